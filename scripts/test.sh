@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make test`: everything, as CI runs it. Unit and API tests in the optimised build and again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, the API suite on SQLite and on a real PostgreSQL,
+# the web unit tests and the browser end-to-end tests. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+echo "== build (RelWithDebInfo)"
+make --no-print-directory build
+echo "== build (ASan + UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWAGELINK_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+echo "== unit and API tests (SQLite and PostgreSQL), optimised and sanitized builds"
+scripts/with-postgres.sh bash -c "
+  set -e
+  ctest --test-dir build -j$jobs --output-on-failure --timeout 300
+  ctest --test-dir build-asan -j$jobs --output-on-failure --timeout 600
+"
+
+if [[ -f web/package.json ]]; then
+  echo "== web unit tests"
+  (cd web && npm test --silent)
+  if [[ -d tests/e2e ]] && compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
+    echo "== browser end-to-end tests"
+    WAGELINK_BINARY="$PWD/build/wagelink" node --test --test-concurrency=1 tests/e2e/
+  fi
+fi
+echo "== all tests passed"

@@ -1,0 +1,15 @@
+#pragma once
+// What handlers may reach: the services (never the store directly) and request-independent
+// settings. Built once by the application and shared read-only by all worker threads.
+#include "core/clock.h"
+#include "store/database.h"
+
+namespace wagelink::api {
+
+struct ApiContext {
+  store::Database* database = nullptr;  // for readiness only; handlers go through services
+  const Clock* clock = nullptr;
+  bool test_hooks = false;  // enables /api/v1/_test/* endpoints used by the shutdown tests
+};
+
+}  // namespace wagelink::api

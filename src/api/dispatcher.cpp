@@ -1,0 +1,68 @@
+#include "api/dispatcher.h"
+
+#include "core/log_event.h"
+
+#include "http/problem.h"
+
+namespace wagelink::api {
+
+Dispatcher::Dispatcher(std::shared_ptr<const http::Router> router, std::shared_ptr<const http::StaticFiles> static_files)
+    : router_(std::move(router)), static_files_(std::move(static_files)) {}
+
+http::HeaderList SecurityHeaders() {
+  return {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+  };
+}
+
+http::Response Dispatcher::Route(http::Request& request) const {
+  bool api_path = request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/readyz";
+  if (!api_path && static_files_) {
+    if (auto file = static_files_->Serve(request)) return *file;
+  }
+  auto match = router_->Find(request);
+  switch (match.kind) {
+    case http::Router::MatchKind::kFound: {
+      http::Response response = match.route->handler(request);
+      if (api_path && !response.Header("Cache-Control")) response.SetHeader("Cache-Control", "no-store");
+      return response;
+    }
+    case http::Router::MatchKind::kMethodNotAllowed: {
+      auto response = http::ProblemResponse(ErrorCode::kMethodNotAllowed, "该地址不支持 " + request.method + " 方法",
+                                            "Method " + request.method + " is not allowed here", request.request_id);
+      response.SetHeader("Allow", match.allowed_methods);
+      return response;
+    }
+    case http::Router::MatchKind::kNotFound: break;
+  }
+  return http::ProblemResponse(ErrorCode::kNotFound, "请求的地址不存在", "No such resource", request.request_id);
+}
+
+http::Response Dispatcher::Handle(http::Request& request) const noexcept {
+  try {
+    return Route(request);
+  } catch (const std::exception& e) {
+    LogEvent(spdlog::level::err, "request_failed",
+             {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(e.what()).substr(0, 300)}});
+  } catch (...) {
+    LogEvent(spdlog::level::err, "request_failed", {{"request_id", request.request_id}, {"error", "unknown"}});
+  }
+  try {
+    return http::ProblemResponse(ErrorCode::kInternal, "服务器内部错误，请联系管理员并提供请求编号",
+                                 "Internal error; quote the request id to the administrator", request.request_id);
+  } catch (...) {
+    http::Response bare;
+    bare.status = 500;
+    return bare;
+  }
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,11 @@
+#include "api/routes.h"
+
+namespace wagelink::api {
+
+std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
+  auto router = std::make_shared<http::Router>();
+  RegisterSystemRoutes(*router, context);
+  return router;
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,14 @@
+#pragma once
+#include <memory>
+
+#include "api/api_context.h"
+#include "http/router.h"
+
+namespace wagelink::api {
+
+// Registers every endpoint. Each resource file contributes one Register* function.
+std::shared_ptr<http::Router> BuildRouter(const ApiContext& context);
+
+void RegisterSystemRoutes(http::Router& router, const ApiContext& context);
+
+}  // namespace wagelink::api

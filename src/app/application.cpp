@@ -1,0 +1,113 @@
+#include "app/application.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "api/api_context.h"
+#include "api/dispatcher.h"
+#include "api/routes.h"
+#include "core/log_event.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "store/migrations.h"
+
+namespace wagelink::app {
+
+struct Application::Runtime {
+  api::ApiContext context;
+  std::shared_ptr<api::Dispatcher> dispatcher;
+  std::unique_ptr<http::Server> server;
+};
+
+Result<std::unique_ptr<store::Database>> OpenMigratedDatabase(const Config& config, std::vector<std::string>* applied) {
+  auto database = store::Database::Open(config.database_url, static_cast<std::size_t>(config.pool_size));
+  if (!database) return database.error();
+  try {
+    auto connection = (*database)->Acquire();
+    auto names = store::ApplyMigrations(*connection);
+    if (applied) *applied = std::move(names);
+  } catch (const store::DatabaseError& e) {
+    return MakeError(ErrorCode::kServiceUnavailable, std::string("数据库迁移失败：") + e.what(),
+                     std::string("database migration failed: ") + e.what(), "database.url");
+  }
+  return std::move(database.value());
+}
+
+Application::Application(Config config, const Clock& clock, std::unique_ptr<store::Database> database)
+    : config_(std::move(config)), clock_(clock), database_(std::move(database)) {}
+
+Application::~Application() {
+  if (runtime_ && runtime_->server) {
+    runtime_->server->Shutdown();
+    runtime_->server->Wait();
+  }
+}
+
+Result<std::unique_ptr<Application>> Application::Open(const Config& config, const Clock& clock) {
+  std::vector<std::string> applied;
+  auto database = OpenMigratedDatabase(config, &applied);
+  if (!database) return database.error();
+  for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
+  return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value())));
+}
+
+std::uint16_t Application::Start() {
+  runtime_ = std::make_unique<Runtime>();
+  runtime_->context.database = database_.get();
+  runtime_->context.clock = &clock_;
+  runtime_->context.test_hooks = config_.test_hooks;
+  auto router = api::BuildRouter(runtime_->context);
+  auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
+  runtime_->dispatcher = std::make_shared<api::Dispatcher>(router, static_files);
+
+  http::ServerOptions options;
+  options.address = config_.address;
+  options.port = static_cast<std::uint16_t>(config_.port);
+  options.io_threads = static_cast<int>(config_.io_threads);
+  options.worker_threads = static_cast<int>(config_.worker_threads);
+  options.max_connections = static_cast<std::size_t>(config_.max_connections);
+  options.max_pending_requests = static_cast<std::size_t>(config_.max_pending_requests);
+  options.read_timeout = std::chrono::milliseconds(config_.read_timeout_ms);
+  options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
+  options.shutdown_grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
+  options.default_headers = api::SecurityHeaders();
+
+  http::ServerHooks hooks;
+  auto dispatcher = runtime_->dispatcher;
+  hooks.dispatch = [dispatcher](http::Request& request) { return dispatcher->Handle(request); };
+  hooks.body_limit = [dispatcher](std::string_view method, std::string_view path) {
+    return dispatcher->BodyLimitFor(method, path);
+  };
+  if (config_.access_log) {
+    auto access = spdlog::get("access");
+    if (!access) {
+      access = spdlog::stdout_logger_mt("access");
+      access->set_pattern("%v");
+    }
+    const Clock* clock = &clock_;
+    hooks.access_log = [access, clock](const http::AccessRecord& r) {
+      boost::json::object line{{"ts", FormatUtc(clock->Now())}, {"type", "access"}, {"request_id", r.request_id},
+                               {"method", r.method}, {"path", r.path}, {"status", r.status}, {"bytes", r.bytes},
+                               {"duration_us", r.duration_us}, {"client", r.client_address}};
+      access->info(boost::json::serialize(line));
+    };
+  }
+  runtime_->server = std::make_unique<http::Server>(options, hooks);
+  std::uint16_t port = runtime_->server->Start();
+  LogEvent(spdlog::level::info, "server_started",
+           {{"address", config_.address}, {"port", port}, {"database", database_->display_url()},
+            {"web_ui", static_files->has_spa() ? "web/dist" : "start page"}});
+  return port;
+}
+
+void Application::Shutdown() {
+  if (runtime_ && runtime_->server) runtime_->server->Shutdown();
+}
+
+void Application::Wait() {
+  if (runtime_ && runtime_->server) runtime_->server->Wait();
+}
+
+}  // namespace wagelink::app

@@ -1,0 +1,114 @@
+#include "app/commands.h"
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/application.h"
+#include "core/log_event.h"
+#include "services/demo_district.h"
+
+namespace wagelink::app {
+namespace {
+
+int Fail(const Error& error) {
+  std::cerr << "wagelink: " << error.message_zh << "\n          " << error.message_en << "\n";
+  return 1;
+}
+
+// Writes the port atomically so a watcher never reads a half-written file.
+bool WritePortFile(const std::string& path, std::uint16_t port) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return false;
+    out << port << "\n";
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  return !ec;
+}
+
+int SeedDemo(store::Database& db, const Config& config) {
+  std::string path = config.data_dir + "/demo/district.json";
+  auto text = ReadTextFile(path);
+  if (!text) {
+    return Fail(MakeError(ErrorCode::kNotFound, "找不到示范区数据文件：" + path, "demo district file not found: " + path));
+  }
+  SystemClock clock;
+  auto report = services::SeedDemoDistrict(db, *text, clock);
+  if (!report) return Fail(report.error());
+  LogEvent(spdlog::level::info, "demo_district_ready",
+           {{"bodies_created", report->bodies_created}, {"liaisons_created", report->liaisons_created},
+            {"users_created", report->users_created}});
+  return 0;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+int RunInit(const Config& config, bool demo) {
+  std::vector<std::string> applied;
+  auto db = OpenMigratedDatabase(config, &applied);
+  if (!db) return Fail(db.error());
+  for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
+  return demo ? SeedDemo(**db, config) : 0;
+}
+
+int RunMigrate(const Config& config) {
+  std::vector<std::string> applied;
+  auto db = OpenMigratedDatabase(config, &applied);
+  if (!db) return Fail(db.error());
+  std::cout << (applied.empty() ? "schema is up to date\n" : "");
+  for (const auto& name : applied) std::cout << "applied " << name << "\n";
+  return 0;
+}
+
+int RunServe(const Config& config, const ServeOptions& options) {
+  // Block the stop signals in every thread; this thread then waits for them with sigwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SystemClock clock;
+  auto app = Application::Open(config, clock);
+  if (!app) return Fail(app.error());
+  if (options.demo) {
+    if (int rc = SeedDemo((*app)->database(), config); rc != 0) return rc;
+  }
+  std::uint16_t port;
+  try {
+    port = (*app)->Start();
+  } catch (const std::exception& e) {
+    return Fail(MakeError(ErrorCode::kServiceUnavailable,
+                          "无法在 " + config.address + ":" + std::to_string(config.port) + " 上监听：" + e.what(),
+                          "cannot listen on " + config.address + ":" + std::to_string(config.port) + ": " + e.what(),
+                          "server.port"));
+  }
+  if (options.port_file && !WritePortFile(*options.port_file, port)) {
+    return Fail(MakeError(ErrorCode::kInternal, "无法写入端口文件 " + *options.port_file,
+                          "cannot write port file " + *options.port_file));
+  }
+  std::cerr << "WageLink 已启动 / listening on http://" << config.address << ":" << port << "/\n";
+  int received = 0;
+  sigwait(&signals, &received);
+  LogEvent(spdlog::level::info, "shutdown_requested", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  (*app)->Shutdown();
+  (*app)->Wait();
+  LogEvent(spdlog::level::info, "server_stopped");
+  return 0;
+}
+
+}  // namespace wagelink::app

@@ -1,0 +1,22 @@
+#pragma once
+// The subcommands of the `wagelink` executable. Each returns the process exit code.
+#include <optional>
+#include <string>
+
+#include "app/config.h"
+
+namespace wagelink::app {
+
+struct ServeOptions {
+  std::optional<std::string> port_file;  // written with the bound port once listening (for --port 0)
+  bool demo = false;                     // seed the demo district first when missing
+};
+
+int RunServe(const Config& config, const ServeOptions& options);
+int RunInit(const Config& config, bool demo);
+int RunMigrate(const Config& config);
+
+// Reads a whole file; used for data/ reference files.
+std::optional<std::string> ReadTextFile(const std::string& path);
+
+}  // namespace wagelink::app

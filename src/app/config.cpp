@@ -1,0 +1,154 @@
+#include "app/config.h"
+
+#include <algorithm>
+#include <charconv>
+#include <toml++/toml.h>
+
+extern char** environ;
+
+namespace wagelink::app {
+namespace {
+
+Error Bad(const std::string& setting, const std::string& zh, const std::string& en) {
+  return MakeError(ErrorCode::kValidationFailed, "配置项 " + setting + " 无效：" + zh,
+                   "invalid setting " + setting + ": " + en, setting);
+}
+
+template <class T>
+Status ReadToml(const toml::table& root, const std::string& dotted, T& out) {
+  auto node = root.at_path(dotted);
+  if (!node) return Ok{};
+  if constexpr (std::is_same_v<T, std::string>) {
+    auto v = node.value<std::string>();
+    if (!v) return Bad(dotted, "应为字符串", "must be a string");
+    out = *v;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    auto v = node.value<bool>();
+    if (!v) return Bad(dotted, "应为 true 或 false", "must be true or false");
+    out = *v;
+  } else {
+    auto v = node.value<std::int64_t>();
+    if (!v || !node.is_integer()) return Bad(dotted, "应为整数", "must be an integer");
+    out = *v;
+  }
+  return Ok{};
+}
+
+Status ReadEnvInt(const std::map<std::string, std::string>& env, const std::string& name, std::int64_t& out) {
+  auto it = env.find(name);
+  if (it == env.end()) return Ok{};
+  std::int64_t value = 0;
+  const std::string& text = it->second;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return Bad(name, "应为整数", "must be an integer");
+  out = value;
+  return Ok{};
+}
+
+Status CheckRange(const std::string& name, std::int64_t value, std::int64_t lo, std::int64_t hi) {
+  if (value < lo || value > hi) {
+    auto range = std::to_string(lo) + ".." + std::to_string(hi);
+    return Bad(name, "取值范围为 " + range + "，实际为 " + std::to_string(value),
+               "must be in " + range + ", got " + std::to_string(value));
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry(*e);
+    if (!entry.starts_with("WAGELINK_")) continue;
+    auto eq = entry.find('=');
+    if (eq != std::string_view::npos) env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+  }
+  return env;
+}
+
+Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std::map<std::string, std::string>& env,
+                          const CommandLineOverrides& cli) {
+  Config c;
+  if (toml_path) {
+    toml::table t;
+    try {
+      t = toml::parse_file(*toml_path);
+    } catch (const toml::parse_error& err) {
+      std::string where = *toml_path + ":" + std::to_string(err.source().begin.line);
+      return MakeError(ErrorCode::kValidationFailed, "配置文件无法解析（" + where + "）：" + std::string(err.description()),
+                       "cannot parse config file (" + where + "): " + std::string(err.description()), "config");
+    }
+    static const std::map<std::string, std::vector<std::string>> kKnown = {
+        {"server", {"address", "port", "io_threads", "worker_threads", "max_connections", "max_pending_requests",
+                    "read_timeout_ms", "idle_timeout_ms", "shutdown_grace_ms"}},
+        {"database", {"url", "pool_size"}},
+        {"paths", {"web_root", "data_dir"}},
+        {"security", {"key_file", "secure_cookies"}},
+        {"log", {"level", "access_log"}},
+        {"testing", {"test_hooks"}}};
+    for (const auto& [section, node] : t) {
+      std::string name(section.str());
+      auto known = kKnown.find(name);
+      if (known == kKnown.end() || !node.is_table()) return Bad(name, "未知的配置节", "unknown section");
+      for (const auto& [key, value] : *node.as_table()) {
+        if (std::find(known->second.begin(), known->second.end(), std::string(key.str())) == known->second.end()) {
+          return Bad(name + "." + std::string(key.str()), "未知的配置项", "unknown setting");
+        }
+      }
+    }
+    for (auto s : {ReadToml(t, "server.address", c.address), ReadToml(t, "server.port", c.port),
+                   ReadToml(t, "server.io_threads", c.io_threads), ReadToml(t, "server.worker_threads", c.worker_threads),
+                   ReadToml(t, "server.max_connections", c.max_connections),
+                   ReadToml(t, "server.max_pending_requests", c.max_pending_requests),
+                   ReadToml(t, "server.read_timeout_ms", c.read_timeout_ms),
+                   ReadToml(t, "server.idle_timeout_ms", c.idle_timeout_ms),
+                   ReadToml(t, "server.shutdown_grace_ms", c.shutdown_grace_ms),
+                   ReadToml(t, "database.url", c.database_url), ReadToml(t, "database.pool_size", c.pool_size),
+                   ReadToml(t, "paths.web_root", c.web_root), ReadToml(t, "paths.data_dir", c.data_dir),
+                   ReadToml(t, "security.key_file", c.key_file),
+                   ReadToml(t, "security.secure_cookies", c.secure_cookies), ReadToml(t, "log.level", c.log_level),
+                   ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks)}) {
+      if (!s) return s.error();
+    }
+  }
+  auto env_string = [&](const char* name, std::string& out) {
+    if (auto it = env.find(name); it != env.end()) out = it->second;
+  };
+  env_string("WAGELINK_ADDRESS", c.address);
+  env_string("WAGELINK_DB", c.database_url);
+  env_string("WAGELINK_WEB_ROOT", c.web_root);
+  env_string("WAGELINK_DATA_DIR", c.data_dir);
+  env_string("WAGELINK_KEY_FILE", c.key_file);
+  env_string("WAGELINK_LOG_LEVEL", c.log_level);
+  for (auto s : {ReadEnvInt(env, "WAGELINK_PORT", c.port), ReadEnvInt(env, "WAGELINK_WORKERS", c.worker_threads)}) {
+    if (!s) return s.error();
+  }
+  if (cli.address) c.address = *cli.address;
+  if (cli.database_url) c.database_url = *cli.database_url;
+  if (cli.web_root) c.web_root = *cli.web_root;
+  if (cli.data_dir) c.data_dir = *cli.data_dir;
+  if (cli.key_file) c.key_file = *cli.key_file;
+  if (cli.log_level) c.log_level = *cli.log_level;
+  if (cli.port) c.port = *cli.port;
+
+  for (auto s : {CheckRange("server.port", c.port, 0, 65535), CheckRange("server.io_threads", c.io_threads, 1, 64),
+                 CheckRange("server.worker_threads", c.worker_threads, 1, 512),
+                 CheckRange("server.max_connections", c.max_connections, 1, 1'000'000),
+                 CheckRange("server.max_pending_requests", c.max_pending_requests, 1, 1'000'000),
+                 CheckRange("server.read_timeout_ms", c.read_timeout_ms, 100, 600'000),
+                 CheckRange("server.idle_timeout_ms", c.idle_timeout_ms, 100, 3'600'000),
+                 CheckRange("server.shutdown_grace_ms", c.shutdown_grace_ms, 0, 600'000),
+                 CheckRange("database.pool_size", c.pool_size, 0, 1024)}) {
+    if (!s) return s.error();
+  }
+  if (c.database_url.empty()) return Bad("database.url", "不能为空", "must not be empty");
+  static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
+  if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
+    return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");
+  }
+  if (c.pool_size == 0) c.pool_size = c.worker_threads;
+  return c;
+}
+
+}  // namespace wagelink::app

@@ -1,0 +1,53 @@
+#pragma once
+// WageLink configuration: defaults < TOML file (--config) < WAGELINK_* environment < CLI flags.
+// Every setting is documented in config/wagelink.example.toml. Loading validates everything and
+// reports the first bad setting by its name, so an operator can fix it without reading code.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+
+namespace wagelink::app {
+
+struct Config {
+  // [server]
+  std::string address = "127.0.0.1";
+  std::int64_t port = 8080;
+  std::int64_t io_threads = 1;
+  std::int64_t worker_threads = 8;
+  std::int64_t max_connections = 1024;
+  std::int64_t max_pending_requests = 512;
+  std::int64_t read_timeout_ms = 15'000;
+  std::int64_t idle_timeout_ms = 60'000;
+  std::int64_t shutdown_grace_ms = 10'000;
+  // [database]
+  std::string database_url = "sqlite:var/wagelink.db";
+  std::int64_t pool_size = 0;  // 0 = worker_threads
+  // [paths]
+  std::string web_root = "web/dist";
+  std::string data_dir = "data";
+  // [security]
+  std::string key_file = "var/master.key";
+  bool secure_cookies = false;  // true behind HTTPS: __Host- cookie with the Secure attribute
+  // [log]
+  std::string log_level = "info";
+  bool access_log = true;
+  // [testing] — only for the test suite; never set in production
+  bool test_hooks = false;
+};
+
+// Values given on the command line; unset ones leave the config as it is.
+struct CommandLineOverrides {
+  std::optional<std::string> address, database_url, web_root, data_dir, key_file, log_level;
+  std::optional<std::int64_t> port;
+};
+
+// `environment` is passed in (not read here) so tests control it.
+Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std::map<std::string, std::string>& environment,
+                          const CommandLineOverrides& overrides);
+
+std::map<std::string, std::string> ProcessEnvironment();
+
+}  // namespace wagelink::app

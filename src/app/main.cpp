@@ -1,0 +1,63 @@
+// wagelink — the WageLink server and its administration commands (see README.md).
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/config.h"
+#include "core/log_event.h"
+
+namespace {
+
+struct CommonFlags {
+  std::optional<std::string> config_file;
+  wagelink::app::CommandLineOverrides overrides;
+};
+
+void AddCommonFlags(CLI::App* command, CommonFlags& flags) {
+  command->add_option("--config", flags.config_file, "TOML configuration file (see config/wagelink.example.toml)");
+  command->add_option("--db", flags.overrides.database_url, "database: sqlite:PATH or postgresql://...");
+  command->add_option("--data-dir", flags.overrides.data_dir, "reference data folder (default: data)");
+  command->add_option("--key-file", flags.overrides.key_file, "master key file for field encryption and audit signing");
+  command->add_option("--log-level", flags.overrides.log_level, "trace|debug|info|warn|error|off");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"WageLink 欠薪案件行刑衔接平台 — server and administration commands"};
+  cli.require_subcommand(1);
+  CommonFlags flags;
+
+  auto* serve = cli.add_subcommand("serve", "run the HTTP server");
+  AddCommonFlags(serve, flags);
+  wagelink::app::ServeOptions serve_options;
+  serve->add_option("--port", flags.overrides.port, "TCP port (0 = any free port)");
+  serve->add_option("--address", flags.overrides.address, "listen address (default 127.0.0.1)");
+  serve->add_option("--web-root", flags.overrides.web_root, "built web UI folder (default web/dist)");
+  serve->add_option("--port-file", serve_options.port_file, "write the bound port to this file once listening");
+  serve->add_flag("--demo", serve_options.demo, "create the demo district first if it is missing");
+
+  auto* init = cli.add_subcommand("init", "create or upgrade the database; --demo adds the demo district");
+  AddCommonFlags(init, flags);
+  bool demo = false;
+  init->add_flag("--demo", demo, "create the demo district (bodies, liaison roster, one user per role)");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
+  AddCommonFlags(migrate, flags);
+
+  cli.add_subcommand("version", "print the version")->callback([] { std::cout << "wagelink 0.1.0\n"; });
+
+  CLI11_PARSE(cli, argc, argv);
+  if (cli.got_subcommand("version")) return 0;
+
+  auto config = wagelink::app::LoadConfig(flags.config_file, wagelink::app::ProcessEnvironment(), flags.overrides);
+  if (!config) {
+    std::cerr << "wagelink: " << config.error().message_zh << "\n          " << config.error().message_en << "\n";
+    return 2;
+  }
+  wagelink::ConfigureLogging(config->log_level);
+  if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
+  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
+  if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
+  return 1;
+}

@@ -1,0 +1,32 @@
+#pragma once
+// Reads a JSON object body with the checks every write endpoint needs: the content type, a
+// parse that cannot be driven into deep recursion, and an object at the top.
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "http/message.h"
+
+namespace wagelink::http {
+
+Result<boost::json::object> ParseJsonObject(const Request& request);
+
+// Typed field readers: absent → nullopt/default; present with the wrong type → validation error.
+Result<std::optional<std::string>> OptionalString(const boost::json::object& body, std::string_view field,
+                                                  std::size_t max_length = 4096);
+Result<std::string> RequiredString(const boost::json::object& body, std::string_view field,
+                                   std::size_t max_length = 4096);
+Result<std::optional<std::int64_t>> OptionalInt(const boost::json::object& body, std::string_view field);
+Result<std::optional<bool>> OptionalBool(const boost::json::object& body, std::string_view field);
+
+// Page parameters shared by every list endpoint (page ≥ 1, 1 ≤ page_size ≤ 200).
+struct PageRequest {
+  std::int64_t page = 1;
+  std::int64_t page_size = 20;
+  std::int64_t offset() const { return (page - 1) * page_size; }
+};
+Result<PageRequest> ReadPage(const Request& request);
+
+}  // namespace wagelink::http

@@ -1,0 +1,113 @@
+#include "http/message.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse_query.hpp>
+#include <boost/url/pct_string_view.hpp>
+
+namespace wagelink::http {
+namespace {
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::optional<std::string_view> Request::Header(std::string_view lower_name) const {
+  for (const auto& [name, value] : headers) {
+    if (name == lower_name) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Request::Query(std::string_view name) const {
+  for (const auto& [key, value] : query) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Request::PathParam(std::string_view name) const {
+  for (const auto& [key, value] : path_params) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Request::Cookie(std::string_view name) const {
+  auto header = Header("cookie");
+  if (!header) return std::nullopt;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    auto semi = rest.find(';');
+    std::string_view pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+  }
+  return std::nullopt;
+}
+
+void Response::SetHeader(std::string name, std::string value) {
+  for (auto& [key, existing] : headers) {
+    if (EqualsIgnoreCase(key, name)) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::optional<std::string_view> Response::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (EqualsIgnoreCase(key, name)) return value;
+  }
+  return std::nullopt;
+}
+
+Response Response::Json(int status, const boost::json::value& body) {
+  Response response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  response.body = boost::json::serialize(body);
+  return response;
+}
+
+Response Response::Text(int status, std::string content_type, std::string body) {
+  Response response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", std::move(content_type));
+  response.body = std::move(body);
+  return response;
+}
+
+Response Response::NoContent() {
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto parsed = boost::urls::parse_query(query);
+  if (!parsed) return out;
+  for (auto param : *parsed) {
+    out.emplace_back(std::string(param.key), param.has_value ? std::string(param.value) : std::string());
+  }
+  return out;
+}
+
+std::optional<std::string> DecodePath(std::string_view raw) {
+  auto checked = boost::urls::make_pct_string_view(raw);
+  if (!checked) return std::nullopt;
+  std::string decoded = checked->decode();
+  if (decoded.find('\0') != std::string::npos) return std::nullopt;
+  // An encoded slash would let "/a%2F..%2Fb" dodge the router's segment matching.
+  if (raw.find("%2F") != std::string_view::npos || raw.find("%2f") != std::string_view::npos) return std::nullopt;
+  return decoded;
+}
+
+}  // namespace wagelink::http

@@ -1,0 +1,51 @@
+#pragma once
+// The request and response every handler sees. Deliberately free of Beast types so that handler
+// code compiles fast and can be tested without a socket; only http/server.cpp speaks Beast.
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace wagelink::http {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // raw request target, e.g. "/api/v1/cases?page=2"
+  std::string path;    // percent-decoded path without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded query parameters, in order
+  HeaderList headers;  // names lower-cased
+  std::string body;
+  std::string client_address;
+  std::string request_id;
+  std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+
+  std::optional<std::string_view> Header(std::string_view lower_name) const;
+  std::optional<std::string_view> Query(std::string_view name) const;
+  std::optional<std::string_view> PathParam(std::string_view name) const;
+  std::optional<std::string> Cookie(std::string_view name) const;
+  bool IsUnsafeMethod() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+};
+
+struct Response {
+  int status = 200;
+  HeaderList headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value);
+  std::optional<std::string_view> Header(std::string_view name) const;
+
+  static Response Json(int status, const boost::json::value& body);
+  static Response Text(int status, std::string content_type, std::string body);
+  static Response NoContent();
+};
+
+// Splits "a=1&b=%E4%B8%AD" into decoded pairs; malformed escapes are kept verbatim.
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
+// Percent-decodes a path; returns nullopt for malformed escapes or an encoded NUL or '/'.
+std::optional<std::string> DecodePath(std::string_view raw);
+
+}  // namespace wagelink::http

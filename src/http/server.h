@@ -1,0 +1,77 @@
+#pragma once
+// The HTTP/1.1 server (Boost.Beast + Asio C++20 coroutines), shaped after Beast's
+// advanced_server: a listener launches one coroutine per connection; each connection reads one
+// request at a time under a timeout and runs its handler on a bounded worker pool, so a slow
+// database call never stalls the network loop.
+//
+// | option               | default   | why                                                   |
+// |----------------------|-----------|-------------------------------------------------------|
+// | header_limit         | 8 KiB     | a larger header is refused with 431                    |
+// | body limit           | per route | from the router (1 MiB default), refused with 413      |
+// | read_timeout         | 15 s      | a client that trickles one request is cut off          |
+// | idle_timeout         | 60 s      | keep-alive connections with no request are closed      |
+// | max_connections      | 1024      | more are answered 503 and closed                       |
+// | max_pending_requests | 512       | handler jobs queued or running; more get 503          |
+// | shutdown_grace       | 10 s      | SIGTERM lets in-flight requests finish this long       |
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace wagelink::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int io_threads = 1;
+  int worker_threads = 4;
+  std::size_t max_connections = 1024;
+  std::size_t max_pending_requests = 512;
+  std::size_t header_limit = 8 * 1024;
+  std::chrono::milliseconds read_timeout{15'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds write_timeout{30'000};
+  std::chrono::milliseconds shutdown_grace{10'000};
+  HeaderList default_headers;  // added to every response that does not set them (security headers)
+};
+
+struct AccessRecord {
+  std::string request_id;
+  std::string method;
+  std::string path;
+  int status = 0;
+  std::size_t bytes = 0;
+  std::int64_t duration_us = 0;
+  std::string client_address;
+};
+
+struct ServerHooks {
+  std::function<Response(Request&)> dispatch;  // must not throw
+  std::function<std::size_t(std::string_view method, std::string_view path)> body_limit;
+  std::function<void(const AccessRecord&)> access_log;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, ServerHooks hooks);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, starts the I/O threads and returns the bound port (so port 0 works). Throws on bind failure.
+  std::uint16_t Start();
+  // Stops accepting; idle connections close now, in-flight requests finish within shutdown_grace.
+  // Safe to call from any thread, more than once.
+  void Shutdown();
+  // Blocks until every connection has closed and all threads have stopped.
+  void Wait();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wagelink::http

@@ -1,0 +1,58 @@
+#pragma once
+// Signed checkpoints of the audit chain. A hash chain alone only shows that entries fit together;
+// whoever can write the table can rewrite an entry and recompute every later hash. A checkpoint
+// signs (seq, hash) with an Ed25519 key derived from the master key, which database writers do not
+// have, so such a rewrite no longer matches the signed hash.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "security/master_key.h"
+#include "security/secret_bytes.h"
+
+namespace wagelink::security {
+
+struct Checkpoint {
+  std::int64_t seq = 0;       // the audit entry this checkpoint vouches for
+  std::string hash;           // that entry's chain hash (hex)
+  std::string signed_at;      // UTC ISO-8601, passed in by the caller
+  std::string signature_hex;  // Ed25519 signature (128 hex characters)
+};
+
+// Can be published and configured separately, so an auditor can verify without the master key.
+class AuditPublicKey {
+ public:
+  static Result<AuditPublicKey> FromHex(std::string_view hex);
+  std::string ToHex() const;
+  const std::array<unsigned char, 32>& bytes() const { return bytes_; }
+
+ private:
+  friend class AuditSigningKey;
+  AuditPublicKey() = default;
+  std::array<unsigned char, 32> bytes_{};
+};
+
+class AuditSigningKey {
+ public:
+  // Deterministic (crypto_sign_seed_keypair over the "WLAUDIT1" subkey): every server instance with
+  // the same master key signs with the same key, and nothing extra has to be stored.
+  static AuditSigningKey Derive(const MasterKey& master_key);
+
+  const AuditPublicKey& public_key() const { return public_key_; }
+
+ private:
+  friend Checkpoint SignCheckpoint(const AuditSigningKey&, std::int64_t, std::string_view, std::string_view);
+  AuditSigningKey() = default;
+  SecretBytes<64> secret_key_;
+  AuditPublicKey public_key_;
+};
+
+Checkpoint SignCheckpoint(const AuditSigningKey& key, std::int64_t seq, std::string_view hash,
+                          std::string_view signed_at);
+
+// False for a wrong or malformed signature, and for any change to seq, hash or signed_at.
+bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key);
+
+}  // namespace wagelink::security

@@ -1,0 +1,83 @@
+#include "security/field_crypto.h"
+
+#include <sodium.h>
+
+#include <cstdint>
+
+#include "security/encoding.h"
+#include "security/sodium_runtime.h"
+
+namespace wagelink::security {
+namespace {
+
+constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr std::size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+
+const unsigned char* Data(std::string_view text) {
+  return reinterpret_cast<const unsigned char*>(text.data());
+}
+
+void HashLengthPrefixed(crypto_generichash_state& state, std::string_view part) {
+  const std::uint32_t n = static_cast<std::uint32_t>(part.size());
+  const unsigned char length[4] = {static_cast<unsigned char>(n >> 24), static_cast<unsigned char>(n >> 16),
+                                   static_cast<unsigned char>(n >> 8), static_cast<unsigned char>(n)};
+  crypto_generichash_update(&state, length, sizeof length);
+  crypto_generichash_update(&state, Data(part), part.size());
+}
+
+Error DecryptError(std::string zh, std::string en) {
+  return MakeError(ErrorCode::kInternal, std::move(zh), std::move(en));
+}
+
+}  // namespace
+
+FieldCipher::FieldCipher(const MasterKey& master_key)
+    : encryption_key_(master_key.Derive(KeyPurpose::kFieldEncryption)),
+      index_key_(master_key.Derive(KeyPurpose::kBlindIndex)) {}
+
+std::string FieldCipher::Encrypt(std::string_view plaintext, std::string_view associated_data) const {
+  EnsureSodium();
+  Bytes sealed(kNonceBytes + plaintext.size() + kTagBytes);
+  randombytes_buf(sealed.data(), kNonceBytes);
+  unsigned long long ciphertext_size = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data() + kNonceBytes, &ciphertext_size, Data(plaintext),
+                                             plaintext.size(), Data(associated_data), associated_data.size(), nullptr,
+                                             sealed.data(), encryption_key_.data());
+  return std::string(kFieldCipherPrefix) + ToBase64Url(sealed);
+}
+
+Result<std::string> FieldCipher::Decrypt(std::string_view sealed, std::string_view associated_data) const {
+  EnsureSodium();
+  if (!sealed.starts_with(kFieldCipherPrefix)) {
+    return DecryptError("加密字段格式无效（未知版本）", "encrypted field has an unknown format version");
+  }
+  const auto bytes = FromBase64Url(sealed.substr(kFieldCipherPrefix.size()));
+  if (!bytes || bytes->size() < kNonceBytes + kTagBytes) {
+    return DecryptError("加密字段格式无效", "encrypted field is malformed");
+  }
+  std::string plaintext(bytes->size() - kNonceBytes - kTagBytes, '\0');
+  unsigned long long plaintext_size = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plaintext.data()), &plaintext_size,
+                                                 nullptr, bytes->data() + kNonceBytes, bytes->size() - kNonceBytes,
+                                                 Data(associated_data), associated_data.size(), bytes->data(),
+                                                 encryption_key_.data()) != 0) {
+    return DecryptError("加密字段校验失败（数据被篡改、密钥不符或字段不符）",
+                        "encrypted field failed authentication (altered, wrong key or wrong field)");
+  }
+  plaintext.resize(plaintext_size);
+  return plaintext;
+}
+
+std::string FieldCipher::BlindIndex(std::string_view kind, std::string_view normalized_value) const {
+  EnsureSodium();
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, index_key_.data(), index_key_.size(), crypto_generichash_BYTES);
+  HashLengthPrefixed(state, kind);
+  HashLengthPrefixed(state, normalized_value);
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash_final(&state, digest, sizeof digest);
+  sodium_memzero(&state, sizeof state);
+  return ToHex(digest);
+}
+
+}  // namespace wagelink::security

@@ -1,0 +1,19 @@
+#pragma once
+// What /readyz reports: can we reach the database, and is its schema the one this binary expects.
+#include <string>
+
+#include "store/database.h"
+
+namespace wagelink::services {
+
+struct Readiness {
+  bool database_reachable = false;
+  int schema_version = 0;
+  int expected_schema_version = 0;
+  std::string problem_en;  // empty when ready
+  bool ready() const { return database_reachable && schema_version == expected_schema_version; }
+};
+
+Readiness CheckReadiness(store::Database& db);
+
+}  // namespace wagelink::services

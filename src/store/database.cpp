@@ -1,0 +1,129 @@
+#include "store/database.h"
+
+#include <charconv>
+
+namespace wagelink::store {
+
+const std::string& Row::Text(std::size_t i) const {
+  const auto& cell = cells_.at(i);
+  if (!cell) throw DatabaseError("unexpected NULL in column " + std::to_string(i));
+  return *cell;
+}
+
+std::int64_t Row::Int(std::size_t i) const {
+  const std::string& text = Text(i);
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    throw DatabaseError("column " + std::to_string(i) + " is not an integer");
+  }
+  return value;
+}
+
+std::optional<std::int64_t> Row::OptInt(std::size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::vector<Row> Connection::Query(std::string_view sql, const Params& params) {
+  std::vector<Row> rows;
+  Stream(sql, params, [&rows](const Row& row) { rows.push_back(row); });
+  return rows;
+}
+
+std::optional<Row> Connection::QueryOne(std::string_view sql, const Params& params) {
+  std::optional<Row> first;
+  Stream(sql, params, [&first](const Row& row) {
+    if (!first) first = row;
+  });
+  return first;
+}
+
+std::int64_t Connection::InsertReturningId(std::string_view sql, const Params& params) {
+  auto row = QueryOne(sql, params);
+  if (!row) throw DatabaseError("INSERT ... RETURNING produced no row");
+  return row->Int(0);
+}
+
+std::string RedactUrl(const std::string& url) {
+  auto scheme_end = url.find("://");
+  auto at = url.find('@');
+  if (scheme_end == std::string::npos || at == std::string::npos || at < scheme_end) return url;
+  auto colon = url.find(':', scheme_end + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+Database::Database(std::string url, Dialect dialect, std::size_t max_connections)
+    : url_(std::move(url)), display_url_(RedactUrl(url_)), dialect_(dialect),
+      max_connections_(max_connections == 0 ? 1 : max_connections) {}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t max_connections) {
+  auto first = Connect(url);
+  if (!first) return first.error();
+  Dialect dialect = (*first)->dialect();
+  std::unique_ptr<Database> db(new Database(url, dialect, max_connections));
+  db->open_count_ = 1;
+  db->idle_.push_back(std::move(first.value()));
+  return db;
+}
+
+Database::Lease Database::Acquire() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(connection));
+    }
+    if (open_count_ < max_connections_) {
+      ++open_count_;
+      lock.unlock();
+      auto connection = Connect(url_);
+      if (!connection) {
+        std::lock_guard relock(mutex_);
+        --open_count_;
+        throw DatabaseError("cannot open database connection: " + connection.error().message_en);
+      }
+      return Lease(this, std::move(connection.value()));
+    }
+    available_.wait(lock);
+  }
+}
+
+void Database::Release(std::unique_ptr<Connection> connection) {
+  bool keep = connection && connection->Healthy();
+  {
+    std::lock_guard lock(mutex_);
+    if (keep) {
+      idle_.push_back(std::move(connection));
+    } else {
+      --open_count_;
+    }
+  }
+  available_.notify_one();
+}
+
+Database::Lease::~Lease() {
+  if (owner_ && connection_) owner_->Release(std::move(connection_));
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.Execute(connection_.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    connection_.Execute("ROLLBACK");
+  } catch (const DatabaseError&) {
+    // The connection is already broken; the pool discards it via Healthy().
+  }
+}
+
+void Transaction::Commit() {
+  connection_.Execute("COMMIT");
+  done_ = true;
+}
+
+}  // namespace wagelink::store

@@ -1,0 +1,142 @@
+#pragma once
+// The storage foundation shared by every repository: one small interface over SQLite (embedded
+// default) and PostgreSQL (scale-out), so repositories keep one portable SQL text per query.
+//
+// Rules enforced here rather than trusted to callers:
+// - every value reaches the database as a bound parameter (`?` placeholders; the PostgreSQL
+//   connection rewrites them to `$n`), never spliced into SQL text;
+// - statements are prepared once per connection and cached by their text, so named query constants
+//   in repositories become prepared statements;
+// - a failed statement throws `DatabaseError` (the request aborts and its transaction rolls back);
+//   a unique-key clash throws `UniqueViolation` so repositories can turn it into a Conflict.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.h"
+
+namespace wagelink::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+class UniqueViolation : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+// One result row; cells are text as both engines can render them (NULL = nullopt).
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+  std::size_t size() const { return cells_.size(); }
+  bool IsNull(std::size_t i) const { return !cells_.at(i).has_value(); }
+  const std::string& Text(std::size_t i) const;          // throws DatabaseError on NULL
+  std::optional<std::string> OptText(std::size_t i) const { return cells_.at(i); }
+  std::int64_t Int(std::size_t i) const;                  // throws DatabaseError on NULL/garbage
+  std::optional<std::int64_t> OptInt(std::size_t i) const;
+  bool Bool(std::size_t i) const { return Int(i) != 0; }  // booleans are stored as 0/1 integers
+
+ private:
+  std::vector<std::optional<std::string>> cells_;
+};
+
+using RowCallback = std::function<void(const Row&)>;
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one statement; returns the number of rows changed.
+  virtual std::int64_t Execute(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement and hands each row to `on_row` as it arrives (constant memory).
+  virtual void Stream(std::string_view sql, const Params& params, const RowCallback& on_row) = 0;
+  // Runs several statements without parameters (migrations only).
+  virtual void ExecuteScript(std::string_view sql) = 0;
+  // False once the connection is unusable (the pool then discards it).
+  virtual bool Healthy() = 0;
+
+  std::vector<Row> Query(std::string_view sql, const Params& params = {});
+  std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+  // Runs an `INSERT ... RETURNING id` and returns the id.
+  std::int64_t InsertReturningId(std::string_view sql, const Params& params);
+};
+
+// Opens one connection from a URL: `sqlite:PATH` (or a bare path) or `postgresql://...`.
+Result<std::unique_ptr<Connection>> Connect(const std::string& url);
+
+// A bounded pool of connections to one database. Thread-safe.
+class Database {
+ public:
+  class Lease;
+
+  static Result<std::unique_ptr<Database>> Open(const std::string& url, std::size_t max_connections);
+  Dialect dialect() const { return dialect_; }
+  const std::string& display_url() const { return display_url_; }
+
+  // Blocks until a connection is free (the worker pool is sized so this is short).
+  Lease Acquire();
+
+ private:
+  Database(std::string url, Dialect dialect, std::size_t max_connections);
+  void Release(std::unique_ptr<Connection> connection);
+
+  std::string url_;
+  std::string display_url_;  // without password, for logs
+  Dialect dialect_;
+  std::size_t max_connections_;
+  std::size_t open_count_ = 0;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+class Database::Lease {
+ public:
+  Lease(Database* owner, std::unique_ptr<Connection> connection)
+      : owner_(owner), connection_(std::move(connection)) {}
+  Lease(Lease&&) noexcept = default;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease();
+  Connection& operator*() { return *connection_; }
+  Connection* operator->() { return connection_.get(); }
+
+ private:
+  Database* owner_;
+  std::unique_ptr<Connection> connection_;
+};
+
+// An explicit transaction: begun on construction, rolled back on destruction unless committed.
+// SQLite uses BEGIN IMMEDIATE so writers queue on the busy timeout instead of failing to upgrade.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void Commit();
+  Connection& connection() { return connection_; }
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+// Hides the password of a database URL for logs and error messages.
+std::string RedactUrl(const std::string& url);
+
+}  // namespace wagelink::store

@@ -1,0 +1,127 @@
+#include "store/identity_repository.h"
+
+namespace wagelink::store {
+namespace {
+
+constexpr std::string_view kSelectBodyByCode =
+    "SELECT id, code, parent_id, kind, name_zh, name_en FROM bodies WHERE code = ?";
+constexpr std::string_view kSelectBodies =
+    "SELECT id, code, parent_id, kind, name_zh, name_en FROM bodies ORDER BY sort_order, id";
+constexpr std::string_view kInsertBody =
+    "INSERT INTO bodies (code, parent_id, kind, name_zh, name_en, sort_order, created_at) "
+    "VALUES (?, ?, ?, ?, ?, (SELECT COUNT(*) FROM bodies), ?) RETURNING id";
+
+constexpr std::string_view kSelectUserByName =
+    "SELECT u.id, u.username, u.display_name, u.body_id, b.code, u.password_hash, u.password_changed_at, "
+    "u.must_change_password, u.password_policy_exempt, u.active, u.failed_logins, u.locked_until, u.last_login_at "
+    "FROM users u JOIN bodies b ON b.id = u.body_id WHERE u.username = ?";
+constexpr std::string_view kSelectUserById =
+    "SELECT u.id, u.username, u.display_name, u.body_id, b.code, u.password_hash, u.password_changed_at, "
+    "u.must_change_password, u.password_policy_exempt, u.active, u.failed_logins, u.locked_until, u.last_login_at "
+    "FROM users u JOIN bodies b ON b.id = u.body_id WHERE u.id = ?";
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users (username, display_name, body_id, password_hash, password_changed_at, must_change_password, "
+    "password_policy_exempt, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kSelectRoles = "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role";
+constexpr std::string_view kDeleteRoles = "DELETE FROM user_roles WHERE user_id = ?";
+constexpr std::string_view kInsertRole = "INSERT INTO user_roles (user_id, role) VALUES (?, ?)";
+
+constexpr std::string_view kSelectLiaisons =
+    "SELECT l.id, b.code, l.name, l.title, l.phone FROM liaisons l JOIN bodies b ON b.id = l.body_id "
+    "ORDER BY b.sort_order, l.id";
+constexpr std::string_view kInsertLiaison =
+    "INSERT INTO liaisons (body_id, name, title, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kLiaisonExists = "SELECT 1 FROM liaisons WHERE body_id = ? AND name = ?";
+
+BodyRow ToBody(const Row& r) {
+  return {r.Int(0), r.Text(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5)};
+}
+
+UserRow ToUser(const Row& r) {
+  UserRow u;
+  u.id = r.Int(0);
+  u.username = r.Text(1);
+  u.display_name = r.Text(2);
+  u.body_id = r.Int(3);
+  u.body_code = r.Text(4);
+  u.password_hash = r.Text(5);
+  u.password_changed_at = r.Text(6);
+  u.must_change_password = r.Bool(7);
+  u.password_policy_exempt = r.Bool(8);
+  u.active = r.Bool(9);
+  u.failed_logins = r.Int(10);
+  u.locked_until = r.OptText(11);
+  u.last_login_at = r.OptText(12);
+  return u;
+}
+
+Value OptionalId(const std::optional<std::int64_t>& id) { return id ? Value(*id) : Value(nullptr); }
+
+}  // namespace
+
+std::optional<BodyRow> IdentityRepository::FindBody(std::string_view code) {
+  auto row = c_.QueryOne(kSelectBodyByCode, {std::string(code)});
+  if (!row) return std::nullopt;
+  return ToBody(*row);
+}
+
+std::vector<BodyRow> IdentityRepository::ListBodies() {
+  std::vector<BodyRow> out;
+  c_.Stream(kSelectBodies, {}, [&](const Row& r) { out.push_back(ToBody(r)); });
+  return out;
+}
+
+std::int64_t IdentityRepository::InsertBody(const BodyRow& body, const std::string& now) {
+  return c_.InsertReturningId(kInsertBody,
+                              {body.code, OptionalId(body.parent_id), body.kind, body.name_zh, body.name_en, now});
+}
+
+std::vector<std::string> IdentityRepository::RolesOf(std::int64_t user_id) {
+  std::vector<std::string> roles;
+  c_.Stream(kSelectRoles, {user_id}, [&](const Row& r) { roles.push_back(r.Text(0)); });
+  return roles;
+}
+
+std::optional<UserRow> IdentityRepository::FindUserByName(std::string_view username) {
+  auto row = c_.QueryOne(kSelectUserByName, {std::string(username)});
+  if (!row) return std::nullopt;
+  UserRow user = ToUser(*row);
+  user.roles = RolesOf(user.id);
+  return user;
+}
+
+std::optional<UserRow> IdentityRepository::FindUser(std::int64_t id) {
+  auto row = c_.QueryOne(kSelectUserById, {id});
+  if (!row) return std::nullopt;
+  UserRow user = ToUser(*row);
+  user.roles = RolesOf(user.id);
+  return user;
+}
+
+std::int64_t IdentityRepository::InsertUser(const UserRow& user, const std::string& now) {
+  return c_.InsertReturningId(
+      kInsertUser, {user.username, user.display_name, user.body_id, user.password_hash, user.password_changed_at,
+                    std::int64_t{user.must_change_password}, std::int64_t{user.password_policy_exempt},
+                    std::int64_t{user.active}, now});
+}
+
+void IdentityRepository::SetRoles(std::int64_t user_id, const std::vector<std::string>& roles) {
+  c_.Execute(kDeleteRoles, {user_id});
+  for (const auto& role : roles) c_.Execute(kInsertRole, {user_id, role});
+}
+
+std::vector<LiaisonRow> IdentityRepository::ListLiaisons() {
+  std::vector<LiaisonRow> out;
+  c_.Stream(kSelectLiaisons, {}, [&](const Row& r) { out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)}); });
+  return out;
+}
+
+std::int64_t IdentityRepository::InsertLiaison(std::int64_t body_id, const LiaisonRow& l, const std::string& now) {
+  return c_.InsertReturningId(kInsertLiaison, {body_id, l.name, l.title, l.phone, now, now});
+}
+
+bool IdentityRepository::LiaisonExists(std::int64_t body_id, std::string_view name) {
+  return c_.QueryOne(kLiaisonExists, {body_id, std::string(name)}).has_value();
+}
+
+}  // namespace wagelink::store
