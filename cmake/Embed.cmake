@@ -4,10 +4,12 @@
 function(wagelink_embed name dir ext var)
   file(GLOB files CONFIGURE_DEPENDS ${dir}/*.${ext})
   set(out ${CMAKE_BINARY_DIR}/generated/${name}.cpp)
+  list(JOIN files "|" joined)  # a ';' list would be split by the shell
   add_custom_command(
     OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DVAR=${var} "-DFILES=${files}" -P ${CMAKE_SOURCE_DIR}/cmake/EmbedFiles.cmake
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DVAR=${var} "-DFILES=${joined}" -P ${CMAKE_SOURCE_DIR}/cmake/EmbedFiles.cmake
     DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/EmbedFiles.cmake
-    COMMENT "Embedding ${dir}/*.${ext}")
+    COMMENT "Embedding ${dir}/*.${ext}"
+    VERBATIM)
   add_library(${name} STATIC ${out})
 endfunction()

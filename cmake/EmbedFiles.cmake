@@ -1,5 +1,6 @@
 # Script mode: writes OUT, a C++ file holding FILES as raw string literals in a sorted map.
 set(body "#include <map>\n#include <string_view>\nnamespace wagelink {\nconst std::map<std::string_view, std::string_view>& ${VAR}() {\n  static const std::map<std::string_view, std::string_view> files{\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f IN LISTS FILES)
   get_filename_component(base ${f} NAME)
   file(READ ${f} content)

@@ -4,12 +4,22 @@
 #include "core/clock.h"
 #include "store/database.h"
 
+namespace wagelink::services {
+class AuthService;
+class AdminService;
+class RosterService;
+}  // namespace wagelink::services
+
 namespace wagelink::api {
 
 struct ApiContext {
   store::Database* database = nullptr;  // for readiness only; handlers go through services
   const Clock* clock = nullptr;
-  bool test_hooks = false;  // enables /api/v1/_test/* endpoints used by the shutdown tests
+  services::AuthService* auth = nullptr;
+  services::AdminService* admin = nullptr;
+  services::RosterService* roster = nullptr;
+  bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
+  bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests
 };
 
 }  // namespace wagelink::api

@@ -11,9 +11,34 @@
 #include "core/log_event.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "services/admin_service.h"
+#include "services/audit_trail.h"
+#include "services/auth_service.h"
+#include "services/demo_district.h"
+#include "services/roster_service.h"
+#include "services/security_keys.h"
+#include "services/security_policy.h"
 #include "store/migrations.h"
 
 namespace wagelink::app {
+
+// The use-case services of one application, built once; handlers reach them via ApiContext.
+struct Application::Services {
+  Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
+           security::Argon2Cost cost)
+      : keys(std::move(k)),
+        audit(keys, clock),
+        policy(clock),
+        auth(db, clock, keys, audit, policy, cost),
+        admin(db, clock, audit, policy, auth),
+        roster(db, clock, audit) {}
+  std::shared_ptr<const services::SecurityKeys> keys;
+  services::AuditTrail audit;
+  services::SecurityPolicyStore policy;
+  services::AuthService auth;
+  services::AdminService admin;
+  services::RosterService roster;
+};
 
 struct Application::Runtime {
   api::ApiContext context;
@@ -35,8 +60,9 @@ Result<std::unique_ptr<store::Database>> OpenMigratedDatabase(const Config& conf
   return std::move(database.value());
 }
 
-Application::Application(Config config, const Clock& clock, std::unique_ptr<store::Database> database)
-    : config_(std::move(config)), clock_(clock), database_(std::move(database)) {}
+Application::Application(Config config, const Clock& clock, std::unique_ptr<store::Database> database,
+                         std::unique_ptr<Services> services)
+    : config_(std::move(config)), clock_(clock), database_(std::move(database)), services_(std::move(services)) {}
 
 Application::~Application() {
   if (runtime_ && runtime_->server) {
@@ -50,7 +76,40 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto database = OpenMigratedDatabase(config, &applied);
   if (!database) return database.error();
   for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
-  return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value())));
+  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key);
+  if (!keys) {
+    Error error = keys.error();
+    error.field = "security.key_file";
+    return error;
+  }
+  auto cost = config.fast_password_hashing ? security::Argon2Cost::Minimum() : security::Argon2Cost::Interactive();
+  auto services = std::make_unique<Services>(**database, clock, *keys, cost);
+  return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
+}
+
+Result<int> Application::SeedDemo(std::string_view district_json) {
+  auto report = services::SeedDemoDistrict(*database_, district_json, clock_, services_->auth.cost());
+  if (!report) return report.error();
+  int created = report->bodies_created + report->liaisons_created + report->users_created;
+  if (created > 0) {
+    auto connection = database_->Acquire();
+    store::Transaction tx(*connection);
+    services_->audit.Append(*connection, services::SystemActor("init"), "system.seed_demo_district", {"region", "district"},
+                            nullptr, boost::json::object{{"bodies", report->bodies_created},
+                                                         {"liaisons", report->liaisons_created},
+                                                         {"users", report->users_created}});
+    tx.Commit();
+  }
+  LogEvent(spdlog::level::info, "demo_district_ready",
+           {{"bodies_created", report->bodies_created}, {"liaisons_created", report->liaisons_created},
+            {"users_created", report->users_created}});
+  return created;
+}
+
+Application::AuditVerdict Application::VerifyAudit() {
+  auto connection = database_->Acquire();
+  auto report = services_->audit.Verify(*connection);
+  return {report.ok, report.first_bad_seq.value_or(0), report.entries_checked, report.reason_zh, report.reason_en};
 }
 
 std::uint16_t Application::Start() {
@@ -58,6 +117,10 @@ std::uint16_t Application::Start() {
   runtime_->context.database = database_.get();
   runtime_->context.clock = &clock_;
   runtime_->context.test_hooks = config_.test_hooks;
+  runtime_->context.secure_cookies = config_.secure_cookies;
+  runtime_->context.auth = &services_->auth;
+  runtime_->context.admin = &services_->admin;
+  runtime_->context.roster = &services_->roster;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
   runtime_->dispatcher = std::make_shared<api::Dispatcher>(router, static_files);

@@ -22,14 +22,27 @@ class Application {
   void Wait();
 
   store::Database& database() { return *database_; }
+  // Creates the demo district (idempotent) and records it in the audit log.
+  Result<int> SeedDemo(std::string_view district_json);
+  // Checks the audit hash chain and checkpoint signatures (the `audit verify` command).
+  struct AuditVerdict {
+    bool ok;
+    std::int64_t first_bad_seq;  // 0 when ok
+    std::int64_t entries_checked;
+    std::string reason_zh, reason_en;
+  };
+  AuditVerdict VerifyAudit();
   const Config& config() const { return config_; }
 
  private:
   struct Runtime;
-  Application(Config config, const Clock& clock, std::unique_ptr<store::Database> database);
+  struct Services;
+  Application(Config config, const Clock& clock, std::unique_ptr<store::Database> database,
+              std::unique_ptr<Services> services);
   Config config_;
   const Clock& clock_;
   std::unique_ptr<store::Database> database_;
+  std::unique_ptr<Services> services_;
   std::unique_ptr<Runtime> runtime_;
 };
 

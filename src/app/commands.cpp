@@ -9,7 +9,6 @@
 
 #include "app/application.h"
 #include "core/log_event.h"
-#include "services/demo_district.h"
 
 namespace wagelink::app {
 namespace {
@@ -32,19 +31,14 @@ bool WritePortFile(const std::string& path, std::uint16_t port) {
   return !ec;
 }
 
-int SeedDemo(store::Database& db, const Config& config) {
+int SeedDemo(Application& app, const Config& config) {
   std::string path = config.data_dir + "/demo/district.json";
   auto text = ReadTextFile(path);
   if (!text) {
     return Fail(MakeError(ErrorCode::kNotFound, "找不到示范区数据文件：" + path, "demo district file not found: " + path));
   }
-  SystemClock clock;
-  auto report = services::SeedDemoDistrict(db, *text, clock);
-  if (!report) return Fail(report.error());
-  LogEvent(spdlog::level::info, "demo_district_ready",
-           {{"bodies_created", report->bodies_created}, {"liaisons_created", report->liaisons_created},
-            {"users_created", report->users_created}});
-  return 0;
+  auto created = app.SeedDemo(*text);
+  return created ? 0 : Fail(created.error());
 }
 
 }  // namespace
@@ -58,11 +52,10 @@ std::optional<std::string> ReadTextFile(const std::string& path) {
 }
 
 int RunInit(const Config& config, bool demo) {
-  std::vector<std::string> applied;
-  auto db = OpenMigratedDatabase(config, &applied);
-  if (!db) return Fail(db.error());
-  for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
-  return demo ? SeedDemo(**db, config) : 0;
+  SystemClock clock;
+  auto app = Application::Open(config, clock);  // migrates and creates the master key if missing
+  if (!app) return Fail(app.error());
+  return demo ? SeedDemo(**app, config) : 0;
 }
 
 int RunMigrate(const Config& config) {
@@ -72,6 +65,20 @@ int RunMigrate(const Config& config) {
   std::cout << (applied.empty() ? "schema is up to date\n" : "");
   for (const auto& name : applied) std::cout << "applied " << name << "\n";
   return 0;
+}
+
+int RunAuditVerify(const Config& config) {
+  SystemClock clock;
+  auto app = Application::Open(config, clock);
+  if (!app) return Fail(app.error());
+  auto verdict = (*app)->VerifyAudit();
+  if (verdict.ok) {
+    std::cout << "审计日志完整 / audit log intact: " << verdict.entries_checked << " entries verified\n";
+    return 0;
+  }
+  std::cout << "审计日志被篡改 / audit log TAMPERED at entry " << verdict.first_bad_seq << "\n  " << verdict.reason_zh
+            << "\n  " << verdict.reason_en << "\n";
+  return 3;
 }
 
 int RunServe(const Config& config, const ServeOptions& options) {
@@ -86,7 +93,7 @@ int RunServe(const Config& config, const ServeOptions& options) {
   auto app = Application::Open(config, clock);
   if (!app) return Fail(app.error());
   if (options.demo) {
-    if (int rc = SeedDemo((*app)->database(), config); rc != 0) return rc;
+    if (int rc = SeedDemo(**app, config); rc != 0) return rc;
   }
   std::uint16_t port;
   try {

@@ -15,6 +15,7 @@ struct ServeOptions {
 int RunServe(const Config& config, const ServeOptions& options);
 int RunInit(const Config& config, bool demo);
 int RunMigrate(const Config& config);
+int RunAuditVerify(const Config& config);
 
 // Reads a whole file; used for data/ reference files.
 std::optional<std::string> ReadTextFile(const std::string& path);

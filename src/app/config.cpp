@@ -86,7 +86,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"paths", {"web_root", "data_dir"}},
         {"security", {"key_file", "secure_cookies"}},
         {"log", {"level", "access_log"}},
-        {"testing", {"test_hooks"}}};
+        {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
       auto known = kKnown.find(name);
@@ -108,7 +108,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "paths.web_root", c.web_root), ReadToml(t, "paths.data_dir", c.data_dir),
                    ReadToml(t, "security.key_file", c.key_file),
                    ReadToml(t, "security.secure_cookies", c.secure_cookies), ReadToml(t, "log.level", c.log_level),
-                   ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks)}) {
+                   ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks),
+                   ReadToml(t, "testing.fast_password_hashing", c.fast_password_hashing)}) {
       if (!s) return s.error();
     }
   }
@@ -121,6 +122,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_DATA_DIR", c.data_dir);
   env_string("WAGELINK_KEY_FILE", c.key_file);
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
+  if (auto it = env.find("WAGELINK_MASTER_KEY"); it != env.end() && !it->second.empty()) c.master_key = it->second;
   for (auto s : {ReadEnvInt(env, "WAGELINK_PORT", c.port), ReadEnvInt(env, "WAGELINK_WORKERS", c.worker_threads)}) {
     if (!s) return s.error();
   }

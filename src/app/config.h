@@ -31,11 +31,13 @@ struct Config {
   // [security]
   std::string key_file = "var/master.key";
   bool secure_cookies = false;  // true behind HTTPS: __Host- cookie with the Secure attribute
+  std::optional<std::string> master_key;  // WAGELINK_MASTER_KEY only (never from a file we parse)
   // [log]
   std::string log_level = "info";
   bool access_log = true;
   // [testing] — only for the test suite; never set in production
   bool test_hooks = false;
+  bool fast_password_hashing = false;  // argon2id minimum cost, so test suites run fast
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
   AddCommonFlags(migrate, flags);
 
+  auto* audit = cli.add_subcommand("audit", "audit log tools");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "check the hash chain and signed checkpoints; exit 3 if tampered");
+  AddCommonFlags(audit_verify, flags);
+
   cli.add_subcommand("version", "print the version")->callback([] { std::cout << "wagelink 0.1.0\n"; });
 
   CLI11_PARSE(cli, argc, argv);
@@ -59,5 +64,6 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
   if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
+  if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config);
   return 1;
 }

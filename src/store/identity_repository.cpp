@@ -26,6 +26,30 @@ constexpr std::string_view kSelectRoles = "SELECT role FROM user_roles WHERE use
 constexpr std::string_view kDeleteRoles = "DELETE FROM user_roles WHERE user_id = ?";
 constexpr std::string_view kInsertRole = "INSERT INTO user_roles (user_id, role) VALUES (?, ?)";
 
+constexpr std::string_view kListUsers =
+    "SELECT u.id, u.username, u.display_name, u.body_id, b.code, u.password_hash, u.password_changed_at, "
+    "u.must_change_password, u.password_policy_exempt, u.active, u.failed_logins, u.locked_until, u.last_login_at "
+    "FROM users u JOIN bodies b ON b.id = u.body_id "
+    "WHERE (? = '' OR u.username LIKE ? OR u.display_name LIKE ?) ORDER BY u.username LIMIT ? OFFSET ?";
+constexpr std::string_view kCountUsers =
+    "SELECT COUNT(*) FROM users u WHERE (? = '' OR u.username LIKE ? OR u.display_name LIKE ?)";
+constexpr std::string_view kUpdateProfile = "UPDATE users SET display_name = ?, active = ? WHERE id = ?";
+constexpr std::string_view kFailedLogin = "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?";
+constexpr std::string_view kSuccessfulLogin =
+    "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?";
+constexpr std::string_view kArchivePassword =
+    "INSERT INTO password_history (user_id, password_hash, created_at) "
+    "SELECT id, password_hash, password_changed_at FROM users WHERE id = ?";
+constexpr std::string_view kSetPassword =
+    "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?";
+constexpr std::string_view kPasswordHistory =
+    "SELECT password_hash FROM users WHERE id = ? "
+    "UNION ALL SELECT * FROM (SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?) h";
+constexpr std::string_view kSelectLiaison =
+    "SELECT l.id, b.code, l.name, l.title, l.phone FROM liaisons l JOIN bodies b ON b.id = l.body_id WHERE l.id = ?";
+constexpr std::string_view kUpdateLiaison =
+    "UPDATE liaisons SET body_id = ?, name = ?, title = ?, phone = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kDeleteLiaison = "DELETE FROM liaisons WHERE id = ?";
 constexpr std::string_view kSelectLiaisons =
     "SELECT l.id, b.code, l.name, l.title, l.phone FROM liaisons l JOIN bodies b ON b.id = l.body_id "
     "ORDER BY b.sort_order, l.id";
@@ -109,6 +133,67 @@ void IdentityRepository::SetRoles(std::int64_t user_id, const std::vector<std::s
   c_.Execute(kDeleteRoles, {user_id});
   for (const auto& role : roles) c_.Execute(kInsertRole, {user_id, role});
 }
+
+namespace {
+// LIKE pattern for "contains", with the wildcards of the input escaped away.
+std::string ContainsPattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c != '%' && c != '_') out.push_back(c);
+  }
+  return out + "%";
+}
+}  // namespace
+
+std::vector<UserRow> IdentityRepository::ListUsers(const std::string& text, std::int64_t limit, std::int64_t offset) {
+  std::vector<UserRow> out;
+  auto pattern = ContainsPattern(text);
+  c_.Stream(kListUsers, {text, pattern, pattern, limit, offset}, [&](const Row& r) { out.push_back(ToUser(r)); });
+  for (auto& user : out) user.roles = RolesOf(user.id);
+  return out;
+}
+
+std::int64_t IdentityRepository::CountUsers(const std::string& text) {
+  auto pattern = ContainsPattern(text);
+  return c_.QueryOne(kCountUsers, {text, pattern, pattern})->Int(0);
+}
+
+void IdentityRepository::UpdateProfile(std::int64_t user_id, const std::string& display_name, bool active) {
+  c_.Execute(kUpdateProfile, {display_name, std::int64_t{active}, user_id});
+}
+
+void IdentityRepository::RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins,
+                                           const std::optional<std::string>& locked_until) {
+  c_.Execute(kFailedLogin, {failed_logins, locked_until ? Value(*locked_until) : Value(nullptr), user_id});
+}
+
+void IdentityRepository::RecordSuccessfulLogin(std::int64_t user_id, const std::string& now) {
+  c_.Execute(kSuccessfulLogin, {now, user_id});
+}
+
+void IdentityRepository::SetPassword(std::int64_t user_id, const std::string& hash, const std::string& now,
+                                     bool must_change) {
+  c_.Execute(kArchivePassword, {user_id});
+  c_.Execute(kSetPassword, {hash, now, std::int64_t{must_change}, user_id});
+}
+
+std::vector<std::string> IdentityRepository::PasswordHistory(std::int64_t user_id, int depth) {
+  std::vector<std::string> out;
+  c_.Stream(kPasswordHistory, {user_id, user_id, std::int64_t{depth}}, [&](const Row& r) { out.push_back(r.Text(0)); });
+  return out;
+}
+
+std::optional<LiaisonRow> IdentityRepository::FindLiaison(std::int64_t id) {
+  auto r = c_.QueryOne(kSelectLiaison, {id});
+  if (!r) return std::nullopt;
+  return LiaisonRow{r->Int(0), r->Text(1), r->Text(2), r->Text(3), r->Text(4)};
+}
+
+bool IdentityRepository::UpdateLiaison(std::int64_t id, std::int64_t body_id, const LiaisonRow& l, const std::string& now) {
+  return c_.Execute(kUpdateLiaison, {body_id, l.name, l.title, l.phone, now, id}) > 0;
+}
+
+bool IdentityRepository::DeleteLiaison(std::int64_t id) { return c_.Execute(kDeleteLiaison, {id}) > 0; }
 
 std::vector<LiaisonRow> IdentityRepository::ListLiaisons() {
   std::vector<LiaisonRow> out;

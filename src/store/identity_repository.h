@@ -57,7 +57,21 @@ class IdentityRepository {
   std::int64_t InsertUser(const UserRow& user, const std::string& now);
   void SetRoles(std::int64_t user_id, const std::vector<std::string>& roles);
 
+  // Users whose username or display name contains `text` (empty = all), by username.
+  std::vector<UserRow> ListUsers(const std::string& text, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountUsers(const std::string& text);
+  void UpdateProfile(std::int64_t user_id, const std::string& display_name, bool active);
+  void RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins, const std::optional<std::string>& locked_until);
+  void RecordSuccessfulLogin(std::int64_t user_id, const std::string& now);
+  // Replaces the password and keeps the old hash in the history.
+  void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& now, bool must_change);
+  // Newest first, including the current password.
+  std::vector<std::string> PasswordHistory(std::int64_t user_id, int depth);
+
   std::vector<LiaisonRow> ListLiaisons();
+  std::optional<LiaisonRow> FindLiaison(std::int64_t id);
+  bool UpdateLiaison(std::int64_t id, std::int64_t body_id, const LiaisonRow& liaison, const std::string& now);
+  bool DeleteLiaison(std::int64_t id);
   std::int64_t InsertLiaison(std::int64_t body_id, const LiaisonRow& liaison, const std::string& now);
   bool LiaisonExists(std::int64_t body_id, std::string_view name);
 

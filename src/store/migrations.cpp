@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include <map>
+#include <optional>
 #include <string_view>
 
 namespace wagelink {
@@ -28,14 +29,25 @@ struct Migration {
   std::string_view sql;
 };
 
-std::vector<Migration> EmbeddedMigrations() {
+// A file named NNNN_name.sqlite.sql or NNNN_name.postgresql.sql applies to that engine only;
+// NNNN_name.sql to both.
+bool AppliesTo(std::string_view file, std::optional<Dialect> dialect) {
+  bool sqlite_only = file.ends_with(".sqlite.sql");
+  bool postgres_only = file.ends_with(".postgresql.sql");
+  if (!dialect || (!sqlite_only && !postgres_only)) return true;
+  return sqlite_only ? *dialect == Dialect::kSqlite : *dialect == Dialect::kPostgres;
+}
+
+std::vector<Migration> EmbeddedMigrations(std::optional<Dialect> dialect = std::nullopt) {
   std::vector<Migration> out;
   for (const auto& [file, sql] : kMigrations()) {
+    if (!AppliesTo(file, dialect)) continue;
     int version = 0;
     auto [end, ec] = std::from_chars(file.data(), file.data() + file.size(), version);
     if (ec != std::errc() || version <= 0 || *end != '_') {
       throw DatabaseError("migration file name must start with NNNN_: " + std::string(file));
     }
+    if (!out.empty() && out.back().version == version) continue;  // one number, two engine variants
     out.push_back({version, std::string(file), sql});
   }
   return out;  // std::map keeps them sorted by file name, i.e. by zero-padded version
@@ -68,7 +80,7 @@ MigrationStatus ReadMigrationStatus(Connection& connection) {
 std::vector<std::string> ApplyMigrations(Connection& connection) {
   connection.Execute(kCreateVersionTable);
   std::vector<std::string> applied;
-  for (const auto& migration : EmbeddedMigrations()) {
+  for (const auto& migration : EmbeddedMigrations(connection.dialect())) {
     Transaction tx(connection);
     if (connection.dialect() == Dialect::kPostgres) connection.QueryOne(kPostgresMigrationLock);
     auto current = connection.QueryOne(kSelectVersion)->Int(0);

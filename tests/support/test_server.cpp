@@ -22,7 +22,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "services/demo_district.h"
 #include "store/database.h"
 
 namespace wagelink::testing {
@@ -199,13 +198,14 @@ TestServer::TestServer(TestServerOptions options)
   config.key_file = db_.directory() + "/master.key";
   config.access_log = false;
   config.test_hooks = true;
+  config.fast_password_hashing = true;
   if (options.tweak) options.tweak(config);
   auto app = app::Application::Open(config, clock_);
   if (!app) throw std::runtime_error("cannot open test application: " + app.error().message_en);
   app_ = std::move(app.value());
   if (options.demo) {
     std::string district = ReadFile(SourceDir() + "/data/demo/district.json");
-    auto seeded = services::SeedDemoDistrict(app_->database(), district, clock_, security::Argon2Cost::Minimum());
+    auto seeded = app_->SeedDemo(district);
     if (!seeded) throw std::runtime_error("demo seed failed: " + seeded.error().message_en);
   }
   port_ = app_->Start();
@@ -268,6 +268,8 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::Signal(int signal) { kill(pid_, signal); }
+
+std::string ServerProcess::Log() const { return ReadFile(dir_ + "/server.log"); }
 
 int ServerProcess::WaitExit(int timeout_ms) {
   for (int waited = 0; waited < timeout_ms; waited += 10) {

@@ -4,7 +4,7 @@
 // WAGELINK_TEST_PG_URL (scripts/with-postgres.sh sets it). No mocks anywhere.
 #include <sys/types.h>
 
-#include <boost/json/value.hpp>
+#include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -89,6 +89,7 @@ class TestServer {
   ManualClock& clock() { return clock_; }
   app::Application& app() { return *app_; }
   const std::string& database_url() const { return db_.url(); }
+  std::string key_file() const { return db_.directory() + "/master.key"; }
 
  private:
   ScratchDatabase db_;
@@ -106,6 +107,8 @@ class ServerProcess {
   void Signal(int signal);
   // Waits for exit and returns the exit status (or 128+signal when killed).
   int WaitExit(int timeout_ms = 20000);
+  // Everything the process wrote to stdout and stderr so far.
+  std::string Log() const;
 
  private:
   pid_t pid_ = -1;

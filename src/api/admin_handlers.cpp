@@ -1,0 +1,167 @@
+// The three administrators' endpoints: /users, /security/*, /audit (permission checks live in
+// AdminService; the guard only requires a session).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/guard.h"
+#include "api/routes.h"
+#include "http/json_body.h"
+#include "services/admin_service.h"
+
+namespace wagelink::api {
+namespace {
+
+boost::json::value OptionalText(const std::optional<std::string>& text) {
+  return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
+boost::json::object UserRowJson(const store::UserRow& u) {
+  boost::json::array roles;
+  for (const auto& r : u.roles) roles.emplace_back(r);
+  return {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"body_code", u.body_code},
+          {"roles", roles}, {"active", u.active}, {"locked_until", OptionalText(u.locked_until)},
+          {"must_change_password", u.must_change_password}, {"last_login_at", OptionalText(u.last_login_at)}};
+}
+
+boost::json::object AuditJson(const security::AuditEntry& e) {
+  return {{"seq", e.seq}, {"at", e.at}, {"actor_username", e.actor_username}, {"body_code", e.body_code},
+          {"role", e.role}, {"action", e.action}, {"target_type", e.target_type}, {"target_id", e.target_id},
+          {"request_id", e.request_id}, {"client_address", e.client_address}, {"hash", e.hash}};
+}
+
+template <class T, class ToJson>
+http::Response PageJson(const services::Page<T>& page, const http::PageRequest& request, ToJson to_json) {
+  boost::json::array items;
+  for (const auto& item : page.items) items.emplace_back(to_json(item));
+  return http::Response::Json(200, boost::json::object{{"items", items}, {"total", page.total},
+                                                       {"page", request.page}, {"page_size", request.page_size}});
+}
+
+Result<services::UserChange> ReadUserChange(const boost::json::object& body) {
+  services::UserChange change;
+  auto name = http::OptionalString(body, "display_name", 64);
+  if (!name) return name.error();
+  change.display_name = *name;
+  auto active = http::OptionalBool(body, "active");
+  if (!active) return active.error();
+  change.active = *active;
+  if (auto it = body.find("roles"); it != body.end()) {
+    if (!it->value().is_array()) {
+      return MakeError(ErrorCode::kValidationFailed, "roles：应为角色代码数组", "roles: must be an array of role codes", "roles");
+    }
+    std::vector<std::string> roles;
+    for (const auto& r : it->value().as_array()) {
+      if (!r.is_string()) return MakeError(ErrorCode::kValidationFailed, "roles：应为字符串", "roles: strings only", "roles");
+      roles.emplace_back(r.as_string());
+    }
+    change.roles = roles;
+  }
+  return change;
+}
+
+}  // namespace
+
+void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
+  router.Add("GET", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    auto users = context.admin->ListUsers(who, std::string(request.Query("q").value_or("")).substr(0, 64),
+                                          page->page_size, page->offset());
+    if (!users) return Problem(request, users.error());
+    return PageJson(*users, *page, UserRowJson);
+  }));
+
+  router.Add("POST", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    services::NewUser input;
+    for (auto [field, out] : {std::pair{"username", &input.username}, std::pair{"display_name", &input.display_name},
+                              std::pair{"body_code", &input.body_code}, std::pair{"password", &input.initial_password}}) {
+      auto value = http::RequiredString(*body, field, 256);
+      if (!value) return Problem(request, value.error());
+      *out = *value;
+    }
+    auto created = context.admin->CreateUser(who, input);
+    if (!created) return Problem(request, created.error());
+    return http::Response::Json(201, UserRowJson(*created));
+  }));
+
+  router.Add("PATCH", "/api/v1/users/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto change = ReadUserChange(*body);
+    if (!change) return Problem(request, change.error());
+    auto changed = context.admin->ChangeUser(who, *id, *change);
+    if (!changed) return Problem(request, changed.error());
+    return http::Response::Json(200, UserRowJson(*changed));
+  }));
+
+  router.Add("GET", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto policy = context.admin->GetPolicy(who);
+    if (!policy) return Problem(request, policy.error());
+    return http::Response::Json(200, services::SecurityPolicyToJson(*policy));
+  }, {.allowed_during_password_change = true}));
+
+  router.Add("PUT", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto policy = services::SecurityPolicyFromJson(*body);
+    if (!policy) return Problem(request, policy.error());
+    auto saved = context.admin->SetPolicy(who, *policy);
+    if (!saved) return Problem(request, saved.error());
+    return http::Response::Json(200, services::SecurityPolicyToJson(*saved));
+  }));
+
+  router.Add("GET", "/api/v1/security/sessions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto sessions = context.admin->ListSessions(who);
+    if (!sessions) return Problem(request, sessions.error());
+    boost::json::array items;
+    for (const auto& s : *sessions) {
+      items.push_back({{"id", s.id}, {"username", s.username}, {"body_code", s.body_code}, {"created_at", s.created_at},
+                       {"last_seen_at", s.last_seen_at}, {"client_address", s.client_address},
+                       {"current", s.id == who.session_id}});
+    }
+    return http::Response::Json(200, boost::json::object{{"items", items}});
+  }));
+
+  router.Add("DELETE", "/api/v1/security/sessions/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    if (auto done = context.admin->RevokeSession(who, *id); !done) return Problem(request, done.error());
+    return http::Response::NoContent();
+  }));
+
+  router.Add("GET", "/api/v1/security/login-log", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    auto logins = context.admin->ListLogins(who, page->page_size, page->offset());
+    if (!logins) return Problem(request, logins.error());
+    return PageJson(*logins, *page, [](const store::LoginLogRow& r) {
+      return boost::json::object{{"at", r.at}, {"username", r.username}, {"success", r.success},
+                                 {"reason", r.reason}, {"client_address", r.client_address}};
+    });
+  }));
+
+  router.Add("GET", "/api/v1/audit", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    auto entries = context.admin->ListAudit(who, std::string(request.Query("q").value_or("")).substr(0, 128),
+                                            page->page_size, page->offset());
+    if (!entries) return Problem(request, entries.error());
+    return PageJson(*entries, *page, AuditJson);
+  }));
+
+  router.Add("GET", "/api/v1/audit/verify", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto report = context.admin->VerifyAudit(who);
+    if (!report) return Problem(request, report.error());
+    return http::Response::Json(200, boost::json::object{
+        {"ok", report->ok},
+        {"first_bad_seq", report->first_bad_seq ? boost::json::value(*report->first_bad_seq) : boost::json::value(nullptr)},
+        {"reason_zh", report->reason_zh}, {"reason_en", report->reason_en},
+        {"entries_checked", report->entries_checked}, {"checkpoints_checked", report->checkpoints_checked}});
+  }));
+}
+
+}  // namespace wagelink::api

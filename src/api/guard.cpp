@@ -1,0 +1,65 @@
+#include "api/guard.h"
+
+#include <charconv>
+
+#include "services/admin_service.h"
+#include "services/auth_service.h"
+
+namespace wagelink::api {
+
+std::string SessionCookieName(const ApiContext& context) {
+  // __Host- requires Secure; on plain-HTTP development setups the name says so instead.
+  return context.secure_cookies ? "__Host-wagelink_session" : "wagelink_session_insecure_dev";
+}
+
+std::string SessionCookie(const ApiContext& context, const std::string& token) {
+  return SessionCookieName(context) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (context.secure_cookies ? "; Secure" : "");
+}
+
+std::string ExpiredSessionCookie(const ApiContext& context) {
+  return SessionCookieName(context) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+         (context.secure_cookies ? "; Secure" : "");
+}
+
+Result<std::int64_t> PathId(const http::Request& request, std::string_view name) {
+  auto text = request.PathParam(name);
+  std::int64_t id = 0;
+  if (text) {
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (ec == std::errc() && end == text->data() + text->size() && id > 0) return id;
+  }
+  return MakeError(ErrorCode::kNotFound, "编号无效", "invalid id", std::string(name));
+}
+
+http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options) {
+  return [&context, handler = std::move(handler), options](http::Request& request) -> http::Response {
+    auto token = request.Cookie(SessionCookieName(context));
+    if (!token) {
+      return http::ProblemResponse(ErrorCode::kUnauthenticated, "请先登录", "Please sign in", request.request_id);
+    }
+    auto principal = context.auth->Authenticate(*token, {request.client_address, request.request_id});
+    if (!principal) {
+      auto response = Problem(request, principal.error());
+      response.SetHeader("Set-Cookie", ExpiredSessionCookie(context));
+      return response;
+    }
+    if (request.IsUnsafeMethod()) {
+      auto presented = request.Header("x-csrf-token");
+      if (!presented || !context.auth->CsrfMatches(*token, *presented)) {
+        return http::ProblemResponse(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token，请刷新页面后重试",
+                                     "Missing or wrong X-CSRF-Token; reload the page", request.request_id);
+      }
+    }
+    if (principal->must_change_password && !options.allowed_during_password_change) {
+      return http::ProblemResponse(ErrorCode::kPasswordChangeRequired, "请先修改密码后再继续操作",
+                                   "Change your password before continuing", request.request_id);
+    }
+    if (options.permission && !principal->Can(*options.permission)) {
+      return Problem(request, services::Forbidden(*options.permission));
+    }
+    return handler(request, *principal);
+  };
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,39 @@
+#pragma once
+// Turns a handler that needs a signed-in user into a router handler: reads the session cookie,
+// authenticates, enforces the CSRF token on unsafe methods, blocks everything but the password
+// change while a change is required, and checks the route's permission.
+#include <functional>
+#include <optional>
+
+#include "api/api_context.h"
+#include "core/error.h"
+#include "http/message.h"
+#include "http/problem.h"
+#include "http/router.h"
+#include "security/roles.h"
+#include "services/principal.h"
+
+namespace wagelink::api {
+
+using AuthedHandler = std::function<http::Response(http::Request&, const services::Principal&)>;
+
+struct GuardOptions {
+  std::optional<security::Permission> permission;  // checked before the handler runs
+  bool allowed_during_password_change = false;     // /auth/me, /auth/password, /auth/logout
+};
+
+http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});
+
+std::string SessionCookieName(const ApiContext& context);
+std::string SessionCookie(const ApiContext& context, const std::string& token);  // Set-Cookie value
+std::string ExpiredSessionCookie(const ApiContext& context);
+
+// Maps a failed Result to a problem response for this request.
+inline http::Response Problem(const http::Request& request, const Error& error) {
+  return http::ProblemResponse(error, request.request_id);
+}
+
+// Reads the {id} path parameter as a positive integer.
+Result<std::int64_t> PathId(const http::Request& request, std::string_view name = "id");
+
+}  // namespace wagelink::api

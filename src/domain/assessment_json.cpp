@@ -1,0 +1,266 @@
+#include "domain/assessment_json.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "domain/json_fields.h"
+
+namespace wagelink::domain {
+namespace {
+
+// Amounts may come as JSON integers, as non-integer JSON numbers, or as decimal strings.
+Result<Fen> ParseAmountValue(const boost::json::value* value, const std::string& path) {
+  if (value == nullptr || value->is_null()) return FieldError(path, "为必填项", "is required");
+  if (value->is_string()) return Fen::ParseYuan(value->get_string(), path);
+  if (value->is_int64()) {
+    if (value->get_int64() < 0) return FieldError(path, "金额不能为负数", "amount must not be negative");
+    return Fen::FromYuan(value->get_int64(), path);
+  }
+  if (value->is_uint64()) return FieldError(path, "金额过大", "amount is too large");
+  if (value->is_double()) return Fen::FromYuanDouble(value->get_double(), path);
+  return FieldError(path, "应为数字或十进制字符串", "must be a number or a decimal string");
+}
+
+template <class E>
+Result<E> ParseEnum(const JsonFields& fields, std::string_view key, std::optional<E> (*parse)(std::string_view),
+                    std::string_view allowed) {
+  auto text = fields.String(key);
+  if (!text) return text.error();
+  const auto value = parse(*text);
+  if (!value) {
+    return FieldError(fields.PathOf(key), "取值无效，应为 " + std::string(allowed),
+                      "is invalid; expected " + std::string(allowed));
+  }
+  return *value;
+}
+
+Status ParseWorkers(const boost::json::object& root, const JsonFields& fields, AssessmentInput& input) {
+  const bool has_list = fields.Has("workers");
+  const bool has_count = fields.Has("workers_count") || fields.Has("total_owed_yuan");
+  if (has_list && has_count) {
+    return FieldError("workers", "不能与 workers_count/total_owed_yuan 同时提供",
+                      "cannot be combined with workers_count/total_owed_yuan");
+  }
+  if (!has_list && !has_count) {
+    return FieldError("workers", "须提供 workers 数组，或 workers_count 与 total_owed_yuan",
+                      "give either a workers array or workers_count and total_owed_yuan");
+  }
+  if (has_count) {
+    auto count = fields.Integer("workers_count", 1, static_cast<std::int64_t>(kMaxAssessedWorkers));
+    if (!count) return count.error();
+    auto total = ParseAmountValue(root.if_contains("total_owed_yuan"), "total_owed_yuan");
+    if (!total) return total.error();
+    input.aggregate = AggregateClaim{*count, *total};
+    return Ok{};
+  }
+  auto workers = fields.Array("workers", kMaxAssessedWorkers);
+  if (!workers) return workers.error();
+  if ((*workers)->empty()) return FieldError("workers", "至少需要一名劳动者", "needs at least one worker");
+  input.workers.reserve((*workers)->size());
+  Fen total;
+  for (std::size_t i = 0; i < (*workers)->size(); ++i) {
+    const std::string path = ElementPath("workers", i);
+    auto object = AsObject((**workers)[i], path);
+    if (!object) return object.error();
+    const JsonFields worker(**object, path);
+    if (auto ok = worker.OnlyKeys({"owed_yuan", "months_unpaid"}); !ok) return ok;
+    auto owed = ParseAmountValue((*object)->if_contains("owed_yuan"), worker.PathOf("owed_yuan"));
+    if (!owed) return owed.error();
+    auto months = worker.Integer("months_unpaid", 0, kMaxMonthsUnpaid);
+    if (!months) return months.error();
+    const auto sum = CheckedAdd(total, *owed);
+    if (!sum) return FieldError("workers", "欠薪总额过大", "total amount is too large");
+    total = *sum;
+    input.workers.push_back(WorkerClaim{*owed, static_cast<int>(*months)});
+  }
+  return Ok{};
+}
+
+Status ParseOrder(const JsonFields& fields, AssessmentInput& input) {
+  auto object = fields.Object("order");
+  if (!object) return object.error();
+  const JsonFields order(**object, "order");
+  if (auto ok = order.OnlyKeys({"issued", "delivery", "deadline_passed", "paid_in_full"}); !ok) return ok;
+  auto issued = order.Bool("issued");
+  if (!issued) return issued.error();
+  input.order.issued = *issued;
+  if (*issued) {
+    auto delivery = ParseEnum<OrderDelivery>(order, "delivery", &ParseOrderDelivery, "served, posted_at_site, none");
+    if (!delivery) return delivery.error();
+    auto deadline_passed = order.Bool("deadline_passed");
+    if (!deadline_passed) return deadline_passed.error();
+    auto paid_in_full = order.Bool("paid_in_full");
+    if (!paid_in_full) return paid_in_full.error();
+    input.order.delivery = *delivery;
+    input.order.deadline_passed = *deadline_passed;
+    input.order.paid_in_full = *paid_in_full;
+    return Ok{};
+  }
+  // No order: the other facts cannot be true; refusing contradictions beats guessing which is right.
+  auto delivery = order.OptionalString("delivery");
+  if (!delivery) return delivery.error();
+  if (*delivery && **delivery != "none") {
+    return FieldError("order.delivery", "未责令支付时只能为 none", "must be none when no order was issued");
+  }
+  for (const std::string_view key : {"deadline_passed", "paid_in_full"}) {
+    auto flag = order.OptionalBool(key);
+    if (!flag) return flag.error();
+    if (flag->value_or(false)) {
+      return FieldError(order.PathOf(key), "未责令支付时不能为 true", "cannot be true when no order was issued");
+    }
+  }
+  return Ok{};
+}
+
+boost::json::value Tristate(const std::optional<bool>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::value WholeYuan(const std::optional<Fen>& amount) {
+  if (!amount) return nullptr;
+  return amount->fen() / 100;  // profile figures are whole yuan by construction
+}
+
+}  // namespace
+
+Result<AssessmentInput> ParseAssessmentInput(std::string_view json_text) {
+  auto value = ParseJsonText(json_text, "assessment");
+  if (!value) return value.error();
+  auto root = AsObject(*value, "");
+  if (!root) return root.error();
+  const JsonFields fields(**root, "");
+  if (auto ok = fields.OnlyKeys({"province", "workers", "workers_count", "total_owed_yuan", "conduct", "order",
+                                 "paid_stage", "serious_consequence", "employer_kind", "mass_incident", "evidence"});
+      !ok) {
+    return ok.error();
+  }
+  AssessmentInput input;
+  auto province = fields.String("province");
+  if (!province) return province.error();
+  if (province->empty() || province->size() > 64) {
+    return FieldError("province", "长度无效", "has an invalid length");
+  }
+  input.province = std::move(province).value();
+  if (auto ok = ParseWorkers(**root, fields, input); !ok) return ok.error();
+
+  auto conduct = ParseEnum<Conduct>(fields, "conduct", &ParseConduct,
+                                    "abscond, transfer_assets, able_but_refused, unable, unknown");
+  if (!conduct) return conduct.error();
+  input.conduct = *conduct;
+  if (auto ok = ParseOrder(fields, input); !ok) return ok.error();
+
+  if (fields.HasValue("paid_stage")) {
+    auto stage = ParseEnum<PaidStage>(fields, "paid_stage", &ParsePaidStage,
+                                      "none, before_filing, before_prosecution, before_first_instance_judgment, "
+                                      "before_judgment");
+    if (!stage) return stage.error();
+    input.paid_stage = *stage;
+  }
+  auto serious = fields.OptionalBool("serious_consequence");
+  if (!serious) return serious.error();
+  input.serious_consequence = serious->value_or(false);
+  if (fields.HasValue("employer_kind")) {
+    auto kind = ParseEnum<EmployerKind>(fields, "employer_kind", &ParseEmployerKind,
+                                        "unit, individual, unqualified_contractor");
+    if (!kind) return kind.error();
+    input.employer_kind = *kind;
+  }
+  auto mass_incident = fields.OptionalBool("mass_incident");
+  if (!mass_incident) return mass_incident.error();
+  input.mass_incident = mass_incident->value_or(false);
+
+  auto evidence = fields.OptionalArray("evidence", 64);
+  if (!evidence) return evidence.error();
+  if (*evidence != nullptr) {
+    for (std::size_t i = 0; i < (*evidence)->size(); ++i) {
+      const auto& item = (**evidence)[i];
+      const auto parsed = item.is_string() ? ParseEvidenceItem(item.get_string()) : std::nullopt;
+      if (!parsed) {
+        return FieldError(ElementPath("evidence", i), "不是已知的证据项", "is not a known evidence id");
+      }
+      input.evidence_on_file.push_back(*parsed);
+    }
+  }
+  return input;
+}
+
+boost::json::value AssessmentToJson(const AssessmentResult& result) {
+  boost::json::object out;
+  const ThresholdProfile* profile = result.amount.profile;
+  out["province"] = profile ? boost::json::value(profile->id) : boost::json::value(nullptr);
+
+  boost::json::array elements;
+  for (const ElementFinding& element : result.elements) {
+    elements.push_back(boost::json::object{{"id", element.id},
+                                           {"met", Tristate(element.met)},
+                                           {"required", element.required},
+                                           {"basis", element.basis},
+                                           {"explain_zh", element.explain_zh},
+                                           {"explain_en", element.explain_en}});
+  }
+  out["elements"] = std::move(elements);
+
+  boost::json::object amount;
+  amount["profile"] = profile ? boost::json::value(profile->id) : boost::json::value(nullptr);
+  if (profile != nullptr) {
+    amount["profile_name_zh"] = profile->name_zh;
+    amount["profile_name_en"] = profile->name_en;
+    amount["configured"] = profile->configured;
+    amount["status"] = SourceStatusName(profile->status);
+    amount["document"] = profile->document;
+    amount["source_url"] = profile->source_url;
+    amount["per_worker_yuan"] = WholeYuan(profile->per_worker);
+    amount["aggregate_yuan"] = WholeYuan(profile->aggregate);
+    amount["min_months_per_worker"] = profile->min_months_per_worker;
+    amount["min_workers_aggregate"] = profile->min_workers_aggregate;
+  }
+  amount["met"] = Tristate(result.amount.met);
+  amount["prong"] = result.amount.prong ? boost::json::value(*result.amount.prong) : boost::json::value(nullptr);
+  amount["prong_1_met"] = Tristate(result.amount.prong1_met);
+  amount["prong_2_met"] = Tristate(result.amount.prong2_met);
+  amount["workers_owed"] = result.amount.workers_owed;
+  amount["total_owed_yuan"] = result.amount.total_owed.ToYuanPlain();
+  out["amount_threshold"] = std::move(amount);
+
+  out["crime_elements_met"] = Tristate(result.crime_elements_met);
+  out["recommendation"] = RecommendationName(result.recommendation);
+  out["recommendation_explain_zh"] = result.recommendation_zh;
+  out["recommendation_explain_en"] = result.recommendation_en;
+  out["sentence_band"] =
+      result.sentence_band ? boost::json::value(SentenceBandName(*result.sentence_band)) : boost::json::value(nullptr);
+  if (result.mitigation) {
+    out["mitigation"] = boost::json::object{{"stage", PaidStageName(result.mitigation->stage)},
+                                            {"effect_zh", result.mitigation->effect_zh},
+                                            {"effect_en", result.mitigation->effect_en},
+                                            {"basis", result.mitigation->basis}};
+  } else {
+    out["mitigation"] = nullptr;
+  }
+  boost::json::array missing;
+  for (const EvidenceGap& gap : result.missing_evidence) {
+    missing.push_back(
+        boost::json::object{{"id", EvidenceItemName(gap.item)}, {"zh", gap.zh}, {"en", gap.en}, {"basis", gap.basis}});
+  }
+  out["missing_evidence"] = std::move(missing);
+  out["blacklist_eligible"] = Tristate(result.blacklist.eligible);
+  out["blacklist"] = boost::json::object{{"eligible", Tristate(result.blacklist.eligible)},
+                                         {"basis", result.blacklist.basis},
+                                         {"explain_zh", result.blacklist.explain_zh},
+                                         {"explain_en", result.blacklist.explain_en}};
+  return out;
+}
+
+Result<boost::json::value> AssessJson(std::string_view json_text, const ThresholdCatalog& catalog) {
+  auto input = ParseAssessmentInput(json_text);
+  if (!input) return input.error();
+  const ThresholdProfile* profile = catalog.Find(input->province);
+  if (profile == nullptr) {
+    std::string known;
+    for (const auto& candidate : catalog.profiles()) known += (known.empty() ? "" : ", ") + candidate.id;
+    return FieldError("province", "不是已知的数额档案（可选：" + known + "）",
+                      "is not a known profile (one of: " + known + ")");
+  }
+  return AssessmentToJson(Assess(*input, *profile));
+}
+
+}  // namespace wagelink::domain

@@ -1,0 +1,97 @@
+#pragma once
+// Sign-in, sessions and passwords (issue 3, "Sessions"):
+// - argon2id verification, at most `kConcurrentHashes` at once (each uses 64 MiB);
+// - lockout after `lockout_threshold` failures for `lockout_minutes`, the same message for unknown
+//   users and wrong passwords (no account enumeration), a dummy verification for unknown users so
+//   timing does not tell either;
+// - per-client rate limit on login attempts;
+// - 256-bit session tokens stored hashed; the CSRF token is a keyed hash of the session token, so
+//   it can be re-issued by /auth/me without being stored;
+// - idle and absolute timeouts; forced change at first login and on expiry (demo users exempt).
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <semaphore>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "security/passwords.h"
+#include "services/audit_trail.h"
+#include "services/principal.h"
+#include "services/security_keys.h"
+#include "services/security_policy.h"
+#include "store/database.h"
+
+namespace wagelink::services {
+
+inline constexpr int kConcurrentHashes = 2;
+inline constexpr int kLoginAttemptsPerMinute = 20;
+inline constexpr UnixSeconds kTouchEverySeconds = 60;
+
+struct UserView {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string body_code;
+  std::string body_name_zh;
+  std::string body_name_en;
+  std::vector<security::Role> roles;
+  std::vector<security::Permission> permissions;
+  bool must_change_password = false;
+  std::optional<std::string> password_expires_at;
+  int idle_timeout_seconds = 0;
+};
+
+struct LoginResult {
+  std::string session_token;  // goes only into the HttpOnly cookie
+  std::string csrf_token;
+  UserView user;
+};
+
+struct RequestOrigin {
+  std::string client_address;
+  std::string request_id;
+};
+
+class AuthService {
+ public:
+  AuthService(store::Database& db, const Clock& clock, std::shared_ptr<const SecurityKeys> keys,
+              const AuditTrail& audit, SecurityPolicyStore& policy, security::Argon2Cost cost);
+
+  Result<LoginResult> Login(std::string_view username, std::string_view password, const RequestOrigin& origin);
+  // The principal of a valid session, or kUnauthenticated (missing, expired, revoked, user disabled).
+  Result<Principal> Authenticate(std::string_view session_token, const RequestOrigin& origin);
+  std::string CsrfTokenFor(std::string_view session_token) const;
+  bool CsrfMatches(std::string_view session_token, std::string_view presented) const;
+  Status Logout(const Principal& principal);
+  Status ChangePassword(const Principal& principal, std::string_view old_password, std::string_view new_password);
+  Result<UserView> Me(const Principal& principal);
+
+  security::Argon2Cost cost() const { return cost_; }
+  // Hashes with the concurrency bound; shared with user administration.
+  Result<std::string> HashBounded(std::string_view password);
+
+ private:
+  bool VerifyBounded(std::string_view hash, std::string_view password);
+  bool AllowAttempt(const std::string& client);
+
+  store::Database& db_;
+  const Clock& clock_;
+  std::shared_ptr<const SecurityKeys> keys_;
+  const AuditTrail& audit_;
+  SecurityPolicyStore& policy_;
+  security::Argon2Cost cost_;
+  std::string dummy_hash_;
+  std::counting_semaphore<kConcurrentHashes> hashing_{kConcurrentHashes};
+  std::mutex attempts_mutex_;
+  std::map<std::string, std::vector<UnixSeconds>> attempts_;
+};
+
+// "2026-01-05 17:15" in Asia/Shanghai, for messages.
+std::string ShanghaiMinute(UnixSeconds t);
+
+}  // namespace wagelink::services

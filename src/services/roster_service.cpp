@@ -1,0 +1,85 @@
+#include "services/roster_service.h"
+
+#include <boost/json/object.hpp>
+#include <regex>
+
+#include "services/admin_service.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+boost::json::object Snapshot(const store::LiaisonRow& l) {
+  return {{"body", l.body_code}, {"name", l.name}, {"title", l.title}, {"phone", l.phone}};
+}
+
+Error Field(const char* field, const char* zh, const char* en) {
+  return MakeError(ErrorCode::kValidationFailed, std::string(field) + "：" + zh, std::string(field) + ": " + en, field);
+}
+}  // namespace
+
+std::vector<store::BodyRow> RosterService::ListBodies() {
+  auto connection = db_.Acquire();
+  return store::IdentityRepository(*connection).ListBodies();
+}
+
+Result<std::vector<store::LiaisonRow>> RosterService::ListLiaisons(const Principal& who) {
+  if (!who.Can(Permission::kRosterRead)) return Forbidden(Permission::kRosterRead);
+  auto connection = db_.Acquire();
+  return store::IdentityRepository(*connection).ListLiaisons();
+}
+
+Result<std::int64_t> RosterService::ValidatedBody(store::IdentityRepository& identity, const LiaisonInput& input) {
+  static const std::regex kPhone("^[0-9+()\\- ]{5,20}$");
+  if (input.name.empty() || input.name.size() > 64) return Field("name", "不能为空且不超过 64 字节", "1–64 bytes required");
+  if (input.title.empty() || input.title.size() > 200) return Field("title", "不能为空且不超过 200 字节", "1–200 bytes required");
+  if (!std::regex_match(input.phone, kPhone)) return Field("phone", "电话号码格式不正确", "not a phone number");
+  auto body = identity.FindBody(input.body_code);
+  if (!body || body->kind != "body") return Field("body_code", "部门不存在", "unknown body");
+  return body->id;
+}
+
+Result<store::LiaisonRow> RosterService::CreateLiaison(const Principal& who, const LiaisonInput& input) {
+  if (!who.Can(Permission::kRosterWrite)) return Forbidden(Permission::kRosterWrite);
+  auto connection = db_.Acquire();
+  store::IdentityRepository identity(*connection);
+  auto body_id = ValidatedBody(identity, input);
+  if (!body_id) return body_id.error();
+  store::LiaisonRow row{0, input.body_code, input.name, input.title, input.phone};
+  store::Transaction tx(*connection);
+  row.id = identity.InsertLiaison(*body_id, row, FormatUtc(clock_.Now()));
+  audit_.Append(*connection, who, "liaison.create", {"liaison", std::to_string(row.id)}, nullptr, Snapshot(row));
+  tx.Commit();
+  return row;
+}
+
+Result<store::LiaisonRow> RosterService::UpdateLiaison(const Principal& who, std::int64_t id, const LiaisonInput& input) {
+  if (!who.Can(Permission::kRosterWrite)) return Forbidden(Permission::kRosterWrite);
+  auto connection = db_.Acquire();
+  store::IdentityRepository identity(*connection);
+  auto before = identity.FindLiaison(id);
+  if (!before) return MakeError(ErrorCode::kNotFound, "联络员不存在", "no such liaison officer");
+  auto body_id = ValidatedBody(identity, input);
+  if (!body_id) return body_id.error();
+  store::LiaisonRow row{id, input.body_code, input.name, input.title, input.phone};
+  store::Transaction tx(*connection);
+  identity.UpdateLiaison(id, *body_id, row, FormatUtc(clock_.Now()));
+  audit_.Append(*connection, who, "liaison.update", {"liaison", std::to_string(id)}, Snapshot(*before), Snapshot(row));
+  tx.Commit();
+  return row;
+}
+
+Status RosterService::DeleteLiaison(const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kRosterWrite)) return Forbidden(Permission::kRosterWrite);
+  auto connection = db_.Acquire();
+  store::IdentityRepository identity(*connection);
+  auto before = identity.FindLiaison(id);
+  if (!before) return MakeError(ErrorCode::kNotFound, "联络员不存在", "no such liaison officer");
+  store::Transaction tx(*connection);
+  identity.DeleteLiaison(id);
+  audit_.Append(*connection, who, "liaison.delete", {"liaison", std::to_string(id)}, Snapshot(*before), nullptr);
+  tx.Commit();
+  return Ok{};
+}
+
+}  // namespace wagelink::services

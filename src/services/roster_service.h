@@ -1,0 +1,37 @@
+#pragma once
+// Bodies and the liaison roster (联络专员): every signed-in user may read them; the wage-arrears
+// office edits the roster (roster.write).
+#include <vector>
+
+#include "services/audit_trail.h"
+#include "services/principal.h"
+#include "store/database.h"
+#include "store/identity_repository.h"
+
+namespace wagelink::services {
+
+struct LiaisonInput {
+  std::string body_code;
+  std::string name;
+  std::string title;
+  std::string phone;  // office phone (published in the mechanism document), not personal data
+};
+
+class RosterService {
+ public:
+  RosterService(store::Database& db, const Clock& clock, const AuditTrail& audit) : db_(db), clock_(clock), audit_(audit) {}
+
+  std::vector<store::BodyRow> ListBodies();
+  Result<std::vector<store::LiaisonRow>> ListLiaisons(const Principal& who);
+  Result<store::LiaisonRow> CreateLiaison(const Principal& who, const LiaisonInput& input);
+  Result<store::LiaisonRow> UpdateLiaison(const Principal& who, std::int64_t id, const LiaisonInput& input);
+  Status DeleteLiaison(const Principal& who, std::int64_t id);
+
+ private:
+  Result<std::int64_t> ValidatedBody(store::IdentityRepository& identity, const LiaisonInput& input);
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+};
+
+}  // namespace wagelink::services

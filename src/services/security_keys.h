@@ -1,0 +1,31 @@
+#pragma once
+// The keys derived from the master key, loaded once at start: field encryption + blind index,
+// and the Ed25519 key that signs audit checkpoints.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "security/audit_checkpoint.h"
+#include "security/field_crypto.h"
+#include "security/master_key.h"
+
+namespace wagelink::services {
+
+class SecurityKeys {
+ public:
+  // Uses `inline_key` (WAGELINK_MASTER_KEY) when given, else the key file, creating it (0600)
+  // when it does not exist yet.
+  static Result<std::shared_ptr<const SecurityKeys>> Load(const std::string& key_file,
+                                                          const std::optional<std::string>& inline_key);
+  const security::FieldCipher& cipher() const { return cipher_; }
+  const security::AuditSigningKey& audit_key() const { return audit_key_; }
+
+ private:
+  explicit SecurityKeys(const security::MasterKey& master)
+      : cipher_(master), audit_key_(security::AuditSigningKey::Derive(master)) {}
+  security::FieldCipher cipher_;
+  security::AuditSigningKey audit_key_;
+};
+
+}  // namespace wagelink::services

@@ -1,0 +1,43 @@
+#pragma once
+// The security administrator's policy: password rules, lockout and session timeouts. Defaults
+// are the project's security baseline (ARCHITECTURE.md); the operator changes them through the
+// API, and every instance re-reads them within `kPolicyRefreshSeconds`.
+#include <boost/json/object.hpp>
+#include <mutex>
+#include <memory>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "security/passwords.h"
+#include "store/database.h"
+
+namespace wagelink::services {
+
+inline constexpr UnixSeconds kPolicyRefreshSeconds = 30;
+
+struct SecurityPolicy {
+  security::PasswordPolicy password;
+  int lockout_threshold = 5;
+  int lockout_minutes = 15;
+  int idle_timeout_minutes = 30;
+  int absolute_timeout_hours = 12;
+};
+
+boost::json::object SecurityPolicyToJson(const SecurityPolicy& policy);
+// Validates every field (ranges that keep the baseline meaningful); the field is named on error.
+Result<SecurityPolicy> SecurityPolicyFromJson(const boost::json::object& json);
+
+class SecurityPolicyStore {
+ public:
+  explicit SecurityPolicyStore(const Clock& clock) : clock_(clock) {}
+  SecurityPolicy Current(store::Connection& connection);
+  void Save(store::Connection& connection, const SecurityPolicy& policy, const std::string& updated_by);
+
+ private:
+  const Clock& clock_;
+  std::mutex mutex_;
+  std::shared_ptr<const SecurityPolicy> cached_;
+  UnixSeconds loaded_at_ = 0;
+};
+
+}  // namespace wagelink::services

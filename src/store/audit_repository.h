@@ -1,0 +1,35 @@
+#pragma once
+// The audit log table and its signed checkpoints. Append-only: there is no update or delete here.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "security/audit_chain.h"
+#include "store/database.h"
+
+namespace wagelink::store {
+
+class AuditRepository {
+ public:
+  explicit AuditRepository(Connection& connection) : c_(connection) {}
+
+  // Serialises appenders until the transaction ends (PostgreSQL; SQLite writers are serial anyway).
+  void LockForAppend();
+  // The newest entry's seq and hash, or seq 0 and the genesis hash.
+  security::ChainAnchor Last();
+  void Insert(const security::AuditEntry& entry);
+  void InsertCheckpoint(const security::Checkpoint& checkpoint);
+
+  // Newest first; `text` (optional) matches action, username, target id or request id.
+  std::vector<security::AuditEntry> List(std::int64_t limit, std::int64_t offset, const std::string& text);
+  std::int64_t Count(const std::string& text);
+  void StreamAll(const std::function<void(const security::AuditEntry&)>& on_entry);
+  std::vector<security::Checkpoint> Checkpoints();
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store

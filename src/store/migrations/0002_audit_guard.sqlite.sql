@@ -1,0 +1,7 @@
+-- Defence in depth: the database itself refuses UPDATE and DELETE on the audit log. Someone with
+-- owner rights can still drop the trigger; the hash chain and the signed checkpoints are what
+-- detect that (`wagelink audit verify`).
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

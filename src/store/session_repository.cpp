@@ -1,0 +1,77 @@
+#include "store/session_repository.h"
+
+namespace wagelink::store {
+namespace {
+
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, client_address) "
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kSelectSessionByToken =
+    "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at "
+    "FROM sessions s JOIN users u ON u.id = s.user_id JOIN bodies b ON b.id = u.body_id WHERE s.token_hash = ?";
+constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
+constexpr std::string_view kRevokeSession =
+    "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
+constexpr std::string_view kRevokeUserSessions =
+    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL";
+constexpr std::string_view kSelectActiveSessions =
+    "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at "
+    "FROM sessions s JOIN users u ON u.id = s.user_id JOIN bodies b ON b.id = u.body_id "
+    "WHERE s.revoked_at IS NULL AND s.last_seen_at >= ? AND s.created_at >= ? ORDER BY s.last_seen_at DESC LIMIT 1000";
+constexpr std::string_view kInsertLogin =
+    "INSERT INTO login_log (at, username, user_id, success, reason, client_address) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kSelectLogins =
+    "SELECT id, at, username, success, reason, client_address FROM login_log ORDER BY id DESC LIMIT ? OFFSET ?";
+constexpr std::string_view kCountLogins = "SELECT COUNT(*) FROM login_log";
+
+SessionRow ToSession(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptText(7)};
+}
+
+}  // namespace
+
+std::int64_t SessionRepository::Insert(std::string_view token_hash, std::string_view csrf_hash, std::int64_t user_id,
+                                       const std::string& now, std::string_view client_address) {
+  return c_.InsertReturningId(kInsertSession, {std::string(token_hash), std::string(csrf_hash), user_id, now, now,
+                                               std::string(client_address)});
+}
+
+std::optional<SessionRow> SessionRepository::FindByTokenHash(std::string_view token_hash) {
+  auto row = c_.QueryOne(kSelectSessionByToken, {std::string(token_hash)});
+  if (!row) return std::nullopt;
+  return ToSession(*row);
+}
+
+void SessionRepository::Touch(std::int64_t session_id, const std::string& now) { c_.Execute(kTouchSession, {now, session_id}); }
+
+bool SessionRepository::Revoke(std::int64_t session_id, const std::string& now) {
+  return c_.Execute(kRevokeSession, {now, session_id}) > 0;
+}
+
+void SessionRepository::RevokeAllOfUser(std::int64_t user_id, const std::string& now) {
+  c_.Execute(kRevokeUserSessions, {now, user_id});
+}
+
+std::vector<SessionRow> SessionRepository::ListActive(const std::string& active_since, const std::string& created_since) {
+  std::vector<SessionRow> out;
+  c_.Stream(kSelectActiveSessions, {active_since, created_since}, [&](const Row& r) { out.push_back(ToSession(r)); });
+  return out;
+}
+
+void SessionRepository::LogLogin(const std::string& at, std::string_view username, std::optional<std::int64_t> user_id,
+                                 bool success, std::string_view reason, std::string_view client_address) {
+  c_.Execute(kInsertLogin, {at, std::string(username).substr(0, 128), user_id ? Value(*user_id) : Value(nullptr),
+                            std::int64_t{success}, std::string(reason), std::string(client_address)});
+}
+
+std::vector<LoginLogRow> SessionRepository::ListLogins(std::int64_t limit, std::int64_t offset) {
+  std::vector<LoginLogRow> out;
+  c_.Stream(kSelectLogins, {limit, offset}, [&](const Row& r) {
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Bool(3), r.Text(4), r.Text(5)});
+  });
+  return out;
+}
+
+std::int64_t SessionRepository::CountLogins() { return c_.QueryOne(kCountLogins)->Int(0); }
+
+}  // namespace wagelink::store

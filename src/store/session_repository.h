@@ -1,0 +1,54 @@
+#pragma once
+// Sessions (stored by token hash) and the login log.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wagelink::store {
+
+struct SessionRow {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string body_code;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string client_address;
+  std::optional<std::string> revoked_at;
+};
+
+struct LoginLogRow {
+  std::int64_t id = 0;
+  std::string at;
+  std::string username;
+  bool success = false;
+  std::string reason;
+  std::string client_address;
+};
+
+class SessionRepository {
+ public:
+  explicit SessionRepository(Connection& connection) : c_(connection) {}
+
+  std::int64_t Insert(std::string_view token_hash, std::string_view csrf_hash, std::int64_t user_id,
+                      const std::string& now, std::string_view client_address);
+  std::optional<SessionRow> FindByTokenHash(std::string_view token_hash);
+  void Touch(std::int64_t session_id, const std::string& now);
+  bool Revoke(std::int64_t session_id, const std::string& now);
+  void RevokeAllOfUser(std::int64_t user_id, const std::string& now);
+  // Sessions not revoked whose last activity is at or after `active_since` and creation at or after `created_since`.
+  std::vector<SessionRow> ListActive(const std::string& active_since, const std::string& created_since);
+
+  void LogLogin(const std::string& at, std::string_view username, std::optional<std::int64_t> user_id, bool success,
+                std::string_view reason, std::string_view client_address);
+  std::vector<LoginLogRow> ListLogins(std::int64_t limit, std::int64_t offset);
+  std::int64_t CountLogins();
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store

@@ -1,0 +1,282 @@
+#include "security/audit_chain.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <boost/json.hpp>
+#include <utility>
+#include <vector>
+
+namespace wagelink::security {
+namespace {
+
+MasterKey KeyOf(unsigned char fill) {
+  std::array<unsigned char, kKeyBytes> bytes{};
+  bytes.fill(fill);
+  return MasterKey::FromBytes(bytes);
+}
+
+AuditEntry EntryFor(std::int64_t seq) {
+  AuditEntry entry;
+  entry.seq = seq;
+  entry.at = "2024-03-15T08:00:" + std::string(seq < 10 ? "0" : "") + std::to_string(seq) + "Z";
+  entry.actor_user_id = "17";
+  entry.actor_username = "zhaoming";
+  entry.body_code = "police";
+  entry.role = "police_officer";
+  entry.action = "case.update";
+  entry.target_type = "case";
+  entry.target_id = std::to_string(100 + seq);
+  entry.before_digest = DigestOfText("before " + std::to_string(seq));
+  entry.after_digest = DigestOfText("after " + std::to_string(seq));
+  entry.request_id = "req-" + std::to_string(seq);
+  entry.client_address = "10.0.0.8";
+  return entry;
+}
+
+std::vector<AuditEntry> Chain(int count) {
+  std::vector<AuditEntry> entries;
+  std::string prev(kGenesisHash);
+  for (int seq = 1; seq <= count; ++seq) {
+    entries.push_back(EntryFor(seq));
+    SealEntry(entries.back(), prev);
+    prev = entries.back().hash;
+  }
+  return entries;
+}
+
+// Re-hashes every entry from `from` on, as an attacker with write access to the table would.
+void Rehash(std::vector<AuditEntry>& entries, std::size_t from) {
+  for (std::size_t i = from; i < entries.size(); ++i) {
+    SealEntry(entries[i], i == 0 ? std::string(kGenesisHash) : entries[i - 1].hash);
+  }
+}
+
+class AuditChain : public ::testing::Test {
+ protected:
+  AuditSigningKey signer_ = AuditSigningKey::Derive(KeyOf(3));
+  std::vector<AuditEntry> entries_ = Chain(10);
+
+  Checkpoint CheckpointAt(std::int64_t seq) {
+    return SignCheckpoint(signer_, seq, entries_[seq - 1].hash, "2024-03-15T09:00:00Z");
+  }
+  ChainReport Verify(const std::vector<Checkpoint>& checkpoints = {}) {
+    return VerifyChain(entries_, checkpoints, signer_.public_key());
+  }
+};
+
+TEST(AuditChainHash, CanonicalBytesAreUnambiguousAndExcludeHashes) {
+  AuditEntry a = EntryFor(1);
+  AuditEntry b = a;
+  a.actor_user_id = "1";
+  a.actor_username = "7zhaoming";
+  b.actor_user_id = "17";
+  b.actor_username = "zhaoming";
+  EXPECT_NE(CanonicalBytes(a), CanonicalBytes(b));  // moving a character between fields matters
+  AuditEntry c = a;
+  c.hash = "anything";
+  c.prev_hash = "anything";
+  EXPECT_EQ(CanonicalBytes(a), CanonicalBytes(c));
+}
+
+TEST(AuditChainHash, ChainHashDependsOnPrevHashAndEveryField) {
+  const AuditEntry entry = EntryFor(1);
+  const std::string hash = ChainHash(entry, kGenesisHash);
+  EXPECT_EQ(hash.size(), 64u);
+  EXPECT_EQ(hash, ChainHash(entry, kGenesisHash));
+  EXPECT_NE(hash, ChainHash(entry, std::string(64, '1')));
+  for (std::string AuditEntry::*field :
+       {&AuditEntry::at, &AuditEntry::actor_user_id, &AuditEntry::actor_username, &AuditEntry::body_code,
+        &AuditEntry::role, &AuditEntry::action, &AuditEntry::target_type, &AuditEntry::target_id,
+        &AuditEntry::before_digest, &AuditEntry::after_digest, &AuditEntry::request_id, &AuditEntry::client_address}) {
+    AuditEntry changed = entry;
+    changed.*field += "x";
+    EXPECT_NE(ChainHash(changed, kGenesisHash), hash);
+  }
+  AuditEntry other_seq = entry;
+  other_seq.seq = 2;
+  EXPECT_NE(ChainHash(other_seq, kGenesisHash), hash);
+}
+
+TEST(AuditChainHash, JsonDigestIgnoresKeyOrderButNotValues) {
+  const auto a = boost::json::parse(R"({"b":1,"a":{"y":[1,2],"x":"张三"}})");
+  const auto b = boost::json::parse(R"({"a":{"x":"张三","y":[1,2]},"b":1})");
+  const auto c = boost::json::parse(R"({"a":{"x":"张三","y":[2,1]},"b":1})");
+  EXPECT_EQ(DigestOfJson(a), DigestOfJson(b));
+  EXPECT_NE(DigestOfJson(a), DigestOfJson(c));
+  EXPECT_EQ(DigestOfText("x").size(), 64u);
+  EXPECT_NE(DigestOfText("x"), DigestOfText("y"));
+}
+
+TEST_F(AuditChain, IntactChainVerifies) {
+  const ChainReport report = Verify({CheckpointAt(5), CheckpointAt(10)});
+  EXPECT_TRUE(report.ok) << report.reason_en;
+  EXPECT_FALSE(report.first_bad_seq.has_value());
+  EXPECT_EQ(report.entries_checked, 10);
+  EXPECT_EQ(report.checkpoints_checked, 2);
+}
+
+TEST_F(AuditChain, EmptyLogVerifies) {
+  entries_.clear();
+  EXPECT_TRUE(Verify().ok);
+}
+
+TEST_F(AuditChain, ChangedEntryIsNamed) {
+  entries_[3].action = "case.delete";
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 4);
+  EXPECT_NE(report.reason_en.find("changed"), std::string::npos);
+  EXPECT_NE(report.reason_zh.find("被修改"), std::string::npos);
+}
+
+TEST_F(AuditChain, DeletedEntryIsNamed) {
+  entries_.erase(entries_.begin() + 4);  // seq 5
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 5);
+  EXPECT_NE(report.reason_en.find("missing"), std::string::npos);
+}
+
+TEST_F(AuditChain, DeletedAndRenumberedEntryIsCaught) {
+  entries_.erase(entries_.begin() + 4);
+  for (std::size_t i = 4; i < entries_.size(); ++i) --entries_[i].seq;
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 5);
+}
+
+TEST_F(AuditChain, DeletedFirstEntryIsCaught) {
+  entries_.erase(entries_.begin());
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 1);
+}
+
+TEST_F(AuditChain, InsertedEntryWithDuplicateSeqIsCaught) {
+  AuditEntry forged = EntryFor(6);
+  forged.action = "pii.reveal";
+  SealEntry(forged, entries_[5].hash);
+  entries_.insert(entries_.begin() + 6, forged);
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 6);
+  EXPECT_NE(report.reason_en.find("duplicated"), std::string::npos);
+}
+
+TEST_F(AuditChain, InsertedAndRenumberedEntryIsCaught) {
+  AuditEntry forged = EntryFor(6);
+  SealEntry(forged, entries_[4].hash);
+  entries_.insert(entries_.begin() + 5, forged);
+  for (std::size_t i = 6; i < entries_.size(); ++i) ++entries_[i].seq;
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 7);  // the entry after the forgery no longer links
+  EXPECT_NE(report.reason_en.find("prev_hash"), std::string::npos);
+}
+
+TEST_F(AuditChain, ReorderedEntriesAreCaught) {
+  std::swap(entries_[2], entries_[3]);
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 3);
+}
+
+TEST_F(AuditChain, ReorderedAndRenumberedEntriesAreCaught) {
+  std::swap(entries_[2], entries_[3]);
+  std::swap(entries_[2].seq, entries_[3].seq);
+  const ChainReport report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 3);
+}
+
+TEST_F(AuditChain, WrongGenesisIsCaught) {
+  entries_[0].prev_hash = std::string(64, 'f');
+  EXPECT_EQ(Verify().first_bad_seq, 1);
+}
+
+TEST_F(AuditChain, RewrittenAndRehashedChainIsCaughtByCheckpoint) {
+  const std::vector<Checkpoint> checkpoints{CheckpointAt(3), CheckpointAt(8)};
+  entries_[5].target_id = "999";  // seq 6
+  Rehash(entries_, 5);
+  EXPECT_TRUE(VerifyChain(entries_, {}, signer_.public_key()).ok);  // the chain alone cannot tell
+  const ChainReport report = Verify(checkpoints);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 4);  // the first entry after the last good checkpoint
+  EXPECT_NE(report.reason_en.find("rewritten"), std::string::npos);
+  EXPECT_NE(report.reason_en.find("8"), std::string::npos);
+}
+
+TEST_F(AuditChain, ForgedCheckpointSignatureIsCaught) {
+  Checkpoint forged = CheckpointAt(10);
+  forged.signature_hex[5] = forged.signature_hex[5] == '0' ? '1' : '0';
+  const ChainReport report = Verify({CheckpointAt(5), forged});
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 10);
+  EXPECT_NE(report.reason_en.find("signature"), std::string::npos);
+}
+
+TEST_F(AuditChain, CheckpointSignedWithAnotherKeyIsCaught) {
+  // An attacker without the master key signs a rewritten chain with a key of their own.
+  const AuditSigningKey attacker = AuditSigningKey::Derive(KeyOf(4));
+  entries_[1].action = "x";
+  Rehash(entries_, 1);
+  const Checkpoint forged = SignCheckpoint(attacker, 10, entries_[9].hash, "2024-03-15T09:00:00Z");
+  EXPECT_FALSE(Verify({forged}).ok);
+}
+
+TEST_F(AuditChain, CheckpointFieldsAreCoveredBySignature) {
+  Checkpoint moved = CheckpointAt(5);
+  moved.seq = 6;
+  EXPECT_FALSE(VerifyCheckpoint(moved, signer_.public_key()));
+  Checkpoint redated = CheckpointAt(5);
+  redated.signed_at = "2030-01-01T00:00:00Z";
+  EXPECT_FALSE(VerifyCheckpoint(redated, signer_.public_key()));
+  Checkpoint garbage = CheckpointAt(5);
+  garbage.signature_hex = "zz";
+  EXPECT_FALSE(VerifyCheckpoint(garbage, signer_.public_key()));
+  EXPECT_TRUE(VerifyCheckpoint(CheckpointAt(5), signer_.public_key()));
+}
+
+TEST_F(AuditChain, TruncatedTailBeforeACheckpointIsCaught) {
+  const std::vector<Checkpoint> checkpoints{CheckpointAt(10)};
+  entries_.resize(7);
+  const ChainReport report = Verify(checkpoints);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 8);
+  EXPECT_NE(report.reason_en.find("deleted"), std::string::npos);
+}
+
+TEST_F(AuditChain, WipedLogWithACheckpointIsCaught) {
+  const std::vector<Checkpoint> checkpoints{CheckpointAt(10)};
+  entries_.clear();
+  EXPECT_EQ(Verify(checkpoints).first_bad_seq, 1);
+}
+
+TEST_F(AuditChain, VerifiesFromAnAnchor) {
+  const ChainAnchor anchor{5, entries_[4].hash};
+  const std::vector<AuditEntry> recent(entries_.begin() + 5, entries_.end());
+  EXPECT_TRUE(VerifyChain(recent, std::vector{CheckpointAt(5), CheckpointAt(10)}, signer_.public_key(), anchor).ok);
+  const ChainAnchor wrong{5, entries_[3].hash};
+  EXPECT_FALSE(VerifyChain(recent, {}, signer_.public_key(), wrong).ok);
+  EXPECT_FALSE(
+      VerifyChain(recent, std::vector{CheckpointAt(4)}, signer_.public_key(), ChainAnchor{4, entries_[3].hash}).ok);
+}
+
+TEST(AuditSigning, KeyIsDeterministicFromTheMasterKeyAndPublicKeyRoundTrips) {
+  const AuditSigningKey a = AuditSigningKey::Derive(KeyOf(3));
+  const AuditSigningKey b = AuditSigningKey::Derive(KeyOf(3));
+  const AuditSigningKey c = AuditSigningKey::Derive(KeyOf(4));
+  EXPECT_EQ(a.public_key().ToHex(), b.public_key().ToHex());
+  EXPECT_NE(a.public_key().ToHex(), c.public_key().ToHex());
+  const auto parsed = AuditPublicKey::FromHex(a.public_key().ToHex());
+  ASSERT_TRUE(parsed.ok());
+  const Checkpoint checkpoint = SignCheckpoint(a, 1, std::string(64, 'a'), "2024-01-01T00:00:00Z");
+  EXPECT_TRUE(VerifyCheckpoint(checkpoint, *parsed));
+  EXPECT_FALSE(VerifyCheckpoint(checkpoint, c.public_key()));
+  EXPECT_FALSE(AuditPublicKey::FromHex("abcd").ok());
+  EXPECT_FALSE(AuditPublicKey::FromHex(std::string(64, 'g')).ok());
+}
+
+}  // namespace
+}  // namespace wagelink::security

@@ -1,0 +1,41 @@
+import { http } from './http';
+import type { ItemList, Page, PageQuery } from './types';
+
+export interface PasswordPolicy {
+  min_length: number;
+  /** How many of the four character classes (upper, lower, digit, symbol) a password must contain. */
+  require_classes: number;
+  history_depth: number;
+  max_age_days: number;
+  lockout_threshold: number;
+  lockout_minutes: number;
+  idle_timeout_minutes: number;
+  absolute_timeout_hours: number;
+}
+
+export interface OnlineSession {
+  id: string;
+  username: string;
+  body_code: string;
+  created_at: string;
+  last_seen_at: string;
+  client_address: string;
+  /** True for the session making this request. */
+  current?: boolean;
+}
+
+export interface LoginLogEntry {
+  at: string;
+  username: string;
+  success: boolean;
+  reason: string;
+  client_address: string;
+}
+
+export const securityApi = {
+  getPasswordPolicy: () => http.get<PasswordPolicy>('/security/password-policy'),
+  putPasswordPolicy: (body: PasswordPolicy) => http.put<PasswordPolicy>('/security/password-policy', body),
+  listSessions: () => http.get<ItemList<OnlineSession>>('/security/sessions'),
+  endSession: (id: string) => http.delete(`/security/sessions/${encodeURIComponent(id)}`),
+  loginLog: (query: PageQuery) => http.get<Page<LoginLogEntry>>('/security/login-log', query),
+};

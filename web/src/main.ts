@@ -1,0 +1,43 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+// Styles of the Element Plus services called from code (templates import their own on demand).
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
+import './styles/index.css';
+import App from './App.vue';
+import { router } from './router';
+import { currentLocale, i18n, setLocale } from './locales';
+import { configureHttp } from './api/http';
+import { useAuthStore } from './store/auth';
+import { useBodiesStore } from './store/bodies';
+import { noteServerContact } from './utils/idle';
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia).use(i18n).use(router);
+
+setLocale(currentLocale());
+
+configureHttp({
+  onUnauthenticated: () => {
+    const auth = useAuthStore();
+    const wasLoggedIn = auth.isAuthenticated;
+    auth.clear();
+    useBodiesStore().reset();
+    const current = router.currentRoute.value;
+    if (!current.meta.public) {
+      void router.replace({
+        name: 'Login',
+        query: { reason: wasLoggedIn ? 'expired' : undefined, redirect: current.fullPath },
+      });
+    }
+  },
+  onPasswordChangeRequired: () => {
+    const auth = useAuthStore();
+    if (auth.user) auth.user.must_change_password = true;
+    void router.replace({ name: 'ChangePassword' });
+  },
+  onServerContact: () => noteServerContact(),
+});
+
+router.isReady().finally(() => app.mount('#app'));

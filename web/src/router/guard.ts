@@ -1,0 +1,49 @@
+import type { RouteLocationNormalized, Router } from 'vue-router';
+import { useAuthStore } from '@/store/auth';
+import { routeAllowed } from './menu';
+import { t } from '@/locales';
+
+/** Only same-app paths may be used as a post-login target (no open redirect). */
+export function safeRedirect(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (value.startsWith('/login')) return null;
+  return value;
+}
+
+export function pageTitle(route: RouteLocationNormalized): string {
+  const key = [...route.matched].reverse().find((record) => record.meta.titleKey)?.meta.titleKey;
+  const app = t('app.name');
+  return key ? `${t(key)} - ${app}` : app;
+}
+
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore();
+    try {
+      await auth.ensureLoaded();
+    } catch {
+      // server unreachable: the login page shows the problem when the user tries
+    }
+    if (to.meta.public) {
+      if (auth.isAuthenticated && to.name === 'Login') {
+        return safeRedirect(to.query.redirect) ?? '/';
+      }
+      return true;
+    }
+    if (!auth.isAuthenticated) {
+      return { name: 'Login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (auth.mustChangePassword && !to.meta.allowDuringPasswordChange) {
+      return { name: 'ChangePassword' };
+    }
+    if (!routeAllowed(to.matched, auth.permissions)) {
+      return { name: 'Forbidden', query: { from: to.fullPath } };
+    }
+    return true;
+  });
+
+  router.afterEach((to) => {
+    document.title = pageTitle(to);
+  });
+}

@@ -1,0 +1,23 @@
+import { markRaw } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import { Setting, User } from '@element-plus/icons-vue';
+
+// System administrator (三员分立: user accounts, bodies, settings; roles are granted under 安全管理).
+const routes: RouteRecordRaw[] = [
+  {
+    path: 'system',
+    name: 'System',
+    redirect: '/system/users',
+    meta: { titleKey: 'menu.system', icon: markRaw(Setting), order: 80 },
+    children: [
+      {
+        path: 'users',
+        name: 'Users',
+        component: () => import('@/views/system/UsersView.vue'),
+        meta: { titleKey: 'menu.users', icon: markRaw(User), permission: 'user.manage' },
+      },
+    ],
+  },
+];
+
+export default routes;

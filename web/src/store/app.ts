@@ -1,0 +1,34 @@
+import { defineStore } from 'pinia';
+import { ref, watch } from 'vue';
+import { currentLocale, setLocale, type AppLocale } from '@/locales';
+
+const COLLAPSE_KEY = 'wagelink.sidebarCollapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return localStorage.getItem(COLLAPSE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** UI preferences that outlive a page: language and sidebar state. */
+export const useAppStore = defineStore('app', () => {
+  const locale = ref<AppLocale>(currentLocale());
+  const sidebarCollapsed = ref(readCollapsed());
+
+  watch(locale, (next) => setLocale(next));
+  watch(sidebarCollapsed, (next) => {
+    try {
+      localStorage.setItem(COLLAPSE_KEY, next ? '1' : '0');
+    } catch {
+      // preference not persisted
+    }
+  });
+
+  function toggleSidebar(): void {
+    sidebarCollapsed.value = !sidebarCollapsed.value;
+  }
+
+  return { locale, sidebarCollapsed, toggleSidebar };
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteRecordRaw } from 'vue-router';
+import { buildMenu, firstLeaf, routeAllowed } from '@/router/menu';
+import { featureRoutes } from '@/router/routes';
+import { hasAnyPermission } from '@/utils/permission';
+
+const Empty = { render: () => null };
+
+const routes: RouteRecordRaw[] = [
+  { path: 'roster', component: Empty, meta: { titleKey: 'menu.roster', order: 50 } },
+  { path: 'workbench', component: Empty, meta: { titleKey: 'menu.workbench', order: 0 } },
+  {
+    path: 'system',
+    redirect: '/system/users',
+    meta: { titleKey: 'menu.system', order: 80 },
+    children: [{ path: 'users', component: Empty, meta: { titleKey: 'menu.users', permission: 'user.manage' } }],
+  },
+  {
+    path: 'audit',
+    redirect: '/audit/log',
+    meta: { titleKey: 'menu.audit', order: 90 },
+    children: [
+      { path: 'log', component: Empty, meta: { titleKey: 'menu.auditLog', permission: 'audit.read' } },
+      { path: 'login-log', component: Empty, meta: { titleKey: 'menu.loginLog', permission: ['loginlog.read', 'audit.read'] } },
+    ],
+  },
+  { path: 'hidden', component: Empty, meta: { titleKey: 'menu.notFound', hideInMenu: true } },
+];
+
+const paths = (items: ReturnType<typeof buildMenu>): string[] =>
+  items.flatMap((item) => [item.path, ...(item.children ? paths(item.children) : [])]);
+
+describe('menu by permission', () => {
+  it('shows a case handler the common entries only, in menu order', () => {
+    const menu = buildMenu(routes, new Set(['case.read', 'case.write']));
+    expect(paths(menu)).toEqual(['/workbench', '/roster']);
+  });
+
+  it('shows the auditor the audit group with both logs and no user management', () => {
+    const menu = buildMenu(routes, new Set(['audit.read', 'loginlog.read']));
+    expect(paths(menu)).toEqual(['/workbench', '/roster', '/audit', '/audit/log', '/audit/login-log']);
+    expect(paths(menu)).not.toContain('/system/users');
+  });
+
+  it('shows a group only when one of its children is allowed (any-of permissions)', () => {
+    const menu = buildMenu(routes, new Set(['loginlog.read']));
+    const audit = menu.find((item) => item.path === '/audit');
+    expect(audit?.children?.map((child) => child.path)).toEqual(['/audit/login-log']);
+    expect(menu.find((item) => item.path === '/system')).toBeUndefined();
+  });
+
+  it('shows the system administrator user management', () => {
+    expect(paths(buildMenu(routes, new Set(['user.manage'])))).toContain('/system/users');
+  });
+
+  it('checks every matched record of a route and finds the first allowed page', () => {
+    const granted = new Set(['audit.read']);
+    expect(routeAllowed([{ meta: {} }, { meta: { permission: 'audit.read' } }], granted)).toBe(true);
+    expect(routeAllowed([{ meta: {} }, { meta: { permission: 'user.manage' } }], granted)).toBe(false);
+    expect(firstLeaf(buildMenu(routes, new Set()))).toBe('/workbench');
+  });
+
+  it('hasAnyPermission: undefined or empty means anyone, a list means any one of them', () => {
+    expect(hasAnyPermission(new Set(), undefined)).toBe(true);
+    expect(hasAnyPermission(new Set(), [])).toBe(true);
+    expect(hasAnyPermission(['a'], ['b', 'a'])).toBe(true);
+    expect(hasAnyPermission(['a'], 'b')).toBe(false);
+  });
+
+  it('the real route modules give each demo role its menu', () => {
+    const forRole = (permissions: string[]) => paths(buildMenu(featureRoutes, new Set(permissions)));
+    expect(forRole(['case.read', 'roster.read'])).toEqual(['/workbench', '/roster']);
+    // 三员分立: the administrators hold no business permission, so no roster either.
+    expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual(['/workbench', '/system', '/system/users']);
+    expect(forRole(['password_policy.manage', 'session.manage', 'role.manage'])).toEqual([
+      '/workbench',
+      '/security',
+      '/security/roles',
+      '/security/password-policy',
+      '/security/sessions',
+    ]);
+    const auditor = forRole(['audit.read', 'loginlog.read']);
+    expect(auditor).toContain('/audit/log');
+    expect(auditor).toContain('/audit/login-log');
+    expect(auditor).not.toContain('/system/users');
+    expect(auditor).not.toContain('/roster');
+  });
+});
