@@ -1,7 +1,10 @@
 #pragma once
 // What handlers may reach: the services (never the store directly) and request-independent
 // settings. Built once by the application and shared read-only by all worker threads.
+#include <memory>
+
 #include "core/clock.h"
+#include "services/reference_data.h"
 #include "store/database.h"
 
 namespace wagelink::services {
@@ -18,6 +21,7 @@ struct ApiContext {
   services::AuthService* auth = nullptr;
   services::AdminService* admin = nullptr;
   services::RosterService* roster = nullptr;
+  std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests
 };

@@ -8,6 +8,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterAuthRoutes(*router, context);
   RegisterAdminRoutes(*router, context);
   RegisterRosterRoutes(*router, context);
+  RegisterReferenceRoutes(*router, context);
   return router;
 }
 

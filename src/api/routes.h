@@ -13,5 +13,6 @@ void RegisterSystemRoutes(http::Router& router, const ApiContext& context);
 void RegisterAuthRoutes(http::Router& router, const ApiContext& context);
 void RegisterAdminRoutes(http::Router& router, const ApiContext& context);
 void RegisterRosterRoutes(http::Router& router, const ApiContext& context);
+void RegisterReferenceRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -8,6 +8,7 @@
 #include "api/api_context.h"
 #include "api/dispatcher.h"
 #include "api/routes.h"
+#include "app/reference_loader.h"
 #include "core/log_event.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -25,14 +26,16 @@ namespace wagelink::app {
 // The use-case services of one application, built once; handlers reach them via ApiContext.
 struct Application::Services {
   Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
-           security::Argon2Cost cost)
+           std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost)
       : keys(std::move(k)),
+        reference(std::move(r)),
         audit(keys, clock),
         policy(clock),
         auth(db, clock, keys, audit, policy, cost),
         admin(db, clock, audit, policy, auth),
         roster(db, clock, audit) {}
   std::shared_ptr<const services::SecurityKeys> keys;
+  std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
   services::SecurityPolicyStore policy;
   services::AuthService auth;
@@ -82,8 +85,10 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
     error.field = "security.key_file";
     return error;
   }
+  auto reference = LoadReferenceData(config.data_dir);
+  if (!reference) return reference.error();
   auto cost = config.fast_password_hashing ? security::Argon2Cost::Minimum() : security::Argon2Cost::Interactive();
-  auto services = std::make_unique<Services>(**database, clock, *keys, cost);
+  auto services = std::make_unique<Services>(**database, clock, *keys, *reference, cost);
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -121,6 +126,7 @@ std::uint16_t Application::Start() {
   runtime_->context.auth = &services_->auth;
   runtime_->context.admin = &services_->admin;
   runtime_->context.roster = &services_->roster;
+  runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
   runtime_->dispatcher = std::make_shared<api::Dispatcher>(router, static_files);

@@ -7,7 +7,12 @@
 #include <iostream>
 #include <sstream>
 
+#include <boost/json/serialize.hpp>
+
 #include "app/application.h"
+#include "app/reference_loader.h"
+#include "domain/assessment_json.h"
+#include "domain/civil_date.h"
 #include "core/log_event.h"
 
 namespace wagelink::app {
@@ -79,6 +84,42 @@ int RunAuditVerify(const Config& config) {
   std::cout << "审计日志被篡改 / audit log TAMPERED at entry " << verdict.first_bad_seq << "\n  " << verdict.reason_zh
             << "\n  " << verdict.reason_en << "\n";
   return 3;
+}
+
+int RunAssess(const Config& config) {
+  auto reference = LoadReferenceData(config.data_dir);
+  if (!reference) return Fail(reference.error());
+  std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  auto result = domain::AssessJson(input, (*reference)->thresholds);
+  if (!result) {
+    boost::json::object problem{{"code", std::string(ErrorCodeName(result.error().code))},
+                                {"field", result.error().field},
+                                {"detail", result.error().message_zh},
+                                {"detail_en", result.error().message_en}};
+    std::cerr << boost::json::serialize(problem) << "\n";
+    return 2;
+  }
+  std::cout << boost::json::serialize(*result) << "\n";
+  return 0;
+}
+
+int RunAddWorkingDays(const Config& config, const std::string& date_text, int n) {
+  auto reference = LoadReferenceData(config.data_dir);
+  if (!reference) return Fail(reference.error());
+  auto date = domain::CivilDate::ParseIso(date_text, "DATE");
+  if (!date) return Fail(date.error());
+  if (n < 0 || n > 3660) {
+    return Fail(MakeError(ErrorCode::kValidationFailed, "N 应为 0 到 3660 之间的整数", "N must be an integer from 0 to 3660", "N"));
+  }
+  auto day = (*reference)->calendar.AddWorkingDays(*date, n);
+  std::cout << day.date.ToIso() << "\n";
+  if (day.uncertain) {
+    std::cerr << "不确定：计算经过尚未载入节假日安排的年份，结果按普通周末推算，须以国务院办公厅通知为准。\n"
+                 "uncertain: the count passes through a year whose holiday notice is not loaded; weekends only were "
+                 "assumed. Check against the State Council notice.\n";
+    return 4;
+  }
+  return 0;
 }
 
 int RunServe(const Config& config, const ServeOptions& options) {

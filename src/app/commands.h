@@ -16,6 +16,10 @@ int RunServe(const Config& config, const ServeOptions& options);
 int RunInit(const Config& config, bool demo);
 int RunMigrate(const Config& config);
 int RunAuditVerify(const Config& config);
+// `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout.
+int RunAssess(const Config& config);
+// `wagelink calendar add-working-days DATE N`: the date N working days after DATE.
+int RunAddWorkingDays(const Config& config, const std::string& date, int n);
 
 // Reads a whole file; used for data/ reference files.
 std::optional<std::string> ReadTextFile(const std::string& path);

@@ -50,6 +50,18 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "check the hash chain and signed checkpoints; exit 3 if tampered");
   AddCommonFlags(audit_verify, flags);
 
+  auto* assess = cli.add_subcommand("assess", "crime-elements assessment of one case read as JSON from stdin");
+  AddCommonFlags(assess, flags);
+
+  auto* calendar = cli.add_subcommand("calendar", "working-day calendar tools");
+  calendar->require_subcommand(1);
+  auto* add_days = calendar->add_subcommand("add-working-days", "print the date N working days after DATE (DATE not counted)");
+  AddCommonFlags(add_days, flags);
+  std::string calendar_date;
+  int calendar_n = 0;
+  add_days->add_option("DATE", calendar_date, "start date, YYYY-MM-DD")->required();
+  add_days->add_option("N", calendar_n, "number of working days")->required();
+
   cli.add_subcommand("version", "print the version")->callback([] { std::cout << "wagelink 0.1.0\n"; });
 
   CLI11_PARSE(cli, argc, argv);
@@ -65,5 +77,7 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config);
+  if (assess->parsed()) return wagelink::app::RunAssess(*config);
+  if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n);
   return 1;
 }

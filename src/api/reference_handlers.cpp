@@ -1,0 +1,51 @@
+// /api/v1/reference/* shows the legal figures the platform decides with, each with its citation
+// and status tag, exactly as loaded from data/; /api/v1/assessments runs the crime-elements
+// assessment (the same contract as `wagelink assess`).
+#include <boost/json/parse.hpp>
+
+#include "api/guard.h"
+#include "api/routes.h"
+#include "domain/assessment_json.h"
+
+namespace wagelink::api {
+namespace {
+http::Response RawJson(const std::string& text) {
+  auto response = http::Response::Text(200, "application/json; charset=utf-8", text);
+  response.SetHeader("Cache-Control", "no-cache");
+  return response;
+}
+}  // namespace
+
+void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
+  router.Add("GET", "/api/v1/reference/time-limits", Authed(context, [&context](http::Request&, const services::Principal&) {
+    return RawJson(context.reference->time_limits_json);
+  }));
+  router.Add("GET", "/api/v1/reference/thresholds", Authed(context, [&context](http::Request&, const services::Principal&) {
+    return RawJson(context.reference->thresholds_json);
+  }));
+  router.Add("GET", "/api/v1/reference/calendar", Authed(context, [&context](http::Request& request, const services::Principal&) {
+    auto year = request.Query("year");
+    boost::json::array years;
+    for (const auto& text : context.reference->calendar_json) {
+      auto parsed = boost::json::parse(text);
+      if (!year || parsed.at("year").as_int64() == std::atoi(std::string(*year).c_str())) years.push_back(parsed);
+    }
+    if (year && years.empty()) {
+      return http::ProblemResponse(ErrorCode::kNotFound, "尚未载入该年度的节假日安排", "no holiday calendar loaded for that year",
+                                   request.request_id);
+    }
+    return http::Response::Json(200, boost::json::object{{"items", years}});
+  }));
+  router.Add("POST", "/api/v1/assessments", Authed(context, [&context](http::Request& request, const services::Principal&) {
+    auto type = request.Header("content-type");
+    if (!type || !type->starts_with("application/json")) {
+      return http::ProblemResponse(ErrorCode::kUnsupportedMediaType, "请求内容类型必须为 application/json",
+                                   "Content-Type must be application/json", request.request_id);
+    }
+    auto result = domain::AssessJson(request.body, context.reference->thresholds);
+    if (!result) return Problem(request, result.error());
+    return http::Response::Json(200, *result);
+  }, {.permission = security::Permission::kCaseRead}), {.max_body_bytes = 8u << 20});
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,63 @@
+#include "app/reference_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/commands.h"
+
+namespace wagelink::app {
+namespace {
+
+Error Missing(const std::string& path) {
+  return MakeError(ErrorCode::kNotFound, "找不到法律参考数据文件：" + path, "legal reference data file not found: " + path,
+                   "paths.data_dir");
+}
+
+Error InFile(const std::string& path, const Error& error) {
+  return MakeError(error.code, path + "：" + error.message_zh, path + ": " + error.message_en, "paths.data_dir");
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const std::string& data_dir) {
+  auto data = std::make_shared<services::ReferenceData>();
+  const std::string limits_path = data_dir + "/time_limits.json";
+  const std::string thresholds_path = data_dir + "/thresholds.json";
+  auto limits_text = ReadTextFile(limits_path);
+  if (!limits_text) return Missing(limits_path);
+  auto limits = domain::TimeLimitCatalog::Parse(*limits_text);
+  if (!limits) return InFile(limits_path, limits.error());
+  auto thresholds_text = ReadTextFile(thresholds_path);
+  if (!thresholds_text) return Missing(thresholds_path);
+  auto thresholds = domain::ThresholdCatalog::Parse(*thresholds_text);
+  if (!thresholds) return InFile(thresholds_path, thresholds.error());
+
+  std::vector<std::string> calendar_files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir + "/calendar", ec)) {
+    auto name = entry.path().filename().string();
+    if (name.starts_with("cn-") && name.ends_with(".json")) calendar_files.push_back(entry.path().string());
+  }
+  if (calendar_files.empty()) return Missing(data_dir + "/calendar/cn-YYYY.json");
+  std::sort(calendar_files.begin(), calendar_files.end());
+  std::vector<domain::CalendarYear> years;
+  for (const auto& path : calendar_files) {
+    auto text = ReadTextFile(path);
+    if (!text) return Missing(path);
+    auto year = domain::ParseCalendarYear(*text, path);
+    if (!year) return InFile(path, year.error());
+    years.push_back(std::move(year.value()));
+    data->calendar_json.push_back(std::move(*text));
+  }
+  auto calendar = domain::WorkCalendar::Build(std::move(years));
+  if (!calendar) return InFile(data_dir + "/calendar", calendar.error());
+
+  data->calendar = std::move(calendar.value());
+  data->time_limits = std::move(limits.value());
+  data->thresholds = std::move(thresholds.value());
+  data->time_limits_json = std::move(*limits_text);
+  data->thresholds_json = std::move(*thresholds_text);
+  return std::shared_ptr<const services::ReferenceData>(std::move(data));
+}
+
+}  // namespace wagelink::app

@@ -1,0 +1,27 @@
+#pragma once
+// The legal reference data the platform decides with, loaded once at start from data/ and
+// validated there (a bad file stops the server): the working-day calendar, the time-limit rules
+// L01–L32 with their citations, and the crime-threshold profiles. The raw documents are kept so
+// the API can show users exactly the figure and citation that produced a decision.
+#include <memory>
+#include <string>
+
+#include "domain/threshold_profile.h"
+#include "domain/time_limit.h"
+#include "domain/work_calendar.h"
+
+namespace wagelink::services {
+
+struct ReferenceData {
+  domain::WorkCalendar calendar;
+  domain::TimeLimitCatalog time_limits;
+  domain::ThresholdCatalog thresholds;
+  std::string time_limits_json;  // data/time_limits.json as loaded
+  std::string thresholds_json;   // data/thresholds.json as loaded
+  std::vector<std::string> calendar_json;  // data/calendar/cn-YYYY.json, by year
+  // The threshold profile a district uses unless the operator chose another (settings). The demo
+  // uses national-max: a case that meets it meets every province's figure (LEGAL.md §1.3).
+  std::string default_profile = "national-max";
+};
+
+}  // namespace wagelink::services
