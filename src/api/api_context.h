@@ -11,6 +11,8 @@ namespace wagelink::services {
 class AuthService;
 class AdminService;
 class RosterService;
+class CaseService;
+class InboxService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -21,6 +23,8 @@ struct ApiContext {
   services::AuthService* auth = nullptr;
   services::AdminService* admin = nullptr;
   services::RosterService* roster = nullptr;
+  services::CaseService* cases = nullptr;
+  services::InboxService* inbox = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

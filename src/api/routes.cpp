@@ -9,6 +9,8 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterAdminRoutes(*router, context);
   RegisterRosterRoutes(*router, context);
   RegisterReferenceRoutes(*router, context);
+  RegisterCaseRoutes(*router, context);
+  RegisterInboxRoutes(*router, context);
   return router;
 }
 

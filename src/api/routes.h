@@ -14,5 +14,7 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context);
 void RegisterAdminRoutes(http::Router& router, const ApiContext& context);
 void RegisterRosterRoutes(http::Router& router, const ApiContext& context);
 void RegisterReferenceRoutes(http::Router& router, const ApiContext& context);
+void RegisterCaseRoutes(http::Router& router, const ApiContext& context);
+void RegisterInboxRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -14,6 +14,10 @@
 #include "http/static_files.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
+#include "services/case_service.h"
+#include "services/deadline_service.h"
+#include "services/inbox_service.h"
+#include "jobs/scheduler.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
 #include "services/roster_service.h"
@@ -33,7 +37,11 @@ struct Application::Services {
         policy(clock),
         auth(db, clock, keys, audit, policy, cost),
         admin(db, clock, audit, policy, auth),
-        roster(db, clock, audit) {}
+        roster(db, clock, audit),
+        cases(db, clock, audit, reference, keys),
+        deadlines(db, clock, audit, reference),
+        inbox(db, clock),
+        scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
@@ -41,6 +49,10 @@ struct Application::Services {
   services::AuthService auth;
   services::AdminService admin;
   services::RosterService roster;
+  services::CaseService cases;
+  services::DeadlineService deadlines;
+  services::InboxService inbox;
+  jobs::Scheduler scheduler;
 };
 
 struct Application::Runtime {
@@ -68,6 +80,7 @@ Application::Application(Config config, const Clock& clock, std::unique_ptr<stor
     : config_(std::move(config)), clock_(clock), database_(std::move(database)), services_(std::move(services)) {}
 
 Application::~Application() {
+  services_->scheduler.Stop();
   if (runtime_ && runtime_->server) {
     runtime_->server->Shutdown();
     runtime_->server->Wait();
@@ -126,6 +139,8 @@ std::uint16_t Application::Start() {
   runtime_->context.auth = &services_->auth;
   runtime_->context.admin = &services_->admin;
   runtime_->context.roster = &services_->roster;
+  runtime_->context.cases = &services_->cases;
+  runtime_->context.inbox = &services_->inbox;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
@@ -165,6 +180,7 @@ std::uint16_t Application::Start() {
   }
   runtime_->server = std::make_unique<http::Server>(options, hooks);
   std::uint16_t port = runtime_->server->Start();
+  if (config_.run_jobs) services_->scheduler.Start();
   LogEvent(spdlog::level::info, "server_started",
            {{"address", config_.address}, {"port", port}, {"database", database_->display_url()},
             {"web_ui", static_files->has_spa() ? "web/dist" : "start page"}});
@@ -172,8 +188,11 @@ std::uint16_t Application::Start() {
 }
 
 void Application::Shutdown() {
+  services_->scheduler.Stop();
   if (runtime_ && runtime_->server) runtime_->server->Shutdown();
 }
+
+void Application::RunJobsOnce() { services_->scheduler.RunDueJobsOnce(); }
 
 void Application::Wait() {
   if (runtime_ && runtime_->server) runtime_->server->Wait();

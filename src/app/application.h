@@ -32,6 +32,8 @@ class Application {
     std::string reason_zh, reason_en;
   };
   AuditVerdict VerifyAudit();
+  // Runs the scheduled jobs (deadline sweep) now, if this instance holds their lease.
+  void RunJobsOnce();
   const Config& config() const { return config_; }
 
  private:

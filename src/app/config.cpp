@@ -86,6 +86,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"paths", {"web_root", "data_dir"}},
         {"security", {"key_file", "secure_cookies"}},
         {"log", {"level", "access_log"}},
+        {"jobs", {"run_scheduled"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -109,7 +110,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "security.key_file", c.key_file),
                    ReadToml(t, "security.secure_cookies", c.secure_cookies), ReadToml(t, "log.level", c.log_level),
                    ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks),
-                   ReadToml(t, "testing.fast_password_hashing", c.fast_password_hashing)}) {
+                   ReadToml(t, "testing.fast_password_hashing", c.fast_password_hashing),
+                   ReadToml(t, "jobs.run_scheduled", c.run_jobs)}) {
       if (!s) return s.error();
     }
   }

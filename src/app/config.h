@@ -38,6 +38,7 @@ struct Config {
   // [testing] — only for the test suite; never set in production
   bool test_hooks = false;
   bool fast_password_hashing = false;  // argon2id minimum cost, so test suites run fast
+  bool run_jobs = true;                // [jobs] run_scheduled: the deadline sweep every minute
 };
 
 // Values given on the command line; unset ones leave the config as it is.

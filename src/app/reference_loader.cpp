@@ -1,6 +1,7 @@
 #include "app/reference_loader.h"
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <filesystem>
 
 #include "app/commands.h"
@@ -52,6 +53,21 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
   auto calendar = domain::WorkCalendar::Build(std::move(years));
   if (!calendar) return InFile(data_dir + "/calendar", calendar.error());
 
+  const std::string package_path = data_dir + "/transfer_package.json";
+  auto package_text = ReadTextFile(package_path);
+  if (!package_text) return Missing(package_path);
+  try {
+    const boost::json::value package = boost::json::parse(*package_text);  // must outlive the loop
+    for (const auto& item : package.at("items").as_array()) {
+      const auto& o = item.as_object();
+      data->transfer_package.push_back({std::string(o.at("id").as_string()), std::string(o.at("zh").as_string()),
+                                        std::string(o.at("en").as_string()), std::string(o.at("basis").as_string()),
+                                        std::string(o.at("status").as_string()), o.at("required").as_bool()});
+    }
+  } catch (const std::exception& e) {
+    return InFile(package_path, MakeError(ErrorCode::kValidationFailed, std::string("格式错误：") + e.what(),
+                                          std::string("malformed: ") + e.what()));
+  }
   data->calendar = std::move(calendar.value());
   data->time_limits = std::move(limits.value());
   data->thresholds = std::move(thresholds.value());

@@ -94,8 +94,17 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
   std::vector<std::pair<std::string, std::string>> out;
   auto parsed = boost::urls::parse_query(query);
   if (!parsed) return out;
+  // The view holds the encoded text; decode each part ('+' means a space in a query string).
+  auto decode = [](boost::urls::pct_string_view part) {
+    std::string raw(part.data(), part.size());
+    for (auto& c : raw) {
+      if (c == '+') c = ' ';
+    }
+    auto checked = boost::urls::make_pct_string_view(raw);
+    return checked ? checked->decode() : raw;
+  };
   for (auto param : *parsed) {
-    out.emplace_back(std::string(param.key), param.has_value ? std::string(param.value) : std::string());
+    out.emplace_back(decode(param.key), param.has_value ? decode(param.value) : std::string());
   }
   return out;
 }

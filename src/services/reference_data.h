@@ -12,6 +12,16 @@
 
 namespace wagelink::services {
 
+// One item of the transfer package checklist (国务院令310 §6; data/transfer_package.json).
+struct PackageItem {
+  std::string id;
+  std::string zh;
+  std::string en;
+  std::string basis;
+  std::string status;
+  bool required = false;
+};
+
 struct ReferenceData {
   domain::WorkCalendar calendar;
   domain::TimeLimitCatalog time_limits;
@@ -19,6 +29,7 @@ struct ReferenceData {
   std::string time_limits_json;  // data/time_limits.json as loaded
   std::string thresholds_json;   // data/thresholds.json as loaded
   std::vector<std::string> calendar_json;  // data/calendar/cn-YYYY.json, by year
+  std::vector<PackageItem> transfer_package;
   // The threshold profile a district uses unless the operator chose another (settings). The demo
   // uses national-max: a case that meets it meets every province's figure (LEGAL.md §1.3).
   std::string default_profile = "national-max";

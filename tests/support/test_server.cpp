@@ -199,6 +199,7 @@ TestServer::TestServer(TestServerOptions options)
   config.access_log = false;
   config.test_hooks = true;
   config.fast_password_hashing = true;
+  config.run_jobs = false;  // tests run the sweep themselves, at instants they choose
   if (options.tweak) options.tweak(config);
   auto app = app::Application::Open(config, clock_);
   if (!app) throw std::runtime_error("cannot open test application: " + app.error().message_en);

@@ -71,6 +71,7 @@ const std::vector<ExpectedRule> kLegalTable{
     {"L29", 1, TimeUnit::kMonths, Body::kEmployer, SourceStatus::kConfirmed, 0},
     {"L30", 3, TimeUnit::kYears, Body::kHrss, SourceStatus::kConfirmed, 0},
     {"L31", 3, TimeUnit::kMonths, Body::kHrss, SourceStatus::kConfirmed, 0},
+    {"L32", 2, TimeUnit::kMonths, Body::kHrss, SourceStatus::kUnconfirmed, 0},
 };
 
 TEST(TimeLimitCatalog, MatchesTheMasterTableOfLegalMd7) {

@@ -1,0 +1,187 @@
+#include "api/case_step_parser.h"
+
+#include "http/json_body.h"
+
+namespace wagelink::api {
+namespace {
+using domain::CaseEvent;
+
+Error Field(const std::string& field, const std::string& zh, const std::string& en) {
+  return MakeError(ErrorCode::kValidationFailed, field + "：" + zh, field + ": " + en, field);
+}
+
+// Reads payload[key] as one of the codes a domain Parse* function accepts.
+template <class Parse>
+auto Code(const boost::json::object& payload, std::string_view key, Parse parse)
+    -> Result<typename decltype(parse(std::string_view{}))::value_type> {
+  std::string field = "payload." + std::string(key);
+  auto it = payload.find(key);
+  if (it == payload.end() || !it->value().is_string()) return Field(field, "必填，应为代码字符串", "required code string");
+  auto parsed = parse(std::string_view(it->value().as_string()));
+  if (!parsed) return Field(field, "无效的代码 " + std::string(it->value().as_string()), "unknown code");
+  return *parsed;
+}
+
+bool Flag(const boost::json::object& payload, std::string_view key) {
+  auto it = payload.find(key);
+  return it != payload.end() && it->value().is_bool() && it->value().as_bool();
+}
+
+Result<std::vector<std::string>> Strings(const boost::json::object& payload, std::string_view key) {
+  std::string field = "payload." + std::string(key);
+  auto it = payload.find(key);
+  if (it == payload.end() || !it->value().is_array()) return Field(field, "必填，应为字符串数组", "required array of strings");
+  std::vector<std::string> out;
+  for (const auto& v : it->value().as_array()) {
+    if (!v.is_string() || v.as_string().empty() || v.as_string().size() > 200) {
+      return Field(field, "每一项应为非空字符串", "every item must be a non-empty string");
+    }
+    out.emplace_back(v.as_string());
+  }
+  if (out.size() > 100) return Field(field, "项目过多", "too many items");
+  return out;
+}
+
+std::optional<domain::Recommendation> ParseRecommendation(std::string_view code) {
+  if (code == "transfer") return domain::Recommendation::kTransfer;
+  if (code == "consult") return domain::Recommendation::kConsult;
+  if (code == "administrative") return domain::Recommendation::kAdministrative;
+  if (code == "civil") return domain::Recommendation::kCivil;
+  return std::nullopt;
+}
+
+Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::object& p) {
+  switch (event) {
+    case CaseEvent::kIssueOrder: {
+      domain::OrderPayload order;
+      auto document = Code(p, "document", domain::ParseOrderDocumentKind);
+      if (!document) return document.error();
+      order.document = *document;
+      auto service = Code(p, "service", domain::ParseServiceMethod);
+      if (!service) return service.error();
+      order.service = *service;
+      auto deadline = p.contains("deadline") && p.at("deadline").is_string()
+                          ? domain::CivilDate::ParseIso(p.at("deadline").as_string(), "payload.deadline")
+                          : Result<domain::CivilDate>(Field("payload.deadline", "必填，格式 YYYY-MM-DD", "required, YYYY-MM-DD"));
+      if (!deadline) return deadline.error();
+      order.deadline = *deadline;
+      auto served = p.contains("served_at") && p.at("served_at").is_string()
+                        ? domain::Instant::ParseRfc3339(p.at("served_at").as_string(), "payload.served_at")
+                        : Result<domain::Instant>(Field("payload.served_at", "必填，RFC 3339 时间", "required RFC 3339 instant"));
+      if (!served) return served.error();
+      order.served_at = *served;
+      order.service_evidence_recorded = Flag(p, "service_evidence_recorded");
+      return domain::StepPayload(order);
+    }
+    case CaseEvent::kRecordOrderOutcome: {
+      auto outcome = Code(p, "outcome", domain::ParseOrderOutcome);
+      if (!outcome) return outcome.error();
+      return domain::StepPayload(domain::OrderOutcomePayload{*outcome});
+    }
+    case CaseEvent::kCompleteScreening: {
+      auto recommendation = Code(p, "recommendation", ParseRecommendation);
+      if (!recommendation) return recommendation.error();
+      return domain::StepPayload(domain::ScreeningPayload{*recommendation, Flag(p, "amount_threshold_met")});
+    }
+    case CaseEvent::kSendConsultation: {
+      domain::ConsultationPayload consultation{Flag(p, "to_procuratorate"), Flag(p, "to_police"), std::nullopt};
+      if (p.contains("reply_due") && p.at("reply_due").is_string()) {
+        auto due = domain::CivilDate::ParseIso(p.at("reply_due").as_string(), "payload.reply_due");
+        if (!due) return due.error();
+        consultation.reply_due = *due;
+      }
+      return domain::StepPayload(consultation);
+    }
+    case CaseEvent::kFormCaseGroup: {
+      auto officers = Strings(p, "officers");
+      if (!officers) return officers.error();
+      return domain::StepPayload(domain::CaseGroupPayload{*officers});
+    }
+    case CaseEvent::kSendTransfer:
+      return domain::StepPayload(domain::TransferPayload{Flag(p, "copy_to_procuratorate")});
+    case CaseEvent::kNotifyIncompleteMaterials: {
+      auto items = Strings(p, "items");
+      if (!items) return items.error();
+      return domain::StepPayload(domain::MaterialsListPayload{*items});
+    }
+    case CaseEvent::kDecideReconsideration: {
+      auto result = Code(p, "result", domain::ParseReconsiderationResult);
+      if (!result) return result.error();
+      return domain::StepPayload(domain::ReconsiderationPayload{*result});
+    }
+    case CaseEvent::kConcludeInvestigation: {
+      auto result = Code(p, "result", domain::ParseInvestigationResult);
+      if (!result) return result.error();
+      return domain::StepPayload(domain::InvestigationPayload{*result});
+    }
+    case CaseEvent::kDecideProsecution: {
+      auto decision = Code(p, "decision", domain::ParseProsecutionDecision);
+      if (!decision) return decision.error();
+      return domain::StepPayload(domain::ProsecutionPayload{*decision});
+    }
+    case CaseEvent::kDeliverJudgment: {
+      auto verdict = Code(p, "verdict", domain::ParseVerdict);
+      if (!verdict) return verdict.error();
+      return domain::StepPayload(domain::JudgmentPayload{*verdict});
+    }
+    case CaseEvent::kDecideLegalAid: {
+      auto decision = Code(p, "decision", domain::ParseLegalAidDecision);
+      if (!decision) return decision.error();
+      return domain::StepPayload(domain::LegalAidPayload{*decision});
+    }
+    case CaseEvent::kRecordCivilStep: {
+      auto kind = Code(p, "kind", domain::ParseCivilStepKind);
+      if (!kind) return kind.error();
+      domain::GreenChannel green;
+      if (p.contains("green_channel") && p.at("green_channel").is_object()) {
+        const auto& g = p.at("green_channel").as_object();
+        green = {Flag(g, "priority_mediation"), Flag(g, "priority_acceptance"), Flag(g, "priority_filing"),
+                 Flag(g, "priority_trial"), Flag(g, "priority_execution")};
+      }
+      return domain::StepPayload(domain::CivilStepPayload{*kind, green});
+    }
+    case CaseEvent::kCloseCase: {
+      auto reason = Code(p, "reason", domain::ParseCloseReason);
+      if (!reason) return reason.error();
+      return domain::StepPayload(domain::ClosePayload{*reason});
+    }
+    default:
+      return domain::StepPayload{};
+  }
+}
+
+}  // namespace
+
+Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
+  auto event_code = http::RequiredString(body, "event", 64);
+  if (!event_code) return event_code.error();
+  auto event = domain::ParseCaseEventCode(*event_code);
+  if (!event) return Field("event", "未知的办理环节 " + *event_code, "unknown step " + *event_code);
+  services::StepInput input;
+  input.event = *event;
+  auto reason = http::OptionalString(body, "reason", 5000);
+  if (!reason) return reason.error();
+  input.reason = reason->value_or("");
+  auto at = http::OptionalString(body, "at", 40);
+  if (!at) return at.error();
+  if (*at) {
+    auto instant = domain::Instant::ParseRfc3339(**at, "at");
+    if (!instant) return instant.error();
+    input.at = *instant;
+  }
+  auto version = http::OptionalInt(body, "expected_version");
+  if (!version) return version.error();
+  input.expected_version = *version;
+  static const boost::json::object kEmpty;
+  const boost::json::object* payload = &kEmpty;
+  if (auto it = body.find("payload"); it != body.end()) {
+    if (!it->value().is_object()) return Field("payload", "应为对象", "must be an object");
+    payload = &it->value().as_object();
+  }
+  auto parsed = ParsePayload(*event, *payload);
+  if (!parsed) return parsed.error();
+  input.payload = std::move(*parsed);
+  return input;
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,120 @@
+#include "api/case_views.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+
+#include "domain/case_events.h"
+#include "domain/case_state.h"
+#include "domain/legal_source.h"
+
+namespace wagelink::api {
+namespace {
+
+boost::json::object Money(std::int64_t fen) {
+  return {{"fen", fen}, {"yuan", domain::Fen::FromFen(fen).ToYuanPlain()}};
+}
+
+boost::json::value Opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object EmployerJson(const store::EmployerRow& e) {
+  return {{"id", e.id}, {"name", e.name}, {"credit_code", Opt(e.credit_code)}, {"kind", e.kind},
+          {"address", e.address}, {"legal_representative", e.legal_representative}};
+}
+
+boost::json::value ParsedOrEmpty(const std::string& text) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  return ec ? boost::json::value(boost::json::object{}) : v;
+}
+
+}  // namespace
+
+boost::json::object CaseSummaryJson(const store::CaseRow& row) {
+  auto state = domain::ParseCaseStateCode(row.state);
+  return {{"id", row.id},
+          {"case_no", row.case_no},
+          {"title", row.title},
+          {"state", row.state},
+          {"state_zh", state ? std::string(domain::CaseStateNameZh(*state)) : row.state},
+          {"state_en", state ? std::string(domain::CaseStateNameEn(*state)) : row.state},
+          {"channel", row.channel},
+          {"received_at", row.received_at},
+          {"employer_name", row.employer_name},
+          {"project_name", row.project_name},
+          {"workers_count", row.workers_count},
+          {"owed", Money(row.owed_fen)},
+          {"paid", Money(row.paid_fen)},
+          {"outstanding", Money(row.owed_fen - row.paid_fen)},
+          {"updated_at", row.updated_at},
+          {"version", row.version}};
+}
+
+boost::json::object CaseDetailJson(const services::CaseDetail& d) {
+  boost::json::object out = CaseSummaryJson(d.row);
+  out["summary"] = d.row.summary;
+  out["conduct"] = d.row.conduct;
+  out["migrant_workers"] = d.row.migrant_workers;
+  out["order_deadline"] = Opt(d.row.order_deadline);
+  out["order_delivery"] = Opt(d.row.order_delivery);
+  out["progress"] = ParsedOrEmpty(d.row.progress);
+  out["employer"] = EmployerJson(d.employer);
+  out["general_contractor"] = d.general_contractor ? boost::json::value(EmployerJson(*d.general_contractor)) : nullptr;
+  boost::json::array parties, workers, payments, events, clocks, steps, package;
+  for (const auto& p : d.parties) parties.emplace_back(p);
+  for (const auto& w : d.workers) {
+    workers.push_back({{"id", w.id}, {"name", w.name}, {"id_number", w.id_number_masked}, {"phone", w.phone_masked},
+                       {"bank_card", w.bank_card_masked}, {"owed", Money(w.owed_fen)}, {"paid", Money(w.paid_fen)},
+                       {"outstanding", Money(w.owed_fen - w.paid_fen)}, {"months_unpaid", w.months_unpaid},
+                       {"period_from", w.period_from}, {"period_to", w.period_to}});
+  }
+  for (const auto& p : d.payments) {
+    payments.push_back({{"id", p.id}, {"worker_id", p.worker_id ? boost::json::value(*p.worker_id) : nullptr},
+                        {"amount", Money(p.amount_fen)}, {"paid_on", p.paid_on}, {"payer", p.payer}, {"note", p.note}});
+  }
+  for (const auto& e : d.events) {
+    auto event = domain::ParseCaseEventCode(e.event);
+    events.push_back({{"id", e.id}, {"event", e.event},
+                      {"event_zh", event ? std::string(domain::CaseEventNameZh(*event)) : e.event},
+                      {"event_en", event ? std::string(domain::CaseEventNameEn(*event)) : e.event},
+                      {"at", e.at}, {"actor", e.actor_username}, {"actor_body", e.actor_body},
+                      {"from_state", e.from_state}, {"to_state", e.to_state}, {"payload", ParsedOrEmpty(e.payload)},
+                      {"reason", e.reason}, {"explanation_zh", e.explanation_zh}, {"explanation_en", e.explanation_en}});
+  }
+  for (const auto& c : d.clocks) {
+    boost::json::object clock{{"id", c.row.id}, {"rule_id", c.row.rule_id}, {"started_at", c.row.started_at},
+                              {"due_at", c.row.due_at}, {"due_date", c.row.due_date}, {"uncertain", c.row.uncertain},
+                              {"responsible_body", c.row.responsible_body}, {"supervisor_body", c.row.supervisor_body},
+                              {"kind", c.row.kind}, {"stopped_at", Opt(c.row.stopped_at)}, {"outcome", Opt(c.row.outcome)},
+                              {"status", domain::ClockStatusCode(c.evaluation.status)},
+                              {"remaining_seconds", c.evaluation.remaining_seconds},
+                              {"explanation_zh", c.row.explanation_zh}, {"explanation_en", c.row.explanation_en}};
+    if (c.rule) {
+      clock["citation"] = c.rule->citation;
+      clock["status_tag"] = domain::SourceStatusName(c.rule->status);
+      clock["action_zh"] = c.rule->action_zh;
+      clock["action_en"] = c.rule->action_en;
+    }
+    clocks.push_back(std::move(clock));
+  }
+  for (auto s : d.available_steps) {
+    steps.push_back({{"event", domain::CaseEventCode(s)}, {"name_zh", domain::CaseEventNameZh(s)},
+                     {"name_en", domain::CaseEventNameEn(s)}});
+  }
+  for (const auto& [item, present] : d.transfer_package) {
+    package.push_back({{"id", item->id}, {"zh", item->zh}, {"en", item->en}, {"basis", item->basis},
+                       {"required", item->required}, {"present", present}});
+  }
+  out["parties"] = parties;
+  out["workers"] = workers;
+  out["payments"] = payments;
+  out["timeline"] = events;
+  out["clocks"] = clocks;
+  out["available_steps"] = steps;
+  out["transfer_package"] = package;
+  out["assessment"] = d.assessment;
+  return out;
+}
+
+}  // namespace wagelink::api

@@ -1,0 +1,106 @@
+#pragma once
+// The case state machine: given where a case stands and a step someone wants to take, it either
+// refuses (with the reason, in zh and en, and the offending field) or says what the step does — the
+// next state, the statutory clocks it starts, stops or extends, and which bodies must be told.
+// Pure: no I/O and no clock reads; the step's instant comes in the request.
+//
+// The service loads the case, builds the snapshot, calls Decide, and in one transaction stores
+// `transition.progress`, stops the named clocks (every open clock of the case with that rule id),
+// applies the extensions, starts the new clocks (StartClocks in statutory_clock.h), appends the case
+// event and audit entry and queues the notifications. Who may take which step from where is one table
+// (case_steps.cpp); which clocks each step stops is another (case_clocks.cpp); what each step does
+// beyond them is in case_transitions.cpp and case_inspection_steps.cpp.
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "domain/body.h"
+#include "domain/case_events.h"
+#include "domain/case_state.h"
+#include "domain/civil_date.h"
+#include "domain/money.h"
+#include "domain/statutory_clock.h"
+
+namespace wagelink::domain {
+
+// 立案监督 at the procuratorate (人民检察院刑事诉讼规则 §557–§563).
+enum class SupervisionStage { kNone, kRequested, kReasonsRequested, kReasonsGiven, kReasonsValid, kFilingOrdered };
+// Legal aid for the workers (法律援助法 §43).
+enum class LegalAidStage { kNone, kApplied, kGranted, kRefused, kLawyerAssigned };
+
+std::string_view SupervisionStageCode(SupervisionStage stage);
+std::optional<SupervisionStage> ParseSupervisionStage(std::string_view code);
+std::string_view LegalAidStageCode(LegalAidStage stage);
+std::optional<LegalAidStage> ParseLegalAidStage(std::string_view code);
+
+// What the machine itself tracks between steps. The service stores it as returned in
+// Transition::progress and passes it back unchanged; it never edits it by hand.
+struct CaseProgress {
+  CaseState state = CaseState::kComplaintReceived;
+  std::optional<Instant> last_step_at;      // a step may not be dated before the previous one
+  std::optional<CivilDate> order_deadline;  // the latest deadline among the orders served
+  bool consulted_procuratorate = false;     // addressees of the open 个案征询
+  bool consulted_police = false;
+  std::size_t case_group_size = 0;              // distinct officers in the case group (310号 §5 ¶1)
+  std::optional<Instant> transfer_received_at;  // the police signed the receipt
+  bool reconsideration_decided = false;         // 复议 is available once (310号 §9)
+  SupervisionStage supervision = SupervisionStage::kNone;
+  bool materials_handed_over = false;  // 310号 §12 done
+  std::optional<ProsecutionDecision> prosecution;
+  bool procuratorial_opinion_open = false;  // a 检察意见 awaits labour inspection's reply
+  LegalAidStage legal_aid = LegalAidStage::kNone;
+};
+
+// Facts from outside the machine that some guards need, computed by the service for this step.
+struct CaseContext {
+  Fen outstanding;  // owed minus paid, over every worker of the case
+  // The transfer package items still missing (310号 §6), as display names; empty = complete.
+  std::vector<std::string> missing_transfer_materials;
+  // Operator setting: the police decide on filing under the economic-crime rules (L11b, not L11).
+  bool economic_crime_rules = false;
+  // Rule ids of the case's open clocks that still have an unused extension in the catalog.
+  std::vector<std::string> extendable_clocks;
+};
+
+struct CaseSnapshot {
+  CaseProgress progress;
+  CaseContext context;
+};
+
+struct Transition {
+  CaseEvent event = CaseEvent::kAcceptComplaint;
+  CaseState from = CaseState::kComplaintReceived;
+  CaseState to = CaseState::kComplaintReceived;
+  CaseProgress progress;  // the case's progress after the step (to.state == to)
+  // Apply in this order: stops, then extensions, then starts.
+  std::vector<ClockStop> clocks_to_stop;
+  std::vector<ClockExtension> clocks_to_extend;
+  std::vector<ClockStart> clocks_to_start;
+  std::vector<Body> notify_bodies;  // bodies other than the actor's that must be told
+  std::string explanation_zh;
+  std::string explanation_en;
+};
+
+// A complaint or clue just registered: the case's first progress and the clock that starts with it
+// (L01: accept or refuse within 5 working days, 劳社部令第25号 §18).
+struct CaseOpening {
+  CaseProgress progress;
+  std::vector<ClockStart> clocks_to_start;
+};
+CaseOpening OpenCase(Instant received_at);
+
+// Refusals are Error{kTransitionRefused} naming the field: "event" (wrong state), "actor_body",
+// "actor_permissions", "at", "reason", "payload" or a payload field.
+Result<Transition> Decide(const CaseSnapshot& snapshot, const StepRequest& request);
+
+// Exactly the steps the user's body and permissions allow in the case's situation now, in the
+// order of CaseEvent. Checks that depend on what the user will enter (a reason, a payload) are left
+// to Decide.
+std::vector<CaseEvent> AvailableSteps(const CaseSnapshot& snapshot, std::string_view actor_body,
+                                      std::span<const std::string> actor_permissions);
+
+}  // namespace wagelink::domain

@@ -1,0 +1,129 @@
+#pragma once
+// The case across six bodies (issue 4): intake, the steps of the mechanism decided by
+// domain::Decide, statutory clocks, money per worker, personal data and the deadline sweep.
+// Every write is one transaction with its case event and audit entry; every read applies the
+// caller's need-to-know scope inside the query.
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/case_machine.h"
+#include "domain/money.h"
+#include "domain/statutory_clock.h"
+#include "services/admin_service.h"
+#include "services/audit_trail.h"
+#include "services/principal.h"
+#include "services/reference_data.h"
+#include "store/case_repository.h"
+#include "store/case_timeline_repository.h"
+
+namespace wagelink::services {
+
+struct EmployerInput {
+  std::string name;
+  std::optional<std::string> credit_code;
+  std::string kind = "unit";  // unit | individual | unqualified_contractor
+  std::string address;
+  std::string legal_representative;
+};
+
+struct WorkerInput {
+  std::string name;
+  std::optional<std::string> id_number, phone, bank_card;
+  domain::Fen owed;
+  std::int64_t months_unpaid = 0;
+  std::string period_from, period_to;
+};
+
+struct ComplaintInput {
+  std::string channel;  // 12333 | national_clue_platform | walk_in | petition | inspection | referral
+  domain::Instant received_at;
+  EmployerInput employer;
+  std::optional<EmployerInput> general_contractor;
+  std::string project_name;
+  std::string summary;
+  std::string conduct = "unknown";  // the crime-assessment conduct code, updated during investigation
+  bool migrant_workers = true;
+  std::vector<WorkerInput> workers;
+};
+
+struct StepInput {
+  domain::CaseEvent event;
+  std::optional<domain::Instant> at;  // when the step was taken; default now; never in the future
+  std::string reason;
+  domain::StepPayload payload;
+  std::optional<std::int64_t> expected_version;  // optimistic concurrency from the UI
+};
+
+struct PaymentInput {
+  std::optional<std::int64_t> worker_id;  // one worker, or
+  bool proportional = false;              // spread over every worker's outstanding amount
+  domain::Fen amount;
+  domain::CivilDate paid_on;
+  std::string payer;  // employer | general_contractor | developer | emergency_fund | court_execution
+  std::string note;
+};
+
+struct ClockView {
+  store::ClockRow row;
+  domain::ClockEvaluation evaluation;
+  const domain::TimeLimitRule* rule = nullptr;
+};
+
+struct CaseDetail {
+  store::CaseRow row;
+  store::EmployerRow employer;
+  std::optional<store::EmployerRow> general_contractor;
+  std::vector<store::WorkerRow> workers;
+  std::vector<store::PaymentRow> payments;
+  std::vector<store::CaseEventRow> events;
+  std::vector<ClockView> clocks;
+  std::vector<std::string> parties;
+  std::vector<domain::CaseEvent> available_steps;
+  std::vector<std::pair<const PackageItem*, bool>> transfer_package;  // item, present
+  boost::json::value assessment;
+};
+
+class CaseService {
+ public:
+  CaseService(store::Database& db, const Clock& clock, const AuditTrail& audit,
+              std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const SecurityKeys> keys)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), keys_(std::move(keys)) {}
+
+  Result<CaseDetail> CreateComplaint(const Principal& who, const ComplaintInput& input);
+  Result<Page<store::CaseRow>> List(const Principal& who, const store::CaseFilter& filter, std::int64_t limit,
+                                    std::int64_t offset);
+  Result<CaseDetail> Get(const Principal& who, std::int64_t case_id);
+  Result<CaseDetail> TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step);
+  Result<CaseDetail> SetTransferPackage(const Principal& who, std::int64_t case_id,
+                                        const std::vector<std::pair<std::string, bool>>& items);
+  Result<CaseDetail> RecordPayment(const Principal& who, std::int64_t case_id, const PaymentInput& payment);
+  Result<std::string> RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
+                                const std::string& field, const std::string& purpose);
+  Result<std::vector<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
+
+  // The threshold profile used for this district's assessments (operator setting).
+  std::string ActiveProfile(store::Connection& connection) const;
+
+ private:
+  Result<store::CaseScope> ScopeOf(const Principal& who) const;
+  CaseDetail LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row);
+  boost::json::value AssessCase(store::Connection& connection, const store::CaseRow& row,
+                                const std::vector<store::WorkerRow>& workers, const std::vector<store::PaymentRow>& payments,
+                                domain::Instant now) const;
+  domain::CaseSnapshot SnapshotOf(const store::CaseRow& row, const domain::CaseProgress& progress,
+                                  const std::vector<store::ClockRow>& clocks) const;
+  std::vector<std::string> MissingMaterials(const store::CaseRow& row) const;
+
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+  std::shared_ptr<const ReferenceData> reference_;
+  std::shared_ptr<const SecurityKeys> keys_;
+};
+
+// Persists clocks started by a transition (shared with the deadline sweep's tests).
+store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock);
+
+}  // namespace wagelink::services

@@ -1,0 +1,167 @@
+// Taking a step of the mechanism: the domain decides (domain::Decide); this applies the decision
+// — state, timeline event, clocks, parties, inbox notices, audit — in one transaction.
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "services/case_progress_codec.h"
+#include "services/case_service.h"
+
+namespace wagelink::services {
+namespace {
+
+boost::json::object PayloadJson(const domain::StepPayload& payload) {
+  boost::json::object o;
+  std::visit(
+      [&o](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, domain::OrderPayload>) {
+          o = {{"deadline", p.deadline.ToIso()}, {"served_at", p.served_at.ToIsoUtc()},
+               {"service_evidence_recorded", p.service_evidence_recorded}};
+        } else if constexpr (std::is_same_v<T, domain::CaseGroupPayload>) {
+          boost::json::array officers;
+          for (const auto& id : p.officer_ids) officers.emplace_back(id);
+          o = {{"officers", officers}};
+        } else if constexpr (std::is_same_v<T, domain::TransferPayload>) {
+          o = {{"copy_to_procuratorate", p.copy_to_procuratorate}};
+        } else if constexpr (std::is_same_v<T, domain::MaterialsListPayload>) {
+          boost::json::array items;
+          for (const auto& item : p.items) items.emplace_back(item);
+          o = {{"items", items}};
+        }
+      },
+      payload);
+  return o;
+}
+
+}  // namespace
+
+Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step) {
+  auto scope = ScopeOf(who);
+  if (!scope) return scope.error();
+  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  domain::Instant at = step.at.value_or(now);
+  if (at.unix_seconds() > now.unix_seconds()) {
+    return MakeError(ErrorCode::kValidationFailed, "at：办理时间不能晚于当前时间", "at: a step cannot be dated in the future", "at");
+  }
+  const std::string now_text = now.ToIsoUtc();
+  auto connection = db_.Acquire();
+  store::CaseRepository cases(*connection);
+  store::CaseTimelineRepository timeline(*connection);
+  store::Transaction tx(*connection);
+  auto row = cases.FindCase(case_id, *scope);
+  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  if (step.expected_version && *step.expected_version != row->version) {
+    return MakeError(ErrorCode::kConflict, "案件已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry");
+  }
+  auto progress = ProgressFromJson(row->progress);
+  if (!progress) return progress.error();
+  auto clocks = timeline.ListClocks(case_id);
+
+  domain::StepRequest request;
+  request.event = step.event;
+  request.actor_body = who.body_code;
+  for (auto p : who.permissions) request.actor_permissions.emplace_back(security::PermissionCode(p));
+  request.at = at;
+  request.reason = step.reason;
+  request.payload = step.payload;
+  auto decision = domain::Decide(SnapshotOf(*row, *progress, clocks), request);
+  if (!decision) return decision.error();
+  const domain::Transition& t = *decision;
+
+  const std::string to_state(domain::CaseStateCode(t.to));
+  if (!cases.UpdateState(case_id, row->version, to_state, boost::json::serialize(ProgressToJson(t.progress)), now_text)) {
+    return MakeError(ErrorCode::kConflict, "案件已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry");
+  }
+  if (const auto* order = std::get_if<domain::OrderPayload>(&step.payload)) {
+    cases.SetOrder(case_id, order->deadline.ToIso(), std::string(domain::ServiceMethodCode(order->service)));
+  }
+
+  // Clocks: stops, then extensions, then starts (the order the domain prescribes).
+  const std::string at_text = at.ToIsoUtc();
+  for (const auto& stop : t.clocks_to_stop) {
+    timeline.StopClock(case_id, stop.rule_id, at_text, domain::ClockOutcomeCode(stop.outcome));
+  }
+  for (const auto& extension : t.clocks_to_extend) {
+    const auto* rule = reference_->time_limits.Find(extension.rule_id);
+    for (const auto& clock : clocks) {
+      if (clock.rule_id != extension.rule_id || clock.stopped_at || !rule) continue;
+      domain::StatutoryClock model;
+      model.rule_id = clock.rule_id;
+      model.started_at = *domain::Instant::ParseRfc3339(clock.started_at);
+      model.extensions_applied = static_cast<int>(clock.extensions_applied);
+      model.responsible_body = domain::ParseBodyCode(clock.responsible_body).value_or(domain::Body::kHrss);
+      model.supervisor_body = domain::ParseBodyCode(clock.supervisor_body).value_or(domain::Body::kWageOffice);
+      auto extended = domain::ExtendClock(model, *rule, reference_->calendar);
+      if (!extended) return extended.error();
+      timeline.ExtendClock(clock.id, ToClockRow(case_id, *extended));
+    }
+  }
+  auto started = domain::StartClocks(t.clocks_to_start, reference_->time_limits, reference_->calendar);
+  if (!started) return started.error();
+  for (const auto& clock : *started) timeline.InsertClock(ToClockRow(case_id, clock));
+
+  // Need-to-know: the acting body and every body the step reaches become parties to the case.
+  cases.AddParty(case_id, who.body_code, now_text);
+  const std::string step_name_zh(domain::CaseEventNameZh(t.event));
+  const std::string step_name_en(domain::CaseEventNameEn(t.event));
+  for (auto body : t.notify_bodies) {
+    std::string code(domain::BodyCode(body));
+    cases.AddParty(case_id, code, now_text);
+    timeline.InsertNotification({0, code, std::nullopt, "case_step", row->case_no + "：" + step_name_zh,
+                                 row->case_no + ": " + step_name_en, case_id, now_text, std::nullopt});
+  }
+
+  store::CaseEventRow event;
+  event.case_id = case_id;
+  event.event = std::string(domain::CaseEventCode(t.event));
+  event.at = at_text;
+  event.actor_user_id = who.user_id;
+  event.actor_username = who.username;
+  event.actor_body = who.body_code;
+  event.from_state = row->state;
+  event.to_state = to_state;
+  event.payload = boost::json::serialize(PayloadJson(step.payload));
+  event.reason = step.reason;
+  event.explanation_zh = t.explanation_zh;
+  event.explanation_en = t.explanation_en;
+  event.request_id = who.request_id;
+  timeline.InsertEvent(event);
+  audit_.Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
+                boost::json::object{{"state", row->state}}, boost::json::object{{"state", to_state}});
+  tx.Commit();
+  auto updated = cases.FindCase(case_id, {true, ""});
+  return LoadDetail(*connection, who, *updated);
+}
+
+Result<CaseDetail> CaseService::SetTransferPackage(const Principal& who, std::int64_t case_id,
+                                                   const std::vector<std::pair<std::string, bool>>& items) {
+  auto scope = ScopeOf(who);
+  if (!scope) return scope.error();
+  if (!who.Can(security::Permission::kCaseWrite) || who.body_code != "hrss") {
+    return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以整理移送材料", "Only labour inspection prepares the transfer package");
+  }
+  auto connection = db_.Acquire();
+  store::CaseRepository cases(*connection);
+  store::Transaction tx(*connection);
+  auto row = cases.FindCase(case_id, *scope);
+  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(row->transfer_package, ec);
+  boost::json::object package = !ec && parsed.is_object() ? parsed.as_object() : boost::json::object{};
+  for (const auto& [id, present] : items) {
+    bool known = false;
+    for (const auto& item : reference_->transfer_package) known = known || item.id == id;
+    if (!known) {
+      return MakeError(ErrorCode::kValidationFailed, "items：未知的移送材料 " + id, "items: unknown package item " + id, "items");
+    }
+    package[id] = present;
+  }
+  cases.SetTransferPackage(case_id, boost::json::serialize(package));
+  audit_.Append(*connection, who, "case.transfer_package", {"case", std::to_string(case_id)}, nullptr, package);
+  tx.Commit();
+  auto updated = cases.FindCase(case_id, {true, ""});
+  return LoadDetail(*connection, who, *updated);
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,56 @@
+#include "services/deadline_service.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "domain/body.h"
+#include "store/case_timeline_repository.h"
+
+namespace wagelink::services {
+
+SweepReport DeadlineService::SweepOverdue(std::int64_t batch_size) {
+  SweepReport report;
+  const std::string now = FormatUtc(clock_.Now());
+  for (;;) {
+    auto connection = db_.Acquire();
+    store::CaseTimelineRepository timeline(*connection);
+    store::Transaction tx(*connection);
+    auto due = timeline.DueClocks(now, batch_size);
+    if (due.empty()) break;
+    for (const auto& clock : due) {
+      const auto* rule = reference_->time_limits.Find(clock.rule_id);
+      std::string action_zh = rule ? rule->action_zh : clock.rule_id;
+      std::string action_en = rule ? rule->action_en : clock.rule_id;
+      std::string citation = rule ? rule->citation : "";
+      auto responsible = domain::ParseBodyCode(clock.responsible_body);
+      std::string who_zh = responsible ? std::string(domain::BodyNameZh(*responsible)) : clock.responsible_body;
+      std::string title_zh = "逾期：" + clock.case_no + " " + who_zh + "「" + action_zh + "」已超过法定期限（" +
+                             clock.due_date + "，" + citation + "）";
+      std::string title_en = "Overdue: " + clock.case_no + " " + clock.responsible_body + " \"" + action_en +
+                             "\" passed its statutory limit (" + clock.due_date + ", " + citation + ")";
+      for (const auto& body : {clock.responsible_body, clock.supervisor_body}) {
+        timeline.InsertNotification({0, body, std::nullopt, "clock_overdue", title_zh, title_en, clock.case_id, now,
+                                     std::nullopt});
+        ++report.notifications;
+      }
+      store::CaseEventRow event;
+      event.case_id = clock.case_id;
+      event.event = "clock_overdue";
+      event.at = clock.due_at;
+      event.actor_username = "system";
+      event.actor_body = "";
+      event.payload = boost::json::serialize(boost::json::object{{"rule_id", clock.rule_id}, {"due_at", clock.due_at}});
+      event.explanation_zh = title_zh + "；已通知" + who_zh + "及监督机关。";
+      event.explanation_en = title_en + "; the responsible body and its supervisor were notified.";
+      timeline.InsertEvent(event);
+      timeline.MarkOverdueNotified(clock.id, now);
+      ++report.overdue_clocks;
+    }
+    audit_.Append(*connection, SystemActor("deadline-sweep"), "job.deadline_sweep", {"clocks", std::to_string(due.size())});
+    tx.Commit();
+    if (static_cast<std::int64_t>(due.size()) < batch_size) break;
+  }
+  return report;
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,35 @@
+#pragma once
+// The deadline sweep: finds statutory clocks that have newly passed their due time and tells the
+// responsible body and its supervisor (the procuratorate for police and labour-inspection
+// delays, the wage-arrears office for the rest — as set on each clock by the case machine).
+// It reads only open, unreported, already-due clocks through a partial index: O(due items).
+#include <cstdint>
+
+#include "core/clock.h"
+#include "services/audit_trail.h"
+#include "services/reference_data.h"
+#include "store/database.h"
+
+namespace wagelink::services {
+
+struct SweepReport {
+  std::int64_t overdue_clocks = 0;
+  std::int64_t notifications = 0;
+};
+
+class DeadlineService {
+ public:
+  DeadlineService(store::Database& db, const Clock& clock, const AuditTrail& audit,
+                  std::shared_ptr<const ReferenceData> reference)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)) {}
+
+  SweepReport SweepOverdue(std::int64_t batch_size = 1000);
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+  std::shared_ptr<const ReferenceData> reference_;
+};
+
+}  // namespace wagelink::services

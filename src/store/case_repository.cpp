@@ -1,0 +1,267 @@
+#include "store/case_repository.h"
+
+namespace wagelink::store {
+namespace {
+
+constexpr std::string_view kNextSequence =
+    "INSERT INTO sequences (name, year, next_value) VALUES (?, ?, 2) "
+    "ON CONFLICT (name, year) DO UPDATE SET next_value = sequences.next_value + 1 RETURNING next_value - 1";
+
+constexpr std::string_view kInsertEmployer =
+    "INSERT INTO employers (name, credit_code, kind, address, legal_representative, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kSelectEmployer =
+    "SELECT id, name, credit_code, kind, address, legal_representative FROM employers WHERE id = ?";
+constexpr std::string_view kSelectEmployerByCode =
+    "SELECT id, name, credit_code, kind, address, legal_representative FROM employers WHERE credit_code = ? "
+    "ORDER BY id LIMIT 1";
+
+constexpr std::string_view kInsertCase =
+    "INSERT INTO cases (case_no, title, state, progress, channel, received_at, employer_id, general_contractor_id, "
+    "project_name, summary, conduct, migrant_workers, workers_count, owed_fen, paid_fen, created_by, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id";
+constexpr std::string_view kAddParty =
+    "INSERT INTO case_parties (case_id, body_code, since) VALUES (?, ?, ?) ON CONFLICT (case_id, body_code) DO NOTHING";
+constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE case_id = ? ORDER BY since, body_code";
+
+// The scope predicate, bound as (all_in_region 0/1, body_code); shared by every case query.
+#define WL_CASE_SCOPE \
+  "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
+#define WL_CASE_COLUMNS                                                                                           \
+  "SELECT c.id, c.case_no, c.title, c.state, c.progress, c.channel, c.received_at, c.employer_id, "               \
+  "c.general_contractor_id, c.project_name, c.summary, c.conduct, c.migrant_workers, c.workers_count, c.owed_fen, " \
+  "c.paid_fen, c.order_deadline, c.order_delivery, c.created_at, c.updated_at, c.version, e.name, "       \
+  "c.transfer_package "               \
+  "FROM cases c JOIN employers e ON e.id = c.employer_id "
+#define WL_CASE_FILTER                                                                                     \
+  " AND (? = '' OR c.state = ?)"                                                                           \
+  " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"         \
+  " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
+
+constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_CASE_SCOPE;
+constexpr std::string_view kListCases =
+    WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_FILTER " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?";
+constexpr std::string_view kCountCases =
+    "SELECT COUNT(*) FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE WL_CASE_FILTER;
+#undef WL_CASE_COLUMNS
+#undef WL_CASE_FILTER
+#undef WL_CASE_SCOPE
+
+constexpr std::string_view kUpdateState =
+    "UPDATE cases SET state = ?, progress = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+constexpr std::string_view kSetOrder = "UPDATE cases SET order_deadline = ?, order_delivery = ? WHERE id = ?";
+constexpr std::string_view kSetConduct = "UPDATE cases SET conduct = ? WHERE id = ?";
+constexpr std::string_view kSetPackage = "UPDATE cases SET transfer_package = ? WHERE id = ?";
+
+constexpr std::string_view kInsertWorker =
+    "INSERT INTO workers (case_id, name, owed_fen, months_unpaid, period_from, period_to, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kSetWorkerSecrets =
+    "UPDATE workers SET id_number_enc = ?, id_number_index = ?, id_number_masked = ?, phone_enc = ?, phone_masked = ?, "
+    "bank_card_enc = ?, bank_card_masked = ? WHERE id = ?";
+constexpr std::string_view kListWorkers =
+    "SELECT id, case_id, name, id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, "
+    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen FROM workers WHERE case_id = ? "
+    "ORDER BY id";
+constexpr std::string_view kFindWorker =
+    "SELECT id, case_id, name, id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, "
+    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen FROM workers WHERE case_id = ? AND id = ?";
+
+constexpr std::string_view kInsertPayment =
+    "INSERT INTO payments (case_id, worker_id, amount_fen, paid_on, payer, note, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kListPayments =
+    "SELECT id, case_id, worker_id, amount_fen, paid_on, payer, note, created_at FROM payments WHERE case_id = ? "
+    "ORDER BY paid_on, id";
+constexpr std::string_view kRefreshWorkers =
+    "UPDATE workers SET paid_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM payments p WHERE p.worker_id = workers.id) "
+    "WHERE case_id = ?";
+constexpr std::string_view kRefreshCase =
+    "UPDATE cases SET owed_fen = (SELECT COALESCE(SUM(owed_fen), 0) FROM workers w WHERE w.case_id = cases.id), "
+    "paid_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM payments p WHERE p.case_id = cases.id), "
+    "workers_count = (SELECT COUNT(*) FROM workers w WHERE w.case_id = cases.id) WHERE id = ?";
+
+Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+
+EmployerRow ToEmployer(const Row& r) {
+  return {r.Int(0), r.Text(1), r.OptText(2), r.Text(3), r.Text(4), r.Text(5)};
+}
+
+CaseRow ToCase(const Row& r) {
+  CaseRow c;
+  c.id = r.Int(0);
+  c.case_no = r.Text(1);
+  c.title = r.Text(2);
+  c.state = r.Text(3);
+  c.progress = r.Text(4);
+  c.channel = r.Text(5);
+  c.received_at = r.Text(6);
+  c.employer_id = r.Int(7);
+  c.general_contractor_id = r.OptInt(8);
+  c.project_name = r.Text(9);
+  c.summary = r.Text(10);
+  c.conduct = r.Text(11);
+  c.migrant_workers = r.Bool(12);
+  c.workers_count = r.Int(13);
+  c.owed_fen = r.Int(14);
+  c.paid_fen = r.Int(15);
+  c.order_deadline = r.OptText(16);
+  c.order_delivery = r.OptText(17);
+  c.created_at = r.Text(18);
+  c.updated_at = r.Text(19);
+  c.version = r.Int(20);
+  c.employer_name = r.Text(21);
+  c.transfer_package = r.Text(22);
+  return c;
+}
+
+WorkerRow ToWorker(const Row& r) {
+  WorkerRow w;
+  w.id = r.Int(0);
+  w.case_id = r.Int(1);
+  w.name = r.Text(2);
+  w.id_number_enc = r.OptText(3);
+  w.id_number_index = r.OptText(4);
+  w.id_number_masked = r.Text(5);
+  w.phone_enc = r.OptText(6);
+  w.phone_masked = r.Text(7);
+  w.bank_card_enc = r.OptText(8);
+  w.bank_card_masked = r.Text(9);
+  w.owed_fen = r.Int(10);
+  w.months_unpaid = r.Int(11);
+  w.period_from = r.Text(12);
+  w.period_to = r.Text(13);
+  w.paid_fen = r.Int(14);
+  return w;
+}
+
+std::string Contains(const std::string& text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch != '%' && ch != '_') out.push_back(ch);
+  }
+  return out + "%";
+}
+
+Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter) {
+  std::string like = Contains(filter.text);
+  return {std::int64_t{scope.all_in_region}, scope.body_code, filter.state, filter.state, filter.text, like, like, like,
+          like, filter.party_body, filter.party_body};
+}
+
+}  // namespace
+
+std::int64_t CaseRepository::NextSequence(std::string_view name, int year) {
+  return c_.QueryOne(kNextSequence, {std::string(name), std::int64_t{year}})->Int(0);
+}
+
+std::int64_t CaseRepository::InsertEmployer(const EmployerRow& e, const std::string& now) {
+  return c_.InsertReturningId(kInsertEmployer, {e.name, Opt(e.credit_code), e.kind, e.address, e.legal_representative, now});
+}
+
+std::optional<EmployerRow> CaseRepository::FindEmployer(std::int64_t id) {
+  auto row = c_.QueryOne(kSelectEmployer, {id});
+  if (!row) return std::nullopt;
+  return ToEmployer(*row);
+}
+
+std::optional<EmployerRow> CaseRepository::FindEmployerByCreditCode(std::string_view code) {
+  auto row = c_.QueryOne(kSelectEmployerByCode, {std::string(code)});
+  if (!row) return std::nullopt;
+  return ToEmployer(*row);
+}
+
+std::int64_t CaseRepository::InsertCase(const CaseRow& c) {
+  return c_.InsertReturningId(kInsertCase, {c.case_no, c.title, c.state, c.progress, c.channel, c.received_at,
+                                            c.employer_id, Opt(c.general_contractor_id), c.project_name, c.summary,
+                                            c.conduct, std::int64_t{c.migrant_workers}, c.workers_count, c.owed_fen,
+                                            Opt(c.created_by), c.created_at, c.updated_at});
+}
+
+void CaseRepository::AddParty(std::int64_t case_id, std::string_view body_code, const std::string& now) {
+  c_.Execute(kAddParty, {case_id, std::string(body_code), now});
+}
+
+std::vector<std::string> CaseRepository::Parties(std::int64_t case_id) {
+  std::vector<std::string> out;
+  c_.Stream(kParties, {case_id}, [&](const Row& r) { out.push_back(r.Text(0)); });
+  return out;
+}
+
+std::optional<CaseRow> CaseRepository::FindCase(std::int64_t id, const CaseScope& scope) {
+  auto row = c_.QueryOne(kFindCase, {id, std::int64_t{scope.all_in_region}, scope.body_code});
+  if (!row) return std::nullopt;
+  return ToCase(*row);
+}
+
+std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit,
+                                               std::int64_t offset) {
+  Params params = ScopeAndFilter(scope, filter);
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  std::vector<CaseRow> out;
+  c_.Stream(kListCases, params, [&](const Row& r) { out.push_back(ToCase(r)); });
+  return out;
+}
+
+std::int64_t CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& filter) {
+  return c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0);
+}
+
+bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,
+                                 const std::string& progress, const std::string& now) {
+  return c_.Execute(kUpdateState, {state, progress, now, id, expected_version}) == 1;
+}
+
+void CaseRepository::SetOrder(std::int64_t id, const std::string& deadline, const std::string& delivery) {
+  c_.Execute(kSetOrder, {deadline, delivery, id});
+}
+
+void CaseRepository::SetConduct(std::int64_t id, const std::string& conduct) { c_.Execute(kSetConduct, {conduct, id}); }
+
+void CaseRepository::SetTransferPackage(std::int64_t id, const std::string& package_json) {
+  c_.Execute(kSetPackage, {package_json, id});
+}
+
+std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string& now) {
+  return c_.InsertReturningId(kInsertWorker, {w.case_id, w.name, w.owed_fen, w.months_unpaid, w.period_from,
+                                              w.period_to, now});
+}
+
+void CaseRepository::SetWorkerSecrets(const WorkerRow& w) {
+  c_.Execute(kSetWorkerSecrets, {Opt(w.id_number_enc), Opt(w.id_number_index), w.id_number_masked, Opt(w.phone_enc),
+                                 w.phone_masked, Opt(w.bank_card_enc), w.bank_card_masked, w.id});
+}
+
+std::vector<WorkerRow> CaseRepository::ListWorkers(std::int64_t case_id) {
+  std::vector<WorkerRow> out;
+  c_.Stream(kListWorkers, {case_id}, [&](const Row& r) { out.push_back(ToWorker(r)); });
+  return out;
+}
+
+std::optional<WorkerRow> CaseRepository::FindWorker(std::int64_t case_id, std::int64_t worker_id) {
+  auto row = c_.QueryOne(kFindWorker, {case_id, worker_id});
+  if (!row) return std::nullopt;
+  return ToWorker(*row);
+}
+
+std::int64_t CaseRepository::InsertPayment(const PaymentRow& p) {
+  return c_.InsertReturningId(kInsertPayment, {p.case_id, Opt(p.worker_id), p.amount_fen, p.paid_on, p.payer, p.note,
+                                               p.created_at});
+}
+
+std::vector<PaymentRow> CaseRepository::ListPayments(std::int64_t case_id) {
+  std::vector<PaymentRow> out;
+  c_.Stream(kListPayments, {case_id}, [&](const Row& r) {
+    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Int(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+  });
+  return out;
+}
+
+void CaseRepository::RefreshMoney(std::int64_t case_id) {
+  c_.Execute(kRefreshWorkers, {case_id});
+  c_.Execute(kRefreshCase, {case_id});
+}
+
+}  // namespace wagelink::store

@@ -1,0 +1,128 @@
+#pragma once
+// Persistence of cases, their employers, party bodies, workers and payments. The need-to-know
+// data scope is applied inside every query as a bound predicate over case_parties — never by
+// splicing SQL text, never by filtering after loading.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wagelink::store {
+
+// Who may see which cases: everything in the region, or cases to which `body_code` is a party.
+struct CaseScope {
+  bool all_in_region = false;
+  std::string body_code;
+};
+
+struct EmployerRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> credit_code;
+  std::string kind;  // unit | individual | unqualified_contractor
+  std::string address;
+  std::string legal_representative;
+};
+
+struct CaseRow {
+  std::int64_t id = 0;
+  std::string case_no;
+  std::string title;
+  std::string state;
+  std::string progress = "{}";
+  std::string channel;
+  std::string received_at;
+  std::int64_t employer_id = 0;
+  std::optional<std::int64_t> general_contractor_id;
+  std::string project_name;
+  std::string summary;
+  std::string conduct = "unknown";
+  bool migrant_workers = true;
+  std::int64_t workers_count = 0;
+  std::int64_t owed_fen = 0;
+  std::int64_t paid_fen = 0;
+  std::optional<std::string> order_deadline;
+  std::optional<std::string> order_delivery;
+  std::string transfer_package = "{}";  // item id -> present
+  std::optional<std::int64_t> created_by;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t version = 1;
+  // Joined for lists and details.
+  std::string employer_name;
+};
+
+struct WorkerRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string name;
+  std::optional<std::string> id_number_enc, id_number_index;
+  std::string id_number_masked;
+  std::optional<std::string> phone_enc;
+  std::string phone_masked;
+  std::optional<std::string> bank_card_enc;
+  std::string bank_card_masked;
+  std::int64_t owed_fen = 0;
+  std::int64_t months_unpaid = 0;
+  std::string period_from, period_to;
+  std::int64_t paid_fen = 0;
+};
+
+struct PaymentRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::optional<std::int64_t> worker_id;
+  std::int64_t amount_fen = 0;
+  std::string paid_on;
+  std::string payer;
+  std::string note;
+  std::string created_at;
+};
+
+struct CaseFilter {
+  std::string state;       // empty = any
+  std::string text;        // case number, title, employer name or project (contains)
+  std::string party_body;  // only cases where this body is a party (e.g. the police's incoming list)
+};
+
+class CaseRepository {
+ public:
+  explicit CaseRepository(Connection& connection) : c_(connection) {}
+
+  // Next number of a per-name, per-year sequence (documents, case numbers).
+  std::int64_t NextSequence(std::string_view name, int year);
+
+  std::int64_t InsertEmployer(const EmployerRow& employer, const std::string& now);
+  std::optional<EmployerRow> FindEmployer(std::int64_t id);
+  std::optional<EmployerRow> FindEmployerByCreditCode(std::string_view code);
+
+  std::int64_t InsertCase(const CaseRow& row);
+  void AddParty(std::int64_t case_id, std::string_view body_code, const std::string& now);
+  std::vector<std::string> Parties(std::int64_t case_id);
+  std::optional<CaseRow> FindCase(std::int64_t id, const CaseScope& scope);
+  std::vector<CaseRow> ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountCases(const CaseScope& scope, const CaseFilter& filter);
+  // Optimistic update: false when someone else changed the case since `expected_version`.
+  bool UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state, const std::string& progress,
+                   const std::string& now);
+  void SetOrder(std::int64_t id, const std::string& deadline, const std::string& delivery);
+  void SetConduct(std::int64_t id, const std::string& conduct);
+  void SetTransferPackage(std::int64_t id, const std::string& package_json);
+
+  std::int64_t InsertWorker(const WorkerRow& worker, const std::string& now);
+  void SetWorkerSecrets(const WorkerRow& worker);
+  std::vector<WorkerRow> ListWorkers(std::int64_t case_id);
+  std::optional<WorkerRow> FindWorker(std::int64_t case_id, std::int64_t worker_id);
+
+  std::int64_t InsertPayment(const PaymentRow& payment);
+  std::vector<PaymentRow> ListPayments(std::int64_t case_id);
+  // Recomputes the per-worker and per-case totals from the payments (same transaction).
+  void RefreshMoney(std::int64_t case_id);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store

@@ -1,0 +1,105 @@
+#pragma once
+// The append-only case timeline, statutory clocks, PII access receipts and the body inboxes.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wagelink::store {
+
+struct CaseEventRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string event;
+  std::string at;
+  std::optional<std::int64_t> actor_user_id;
+  std::string actor_username;
+  std::string actor_body;
+  std::string from_state;
+  std::string to_state;
+  std::string payload = "{}";
+  std::string reason;
+  std::string explanation_zh;
+  std::string explanation_en;
+  std::string request_id;
+};
+
+struct ClockRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string rule_id;
+  std::string started_at;
+  std::string due_at;
+  std::string due_date;
+  bool uncertain = false;
+  std::string responsible_body;
+  std::string supervisor_body;
+  std::string kind = "duty";
+  std::int64_t extensions_applied = 0;
+  std::optional<std::string> supplied_due_date;
+  std::string explanation_zh;
+  std::string explanation_en;
+  std::optional<std::string> stopped_at;
+  std::optional<std::string> outcome;
+  std::optional<std::string> overdue_notified_at;
+  // Joined by DueClocks for notifications.
+  std::string case_no;
+};
+
+struct PiiAccessRow {
+  std::int64_t id = 0;
+  std::string at;
+  std::string username;
+  std::string body_code;
+  std::int64_t case_id = 0;
+  std::int64_t worker_id = 0;
+  std::string field;
+  std::string purpose;
+};
+
+struct NotificationRow {
+  std::int64_t id = 0;
+  std::string body_code;
+  std::optional<std::int64_t> user_id;
+  std::string kind;
+  std::string title_zh;
+  std::string title_en;
+  std::optional<std::int64_t> case_id;
+  std::string created_at;
+  std::optional<std::string> read_at;
+};
+
+class CaseTimelineRepository {
+ public:
+  explicit CaseTimelineRepository(Connection& connection) : c_(connection) {}
+
+  std::int64_t InsertEvent(const CaseEventRow& event);
+  std::vector<CaseEventRow> ListEvents(std::int64_t case_id);
+
+  std::int64_t InsertClock(const ClockRow& clock);
+  // Stops the open clocks of `rule_id` on the case; returns how many were stopped.
+  std::int64_t StopClock(std::int64_t case_id, std::string_view rule_id, const std::string& at, std::string_view outcome);
+  // Replaces the due time of an open clock after an extension.
+  void ExtendClock(std::int64_t clock_id, const ClockRow& extended);
+  std::vector<ClockRow> ListClocks(std::int64_t case_id);
+  // Open clocks already due and not yet reported, earliest first (served by a partial index).
+  std::vector<ClockRow> DueClocks(const std::string& now, std::int64_t limit);
+  void MarkOverdueNotified(std::int64_t clock_id, const std::string& at);
+
+  void InsertPiiAccess(const PiiAccessRow& row, std::int64_t user_id, const std::string& request_id);
+  // Reveals of personal data in cases to which `body_code` is a party, newest first.
+  std::vector<PiiAccessRow> ListPiiAccessForBody(std::string_view body_code, std::int64_t limit, std::int64_t offset);
+
+  std::int64_t InsertNotification(const NotificationRow& row);
+  std::vector<NotificationRow> ListNotifications(std::string_view body_code, std::int64_t user_id, std::int64_t limit,
+                                                 std::int64_t offset);
+  std::int64_t CountUnread(std::string_view body_code, std::int64_t user_id);
+  bool MarkRead(std::int64_t id, std::string_view body_code, const std::string& at);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store

@@ -1,0 +1,222 @@
+// The case across six bodies through the API: scenario S1 end to end with its real dates, the
+// right body at each step, clocks met, money per worker, need-to-know scope and refusals.
+#include <gtest/gtest.h>
+
+#include "support/scenarios.h"
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+constexpr const char* kAfterScenarioOne = "2025-12-22T02:00:00Z";  // the tests stand after S1's dates
+
+TestServer ScenarioServer() {
+  return TestServer({.start_time = *ParseUtc(kAfterScenarioOne)});
+}
+
+std::string CasePath(std::int64_t id, const std::string& tail = "") { return "/api/v1/cases/" + std::to_string(id) + tail; }
+
+HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
+                  boost::json::object payload = {}, const std::string& reason = "") {
+  boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
+  if (!reason.empty()) body["reason"] = reason;
+  return client.PostJson(CasePath(id, "/steps"), body);
+}
+
+std::int64_t CreateScenarioOne(HttpClient& handler) {
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  EXPECT_EQ(created.status, 201) << created.body;
+  return created.Json().at("id").as_int64();
+}
+
+boost::json::object ClockOf(const boost::json::value& detail, const std::string& rule) {
+  for (const auto& c : detail.at("clocks").as_array()) {
+    if (c.at("rule_id").as_string() == rule) return c.as_object();
+  }
+  ADD_FAILURE() << "no clock " << rule;
+  return {};
+}
+
+TEST(Case, ComplaintIsRegisteredWithWorkersMoneyMaskedDataAndTheAcceptanceClock) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto c = created.Json();
+  EXPECT_EQ(c.at("case_no").as_string(), "WL-2025-00001");
+  EXPECT_EQ(c.at("state").as_string(), "complaint_received");
+  EXPECT_EQ(c.at("workers_count").as_int64(), 14);
+  EXPECT_EQ(c.at("owed").at("fen").as_int64(), 18'640'000);
+  EXPECT_EQ(c.at("owed").at("yuan").as_string(), "186400.00");
+  auto worker = c.at("workers").at(0);
+  EXPECT_EQ(worker.at("id_number").as_string().size(), 18u);
+  EXPECT_NE(worker.at("id_number").as_string().find("**********"), std::string::npos) << "masked in every response";
+  EXPECT_EQ(worker.at("phone").as_string(), "139****0000");
+  auto l01 = ClockOf(c, "L01");
+  EXPECT_EQ(l01.at("due_date").as_string(), "2025-12-08") << "5 working days after Mon 2025-12-01";
+  EXPECT_NE(std::string(l01.at("citation").as_string()).find("25号"), std::string::npos);
+  EXPECT_EQ(c.at("timeline").as_array().size(), 1u);
+  EXPECT_EQ(created.body.find(ValidIdNumber("11010119800101100")), std::string::npos) << "no full ID number anywhere";
+  EXPECT_EQ(created.body.find("13910000000"), std::string::npos) << "no full phone number anywhere";
+}
+
+TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler"), head = server.LoginAs("head"), police = server.LoginAs("police"),
+             judge = server.LoginAs("judge"), prosecutor = server.LoginAs("prosecutor");
+  std::int64_t id = CreateScenarioOne(handler);
+  EXPECT_EQ(police.Get(CasePath(id)).status, 404) << "police see the case only once it is transferred";
+
+  auto r = Step(handler, id, "accept_complaint", "2025-12-01T03:00:00Z");
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = Step(handler, id, "issue_order", "2025-12-05T08:00:00Z",
+           {{"document", "rectification_order"}, {"deadline", "2025-12-10"}, {"service", "posted_at_premises"},
+            {"served_at", "2025-12-05T08:00:00Z"}, {"service_evidence_recorded", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json().at("state").as_string(), "order_pending");
+  r = Step(handler, id, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json().at("assessment").at("recommendation").as_string(), "transfer");
+  EXPECT_TRUE(r.Json().at("assessment").at("blacklist_eligible").as_bool());
+  r = Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z",
+           {{"recommendation", "transfer"}, {"amount_threshold_met", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = Step(handler, id, "submit_transfer_report", "2025-12-11T06:00:00Z");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Step(handler, id, "approve_transfer", "2025-12-12T02:00:00Z").status, 409)
+      << "a case handler cannot approve the transfer";
+  r = Step(head, id, "approve_transfer", "2025-12-12T02:00:00Z");
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  auto blocked = Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}});
+  EXPECT_EQ(blocked.status, 409) << "the package is incomplete";
+  EXPECT_NE(std::string(blocked.Json().at("detail").as_string()).find("调查报告"), std::string::npos) << blocked.body;
+  ASSERT_EQ(handler.PutJson(CasePath(id, "/transfer-package"),
+                            {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
+                                        {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+  r = Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json().at("state").as_string(), "transferred");
+
+  ASSERT_EQ(police.Get(CasePath(id)).status, 200) << "the transfer makes the police a party";
+  EXPECT_EQ(judge.Get(CasePath(id)).status, 404) << "the court does not see the case before it reaches the court";
+  EXPECT_EQ(prosecutor.Get(CasePath(id)).status, 200);
+  r = Step(police, id, "sign_receipt", "2025-12-12T08:00:00Z");
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = Step(police, id, "file_case", "2025-12-15T02:00:00Z");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto detail = r.Json();
+  EXPECT_EQ(detail.at("state").as_string(), "police_investigating");
+  for (const char* rule : {"L01", "L06", "L07", "L11"}) {
+    EXPECT_EQ(ClockOf(detail, rule).at("status").as_string(), "met") << rule;
+  }
+  // 3 days from 2025-12-11 end on Sunday 12-14 and roll over to Monday (刑诉法 §105 by analogy, configurable).
+  EXPECT_EQ(ClockOf(detail, "L06").at("due_date").as_string(), "2025-12-15");
+  EXPECT_EQ(ClockOf(detail, "L11").at("due_date").as_string(), "2025-12-15");
+  EXPECT_EQ(detail.at("timeline").as_array().size(), 11u) << "one event per step, from the complaint to 立案";
+
+  // 2025-12-20: the general contractor pays 120,000 yuan from the wage special account.
+  auto paid = handler.PostJson(CasePath(id, "/payments"), {{"proportional", true}, {"amount_yuan", "120000"},
+                                                          {"paid_on", "2025-12-20"}, {"payer", "general_contractor"}});
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  auto money = paid.Json();
+  EXPECT_EQ(money.at("outstanding").at("yuan").as_string(), "66400.00");
+  std::int64_t per_worker_outstanding = 0;
+  for (const auto& w : money.at("workers").as_array()) per_worker_outstanding += w.at("outstanding").at("fen").as_int64();
+  EXPECT_EQ(per_worker_outstanding, 6'640'000) << "money per worker adds up";
+
+  auto police_inbox_case = police.Get("/api/v1/cases?party=police").Json();
+  EXPECT_EQ(police_inbox_case.at("total").as_int64(), 1);
+}
+
+TEST(Case, WrongBodyWrongStateAndMissingReasonsAreRefusedWithNothingWritten) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler"), coordinator = server.LoginAs("coordinator");
+  std::int64_t id = CreateScenarioOne(handler);
+  auto wrong_state = Step(handler, id, "send_transfer", "2025-12-02T01:00:00Z");
+  EXPECT_EQ(wrong_state.status, 409);
+  EXPECT_EQ(wrong_state.Json().at("code").as_string(), "transition_refused");
+  auto wrong_body = Step(coordinator, id, "accept_complaint", "2025-12-02T01:00:00Z");
+  EXPECT_EQ(wrong_body.status, 409);
+  auto no_reason = Step(handler, id, "refuse_complaint", "2025-12-02T01:00:00Z");
+  EXPECT_EQ(no_reason.status, 409) << no_reason.body;
+  auto future = Step(handler, id, "accept_complaint", "2030-01-01T00:00:00Z");
+  EXPECT_EQ(future.status, 400);
+  EXPECT_EQ(future.Json().at("field").as_string(), "at");
+  auto unknown = Step(handler, id, "teleport", "2025-12-02T01:00:00Z");
+  EXPECT_EQ(unknown.status, 400);
+  auto detail = handler.Get(CasePath(id)).Json();
+  EXPECT_EQ(detail.at("state").as_string(), "complaint_received");
+  EXPECT_EQ(detail.at("timeline").as_array().size(), 1u) << "refused steps leave no trace but the audit of nothing";
+}
+
+TEST(Case, ComplaintValidationNamesTheFieldAndStoresNothing) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  auto input = ScenarioOneComplaint();
+  input["workers"].as_array()[2].as_object()["id_number"] = "110101198001031000";
+  auto r = handler.PostJson("/api/v1/cases", input);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Json().at("field").as_string(), "workers[2].id_number");
+  EXPECT_EQ(r.body.find("110101198001031000"), std::string::npos) << "the ID number is not echoed back";
+  input = ScenarioOneComplaint();
+  input["general_contractor"].as_object()["credit_code"] = "91110000MA00123450";
+  r = handler.PostJson("/api/v1/cases", input);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Json().at("field").as_string(), "general_contractor.credit_code");
+  input = ScenarioOneComplaint();
+  input["workers"].as_array()[0].as_object()["owed_yuan"] = "12.345";
+  EXPECT_EQ(handler.PostJson("/api/v1/cases", input).status, 400);
+  input = ScenarioOneComplaint();
+  input["channel"] = "carrier_pigeon";
+  EXPECT_EQ(handler.PostJson("/api/v1/cases", input).status, 400);
+  EXPECT_EQ(handler.Get("/api/v1/cases").Json().at("total").as_int64(), 0);
+  EXPECT_EQ(server.LoginAs("police").PostJson("/api/v1/cases", ScenarioOneComplaint()).status, 403);
+}
+
+TEST(Case, DataScopeHoldsForListsDetailsSearchAndCounts) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  std::int64_t id = CreateScenarioOne(handler);
+  struct Expect {
+    const char* user;
+    int detail;
+    std::int64_t total;
+  };
+  for (auto e : {Expect{"handler", 200, 1}, Expect{"coordinator", 200, 1}, Expect{"prosecutor", 200, 1},
+                 Expect{"leader", 200, 1}, Expect{"police", 404, 0}, Expect{"judge", 404, 0}, Expect{"legalaid", 404, 0}}) {
+    HttpClient client = server.LoginAs(e.user);
+    EXPECT_EQ(client.Get(CasePath(id)).status, e.detail) << e.user;
+    EXPECT_EQ(client.Get("/api/v1/cases").Json().at("total").as_int64(), e.total) << e.user;
+    EXPECT_EQ(client.Get("/api/v1/cases?q=%E6%BB%A8%E6%B5%B7").Json().at("total").as_int64(), e.total) << e.user << " search";
+  }
+  for (const char* admin : {"sysadmin", "secadmin", "auditor"}) {
+    HttpClient client = server.LoginAs(admin);
+    EXPECT_EQ(client.Get("/api/v1/cases").status, 403) << admin;
+    EXPECT_EQ(client.Get(CasePath(id)).status, 403) << admin;
+  }
+}
+
+TEST(Case, RevealingPersonalDataNeedsAPurposeAndLeavesAnAccessReceipt) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  std::int64_t id = CreateScenarioOne(handler);
+  auto worker = handler.Get(CasePath(id)).Json().at("workers").at(0).at("id").as_int64();
+  std::string path = CasePath(id, "/workers/" + std::to_string(worker) + "/reveal");
+  EXPECT_EQ(handler.PostJson(path, {{"field", "id_number"}, {"purpose", ""}}).status, 400);
+  auto revealed = handler.PostJson(path, {{"field", "id_number"}, {"purpose", "核对身份以制作询问笔录"}});
+  ASSERT_EQ(revealed.status, 200) << revealed.body;
+  EXPECT_EQ(revealed.Json().at("value").as_string(), ValidIdNumber("11010119800101100"));
+  auto receipts = server.LoginAs("head").Get("/api/v1/pii/access-receipts");
+  ASSERT_EQ(receipts.status, 200) << receipts.body;
+  auto items = receipts.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("username").as_string(), "handler");
+  EXPECT_EQ(items[0].at("purpose").as_string(), "核对身份以制作询问笔录");
+  EXPECT_EQ(server.LoginAs("auditor").Get("/api/v1/audit?q=pii.reveal").Json().at("total").as_int64(), 1);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
