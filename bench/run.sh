@@ -1,16 +1,41 @@
 #!/usr/bin/env bash
-# Runs the HTTP benchmarks against a fresh server on a free port, then stops it.
-# Usage: bench/run.sh [BUILD_DIR]   (numbers depend on the machine: compare ratios, not timings)
+# HTTP benchmarks against a fresh server (demo district with its scenarios, SQLite by default, or
+# PostgreSQL with WAGELINK_BENCH_DB=postgresql://...) on a free port; stops it afterwards.
+# Usage: bench/run.sh [BUILD_DIR]. Compare ratios, not timings: wrk and the server share the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+duration=${WAGELINK_BENCH_SECONDS:-10}
 tmp=$(mktemp -d)
 trap 'kill $(cat $tmp/pid 2>/dev/null) 2>/dev/null || true; rm -rf $tmp' EXIT
-"$build/wagelink" init --demo --db "sqlite:$tmp/bench.db" >/dev/null 2>&1
-WAGELINK_LOG_LEVEL=warn "$build/wagelink" serve --db "sqlite:$tmp/bench.db" --port 0 --port-file "$tmp/port" \
-  --config <(printf '[log]\naccess_log = false\n') >/dev/null 2>&1 &
+db=${WAGELINK_BENCH_DB:-sqlite:$tmp/bench.db}
+"$build/wagelink" init --demo --db "$db" --key-file "$tmp/key" >/dev/null 2>&1
+printf '[log]\naccess_log = false\nlevel = "warn"\n[jobs]\nrun_scheduled = false\n' > "$tmp/bench.toml"
+"$build/wagelink" serve --db "$db" --key-file "$tmp/key" --port 0 --port-file "$tmp/port" --config "$tmp/bench.toml" \
+  >/dev/null 2>&1 &
 echo $! > "$tmp/pid"
-for _ in $(seq 100); do [[ -s $tmp/port ]] && break; sleep 0.05; done
-port=$(cat "$tmp/port")
-echo "== /healthz, 64 keep-alive connections, 2 threads, 10 s"
-wrk -t2 -c64 -d10s --latency -s bench/healthz.lua "http://127.0.0.1:$port/healthz"
+for _ in $(seq 200); do [[ -s $tmp/port ]] && break; sleep 0.05; done
+base="http://127.0.0.1:$(cat "$tmp/port")"
+
+# A signed-in prosecutor (sees every case) and one case id, for the authenticated read.
+curl -s -c "$tmp/jar" -H 'Content-Type: application/json' -d '{"username":"prosecutor","password":"WageLink#2026"}' \
+  "$base/api/v1/auth/login" >/dev/null
+cookie=$(awk '$6 ~ /wagelink_session/ {print $6"="$7}' "$tmp/jar")
+case_id=$(curl -s -b "$tmp/jar" "$base/api/v1/cases?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+
+run() {  # name, path
+  echo "== $1: $2 — 64 keep-alive connections, 2 threads, ${duration}s"
+  wrk -t2 -c64 -d"${duration}s" --latency -H "Cookie: $cookie" -s bench/report.lua "$base$2" | tee "$tmp/$1.txt" |
+    grep -E "requests/s|p50|p99"
+}
+run healthz /healthz
+run case_read "/api/v1/cases/$case_id"
+run case_list "/api/v1/cases?page_size=20"
+python3 - "$tmp" <<'PY'
+import re, sys
+def rps(name):
+    return float(re.search(r"requests/s: (\d+)", open(f"{sys.argv[1]}/{name}.txt").read()).group(1))
+h = rps("healthz")
+for name in ("case_read", "case_list"):
+    print(f"ratio {name}/healthz = {rps(name) / h:.2f} (target for case_read: >= 0.40)")
+PY

@@ -8,6 +8,7 @@
 #include "api/api_context.h"
 #include "api/dispatcher.h"
 #include "api/routes.h"
+#include "app/demo_scenarios.h"
 #include "app/reference_loader.h"
 #include "core/log_event.h"
 #include "http/server.h"
@@ -121,6 +122,12 @@ Result<int> Application::SeedDemo(std::string_view district_json) {
   LogEvent(spdlog::level::info, "demo_district_ready",
            {{"bodies_created", report->bodies_created}, {"liaisons_created", report->liaisons_created},
             {"users_created", report->users_created}});
+  return created;
+}
+
+Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
+  auto created = LoadDemoScenarios(services_->cases, services_->auth, scenarios_json);
+  if (created) LogEvent(spdlog::level::info, "demo_scenarios_ready", {{"cases_created", *created}});
   return created;
 }
 

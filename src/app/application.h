@@ -24,6 +24,8 @@ class Application {
   store::Database& database() { return *database_; }
   // Creates the demo district (idempotent) and records it in the audit log.
   Result<int> SeedDemo(std::string_view district_json);
+  // Loads data/demo/scenarios.json into a district that has no cases yet; returns cases created.
+  Result<int> SeedDemoScenarios(std::string_view scenarios_json);
   // Checks the audit hash chain and checkpoint signatures (the `audit verify` command).
   struct AuditVerdict {
     bool ok;

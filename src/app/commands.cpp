@@ -43,7 +43,15 @@ int SeedDemo(Application& app, const Config& config) {
     return Fail(MakeError(ErrorCode::kNotFound, "找不到示范区数据文件：" + path, "demo district file not found: " + path));
   }
   auto created = app.SeedDemo(*text);
-  return created ? 0 : Fail(created.error());
+  if (!created) return Fail(created.error());
+  std::string scenarios_path = config.data_dir + "/demo/scenarios.json";
+  auto scenarios = ReadTextFile(scenarios_path);
+  if (!scenarios) {
+    return Fail(MakeError(ErrorCode::kNotFound, "找不到示范场景文件：" + scenarios_path,
+                          "demo scenario file not found: " + scenarios_path));
+  }
+  auto cases = app.SeedDemoScenarios(*scenarios);
+  return cases ? 0 : Fail(cases.error());
 }
 
 }  // namespace

@@ -58,6 +58,13 @@ Result<std::string> RequiredString(const boost::json::object& body, std::string_
   return std::move(**value);
 }
 
+Result<std::string> StringOr(const boost::json::object& body, std::string_view field, std::size_t max_length,
+                             std::string fallback) {
+  auto value = OptionalString(body, field, max_length);
+  if (!value) return value.error();
+  return value->value_or(std::move(fallback));
+}
+
 Result<std::optional<std::int64_t>> OptionalInt(const boost::json::object& body, std::string_view field) {
   auto it = body.find(field);
   if (it == body.end() || it->value().is_null()) return std::optional<std::int64_t>{};

@@ -18,6 +18,9 @@ Result<std::optional<std::string>> OptionalString(const boost::json::object& bod
                                                   std::size_t max_length = 4096);
 Result<std::string> RequiredString(const boost::json::object& body, std::string_view field,
                                    std::size_t max_length = 4096);
+// An optional string with a default when absent; wrong type or too long is a validation error.
+Result<std::string> StringOr(const boost::json::object& body, std::string_view field, std::size_t max_length,
+                             std::string fallback = {});
 Result<std::optional<std::int64_t>> OptionalInt(const boost::json::object& body, std::string_view field);
 Result<std::optional<bool>> OptionalBool(const boost::json::object& body, std::string_view field);
 

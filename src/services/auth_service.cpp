@@ -196,6 +196,23 @@ Result<Principal> AuthService::Authenticate(std::string_view session_token, cons
   return p;
 }
 
+Result<Principal> AuthService::PrincipalFor(std::string_view username, const RequestOrigin& origin) {
+  auto connection = db_.Acquire();
+  auto user = store::IdentityRepository(*connection).FindUserByName(username);
+  if (!user || !user->active) return MakeError(ErrorCode::kNotFound, "用户不存在", "no such active user", "username");
+  Principal p;
+  p.user_id = user->id;
+  p.username = user->username;
+  p.display_name = user->display_name;
+  p.body_id = user->body_id;
+  p.body_code = user->body_code;
+  p.roles = ParseRoles(user->roles);
+  p.permissions = security::PermissionsOf(p.roles);
+  p.request_id = origin.request_id;
+  p.client_address = origin.client_address;
+  return p;
+}
+
 std::string AuthService::CsrfTokenFor(std::string_view session_token) const {
   return keys_->cipher().BlindIndex("csrf", session_token);
 }

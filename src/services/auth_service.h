@@ -70,6 +70,9 @@ class AuthService {
   Status Logout(const Principal& principal);
   Status ChangePassword(const Principal& principal, std::string_view old_password, std::string_view new_password);
   Result<UserView> Me(const Principal& principal);
+  // The principal of an active user without a session: for work the system does on a user's
+  // behalf (loading the demo scenarios), recorded in the audit log under that user.
+  Result<Principal> PrincipalFor(std::string_view username, const RequestOrigin& origin);
 
   security::Argon2Cost cost() const { return cost_; }
   // Hashes with the concurrency bound; shared with user administration.

@@ -1,0 +1,87 @@
+// The demo district's scenarios (SCENARIOS.md S1–S4, S7) load through the real services, and
+// each ends where the scenario says: the right state, clocks met, money per worker.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+std::string ScenariosJson() {
+  std::ifstream in(SourceDir() + "/data/demo/scenarios.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+boost::json::object FindCase(HttpClient& client, const std::string& query) {
+  auto list = client.Get("/api/v1/cases?q=" + query).Json();
+  EXPECT_EQ(list.at("total").as_int64(), 1) << query;
+  auto id = list.at("items").at(0).at("id").as_int64();
+  return client.Get("/api/v1/cases/" + std::to_string(id)).Json().as_object();
+}
+
+std::string ClockStatus(const boost::json::object& detail, const std::string& rule) {
+  for (const auto& c : detail.at("clocks").as_array()) {
+    if (c.at("rule_id").as_string() == rule) return std::string(c.at("status").as_string());
+  }
+  return "absent";
+}
+
+TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
+  TestServer server({.start_time = *ParseUtc("2026-05-01T02:00:00Z")});
+  auto loaded = server.app().SeedDemoScenarios(ScenariosJson());
+  ASSERT_TRUE(loaded) << loaded.error().message_en;
+  EXPECT_EQ(*loaded, 5);
+  auto again = server.app().SeedDemoScenarios(ScenariosJson());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0) << "loading twice adds nothing";
+
+  HttpClient coordinator = server.LoginAs("coordinator");
+  EXPECT_EQ(coordinator.Get("/api/v1/cases").Json().at("total").as_int64(), 5);
+
+  auto s1 = FindCase(coordinator, "%E6%BB%A8%E6%B5%B7");  // 滨海
+  EXPECT_EQ(s1.at("state").as_string(), "police_investigating");
+  EXPECT_EQ(s1.at("outstanding").at("yuan").as_string(), "66400.00");
+  for (const char* rule : {"L06", "L07", "L11"}) EXPECT_EQ(ClockStatus(s1, rule), "met") << "S1 " << rule;
+
+  auto s2 = FindCase(coordinator, "%E7%B2%BE%E5%AF%86");  // 精密
+  EXPECT_EQ(s2.at("state").as_string(), "police_investigating") << "filed on 2026-04-08 after 立案监督";
+  for (const char* rule : {"L12", "L13", "L14", "L16", "L18"}) EXPECT_EQ(ClockStatus(s2, rule), "met") << "S2 " << rule;
+  bool declined = false, ordered = false;
+  for (const auto& e : s2.at("timeline").as_array()) {
+    declined |= e.at("event") == "decline_filing" && e.at("reason").as_string() == "属于劳资民事纠纷，不予立案。";
+    ordered |= e.at("event") == "order_filing" && e.at("actor_body") == "procuratorate";
+  }
+  EXPECT_TRUE(declined);
+  EXPECT_TRUE(ordered);
+
+  auto s3 = FindCase(coordinator, "%E9%A4%90%E9%A5%AE");  // 餐饮
+  EXPECT_EQ(s3.at("state").as_string(), "closed_administrative");
+  EXPECT_EQ(s3.at("outstanding").at("fen").as_int64(), 0);
+  EXPECT_EQ(ClockStatus(s3, "L07"), "absent") << "nothing is sent to the police";
+  EXPECT_EQ(s3.at("assessment").at("recommendation").as_string(), "administrative");
+
+  auto s4 = FindCase(coordinator, "%E4%BF%A1%E6%81%AF%E7%A7%91%E6%8A%80");  // 信息科技
+  EXPECT_EQ(s4.at("state").as_string(), "civil_route");
+  EXPECT_EQ(s4.at("assessment").at("recommendation").as_string(), "civil");
+  EXPECT_EQ(ClockStatus(s4, "L23"), "met");
+  EXPECT_EQ(ClockStatus(s4, "L24"), "met");
+  EXPECT_EQ(s4.at("paid").at("yuan").as_string(), "40000.00");
+
+  auto s7 = FindCase(coordinator, "%E7%8E%AF%E5%9F%8E");  // 环城
+  EXPECT_EQ(s7.at("state").as_string(), "closed_other");
+
+  HttpClient judge = server.LoginAs("judge");
+  EXPECT_EQ(judge.Get("/api/v1/cases").Json().at("total").as_int64(), 0) << "no scenario has reached the court";
+  HttpClient legalaid = server.LoginAs("legalaid");
+  EXPECT_EQ(legalaid.Get("/api/v1/cases").Json().at("total").as_int64(), 1) << "only S4 went to legal aid";
+  HttpClient auditor = server.LoginAs("auditor");
+  EXPECT_TRUE(auditor.Get("/api/v1/audit/verify").Json().at("ok").as_bool());
+}
+
+}  // namespace
+}  // namespace wagelink::testing
