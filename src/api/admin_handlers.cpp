@@ -153,6 +153,14 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     return PageJson(*entries, *page, AuditJson);
   }));
 
+  router.Add("GET", "/api/v1/audit/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto csv = context.admin->ExportAuditCsv(who);
+    if (!csv) return Problem(request, csv.error());
+    auto response = http::Response::Text(200, "text/csv; charset=utf-8", std::move(*csv));
+    response.SetHeader("Content-Disposition", "attachment; filename=\"wagelink-audit.csv\"");
+    return response;
+  }));
+
   router.Add("GET", "/api/v1/audit/verify", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto report = context.admin->VerifyAudit(who);
     if (!report) return Problem(request, report.error());

@@ -172,6 +172,32 @@ Result<Page<security::AuditEntry>> AdminService::ListAudit(const Principal& who,
   return Page<security::AuditEntry>{audit.List(limit, offset, text), audit.Count(text)};
 }
 
+namespace {
+// Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start).
+std::string CsvCell(const std::string& value) {
+  std::string cell = value;
+  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) cell = "'" + cell;
+  std::string out = "\"";
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+Result<std::string> AdminService::ExportAuditCsv(const Principal& who) {
+  if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
+  auto connection = db_.Acquire();
+  std::string csv = "\xEF\xBB\xBFseq,at,actor,body,role,action,target_type,target_id,request_id,client,hash\n";
+  store::AuditRepository(*connection).StreamAll([&](const security::AuditEntry& e) {
+    csv += std::to_string(e.seq) + "," + CsvCell(e.at) + "," + CsvCell(e.actor_username) + "," + CsvCell(e.body_code) +
+           "," + CsvCell(e.role) + "," + CsvCell(e.action) + "," + CsvCell(e.target_type) + "," + CsvCell(e.target_id) +
+           "," + CsvCell(e.request_id) + "," + CsvCell(e.client_address) + "," + e.hash + "\n";
+  });
+  store::Transaction tx(*connection);
+  audit_.Append(*connection, who, "audit.export", {"audit_log", ""});
+  tx.Commit();
+  return csv;
+}
+
 Result<security::ChainReport> AdminService::VerifyAudit(const Principal& who) {
   if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
   auto connection = db_.Acquire();

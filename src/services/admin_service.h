@@ -62,6 +62,9 @@ class AdminService {
   Result<Page<security::AuditEntry>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
                                                std::int64_t offset);
   Result<security::ChainReport> VerifyAudit(const Principal& who);
+  // The audit log as CSV (UTF-8 with BOM so spreadsheet programs read Chinese), oldest first.
+  // The export itself is audited.
+  Result<std::string> ExportAuditCsv(const Principal& who);
 
  private:
   store::Database& db_;

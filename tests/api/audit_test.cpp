@@ -114,3 +114,22 @@ TEST(Audit, ARewrittenAndRehashedTailIsCaughtByTheSignedCheckpoint) {
 
 }  // namespace
 }  // namespace wagelink::testing
+
+namespace wagelink::testing {
+namespace {
+
+TEST(Audit, AuditorExportsTheLogAsCsvAndTheExportIsAudited) {
+  TestServer server;
+  MakeAuditedChanges(server, 2);
+  HttpClient auditor = server.LoginAs("auditor");
+  auto csv = auditor.Get("/api/v1/audit/export.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFseq,at,actor", 0), 0u);
+  EXPECT_NE(csv.body.find("\"liaison.create\""), std::string::npos);
+  EXPECT_EQ(server.LoginAs("sysadmin").Get("/api/v1/audit/export.csv").status, 403);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?q=audit.export").Json().at("total").as_int64(), 1);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
