@@ -141,7 +141,8 @@ TEST(Server, SlowHandlerDoesNotStallOtherRequests) {
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(server.Client().Get("/healthz").status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(700));
+  // Well before the 1500 ms the sleeping handler holds its worker (headroom for sanitizer builds).
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1200));
   EXPECT_EQ(slow.get().status, 200);
 }
 
