@@ -13,6 +13,10 @@ class AdminService;
 class RosterService;
 class CaseService;
 class InboxService;
+class DocumentService;
+class LedgerService;
+class RiskService;
+class MeetingService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -25,6 +29,10 @@ struct ApiContext {
   services::RosterService* roster = nullptr;
   services::CaseService* cases = nullptr;
   services::InboxService* inbox = nullptr;
+  services::DocumentService* documents = nullptr;
+  services::LedgerService* ledgers = nullptr;
+  services::RiskService* risks = nullptr;
+  services::MeetingService* meetings = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

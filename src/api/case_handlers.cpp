@@ -31,7 +31,10 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!cases) return Problem(request, cases.error());
     boost::json::array items;
     for (const auto& row : cases->items) items.push_back(CaseSummaryJson(row));
-    return http::Response::Json(200, boost::json::object{{"items", items}, {"total", cases->total},
+    bool capped = cases->total > store::kCaseCountCap;
+    return http::Response::Json(200, boost::json::object{{"items", items},
+                                                         {"total", capped ? store::kCaseCountCap : cases->total},
+                                                         {"total_is_lower_bound", capped},
                                                          {"page", page->page}, {"page_size", page->page_size}});
   }));
 

@@ -11,6 +11,10 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterReferenceRoutes(*router, context);
   RegisterCaseRoutes(*router, context);
   RegisterInboxRoutes(*router, context);
+  RegisterDocumentRoutes(*router, context);
+  RegisterLedgerRoutes(*router, context);
+  RegisterRiskRoutes(*router, context);
+  RegisterMeetingRoutes(*router, context);
   return router;
 }
 

@@ -16,5 +16,9 @@ void RegisterRosterRoutes(http::Router& router, const ApiContext& context);
 void RegisterReferenceRoutes(http::Router& router, const ApiContext& context);
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context);
 void RegisterInboxRoutes(http::Router& router, const ApiContext& context);
+void RegisterDocumentRoutes(http::Router& router, const ApiContext& context);
+void RegisterLedgerRoutes(http::Router& router, const ApiContext& context);
+void RegisterRiskRoutes(http::Router& router, const ApiContext& context);
+void RegisterMeetingRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

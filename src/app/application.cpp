@@ -9,6 +9,7 @@
 #include "api/dispatcher.h"
 #include "api/routes.h"
 #include "app/demo_scenarios.h"
+#include "app/document_template_loader.h"
 #include "app/reference_loader.h"
 #include "core/log_event.h"
 #include "http/server.h"
@@ -17,11 +18,16 @@
 #include "services/audit_trail.h"
 #include "services/case_service.h"
 #include "services/deadline_service.h"
+#include "services/document_service.h"
+#include "services/ledger_service.h"
 #include "services/inbox_service.h"
 #include "jobs/scheduler.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
 #include "services/roster_service.h"
+#include "services/risk_service.h"
+#include "services/meeting_service.h"
+#include "app/risk_rules_loader.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
 #include "store/migrations.h"
@@ -31,7 +37,8 @@ namespace wagelink::app {
 // The use-case services of one application, built once; handlers reach them via ApiContext.
 struct Application::Services {
   Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
-           std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost)
+           std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost,
+           std::shared_ptr<const domain::RiskRuleSet> risk_rules)
       : keys(std::move(k)),
         reference(std::move(r)),
         audit(keys, clock),
@@ -42,7 +49,11 @@ struct Application::Services {
         cases(db, clock, audit, reference, keys),
         deadlines(db, clock, audit, reference),
         inbox(db, clock),
-        scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }}}) {}
+        risks(db, clock, audit, risk_rules),
+        meetings(db, clock, audit, risk_rules),
+        scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
+                                     {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
+                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
@@ -53,7 +64,11 @@ struct Application::Services {
   services::CaseService cases;
   services::DeadlineService deadlines;
   services::InboxService inbox;
+  services::RiskService risks;
+  services::MeetingService meetings;
   jobs::Scheduler scheduler;
+  std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
+  std::unique_ptr<services::LedgerService> ledgers;
 };
 
 struct Application::Runtime {
@@ -102,7 +117,13 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto reference = LoadReferenceData(config.data_dir);
   if (!reference) return reference.error();
   auto cost = config.fast_password_hashing ? security::Argon2Cost::Minimum() : security::Argon2Cost::Interactive();
-  auto services = std::make_unique<Services>(**database, clock, *keys, *reference, cost);
+  auto risk_rules = LoadRiskRules(config.data_dir);
+  if (!risk_rules) return risk_rules.error();
+  auto services = std::make_unique<Services>(**database, clock, *keys, *reference, cost, *risk_rules);
+  auto templates = LoadDocumentTemplates(config.data_dir);
+  if (!templates) return templates.error();
+  services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
+  services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -148,6 +169,10 @@ std::uint16_t Application::Start() {
   runtime_->context.roster = &services_->roster;
   runtime_->context.cases = &services_->cases;
   runtime_->context.inbox = &services_->inbox;
+  runtime_->context.documents = services_->documents.get();
+  runtime_->context.ledgers = services_->ledgers.get();
+  runtime_->context.risks = &services_->risks;
+  runtime_->context.meetings = &services_->meetings;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
@@ -200,6 +225,11 @@ void Application::Shutdown() {
 }
 
 void Application::RunJobsOnce() { services_->scheduler.RunDueJobsOnce(); }
+
+std::pair<std::int64_t, std::int64_t> Application::SweepDeadlinesNow() {
+  auto report = services_->deadlines.SweepOverdue();
+  return {report.overdue_clocks, report.notifications};
+}
 
 void Application::Wait() {
   if (runtime_ && runtime_->server) runtime_->server->Wait();

@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -127,6 +128,17 @@ int RunAddWorkingDays(const Config& config, const std::string& date_text, int n)
                  "assumed. Check against the State Council notice.\n";
     return 4;
   }
+  return 0;
+}
+
+int RunSweep(const Config& config) {
+  SystemClock clock;
+  auto app = Application::Open(config, clock);
+  if (!app) return Fail(app.error());
+  auto started = std::chrono::steady_clock::now();
+  auto [overdue, notices] = (*app)->SweepDeadlinesNow();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "overdue clocks: " << overdue << ", notifications: " << notices << ", took " << ms << " ms\n";
   return 0;
 }
 

@@ -16,6 +16,8 @@ int RunServe(const Config& config, const ServeOptions& options);
 int RunInit(const Config& config, bool demo);
 int RunMigrate(const Config& config);
 int RunAuditVerify(const Config& config);
+// `wagelink sweep`: runs the deadline sweep once now and prints what it found and how long it took.
+int RunSweep(const Config& config);
 // `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout.
 int RunAssess(const Config& config);
 // `wagelink calendar add-working-days DATE N`: the date N working days after DATE.

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "check the hash chain and signed checkpoints; exit 3 if tampered");
   AddCommonFlags(audit_verify, flags);
 
+  auto* sweep = cli.add_subcommand("sweep", "run the deadline sweep once now and report it");
+  AddCommonFlags(sweep, flags);
+
   auto* assess = cli.add_subcommand("assess", "crime-elements assessment of one case read as JSON from stdin");
   AddCommonFlags(assess, flags);
 
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config);
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
+  if (sweep->parsed()) return wagelink::app::RunSweep(*config);
   if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n);
   return 1;
 }

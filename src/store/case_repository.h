@@ -81,6 +81,8 @@ struct PaymentRow {
   std::string created_at;
 };
 
+inline constexpr std::int64_t kCaseCountCap = 10'000;
+
 struct CaseFilter {
   std::string state;       // empty = any
   std::string text;        // case number, title, employer name or project (contains)
@@ -103,6 +105,7 @@ class CaseRepository {
   std::vector<std::string> Parties(std::int64_t case_id);
   std::optional<CaseRow> FindCase(std::int64_t id, const CaseScope& scope);
   std::vector<CaseRow> ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit, std::int64_t offset);
+  // Exact up to kCaseCountCap; kCaseCountCap + 1 means "more than the cap".
   std::int64_t CountCases(const CaseScope& scope, const CaseFilter& filter);
   // Optimistic update: false when someone else changed the case since `expected_version`.
   bool UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state, const std::string& progress,

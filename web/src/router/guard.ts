@@ -37,7 +37,7 @@ export function installGuards(router: Router): void {
     if (auth.mustChangePassword && !to.meta.allowDuringPasswordChange) {
       return { name: 'ChangePassword' };
     }
-    if (!routeAllowed(to.matched, auth.permissions)) {
+    if (!routeAllowed(to.matched, auth.permissions, auth.user?.body?.code ?? null)) {
       return { name: 'Forbidden', query: { from: to.fullPath } };
     }
     return true;

@@ -17,6 +17,12 @@ declare module 'vue-router' {
     public?: boolean;
     /** Reachable while the password must be changed (the change-password page itself). */
     allowDuringPasswordChange?: boolean;
+    /** Body codes whose users see the entry (police, procuratorate … views); absent = every body. */
+    bodies?: readonly string[];
+    /** Menu entry to highlight for a page that is not itself in the menu (a case detail → the list). */
+    activeMenu?: string;
+    /** Key of a filtered case list (src/utils/caseMeta.ts CASE_LIST_PRESETS). */
+    casePreset?: string;
   }
 }
 

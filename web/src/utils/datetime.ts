@@ -73,3 +73,54 @@ export function daysUntil(value: string | null | undefined, now: Date = new Date
   if (!date) return null;
   return Math.floor((date.getTime() - now.getTime()) / 86_400_000);
 }
+
+/** Beijing is UTC+8 all year (no daylight saving). */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Instant → Beijing wall time "YYYY-MM-DD HH:mm:ss", the value format of the date-time pickers. */
+export function toBeijingWall(value: string | number | Date): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** Beijing wall time ("YYYY-MM-DD HH:mm[:ss]") → RFC 3339 UTC instant "…Z"; null when unreadable. */
+export function beijingWallToIso(wall: string | null | undefined): string | null {
+  if (!wall) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '00'] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - BEIJING_OFFSET_MS;
+  const date = new Date(utc);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Today's civil date in Beijing ("2026-03-01"), or the day `offsetDays` away. */
+export function beijingToday(now: Date = new Date(), offsetDays = 0): string {
+  return formatDate(new Date(now.getTime() + offsetDays * 86_400_000));
+}
+
+/** A date picker cell (a Date at local midnight) → "YYYY-MM-DD" as the picker shows it. */
+export function pickerDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Remaining time of a clock as words: "2 天 3 小时" / "3 小时 12 分" / "12 分 5 秒".
+ * Negative seconds describe how long ago it fell due; the caller decides the wording around it.
+ */
+export function formatDuration(totalSeconds: number, locale: string = 'zh-CN'): string {
+  const s = Math.abs(Math.trunc(totalSeconds));
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const en = locale.startsWith('en');
+  const unit = (n: number, zh: string, enUnit: string) => (en ? `${n} ${enUnit}${n === 1 ? '' : 's'}` : `${n} ${zh}`);
+  if (days > 0) return `${unit(days, '天', 'day')} ${unit(hours, '小时', 'hour')}`;
+  if (hours > 0) return `${unit(hours, '小时', 'hour')} ${unit(minutes, '分', 'minute')}`;
+  return `${unit(minutes, '分', 'minute')} ${unit(seconds, '秒', 'second')}`;
+}

@@ -44,3 +44,44 @@ export function parseYuanToFen(input: string): bigint | null {
   const fen = BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0') || '0');
   return sign === '-' ? -fen : fen;
 }
+
+/** Money as WageLink sends it: exact integer fen and the same amount as a plain 元 string. */
+export interface Money {
+  fen: number;
+  yuan: string;
+}
+
+/** {fen, yuan} → "186,400.00 元"; the fen are the source of truth, never the decimal string. */
+export function formatMoney(money: Money | null | undefined, locale: string = 'zh-CN'): string {
+  if (!money) return '—';
+  return formatYuan(money.fen, locale);
+}
+
+/** Integer fen → the plain decimal 元 string the API accepts ("1234.50"); exact for any size. */
+export function fenToPlainYuan(fen: Fen): string {
+  const value = toBigIntFen(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** What a user typed in 元 → the plain decimal string for the API, or null when it is no amount ≥ 0. */
+export function normaliseYuanInput(input: string): string | null {
+  const fen = parseYuanToFen(input);
+  if (fen === null || fen < 0n) return null;
+  return fenToPlainYuan(fen);
+}
+
+/** Sum of amounts in fen (numbers, bigints or digit strings), exact. */
+export function sumFen(amounts: readonly Fen[]): bigint {
+  return amounts.reduce<bigint>((total, fen) => total + toBigIntFen(fen), 0n);
+}
+
+/** Whole percent (0–100, floored) of part in whole, computed on integers; 0 when whole is 0. */
+export function percentOf(part: Fen, whole: Fen): number {
+  const p = toBigIntFen(part);
+  const w = toBigIntFen(whole);
+  if (w <= 0n || p <= 0n) return 0;
+  const percent = (p * 100n) / w;
+  return Number(percent > 100n ? 100n : percent);
+}

@@ -1,0 +1,106 @@
+// /api/v1/cases/{id}/documents and /api/v1/documents/{id}/pdf: official documents (文书).
+// Handlers only translate; DocumentService decides who may issue what and renders.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/guard.h"
+#include "api/routes.h"
+#include "http/json_body.h"
+#include "services/document_service.h"
+
+namespace wagelink::api {
+namespace {
+
+constexpr std::size_t kMaxOverrideFields = 32;
+
+boost::json::object DocumentJson(const store::DocumentRow& d) {
+  return {{"id", d.id},           {"case_id", d.case_id},   {"kind", d.kind},
+          {"title", d.title},     {"doc_no", d.doc_no},     {"body_code", d.body_code},
+          {"year", d.year},       {"seq", d.seq},           {"issued_at", d.issued_at},
+          {"issued_by", d.issued_by_username},              {"sha256", d.sha256},
+          {"byte_size", d.byte_size}, {"pages", d.pages},   {"event_id", d.event_id},
+          {"pdf_url", "/api/v1/documents/" + std::to_string(d.id) + "/pdf"}};
+}
+
+Result<services::DocumentRequest> ReadDocumentRequest(const boost::json::object& body) {
+  services::DocumentRequest input;
+  auto kind = http::RequiredString(body, "kind", 64);
+  if (!kind) return kind.error();
+  input.kind = *kind;
+  auto deadline = http::OptionalString(body, "deadline", 10);
+  if (!deadline) return deadline.error();
+  if (*deadline) {
+    auto date = domain::CivilDate::ParseIso(**deadline, "deadline");
+    if (!date) return date.error();
+    input.deadline = *date;
+  }
+  if (auto fields = body.find("fields"); fields != body.end() && !fields->value().is_null()) {
+    if (!fields->value().is_object() || fields->value().as_object().size() > kMaxOverrideFields) {
+      return MakeError(ErrorCode::kValidationFailed, "fields：应为 {字段名: 文字} 对象", "fields: must be an object {field: text}", "fields");
+    }
+    for (const auto& [name, text] : fields->value().as_object()) {
+      if (!text.is_string()) {
+        std::string where = "fields." + std::string(name);
+        return MakeError(ErrorCode::kValidationFailed, where + "：应为文字", where + ": must be a string", where);
+      }
+      input.overrides[std::string(name)] = std::string(text.as_string());
+    }
+  }
+  return input;
+}
+
+// RFC 6266 / 8187: an ASCII fallback name and the UTF-8 name percent-encoded.
+std::string ContentDisposition(std::string_view filename, std::int64_t id) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"document-" + std::to_string(id) + ".pdf\"; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
+  router.Add("POST", "/api/v1/cases/{id}/documents", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto input = ReadDocumentRequest(*body);
+    if (!input) return Problem(request, input.error());
+    auto issued = context.documents->Issue(who, *id, *input);
+    if (!issued) return Problem(request, issued.error());
+    return http::Response::Json(201, DocumentJson(*issued));
+  }));
+
+  router.Add("GET", "/api/v1/cases/{id}/documents", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto documents = context.documents->List(who, *id);
+    if (!documents) return Problem(request, documents.error());
+    boost::json::array items;
+    for (const auto& d : *documents) items.push_back(DocumentJson(d));
+    return http::Response::Json(200, boost::json::object{{"items", items}});
+  }));
+
+  router.Add("GET", "/api/v1/documents/{id}/pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto download = context.documents->Download(who, *id);
+    if (!download) return Problem(request, download.error());
+    auto response = http::Response::Text(200, "application/pdf", std::move(download->bytes));
+    response.SetHeader("Content-Disposition", ContentDisposition(download->filename, *id));
+    response.SetHeader("Cache-Control", "no-store");
+    response.SetHeader("X-Document-SHA256", download->original_sha256);
+    return response;
+  }));
+}
+
+}  // namespace wagelink::api

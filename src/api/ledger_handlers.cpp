@@ -1,0 +1,43 @@
+// /api/v1/ledgers/*.xlsx: the case and transfer ledgers (台账) within the caller's scope.
+#include "api/guard.h"
+#include "api/routes.h"
+#include "services/ledger_service.h"
+
+namespace wagelink::api {
+namespace {
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+http::Response XlsxResponse(const http::Request& request, Result<services::LedgerExport> ledger, const char* ascii_name) {
+  if (!ledger) return Problem(request, ledger.error());
+  static const char* kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : ledger->filename) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  auto response = http::Response::Text(200, kXlsx, std::move(ledger->bytes));
+  response.SetHeader("Content-Disposition",
+                     std::string("attachment; filename=\"") + ascii_name + "\"; filename*=UTF-8''" + encoded);
+  response.SetHeader("Cache-Control", "no-store");
+  response.SetHeader("X-Ledger-Rows", std::to_string(ledger->rows));
+  return response;
+}
+
+}  // namespace
+
+void RegisterLedgerRoutes(http::Router& router, const ApiContext& context) {
+  router.Add("GET", "/api/v1/ledgers/cases.xlsx", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    return XlsxResponse(request, context.ledgers->CaseLedger(who), "cases.xlsx");
+  }));
+  router.Add("GET", "/api/v1/ledgers/transfers.xlsx", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    return XlsxResponse(request, context.ledgers->TransferLedger(who), "transfers.xlsx");
+  }));
+}
+
+}  // namespace wagelink::api

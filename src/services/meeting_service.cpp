@@ -1,0 +1,282 @@
+#include "services/meeting_service.h"
+
+#include <boost/json/object.hpp>
+#include <fmt/format.h>
+
+#include "domain/body.h"
+#include "services/admin_service.h"
+#include "store/case_repository.h"
+#include "store/case_timeline_repository.h"
+#include "store/risk_repository.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+constexpr std::int64_t kAgendaSourceLimit = 50;
+
+Error Field(std::string_view field, std::string_view zh, std::string_view en) {
+  return MakeError(ErrorCode::kValidationFailed, std::string(field) + "：" + std::string(zh),
+                   std::string(field) + ": " + std::string(en), std::string(field));
+}
+
+Status Text(std::string_view field, const std::string& value, std::size_t max, bool required) {
+  if (required && value.empty()) return Field(field, "不能为空", "is required");
+  if (value.size() > max) return Field(field, "过长", "too long");
+  return Ok{};
+}
+
+bool IsMemberBody(std::string_view code) {
+  auto body = domain::ParseBodyCode(code);
+  return body && *body != domain::Body::kEmployer;
+}
+
+std::string BodyZh(std::string_view code) {
+  auto body = domain::ParseBodyCode(code);
+  return body ? std::string(domain::BodyNameZh(*body)) : std::string(code);
+}
+
+Error NoMeeting() { return MakeError(ErrorCode::kNotFound, "会议不存在", "no such meeting"); }
+
+boost::json::object Snapshot(const store::MeetingRow& m) {
+  return {{"meeting_no", m.meeting_no}, {"kind", m.kind}, {"title", m.title}, {"scheduled_at", m.scheduled_at},
+          {"status", m.status}};
+}
+
+}  // namespace
+
+std::string MeetingService::Today() const {
+  return domain::ToShanghai(domain::Instant::FromUnixSeconds(clock_.Now())).date.ToIso();
+}
+
+MeetingDetail MeetingService::Load(store::Connection& c, std::int64_t id) {
+  store::MeetingRepository m(c);
+  return {*m.Find(id), m.ListAgenda(id), m.ListAttendance(id), m.ListActionItems(id)};
+}
+
+Result<MeetingDetail> MeetingService::Create(const Principal& who, const MeetingInput& in) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  if (in.kind != "regular" && in.kind != "ad_hoc") return Field("kind", "应为 regular 或 ad_hoc", "must be regular or ad_hoc");
+  if (auto ok = Text("title", in.title, 200, true); !ok) return ok.error();
+  if (auto ok = Text("location", in.location, 200, false); !ok) return ok.error();
+  auto at = domain::Instant::ParseRfc3339(in.scheduled_at, "scheduled_at");
+  if (!at) return at.error();
+
+  const UnixSeconds now_s = clock_.Now();
+  const std::string now = FormatUtc(now_s);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  store::MeetingRow row;
+  const int year = domain::ToShanghai(*at).date.year();
+  row.meeting_no = fmt::format("LX-{}-{:03d}", year, store::CaseRepository(*connection).NextSequence("meeting", year));
+  row.kind = in.kind;
+  row.title = in.title;
+  row.scheduled_at = at->ToIsoUtc();
+  row.location = in.location;
+  row.convened_by = who.user_id;
+  row.convener_body = who.body_code;
+  row.created_at = row.updated_at = now;
+  row.id = meetings.Insert(row);
+
+  // The agenda as of now, in a fixed order of sources.
+  std::int64_t position = 0;
+  auto add = [&](std::string source, std::string ref_type, std::optional<std::int64_t> ref_id, std::string title,
+                 std::string detail) {
+    meetings.InsertAgendaItem({0, row.id, ++position, std::move(source), std::move(ref_type), ref_id, std::move(title),
+                               std::move(detail), false, "system"});
+  };
+  for (const auto& r : store::RiskRepository(*connection)
+                           .ListOpenFromRank(static_cast<std::int64_t>(risk_rules_->wage_office_from()))) {
+    const auto& level = risk_rules_->levels()[static_cast<std::size_t>(r.level_rank)];
+    add("major_risk", "risk", r.id, "重大风险：" + r.risk_no + " " + r.employer_name + "（" + level.zh + "）",
+        fmt::format("涉及 {} 人，责任单位 {}，下次复核 {}", r.workers_affected, BodyZh(r.owner_body), r.next_review_at));
+  }
+  for (const auto& c : meetings.OverdueClocks(now, kAgendaSourceLimit)) {
+    add("overdue_clock", "case", c.case_id, "逾期环节：" + c.case_no + " " + c.rule_id,
+        "责任单位 " + BodyZh(c.responsible_body) + "，期限 " + c.due_at);
+  }
+  for (const auto& c : meetings.CasesInStates({"filing_refused", "reconsideration", "supervision"}, kAgendaSourceLimit)) {
+    add("disputed_refusal", "case", c.case_id, "不予立案争议：" + c.case_no + " " + c.title, "当前状态 " + c.state);
+  }
+  for (const auto& c : meetings.CasesInStates({"consultation"}, kAgendaSourceLimit)) {
+    add("consultation", "case", c.case_id, "个案征询未结：" + c.case_no + " " + c.title, "");
+  }
+  for (const auto& c : meetings.CasesAwaitingReverseLinkageReply(kAgendaSourceLimit)) {
+    add("reverse_linkage", "case", c.case_id, "检察意见待回复：" + c.case_no + " " + c.title, "");
+  }
+  for (const auto& a : meetings.OverdueActionItems(Today(), false, kAgendaSourceLimit)) {
+    add("overdue_action_item", "action_item", a.id, "逾期督办事项：" + a.decision,
+        "责任单位 " + BodyZh(a.owner_body) + "，期限 " + a.due_date);
+  }
+  audit_.Append(*connection, who, "meeting.create", {"meeting", std::to_string(row.id)}, nullptr, Snapshot(row));
+  auto detail = Load(*connection, row.id);
+  tx.Commit();
+  return detail;
+}
+
+Result<std::vector<store::MeetingRow>> MeetingService::List(const Principal& who, std::int64_t limit, std::int64_t offset) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  auto connection = db_.Acquire();
+  return store::MeetingRepository(*connection).List(limit, offset);
+}
+
+Result<MeetingDetail> MeetingService::Get(const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  auto connection = db_.Acquire();
+  if (!store::MeetingRepository(*connection).Find(id)) return NoMeeting();
+  return Load(*connection, id);
+}
+
+Result<MeetingDetail> MeetingService::AddAgendaItem(const Principal& who, std::int64_t id, const std::string& title,
+                                                    const std::string& detail) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  if (auto ok = Text("title", title, 200, true); !ok) return ok.error();
+  if (auto ok = Text("detail", detail, 4000, false); !ok) return ok.error();
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  if (!meetings.Find(id)) return NoMeeting();
+  const auto item_id = meetings.InsertAgendaItem(
+      {0, id, meetings.NextAgendaPosition(id), "manual", "", std::nullopt, title, detail, false, who.username});
+  audit_.Append(*connection, who, "meeting.agenda.add", {"meeting", std::to_string(id)}, nullptr,
+                boost::json::object{{"item", item_id}, {"title", title}});
+  auto result = Load(*connection, id);
+  tx.Commit();
+  return result;
+}
+
+Result<MeetingDetail> MeetingService::RemoveAgendaItem(const Principal& who, std::int64_t id, std::int64_t item_id) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  if (!meetings.Find(id)) return NoMeeting();
+  if (!meetings.RemoveAgendaItem(id, item_id)) {
+    return MakeError(ErrorCode::kNotFound, "议题不存在或已移除", "no such agenda item (or already removed)");
+  }
+  audit_.Append(*connection, who, "meeting.agenda.remove", {"meeting", std::to_string(id)},
+                boost::json::object{{"item", item_id}}, nullptr);
+  auto result = Load(*connection, id);
+  tx.Commit();
+  return result;
+}
+
+Result<MeetingDetail> MeetingService::RecordMinutes(const Principal& who, std::int64_t id, const std::string& minutes,
+                                                    const std::vector<AttendanceInput>& attendance) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  if (auto ok = Text("minutes", minutes, 20000, true); !ok) return ok.error();
+  if (attendance.size() > 100) return Field("attendance", "最多 100 人", "at most 100 attendees");
+  std::vector<store::AttendanceRow> rows;
+  for (std::size_t i = 0; i < attendance.size(); ++i) {
+    const auto& a = attendance[i];
+    const std::string path = "attendance[" + std::to_string(i) + "]";
+    if (!IsMemberBody(a.body_code)) return Field(path + ".body_code", "部门不存在", "unknown body");
+    if (auto ok = Text(path + ".name", a.name, 64, true); !ok) return ok.error();
+    rows.push_back({0, id, a.body_code, a.name, a.present});
+  }
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  auto before = meetings.Find(id);
+  if (!before) return NoMeeting();
+  meetings.ReplaceAttendance(id, rows);
+  meetings.RecordMinutes(id, minutes, FormatUtc(clock_.Now()));
+  audit_.Append(*connection, who, "meeting.minutes", {"meeting", std::to_string(id)}, Snapshot(*before),
+                boost::json::object{{"status", "held"}, {"attendees", rows.size()}});
+  auto result = Load(*connection, id);
+  tx.Commit();
+  return result;
+}
+
+Result<MeetingDetail> MeetingService::AddDecision(const Principal& who, std::int64_t id, const DecisionInput& in) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  if (auto ok = Text("decision", in.decision, 4000, true); !ok) return ok.error();
+  if (!IsMemberBody(in.owner_body) || in.owner_body == "leadership") {
+    return Field("owner_body", "责任单位不存在", "unknown owner body");
+  }
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  if (!meetings.Find(id)) return NoMeeting();
+  if (in.risk_id && !store::RiskRepository(*connection).Find(*in.risk_id)) {
+    return Field("risk_id", "风险不存在", "no such risk");
+  }
+  if (in.case_id && !store::CaseRepository(*connection).FindCase(*in.case_id, {true, ""})) {
+    return Field("case_id", "案件不存在", "no such case");
+  }
+  const std::string now = FormatUtc(clock_.Now());
+  store::ActionItemRow row{0, id, in.decision, in.owner_body, in.due_date.ToIso(), "open", std::nullopt, std::nullopt,
+                           std::nullopt, std::nullopt, in.risk_id, in.case_id, now};
+  row.id = meetings.InsertActionItem(row);
+  store::CaseTimelineRepository(*connection)
+      .InsertNotification({0, in.owner_body, std::nullopt, "action_item_assigned",
+                           "联席会议督办事项：" + in.decision + "（期限 " + row.due_date + "）",
+                           "Joint-meeting action item assigned to your body (due " + row.due_date + ")", in.case_id,
+                           now, std::nullopt});
+  audit_.Append(*connection, who, "meeting.decision", {"action_item", std::to_string(row.id)}, nullptr,
+                boost::json::object{{"meeting", id}, {"owner_body", row.owner_body}, {"due_date", row.due_date}});
+  auto result = Load(*connection, id);
+  tx.Commit();
+  return result;
+}
+
+Result<std::vector<store::ActionItemRow>> MeetingService::ListActionItems(const Principal& who, const std::string& status,
+                                                                          const std::string& owner_body,
+                                                                          std::int64_t limit, std::int64_t offset) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  if (!status.empty() && status != "open" && status != "done") return Field("status", "应为 open 或 done", "must be open or done");
+  auto connection = db_.Acquire();
+  return store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset);
+}
+
+Result<store::ActionItemRow> MeetingService::CompleteActionItem(const Principal& who, std::int64_t id,
+                                                                const std::string& evidence) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  if (auto ok = Text("evidence", evidence, 4000, true); !ok) return ok.error();
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  auto item = meetings.FindActionItem(id);
+  if (!item) return MakeError(ErrorCode::kNotFound, "督办事项不存在", "no such action item");
+  if (who.body_code != item->owner_body && !who.Can(Permission::kMeetingManage)) {
+    return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以办结", "only the owner body or the wage-arrears office may complete it");
+  }
+  if (item->status != "open") return MakeError(ErrorCode::kConflict, "督办事项已办结", "the action item is already done");
+  meetings.CompleteActionItem(id, evidence, who.body_code, FormatUtc(clock_.Now()));
+  audit_.Append(*connection, who, "action_item.complete", {"action_item", std::to_string(id)},
+                boost::json::object{{"status", "open"}}, boost::json::object{{"status", "done"}});
+  auto done = *meetings.FindActionItem(id);
+  tx.Commit();
+  return done;
+}
+
+ActionItemSweepReport MeetingService::SweepOverdueActionItems(std::int64_t batch_size) {
+  ActionItemSweepReport report;
+  const std::string now = FormatUtc(clock_.Now());
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::MeetingRepository meetings(*connection);
+  store::CaseTimelineRepository inbox(*connection);
+  auto due = meetings.OverdueActionItems(Today(), true, batch_size);
+  for (const auto& a : due) {
+    std::vector<std::string> bodies{a.owner_body};
+    if (a.owner_body != "wage_office") bodies.emplace_back("wage_office");
+    for (const auto& body : bodies) {
+      inbox.InsertNotification({0, body, std::nullopt, "action_item_overdue",
+                                "督办事项逾期：" + a.decision + "（" + BodyZh(a.owner_body) + "，期限 " + a.due_date + "）",
+                                "Overdue joint-meeting action item of " + a.owner_body + " (due " + a.due_date + ")",
+                                a.case_id, now, std::nullopt});
+    }
+    meetings.MarkActionItemNotified(a.id, now);
+    ++report.overdue;
+  }
+  if (!due.empty()) {
+    audit_.Append(*connection, SystemActor("action-item-sweep"), "job.action_item_sweep",
+                  {"action_items", std::to_string(due.size())});
+  }
+  tx.Commit();
+  return report;
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,89 @@
+#pragma once
+// Joint meetings (联席会议), convened by the wage-arrears office (meeting.manage) and read by every
+// body (meeting.read). Creating a meeting builds its agenda from the data as of that moment: open
+// major risks, overdue statutory clocks, disputed refusals to file (不予立案, 复议, 立案监督), open case
+// consultations, reverse-linkage replies due (检察意见), and overdue action items; the convener may
+// add or remove items. Minutes and attendance are recorded; each decision becomes an action item
+// with an owner body and due date, completed with evidence by that body or the wage-arrears office.
+// A scheduled sweep tells the owner body and the wage-arrears office once when an item is overdue.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/civil_date.h"
+#include "domain/risk_scoring.h"
+#include "services/audit_trail.h"
+#include "services/principal.h"
+#include "store/database.h"
+#include "store/meeting_repository.h"
+
+namespace wagelink::services {
+
+struct MeetingInput {
+  std::string kind;  // regular | ad_hoc
+  std::string title;
+  std::string scheduled_at;  // RFC 3339
+  std::string location;
+};
+
+struct AttendanceInput {
+  std::string body_code;
+  std::string name;
+  bool present = true;
+};
+
+struct DecisionInput {
+  std::string decision;
+  std::string owner_body;
+  domain::CivilDate due_date;
+  std::optional<std::int64_t> risk_id;
+  std::optional<std::int64_t> case_id;
+};
+
+struct MeetingDetail {
+  store::MeetingRow meeting;
+  std::vector<store::AgendaItemRow> agenda;
+  std::vector<store::AttendanceRow> attendance;
+  std::vector<store::ActionItemRow> action_items;
+};
+
+struct ActionItemSweepReport {
+  std::int64_t overdue = 0;
+};
+
+class MeetingService {
+ public:
+  MeetingService(store::Database& db, const Clock& clock, const AuditTrail& audit,
+                 std::shared_ptr<const domain::RiskRuleSet> risk_rules)
+      : db_(db), clock_(clock), audit_(audit), risk_rules_(std::move(risk_rules)) {}
+
+  Result<MeetingDetail> Create(const Principal& who, const MeetingInput& input);
+  Result<std::vector<store::MeetingRow>> List(const Principal& who, std::int64_t limit, std::int64_t offset);
+  Result<MeetingDetail> Get(const Principal& who, std::int64_t id);
+  Result<MeetingDetail> AddAgendaItem(const Principal& who, std::int64_t id, const std::string& title,
+                                      const std::string& detail);
+  Result<MeetingDetail> RemoveAgendaItem(const Principal& who, std::int64_t id, std::int64_t item_id);
+  Result<MeetingDetail> RecordMinutes(const Principal& who, std::int64_t id, const std::string& minutes,
+                                      const std::vector<AttendanceInput>& attendance);
+  Result<MeetingDetail> AddDecision(const Principal& who, std::int64_t id, const DecisionInput& input);
+
+  Result<std::vector<store::ActionItemRow>> ListActionItems(const Principal& who, const std::string& status,
+                                                            const std::string& owner_body, std::int64_t limit,
+                                                            std::int64_t offset);
+  Result<store::ActionItemRow> CompleteActionItem(const Principal& who, std::int64_t id, const std::string& evidence);
+
+  // Scheduled: overdue action items notify their owner body and the wage-arrears office, once.
+  ActionItemSweepReport SweepOverdueActionItems(std::int64_t batch_size = 500);
+
+ private:
+  MeetingDetail Load(store::Connection& c, std::int64_t id);
+  std::string Today() const;
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+  std::shared_ptr<const domain::RiskRuleSet> risk_rules_;
+};
+
+}  // namespace wagelink::services

@@ -1,0 +1,309 @@
+// /api/v1/cases: complaints and cases across the six bodies (docs/api/openapi.json). Shapes follow
+// what the server sends (src/api/case_views.cpp). Money is {fen, yuan}: show it with formatMoney,
+// never compute with the yuan string as a float.
+import { http } from './http';
+import type { Page } from './types';
+import type { Money } from '@/utils/money';
+
+export type { Money } from '@/utils/money';
+
+export type CaseStateCode =
+  | 'complaint_received'
+  | 'refused'
+  | 'investigating'
+  | 'order_pending'
+  | 'screening'
+  | 'consultation'
+  | 'administrative_handling'
+  | 'transfer_preparation'
+  | 'transfer_pending_approval'
+  | 'transfer_approved'
+  | 'transferred'
+  | 'police_reviewing'
+  | 'materials_supplement'
+  | 'filing_refused'
+  | 'reconsideration'
+  | 'supervision'
+  | 'police_investigating'
+  | 'prosecution_review'
+  | 'trial'
+  | 'execution'
+  | 'civil_route'
+  | 'handed_over'
+  | 'closed_paid'
+  | 'closed_administrative'
+  | 'closed_other';
+
+export type ChannelCode = '12333' | 'national_clue_platform' | 'walk_in' | 'petition' | 'inspection' | 'referral';
+export type EmployerKind = 'unit' | 'individual' | 'unqualified_contractor';
+export type ConductCode = 'abscond' | 'transfer_assets' | 'able_but_refused' | 'unable' | 'unknown';
+export type PayerCode = 'employer' | 'general_contractor' | 'developer' | 'emergency_fund' | 'court_execution';
+export type PiiField = 'id_number' | 'phone' | 'bank_card';
+export type ClockStatus = 'running' | 'met' | 'met_late' | 'overdue' | 'uncertain' | 'not_met' | 'withdrawn' | 'expired';
+
+export interface CaseSummary {
+  id: number;
+  case_no: string;
+  title: string;
+  state: CaseStateCode | string;
+  state_zh: string;
+  state_en: string;
+  channel: ChannelCode | string;
+  received_at: string;
+  employer_name: string;
+  project_name: string;
+  workers_count: number;
+  owed: Money;
+  paid: Money;
+  outstanding: Money;
+  updated_at: string;
+  version: number;
+}
+
+export interface Employer {
+  id: number;
+  name: string;
+  credit_code: string | null;
+  kind: EmployerKind | string;
+  address: string;
+  legal_representative: string;
+}
+
+export interface CaseWorker {
+  id: number;
+  name: string;
+  /** Masked by the server ("1101**********1005"); the full value only through reveal(). */
+  id_number: string;
+  phone: string;
+  bank_card: string;
+  owed: Money;
+  paid: Money;
+  outstanding: Money;
+  months_unpaid: number;
+  period_from: string;
+  period_to: string;
+}
+
+export interface CasePayment {
+  id: number;
+  worker_id: number | null;
+  amount: Money;
+  paid_on: string;
+  payer: PayerCode | string;
+  note: string;
+}
+
+export interface TimelineEvent {
+  id: number;
+  event: string;
+  event_zh: string;
+  event_en: string;
+  at: string;
+  actor: string;
+  actor_body: string;
+  from_state: string;
+  to_state: string;
+  payload: Record<string, unknown>;
+  reason: string;
+  explanation_zh: string;
+  explanation_en: string;
+}
+
+export interface CaseClock {
+  id: number;
+  rule_id: string;
+  started_at: string;
+  due_at: string;
+  due_date: string;
+  uncertain: boolean;
+  responsible_body: string;
+  supervisor_body: string;
+  /** duty: someone must act by the due time; window: a period that may lapse unused. */
+  kind: 'duty' | 'window' | string;
+  stopped_at: string | null;
+  outcome: string | null;
+  status: ClockStatus | string;
+  remaining_seconds: number;
+  explanation_zh: string;
+  explanation_en: string;
+  citation?: string;
+  /** CONFIRMED, SECONDARY, LOCAL, DERIVED, PLATFORM_SETTING … (LEGAL.md status tags). */
+  status_tag?: string;
+  action_zh?: string;
+  action_en?: string;
+}
+
+export interface AvailableStep {
+  event: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface PackageItem {
+  id: string;
+  zh: string;
+  en: string;
+  basis: string;
+  required: boolean;
+  present: boolean;
+}
+
+export interface AssessmentElement {
+  id: string;
+  met: boolean | null;
+  required?: boolean;
+  basis: string;
+  explain_zh: string;
+  explain_en: string;
+}
+
+export interface AmountThreshold {
+  profile: string;
+  profile_name_zh?: string;
+  profile_name_en?: string;
+  configured?: boolean;
+  status?: string;
+  document?: string;
+  per_worker_yuan: number;
+  aggregate_yuan: number;
+  min_months_per_worker?: number;
+  min_workers_aggregate?: number;
+  met: boolean | null;
+  prong: number | null;
+  prong_1_met?: boolean | null;
+  prong_2_met?: boolean | null;
+  workers_owed?: number;
+  total_owed_yuan?: string;
+}
+
+export interface EvidenceItem {
+  id: string;
+  zh: string;
+  en: string;
+  basis: string;
+}
+
+export interface Assessment {
+  province: string;
+  elements: AssessmentElement[];
+  amount_threshold: AmountThreshold;
+  crime_elements_met: boolean | null;
+  recommendation: 'transfer' | 'consult' | 'administrative' | 'civil' | string;
+  recommendation_explain_zh?: string;
+  recommendation_explain_en?: string;
+  sentence_band: 'up_to_3_years' | '3_to_7_years' | null | string;
+  mitigation: { stage: string; effect_zh: string; effect_en: string; basis: string } | null;
+  missing_evidence: EvidenceItem[];
+  blacklist_eligible: boolean;
+  blacklist?: { eligible: boolean; basis: string; explain_zh: string; explain_en: string };
+}
+
+export interface CaseDetail extends CaseSummary {
+  summary: string;
+  conduct: ConductCode | string;
+  migrant_workers: boolean;
+  order_deadline: string | null;
+  order_delivery: string | null;
+  progress: Record<string, unknown>;
+  employer: Employer;
+  general_contractor: Employer | null;
+  /** Body codes that are parties to the case (need-to-know scope). */
+  parties: string[];
+  workers: CaseWorker[];
+  payments: CasePayment[];
+  timeline: TimelineEvent[];
+  clocks: CaseClock[];
+  /** Exactly the steps the signed-in user may take now. */
+  available_steps: AvailableStep[];
+  transfer_package: PackageItem[];
+  assessment: Assessment | null;
+}
+
+export interface CaseListQuery {
+  page: number;
+  page_size: number;
+  state?: string;
+  q?: string;
+  party?: string;
+  [key: string]: string | number | boolean | null | undefined;
+}
+
+export interface EmployerInput {
+  name: string;
+  kind: EmployerKind;
+  credit_code?: string;
+  address?: string;
+  legal_representative?: string;
+}
+
+export interface WorkerInput {
+  name: string;
+  id_number?: string;
+  phone?: string;
+  bank_card?: string;
+  /** Decimal 元 as a string ("21300.00"), at most two decimals. */
+  owed_yuan: string;
+  months_unpaid: number;
+  period_from?: string;
+  period_to?: string;
+}
+
+export interface ComplaintInput {
+  channel: ChannelCode;
+  received_at: string;
+  employer: EmployerInput;
+  general_contractor?: EmployerInput;
+  project_name?: string;
+  summary?: string;
+  conduct?: ConductCode;
+  migrant_workers?: boolean;
+  workers: WorkerInput[];
+}
+
+export interface StepRequest {
+  event: string;
+  at?: string;
+  reason?: string;
+  expected_version?: number;
+  payload?: Record<string, unknown>;
+}
+
+export interface PaymentInput {
+  worker_id?: number;
+  proportional?: boolean;
+  amount_yuan: string;
+  paid_on: string;
+  payer: PayerCode;
+  note?: string;
+}
+
+export interface RevealAnswer {
+  field: PiiField;
+  value: string;
+}
+
+export interface AccessReceipt {
+  at: string;
+  username: string;
+  body_code: string;
+  case_id: number;
+  worker_id: number;
+  field: PiiField | string;
+  purpose: string;
+}
+
+const casePath = (id: number | string, tail = '') => `/cases/${encodeURIComponent(String(id))}${tail}`;
+
+export const casesApi = {
+  list: (query: CaseListQuery) => http.get<Page<CaseSummary>>('/cases', query),
+  get: (id: number | string, signal?: AbortSignal) => http.get<CaseDetail>(casePath(id), undefined, { signal }),
+  create: (body: ComplaintInput) => http.post<CaseDetail>('/cases', body),
+  step: (id: number | string, body: StepRequest) => http.post<CaseDetail>(casePath(id, '/steps'), body),
+  setTransferPackage: (id: number | string, items: Record<string, boolean>) =>
+    http.put<CaseDetail>(casePath(id, '/transfer-package'), { items }),
+  recordPayment: (id: number | string, body: PaymentInput) => http.post<CaseDetail>(casePath(id, '/payments'), body),
+  reveal: (id: number | string, workerId: number, field: PiiField, purpose: string) =>
+    http.post<RevealAnswer>(casePath(id, `/workers/${encodeURIComponent(String(workerId))}/reveal`), { field, purpose }),
+  accessReceipts: (query: { page: number; page_size: number }) =>
+    http.get<{ items: AccessReceipt[]; total?: number }>('/pii/access-receipts', query),
+};

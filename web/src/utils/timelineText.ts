@@ -1,0 +1,55 @@
+// Facts from a timeline event's payload as "label: value" pairs (the deadline of an order, the case
+// group's members …). Only keys known here are shown; codes are translated, instants in Beijing time.
+import type { TimelineEvent } from '@/api/cases';
+import { formatDateTime } from './datetime';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+type Has = (key: string) => boolean;
+
+interface FactRule {
+  labelKey: string;
+  /** i18n prefix of the value's code (steps.service.posted_at_premises …). */
+  codes?: string;
+  kind?: 'instant' | 'bool' | 'list' | 'text';
+}
+
+const RULES: Record<string, FactRule> = {
+  channel: { labelKey: 'timeline.fact.channel', codes: 'channel' },
+  workers: { labelKey: 'timeline.fact.workers', kind: 'text' },
+  document: { labelKey: 'steps.field.document', codes: 'steps.document' },
+  deadline: { labelKey: 'steps.field.deadline', kind: 'text' },
+  service: { labelKey: 'steps.field.service', codes: 'steps.service' },
+  served_at: { labelKey: 'steps.field.servedAt', kind: 'instant' },
+  service_evidence_recorded: { labelKey: 'steps.field.serviceEvidence', kind: 'bool' },
+  outcome: { labelKey: 'steps.field.outcome', codes: 'steps.outcome' },
+  recommendation: { labelKey: 'steps.field.recommendation', codes: 'assessment.recommendation' },
+  amount_threshold_met: { labelKey: 'steps.field.amountThresholdMet', kind: 'bool' },
+  officers: { labelKey: 'timeline.fact.officers', kind: 'list' },
+  copy_to_procuratorate: { labelKey: 'steps.field.copyToProcuratorate', kind: 'bool' },
+  items: { labelKey: 'steps.field.missingItems', kind: 'list' },
+  reply_due: { labelKey: 'steps.field.replyDue', kind: 'text' },
+  to_procuratorate: { labelKey: 'steps.field.toProcuratorate', kind: 'bool' },
+  to_police: { labelKey: 'steps.field.toPolice', kind: 'bool' },
+};
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export function timelinePayloadFacts(event: Pick<TimelineEvent, 'payload'>, t: Translate, has: Has): Fact[] {
+  const payload = event.payload ?? {};
+  const facts: Fact[] = [];
+  for (const [key, raw] of Object.entries(payload)) {
+    const rule = RULES[key];
+    if (!rule || raw === null || raw === undefined || raw === '') continue;
+    let value: string;
+    if (rule.codes && typeof raw === 'string') value = has(`${rule.codes}.${raw}`) ? t(`${rule.codes}.${raw}`) : raw;
+    else if (rule.kind === 'instant' && typeof raw === 'string') value = formatDateTime(raw, false);
+    else if (rule.kind === 'bool') value = raw === true ? t('common.yes') : t('common.no');
+    else if (rule.kind === 'list' && Array.isArray(raw)) value = raw.map(String).join('、');
+    else value = String(raw);
+    facts.push({ label: t(rule.labelKey), value });
+  }
+  return facts;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '@/api/cases';
+import { buildStepRequest, reasonRequired, stepDefaults, stepSpec, validateStep } from '@/utils/caseSteps';
+
+// The payloads are those the server's API test walks S1 with (tests/api/case_test.cpp), entered as
+// Beijing wall times in the dialog.
+const now = new Date('2025-12-22T02:00:00Z');
+const detail = {
+  assessment: {
+    recommendation: 'transfer',
+    amount_threshold: { met: true },
+  },
+  outstanding: { fen: 18640000, yuan: '186400.00' },
+  transfer_package: [],
+} as unknown as Pick<CaseDetail, 'assessment' | 'outstanding' | 'transfer_package'>;
+
+describe('step forms → POST /cases/{id}/steps bodies', () => {
+  it('issue_order: document, deadline, service, served_at and evidence, with at in UTC', () => {
+    const spec = stepSpec('issue_order');
+    const values = {
+      ...stepDefaults(spec, detail, { now, username: 'handler' }),
+      document: 'rectification_order',
+      deadline: '2025-12-10',
+      service: 'posted_at_premises',
+      served_at: '2025-12-05 16:00:00',
+      service_evidence_recorded: true,
+    };
+    expect(validateStep(spec, values, '2025-12-05 16:00:00', '', now)).toEqual([]);
+    expect(buildStepRequest(spec, values, { at: '2025-12-05 16:00:00', reason: '', expectedVersion: 2 })).toEqual({
+      event: 'issue_order',
+      at: '2025-12-05T08:00:00Z',
+      expected_version: 2,
+      payload: {
+        document: 'rectification_order',
+        deadline: '2025-12-10',
+        service: 'posted_at_premises',
+        served_at: '2025-12-05T08:00:00Z',
+        service_evidence_recorded: true,
+      },
+    });
+  });
+
+  it('issue_order: the deadline must fall after the day of service', () => {
+    const spec = stepSpec('issue_order');
+    const values = { document: 'rectification_order', deadline: '2025-12-05', service: 'served', served_at: '2025-12-05 10:00:00', service_evidence_recorded: false };
+    expect(validateStep(spec, values, '2025-12-05 10:00:00', '', now)).toEqual([{ field: 'payload.deadline', messageKey: 'steps.error.after' }]);
+  });
+
+  it('record_order_outcome and complete_screening prefilled from the assessment', () => {
+    expect(
+      buildStepRequest(stepSpec('record_order_outcome'), { outcome: 'unpaid_after_deadline' }, { at: '2025-12-11 09:00:00', reason: '' }),
+    ).toEqual({ event: 'record_order_outcome', at: '2025-12-11T01:00:00Z', payload: { outcome: 'unpaid_after_deadline' } });
+
+    const screening = stepSpec('complete_screening');
+    const values = stepDefaults(screening, detail, { now, username: 'handler' });
+    expect(values).toEqual({ recommendation: 'transfer', amount_threshold_met: true });
+    expect(buildStepRequest(screening, values, { at: '2025-12-11 10:00:00', reason: '' }).payload).toEqual({
+      recommendation: 'transfer',
+      amount_threshold_met: true,
+    });
+  });
+
+  it('form_case_group: at least two officers, starting with me', () => {
+    const spec = stepSpec('form_case_group');
+    const values = stepDefaults(spec, detail, { now, username: 'handler' });
+    expect(values.officers).toEqual(['handler']);
+    expect(validateStep(spec, values, '2025-12-11 10:30:00', '', now)).toEqual([
+      { field: 'payload.officers', messageKey: 'steps.error.atLeast', params: { n: 2 } },
+    ]);
+    values.officers = ['handler', ' handler2 '];
+    expect(buildStepRequest(spec, values, { at: '2025-12-11 10:30:00', reason: '' }).payload).toEqual({ officers: ['handler', 'handler2'] });
+  });
+
+  it('send_transfer copies the procuratorate by default; steps without payload send none', () => {
+    const spec = stepSpec('send_transfer');
+    const values = stepDefaults(spec, detail, { now, username: 'handler' });
+    expect(buildStepRequest(spec, values, { at: '2025-12-12 15:00:00', reason: '' })).toEqual({
+      event: 'send_transfer',
+      at: '2025-12-12T07:00:00Z',
+      payload: { copy_to_procuratorate: true },
+    });
+    expect(buildStepRequest(stepSpec('sign_receipt'), {}, { at: '2025-12-12 16:00:00', reason: ' ' })).toEqual({
+      event: 'sign_receipt',
+      at: '2025-12-12T08:00:00Z',
+    });
+  });
+
+  it('record_civil_step sends every green-channel flag', () => {
+    const spec = stepSpec('record_civil_step');
+    const body = buildStepRequest(spec, { kind: 'litigation', green_channel: ['priority_trial', 'priority_execution'] }, { at: '2026-01-05 09:00:00', reason: '' });
+    expect(body.payload).toEqual({
+      kind: 'litigation',
+      green_channel: {
+        priority_mediation: false,
+        priority_acceptance: false,
+        priority_filing: false,
+        priority_trial: true,
+        priority_execution: true,
+      },
+    });
+  });
+
+  it('asks for a reason where the server requires one', () => {
+    expect(stepSpec('decline_filing').reason).toBe('required');
+    expect(stepSpec('decline_filing').tone).toBe('danger');
+    expect(stepSpec('accept_complaint').reason).toBe('optional');
+    const reconsideration = stepSpec('decide_reconsideration');
+    expect(reasonRequired(reconsideration, { result: 'reversed' })).toBe(false);
+    expect(reasonRequired(reconsideration, { result: 'upheld' })).toBe(true);
+    expect(reasonRequired(stepSpec('close_case'), { reason: 'other' })).toBe(true);
+    expect(reasonRequired(stepSpec('decide_prosecution'), { decision: 'not_prosecute' })).toBe(true);
+    expect(validateStep(stepSpec('refuse_complaint'), {}, '2025-12-02 09:00:00', '\u3000 ', now)).toEqual([
+      { field: 'reason', messageKey: 'steps.error.reasonRequired' },
+    ]);
+    const body = buildStepRequest(stepSpec('decline_filing'), {}, { at: '2025-12-13 09:00:00', reason: '  民事纠纷 ' });
+    expect(body).toEqual({ event: 'decline_filing', at: '2025-12-13T01:00:00Z', reason: '民事纠纷' });
+  });
+
+  it('refuses a step dated in the future and unknown steps still get a form', () => {
+    expect(validateStep(stepSpec('accept_complaint'), {}, '2030-01-01 08:00:00', '', now)).toEqual([
+      { field: 'at', messageKey: 'steps.error.atFuture' },
+    ]);
+    expect(validateStep(stepSpec('accept_complaint'), {}, '', '', now)[0].field).toBe('at');
+    const unknown = stepSpec('teleport');
+    expect(unknown.fields).toEqual([]);
+    expect(unknown.reason).toBe('optional');
+  });
+
+  it('close_case proposes workers_paid only when nothing is outstanding', () => {
+    const spec = stepSpec('close_case');
+    expect(stepDefaults(spec, detail, { now, username: 'x' }).reason).toBeNull();
+    const paid = { ...detail, outstanding: { fen: 0, yuan: '0.00' } };
+    expect(stepDefaults(spec, paid, { now, username: 'x' }).reason).toBe('workers_paid');
+  });
+});
