@@ -23,6 +23,15 @@ boost::json::object EmployerJson(const store::EmployerRow& e) {
           {"address", e.address}, {"legal_representative", e.legal_representative}};
 }
 
+// Timeline entries that are not steps of the mechanism (those are named by the domain).
+std::pair<std::string, std::string> RecordName(const std::string& code) {
+  if (code == "register_complaint") return {"登记投诉", "Complaint registered"};
+  if (code == "record_payment") return {"登记工资支付", "Payment recorded"};
+  if (code == "clock_overdue") return {"法定期限逾期", "Statutory limit overdue"};
+  if (code == "document_issued") return {"制发文书", "Document issued"};
+  return {code, code};
+}
+
 boost::json::value ParsedOrEmpty(const std::string& text) {
   boost::system::error_code ec;
   auto v = boost::json::parse(text, ec);
@@ -75,9 +84,10 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   }
   for (const auto& e : d.events) {
     auto event = domain::ParseCaseEventCode(e.event);
+    auto record = RecordName(e.event);
     events.push_back({{"id", e.id}, {"event", e.event},
-                      {"event_zh", event ? std::string(domain::CaseEventNameZh(*event)) : e.event},
-                      {"event_en", event ? std::string(domain::CaseEventNameEn(*event)) : e.event},
+                      {"event_zh", event ? std::string(domain::CaseEventNameZh(*event)) : record.first},
+                      {"event_en", event ? std::string(domain::CaseEventNameEn(*event)) : record.second},
                       {"at", e.at}, {"actor", e.actor_username}, {"actor_body", e.actor_body},
                       {"from_state", e.from_state}, {"to_state", e.to_state}, {"payload", ParsedOrEmpty(e.payload)},
                       {"reason", e.reason}, {"explanation_zh", e.explanation_zh}, {"explanation_en", e.explanation_en}});

@@ -16,8 +16,36 @@ boost::json::object PayloadJson(const domain::StepPayload& payload) {
       [&o](const auto& p) {
         using T = std::decay_t<decltype(p)>;
         if constexpr (std::is_same_v<T, domain::OrderPayload>) {
-          o = {{"deadline", p.deadline.ToIso()}, {"served_at", p.served_at.ToIsoUtc()},
+          o = {{"document", domain::OrderDocumentKindCode(p.document)}, {"deadline", p.deadline.ToIso()},
+               {"service", domain::ServiceMethodCode(p.service)}, {"served_at", p.served_at.ToIsoUtc()},
                {"service_evidence_recorded", p.service_evidence_recorded}};
+        } else if constexpr (std::is_same_v<T, domain::OrderOutcomePayload>) {
+          o = {{"outcome", domain::OrderOutcomeCode(p.outcome)}};
+        } else if constexpr (std::is_same_v<T, domain::ScreeningPayload>) {
+          o = {{"recommendation", domain::RecommendationName(p.recommendation)},
+               {"amount_threshold_met", p.amount_threshold_met}};
+        } else if constexpr (std::is_same_v<T, domain::ConsultationPayload>) {
+          o = {{"to_procuratorate", p.to_procuratorate}, {"to_police", p.to_police}};
+          if (p.reply_due) o["reply_due"] = p.reply_due->ToIso();
+        } else if constexpr (std::is_same_v<T, domain::ReconsiderationPayload>) {
+          o = {{"result", domain::ReconsiderationResultCode(p.result)}};
+        } else if constexpr (std::is_same_v<T, domain::InvestigationPayload>) {
+          o = {{"result", domain::InvestigationResultCode(p.result)}};
+        } else if constexpr (std::is_same_v<T, domain::ProsecutionPayload>) {
+          o = {{"decision", domain::ProsecutionDecisionCode(p.decision)}};
+        } else if constexpr (std::is_same_v<T, domain::JudgmentPayload>) {
+          o = {{"verdict", domain::VerdictCode(p.verdict)}};
+        } else if constexpr (std::is_same_v<T, domain::LegalAidPayload>) {
+          o = {{"decision", domain::LegalAidDecisionCode(p.decision)}};
+        } else if constexpr (std::is_same_v<T, domain::CivilStepPayload>) {
+          o = {{"kind", domain::CivilStepKindCode(p.kind)},
+               {"green_channel", {{"priority_mediation", p.green_channel.priority_mediation},
+                                  {"priority_acceptance", p.green_channel.priority_acceptance},
+                                  {"priority_filing", p.green_channel.priority_filing},
+                                  {"priority_trial", p.green_channel.priority_trial},
+                                  {"priority_execution", p.green_channel.priority_execution}}}};
+        } else if constexpr (std::is_same_v<T, domain::ClosePayload>) {
+          o = {{"reason", domain::CloseReasonCode(p.reason)}};
         } else if constexpr (std::is_same_v<T, domain::CaseGroupPayload>) {
           boost::json::array officers;
           for (const auto& id : p.officer_ids) officers.emplace_back(id);

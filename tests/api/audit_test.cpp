@@ -43,7 +43,7 @@ TEST(Audit, IntactLogVerifiesWithSignedCheckpoints) {
   auto report = Verify(server);
   EXPECT_TRUE(report.at("ok").as_bool()) << boost::json::serialize(report);
   EXPECT_GE(report.at("checkpoints_checked").as_int64(), 1);
-  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file()});
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data"});
   EXPECT_EQ(cli.exit_code, 0) << cli.output;
 }
 
@@ -63,7 +63,7 @@ TEST(Audit, AChangedEntryIsNamed) {
   auto report = Verify(server);
   EXPECT_FALSE(report.at("ok").as_bool());
   EXPECT_EQ(report.at("first_bad_seq").as_int64(), 4);
-  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file()});
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data"});
   EXPECT_EQ(cli.exit_code, 3);
   EXPECT_NE(cli.output.find("entry 4"), std::string::npos) << cli.output;
 }

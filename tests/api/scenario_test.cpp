@@ -58,6 +58,13 @@ TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
   }
   EXPECT_TRUE(declined);
   EXPECT_TRUE(ordered);
+  auto first_event = s2.at("timeline").at(0).as_object();
+  EXPECT_EQ(first_event.at("event_zh").as_string(), "登记投诉") << "records that are not steps are named too";
+  bool outcome_kept = false;
+  for (const auto& e : s2.at("timeline").as_array()) {
+    if (e.at("event") == "record_order_outcome") outcome_kept = e.at("payload").at("outcome") == "unpaid_after_deadline";
+  }
+  EXPECT_TRUE(outcome_kept) << "the timeline keeps what each step decided";
 
   auto s3 = FindCase(coordinator, "%E9%A4%90%E9%A5%AE");  // 餐饮
   EXPECT_EQ(s3.at("state").as_string(), "closed_administrative");
