@@ -55,7 +55,13 @@ TEST(XlsxLedger, ThreeHundredThousandRowsKeepMemoryFlat) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%d ledger rows: %.2f s, RSS growth %ld KiB, file %ld KiB\n", kRows, seconds, grown_kb,
               static_cast<long>(std::filesystem::file_size(path) / 1024));
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed blocks in quarantine and adds shadow memory, so resident memory
+  // says nothing about the writer here; the optimised build of the same `make test` asserts it.
+  EXPECT_GT(std::filesystem::file_size(path), 0u);
+#else
   EXPECT_LT(grown_kb, 64 * 1024) << "constant memory: rows go to disk as they are written";
+#endif
   std::filesystem::remove(path);
 }
 
