@@ -7,25 +7,22 @@
 namespace wagelink::api {
 namespace {
 
-Error Field(const std::string& field, const std::string& zh, const std::string& en) {
-  return MakeError(ErrorCode::kValidationFailed, field + "：" + zh, field + ": " + en, field);
-}
 
 Result<services::EmployerInput> ReadEmployer(const boost::json::object& body, const std::string& field) {
   auto it = body.find(field);
-  if (it == body.end() || !it->value().is_object()) return Field(field, "必填，应为对象", "required object");
+  if (it == body.end() || !it->value().is_object()) return InvalidField(field, "必填，应为对象", "required object");
   const auto& o = it->value().as_object();
   services::EmployerInput e;
   auto name = http::RequiredString(o, "name", 300);
-  if (!name) return Field(field + ".name", "必填", "required");
+  if (!name) return InvalidField(field + ".name", "必填", "required");
   e.name = *name;
   auto code = http::OptionalString(o, "credit_code", 18);
-  if (!code) return Field(field + ".credit_code", "应为 18 位统一社会信用代码", "must be an 18-character credit code");
+  if (!code) return InvalidField(field + ".credit_code", "应为 18 位统一社会信用代码", "must be an 18-character credit code");
   e.credit_code = *code;
   for (auto [key, out, max, fallback] : {std::tuple{"kind", &e.kind, 32, "unit"}, std::tuple{"address", &e.address, 300, ""},
                                         std::tuple{"legal_representative", &e.legal_representative, 64, ""}}) {
     auto value = http::StringOr(o, key, max, fallback);
-    if (!value) return Field(field + "." + key, "应为字符串且不超过 " + std::to_string(max) + " 个字符", "must be a short string");
+    if (!value) return InvalidField(field + "." + key, "应为字符串且不超过 " + std::to_string(max) + " 个字符", "must be a short string");
     *out = *value;
   }
   return e;
@@ -36,16 +33,16 @@ Result<services::EmployerInput> ReadEmployer(const boost::json::object& body, co
 // Money in yuan as a JSON string ("21300.50") or number; never a float computation.
 Result<domain::Fen> ParseYuanField(const boost::json::object& o, std::string_view key, const std::string& field) {
   auto it = o.find(key);
-  if (it == o.end()) return Field(field, "必填", "required");
+  if (it == o.end()) return InvalidField(field, "必填", "required");
   const auto& v = it->value();
   if (v.is_string()) return domain::Fen::ParseYuan(v.as_string(), field);
   if (v.is_int64()) {
-    if (v.as_int64() < 0) return Field(field, "不能为负数", "must not be negative");
+    if (v.as_int64() < 0) return InvalidField(field, "不能为负数", "must not be negative");
     return domain::Fen::FromYuan(v.as_int64(), field);
   }
-  if (v.is_uint64()) return Field(field, "金额过大", "too large");
+  if (v.is_uint64()) return InvalidField(field, "金额过大", "too large");
   if (v.is_double()) return domain::Fen::FromYuanDouble(v.as_double(), field);
-  return Field(field, "应为金额（元）", "must be an amount in yuan");
+  return InvalidField(field, "应为金额（元）", "must be an amount in yuan");
 }
 
 Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& body) {
@@ -74,38 +71,38 @@ Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& 
   }
   static const char* kConducts[] = {"abscond", "transfer_assets", "able_but_refused", "unable", "unknown"};
   if (std::find(std::begin(kConducts), std::end(kConducts), input.conduct) == std::end(kConducts)) {
-    return Field("conduct", "应为 abscond、transfer_assets、able_but_refused、unable 或 unknown", "unknown conduct code");
+    return InvalidField("conduct", "应为 abscond、transfer_assets、able_but_refused、unable 或 unknown", "unknown conduct code");
   }
   auto migrant = http::OptionalBool(body, "migrant_workers");
   if (!migrant) return migrant.error();
   input.migrant_workers = migrant->value_or(true);
   auto workers = body.find("workers");
-  if (workers == body.end() || !workers->value().is_array()) return Field("workers", "必填，应为数组", "required array");
-  if (workers->value().as_array().size() > 10'000) return Field("workers", "每案最多 10000 名劳动者", "at most 10000 workers per case");
+  if (workers == body.end() || !workers->value().is_array()) return InvalidField("workers", "必填，应为数组", "required array");
+  if (workers->value().as_array().size() > 10'000) return InvalidField("workers", "每案最多 10000 名劳动者", "at most 10000 workers per case");
   std::size_t i = 0;
   for (const auto& item : workers->value().as_array()) {
     std::string field = "workers[" + std::to_string(i++) + "]";
-    if (!item.is_object()) return Field(field, "应为对象", "must be an object");
+    if (!item.is_object()) return InvalidField(field, "应为对象", "must be an object");
     const auto& o = item.as_object();
     services::WorkerInput w;
     auto name = http::RequiredString(o, "name", 64);
-    if (!name) return Field(field + ".name", "必填", "required");
+    if (!name) return InvalidField(field + ".name", "必填", "required");
     w.name = *name;
     for (auto [key, out] : {std::pair{"id_number", &w.id_number}, std::pair{"phone", &w.phone},
                             std::pair{"bank_card", &w.bank_card}}) {
       auto value = http::OptionalString(o, key, 40);
-      if (!value) return Field(field + "." + key, "应为字符串", "must be a string");
+      if (!value) return InvalidField(field + "." + key, "应为字符串", "must be a string");
       *out = *value;
     }
     auto owed = ParseYuanField(o, "owed_yuan", field + ".owed_yuan");
     if (!owed) return owed.error();
     w.owed = *owed;
     auto months = http::OptionalInt(o, "months_unpaid");
-    if (!months || !*months) return Field(field + ".months_unpaid", "必填，应为整数", "required integer");
+    if (!months || !*months) return InvalidField(field + ".months_unpaid", "必填，应为整数", "required integer");
     w.months_unpaid = **months;
     for (auto [key, out] : {std::pair{"period_from", &w.period_from}, std::pair{"period_to", &w.period_to}}) {
       auto value = http::StringOr(o, key, 10);
-      if (!value) return Field(field + "." + key, "应为 YYYY-MM", "must be YYYY-MM");
+      if (!value) return InvalidField(field + "." + key, "应为 YYYY-MM", "must be YYYY-MM");
       *out = *value;
     }
     input.workers.push_back(std::move(w));

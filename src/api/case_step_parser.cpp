@@ -6,9 +6,6 @@ namespace wagelink::api {
 namespace {
 using domain::CaseEvent;
 
-Error Field(const std::string& field, const std::string& zh, const std::string& en) {
-  return MakeError(ErrorCode::kValidationFailed, field + "：" + zh, field + ": " + en, field);
-}
 
 // Reads payload[key] as one of the codes a domain Parse* function accepts.
 template <class Parse>
@@ -16,9 +13,9 @@ auto Code(const boost::json::object& payload, std::string_view key, Parse parse)
     -> Result<typename decltype(parse(std::string_view{}))::value_type> {
   std::string field = "payload." + std::string(key);
   auto it = payload.find(key);
-  if (it == payload.end() || !it->value().is_string()) return Field(field, "必填，应为代码字符串", "required code string");
+  if (it == payload.end() || !it->value().is_string()) return InvalidField(field, "必填，应为代码字符串", "required code string");
   auto parsed = parse(std::string_view(it->value().as_string()));
-  if (!parsed) return Field(field, "无效的代码 " + std::string(it->value().as_string()), "unknown code");
+  if (!parsed) return InvalidField(field, "无效的代码 " + std::string(it->value().as_string()), "unknown code");
   return *parsed;
 }
 
@@ -30,15 +27,15 @@ bool Flag(const boost::json::object& payload, std::string_view key) {
 Result<std::vector<std::string>> Strings(const boost::json::object& payload, std::string_view key) {
   std::string field = "payload." + std::string(key);
   auto it = payload.find(key);
-  if (it == payload.end() || !it->value().is_array()) return Field(field, "必填，应为字符串数组", "required array of strings");
+  if (it == payload.end() || !it->value().is_array()) return InvalidField(field, "必填，应为字符串数组", "required array of strings");
   std::vector<std::string> out;
   for (const auto& v : it->value().as_array()) {
     if (!v.is_string() || v.as_string().empty() || v.as_string().size() > 200) {
-      return Field(field, "每一项应为非空字符串", "every item must be a non-empty string");
+      return InvalidField(field, "每一项应为非空字符串", "every item must be a non-empty string");
     }
     out.emplace_back(v.as_string());
   }
-  if (out.size() > 100) return Field(field, "项目过多", "too many items");
+  if (out.size() > 100) return InvalidField(field, "项目过多", "too many items");
   return out;
 }
 
@@ -62,12 +59,12 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       order.service = *service;
       auto deadline = p.contains("deadline") && p.at("deadline").is_string()
                           ? domain::CivilDate::ParseIso(p.at("deadline").as_string(), "payload.deadline")
-                          : Result<domain::CivilDate>(Field("payload.deadline", "必填，格式 YYYY-MM-DD", "required, YYYY-MM-DD"));
+                          : Result<domain::CivilDate>(InvalidField("payload.deadline", "必填，格式 YYYY-MM-DD", "required, YYYY-MM-DD"));
       if (!deadline) return deadline.error();
       order.deadline = *deadline;
       auto served = p.contains("served_at") && p.at("served_at").is_string()
                         ? domain::Instant::ParseRfc3339(p.at("served_at").as_string(), "payload.served_at")
-                        : Result<domain::Instant>(Field("payload.served_at", "必填，RFC 3339 时间", "required RFC 3339 instant"));
+                        : Result<domain::Instant>(InvalidField("payload.served_at", "必填，RFC 3339 时间", "required RFC 3339 instant"));
       if (!served) return served.error();
       order.served_at = *served;
       order.service_evidence_recorded = Flag(p, "service_evidence_recorded");
@@ -156,7 +153,7 @@ Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
   auto event_code = http::RequiredString(body, "event", 64);
   if (!event_code) return event_code.error();
   auto event = domain::ParseCaseEventCode(*event_code);
-  if (!event) return Field("event", "未知的办理环节 " + *event_code, "unknown step " + *event_code);
+  if (!event) return InvalidField("event", "未知的办理环节 " + *event_code, "unknown step " + *event_code);
   services::StepInput input;
   input.event = *event;
   auto reason = http::OptionalString(body, "reason", 5000);
@@ -175,7 +172,7 @@ Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
   static const boost::json::object kEmpty;
   const boost::json::object* payload = &kEmpty;
   if (auto it = body.find("payload"); it != body.end()) {
-    if (!it->value().is_object()) return Field("payload", "应为对象", "must be an object");
+    if (!it->value().is_object()) return InvalidField("payload", "应为对象", "must be an object");
     payload = &it->value().as_object();
   }
   auto parsed = ParsePayload(*event, *payload);

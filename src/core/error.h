@@ -47,6 +47,12 @@ inline Error MakeError(ErrorCode code, std::string zh, std::string en, std::stri
   return Error{code, std::move(zh), std::move(en), std::move(field)};
 }
 
+// A validation error on one input field: "field：原因" / "field: reason", with the field named.
+inline Error InvalidField(std::string_view field, std::string_view zh, std::string_view en) {
+  return Error{ErrorCode::kValidationFailed, std::string(field) + "：" + std::string(zh),
+               std::string(field) + ": " + std::string(en), std::string(field)};
+}
+
 // Minimal `std::expected` stand-in (g++ 12 has no <expected> in C++20 mode).
 template <class T>
 class [[nodiscard]] Result {

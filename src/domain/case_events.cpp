@@ -1,4 +1,5 @@
 #include "domain/case_events.h"
+#include "domain/code_table.h"
 
 #include <array>
 #include <utility>
@@ -89,21 +90,6 @@ const EventNames& Lookup(CaseEvent event) {
   return index < kEvents.size() ? kEvents[index] : kEvents.front();
 }
 
-template <class E, std::size_t N>
-std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [candidate, code] : table) {
-    if (candidate == value) return code;
-  }
-  return table.front().second;
-}
-
-template <class E, std::size_t N>
-std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
-  for (const auto& [value, candidate] : table) {
-    if (candidate == code) return value;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<OrderDocumentKind, std::string_view>, 2> kDocumentKinds{{
     {OrderDocumentKind::kRectificationOrder, "rectification_order"},  // 限期整改指令书

@@ -1,4 +1,5 @@
 #include "domain/case_machine.h"
+#include "domain/code_table.h"
 
 #include <algorithm>
 #include <array>
@@ -26,21 +27,6 @@ constexpr std::array<std::pair<LegalAidStage, std::string_view>, 5> kLegalAidSta
     {LegalAidStage::kLawyerAssigned, "lawyer_assigned"},
 }};
 
-template <class E, std::size_t N>
-std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [candidate, code] : table) {
-    if (candidate == value) return code;
-  }
-  return table.front().second;
-}
-
-template <class E, std::size_t N>
-std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
-  for (const auto& [value, candidate] : table) {
-    if (candidate == code) return value;
-  }
-  return std::nullopt;
-}
 
 std::string Quoted(CaseEvent event, bool zh) {
   return zh ? "「" + std::string(CaseEventNameZh(event)) + "」" : "'" + std::string(CaseEventNameEn(event)) + "'";

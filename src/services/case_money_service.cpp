@@ -16,9 +16,6 @@ bool IsPayer(const std::string& payer) {
   return false;
 }
 
-Error Invalid(const std::string& field, const std::string& zh, const std::string& en) {
-  return MakeError(ErrorCode::kValidationFailed, field + "：" + zh, field + ": " + en, field);
-}
 
 // Splits `amount` over the outstanding amounts in proportion, exactly to the fen (largest remainder).
 std::vector<std::pair<std::int64_t, std::int64_t>> Proportional(const std::vector<store::WorkerRow>& workers,
@@ -54,14 +51,14 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
                      "Only labour inspection or the court (execution) records payments");
   }
   if (!IsPayer(input.payer)) {
-    return Invalid("payer", "应为 employer、general_contractor、developer、emergency_fund 或 court_execution",
+    return InvalidField("payer", "应为 employer、general_contractor、developer、emergency_fund 或 court_execution",
                    "must be employer, general_contractor, developer, emergency_fund or court_execution");
   }
-  if (input.amount.fen() <= 0) return Invalid("amount_yuan", "应大于 0", "must be greater than 0");
+  if (input.amount.fen() <= 0) return InvalidField("amount_yuan", "应大于 0", "must be greater than 0");
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
-  if (domain::ShanghaiDate(now) < input.paid_on) return Invalid("paid_on", "不能晚于今天", "must not be in the future");
+  if (domain::ShanghaiDate(now) < input.paid_on) return InvalidField("paid_on", "不能晚于今天", "must not be in the future");
   if (input.worker_id.has_value() == input.proportional) {
-    return Invalid("worker_id", "请指定一名劳动者，或选择按欠薪比例分配", "give one worker, or choose proportional allocation");
+    return InvalidField("worker_id", "请指定一名劳动者，或选择按欠薪比例分配", "give one worker, or choose proportional allocation");
   }
   const std::string now_text = now.ToIsoUtc();
   auto connection = db_.Acquire();
@@ -73,15 +70,15 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
   std::vector<std::pair<std::int64_t, std::int64_t>> shares;
   if (input.worker_id) {
     auto worker = std::find_if(workers.begin(), workers.end(), [&](const auto& w) { return w.id == *input.worker_id; });
-    if (worker == workers.end()) return Invalid("worker_id", "该劳动者不属于本案", "that worker is not in this case");
+    if (worker == workers.end()) return InvalidField("worker_id", "该劳动者不属于本案", "that worker is not in this case");
     if (input.amount.fen() > worker->owed_fen - worker->paid_fen) {
-      return Invalid("amount_yuan", "超过该劳动者尚欠金额 " + domain::Fen::FromFen(worker->owed_fen - worker->paid_fen).ToYuanGrouped() + " 元",
+      return InvalidField("amount_yuan", "超过该劳动者尚欠金额 " + domain::Fen::FromFen(worker->owed_fen - worker->paid_fen).ToYuanGrouped() + " 元",
                      "exceeds what the worker is still owed (" + domain::Fen::FromFen(worker->owed_fen - worker->paid_fen).ToYuanGrouped() + " yuan)");
     }
     shares.emplace_back(worker->id, input.amount.fen());
   } else {
     if (input.amount.fen() > row->owed_fen - row->paid_fen) {
-      return Invalid("amount_yuan", "超过本案尚欠总额 " + domain::Fen::FromFen(row->owed_fen - row->paid_fen).ToYuanGrouped() + " 元",
+      return InvalidField("amount_yuan", "超过本案尚欠总额 " + domain::Fen::FromFen(row->owed_fen - row->paid_fen).ToYuanGrouped() + " 元",
                      "exceeds the case's outstanding total (" + domain::Fen::FromFen(row->owed_fen - row->paid_fen).ToYuanGrouped() + " yuan)");
     }
     shares = Proportional(workers, input.amount.fen());
@@ -120,12 +117,12 @@ Result<std::string> CaseService::RevealPii(const Principal& who, std::int64_t ca
   if (!scope) return scope.error();
   if (!who.Can(Permission::kPiiReveal)) return Forbidden(Permission::kPiiReveal);
   if (field != "id_number" && field != "phone" && field != "bank_card") {
-    return Invalid("field", "应为 id_number、phone 或 bank_card", "must be id_number, phone or bank_card");
+    return InvalidField("field", "应为 id_number、phone 或 bank_card", "must be id_number, phone or bank_card");
   }
   std::size_t characters = 0;
   for (unsigned char ch : purpose) characters += (ch & 0xC0) != 0x80;
   if (characters < 4 || purpose.size() > 500) {
-    return Invalid("purpose", "请说明查看完整信息的用途（至少 4 个字）", "state why you need the full value (at least 4 characters)");
+    return InvalidField("purpose", "请说明查看完整信息的用途（至少 4 个字）", "state why you need the full value (at least 4 characters)");
   }
   auto connection = db_.Acquire();
   store::CaseRepository cases(*connection);

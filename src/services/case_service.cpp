@@ -20,26 +20,23 @@ using security::Permission;
 constexpr std::string_view kProfileSetting = "reference.threshold_profile";
 constexpr std::size_t kMaxWorkersPerCase = 10'000;
 
-Error Invalid(const std::string& field, const std::string& zh, const std::string& en) {
-  return MakeError(ErrorCode::kValidationFailed, field + "：" + zh, field + ": " + en, field);
-}
 
 Status CheckEmployer(const EmployerInput& e, const std::string& field) {
-  if (e.name.empty() || e.name.size() > 300) return Invalid(field + ".name", "不能为空且不超过 300 字节", "1–300 bytes required");
+  if (e.name.empty() || e.name.size() > 300) return InvalidField(field + ".name", "不能为空且不超过 300 字节", "1–300 bytes required");
   if (e.kind != "unit" && e.kind != "individual" && e.kind != "unqualified_contractor") {
-    return Invalid(field + ".kind", "应为 unit、individual 或 unqualified_contractor", "must be unit, individual or unqualified_contractor");
+    return InvalidField(field + ".kind", "应为 unit、individual 或 unqualified_contractor", "must be unit, individual or unqualified_contractor");
   }
   if (e.credit_code) {
     if (auto ok = domain::ValidateUnifiedSocialCreditCode(*e.credit_code, field + ".credit_code"); !ok) return ok.error();
   } else if (e.kind == "unit") {
-    return Invalid(field + ".credit_code", "用人单位须填写统一社会信用代码", "a unit needs its unified social credit code");
+    return InvalidField(field + ".credit_code", "用人单位须填写统一社会信用代码", "a unit needs its unified social credit code");
   }
   return Ok{};
 }
 
 Status CheckWorker(const WorkerInput& w, std::size_t i, domain::CivilDate today) {
   std::string field = "workers[" + std::to_string(i) + "]";
-  if (w.name.empty() || w.name.size() > 64) return Invalid(field + ".name", "姓名不能为空且不超过 64 字节", "name: 1–64 bytes");
+  if (w.name.empty() || w.name.size() > 64) return InvalidField(field + ".name", "姓名不能为空且不超过 64 字节", "name: 1–64 bytes");
   if (w.id_number) {
     if (auto ok = domain::ValidateResidentIdNumber(*w.id_number, field + ".id_number", today); !ok) return ok.error();
   }
@@ -49,8 +46,8 @@ Status CheckWorker(const WorkerInput& w, std::size_t i, domain::CivilDate today)
   if (w.bank_card) {
     if (auto ok = domain::ValidateBankCardNumber(*w.bank_card, field + ".bank_card"); !ok) return ok.error();
   }
-  if (w.owed.fen() < 0) return Invalid(field + ".owed_yuan", "不能为负数", "must not be negative");
-  if (w.months_unpaid < 0 || w.months_unpaid > 1200) return Invalid(field + ".months_unpaid", "应为 0 到 1200", "must be 0..1200");
+  if (w.owed.fen() < 0) return InvalidField(field + ".owed_yuan", "不能为负数", "must not be negative");
+  if (w.months_unpaid < 0 || w.months_unpaid > 1200) return InvalidField(field + ".months_unpaid", "应为 0 到 1200", "must be 0..1200");
   return Ok{};
 }
 
@@ -97,22 +94,22 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
   }
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   if (!IsChannel(input.channel)) {
-    return Invalid("channel", "应为 12333、national_clue_platform、walk_in、petition、inspection 或 referral",
+    return InvalidField("channel", "应为 12333、national_clue_platform、walk_in、petition、inspection 或 referral",
                    "must be 12333, national_clue_platform, walk_in, petition, inspection or referral");
   }
-  if (input.received_at.unix_seconds() > now.unix_seconds()) return Invalid("received_at", "不能晚于当前时间", "must not be in the future");
+  if (input.received_at.unix_seconds() > now.unix_seconds()) return InvalidField("received_at", "不能晚于当前时间", "must not be in the future");
   if (auto ok = CheckEmployer(input.employer, "employer"); !ok) return ok.error();
   if (input.general_contractor) {
     if (auto ok = CheckEmployer(*input.general_contractor, "general_contractor"); !ok) return ok.error();
   }
   if (input.workers.empty() || input.workers.size() > kMaxWorkersPerCase) {
-    return Invalid("workers", "应有 1 到 10000 名劳动者", "must list 1 to 10000 workers");
+    return InvalidField("workers", "应有 1 到 10000 名劳动者", "must list 1 to 10000 workers");
   }
   for (std::size_t i = 0; i < input.workers.size(); ++i) {
     if (auto ok = CheckWorker(input.workers[i], i, domain::ShanghaiDate(now)); !ok) return ok.error();
   }
   if (input.summary.size() > 20000 || input.project_name.size() > 300) {
-    return Invalid("summary", "内容过长", "too long");
+    return InvalidField("summary", "内容过长", "too long");
   }
   const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
   auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,

@@ -15,14 +15,10 @@ using security::Permission;
 
 constexpr std::int64_t kAgendaSourceLimit = 50;
 
-Error Field(std::string_view field, std::string_view zh, std::string_view en) {
-  return MakeError(ErrorCode::kValidationFailed, std::string(field) + "：" + std::string(zh),
-                   std::string(field) + ": " + std::string(en), std::string(field));
-}
 
 Status Text(std::string_view field, const std::string& value, std::size_t max, bool required) {
-  if (required && value.empty()) return Field(field, "不能为空", "is required");
-  if (value.size() > max) return Field(field, "过长", "too long");
+  if (required && value.empty()) return InvalidField(field, "不能为空", "is required");
+  if (value.size() > max) return InvalidField(field, "过长", "too long");
   return Ok{};
 }
 
@@ -56,7 +52,7 @@ MeetingDetail MeetingService::Load(store::Connection& c, std::int64_t id) {
 
 Result<MeetingDetail> MeetingService::Create(const Principal& who, const MeetingInput& in) {
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
-  if (in.kind != "regular" && in.kind != "ad_hoc") return Field("kind", "应为 regular 或 ad_hoc", "must be regular or ad_hoc");
+  if (in.kind != "regular" && in.kind != "ad_hoc") return InvalidField("kind", "应为 regular 或 ad_hoc", "must be regular or ad_hoc");
   if (auto ok = Text("title", in.title, 200, true); !ok) return ok.error();
   if (auto ok = Text("location", in.location, 200, false); !ok) return ok.error();
   auto at = domain::Instant::ParseRfc3339(in.scheduled_at, "scheduled_at");
@@ -166,12 +162,12 @@ Result<MeetingDetail> MeetingService::RecordMinutes(const Principal& who, std::i
                                                     const std::vector<AttendanceInput>& attendance) {
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
   if (auto ok = Text("minutes", minutes, 20000, true); !ok) return ok.error();
-  if (attendance.size() > 100) return Field("attendance", "最多 100 人", "at most 100 attendees");
+  if (attendance.size() > 100) return InvalidField("attendance", "最多 100 人", "at most 100 attendees");
   std::vector<store::AttendanceRow> rows;
   for (std::size_t i = 0; i < attendance.size(); ++i) {
     const auto& a = attendance[i];
     const std::string path = "attendance[" + std::to_string(i) + "]";
-    if (!IsMemberBody(a.body_code)) return Field(path + ".body_code", "部门不存在", "unknown body");
+    if (!IsMemberBody(a.body_code)) return InvalidField(path + ".body_code", "部门不存在", "unknown body");
     if (auto ok = Text(path + ".name", a.name, 64, true); !ok) return ok.error();
     rows.push_back({0, id, a.body_code, a.name, a.present});
   }
@@ -193,17 +189,17 @@ Result<MeetingDetail> MeetingService::AddDecision(const Principal& who, std::int
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
   if (auto ok = Text("decision", in.decision, 4000, true); !ok) return ok.error();
   if (!IsMemberBody(in.owner_body) || in.owner_body == "leadership") {
-    return Field("owner_body", "责任单位不存在", "unknown owner body");
+    return InvalidField("owner_body", "责任单位不存在", "unknown owner body");
   }
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::MeetingRepository meetings(*connection);
   if (!meetings.Find(id)) return NoMeeting();
   if (in.risk_id && !store::RiskRepository(*connection).Find(*in.risk_id)) {
-    return Field("risk_id", "风险不存在", "no such risk");
+    return InvalidField("risk_id", "风险不存在", "no such risk");
   }
   if (in.case_id && !store::CaseRepository(*connection).FindCase(*in.case_id, {true, ""})) {
-    return Field("case_id", "案件不存在", "no such case");
+    return InvalidField("case_id", "案件不存在", "no such case");
   }
   const std::string now = FormatUtc(clock_.Now());
   store::ActionItemRow row{0, id, in.decision, in.owner_body, in.due_date.ToIso(), "open", std::nullopt, std::nullopt,
@@ -225,7 +221,7 @@ Result<std::vector<store::ActionItemRow>> MeetingService::ListActionItems(const 
                                                                           const std::string& owner_body,
                                                                           std::int64_t limit, std::int64_t offset) {
   if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
-  if (!status.empty() && status != "open" && status != "done") return Field("status", "应为 open 或 done", "must be open or done");
+  if (!status.empty() && status != "open" && status != "done") return InvalidField("status", "应为 open 或 done", "must be open or done");
   auto connection = db_.Acquire();
   return store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset);
 }

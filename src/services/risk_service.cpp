@@ -41,14 +41,10 @@ std::string BodyZh(std::string_view code) {
   return body ? std::string(domain::BodyNameZh(*body)) : std::string(code);
 }
 
-Error Field(std::string_view field, std::string_view zh, std::string_view en) {
-  return MakeError(ErrorCode::kValidationFailed, std::string(field) + "：" + std::string(zh),
-                   std::string(field) + ": " + std::string(en), std::string(field));
-}
 
 Status ValidText(std::string_view field, const std::string& value, std::size_t max, bool required) {
-  if (required && value.empty()) return Field(field, "不能为空", "is required");
-  if (value.size() > max) return Field(field, "过长", "too long");
+  if (required && value.empty()) return InvalidField(field, "不能为空", "is required");
+  if (value.size() > max) return InvalidField(field, "过长", "too long");
   return Ok{};
 }
 
@@ -56,17 +52,17 @@ Status ValidIndicators(const std::map<std::string, std::int64_t>& indicators) {
   const auto& known = domain::ReportedRiskIndicators();
   for (const auto& [name, value] : indicators) {
     const std::string field = "indicators." + name;
-    if (std::find(known.begin(), known.end(), name) == known.end()) return Field(field, "未知指标", "unknown indicator");
-    if (value < 0) return Field(field, "不能为负数", "must not be negative");
-    if (domain::IsFlagIndicator(name) && value > 1) return Field(field, "应为 0 或 1", "must be 0 or 1");
-    if (value > 10000) return Field(field, "数值过大", "too large");
+    if (std::find(known.begin(), known.end(), name) == known.end()) return InvalidField(field, "未知指标", "unknown indicator");
+    if (value < 0) return InvalidField(field, "不能为负数", "must not be negative");
+    if (domain::IsFlagIndicator(name) && value > 1) return InvalidField(field, "应为 0 或 1", "must be 0 or 1");
+    if (value > 10000) return InvalidField(field, "数值过大", "too large");
   }
   return Ok{};
 }
 
 Status ValidFigures(std::int64_t workers, std::int64_t amount_fen) {
-  if (workers < 1 || workers > kMaxWorkers) return Field("workers_affected", "应为正整数", "must be a positive integer");
-  if (amount_fen < 0 || amount_fen > kMaxAmountFen) return Field("amount_yuan", "金额超出范围", "out of range");
+  if (workers < 1 || workers > kMaxWorkers) return InvalidField("workers_affected", "应为正整数", "must be a positive integer");
+  if (amount_fen < 0 || amount_fen > kMaxAmountFen) return InvalidField("amount_yuan", "金额超出范围", "out of range");
   return Ok{};
 }
 
@@ -222,20 +218,20 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
     if (auto ok = ValidText(field, *value, max, false); !ok) return ok.error();
   }
   if (auto ok = ValidFigures(in.workers_affected, in.amount_fen); !ok) return ok.error();
-  if (in.pay_due_dates.size() > 24) return Field("pay_due_dates", "最多 24 个日期", "at most 24 dates");
+  if (in.pay_due_dates.size() > 24) return InvalidField("pay_due_dates", "最多 24 个日期", "at most 24 dates");
   if (std::none_of(std::begin(kSources), std::end(kSources), [&](const SourceName& s) { return s.code == in.source; })) {
-    return Field("source", "来源不在列表中", "unknown source");
+    return InvalidField("source", "来源不在列表中", "unknown source");
   }
   if (auto ok = ValidIndicators(in.indicators); !ok) return ok.error();
   auto owner = domain::ParseBodyCode(in.owner_body);
   if (!owner || *owner == domain::Body::kEmployer || *owner == domain::Body::kLeadership) {
-    return Field("owner_body", "责任单位不存在", "unknown owner body");
+    return InvalidField("owner_body", "责任单位不存在", "unknown owner body");
   }
   auto connection = db_.Acquire();
   if (in.case_id) {
     const bool all = who.scope().kind == security::DataScope::Kind::kAllInRegion;
     if (!store::CaseRepository(*connection).FindCase(*in.case_id, {all, who.body_code})) {
-      return Field("case_id", "案件不存在或无权查看", "no such case visible to you");
+      return InvalidField("case_id", "案件不存在或无权查看", "no such case visible to you");
     }
   }
   const UnixSeconds now_s = clock_.Now();
@@ -295,9 +291,9 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
 Result<RiskPage> RiskService::List(const Principal& who, const store::RiskFilter& filter, std::int64_t limit,
                                    std::int64_t offset) {
   if (!who.Can(Permission::kRiskRead)) return Forbidden(Permission::kRiskRead);
-  if (!filter.level.empty() && !rules_->LevelIndex(filter.level)) return Field("level", "等级不存在", "unknown level");
+  if (!filter.level.empty() && !rules_->LevelIndex(filter.level)) return InvalidField("level", "等级不存在", "unknown level");
   if (!filter.status.empty() && filter.status != "open" && filter.status != "closed") {
-    return Field("status", "应为 open 或 closed", "must be open or closed");
+    return InvalidField("status", "应为 open 或 closed", "must be open or closed");
   }
   auto connection = db_.Acquire();
   store::RiskRepository risks(*connection);

@@ -13,9 +13,6 @@ boost::json::object Snapshot(const store::LiaisonRow& l) {
   return {{"body", l.body_code}, {"name", l.name}, {"title", l.title}, {"phone", l.phone}};
 }
 
-Error Field(const char* field, const char* zh, const char* en) {
-  return MakeError(ErrorCode::kValidationFailed, std::string(field) + "：" + zh, std::string(field) + ": " + en, field);
-}
 }  // namespace
 
 std::vector<store::BodyRow> RosterService::ListBodies() {
@@ -31,11 +28,11 @@ Result<std::vector<store::LiaisonRow>> RosterService::ListLiaisons(const Princip
 
 Result<std::int64_t> RosterService::ValidatedBody(store::IdentityRepository& identity, const LiaisonInput& input) {
   static const std::regex kPhone("^[0-9+()\\- ]{5,20}$");
-  if (input.name.empty() || input.name.size() > 64) return Field("name", "不能为空且不超过 64 字节", "1–64 bytes required");
-  if (input.title.empty() || input.title.size() > 200) return Field("title", "不能为空且不超过 200 字节", "1–200 bytes required");
-  if (!std::regex_match(input.phone, kPhone)) return Field("phone", "电话号码格式不正确", "not a phone number");
+  if (input.name.empty() || input.name.size() > 64) return InvalidField("name", "不能为空且不超过 64 字节", "1–64 bytes required");
+  if (input.title.empty() || input.title.size() > 200) return InvalidField("title", "不能为空且不超过 200 字节", "1–200 bytes required");
+  if (!std::regex_match(input.phone, kPhone)) return InvalidField("phone", "电话号码格式不正确", "not a phone number");
   auto body = identity.FindBody(input.body_code);
-  if (!body || body->kind != "body") return Field("body_code", "部门不存在", "unknown body");
+  if (!body || body->kind != "body") return InvalidField("body_code", "部门不存在", "unknown body");
   return body->id;
 }
 

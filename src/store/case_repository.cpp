@@ -94,8 +94,6 @@ constexpr std::string_view kRefreshCase =
     "paid_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM payments p WHERE p.case_id = cases.id), "
     "workers_count = (SELECT COUNT(*) FROM workers w WHERE w.case_id = cases.id) WHERE id = ?";
 
-Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 EmployerRow ToEmployer(const Row& r) {
   return {r.Int(0), r.Text(1), r.OptText(2), r.Text(3), r.Text(4), r.Text(5)};
@@ -149,16 +147,8 @@ WorkerRow ToWorker(const Row& r) {
   return w;
 }
 
-std::string Contains(const std::string& text) {
-  std::string out = "%";
-  for (char ch : text) {
-    if (ch != '%' && ch != '_') out.push_back(ch);
-  }
-  return out + "%";
-}
-
 Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter) {
-  std::string like = Contains(filter.text);
+  std::string like = LikeContains(filter.text);
   return {std::int64_t{scope.all_in_region}, scope.body_code, filter.state, filter.state, filter.text, like, like, like,
           like, filter.party_body, filter.party_body};
 }
@@ -170,7 +160,7 @@ std::int64_t CaseRepository::NextSequence(std::string_view name, int year) {
 }
 
 std::int64_t CaseRepository::InsertEmployer(const EmployerRow& e, const std::string& now) {
-  return c_.InsertReturningId(kInsertEmployer, {e.name, Opt(e.credit_code), e.kind, e.address, e.legal_representative, now});
+  return c_.InsertReturningId(kInsertEmployer, {e.name, NullableValue(e.credit_code), e.kind, e.address, e.legal_representative, now});
 }
 
 std::optional<EmployerRow> CaseRepository::FindEmployer(std::int64_t id) {
@@ -187,9 +177,9 @@ std::optional<EmployerRow> CaseRepository::FindEmployerByCreditCode(std::string_
 
 std::int64_t CaseRepository::InsertCase(const CaseRow& c) {
   return c_.InsertReturningId(kInsertCase, {c.case_no, c.title, c.state, c.progress, c.channel, c.received_at,
-                                            c.employer_id, Opt(c.general_contractor_id), c.project_name, c.summary,
+                                            c.employer_id, NullableValue(c.general_contractor_id), c.project_name, c.summary,
                                             c.conduct, std::int64_t{c.migrant_workers}, c.workers_count, c.owed_fen,
-                                            Opt(c.created_by), c.created_at, c.updated_at});
+                                            NullableValue(c.created_by), c.created_at, c.updated_at});
 }
 
 void CaseRepository::AddParty(std::int64_t case_id, std::string_view body_code, const std::string& now) {
@@ -254,8 +244,8 @@ std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string&
 }
 
 void CaseRepository::SetWorkerSecrets(const WorkerRow& w) {
-  c_.Execute(kSetWorkerSecrets, {Opt(w.id_number_enc), Opt(w.id_number_index), w.id_number_masked, Opt(w.phone_enc),
-                                 w.phone_masked, Opt(w.bank_card_enc), w.bank_card_masked, w.id});
+  c_.Execute(kSetWorkerSecrets, {NullableValue(w.id_number_enc), NullableValue(w.id_number_index), w.id_number_masked, NullableValue(w.phone_enc),
+                                 w.phone_masked, NullableValue(w.bank_card_enc), w.bank_card_masked, w.id});
 }
 
 std::vector<WorkerRow> CaseRepository::ListWorkers(std::int64_t case_id) {
@@ -271,7 +261,7 @@ std::optional<WorkerRow> CaseRepository::FindWorker(std::int64_t case_id, std::i
 }
 
 std::int64_t CaseRepository::InsertPayment(const PaymentRow& p) {
-  return c_.InsertReturningId(kInsertPayment, {p.case_id, Opt(p.worker_id), p.amount_fen, p.paid_on, p.payer, p.note,
+  return c_.InsertReturningId(kInsertPayment, {p.case_id, NullableValue(p.worker_id), p.amount_fen, p.paid_on, p.payer, p.note,
                                                p.created_at});
 }
 

@@ -53,7 +53,6 @@ constexpr std::string_view kCountUnread =
 constexpr std::string_view kMarkRead =
     "UPDATE notifications SET read_at = ? WHERE id = ? AND body_code = ? AND read_at IS NULL";
 
-Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 ClockRow ToClock(const Row& r) {
   ClockRow k;
@@ -81,7 +80,7 @@ ClockRow ToClock(const Row& r) {
 }  // namespace
 
 std::int64_t CaseTimelineRepository::InsertEvent(const CaseEventRow& e) {
-  return c_.InsertReturningId(kInsertEvent, {e.case_id, e.event, e.at, Opt(e.actor_user_id), e.actor_username,
+  return c_.InsertReturningId(kInsertEvent, {e.case_id, e.event, e.at, NullableValue(e.actor_user_id), e.actor_username,
                                              e.actor_body, e.from_state, e.to_state, e.payload, e.reason,
                                              e.explanation_zh, e.explanation_en, e.request_id});
 }
@@ -142,8 +141,8 @@ std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccessForBody(std::stri
 }
 
 std::int64_t CaseTimelineRepository::InsertNotification(const NotificationRow& n) {
-  return c_.InsertReturningId(kInsertNotification, {n.body_code, Opt(n.user_id), n.kind, n.title_zh, n.title_en,
-                                                    Opt(n.case_id), n.created_at});
+  return c_.InsertReturningId(kInsertNotification, {n.body_code, NullableValue(n.user_id), n.kind, n.title_zh, n.title_en,
+                                                    NullableValue(n.case_id), n.created_at});
 }
 
 std::vector<NotificationRow> CaseTimelineRepository::ListNotifications(std::string_view body_code, std::int64_t user_id,

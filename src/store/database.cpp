@@ -45,6 +45,14 @@ std::int64_t Connection::InsertReturningId(std::string_view sql, const Params& p
   return row->Int(0);
 }
 
+std::string LikeContains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c != '%' && c != '_') out.push_back(c);
+  }
+  return out + "%";
+}
+
 std::string RedactUrl(const std::string& url) {
   auto scheme_end = url.find("://");
   auto at = url.find('@');

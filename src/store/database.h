@@ -136,6 +136,14 @@ class Transaction {
   bool done_ = false;
 };
 
+// A nullable bound value: NULL when absent.
+inline Value NullableValue(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+inline Value NullableValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+
+// A bound LIKE pattern for "contains `text`"; the input's own % and _ are dropped so a search
+// term can never widen itself into a wildcard.
+std::string LikeContains(const std::string& text);
+
 // Hides the password of a database URL for logs and error messages.
 std::string RedactUrl(const std::string& url);
 

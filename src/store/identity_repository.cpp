@@ -134,27 +134,16 @@ void IdentityRepository::SetRoles(std::int64_t user_id, const std::vector<std::s
   for (const auto& role : roles) c_.Execute(kInsertRole, {user_id, role});
 }
 
-namespace {
-// LIKE pattern for "contains", with the wildcards of the input escaped away.
-std::string ContainsPattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c != '%' && c != '_') out.push_back(c);
-  }
-  return out + "%";
-}
-}  // namespace
-
 std::vector<UserRow> IdentityRepository::ListUsers(const std::string& text, std::int64_t limit, std::int64_t offset) {
   std::vector<UserRow> out;
-  auto pattern = ContainsPattern(text);
+  auto pattern = LikeContains(text);
   c_.Stream(kListUsers, {text, pattern, pattern, limit, offset}, [&](const Row& r) { out.push_back(ToUser(r)); });
   for (auto& user : out) user.roles = RolesOf(user.id);
   return out;
 }
 
 std::int64_t IdentityRepository::CountUsers(const std::string& text) {
-  auto pattern = ContainsPattern(text);
+  auto pattern = LikeContains(text);
   return c_.QueryOne(kCountUsers, {text, pattern, pattern})->Int(0);
 }
 

@@ -61,7 +61,6 @@ constexpr std::string_view kCasesInStates =
 constexpr std::string_view kReverseLinkage =
     "SELECT id, id, case_no, title, state FROM cases WHERE progress LIKE ? ORDER BY received_at, id LIMIT ?";
 
-Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 MeetingRow ToMeeting(const Row& r) {
   return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4),  r.Text(5),
@@ -92,7 +91,7 @@ AgendaCaseRow ToCase(const Row& r) {
 
 std::int64_t MeetingRepository::Insert(const MeetingRow& m) {
   return c_.InsertReturningId(kInsert, {m.meeting_no, m.kind, m.title, m.scheduled_at, m.location, m.status, m.minutes,
-                                        Opt(m.convened_by), m.convener_body, m.created_at, m.updated_at});
+                                        NullableValue(m.convened_by), m.convener_body, m.created_at, m.updated_at});
 }
 
 std::optional<MeetingRow> MeetingRepository::Find(std::int64_t id) {
@@ -115,7 +114,7 @@ void MeetingRepository::RecordMinutes(std::int64_t id, const std::string& minute
 
 std::int64_t MeetingRepository::InsertAgendaItem(const AgendaItemRow& a) {
   return c_.InsertReturningId(kInsertAgenda,
-                              {a.meeting_id, a.position, a.source, a.ref_type, Opt(a.ref_id), a.title, a.detail, a.added_by});
+                              {a.meeting_id, a.position, a.source, a.ref_type, NullableValue(a.ref_id), a.title, a.detail, a.added_by});
 }
 
 std::vector<AgendaItemRow> MeetingRepository::ListAgenda(std::int64_t meeting_id) {
@@ -150,8 +149,8 @@ std::vector<AttendanceRow> MeetingRepository::ListAttendance(std::int64_t meetin
 }
 
 std::int64_t MeetingRepository::InsertActionItem(const ActionItemRow& a) {
-  return c_.InsertReturningId(kInsertAction, {a.meeting_id, a.decision, a.owner_body, a.due_date, Opt(a.risk_id),
-                                              Opt(a.case_id), a.created_at});
+  return c_.InsertReturningId(kInsertAction, {a.meeting_id, a.decision, a.owner_body, a.due_date, NullableValue(a.risk_id),
+                                              NullableValue(a.case_id), a.created_at});
 }
 
 std::optional<ActionItemRow> MeetingRepository::FindActionItem(std::int64_t id) {

@@ -50,8 +50,6 @@ constexpr std::string_view kListHistory =
     "SELECT id, risk_id, at, action, actor_username, actor_body, from_status, to_status, from_level, to_level, detail "
     "FROM risk_history WHERE risk_id = ? ORDER BY id";
 
-Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 RiskRow ToRisk(const Row& r) {
   RiskRow k;
@@ -107,11 +105,11 @@ std::vector<RiskRow> Rows(Connection& c, std::string_view sql, const Params& par
 std::int64_t RiskRepository::Insert(const RiskRow& k) {
   return c_.InsertReturningId(
       kInsert, {k.risk_no, k.employer_name, k.employer_credit_code, k.project_name, k.general_contractor_name,
-                Opt(k.general_contractor_credit_code), k.special_account, k.workers_affected, k.amount_fen,
+                NullableValue(k.general_contractor_credit_code), k.special_account, k.workers_affected, k.amount_fen,
                 k.pay_due_dates, k.source, k.indicators, k.description, k.measures, k.owner_body, k.reported_by_body,
-                Opt(k.reported_by), Opt(k.case_id), k.status, k.level, k.level_rank, k.score, k.assessment,
-                k.assessed_at, k.next_review_at, Opt(k.wage_office_notified_at), Opt(k.leadership_notified_at),
-                Opt(k.report), k.created_at, k.updated_at});
+                NullableValue(k.reported_by), NullableValue(k.case_id), k.status, k.level, k.level_rank, k.score, k.assessment,
+                k.assessed_at, k.next_review_at, NullableValue(k.wage_office_notified_at), NullableValue(k.leadership_notified_at),
+                NullableValue(k.report), k.created_at, k.updated_at});
 }
 
 std::optional<RiskRow> RiskRepository::Find(std::int64_t id) {
@@ -138,13 +136,13 @@ std::vector<RiskRow> RiskRepository::ListOpenFromRank(std::int64_t min_rank) {
 bool RiskRepository::Update(const RiskRow& k, std::int64_t expected_version) {
   return c_.Execute(kUpdate, {k.workers_affected, k.amount_fen, k.indicators, k.measures, k.status, k.level,
                               k.level_rank, k.score, k.assessment, k.assessed_at, k.next_review_at,
-                              Opt(k.review_notified_at), Opt(k.wage_office_notified_at),
-                              Opt(k.leadership_notified_at), Opt(k.report), Opt(k.closed_at), Opt(k.closed_by_body),
-                              Opt(k.closing_evidence), k.updated_at, k.id, expected_version}) == 1;
+                              NullableValue(k.review_notified_at), NullableValue(k.wage_office_notified_at),
+                              NullableValue(k.leadership_notified_at), NullableValue(k.report), NullableValue(k.closed_at), NullableValue(k.closed_by_body),
+                              NullableValue(k.closing_evidence), k.updated_at, k.id, expected_version}) == 1;
 }
 
 void RiskRepository::InsertFollowup(const RiskFollowupRow& f) {
-  c_.InsertReturningId(kInsertFollowup, {f.risk_id, f.at, Opt(f.user_id), f.username, f.body_code, f.note, f.level_after});
+  c_.InsertReturningId(kInsertFollowup, {f.risk_id, f.at, NullableValue(f.user_id), f.username, f.body_code, f.note, f.level_after});
 }
 
 std::vector<RiskFollowupRow> RiskRepository::ListFollowups(std::int64_t risk_id) {

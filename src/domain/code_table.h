@@ -1,0 +1,28 @@
+#pragma once
+// Stable codes for the domain's enums live in small constexpr tables of (value, code) pairs;
+// these look them up in both directions.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace wagelink::domain {
+
+template <class E, std::size_t N>
+std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [candidate, code] : table) {
+    if (candidate == value) return code;
+  }
+  return table.front().second;
+}
+
+template <class E, std::size_t N>
+std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
+  for (const auto& [value, candidate] : table) {
+    if (candidate == code) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace wagelink::domain
