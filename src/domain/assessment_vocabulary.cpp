@@ -1,5 +1,7 @@
 #include "domain/assessment_vocabulary.h"
 
+#include "domain/code_table.h"
+
 #include <array>
 #include <utility>
 
@@ -7,22 +9,6 @@ namespace wagelink::domain {
 namespace {
 
 // ---- enum spellings (public contract of `wagelink assess` and POST /api/v1/assessments) ----
-
-template <class E, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) return name;
-  }
-  return table.front().second;
-}
-
-template <class E, std::size_t N>
-std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name) {
-  for (const auto& [value, candidate] : table) {
-    if (candidate == name) return value;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<Conduct, std::string_view>, 5> kConducts{{
     {Conduct::kAbscond, "abscond"},
@@ -113,34 +99,34 @@ const EvidenceText& Lookup(EvidenceItem item) {
 }  // namespace
 
 std::string_view ConductName(Conduct value) {
-  return NameOf(kConducts, value);
+  return CodeOf(kConducts, value);
 }
 std::optional<Conduct> ParseConduct(std::string_view name) {
   return ValueOf(kConducts, name);
 }
 std::string_view OrderDeliveryName(OrderDelivery value) {
-  return NameOf(kDeliveries, value);
+  return CodeOf(kDeliveries, value);
 }
 std::optional<OrderDelivery> ParseOrderDelivery(std::string_view name) {
   return ValueOf(kDeliveries, name);
 }
 std::string_view PaidStageName(PaidStage value) {
-  return NameOf(kPaidStages, value);
+  return CodeOf(kPaidStages, value);
 }
 std::optional<PaidStage> ParsePaidStage(std::string_view name) {
   return ValueOf(kPaidStages, name);
 }
 std::string_view EmployerKindName(EmployerKind value) {
-  return NameOf(kEmployerKinds, value);
+  return CodeOf(kEmployerKinds, value);
 }
 std::optional<EmployerKind> ParseEmployerKind(std::string_view name) {
   return ValueOf(kEmployerKinds, name);
 }
 std::string_view RecommendationName(Recommendation value) {
-  return NameOf(kRecommendations, value);
+  return CodeOf(kRecommendations, value);
 }
 std::string_view SentenceBandName(SentenceBand value) {
-  return NameOf(kSentenceBands, value);
+  return CodeOf(kSentenceBands, value);
 }
 std::string_view EvidenceItemName(EvidenceItem value) {
   return Lookup(value).id;
