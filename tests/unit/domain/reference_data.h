@@ -69,4 +69,11 @@ inline Instant At(std::string_view rfc3339) {
   return *instant;
 }
 
+// One rule of the official catalog by id; a missing id fails the test loudly.
+inline const TimeLimitRule& Rule(std::string_view id) {
+  const TimeLimitRule* rule = OfficialTimeLimits().Find(id);
+  if (rule == nullptr) throw std::runtime_error("missing rule " + std::string(id));
+  return *rule;
+}
+
 }  // namespace wagelink::domain::test

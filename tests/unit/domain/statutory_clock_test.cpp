@@ -16,11 +16,7 @@ using test::Date;
 using test::OfficialCalendar;
 using test::OfficialTimeLimits;
 
-const TimeLimitRule& Rule(std::string_view id) {
-  const TimeLimitRule* rule = OfficialTimeLimits().Find(id);
-  if (rule == nullptr) throw std::runtime_error("missing rule " + std::string(id));
-  return *rule;
-}
+using test::Rule;
 
 StatutoryClock Started(std::string_view id, std::string_view trigger, ClockStartOptions options = {}) {
   auto clock = StartClock(Rule(id), At(trigger), OfficialCalendar(), options);
