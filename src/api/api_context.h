@@ -12,6 +12,7 @@ class AuthService;
 class AdminService;
 class RosterService;
 class CaseService;
+class CaseRulesService;
 class InboxService;
 class DocumentService;
 class LedgerService;
@@ -28,6 +29,7 @@ struct ApiContext {
   services::AdminService* admin = nullptr;
   services::RosterService* roster = nullptr;
   services::CaseService* cases = nullptr;
+  services::CaseRulesService* case_rules = nullptr;
   services::InboxService* inbox = nullptr;
   services::DocumentService* documents = nullptr;
   services::LedgerService* ledgers = nullptr;

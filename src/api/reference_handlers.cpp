@@ -1,11 +1,14 @@
 // /api/v1/reference/* shows the legal figures the platform decides with, each with its citation
 // and status tag, exactly as loaded from data/; /api/v1/assessments runs the crime-elements
-// assessment (the same contract as `wagelink assess`).
+// assessment (the same contract as `wagelink assess`); /api/v1/settings/case-rules holds the
+// district's choices among them (threshold profile, economic-crime filing rules).
 #include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/routes.h"
 #include "domain/assessment_json.h"
+#include "http/json_body.h"
+#include "services/case_rules_service.h"
 
 namespace wagelink::api {
 namespace {
@@ -42,10 +45,24 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
       return http::ProblemResponse(ErrorCode::kUnsupportedMediaType, "请求内容类型必须为 application/json",
                                    "Content-Type must be application/json", request.request_id);
     }
-    auto result = domain::AssessJson(request.body, context.reference->thresholds);
+    // The district's catalog, with the operator's figures for provinces the data leaves open.
+    auto result = domain::AssessJson(request.body, *context.case_rules->Current()->catalog);
     if (!result) return Problem(request, result.error());
     return http::Response::Json(200, *result);
   }, {.permission = security::Permission::kCaseRead}), {.max_body_bytes = 8u << 20});
+
+  router.Add("GET", "/api/v1/settings/case-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto rules = context.case_rules->Get(who);
+    if (!rules) return Problem(request, rules.error());
+    return http::Response::Json(200, *rules);
+  }));
+  router.Add("PUT", "/api/v1/settings/case-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto rules = context.case_rules->Update(who, *body);
+    if (!rules) return Problem(request, rules.error());
+    return http::Response::Json(200, *rules);
+  }, {.permission = security::Permission::kSettingsManage}));
 }
 
 }  // namespace wagelink::api

@@ -46,7 +46,8 @@ struct Application::Services {
         auth(db, clock, keys, audit, policy, cost),
         admin(db, clock, audit, policy, auth),
         roster(db, clock, audit),
-        cases(db, clock, audit, reference, keys),
+        case_rules(db, clock, audit, reference),
+        cases(db, clock, audit, reference, keys, case_rules),
         deadlines(db, clock, audit, reference),
         inbox(db, clock),
         risks(db, clock, audit, risk_rules),
@@ -61,6 +62,7 @@ struct Application::Services {
   services::AuthService auth;
   services::AdminService admin;
   services::RosterService roster;
+  services::CaseRulesService case_rules;
   services::CaseService cases;
   services::DeadlineService deadlines;
   services::InboxService inbox;
@@ -168,6 +170,7 @@ std::uint16_t Application::Start() {
   runtime_->context.admin = &services_->admin;
   runtime_->context.roster = &services_->roster;
   runtime_->context.cases = &services_->cases;
+  runtime_->context.case_rules = &services_->case_rules;
   runtime_->context.inbox = &services_->inbox;
   runtime_->context.documents = services_->documents.get();
   runtime_->context.ledgers = services_->ledgers.get();

@@ -17,7 +17,6 @@ namespace wagelink::services {
 namespace {
 using security::Permission;
 
-constexpr std::string_view kProfileSetting = "reference.threshold_profile";
 constexpr std::size_t kMaxWorkersPerCase = 10'000;
 
 
@@ -80,12 +79,6 @@ Result<store::CaseScope> CaseService::ScopeOf(const Principal& who) const {
   auto scope = who.scope();
   if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
   return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
-}
-
-std::string CaseService::ActiveProfile(store::Connection& connection) const {
-  auto chosen = store::SettingsRepository(connection).Get(kProfileSetting);
-  if (chosen && reference_->thresholds.Find(*chosen)) return *chosen;
-  return reference_->default_profile;
 }
 
 Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const ComplaintInput& input) {
@@ -233,9 +226,11 @@ std::vector<std::string> CaseService::MissingMaterials(const store::CaseRow& row
   return missing;
 }
 
-domain::CaseSnapshot CaseService::SnapshotOf(const store::CaseRow& row, const domain::CaseProgress& progress,
+domain::CaseSnapshot CaseService::SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+                                             const domain::CaseProgress& progress,
                                              const std::vector<store::ClockRow>& clocks) const {
   domain::CaseSnapshot snapshot;
+  snapshot.context.economic_crime_rules = rules.economic_crime_rules;
   snapshot.progress = progress;
   snapshot.context.outstanding = domain::Fen::FromFen(row.owed_fen - row.paid_fen);
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
@@ -253,6 +248,7 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   store::CaseRepository cases(connection);
   store::CaseTimelineRepository timeline(connection);
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const auto rules = rules_.Current(connection);
   CaseDetail detail;
   detail.row = row;
   detail.employer = *cases.FindEmployer(row.employer_id);
@@ -285,13 +281,14 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   if (auto progress = ProgressFromJson(row.progress)) {
     std::vector<std::string> permissions;
     for (auto p : who.permissions) permissions.emplace_back(security::PermissionCode(p));
-    detail.available_steps = domain::AvailableSteps(SnapshotOf(row, *progress, clocks), who.body_code, permissions);
+    detail.available_steps =
+        domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks), who.body_code, permissions);
   }
-  detail.assessment = AssessCase(connection, row, detail.workers, detail.payments, now);
+  detail.assessment = AssessCase(*rules, row, detail.workers, detail.payments, now);
   return detail;
 }
 
-boost::json::value CaseService::AssessCase(store::Connection& connection, const store::CaseRow& row,
+boost::json::value CaseService::AssessCase(const CaseRules& rules, const store::CaseRow& row,
                                            const std::vector<store::WorkerRow>& workers,
                                            const std::vector<store::PaymentRow>& payments, domain::Instant now) const {
   boost::json::array worker_input;
@@ -322,7 +319,7 @@ boost::json::value CaseService::AssessCase(store::Connection& connection, const 
       paid_stage = "before_filing";
     }
   }
-  boost::json::object input{{"province", ActiveProfile(connection)},
+  boost::json::object input{{"province", rules.threshold_profile},
                             {"workers", worker_input},
                             {"conduct", row.conduct},
                             {"order", {{"issued", issued}, {"delivery", DeliveryForAssessment(row.order_delivery)},
@@ -330,7 +327,7 @@ boost::json::value CaseService::AssessCase(store::Connection& connection, const 
                             {"paid_stage", paid_stage},
                             {"serious_consequence", false}};
   if (workers.empty()) input.erase("workers"), input["workers_count"] = 0, input["total_owed_yuan"] = 0;
-  auto result = domain::AssessJson(boost::json::serialize(input), reference_->thresholds);
+  auto result = domain::AssessJson(boost::json::serialize(input), *rules.catalog);
   if (!result) {
     return boost::json::object{{"error", result.error().message_en}, {"error_zh", result.error().message_zh}};
   }

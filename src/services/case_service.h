@@ -13,6 +13,7 @@
 #include "domain/statutory_clock.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
+#include "services/case_rules_service.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
 #include "store/case_repository.h"
@@ -88,8 +89,9 @@ struct CaseDetail {
 class CaseService {
  public:
   CaseService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-              std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const SecurityKeys> keys)
-      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), keys_(std::move(keys)) {}
+              std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const SecurityKeys> keys,
+              CaseRulesService& rules)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), keys_(std::move(keys)), rules_(rules) {}
 
   Result<CaseDetail> CreateComplaint(const Principal& who, const ComplaintInput& input);
   Result<Page<store::CaseRow>> List(const Principal& who, const store::CaseFilter& filter, std::int64_t limit,
@@ -103,17 +105,15 @@ class CaseService {
                                 const std::string& field, const std::string& purpose);
   Result<std::vector<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
 
-  // The threshold profile used for this district's assessments (operator setting).
-  std::string ActiveProfile(store::Connection& connection) const;
 
  private:
   Result<store::CaseScope> ScopeOf(const Principal& who) const;
   CaseDetail LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row);
-  boost::json::value AssessCase(store::Connection& connection, const store::CaseRow& row,
+  boost::json::value AssessCase(const CaseRules& rules, const store::CaseRow& row,
                                 const std::vector<store::WorkerRow>& workers, const std::vector<store::PaymentRow>& payments,
                                 domain::Instant now) const;
-  domain::CaseSnapshot SnapshotOf(const store::CaseRow& row, const domain::CaseProgress& progress,
-                                  const std::vector<store::ClockRow>& clocks) const;
+  domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+                                  const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks) const;
   std::vector<std::string> MissingMaterials(const store::CaseRow& row) const;
 
   store::Database& db_;
@@ -121,6 +121,7 @@ class CaseService {
   const AuditTrail& audit_;
   std::shared_ptr<const ReferenceData> reference_;
   std::shared_ptr<const SecurityKeys> keys_;
+  CaseRulesService& rules_;
 };
 
 // Persists clocks started by a transition (shared with the deadline sweep's tests).

@@ -93,7 +93,7 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  auto decision = domain::Decide(SnapshotOf(*row, *progress, clocks), request);
+  auto decision = domain::Decide(SnapshotOf(*rules_.Current(*connection), *row, *progress, clocks), request);
   if (!decision) return decision.error();
   const domain::Transition& t = *decision;
 

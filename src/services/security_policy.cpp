@@ -72,30 +72,23 @@ Result<SecurityPolicy> SecurityPolicyFromJson(const boost::json::object& json) {
 }
 
 SecurityPolicy SecurityPolicyStore::Current(store::Connection& connection) {
-  UnixSeconds now = clock_.Now();
-  {
-    std::lock_guard lock(mutex_);
-    if (cached_ && now - loaded_at_ < kPolicyRefreshSeconds && now >= loaded_at_) return *cached_;
-  }
-  SecurityPolicy policy;
-  if (auto text = store::SettingsRepository(connection).Get(kSettingsKey)) {
-    boost::system::error_code ec;
-    auto json = boost::json::parse(*text, ec);
-    if (!ec && json.is_object()) {
-      if (auto parsed = SecurityPolicyFromJson(json.as_object())) policy = *parsed;
+  return *cached_.Get([&connection] {
+    SecurityPolicy policy;
+    if (auto text = store::SettingsRepository(connection).Get(kSettingsKey)) {
+      boost::system::error_code ec;
+      auto json = boost::json::parse(*text, ec);
+      if (!ec && json.is_object()) {
+        if (auto parsed = SecurityPolicyFromJson(json.as_object())) policy = *parsed;
+      }
     }
-  }
-  std::lock_guard lock(mutex_);
-  cached_ = std::make_shared<const SecurityPolicy>(policy);
-  loaded_at_ = now;
-  return policy;
+    return policy;
+  });
 }
 
 void SecurityPolicyStore::Save(store::Connection& connection, const SecurityPolicy& policy, const std::string& updated_by) {
   store::SettingsRepository(connection).Put(kSettingsKey, boost::json::serialize(SecurityPolicyToJson(policy)),
                                             FormatUtc(clock_.Now()), updated_by);
-  std::lock_guard lock(mutex_);
-  cached_.reset();  // re-read after the transaction commits
+  cached_.Invalidate();  // re-read after the transaction commits
 }
 
 }  // namespace wagelink::services

@@ -3,12 +3,11 @@
 // are the project's security baseline (ARCHITECTURE.md); the operator changes them through the
 // API, and every instance re-reads them within `kPolicyRefreshSeconds`.
 #include <boost/json/object.hpp>
-#include <mutex>
-#include <memory>
 
 #include "core/clock.h"
 #include "core/error.h"
 #include "security/passwords.h"
+#include "services/refreshing_setting.h"
 #include "store/database.h"
 
 namespace wagelink::services {
@@ -29,15 +28,13 @@ Result<SecurityPolicy> SecurityPolicyFromJson(const boost::json::object& json);
 
 class SecurityPolicyStore {
  public:
-  explicit SecurityPolicyStore(const Clock& clock) : clock_(clock) {}
+  explicit SecurityPolicyStore(const Clock& clock) : clock_(clock), cached_(clock, kPolicyRefreshSeconds) {}
   SecurityPolicy Current(store::Connection& connection);
   void Save(store::Connection& connection, const SecurityPolicy& policy, const std::string& updated_by);
 
  private:
   const Clock& clock_;
-  std::mutex mutex_;
-  std::shared_ptr<const SecurityPolicy> cached_;
-  UnixSeconds loaded_at_ = 0;
+  RefreshingSetting<SecurityPolicy> cached_;
 };
 
 }  // namespace wagelink::services
