@@ -14,7 +14,7 @@ namespace wagelink::api {
 namespace {
 
 http::Response DetailResponse(int status, const services::CaseDetail& detail) {
-  return http::Response::Json(status, CaseDetailJson(detail));
+  return http::Response::Text(status, "application/json; charset=utf-8", CaseDetailText(detail));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "domain/case_events.h"
 #include "domain/case_state.h"
@@ -60,6 +61,16 @@ boost::json::object CaseSummaryJson(const store::CaseRow& row) {
           {"version", row.version}};
 }
 
+std::string CaseDetailText(const services::CaseDetail& d) {
+  std::string text = boost::json::serialize(CaseDetailJson(d));
+  // The assessment is embedded as the text the assessment cache already holds.
+  text.pop_back();  // the object's closing brace
+  text += ",\"assessment\":";
+  text += d.assessment ? d.assessment->text : "null";
+  text += '}';
+  return text;
+}
+
 boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   boost::json::object out = CaseSummaryJson(d.row);
   out["summary"] = d.row.summary;
@@ -116,14 +127,13 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
     package.push_back({{"id", item->id}, {"zh", item->zh}, {"en", item->en}, {"basis", item->basis},
                        {"required", item->required}, {"present", present}});
   }
-  out["parties"] = parties;
-  out["workers"] = workers;
-  out["payments"] = payments;
-  out["timeline"] = events;
-  out["clocks"] = clocks;
-  out["available_steps"] = steps;
-  out["transfer_package"] = package;
-  out["assessment"] = d.assessment;
+  out["parties"] = std::move(parties);
+  out["workers"] = std::move(workers);
+  out["payments"] = std::move(payments);
+  out["timeline"] = std::move(events);
+  out["clocks"] = std::move(clocks);
+  out["available_steps"] = std::move(steps);
+  out["transfer_package"] = std::move(package);
   return out;
 }
 

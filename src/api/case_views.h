@@ -8,6 +8,9 @@
 namespace wagelink::api {
 
 boost::json::object CaseSummaryJson(const store::CaseRow& row);
+// Everything but the assessment, which CaseDetailText appends as already-serialized text.
 boost::json::object CaseDetailJson(const services::CaseDetail& detail);
+// The whole case as the API's JSON text.
+std::string CaseDetailText(const services::CaseDetail& detail);
 
 }  // namespace wagelink::api

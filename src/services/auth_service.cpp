@@ -167,8 +167,9 @@ Result<Principal> AuthService::Authenticate(std::string_view session_token, cons
   auto connection = db_.Acquire();
   SecurityPolicy policy = policy_.Current(*connection);
   store::SessionRepository sessions(*connection);
-  auto session = sessions.FindByTokenHash(security::HashToken(session_token));
-  if (!session || session->revoked_at) return SessionInvalid();
+  auto found = sessions.FindWithUser(security::HashToken(session_token));
+  if (!found || found->session.revoked_at) return SessionInvalid();
+  const store::SessionRow* session = &found->session;
   auto created = ParseUtc(session->created_at);
   auto seen = ParseUtc(session->last_seen_at);
   if (!created || !seen || now - *seen > policy.idle_timeout_minutes * 60 ||
@@ -176,9 +177,8 @@ Result<Principal> AuthService::Authenticate(std::string_view session_token, cons
     sessions.Revoke(session->id, FormatUtc(now));
     return SessionInvalid();
   }
-  store::IdentityRepository identity(*connection);
-  auto user = identity.FindUser(session->user_id);
-  if (!user || !user->active) return SessionInvalid();
+  const store::UserRow* user = &found->user;
+  if (!user->active) return SessionInvalid();
   if (now - *seen >= kTouchEverySeconds) sessions.Touch(session->id, FormatUtc(now));
 
   Principal p;

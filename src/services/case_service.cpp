@@ -288,7 +288,7 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   return detail;
 }
 
-boost::json::value CaseService::AssessCase(const CaseRules& rules, const store::CaseRow& row,
+std::shared_ptr<const CachedAssessment> CaseService::AssessCase(const CaseRules& rules, const store::CaseRow& row,
                                            const std::vector<store::WorkerRow>& workers,
                                            const std::vector<store::PaymentRow>& payments, domain::Instant now) const {
   boost::json::array worker_input;
@@ -327,11 +327,21 @@ boost::json::value CaseService::AssessCase(const CaseRules& rules, const store::
                             {"paid_stage", paid_stage},
                             {"serious_consequence", false}};
   if (workers.empty()) input.erase("workers"), input["workers_count"] = 0, input["total_owed_yuan"] = 0;
-  auto result = domain::AssessJson(boost::json::serialize(input), *rules.catalog);
-  if (!result) {
-    return boost::json::object{{"error", result.error().message_en}, {"error_zh", result.error().message_zh}};
+  const std::string input_text = boost::json::serialize(input);
+  std::string key = input_text;
+  if (const auto* profile = rules.catalog->Find(rules.threshold_profile)) {
+    key += "|" + std::to_string(profile->per_worker ? profile->per_worker->fen() : -1) + "|" +
+           std::to_string(profile->aggregate ? profile->aggregate->fen() : -1);
   }
-  return *result;
+  if (auto cached = assessments_.Find(key)) return cached;
+  auto result = domain::AssessJson(input_text, *rules.catalog);
+  boost::json::value json =
+      result ? std::move(*result)
+             : boost::json::object{{"error", result.error().message_en}, {"error_zh", result.error().message_zh}};
+  std::string text = boost::json::serialize(json);
+  auto assessment = std::make_shared<const CachedAssessment>(CachedAssessment{std::move(json), std::move(text)});
+  assessments_.Store(key, assessment);
+  return assessment;
 }
 
 store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock) {

@@ -12,6 +12,7 @@
 #include "domain/money.h"
 #include "domain/statutory_clock.h"
 #include "services/admin_service.h"
+#include "services/assessment_cache.h"
 #include "services/audit_trail.h"
 #include "services/case_rules_service.h"
 #include "services/principal.h"
@@ -83,7 +84,7 @@ struct CaseDetail {
   std::vector<std::string> parties;
   std::vector<domain::CaseEvent> available_steps;
   std::vector<std::pair<const PackageItem*, bool>> transfer_package;  // item, present
-  boost::json::value assessment;
+  std::shared_ptr<const CachedAssessment> assessment;  // shared with the assessment cache
 };
 
 class CaseService {
@@ -109,7 +110,7 @@ class CaseService {
  private:
   Result<store::CaseScope> ScopeOf(const Principal& who) const;
   CaseDetail LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row);
-  boost::json::value AssessCase(const CaseRules& rules, const store::CaseRow& row,
+  std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const store::CaseRow& row,
                                 const std::vector<store::WorkerRow>& workers, const std::vector<store::PaymentRow>& payments,
                                 domain::Instant now) const;
   domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
@@ -122,6 +123,7 @@ class CaseService {
   std::shared_ptr<const ReferenceData> reference_;
   std::shared_ptr<const SecurityKeys> keys_;
   CaseRulesService& rules_;
+  mutable AssessmentCache assessments_;
 };
 
 // Persists clocks started by a transition (shared with the deadline sweep's tests).

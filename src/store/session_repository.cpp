@@ -6,9 +6,11 @@ namespace {
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, client_address) "
     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kSelectSessionByToken =
-    "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at "
-    "FROM sessions s JOIN users u ON u.id = s.user_id JOIN bodies b ON b.id = u.body_id WHERE s.token_hash = ?";
+constexpr std::string_view kSelectSessionWithUser =
+    "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at, "
+    "u.display_name, u.body_id, u.password_changed_at, u.must_change_password, u.password_policy_exempt, u.active, "
+    "r.role FROM sessions s JOIN users u ON u.id = s.user_id JOIN bodies b ON b.id = u.body_id "
+    "LEFT JOIN user_roles r ON r.user_id = u.id WHERE s.token_hash = ? ORDER BY r.role";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 constexpr std::string_view kRevokeSession =
     "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
@@ -36,10 +38,26 @@ std::int64_t SessionRepository::Insert(std::string_view token_hash, std::string_
                                                std::string(client_address)});
 }
 
-std::optional<SessionRow> SessionRepository::FindByTokenHash(std::string_view token_hash) {
-  auto row = c_.QueryOne(kSelectSessionByToken, {std::string(token_hash)});
-  if (!row) return std::nullopt;
-  return ToSession(*row);
+std::optional<SessionWithUser> SessionRepository::FindWithUser(std::string_view token_hash) {
+  // One row per role (or one row with a NULL role for a user without roles).
+  auto rows = c_.Query(kSelectSessionWithUser, {std::string(token_hash)});
+  if (rows.empty()) return std::nullopt;
+  const Row& first = rows.front();
+  SessionWithUser found{ToSession(first), {}};
+  UserRow& user = found.user;
+  user.id = found.session.user_id;
+  user.username = found.session.username;
+  user.body_code = found.session.body_code;
+  user.display_name = first.Text(8);
+  user.body_id = first.Int(9);
+  user.password_changed_at = first.Text(10);
+  user.must_change_password = first.Bool(11);
+  user.password_policy_exempt = first.Bool(12);
+  user.active = first.Bool(13);
+  for (const auto& row : rows) {
+    if (auto role = row.OptText(14)) user.roles.push_back(std::move(*role));
+  }
+  return found;
 }
 
 void SessionRepository::Touch(std::int64_t session_id, const std::string& now) { c_.Execute(kTouchSession, {now, session_id}); }
