@@ -8,6 +8,7 @@
 #include "api/guard.h"
 #include "api/routes.h"
 #include "http/json_body.h"
+#include "domain/case_state.h"
 #include "services/case_service.h"
 
 namespace wagelink::api {
@@ -17,17 +18,50 @@ http::Response DetailResponse(int status, const services::CaseDetail& detail) {
   return http::Response::Text(status, "application/json; charset=utf-8", CaseDetailText(detail));
 }
 
+// ?state=a,b (any of up to 8 states), ?q=, ?party=, ?sort=received_desc|received_asc|updated_desc|outstanding_desc.
+Result<store::CaseFilter> ParseCaseListFilter(const http::Request& request) {
+  store::CaseFilter filter;
+  const std::string states(request.Query("state").value_or(""));
+  for (std::size_t start = 0; !states.empty() && start <= states.size();) {
+    std::size_t comma = states.find(',', start);
+    if (comma == std::string::npos) comma = states.size();
+    const std::string code = states.substr(start, comma - start);
+    if (!domain::ParseCaseStateCode(code)) {
+      return InvalidField("state", "未知的案件状态 " + code.substr(0, 40), "unknown case state " + code.substr(0, 40));
+    }
+    if (filter.states.size() == store::kMaxStateFilter) {
+      return InvalidField("state", "最多同时筛选 8 个状态", "at most 8 states at once");
+    }
+    filter.states.push_back(code);
+    start = comma + 1;
+  }
+  filter.text = std::string(request.Query("q").value_or("")).substr(0, 100);
+  filter.party_body = std::string(request.Query("party").value_or("")).substr(0, 40);
+  const std::string sort(request.Query("sort").value_or("received_desc"));
+  if (sort == "received_desc") {
+    filter.sort = store::CaseSort::kReceivedNewest;
+  } else if (sort == "received_asc") {
+    filter.sort = store::CaseSort::kReceivedOldest;
+  } else if (sort == "updated_desc") {
+    filter.sort = store::CaseSort::kUpdatedNewest;
+  } else if (sort == "outstanding_desc") {
+    filter.sort = store::CaseSort::kOwedLargest;
+  } else {
+    return InvalidField("sort", "应为 received_desc、received_asc、updated_desc 或 outstanding_desc",
+                        "must be received_desc, received_asc, updated_desc or outstanding_desc");
+  }
+  return filter;
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/cases", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    store::CaseFilter filter;
-    filter.state = std::string(request.Query("state").value_or("")).substr(0, 40);
-    filter.text = std::string(request.Query("q").value_or("")).substr(0, 100);
-    filter.party_body = std::string(request.Query("party").value_or("")).substr(0, 40);
-    auto cases = context.cases->List(who, filter, page->page_size, page->offset());
+    auto filter = ParseCaseListFilter(request);
+    if (!filter) return Problem(request, filter.error());
+    auto cases = context.cases->List(who, *filter, page->page_size, page->offset());
     if (!cases) return Problem(request, cases.error());
     boost::json::array items;
     for (const auto& row : cases->items) items.push_back(CaseSummaryJson(row));

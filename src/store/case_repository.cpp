@@ -34,13 +34,17 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
   "c.transfer_package "               \
   "FROM cases c JOIN employers e ON e.id = c.employer_id "
 #define WL_CASE_FILTER                                                                                     \
-  " AND (? = '' OR c.state = ?)"                                                                           \
+  " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"                                                   \
   " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"         \
   " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
 
 constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_CASE_SCOPE;
-constexpr std::string_view kListCases =
-    WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_FILTER " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?";
+#define WL_LIST_CASES(ORDER) WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_FILTER " ORDER BY " ORDER " LIMIT ? OFFSET ?"
+constexpr std::string_view kListCasesReceivedNewest = WL_LIST_CASES("c.received_at DESC, c.id DESC");
+constexpr std::string_view kListCasesReceivedOldest = WL_LIST_CASES("c.received_at, c.id");
+constexpr std::string_view kListCasesUpdatedNewest = WL_LIST_CASES("c.updated_at DESC, c.id DESC");
+constexpr std::string_view kListCasesOwedLargest = WL_LIST_CASES("c.owed_fen - c.paid_fen DESC, c.id DESC");
+#undef WL_LIST_CASES
 // Counting stops at kCountCap rows: an exact count over a million cases costs seconds, while the
 // first page costs a millisecond; past the cap the UI shows "10000+".
 constexpr std::string_view kCountCases =
@@ -149,8 +153,17 @@ WorkerRow ToWorker(const Row& r) {
 
 Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter) {
   std::string like = LikeContains(filter.text);
-  return {std::int64_t{scope.all_in_region}, scope.body_code, filter.state, filter.state, filter.text, like, like, like,
-          like, filter.party_body, filter.party_body};
+  Params params{std::int64_t{scope.all_in_region}, scope.body_code, static_cast<std::int64_t>(filter.states.size())};
+  // The IN list has a fixed number of slots (one statement text, one cached plan); unused slots
+  // repeat the first state, which changes nothing.
+  for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
+    params.emplace_back(filter.states.empty() ? std::string() : filter.states[i < filter.states.size() ? i : 0]);
+  }
+  for (auto value : {Value(filter.text), Value(like), Value(like), Value(like), Value(like), Value(filter.party_body),
+                     Value(filter.party_body)}) {
+    params.push_back(std::move(value));
+  }
+  return params;
 }
 
 }  // namespace
@@ -204,21 +217,29 @@ std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const Cas
   params.emplace_back(limit);
   params.emplace_back(offset);
   std::vector<CaseRow> out;
-  c_.Stream(kListCases, params, [&](const Row& r) { out.push_back(ToCase(r)); });
+  std::string_view sql = kListCasesReceivedNewest;
+  switch (filter.sort) {
+    case CaseSort::kReceivedNewest: sql = kListCasesReceivedNewest; break;
+    case CaseSort::kReceivedOldest: sql = kListCasesReceivedOldest; break;
+    case CaseSort::kUpdatedNewest: sql = kListCasesUpdatedNewest; break;
+    case CaseSort::kOwedLargest: sql = kListCasesOwedLargest; break;
+  }
+  c_.Stream(sql, params, [&](const Row& r) { out.push_back(ToCase(r)); });
   return out;
 }
 
 std::int64_t CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& filter) {
   // The filter's shape (which filters are present, never their values) picks the statement.
   const bool plain = filter.text.empty() && (filter.party_body.empty() || filter.party_body == scope.body_code);
-  if (plain && scope.all_in_region && filter.party_body.empty() && !filter.state.empty()) {
-    return c_.QueryOne(kCountByState, {filter.state})->Int(0);
+  const bool one_state = filter.states.size() == 1;
+  if (plain && scope.all_in_region && filter.party_body.empty() && one_state) {
+    return c_.QueryOne(kCountByState, {filter.states[0]})->Int(0);
   }
-  if (plain && !scope.all_in_region && filter.state.empty()) {
+  if (plain && !scope.all_in_region && filter.states.empty()) {
     return c_.QueryOne(kCountByParty, {scope.body_code})->Int(0);
   }
-  if (plain && !scope.all_in_region && !filter.state.empty()) {
-    return c_.QueryOne(kCountByPartyAndState, {scope.body_code, filter.state})->Int(0);
+  if (plain && !scope.all_in_region && one_state) {
+    return c_.QueryOne(kCountByPartyAndState, {scope.body_code, filter.states[0]})->Int(0);
   }
   return c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0);
 }

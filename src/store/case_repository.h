@@ -83,10 +83,16 @@ struct PaymentRow {
 
 inline constexpr std::int64_t kCaseCountCap = 10'000;
 
+inline constexpr std::size_t kMaxStateFilter = 8;
+
+// The list orders the UI offers; each is its own statement so the planner sees a plain ORDER BY.
+enum class CaseSort { kReceivedNewest, kReceivedOldest, kUpdatedNewest, kOwedLargest };
+
 struct CaseFilter {
-  std::string state;       // empty = any
+  std::vector<std::string> states;  // any of these (at most kMaxStateFilter); empty = any
   std::string text;        // case number, title, employer name or project (contains)
   std::string party_body;  // only cases where this body is a party (e.g. the police's incoming list)
+  CaseSort sort = CaseSort::kReceivedNewest;
 };
 
 class CaseRepository {

@@ -2,6 +2,9 @@
 // right body at each step, clocks met, money per worker, need-to-know scope and refusals.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <tuple>
+
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -196,6 +199,45 @@ TEST(Case, DataScopeHoldsForListsDetailsSearchAndCounts) {
     HttpClient client = server.LoginAs(admin);
     EXPECT_EQ(client.Get("/api/v1/cases").status, 403) << admin;
     EXPECT_EQ(client.Get(CasePath(id)).status, 403) << admin;
+  }
+}
+
+TEST(Case, ListFiltersByAnyOfSeveralStatesAndSortsAsAsked) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  // A: all 14 workers, received 12-01; B: 2 workers, 12-02; C: 1 worker, 12-03.
+  std::map<std::string, std::int64_t> ids;
+  for (auto [name, received, workers] : {std::tuple{"A", "2025-12-01T01:30:00Z", 14}, std::tuple{"B", "2025-12-02T01:30:00Z", 2},
+                                         std::tuple{"C", "2025-12-03T01:30:00Z", 1}}) {
+    auto complaint = ScenarioOneComplaint();
+    complaint["received_at"] = received;
+    complaint["workers"].as_array().resize(static_cast<std::size_t>(workers));
+    auto created = handler.PostJson("/api/v1/cases", complaint);
+    ASSERT_EQ(created.status, 201) << created.body;
+    ids[name] = created.Json().at("id").as_int64();
+  }
+  ASSERT_EQ(Step(handler, ids["A"], "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+  auto order = [&](const std::string& query) {
+    auto list = handler.Get("/api/v1/cases?" + query);
+    EXPECT_EQ(list.status, 200) << query << "\n" << list.body;
+    std::string names;
+    const auto json = list.Json();
+    for (const auto& item : json.at("items").as_array()) {
+      for (const auto& [name, id] : ids) names += item.at("id").as_int64() == id ? name : "";
+    }
+    return names;
+  };
+  EXPECT_EQ(order("state=investigating"), "A");
+  EXPECT_EQ(order("state=complaint_received"), "CB");
+  EXPECT_EQ(order("state=complaint_received,investigating"), "CBA");
+  EXPECT_EQ(handler.Get("/api/v1/cases?state=complaint_received,investigating").Json().at("total").as_int64(), 3);
+  EXPECT_EQ(order("sort=received_asc"), "ABC");
+  EXPECT_EQ(order("sort=outstanding_desc"), "ABC");
+  EXPECT_EQ(order("sort=updated_desc&state=investigating,complaint_received"), order("sort=updated_desc"));
+  for (const char* bad : {"state=bogus", "state=investigating,", "sort=owed", "state=a,b,c,d,e,f,g,h,i"}) {
+    auto r = handler.Get(std::string("/api/v1/cases?") + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_TRUE(r.Json().at("field") == "state" || r.Json().at("field") == "sort") << bad << r.body;
   }
 }
 
