@@ -178,11 +178,15 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto receipts = context.cases->AccessReceipts(who, page->page_size, page->offset());
     if (!receipts) return Problem(request, receipts.error());
     boost::json::array items;
-    for (const auto& r : *receipts) {
+    for (const auto& r : receipts->items) {
       items.push_back({{"at", r.at}, {"username", r.username}, {"body_code", r.body_code}, {"case_id", r.case_id},
-                       {"worker_id", r.worker_id}, {"field", r.field}, {"purpose", r.purpose}});
+                       {"case_no", r.case_no}, {"worker_id", r.worker_id}, {"field", r.field}, {"purpose", r.purpose}});
     }
-    return http::Response::Json(200, boost::json::object{{"items", items}});
+    bool capped = receipts->total > store::kCaseCountCap;
+    return http::Response::Json(200, boost::json::object{{"items", items},
+                                                         {"total", capped ? store::kCaseCountCap : receipts->total},
+                                                         {"total_is_lower_bound", capped},
+                                                         {"page", page->page}, {"page_size", page->page_size}});
   }));
 }
 

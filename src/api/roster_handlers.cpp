@@ -44,6 +44,16 @@ void RegisterRosterRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::Json(200, boost::json::object{{"items", items}});
   }));
 
+  router.Add("GET", "/api/v1/colleagues", Authed(context, [&context](http::Request&, const services::Principal& who) {
+    boost::json::array items;
+    for (const auto& user : context.roster->Colleagues(who)) {
+      boost::json::array roles;
+      for (const auto& role : user.roles) roles.emplace_back(role);
+      items.push_back({{"username", user.username}, {"display_name", user.display_name}, {"roles", std::move(roles)}});
+    }
+    return http::Response::Json(200, boost::json::object{{"items", std::move(items)}});
+  }));
+
   router.Add("GET", "/api/v1/liaisons", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto liaisons = context.roster->ListLiaisons(who);
     if (!liaisons) return Problem(request, liaisons.error());

@@ -149,11 +149,13 @@ Result<std::string> CaseService::RevealPii(const Principal& who, std::int64_t ca
   return *plain;
 }
 
-Result<std::vector<store::PiiAccessRow>> CaseService::AccessReceipts(const Principal& who, std::int64_t limit,
-                                                                     std::int64_t offset) {
+Result<Page<store::PiiAccessRow>> CaseService::AccessReceipts(const Principal& who, std::int64_t limit,
+                                                              std::int64_t offset) {
   if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
   auto connection = db_.Acquire();
-  return store::CaseTimelineRepository(*connection).ListPiiAccessForBody(who.body_code, limit, offset);
+  store::CaseTimelineRepository timeline(*connection);
+  return Page<store::PiiAccessRow>{timeline.ListPiiAccessForBody(who.body_code, limit, offset),
+                                   timeline.CountPiiAccessForBody(who.body_code)};
 }
 
 }  // namespace wagelink::services

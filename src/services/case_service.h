@@ -104,7 +104,7 @@ class CaseService {
   Result<CaseDetail> RecordPayment(const Principal& who, std::int64_t case_id, const PaymentInput& payment);
   Result<std::string> RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
                                 const std::string& field, const std::string& purpose);
-  Result<std::vector<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
+  Result<Page<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
 
 
  private:

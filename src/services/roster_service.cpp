@@ -15,6 +15,11 @@ boost::json::object Snapshot(const store::LiaisonRow& l) {
 
 }  // namespace
 
+std::vector<store::UserRow> RosterService::Colleagues(const Principal& who) {
+  auto connection = db_.Acquire();
+  return store::IdentityRepository(*connection).ListActiveUsersOfBody(who.body_id);
+}
+
 std::vector<store::BodyRow> RosterService::ListBodies() {
   auto connection = db_.Acquire();
   return store::IdentityRepository(*connection).ListBodies();

@@ -22,6 +22,8 @@ class RosterService {
   RosterService(store::Database& db, const Clock& clock, const AuditTrail& audit) : db_(db), clock_(clock), audit_(audit) {}
 
   std::vector<store::BodyRow> ListBodies();
+  // The active users of the caller's own body, e.g. to name the officers of a case group.
+  std::vector<store::UserRow> Colleagues(const Principal& who);
   Result<std::vector<store::LiaisonRow>> ListLiaisons(const Principal& who);
   Result<store::LiaisonRow> CreateLiaison(const Principal& who, const LiaisonInput& input);
   Result<store::LiaisonRow> UpdateLiaison(const Principal& who, std::int64_t id, const LiaisonInput& input);

@@ -57,6 +57,7 @@ struct PiiAccessRow {
   std::int64_t worker_id = 0;
   std::string field;
   std::string purpose;
+  std::string case_no;  // read only
 };
 
 struct NotificationRow {
@@ -91,6 +92,7 @@ class CaseTimelineRepository {
   void InsertPiiAccess(const PiiAccessRow& row, std::int64_t user_id, const std::string& request_id);
   // Reveals of personal data in cases to which `body_code` is a party, newest first.
   std::vector<PiiAccessRow> ListPiiAccessForBody(std::string_view body_code, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountPiiAccessForBody(std::string_view body_code);
 
   std::int64_t InsertNotification(const NotificationRow& row);
   std::vector<NotificationRow> ListNotifications(std::string_view body_code, std::int64_t user_id, std::int64_t limit,

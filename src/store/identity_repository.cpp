@@ -31,6 +31,9 @@ constexpr std::string_view kListUsers =
     "u.must_change_password, u.password_policy_exempt, u.active, u.failed_logins, u.locked_until, u.last_login_at "
     "FROM users u JOIN bodies b ON b.id = u.body_id "
     "WHERE (? = '' OR u.username LIKE ? OR u.display_name LIKE ?) ORDER BY u.username LIMIT ? OFFSET ?";
+constexpr std::string_view kActiveUsersOfBody =
+    "SELECT u.id, u.username, u.display_name, r.role FROM users u LEFT JOIN user_roles r ON r.user_id = u.id "
+    "WHERE u.body_id = ? AND u.active = 1 ORDER BY u.username, r.role";
 constexpr std::string_view kCountUsers =
     "SELECT COUNT(*) FROM users u WHERE (? = '' OR u.username LIKE ? OR u.display_name LIKE ?)";
 constexpr std::string_view kUpdateProfile = "UPDATE users SET display_name = ?, active = ? WHERE id = ?";
@@ -139,6 +142,22 @@ std::vector<UserRow> IdentityRepository::ListUsers(const std::string& text, std:
   auto pattern = LikeContains(text);
   c_.Stream(kListUsers, {text, pattern, pattern, limit, offset}, [&](const Row& r) { out.push_back(ToUser(r)); });
   for (auto& user : out) user.roles = RolesOf(user.id);
+  return out;
+}
+
+std::vector<UserRow> IdentityRepository::ListActiveUsersOfBody(std::int64_t body_id) {
+  std::vector<UserRow> out;
+  // One row per role; rows of one user are adjacent (ordered by username).
+  c_.Stream(kActiveUsersOfBody, {body_id}, [&](const Row& r) {
+    if (out.empty() || out.back().id != r.Int(0)) {
+      UserRow user;
+      user.id = r.Int(0);
+      user.username = r.Text(1);
+      user.display_name = r.Text(2);
+      out.push_back(std::move(user));
+    }
+    if (auto role = r.OptText(3)) out.back().roles.push_back(*role);
+  });
   return out;
 }
 

@@ -59,6 +59,8 @@ class IdentityRepository {
 
   // Users whose username or display name contains `text` (empty = all), by username.
   std::vector<UserRow> ListUsers(const std::string& text, std::int64_t limit, std::int64_t offset);
+  // Active users of one body with their roles (username, display name, roles only).
+  std::vector<UserRow> ListActiveUsersOfBody(std::int64_t body_id);
   std::int64_t CountUsers(const std::string& text);
   void UpdateProfile(std::int64_t user_id, const std::string& display_name, bool active);
   void RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins, const std::optional<std::string>& locked_until);

@@ -257,6 +257,8 @@ TEST(Case, RevealingPersonalDataNeedsAPurposeAndLeavesAnAccessReceipt) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].at("username").as_string(), "handler");
   EXPECT_EQ(items[0].at("purpose").as_string(), "核对身份以制作询问笔录");
+  EXPECT_EQ(items[0].at("case_no").as_string(), "WL-2025-00001");
+  EXPECT_EQ(receipts.Json().at("total").as_int64(), 1);
   EXPECT_EQ(server.LoginAs("auditor").Get("/api/v1/audit?q=pii.reveal").Json().at("total").as_int64(), 1);
 }
 

@@ -57,3 +57,26 @@ TEST(Roster, InvalidEntriesAreRefusedWithTheFieldNamed) {
 
 }  // namespace
 }  // namespace wagelink::testing
+
+namespace wagelink::testing {
+namespace {
+
+TEST(Roster, ColleaguesAreTheActiveUsersOfTheCallersOwnBodyWithTheirRoles) {
+  TestServer server;
+  auto colleagues = server.LoginAs("handler").Get("/api/v1/colleagues");
+  ASSERT_EQ(colleagues.status, 200) << colleagues.body;
+  std::vector<std::string> names;
+  const auto json = colleagues.Json();
+  for (const auto& item : json.at("items").as_array()) names.emplace_back(item.at("username").as_string());
+  EXPECT_EQ(names, (std::vector<std::string>{"handler", "handler2", "head", "liaison"}));
+  EXPECT_EQ(json.at("items").at(3).at("roles"), (boost::json::array{"case_handler", "liaison_officer"}));
+  EXPECT_EQ(colleagues.body.find("password"), std::string::npos);
+
+  auto police = server.LoginAs("police").Get("/api/v1/colleagues").Json();
+  ASSERT_EQ(police.at("items").as_array().size(), 1u) << "only the caller's own body";
+  EXPECT_EQ(police.at("items").at(0).at("username"), "police");
+  EXPECT_EQ(server.Client().Get("/api/v1/colleagues").status, 401);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
