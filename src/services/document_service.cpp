@@ -200,14 +200,18 @@ Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const C
     return Missing("移送尚未经负责人批准（国务院令310号第五条），不能制作移送书",
                    "the head has not approved the transfer (310号 §5)");
   }
-  if ((t.kind == "non_filing_notice" || t.kind == "filing_notice") && !transfer) {
+  if (t.kind == "transfer_decision" && !LatestEvent(f.events, "submit_transfer_report")) {
+    return Missing("专案组尚未提交移送的书面报告（国务院令310号第五条）", "the case group has not submitted its written report (310号 §5)");
+  }
+  const bool after_decline = t.kind == "reconsideration_application" || t.kind == "explain_non_filing_request";
+  if ((t.kind == "non_filing_notice" || t.kind == "filing_notice" || t.kind == "acceptance_receipt" || after_decline) && !transfer) {
     return Missing("案件尚未移送公安机关", "the case has not been transferred to the police");
   }
   if (t.kind == "non_filing_notice" && x["decline_reason"].empty() && !overridden("reasons")) {
     return Missing("请先记录不予立案决定及理由，或在 fields.reasons 中填写理由（国务院令310号第八条）",
                    "record the decision not to file with its reasons, or give fields.reasons (310号 §8)");
   }
-  if (t.kind == "filing_notice" && !declined) {
+  if ((t.kind == "filing_notice" || after_decline) && !declined) {
     return Missing("公安机关尚未作出不予立案决定", "the police have not declined to file the case");
   }
   if (t.kind == "filing_notice" && x["order_reason"].empty() && !overridden("reasons")) {
