@@ -13,6 +13,8 @@ namespace wagelink::services {
 namespace {
 using imports::ImportKind;
 
+constexpr std::int64_t kMaxWorkersPerCase = 10'000;
+
 // One row read through the mapping, collecting its errors.
 class RowReader {
  public:
@@ -210,6 +212,12 @@ void PlanRoster(const imports::Table& table, RowReader& reader, const ImportCont
       }
     }
     plan.workers.push_back(std::move(*worker));
+  }
+  // The same ceiling as intake: a case lists at most 10,000 workers.
+  auto target = store::CaseRepository(context.connection).FindCase(*context.case_id, {true, ""});
+  if (target && target->workers_count + static_cast<std::int64_t>(plan.workers.size()) > kMaxWorkersPerCase) {
+    plan.errors.push_back({0, "", "", "file", "本案已有 " + std::to_string(target->workers_count) + " 名劳动者，导入后将超过每案 10000 名的上限",
+                           "The case has " + std::to_string(target->workers_count) + " workers; the import would exceed 10,000 per case"});
   }
 }
 
