@@ -12,9 +12,11 @@
 
 #include "imports/column_mapping.h"
 #include "imports/table.h"
+#include "../tests/unit/imports/import_fixtures.h"
 
 namespace {
 using namespace wagelink::imports;
+using testing::ToGbk;
 
 constexpr int kRows = 100'000;
 
@@ -25,18 +27,6 @@ std::string RosterCsv() {
            std::to_string(10000000 + i) + "," + std::to_string(8000 + i % 5000) + ".50,7,2025-05,2025-11\r\n";
   }
   return csv;
-}
-
-std::string ToGbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  char* dst = out.data();
-  std::size_t in_left = utf8.size(), out_left = out.size();
-  iconv(cd, &in, &in_left, &dst, &out_left);
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
 }
 
 std::string RosterXlsx() {

@@ -15,6 +15,22 @@ using imports::ImportKind;
 
 constexpr std::int64_t kMaxWorkersPerCase = 10'000;
 
+// "workers[3].id_number" → ("id_number", 3); "employer.credit_code" → ("employer_credit_code", none).
+std::pair<std::string, std::optional<std::size_t>> ImportFieldOf(const std::string& service_field) {
+  if (service_field.starts_with("workers[")) {
+    auto close = service_field.find(']');
+    auto dot = service_field.find('.', close);
+    std::size_t index = std::stoul(service_field.substr(8, close - 8));
+    std::string key = dot == std::string::npos ? "worker_name" : service_field.substr(dot + 1);
+    return {key == "name" ? "worker_name" : key, index};
+  }
+  if (service_field.starts_with("employer.")) {
+    std::string rest = service_field.substr(9);
+    return {rest == "name" ? "employer_name" : "employer_" + rest, std::nullopt};
+  }
+  return {service_field, std::nullopt};
+}
+
 // One row read through the mapping, collecting its errors.
 class RowReader {
  public:
@@ -50,6 +66,19 @@ class RowReader {
     errors_.push_back(std::move(e));
   }
   void Report(const std::string& field, std::string zh, std::string en) { Report(line(), InvalidField(field, zh, en)); }
+  // An error from the single-record checks ("workers[3].id_number") reported against the import field.
+  void ReportServiceError(std::size_t line, Error error) {
+    error.field = ImportFieldOf(error.field).first;
+    Report(line, error);
+  }
+  // True (and reported against `field`) when `key` was already seen on an earlier row.
+  bool SeenBefore(std::map<std::string, std::size_t>& seen, const std::string& key, const std::string& field, const std::string& what_zh,
+                  const std::string& what_en) {
+    auto [it, fresh] = seen.try_emplace(key, line());
+    if (fresh) return false;
+    Report(field, what_zh + "与第 " + std::to_string(it->second) + " 行重复", what_en + " duplicates row " + std::to_string(it->second));
+    return true;
+  }
 
  private:
   const imports::Table& table_;
@@ -57,22 +86,6 @@ class RowReader {
   std::vector<ImportRowError>& errors_;
   const imports::TableRow* row_ = nullptr;
 };
-
-// "workers[3].id_number" → ("id_number", 3); "employer.credit_code" → ("employer_credit_code", none).
-std::pair<std::string, std::optional<std::size_t>> ImportFieldOf(const std::string& service_field) {
-  if (service_field.starts_with("workers[")) {
-    auto close = service_field.find(']');
-    auto dot = service_field.find('.', close);
-    std::size_t index = std::stoul(service_field.substr(8, close - 8));
-    std::string key = dot == std::string::npos ? "worker_name" : service_field.substr(dot + 1);
-    return {key == "name" ? "worker_name" : key, index};
-  }
-  if (service_field.starts_with("employer.")) {
-    std::string rest = service_field.substr(9);
-    return {rest == "name" ? "employer_name" : "employer_" + rest, std::nullopt};
-  }
-  return {service_field, std::nullopt};
-}
 
 std::optional<WorkerInput> ReadWorker(RowReader& reader) {
   WorkerInput w;
@@ -106,10 +119,7 @@ std::optional<EmployerInput> ReadEmployer(RowReader& reader) {
   if (!kind) return std::nullopt;
   e.kind = *kind;
   if (auto ok = CaseService::CheckNewEmployer(e, "employer"); !ok) {
-    auto [field, index] = ImportFieldOf(ok.error().field);
-    Error error = ok.error();
-    error.field = field;
-    reader.Report(reader.line(), error);
+    reader.ReportServiceError(reader.line(), ok.error());
     return std::nullopt;
   }
   return e;
@@ -162,9 +172,8 @@ void PlanComplaints(const imports::Table& table, RowReader& reader, const Import
       if (!worker) continue;
       std::string key = (employer && employer->credit_code ? *employer->credit_code : reader.Text("employer_name")) + "|" +
                         worker->id_number.value_or("name:" + worker->name);
-      if (auto [it, fresh] = first_row_of_worker.try_emplace(key, row->line); !fresh) {
-        reader.Report(worker->id_number ? "id_number" : "worker_name", "与第 " + std::to_string(it->second) + " 行重复（同一用人单位、同一劳动者）",
-                      "duplicates row " + std::to_string(it->second) + " (same employer and worker)");
+      if (reader.SeenBefore(first_row_of_worker, key, worker->id_number ? "id_number" : "worker_name", "同一用人单位、同一劳动者",
+                            "same employer and worker")) {
         continue;
       }
       if (auto index = IdIndex(context, worker->id_number); index && known_employer) {
@@ -178,10 +187,8 @@ void PlanComplaints(const imports::Table& table, RowReader& reader, const Import
     }
     if (plan.errors.size() != errors_before) continue;
     if (auto ok = context.cases.CheckComplaint(context.who, record.input); !ok) {
-      auto [field, index] = ImportFieldOf(ok.error().field);
-      Error error = ok.error();
-      error.field = field;
-      reader.Report(group[index && *index < group.size() ? *index : 0]->line, error);
+      auto index = ImportFieldOf(ok.error().field).second;
+      reader.ReportServiceError(group[index && *index < group.size() ? *index : 0]->line, ok.error());
       continue;
     }
     plan.complaints.push_back(std::move(record));
@@ -196,16 +203,11 @@ void PlanRoster(const imports::Table& table, RowReader& reader, const ImportCont
     auto worker = ReadWorker(reader);
     if (!worker) continue;
     if (auto ok = context.cases.CheckNewWorker(*worker, plan.workers.size()); !ok) {
-      Error error = ok.error();
-      error.field = ImportFieldOf(error.field).first;
-      reader.Report(row.line, error);
+      reader.ReportServiceError(row.line, ok.error());
       continue;
     }
     if (worker->id_number) {
-      if (auto [it, fresh] = first_row_of_id.try_emplace(*worker->id_number, row.line); !fresh) {
-        reader.Report("id_number", "身份证号码与第 " + std::to_string(it->second) + " 行重复", "ID number duplicates row " + std::to_string(it->second));
-        continue;
-      }
+      if (reader.SeenBefore(first_row_of_id, *worker->id_number, "id_number", "身份证号码", "ID number")) continue;
       if (imported.CaseWithWorkerIndex(*IdIndex(context, worker->id_number), context.case_id, std::nullopt)) {
         reader.Report("id_number", "该劳动者已在本案中登记", "this worker is already on the case");
         continue;
@@ -229,11 +231,7 @@ void PlanEmployers(const imports::Table& table, RowReader& reader, const ImportC
     auto employer = ReadEmployer(reader);
     if (!employer) continue;
     if (employer->credit_code) {
-      if (auto [it, fresh] = first_row_of_code.try_emplace(*employer->credit_code, row.line); !fresh) {
-        reader.Report("employer_credit_code", "统一社会信用代码与第 " + std::to_string(it->second) + " 行重复",
-                      "credit code duplicates row " + std::to_string(it->second));
-        continue;
-      }
+      if (reader.SeenBefore(first_row_of_code, *employer->credit_code, "employer_credit_code", "统一社会信用代码", "credit code")) continue;
       if (cases.FindEmployerByCreditCode(*employer->credit_code)) {
         reader.Report("employer_credit_code", "该用人单位已登记", "this employer is already registered");
         continue;

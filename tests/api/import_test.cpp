@@ -14,22 +14,11 @@
 
 #include "support/scenarios.h"
 #include "support/test_server.h"
-#include "unit/imports/zip_fixture.h"
+#include "unit/imports/import_fixtures.h"
 
 namespace wagelink::testing {
 namespace {
-
-std::string ToGbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  char* dst = out.data();
-  std::size_t in_left = utf8.size(), out_left = out.size();
-  iconv(cd, &in, &in_left, &dst, &out_left);
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
+using imports::testing::ToGbk;
 
 std::string Id(int n) {
   char prefix[18];

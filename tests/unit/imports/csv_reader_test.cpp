@@ -3,21 +3,11 @@
 #include <iconv.h>
 
 #include "imports/table.h"
+#include "import_fixtures.h"
 
 namespace wagelink::imports {
 namespace {
-
-std::string ToGbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  char* dst = out.data();
-  std::size_t in_left = utf8.size(), out_left = out.size();
-  iconv(cd, &in, &in_left, &dst, &out_left);
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
+using testing::ToGbk;
 
 const std::string kRoster = "姓名,身份证号码,欠薪金额（元）\r\n张三,110101199003077777,\"21,300.50\"\r\n李四,,8000\r\n";
 

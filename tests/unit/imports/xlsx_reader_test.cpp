@@ -6,7 +6,7 @@
 #include <iterator>
 
 #include "imports/table.h"
-#include "zip_fixture.h"
+#include "import_fixtures.h"
 
 namespace wagelink::imports {
 namespace {

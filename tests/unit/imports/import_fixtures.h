@@ -1,6 +1,8 @@
 #pragma once
-// Hand-made zip files for the reader tests: well-formed minimal workbooks, and hostile archives
-// (bombs that admit their size, bombs that lie about it, archives with thousands of entries).
+// Import fixtures shared by the reader tests, the API tests and the benchmarks: text in GBK as a
+// Chinese Excel saves it, and hand-made zip files — well-formed minimal workbooks, and hostile
+// archives (bombs that admit their size, bombs that lie about it, thousands of entries).
+#include <iconv.h>
 #include <minizip/zip.h>
 #include <zlib.h>
 
@@ -15,6 +17,18 @@
 #include <vector>
 
 namespace wagelink::imports::testing {
+
+inline std::string ToGbk(const std::string& utf8) {
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  std::string out(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  char* dst = out.data();
+  std::size_t in_left = utf8.size(), out_left = out.size();
+  iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
 
 struct ZipEntry {
   std::string name;
