@@ -1,5 +1,6 @@
 // Issuing, listing and downloading the documents (文书) of a case.
 #include "services/document_service.h"
+#include "services/zh_text.h"
 
 #include <sodium.h>
 
@@ -29,17 +30,6 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   return security::ToHex(digest);
-}
-
-std::string DateZh(domain::CivilDate d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
-
-std::string MinuteZh(domain::Instant at) {
-  auto local = domain::ToShanghai(at);
-  char hm[48];
-  std::snprintf(hm, sizeof hm, "%d时%02d分", local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60);
-  return DateZh(local.date) + hm;
 }
 
 std::string InstantDateZh(const std::string& iso) {
@@ -247,6 +237,9 @@ Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int
     for (const auto& item : templates_->items) known += (known.empty() ? "" : ", ") + item.kind;
     return MakeError(ErrorCode::kValidationFailed, "kind：未知文书种类，可选：" + known, "kind: unknown document; one of " + known, "kind");
   }
+  if (t->kind == "risk_report" || t->kind == "meeting_minutes") {  // record_documents.cpp: not case documents
+    return MakeError(ErrorCode::kValidationFailed, "kind：该文书属于风险或联席会议，不在案件中制发", "kind: this document belongs to a risk or a meeting", "kind");
+  }
   if (auto ok = docs::CheckOverrides(*t, request.overrides); !ok) return ok.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   const std::string now_text = now.ToIsoUtc();
@@ -352,8 +345,7 @@ Result<DocumentDownload> DocumentService::Download(const Principal& who, std::in
   auto view = docs::PdfDocumentFromJson(json);
   if (!view) return view.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
-  view->watermark = (who.display_name.empty() ? who.username : who.display_name) + "（" + who.username + "）" +
-                    MinuteZh(now) + "下载";
+  view->watermark = DownloadWatermark(who.display_name, who.username, now);
   auto pdf = docs::RenderPdf(*view);
   if (!pdf) return pdf.error();
   store::Transaction tx(*connection);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "support/scenarios.h"
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -22,37 +23,6 @@ HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event,
   boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
   if (!reason.empty()) body["reason"] = reason;
   return client.PostJson(CasePath(id, "/steps"), body);
-}
-
-std::string RunTool(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-struct PdfText {
-  std::string text;  // pdftotext output with all white space removed (justified lines are spaced)
-  int pages = 0;
-};
-
-PdfText ReadPdf(const std::string& bytes, const std::string& name) {
-  static const std::string dir = MakeTempDir();
-  std::string path = dir + "/" + name + ".pdf";
-  std::ofstream(path, std::ios::binary) << bytes;
-  if (const char* keep = std::getenv("WAGELINK_PDF_SAMPLES")) std::ofstream(std::string(keep) + "/" + name + ".pdf", std::ios::binary) << bytes;
-  PdfText out;
-  for (char c : RunTool("pdftotext -enc UTF-8 '" + path + "' -")) {
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out.text += c;
-  }
-  std::string info = RunTool("pdfinfo '" + path + "'");
-  auto pos = info.find("Pages:");
-  if (pos != std::string::npos) out.pages = std::atoi(info.c_str() + pos + 6);
-  return out;
 }
 
 class DocumentFixture : public ::testing::Test {
