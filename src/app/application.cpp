@@ -55,7 +55,8 @@ struct Application::Services {
         imports(db, clock, audit, cases, keys),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
-                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
+                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
+                                     {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;

@@ -154,6 +154,10 @@ Result<ImportService::Loaded> ImportService::Load(store::Connection& connection,
   Loaded loaded{*row, *imports::ParseImportKind(row->kind), {}};
   if (!with_table) return loaded;
   if (row->status == "committed") return MakeError(ErrorCode::kConflict, "该导入已提交", "This import was already committed");
+  if (row->status == "expired") {
+    return MakeError(ErrorCode::kConflict, "该导入超过 " + std::to_string(kRetentionDays) + " 天未提交，文件已删除，请重新上传",
+                     "This import was left uncommitted for " + std::to_string(kRetentionDays) + " days and its file was deleted; upload it again");
+  }
   auto bytes = keys_->cipher().Decrypt(row->content_enc, FileAssociatedData(row->sha256));
   if (!bytes) return bytes.error();
   auto table = imports::ReadTable(*bytes);
@@ -262,6 +266,14 @@ boost::json::object ImportService::Write(store::Connection& connection, const Pr
     result["employers_created"] = plan.employers.size();
   }
   return result;
+}
+
+std::int64_t ImportService::PurgeAbandoned() {
+  const std::int64_t now = clock_.Now();
+  auto connection = db_.Acquire();
+  return store::ImportRepository(*connection)
+      .ExpireUntouchedSince(domain::Instant::FromUnixSeconds(now - kRetentionDays * 86400).ToIsoUtc(),
+                            domain::Instant::FromUnixSeconds(now).ToIsoUtc());
 }
 
 Result<std::string> ImportService::ErrorReportCsv(const Principal& who, std::int64_t id) {

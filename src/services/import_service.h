@@ -33,6 +33,7 @@ struct ImportView {
 class ImportService {
  public:
   static constexpr std::size_t kMaxReportedErrors = 1000;
+  static constexpr std::int64_t kRetentionDays = 7;  // platform policy, not a legal period
 
   ImportService(store::Database& db, const Clock& clock, const AuditTrail& audit, CaseService& cases,
                 std::shared_ptr<const SecurityKeys> keys)
@@ -44,6 +45,9 @@ class ImportService {
   Result<ImportView> Validate(const Principal& who, std::int64_t id, const imports::ColumnMapping& mapping);
   // Re-validates (the data may have changed since) and writes everything in one transaction.
   Result<ImportView> Commit(const Principal& who, std::int64_t id);
+  // Scheduled: drops the files of imports left uncommitted for kRetentionDays (they hold personal
+  // data); returns how many expired.
+  std::int64_t PurgeAbandoned();
   // The row errors as CSV for a spreadsheet program (UTF-8 with BOM, cells safe from injection).
   Result<std::string> ErrorReportCsv(const Principal& who, std::int64_t id);
 

@@ -15,6 +15,9 @@ constexpr std::string_view kSaveValidation =
 constexpr std::string_view kMarkCommitted =
     "UPDATE imports SET status = 'committed', content_enc = '', result = ?, committed_at = ?, updated_at = ? "
     "WHERE id = ? AND status = 'validated'";
+constexpr std::string_view kExpire =
+    "UPDATE imports SET content_enc = '', status = 'expired', updated_at = ? "
+    "WHERE status IN ('uploaded', 'invalid', 'validated') AND updated_at < ?";
 constexpr std::string_view kCommittedWithSha =
     "SELECT id FROM imports WHERE kind = ? AND sha256 = ? AND status = 'committed' ORDER BY id LIMIT 1";
 constexpr std::string_view kKeyExists = "SELECT 1 FROM import_keys WHERE kind = ? AND external_key = ?";
@@ -49,6 +52,10 @@ void ImportRepository::SaveValidation(const ImportRow& r) {
 
 bool ImportRepository::MarkCommitted(std::int64_t id, const std::string& result, const std::string& now) {
   return c_.Execute(kMarkCommitted, {result, now, now, id}) == 1;
+}
+
+std::int64_t ImportRepository::ExpireUntouchedSince(const std::string& cutoff, const std::string& now) {
+  return c_.Execute(kExpire, {now, cutoff});
 }
 
 std::optional<std::int64_t> ImportRepository::CommittedWithSha(std::string_view kind, std::string_view sha256) {

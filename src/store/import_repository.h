@@ -45,6 +45,8 @@ class ImportRepository {
   void SaveValidation(const ImportRow& row);
   // Marks committed and drops the file; false when another request committed it first.
   bool MarkCommitted(std::int64_t id, const std::string& result, const std::string& now);
+  // Drops the file of every import not committed and untouched since `cutoff` (status expired).
+  std::int64_t ExpireUntouchedSince(const std::string& cutoff, const std::string& now);
   // A committed import of the same kind with the same file bytes.
   std::optional<std::int64_t> CommittedWithSha(std::string_view kind, std::string_view sha256);
 

@@ -315,5 +315,23 @@ TEST(Import, OnlyLabourInspectionImportsAndOnlyTheUploaderSeesTheImport) {
   EXPECT_EQ(handler.Get(Target(upload)).status, 200);
 }
 
+TEST(Import, AnImportLeftUncommittedForAWeekLosesItsFile) {
+  TestServer server;
+  HttpClient handler = server.LoginAs("handler");
+  auto upload = Upload(handler, "kind=employers", "单位名称\n戊公司\n");
+  ASSERT_EQ(upload.status, 201);
+  server.clock().Advance(6 * 86400);
+  server.app().RunJobsOnce();
+  handler = server.LoginAs("handler");
+  EXPECT_EQ(handler.Get(Target(upload)).Json().at("status"), "uploaded") << "kept for seven days";
+  server.clock().Advance(2 * 86400);
+  server.app().RunJobsOnce();
+  handler = server.LoginAs("handler");
+  EXPECT_EQ(handler.Get(Target(upload)).Json().at("status"), "expired");
+  auto late = ConfirmProposed(handler, upload);
+  EXPECT_EQ(late.status, 409);
+  EXPECT_NE(std::string(late.Json().at("detail").as_string()).find("重新上传"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace wagelink::testing

@@ -11,11 +11,11 @@ CREATE TABLE imports (
   encoding TEXT NOT NULL,
   byte_size BIGINT NOT NULL,
   sha256 TEXT NOT NULL,
-  content_enc TEXT NOT NULL,               -- '' once committed
+  content_enc TEXT NOT NULL,               -- '' once committed or expired
   header TEXT NOT NULL,                    -- JSON array of the column names
   row_count INTEGER NOT NULL,
   mapping TEXT NOT NULL DEFAULT '{}',      -- field -> zero-based column
-  status TEXT NOT NULL,                    -- uploaded | invalid | validated | committed
+  status TEXT NOT NULL,                    -- uploaded | invalid | validated | committed | expired
   error_count INTEGER NOT NULL DEFAULT 0,
   report TEXT NOT NULL DEFAULT '[]',       -- row errors (row, column, field, messages; never cell values)
   result TEXT NOT NULL DEFAULT '{}',       -- what the commit created
