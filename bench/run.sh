@@ -6,16 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 duration=${WAGELINK_BENCH_SECONDS:-10}
-tmp=$(mktemp -d)
-trap 'kill $(cat $tmp/pid 2>/dev/null) 2>/dev/null || true; rm -rf $tmp' EXIT
-db=${WAGELINK_BENCH_DB:-sqlite:$tmp/bench.db}
-"$build/wagelink" init --demo --db "$db" --key-file "$tmp/key" >/dev/null 2>&1
-printf '[log]\naccess_log = false\nlevel = "warn"\n[jobs]\nrun_scheduled = false\n' > "$tmp/bench.toml"
-"$build/wagelink" serve --db "$db" --key-file "$tmp/key" --port 0 --port-file "$tmp/port" --config "$tmp/bench.toml" \
-  >/dev/null 2>&1 &
-echo $! > "$tmp/pid"
-for _ in $(seq 200); do [[ -s $tmp/port ]] && break; sleep 0.05; done
-base="http://127.0.0.1:$(cat "$tmp/port")"
+source bench/fresh_server.sh
 
 # A signed-in prosecutor (sees every case) and one case id, for the authenticated read.
 curl -s -c "$tmp/jar" -H 'Content-Type: application/json' -d '{"username":"prosecutor","password":"WageLink#2026"}' \

@@ -30,6 +30,7 @@ std::pair<std::string, std::string> RecordName(const std::string& code) {
   if (code == "record_payment") return {"登记工资支付", "Payment recorded"};
   if (code == "clock_overdue") return {"法定期限逾期", "Statutory limit overdue"};
   if (code == "document_issued") return {"制发文书", "Document issued"};
+  if (code == "roster_imported") return {"导入劳动者花名册", "Worker roster imported"};
   return {code, code};
 }
 

@@ -7,6 +7,8 @@
 #include "api/routes.h"
 #include "http/json_body.h"
 #include "services/document_service.h"
+#include "services/meeting_service.h"
+#include "services/risk_service.h"
 
 namespace wagelink::api {
 namespace {
@@ -65,6 +67,15 @@ std::string ContentDisposition(std::string_view filename, std::int64_t id) {
   return "attachment; filename=\"document-" + std::to_string(id) + ".pdf\"; filename*=UTF-8''" + encoded;
 }
 
+http::Response PdfResponse(const http::Request& request, Result<services::DocumentDownload> download, std::int64_t id) {
+  if (!download) return Problem(request, download.error());
+  auto response = http::Response::Text(200, "application/pdf", std::move(download->bytes));
+  response.SetHeader("Content-Disposition", ContentDisposition(download->filename, id));
+  response.SetHeader("Cache-Control", "no-store");
+  if (!download->original_sha256.empty()) response.SetHeader("X-Document-SHA256", download->original_sha256);
+  return response;
+}
+
 }  // namespace
 
 void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
@@ -93,13 +104,17 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/documents/{id}/pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto download = context.documents->Download(who, *id);
-    if (!download) return Problem(request, download.error());
-    auto response = http::Response::Text(200, "application/pdf", std::move(download->bytes));
-    response.SetHeader("Content-Disposition", ContentDisposition(download->filename, *id));
-    response.SetHeader("Cache-Control", "no-store");
-    response.SetHeader("X-Document-SHA256", download->original_sha256);
-    return response;
+    return PdfResponse(request, context.documents->Download(who, *id), *id);
+  }));
+  router.Add("GET", "/api/v1/risks/{id}/report.pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    return PdfResponse(request, context.documents->RiskReport(who, *id, *context.risks), *id);
+  }));
+  router.Add("GET", "/api/v1/meetings/{id}/minutes.pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    return PdfResponse(request, context.documents->MeetingMinutes(who, *id, *context.meetings), *id);
   }));
 }
 

@@ -27,6 +27,7 @@
 #include "services/roster_service.h"
 #include "services/risk_service.h"
 #include "services/meeting_service.h"
+#include "services/import_service.h"
 #include "app/risk_rules_loader.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
@@ -52,9 +53,11 @@ struct Application::Services {
         inbox(db, clock),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
+        imports(db, clock, audit, cases, keys),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
-                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
+                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
+                                     {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
@@ -68,6 +71,7 @@ struct Application::Services {
   services::InboxService inbox;
   services::RiskService risks;
   services::MeetingService meetings;
+  services::ImportService imports;
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
@@ -176,6 +180,7 @@ std::uint16_t Application::Start() {
   runtime_->context.ledgers = services_->ledgers.get();
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
+  runtime_->context.imports = &services_->imports;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);

@@ -88,7 +88,7 @@ Result<DocumentTemplate> ParseDocumentTemplate(std::string_view json_text) {
     if (!f.is_object()) return Bad(t.kind, "a field is not an object");
     TemplateField field{Text(f.as_object(), "name"), Text(f.as_object(), "source"), Text(f.as_object(), "status"),
                         Text(f.as_object(), "basis"), Text(f.as_object(), "default")};
-    static const std::set<std::string> kStatuses{"CONFIRMED", "DERIVED", "SECONDARY", "UNCONFIRMED"};
+    static const std::set<std::string> kStatuses{"CONFIRMED", "DERIVED", "SECONDARY", "LOCAL", "UNCONFIRMED"};
     if (field.name.empty() || !kStatuses.contains(field.status)) return Bad(t.kind, "field " + field.name + ": name and status");
     if (field.source == "list") {
       lists.insert(field.name);

@@ -81,7 +81,7 @@ Result<store::CaseScope> CaseService::ScopeOf(const Principal& who) const {
   return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
 }
 
-Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const ComplaintInput& input) {
+Status CaseService::CheckComplaint(const Principal& who, const ComplaintInput& input) const {
   if (!who.Can(Permission::kCaseWrite) || who.body_code != "hrss") {
     return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以登记投诉", "Only labour inspection registers complaints");
   }
@@ -108,12 +108,31 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
   auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
   if (!l01_clock) return l01_clock.error();
+  return Ok{};
+}
 
-  const std::string now_text = now.ToIsoUtc();
+Status CaseService::CheckNewWorker(const WorkerInput& worker, std::size_t index) const {
+  return CheckWorker(worker, index, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())));
+}
+
+Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const ComplaintInput& input) {
+  if (auto ok = CheckComplaint(who, input); !ok) return ok.error();
   auto connection = db_.Acquire();
-  store::CaseRepository cases(*connection);
-  store::CaseTimelineRepository timeline(*connection);
   store::Transaction tx(*connection);
+  std::int64_t case_id = InsertComplaint(*connection, who, input);
+  tx.Commit();
+  auto created = store::CaseRepository(*connection).FindCase(case_id, {true, ""});
+  return LoadDetail(*connection, who, *created);
+}
+
+std::int64_t CaseService::InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input) {
+  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
+                                      {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
+  const std::string now_text = now.ToIsoUtc();
+  store::CaseRepository cases(connection);
+  store::CaseTimelineRepository timeline(connection);
 
   store::CaseRow row;
   int year = static_cast<int>(domain::ShanghaiDate(input.received_at).year());
@@ -139,11 +158,47 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
   row.updated_at = now_text;
   row.id = cases.InsertCase(row);
   cases.AddParty(row.id, "hrss", now_text);
+  InsertWorkers(connection, row.id, input.workers);
 
+  store::CaseEventRow event;
+  event.case_id = row.id;
+  event.event = "register_complaint";
+  event.at = row.received_at;
+  event.actor_user_id = who.user_id;
+  event.actor_username = who.username;
+  event.actor_body = who.body_code;
+  event.from_state = "";
+  event.to_state = row.state;
+  event.payload = boost::json::serialize(boost::json::object{{"channel", input.channel},
+                                                             {"workers", input.workers.size()}});
+  event.explanation_zh = "登记投诉（渠道：" + input.channel + "），开始计算受理期限。";
+  event.explanation_en = "Complaint registered (channel " + input.channel + "); the acceptance clock starts.";
+  event.request_id = who.request_id;
+  timeline.InsertEvent(event);
+  timeline.InsertClock(ToClockRow(row.id, *l01_clock));
+  audit_.Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
+                boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
+  return row.id;
+}
+
+Status CaseService::CheckNewEmployer(const EmployerInput& employer, const std::string& field) {
+  return CheckEmployer(employer, field);
+}
+
+bool CaseService::IsKnownChannel(std::string_view channel) { return IsChannel(std::string(channel)); }
+
+std::int64_t CaseService::InsertEmployer(store::Connection& connection, const EmployerInput& employer) {
+  store::CaseRepository cases(connection);
+  return EmployerId(cases, employer, domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc());
+}
+
+void CaseService::InsertWorkers(store::Connection& connection, std::int64_t case_id, const std::vector<WorkerInput>& workers) {
+  store::CaseRepository cases(connection);
+  const std::string now_text = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
   const auto& cipher = keys_->cipher();
-  for (const auto& w : input.workers) {
+  for (const auto& w : workers) {
     store::WorkerRow worker;
-    worker.case_id = row.id;
+    worker.case_id = case_id;
     worker.name = w.name;
     worker.owed_fen = w.owed.fen();
     worker.months_unpaid = w.months_unpaid;
@@ -169,29 +224,7 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
     }
     if (w.id_number || w.phone || w.bank_card) cases.SetWorkerSecrets(worker);
   }
-  cases.RefreshMoney(row.id);
-
-  store::CaseEventRow event;
-  event.case_id = row.id;
-  event.event = "register_complaint";
-  event.at = row.received_at;
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = "";
-  event.to_state = row.state;
-  event.payload = boost::json::serialize(boost::json::object{{"channel", input.channel},
-                                                             {"workers", input.workers.size()}});
-  event.explanation_zh = "登记投诉（渠道：" + input.channel + "），开始计算受理期限。";
-  event.explanation_en = "Complaint registered (channel " + input.channel + "); the acceptance clock starts.";
-  event.request_id = who.request_id;
-  timeline.InsertEvent(event);
-  timeline.InsertClock(ToClockRow(row.id, *l01_clock));
-  audit_.Append(*connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
-                boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
-  tx.Commit();
-  auto created = cases.FindCase(row.id, {true, ""});
-  return LoadDetail(*connection, who, *created);
+  cases.RefreshMoney(case_id);
 }
 
 Result<Page<store::CaseRow>> CaseService::List(const Principal& who, const store::CaseFilter& filter, std::int64_t limit,

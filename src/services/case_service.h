@@ -95,6 +95,20 @@ class CaseService {
       : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), keys_(std::move(keys)), rules_(rules) {}
 
   Result<CaseDetail> CreateComplaint(const Principal& who, const ComplaintInput& input);
+  // The two halves of CreateComplaint, for imports that check every row before writing any and
+  // then write them all in one transaction: the checks (nothing written), and the writes inside
+  // the caller's transaction (case, workers, event, clock, audit entry) for a checked input.
+  Status CheckComplaint(const Principal& who, const ComplaintInput& input) const;
+  std::int64_t InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input);
+  // A worker as intake checks it (field names "workers[index].…"), and checked workers added to a
+  // case inside the caller's transaction, with their personal data encrypted and the case totals.
+  Status CheckNewWorker(const WorkerInput& worker, std::size_t index) const;
+  void InsertWorkers(store::Connection& connection, std::int64_t case_id, const std::vector<WorkerInput>& workers);
+  // An employer as intake checks it (field names "<field>.…"), and its row (the existing one for
+  // a known credit code) inside the caller's transaction.
+  static Status CheckNewEmployer(const EmployerInput& employer, const std::string& field);
+  static bool IsKnownChannel(std::string_view channel);
+  std::int64_t InsertEmployer(store::Connection& connection, const EmployerInput& employer);
   Result<Page<store::CaseRow>> List(const Principal& who, const store::CaseFilter& filter, std::int64_t limit,
                                     std::int64_t offset);
   Result<CaseDetail> Get(const Principal& who, std::int64_t case_id);

@@ -1,5 +1,6 @@
 // Issuing, listing and downloading the documents (文书) of a case.
 #include "services/document_service.h"
+#include "services/zh_text.h"
 
 #include <sodium.h>
 
@@ -29,17 +30,6 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   return security::ToHex(digest);
-}
-
-std::string DateZh(domain::CivilDate d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
-
-std::string MinuteZh(domain::Instant at) {
-  auto local = domain::ToShanghai(at);
-  char hm[48];
-  std::snprintf(hm, sizeof hm, "%d时%02d分", local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60);
-  return DateZh(local.date) + hm;
 }
 
 std::string InstantDateZh(const std::string& iso) {
@@ -200,14 +190,18 @@ Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const C
     return Missing("移送尚未经负责人批准（国务院令310号第五条），不能制作移送书",
                    "the head has not approved the transfer (310号 §5)");
   }
-  if ((t.kind == "non_filing_notice" || t.kind == "filing_notice") && !transfer) {
+  if (t.kind == "transfer_decision" && !LatestEvent(f.events, "submit_transfer_report")) {
+    return Missing("专案组尚未提交移送的书面报告（国务院令310号第五条）", "the case group has not submitted its written report (310号 §5)");
+  }
+  const bool after_decline = t.kind == "reconsideration_application" || t.kind == "explain_non_filing_request";
+  if ((t.kind == "non_filing_notice" || t.kind == "filing_notice" || t.kind == "acceptance_receipt" || after_decline) && !transfer) {
     return Missing("案件尚未移送公安机关", "the case has not been transferred to the police");
   }
   if (t.kind == "non_filing_notice" && x["decline_reason"].empty() && !overridden("reasons")) {
     return Missing("请先记录不予立案决定及理由，或在 fields.reasons 中填写理由（国务院令310号第八条）",
                    "record the decision not to file with its reasons, or give fields.reasons (310号 §8)");
   }
-  if (t.kind == "filing_notice" && !declined) {
+  if ((t.kind == "filing_notice" || after_decline) && !declined) {
     return Missing("公安机关尚未作出不予立案决定", "the police have not declined to file the case");
   }
   if (t.kind == "filing_notice" && x["order_reason"].empty() && !overridden("reasons")) {
@@ -242,6 +236,9 @@ Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int
     std::string known;
     for (const auto& item : templates_->items) known += (known.empty() ? "" : ", ") + item.kind;
     return MakeError(ErrorCode::kValidationFailed, "kind：未知文书种类，可选：" + known, "kind: unknown document; one of " + known, "kind");
+  }
+  if (t->kind == "risk_report" || t->kind == "meeting_minutes") {  // record_documents.cpp: not case documents
+    return MakeError(ErrorCode::kValidationFailed, "kind：该文书属于风险或联席会议，不在案件中制发", "kind: this document belongs to a risk or a meeting", "kind");
   }
   if (auto ok = docs::CheckOverrides(*t, request.overrides); !ok) return ok.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
@@ -348,8 +345,7 @@ Result<DocumentDownload> DocumentService::Download(const Principal& who, std::in
   auto view = docs::PdfDocumentFromJson(json);
   if (!view) return view.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
-  view->watermark = (who.display_name.empty() ? who.username : who.display_name) + "（" + who.username + "）" +
-                    MinuteZh(now) + "下载";
+  view->watermark = DownloadWatermark(who.display_name, who.username, now);
   auto pdf = docs::RenderPdf(*view);
   if (!pdf) return pdf.error();
   store::Transaction tx(*connection);

@@ -21,6 +21,9 @@
 
 namespace wagelink::services {
 
+class RiskService;
+class MeetingService;
+
 // The templates of data/templates, loaded and validated at start.
 struct DocumentTemplates {
   std::vector<docs::DocumentTemplate> items;
@@ -49,7 +52,16 @@ class DocumentService {
   Result<std::vector<store::DocumentRow>> List(const Principal& who, std::int64_t case_id);
   Result<DocumentDownload> Download(const Principal& who, std::int64_t document_id);
 
+  // Documents that belong to a risk or a meeting rather than a case (record_documents.cpp): rendered
+  // on demand from the stored written report / the recorded meeting with the viewer's watermark,
+  // numbered by the record's own number (risk_no, meeting_no), and audited. The services check that
+  // the viewer may read the record.
+  Result<DocumentDownload> RiskReport(const Principal& who, std::int64_t risk_id, RiskService& risks);
+  Result<DocumentDownload> MeetingMinutes(const Principal& who, std::int64_t meeting_id, MeetingService& meetings);
+
  private:
+  Result<DocumentDownload> RenderRecord(const Principal& who, const std::string& kind, docs::TemplateValues values,
+                                        const std::string& number, const AuditTarget& target);
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;

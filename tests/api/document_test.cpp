@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "support/scenarios.h"
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -22,37 +23,6 @@ HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event,
   boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
   if (!reason.empty()) body["reason"] = reason;
   return client.PostJson(CasePath(id, "/steps"), body);
-}
-
-std::string RunTool(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-struct PdfText {
-  std::string text;  // pdftotext output with all white space removed (justified lines are spaced)
-  int pages = 0;
-};
-
-PdfText ReadPdf(const std::string& bytes, const std::string& name) {
-  static const std::string dir = MakeTempDir();
-  std::string path = dir + "/" + name + ".pdf";
-  std::ofstream(path, std::ios::binary) << bytes;
-  if (const char* keep = std::getenv("WAGELINK_PDF_SAMPLES")) std::ofstream(std::string(keep) + "/" + name + ".pdf", std::ios::binary) << bytes;
-  PdfText out;
-  for (char c : RunTool("pdftotext -enc UTF-8 '" + path + "' -")) {
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out.text += c;
-  }
-  std::string info = RunTool("pdfinfo '" + path + "'");
-  auto pos = info.find("Pages:");
-  if (pos != std::string::npos) out.pages = std::atoi(info.c_str() + pos + 6);
-  return out;
 }
 
 class DocumentFixture : public ::testing::Test {
@@ -230,6 +200,36 @@ TEST_F(DocumentFixture, PoliceAndProcuratorateIssueTheirOwnDocumentsWithTheirOwn
   auto new_year = Issue(handler_, "transfer_letter");
   ASSERT_EQ(new_year.status, 201);
   EXPECT_EQ(new_year.Json().at("doc_no").as_string(), "示劳监〔2026〕1号") << "numbers restart each year";
+}
+
+// The rest of the document set along the mechanism: each body issues its own, gated on the step
+// that makes it meaningful, with the case facts and the statutory wording in the PDF text.
+TEST_F(DocumentFixture, TheDocumentSetFromConsultationToProcuratorialOpinionRendersInChinese) {
+  auto check = [&](HttpClient& client, const std::string& kind, std::initializer_list<const char*> expected, int max_pages = 1) {
+    auto issued = Issue(client, kind);
+    ASSERT_EQ(issued.status, 201) << kind << ": " << issued.body;
+    auto pdf = Download(client, issued, kind);
+    EXPECT_EQ(pdf.pages, issued.Json().at("pages").as_int64());
+    EXPECT_GE(pdf.pages, 1);
+    EXPECT_LE(pdf.pages, max_pages) << kind;
+    for (const char* text : expected) EXPECT_NE(pdf.text.find(text), std::string::npos) << kind << ": " << text << "\n" << pdf.text;
+  };
+  check(handler_, "consultation_letter", {"个案征询函", "示劳监征〔2025〕1号", "区人民检察院：", "WL-2025-00001", "186,400.00元", "特函征询", "抄送：区公安分局"}, 2);
+  EXPECT_EQ(Issue(head_, "transfer_decision").status, 409) << "no written report from the case group yet";
+  EXPECT_EQ(Issue(police_, "acceptance_receipt").status, 404) << "before the transfer the police do not see the case";
+  SendTransfer();
+  check(handler_, "transfer_report", {"关于移送涉嫌犯罪案件的书面报告", "区人社局（劳动保障监察大队）负责人：", "专案组", "三日内", "拒不支付劳动报酬罪"}, 2);
+  EXPECT_EQ(Issue(handler_, "transfer_decision").status, 403) << "the head decides";
+  check(head_, "transfer_decision", {"移送涉嫌犯罪案件审批决定", "批准移送", "二十四小时内", "区公安分局", "陈负责"});
+  check(handler_, "investigation_report", {"涉嫌犯罪案件情况的调查报告", "一、当事人基本情况", "滨海花园二期", "张建国", "朱红旗", "张贴"}, 2);
+  check(police_, "acceptance_receipt", {"受案回执", "示公受〔2025〕1号", "区人社局（劳动保障监察大队）：", "2025年12月12日移送", "已收到并受理", "赵明"});
+  EXPECT_EQ(Issue(handler_, "reconsideration_application").status, 409) << "the police have not declined";
+  ASSERT_EQ(Step(police_, id_, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
+  ASSERT_EQ(Step(police_, id_, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。").status, 200);
+  check(handler_, "reconsideration_application", {"提请复议书", "区公安分局：", "属于劳资民事纠纷", "第九条", "三日内作出复议决定"});
+  HttpClient prosecutor = server_.LoginAs("prosecutor");
+  check(prosecutor, "explain_non_filing_request", {"要求说明不立案理由通知书", "示检说〔2025〕1号", "区公安分局：", "七日以内", "第一百一十三条"});
+  check(prosecutor, "procuratorate_opinion", {"检察意见书", "区人社局（劳动保障监察大队）：", "第五百五十七条第三款", "14名劳动者"});
 }
 
 TEST_F(DocumentFixture, NeedToKnowScopeHoldsForListsAndDownloadsAndDownloadsAreAudited) {

@@ -5,6 +5,7 @@
 
 #include "domain/validators.h"
 #include "support/scenarios.h"
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -169,6 +170,14 @@ TEST(Meeting, S5AdHocMeetingAgendaListsTheRedRiskTheDisputedRefusalAndOverdueAct
   }
   auto detail = server.LoginAs("leader").Get(path).Json();
   EXPECT_EQ(detail.at("action_items").as_array().size(), 3u);
+  auto minutes_pdf = server.LoginAs("leader").Get(path + "/minutes.pdf");
+  ASSERT_EQ(minutes_pdf.status, 200) << minutes_pdf.body.substr(0, 300);
+  auto minutes_text = ReadPdf(minutes_pdf.body, "meeting_minutes");
+  EXPECT_GE(minutes_text.pages, 1);
+  for (const char* expected : {"会议纪要", "一、出席单位和人员", "赵明", "周智勇（缺席）", "会议研究了滨江大道项目欠薪风险。",
+                               "责令建设单位于1月30日前垫付工资", "责任单位：区公安分局", "2026-01-23", "抄送："}) {
+    EXPECT_NE(minutes_text.text.find(expected), std::string::npos) << expected << "\n" << minutes_text.text;
+  }
 
   // Completion with evidence by the owner body; not by another body.
   auto hrss_items = coordinator.Get("/api/v1/action-items?owner_body=hrss&status=open").Json().at("items").as_array();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/validators.h"
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -87,6 +88,17 @@ TEST(Risk, S5BankAlertMassIncidentInTheSeasonalWindowIsRedAndReachesTheLeadershi
   bool amount_figure = false;
   for (const auto& f : r.at("figures").as_array()) amount_figure |= f.at("value") == "1,200,000.00";
   EXPECT_TRUE(amount_figure);
+  // The same report as a PDF for the leadership, with the viewer's watermark; audited.
+  auto pdf = leader.Get(path + "/report.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  auto text = ReadPdf(pdf.body, "risk_report");
+  EXPECT_GE(text.pages, 1);
+  for (const char* expected : {"关于重大欠薪风险的书面报告", "区委、区政府：", "特别重大", "1,200,000.00", "主要数据", "以上报告，请审阅。"}) {
+    EXPECT_NE(text.text.find(expected), std::string::npos) << expected << "\n" << text.text;
+  }
+  HttpClient police = server.LoginAs("police");
+  EXPECT_EQ(police.Get(path + "/report.pdf").status, police.Get(path + "/report").status) << "the PDF follows the report's access rule";
 
   // Reviewed daily in the seasonal window at the top level: due 2026-01-21 09:00 Beijing.
   EXPECT_EQ(risk.at("next_review_at"), "2026-01-21T01:00:00Z");

@@ -1,0 +1,79 @@
+#pragma once
+// Spreadsheet imports in two steps (docs/imports.md): upload → the server reads the file and
+// proposes a column mapping; the person confirms or edits it → every row is validated with a
+// row-level report; commit writes every record in one transaction through the same CaseService
+// paths as single records, or nothing. Only labour inspection (case.write) imports, and an import
+// is visible to its uploader only: the file holds personal data.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imports/column_mapping.h"
+#include "services/import_validation.h"
+#include "store/import_repository.h"
+
+namespace wagelink::services {
+
+struct ImportUpload {
+  std::string kind;                     // complaints | roster | employers
+  std::optional<std::int64_t> case_id;  // roster: the case the workers join
+  std::string channel = "national_clue_platform";  // complaints: intake channel of every row
+  std::string file_name;
+  std::string bytes;
+};
+
+struct ImportView {
+  store::ImportRow row;  // content_enc cleared
+  std::vector<std::string> header;
+  imports::ColumnMapping mapping;
+  std::vector<ImportRowError> errors;  // the stored report (first kMaxReportedErrors)
+  std::size_t formula_cells = 0;       // upload only
+};
+
+class ImportService {
+ public:
+  static constexpr std::size_t kMaxReportedErrors = 1000;
+  static constexpr std::int64_t kRetentionDays = 7;  // platform policy, not a legal period
+
+  ImportService(store::Database& db, const Clock& clock, const AuditTrail& audit, CaseService& cases,
+                std::shared_ptr<const SecurityKeys> keys)
+      : db_(db), clock_(clock), audit_(audit), cases_(cases), keys_(std::move(keys)) {}
+
+  Result<ImportView> Upload(const Principal& who, const ImportUpload& upload);
+  Result<ImportView> Get(const Principal& who, std::int64_t id);
+  // Checks the mapping, then every row; saves the report. Status "validated" or "invalid".
+  Result<ImportView> Validate(const Principal& who, std::int64_t id, const imports::ColumnMapping& mapping);
+  // Re-validates (the data may have changed since) and writes everything in one transaction.
+  Result<ImportView> Commit(const Principal& who, std::int64_t id);
+  // Scheduled: drops the files of imports left uncommitted for kRetentionDays (they hold personal
+  // data); returns how many expired.
+  std::int64_t PurgeAbandoned();
+  // The row errors as CSV for a spreadsheet program (UTF-8 with BOM, cells safe from injection).
+  Result<std::string> ErrorReportCsv(const Principal& who, std::int64_t id);
+
+ private:
+  struct Loaded {
+    store::ImportRow row;
+    imports::ImportKind kind;
+    imports::Table table;
+  };
+  Status MayImport(const Principal& who) const;
+  Result<Loaded> Load(store::Connection& connection, const Principal& who, std::int64_t id, bool with_table);
+  ImportPlan Plan(store::Connection& connection, const Principal& who, const Loaded& loaded, const imports::ColumnMapping& mapping);
+  ImportView SaveReport(store::Connection& connection, store::ImportRow row, const imports::ColumnMapping& mapping, ImportPlan& plan);
+  boost::json::object Write(store::Connection& connection, const Principal& who, const Loaded& loaded, const ImportPlan& plan);
+
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+  CaseService& cases_;
+  std::shared_ptr<const SecurityKeys> keys_;
+};
+
+// The stored JSON forms of a mapping and a report (shared with the API views).
+boost::json::object MappingJson(const imports::ColumnMapping& mapping);
+imports::ColumnMapping MappingFromJson(const std::string& text);
+boost::json::array ReportJson(const std::vector<ImportRowError>& errors);
+std::vector<ImportRowError> ReportFromJson(const std::string& text);
+
+}  // namespace wagelink::services

@@ -1,0 +1,15 @@
+#pragma once
+// Dates and times as Chinese official documents write them ("2025年12月22日", "2025年12月5日16时00分",
+// Asia/Shanghai), shared by every document the services render.
+#include <string>
+
+#include "domain/civil_date.h"
+
+namespace wagelink::services {
+
+std::string DateZh(domain::CivilDate d);
+std::string MinuteZh(domain::Instant at);
+// The download watermark: viewer and time.
+std::string DownloadWatermark(const std::string& display_name, const std::string& username, domain::Instant now);
+
+}  // namespace wagelink::services
