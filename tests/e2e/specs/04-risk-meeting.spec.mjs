@@ -3,7 +3,7 @@
 // again: major, pushed to the wage-arrears office); the office convenes a joint meeting whose
 // generated agenda carries the risk, raises it once more by hand from the risk page, records the
 // attendance, minutes and a decision owned by labour inspection, which completes it with evidence;
-// the office then closes the risk with evidence.
+// the office then closes the risk with evidence. The office learns of the escalation in its inbox.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot as shoot, setPicker } from '../support/browser.mjs';
@@ -81,6 +81,21 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   const office = await newPage(browser);
   page = office.page;
   await loginAndWait(page, 'coordinator');
+  // The escalation reached the office's inbox: the bell counts it, the workbench and inbox list it.
+  await page.locator('[data-test="inbox-bell"] .el-badge__content').waitFor();
+  await page.locator('[data-test="inbox-card"]').getByText(riskNo).first().waitFor();
+  await page.locator('[data-test="inbox-bell"]').click();
+  await page.locator('[data-test="inbox-page"]').waitFor();
+  const unreadBefore = await page.locator('[data-test="inbox-unread"]').innerText();
+  await page.locator('[data-test="inbox-table"] .el-table__row', { hasText: '重大风险' }).first().waitFor();
+  await screenshot(page, 'inbox');
+  await page.locator('[data-test="inbox-table"] .el-table__row', { hasText: riskNo }).first().locator('button.title').click();
+  await page.locator('[data-test="risk-list-page"]').waitFor();
+  await page.goto('/inbox');
+  await page.waitForFunction(
+    (before) => document.querySelector('[data-test="inbox-unread"]')?.textContent !== before,
+    unreadBefore,
+  );
   await page.goto('/meetings');
   await page.locator('[data-test="meeting-list-page"]').waitFor();
   await page.locator('[data-test="meeting-create"]').click();
