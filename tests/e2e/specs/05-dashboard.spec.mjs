@@ -1,5 +1,6 @@
 // The dashboard (驾驶舱) in the browser: the district leader sees the whole district's figures drawn
-// by ECharts; the police see only the cases they take part in; the administrators have no dashboard.
+// by ECharts; the police see only the cases they take part in; the administrators have no dashboard
+// (the system administrator reads the legal parameters instead). A handler exports the case ledger.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, loginAndWait, newPage, screenshot, sideMenuTexts } from '../support/browser.mjs';
@@ -47,5 +48,25 @@ test('the police see only their own cases on the dashboard; the system administr
   const admin = await newPage(browser);
   await loginAndWait(admin.page, 'sysadmin');
   assert.ok(!(await sideMenuTexts(admin.page)).some((text) => text.includes('驾驶舱')));
+  // What the system administrator has instead: the legal parameters, each with its status.
+  await admin.page.locator('[data-test="side-menu"]').getByText('法定参数').click();
+  await admin.page.locator('[data-test="settings-thresholds"] .el-table__row').first().waitFor();
+  await admin.page.getByText('法释〔2013〕3号 §3').first().waitFor();
+  await screenshot(admin.page, 'settings');
+  await admin.page.getByRole('tab', { name: '法定办理时限' }).click();
+  await admin.page.locator('[data-test="settings-limits"] .el-table__row', { hasText: 'L01' }).waitFor();
+  admin.assertNoConsoleErrors();
   await admin.close();
+});
+
+test('a case handler exports the case ledger from the case list', async () => {
+  const { page, assertNoConsoleErrors, close } = await newPage(browser);
+  await loginAndWait(page, 'handler');
+  await page.goto('/cases');
+  await page.locator('[data-test="case-table"]').waitFor();
+  await page.locator('[data-test="ledger-export"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="ledger-cases"]').click()]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  assertNoConsoleErrors();
+  await close();
 });
