@@ -741,9 +741,6 @@ const en: MessageSchema = {
     field: 'Data',
     purpose: 'Purpose',
     empty: 'No access recorded',
-    page: 'Page {n}',
-    prev: 'Previous',
-    next: 'Next',
   },
   steps: {
     at: 'Done at (Beijing time)',

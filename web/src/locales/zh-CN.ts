@@ -741,9 +741,6 @@ const zhCN = {
     field: '信息类别',
     purpose: '用途',
     empty: '暂无访问记录',
-    page: '第 {n} 页',
-    prev: '上一页',
-    next: '下一页',
   },
   steps: {
     at: '办理时间（北京时间）',
