@@ -36,7 +36,7 @@ export async function launchBrowser() {
 /**
  * A new isolated context (own cookies and storage) and page. The browser runs in UTC on purpose:
  * the UI must show Beijing time whatever the machine's zone. Console errors are collected;
- * call `assertNoConsoleErrors()` at the end of a test.
+ * `assertNoConsoleErrors()` checks them mid-test and `close()` checks them at the end.
  */
 export async function newPage(browser, { width = 1440, height = 900, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale, timezoneId: 'UTC' });
@@ -55,7 +55,11 @@ export async function newPage(browser, { width = 1440, height = 900, locale = 'z
     context,
     page,
     assertNoConsoleErrors: () => assert.deepEqual(errors, [], 'browser console errors'),
-    close: () => context.close(),
+    // Closing checks too, so a test that forgets to ask still fails on a console error.
+    close: async () => {
+      await context.close();
+      assert.deepEqual(errors, [], 'browser console errors');
+    },
   };
 }
 
