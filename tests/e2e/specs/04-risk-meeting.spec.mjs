@@ -3,7 +3,8 @@
 // again: major, pushed to the wage-arrears office); the office convenes a joint meeting whose
 // generated agenda carries the risk, raises it once more by hand from the risk page, records the
 // attendance, minutes and a decision owned by labour inspection, which completes it with evidence;
-// the office then closes the risk with evidence. The office learns of the escalation in its inbox.
+// the office then closes the risk with evidence. The office learns of the escalation in its inbox;
+// the district leader reads the written report generated for the leadership.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot as shoot, setPicker } from '../support/browser.mjs';
@@ -164,4 +165,16 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   office.assertNoConsoleErrors();
   await handler.close();
   await office.close();
+
+  // ---- the district leader reads the written report generated at the escalation ----
+  const leader = await newPage(browser);
+  await loginAndWait(leader.page, 'leader');
+  await leader.page.goto('/risks');
+  await leader.page.locator('.el-radio-button', { hasText: '已销号' }).click();
+  await leader.page.locator('[data-test="risk-table"]').getByText(riskNo).click();
+  await leader.page.locator('[data-test="risk-report-view"]').click();
+  const paper = leader.page.locator('[data-test="risk-written-report"]');
+  await paper.locator('.paper__title').waitFor();
+  await screenshot(leader.page, 'risk-written-report');
+  await leader.close();
 });

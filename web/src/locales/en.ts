@@ -1004,6 +1004,10 @@ const en: MessageSchema = {
       reopened: 'Reopened',
       review_due: 'Review reminder',
     },
+    report: {
+      open: 'Written report',
+      title: 'Written report to the district leadership',
+    },
     agenda: {
       title: 'Put on a joint meeting agenda',
       help: 'Pick a joint meeting not yet held; this risk becomes an item on its agenda.',

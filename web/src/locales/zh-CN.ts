@@ -1004,6 +1004,10 @@ const zhCN = {
       reopened: '重新开启',
       review_due: '复核提醒',
     },
+    report: {
+      open: '书面材料',
+      title: '报区领导书面材料',
+    },
     agenda: {
       title: '提请联席会议研究',
       help: '选择一次尚未召开的联席会议，本风险将列入其议程。',
