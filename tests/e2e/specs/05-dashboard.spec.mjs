@@ -32,6 +32,13 @@ test('the leader sees the district dashboard: tiles from the server figures and 
   await screenshot(page, 'dashboard');
   await page.locator('[data-test="chart-risks"]').scrollIntoViewIfNeeded();
   await screenshot(page, 'dashboard-lower');
+  // English is one switch away and stays after a reload.
+  await page.evaluate(() => localStorage.setItem('wagelink.locale', 'en'));
+  await page.reload();
+  await page.getByText('Wage-arrears dashboard').waitFor();
+  await page.getByText('Whole district').waitFor();
+  await page.locator('[data-test="chart-funnel"] canvas').waitFor();
+  await screenshot(page, 'dashboard-english');
   assertNoConsoleErrors();
   await close();
 });
