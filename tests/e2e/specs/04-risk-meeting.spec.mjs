@@ -72,6 +72,7 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   await page.locator('[data-test="risk-detail-level"][data-level="major"]').waitFor();
   await page.locator('[data-test="risk-fired-rules"]').getByText('群体性事件苗头').first().waitFor();
   await page.getByText('已推送区治欠办').waitFor();
+  await page.locator('[data-test="risk-detail-page"] .hero').scrollIntoViewIfNeeded();
   await screenshot(page, 'risk-detail');
   await page.locator('[data-test="side-menu"]').getByText('风险台账').click();
   await page.locator('[data-test="risk-table"] [data-level="major"]').first().waitFor();

@@ -994,6 +994,7 @@ const en: MessageSchema = {
       followupSubmit: 'Save and score again',
       levelChanged: 'Scored again; the level is now “{level}”',
       followupSaved: 'Follow-up saved',
+      escalatedTo: 'Sent to {body}',
     },
     history: {
       created: 'Reported',

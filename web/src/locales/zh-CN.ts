@@ -994,6 +994,7 @@ const zhCN = {
       followupSubmit: '保存并重新评分',
       levelChanged: '已重新评分，风险等级变为“{level}”',
       followupSaved: '跟进记录已保存',
+      escalatedTo: '推送至 {body}',
     },
     history: {
       created: '报送',
