@@ -144,6 +144,8 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
 
   // ---- labour inspection completes its action item with evidence ----
   page = handler.page;
+  await page.goto('/workbench');
+  await page.locator('[data-test="action-items-card"]').getByText('约谈总承包单位').waitFor();
   await page.goto('/meetings');
   await page.getByRole('tab', { name: '督办事项' }).click();
   const items = page.locator('[data-test="action-items"]');

@@ -1107,6 +1107,7 @@ const en: MessageSchema = {
       evidence: 'Evidence',
       risk: 'Risk #{id}',
       empty: 'No action items',
+      mine: 'Action items of my body',
     },
   },
   inbox: {

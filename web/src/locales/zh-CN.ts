@@ -1107,6 +1107,7 @@ const zhCN = {
       evidence: '办结依据',
       risk: '关联风险 #{id}',
       empty: '暂无督办事项',
+      mine: '本单位督办事项',
     },
   },
   inbox: {
