@@ -19,6 +19,7 @@ class LedgerService;
 class RiskService;
 class MeetingService;
 class ImportService;
+class DashboardService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -37,6 +38,7 @@ struct ApiContext {
   services::RiskService* risks = nullptr;
   services::MeetingService* meetings = nullptr;
   services::ImportService* imports = nullptr;
+  services::DashboardService* dashboard = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

@@ -16,6 +16,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterRiskRoutes(*router, context);
   RegisterMeetingRoutes(*router, context);
   RegisterImportRoutes(*router, context);
+  RegisterDashboardRoutes(*router, context);
   return router;
 }
 

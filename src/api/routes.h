@@ -21,5 +21,6 @@ void RegisterLedgerRoutes(http::Router& router, const ApiContext& context);
 void RegisterRiskRoutes(http::Router& router, const ApiContext& context);
 void RegisterMeetingRoutes(http::Router& router, const ApiContext& context);
 void RegisterImportRoutes(http::Router& router, const ApiContext& context);
+void RegisterDashboardRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

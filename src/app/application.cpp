@@ -20,6 +20,7 @@
 #include "services/deadline_service.h"
 #include "services/document_service.h"
 #include "services/ledger_service.h"
+#include "services/dashboard_service.h"
 #include "services/inbox_service.h"
 #include "jobs/scheduler.h"
 #include "services/auth_service.h"
@@ -75,6 +76,7 @@ struct Application::Services {
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
+  std::unique_ptr<services::DashboardService> dashboard;
 };
 
 struct Application::Runtime {
@@ -130,6 +132,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -178,6 +181,7 @@ std::uint16_t Application::Start() {
   runtime_->context.inbox = &services_->inbox;
   runtime_->context.documents = services_->documents.get();
   runtime_->context.ledgers = services_->ledgers.get();
+  runtime_->context.dashboard = services_->dashboard.get();
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.imports = &services_->imports;

@@ -8,7 +8,7 @@
 // everything from the unpaid deadline on happens "now".
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, login, newPage, screenshot } from '../support/browser.mjs';
+import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
 
 let browser;
 before(async () => {
@@ -17,37 +17,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/**
- * Signs in and waits for the workbench. The server allows 20 sign-in attempts per minute from one
- * address and the earlier specs sign in many times from this machine, so a "too many attempts"
- * answer is waited out (the server's own Retry-After of a minute) instead of failing the test.
- */
-async function loginAndWait(page, username) {
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    await login(page, username);
-    const outcome = await Promise.race([
-      page.waitForURL('**/workbench', { timeout: 20000 }).then(
-        () => 'in',
-        () => 'timeout',
-      ),
-      page
-        .locator('[data-test="login-error"]', { hasText: '过于频繁' })
-        .waitFor({ timeout: 20000 })
-        .then(
-          () => 'throttled',
-          () => 'timeout',
-        ),
-    ]);
-    if (outcome === 'in') {
-      await page.locator('[data-test="workbench"]').waitFor();
-      return;
-    }
-    if (outcome === 'timeout') break;
-    await page.waitForTimeout(10_000); // the server's per-minute sign-in budget refills
-  }
-  throw new Error(`could not sign in as ${username}`);
-}
 
 const DAY = 86_400_000;
 const pad = (n) => String(n).padStart(2, '0');
@@ -76,18 +45,6 @@ const WORKERS = [
   ['马占山', '11010119800113112X', '13910000012', '10200', '7'],
   ['朱红旗', '110101198002141135', '13910000013', '9900', '7'],
 ];
-
-async function chooseOption(page, trigger, text) {
-  await trigger.click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
-
-async function setPicker(scope, value) {
-  const input = scope.locator('input').first();
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** Opens a step from the case's action bar, lets `fill` complete the dialog, submits, waits for it to close. */
 async function takeStep(page, event, fill = async () => {}) {

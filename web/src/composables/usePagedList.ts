@@ -59,3 +59,12 @@ export function usePagedList<T>(fetchPage: (query: PageQuery) => Promise<Page<T>
 
   return { items, total, page, size, keyword, loading, failed, load, search, reset, onPageChange, onSizeChange };
 }
+
+/**
+ * A page from an endpoint that sends no total (meetings, action items, inbox): the pager learns
+ * there is a next page from this page being full, and shows one more entry than it has seen.
+ */
+export function withOpenTotal<T, A extends { items: T[] }>(query: PageQuery, answer: A): A & Page<T> {
+  const more = answer.items.length === query.page_size ? 1 : 0;
+  return { ...answer, page: query.page, page_size: query.page_size, total: (query.page - 1) * query.page_size + answer.items.length + more };
+}

@@ -124,3 +124,8 @@ export function formatDuration(totalSeconds: number, locale: string = 'zh-CN'): 
   if (hours > 0) return `${unit(hours, '小时', 'hour')} ${unit(minutes, '分', 'minute')}`;
   return `${unit(minutes, '分', 'minute')} ${unit(seconds, '秒', 'second')}`;
 }
+
+/** Server-written sentences may carry UTC instants ("…2026-11-29T01:00:00Z…"): shown as Beijing time. */
+export function localiseInstants(text: string): string {
+  return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, (instant) => formatDateTime(instant, false));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatCountdown, formatDate, formatDateTime, shanghaiHour } from '@/utils/datetime';
+import { daysUntil, formatCountdown, formatDate, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
   it('converts an ISO UTC instant to Asia/Shanghai (UTC+8)', () => {
@@ -40,5 +40,12 @@ describe('datetime: UTC instants shown in Beijing time', () => {
     expect(daysUntil('2026-03-08T12:00:00Z', now)).toBe(7);
     expect(daysUntil('2026-02-28T00:00:00Z', now)).toBe(-1);
     expect(daysUntil(null, now)).toBeNull();
+  });
+});
+
+describe('localiseInstants', () => {
+  it('shows every UTC instant in a sentence as Beijing time and leaves the rest alone', () => {
+    expect(localiseInstants('下次复核 2026-11-29T01:00:00Z，期限 2025-12-18T16:00:00Z')).toBe('下次复核 2026-11-29 09:00，期限 2025-12-19 00:00');
+    expect(localiseInstants('无时间 2026-11-29')).toBe('无时间 2026-11-29');
   });
 });

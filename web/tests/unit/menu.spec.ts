@@ -90,7 +90,7 @@ describe('menu by permission', () => {
     const forRole = (permissions: string[]) => paths(buildMenu(featureRoutes, new Set(permissions), '/', 'wage_office'));
     expect(forRole(['case.read', 'roster.read'])).toEqual(['/workbench', '/casework', '/cases', '/roster']);
     // 三员分立: the administrators hold no business permission, so no roster either.
-    expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual(['/workbench', '/system', '/system/users']);
+    expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual(['/workbench', '/system', '/system/users', '/system/settings']);
     expect(forRole(['password_policy.manage', 'session.manage', 'role.manage'])).toEqual([
       '/workbench',
       '/security',

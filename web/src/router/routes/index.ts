@@ -8,18 +8,22 @@ export const featureRoutes: RouteRecordRaw[] = Object.keys(modules)
   .sort()
   .flatMap((key) => modules[key].default);
 
+const errorView = () => import('@/views/error/ErrorView.vue');
+
 export const layoutChildren: RouteRecordRaw[] = [
   ...featureRoutes,
   {
     path: 'forbidden',
     name: 'Forbidden',
-    component: () => import('@/views/error/ForbiddenView.vue'),
+    component: errorView,
+    props: { kind: 'forbidden' },
     meta: { titleKey: 'menu.forbidden', hideInMenu: true },
   },
   {
     path: ':pathMatch(.*)*',
     name: 'NotFound',
-    component: () => import('@/views/error/NotFoundView.vue'),
+    component: errorView,
+    props: { kind: 'notFound' },
     meta: { titleKey: 'menu.notFound', hideInMenu: true },
   },
 ];

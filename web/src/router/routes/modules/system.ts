@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Setting, User } from '@element-plus/icons-vue';
+import { Setting, Tools, User } from '@element-plus/icons-vue';
 
 // System administrator (三员分立: user accounts, bodies, settings; roles are granted under 安全管理).
 const routes: RouteRecordRaw[] = [
@@ -15,6 +15,12 @@ const routes: RouteRecordRaw[] = [
         name: 'Users',
         component: () => import('@/views/system/UsersView.vue'),
         meta: { titleKey: 'menu.users', icon: markRaw(User), permission: 'user.manage' },
+      },
+      {
+        path: 'settings',
+        name: 'SystemSettings',
+        component: () => import('@/views/system/SettingsView.vue'),
+        meta: { titleKey: 'settings.menu', icon: markRaw(Tools), permission: 'settings.manage', order: 1010 },
       },
     ],
   },

@@ -1,0 +1,70 @@
+#include "services/dashboard_service.h"
+
+#include <array>
+#include <cstdio>
+
+#include "services/admin_service.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+// The funnel's steps after "received", each reached when the case took this step once.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSteps{{
+    {"accepted", "accept_complaint"},
+    {"ordered", "issue_order"},
+    {"transferred", "send_transfer"},
+    {"filed", "file_case"},
+}};
+
+// First instant of the month eleven months before `now` (twelve months including this one), UTC.
+std::string TwelveMonthsBack(UnixSeconds now) {
+  const std::string today = FormatUtc(now);  // YYYY-MM-DDTHH:MM:SSZ
+  int year = std::stoi(today.substr(0, 4));
+  int month = std::stoi(today.substr(5, 2)) - 11;
+  if (month <= 0) {
+    month += 12;
+    year -= 1;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-01T00:00:00Z", year, month);
+  return buffer;
+}
+
+}  // namespace
+
+Result<DashboardFigures> DashboardService::Figures(const Principal& who) {
+  if (!who.Can(Permission::kDashboardRead)) return Forbidden(Permission::kDashboardRead);
+  const auto scope_kind = who.scope().kind;
+  if (scope_kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
+  const store::CaseScope scope{scope_kind == security::DataScope::Kind::kAllInRegion, who.body_code};
+
+  DashboardFigures out;
+  const UnixSeconds now = clock_.Now();
+  out.as_of = FormatUtc(now);
+  out.all_in_region = scope.all_in_region;
+  out.body_code = who.body_code;
+  auto connection = db_.Acquire();
+  store::DashboardRepository figures(*connection);
+  out.money = figures.Money(scope);
+  out.funnel.push_back({"received", out.money.cases});
+  const auto steps = figures.FunnelSteps(scope);
+  for (const auto& [stage, event] : kSteps) {
+    std::int64_t reached = 0;
+    for (const auto& s : steps) {
+      if (s.event == event) reached = s.cases;
+    }
+    out.funnel.push_back({std::string(stage), reached});
+  }
+  out.funnel.push_back({"paid", out.money.paid_in_full});
+  out.timeliness = figures.Timeliness(scope, out.as_of);
+  out.risks_visible = who.Can(Permission::kRiskRead);
+  if (out.risks_visible) {
+    out.risks_since = TwelveMonthsBack(now);
+    out.risks_by_month = figures.RisksByMonth(out.risks_since);
+    out.open_risks_by_level = figures.OpenRisksByLevel();
+  }
+  return out;
+}
+
+}  // namespace wagelink::services

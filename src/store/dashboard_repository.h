@@ -1,0 +1,60 @@
+#pragma once
+// Aggregates for the dashboard (驾驶舱): COUNT and SUM queries only, each within the caller's
+// need-to-know scope (the same bound case_parties predicate as CaseRepository), never rows.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/case_repository.h"
+#include "store/database.h"
+
+namespace wagelink::store {
+
+struct CaseMoneyTotals {
+  std::int64_t cases = 0;
+  std::int64_t workers = 0;
+  std::int64_t owed_fen = 0;
+  std::int64_t paid_fen = 0;
+  std::int64_t paid_in_full = 0;  // cases with something owed and all of it paid
+};
+
+struct EventReach {
+  std::string event;
+  std::int64_t cases = 0;  // distinct cases that ever took the step
+};
+
+// Statutory duty clocks of one responsible body, by outcome.
+struct ClockTally {
+  std::string body_code;
+  std::int64_t met = 0, met_late = 0, not_met = 0, overdue = 0, running = 0;
+};
+
+struct RiskMonthTally {
+  std::string month;  // YYYY-MM of the report
+  std::string level;
+  std::int64_t risks = 0;
+};
+
+struct RiskLevelTally {
+  std::string level;
+  std::int64_t open = 0;
+};
+
+class DashboardRepository {
+ public:
+  explicit DashboardRepository(Connection& connection) : c_(connection) {}
+
+  CaseMoneyTotals Money(const CaseScope& scope);
+  // How many cases reached each of the funnel's steps (accept_complaint, issue_order, send_transfer, file_case).
+  std::vector<EventReach> FunnelSteps(const CaseScope& scope);
+  // `now` is an instant "YYYY-MM-DDTHH:MM:SSZ": open clocks due before it are overdue.
+  std::vector<ClockTally> Timeliness(const CaseScope& scope, const std::string& now);
+  // Risks reported since `since` (an instant), by month and current level; open risks by level.
+  std::vector<RiskMonthTally> RisksByMonth(const std::string& since);
+  std::vector<RiskLevelTally> OpenRisksByLevel();
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store

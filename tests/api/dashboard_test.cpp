@@ -1,0 +1,142 @@
+// The dashboard (驾驶舱) through the API: its figures are checked against cases, payments and risks
+// created through the API, within the caller's need-to-know scope, and against the clocks each case
+// shows on its own page.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "support/scenarios.h"
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
+                  boost::json::object payload = {}) {
+  return client.PostJson("/api/v1/cases/" + std::to_string(id) + "/steps",
+                         {{"event", event}, {"at", at}, {"payload", payload}});
+}
+
+std::map<std::string, std::int64_t> Funnel(const boost::json::value& dashboard) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& s : dashboard.at("funnel").as_array()) out[std::string(s.at("stage").as_string())] = s.at("cases").as_int64();
+  return out;
+}
+
+std::int64_t CreateCase(HttpClient& handler) {
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  EXPECT_EQ(created.status, 201) << created.body;
+  return created.Json().at("id").as_int64();
+}
+
+constexpr std::int64_t kScenarioOneOwedFen = 18'640'000;  // 186,400 yuan over 14 workers
+
+TEST(Dashboard, FunnelMoneyAndTimelinessMatchTheCasesWithinTheCallersScope) {
+  TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  const std::int64_t ordered = CreateCase(handler), paid = CreateCase(handler);
+  CreateCase(handler);  // received only
+  ASSERT_EQ(Step(handler, ordered, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+  ASSERT_EQ(Step(handler, ordered, "issue_order", "2025-12-05T08:00:00Z",
+                 {{"document", "rectification_order"}, {"deadline", "2025-12-10"}, {"service", "served"},
+                  {"served_at", "2025-12-05T08:00:00Z"}}).status, 200);
+  ASSERT_EQ(Step(handler, paid, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+  auto payment = handler.PostJson("/api/v1/cases/" + std::to_string(paid) + "/payments",
+                                  {{"proportional", true}, {"amount_yuan", "186400"}, {"paid_on", "2025-12-20"},
+                                   {"payer", "general_contractor"}});
+  ASSERT_EQ(payment.status, 200) << payment.body;
+
+  auto response = handler.Get("/api/v1/dashboard");
+  ASSERT_EQ(response.status, 200) << response.body;
+  const auto dashboard = response.Json();
+  EXPECT_EQ(dashboard.at("as_of"), "2025-12-22T02:00:00Z");
+  EXPECT_EQ(dashboard.at("scope"), "body");
+  const auto funnel = Funnel(dashboard);
+  EXPECT_EQ(funnel.at("received"), 3);
+  EXPECT_EQ(funnel.at("accepted"), 2);
+  EXPECT_EQ(funnel.at("ordered"), 1);
+  EXPECT_EQ(funnel.at("transferred"), 0);
+  EXPECT_EQ(funnel.at("filed"), 0);
+  EXPECT_EQ(funnel.at("paid"), 1);
+  const auto& money = dashboard.at("money");
+  EXPECT_EQ(money.at("cases").as_int64(), 3);
+  EXPECT_EQ(money.at("workers").as_int64(), 42);
+  EXPECT_EQ(money.at("owed").at("fen").as_int64(), 3 * kScenarioOneOwedFen);
+  EXPECT_EQ(money.at("paid").at("fen").as_int64(), kScenarioOneOwedFen);
+  EXPECT_EQ(money.at("outstanding").at("yuan"), "372800.00");
+
+  // Timeliness per body equals what the cases' own pages show for their duty clocks.
+  std::map<std::string, std::map<std::string, std::int64_t>> expected;
+  for (std::int64_t id : {ordered, paid, paid + 1}) {
+    const auto detail = handler.Get("/api/v1/cases/" + std::to_string(id)).Json();  // outlives the loop
+    for (const auto& clock : detail.at("clocks").as_array()) {
+      if (clock.at("kind") != "duty") continue;
+      const std::string body(clock.at("responsible_body").as_string());
+      const std::string status(clock.at("status").as_string());
+      ++expected[body][clock.at("stopped_at").is_null() ? "open" : status];
+    }
+  }
+  ASSERT_FALSE(expected.empty()) << "accepted cases run statutory clocks";
+  std::int64_t bodies = 0;
+  for (const auto& row : dashboard.at("timeliness").as_array()) {
+    const std::string body(row.at("body_code").as_string());
+    auto& want = expected[body];
+    EXPECT_EQ(row.at("met").as_int64(), want["met"]) << body;
+    EXPECT_EQ(row.at("met_late").as_int64(), want["met_late"]) << body;
+    EXPECT_EQ(row.at("not_met").as_int64(), want["not_met"]) << body;
+    EXPECT_EQ(row.at("overdue").as_int64() + row.at("running").as_int64(), want["open"]) << body;
+    ++bodies;
+  }
+  EXPECT_EQ(bodies, static_cast<std::int64_t>(expected.size()));
+
+  // Need-to-know: the police are party to none of these cases; the leadership sees the region.
+  const auto police = server.LoginAs("police").Get("/api/v1/dashboard").Json();
+  EXPECT_EQ(Funnel(police).at("received"), 0);
+  EXPECT_EQ(police.at("money").at("owed").at("fen").as_int64(), 0);
+  EXPECT_TRUE(police.at("timeliness").as_array().empty());
+  const auto leader = server.LoginAs("leader").Get("/api/v1/dashboard").Json();
+  EXPECT_EQ(leader.at("scope"), "region");
+  EXPECT_EQ(Funnel(leader).at("received"), 3);
+  // 三员分立: the administrators hold no dashboard.read.
+  EXPECT_EQ(server.LoginAs("sysadmin").Get("/api/v1/dashboard").status, 403);
+  EXPECT_EQ(server.LoginAs("auditor").Get("/api/v1/dashboard").status, 403);
+}
+
+TEST(Dashboard, RiskLevelsByMonthAndOpenRisksByLevel) {
+  TestServer server({.start_time = *ParseUtc("2026-03-10T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  auto report = [&](const char* employer, boost::json::object indicators) {
+    auto created = handler.PostJson("/api/v1/risks", {{"employer_name", employer},
+                                                      {"employer_credit_code", ValidCreditCode("91110000MA0012345")},
+                                                      {"workers_affected", 3},
+                                                      {"amount_yuan", "20000"},
+                                                      {"source", "inspection"},
+                                                      {"indicators", indicators},
+                                                      {"owner_body", "hrss"}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.Json();
+  };
+  const auto general = report("甲公司", {});
+  const auto major = report("乙公司", {{"mass_incident_signal", true}});
+  ASSERT_EQ(general.at("level"), "general");
+  ASSERT_EQ(major.at("level"), "major");
+  ASSERT_EQ(handler.PostJson("/api/v1/risks/" + std::to_string(general.at("id").as_int64()) + "/close",
+                             {{"evidence", "工资已付清"}}).status, 200);
+
+  const auto dashboard = handler.Get("/api/v1/dashboard").Json();
+  const auto& risks = dashboard.at("risks");
+  EXPECT_EQ(risks.at("since"), "2025-04-01T00:00:00Z") << "twelve months including this one";
+  std::map<std::string, std::int64_t> by_month;
+  for (const auto& r : risks.at("by_month").as_array()) {
+    EXPECT_EQ(r.at("month"), "2026-03");
+    by_month[std::string(r.at("level").as_string())] += r.at("risks").as_int64();
+  }
+  EXPECT_EQ(by_month, (std::map<std::string, std::int64_t>{{"general", 1}, {"major", 1}}));
+  const auto& open = risks.at("open_by_level").as_array();
+  ASSERT_EQ(open.size(), 1u) << "the closed risk is not open";
+  EXPECT_EQ(open[0].at("level"), "major");
+  EXPECT_EQ(open[0].at("open").as_int64(), 1);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
