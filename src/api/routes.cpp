@@ -15,6 +15,8 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterLedgerRoutes(*router, context);
   RegisterRiskRoutes(*router, context);
   RegisterMeetingRoutes(*router, context);
+  RegisterBlacklistRoutes(*router, context);
+  RegisterPublicationRoutes(*router, context);
   return router;
 }
 

@@ -28,6 +28,9 @@
 #include "services/risk_service.h"
 #include "services/meeting_service.h"
 #include "app/risk_rules_loader.h"
+#include "app/exposure_rules_loader.h"
+#include "services/blacklist_service.h"
+#include "services/publication_service.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
 #include "store/migrations.h"
@@ -69,6 +72,8 @@ struct Application::Services {
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
+  std::unique_ptr<services::BlacklistService> blacklist;       // built in Open, once the exposure rules are loaded
+  std::unique_ptr<services::PublicationService> publications;
 };
 
 struct Application::Runtime {
@@ -124,6 +129,12 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  auto exposure_rules = LoadExposureRules(config.data_dir);
+  if (!exposure_rules) return exposure_rules.error();
+  services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
+                                                                     *exposure_rules, services->cases);
+  services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
+                                                                          *exposure_rules, services->cases);
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -173,6 +184,8 @@ std::uint16_t Application::Start() {
   runtime_->context.ledgers = services_->ledgers.get();
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
+  runtime_->context.blacklist = services_->blacklist.get();
+  runtime_->context.publications = services_->publications.get();
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
