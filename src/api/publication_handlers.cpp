@@ -126,10 +126,11 @@ Result<services::PublicationDraft> ReadDraft(const http::Request& request) {
 }  // namespace
 
 void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) {
-  const auto& rules = context.publications->rules();
-  auto detail_or = [&rules](const http::Request& request, const Result<services::PublicationDetail>& result, int status) {
+  // Rules are looked up per request: the route table is also built without services (OpenAPI test).
+  auto detail_or = [&context](const http::Request& request, const Result<services::PublicationDetail>& result,
+                              int status) {
     if (!result) return Problem(request, result.error());
-    return http::Response::Json(status, PublicationJson(rules, *result));
+    return http::Response::Json(status, PublicationJson(context.publications->rules(), *result));
   };
 
   router.Add("POST", "/api/v1/publications", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
@@ -138,7 +139,8 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     return detail_or(request, context.publications->CreateDraft(who, *input), 201);
   }));
 
-  router.Add("GET", "/api/v1/publications", Authed(context, [&context, &rules](http::Request& request, const services::Principal& who) {
+  router.Add("GET", "/api/v1/publications", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    const auto& rules = context.publications->rules();
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
     const std::string status = std::string(request.Query("status").value_or("")).substr(0, 20);
@@ -181,7 +183,8 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     return detail_or(request, context.publications->Withdraw(who, *id, *reason), 200);
   }));
 
-  router.Add("GET", "/api/v1/employers/{id}/exposure", Authed(context, [&context, &rules](http::Request& request, const services::Principal& who) {
+  router.Add("GET", "/api/v1/employers/{id}/exposure", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    const auto& rules = context.publications->rules();
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     auto record = context.publications->EmployerRecord(who, *id);
@@ -214,7 +217,8 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
   }), {.max_body_bytes = 256 * 1024});
 
   // Login-free by design (public_route): only what 29号令 and 45号令 make public.
-  router.Add("GET", "/api/v1/public/exposure", [&context, &rules](http::Request& request) {
+  router.Add("GET", "/api/v1/public/exposure", [&context](http::Request& request) {
+    const auto& rules = context.publications->rules();
     const std::string text = std::string(request.Query("q").value_or("")).substr(0, 200);
     auto feed = context.publications->Public(text);
     boost::json::array publications, listings, articles;
