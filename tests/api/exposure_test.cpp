@@ -30,6 +30,7 @@ std::int64_t CaseId(HttpClient& client, const std::string& query) {
   return list.at("items").at(0).at("id").as_int64();
 }
 constexpr const char* kS1 = "%E6%BB%A8%E6%B5%B7";            // 滨海
+constexpr const char* kS2 = "%E7%B2%BE%E5%AF%86";            // 精密
 constexpr const char* kS3 = "%E9%A4%90%E9%A5%AE";            // 餐饮
 constexpr const char* kS7 = "%E7%8E%AF%E5%9F%8E";            // 环城
 
@@ -227,6 +228,36 @@ TEST(Exposure, PublicationIsBlockedByThePrivacyCheckThenShowsExactlySixFields) {
   auto unknown = draft;
   unknown["category"] = "gossip";
   EXPECT_EQ(coordinator.PostJson("/api/v1/publications", unknown).Json().at("field"), "category");
+}
+
+bool FiredBlacklistRule(const boost::json::value& risk) {
+  for (const auto& f : risk.at("assessment").at("fired").as_array()) {
+    if (f.at("id") == "W-BLACKLISTED") return true;
+  }
+  return false;
+}
+
+TEST(Exposure, AListedEmployerRaisesTheRiskOfItsOtherItems) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  boost::json::object risk{{"employer_name", "某精密机械制造有限公司"}, {"employer_credit_code", "91110000MA00678909"},
+                           {"project_name", "二号厂房扩建"}, {"workers_affected", 5}, {"amount_yuan", "20000"},
+                           {"source", "inspection"}, {"owner_body", "hrss"}};
+  auto before = handler.PostJson("/api/v1/risks", risk);
+  ASSERT_EQ(before.status, 201) << before.body;
+  EXPECT_FALSE(FiredBlacklistRule(before.Json()));
+
+  auto proposed = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS2)));
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  const auto id = proposed.Json().at("id").as_int64();
+  ASSERT_EQ(Act(handler, id, {{"action", "serve_notice"}}).status, 200);
+  ASSERT_EQ(Act(handler, id, {{"action", "record_defence"}, {"note", "当事人书面陈述已收到"}}).status, 200);
+  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}}).status, 200) << "statement on file";
+
+  auto after = handler.PostJson("/api/v1/risks", risk);
+  ASSERT_EQ(after.status, 201) << after.body;
+  EXPECT_TRUE(FiredBlacklistRule(after.Json()));
+  EXPECT_EQ(after.Json().at("score").as_int64(), before.Json().at("score").as_int64() + 20);
 }
 
 TEST(Exposure, LegalPublicityArticlesAreStrippedOfMarkup) {
