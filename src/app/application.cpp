@@ -9,6 +9,7 @@
 #include "api/dispatcher.h"
 #include "api/routes.h"
 #include "app/demo_scenarios.h"
+#include "app/demo_exposure.h"
 #include "app/document_template_loader.h"
 #include "app/reference_loader.h"
 #include "core/log_event.h"
@@ -160,6 +161,13 @@ Result<int> Application::SeedDemo(std::string_view district_json) {
 Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
   auto created = LoadDemoScenarios(services_->cases, services_->auth, scenarios_json);
   if (created) LogEvent(spdlog::level::info, "demo_scenarios_ready", {{"cases_created", *created}});
+  return created;
+}
+
+Result<int> Application::SeedDemoExposure(std::string_view exposure_json) {
+  auto created = LoadDemoExposure({services_->cases, services_->auth, *services_->blacklist, *services_->publications},
+                                  exposure_json);
+  if (created) LogEvent(spdlog::level::info, "demo_exposure_ready", {{"records_created", *created}});
   return created;
 }
 

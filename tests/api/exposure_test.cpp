@@ -14,8 +14,8 @@
 namespace wagelink::testing {
 namespace {
 
-std::string ScenariosJson() {
-  std::ifstream in(SourceDir() + "/data/demo/scenarios.json");
+std::string DemoFile(const std::string& name) {
+  std::ifstream in(SourceDir() + "/data/demo/" + name);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -37,7 +37,7 @@ constexpr const char* kS7 = "%E7%8E%AF%E5%9F%8E";            // 环城
 struct Demo {
   TestServer server{{.start_time = *ParseUtc(kStart)}};
   Demo() {
-    auto loaded = server.app().SeedDemoScenarios(ScenariosJson());
+    auto loaded = server.app().SeedDemoScenarios(DemoFile("scenarios.json"));
     if (!loaded) throw std::runtime_error(loaded.error().message_en);
   }
   void At(const std::string& utc) { server.clock().Set(*ParseUtc(utc)); }
@@ -271,6 +271,20 @@ TEST(Exposure, LegalPublicityArticlesAreStrippedOfMarkup) {
   ASSERT_EQ(feed.at("articles").as_array().size(), 1u);
   EXPECT_EQ(feed.at("articles").at(0).at("title"), "典型案例x");
   EXPECT_EQ(feed.at("articles").at(0).at("body").as_string().find('<'), std::string::npos);
+}
+
+TEST(Exposure, DemoExposureLoadsOnceThroughTheServices) {
+  Demo demo;
+  auto loaded = demo.server.app().SeedDemoExposure(DemoFile("exposure.json"));
+  ASSERT_TRUE(loaded) << loaded.error().message_en;
+  EXPECT_EQ(*loaded, 3);
+  auto again = demo.server.app().SeedDemoExposure(DemoFile("exposure.json"));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0) << "init --demo stays idempotent";
+  auto feed = demo.server.Client().Get("/api/v1/public/exposure?q=91110000MA00678909").Json();
+  EXPECT_EQ(feed.at("listings").as_array().size(), 1u) << "search by credit code";
+  EXPECT_EQ(feed.at("publications").as_array().size(), 1u);
+  EXPECT_EQ(feed.at("articles").as_array().size(), 1u);
 }
 
 }  // namespace
