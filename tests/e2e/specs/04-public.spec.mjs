@@ -1,0 +1,89 @@
+// The public exposure page (强化曝光警示), opened by a visitor who never logs in: publications of major
+// violations with the six fields of 人社部令第29号, the blacklist with search by name or credit code,
+// legal-publicity articles as text, the legal basis — and nothing internal reachable from it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, currentUser, launchBrowser, newPage, screenshot } from '../support/browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a visitor without login sees the public page in Chinese with the demo listing, publication and article', async () => {
+  const { page, close, assertNoConsoleErrors } = await newPage(browser);
+  const apiCalls = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) apiCalls.push(url.pathname);
+  });
+  await page.goto('/public');
+  await page.locator('[data-test="public-page"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/public', 'no redirect to the login page');
+  assert.equal(await currentUser(page), null, 'nobody is signed in');
+  assert.match(await page.locator('h1').innerText(), /曝光警示/);
+
+  const listings = page.locator('[data-test="public-listings"]');
+  await listings.locator('.el-table__row').first().waitFor();
+  assert.match(await listings.innerText(), /某精密机械制造有限公司/);
+  assert.match(await listings.innerText(), /法定代表人：孙某/);
+
+  const publications = page.locator('[data-test="public-publications"]');
+  const publicationText = await publications.innerText();
+  for (const label of ['统一社会信用代码', '地址', '法定代表人或负责人', '主要违法事实', '相关处理情况']) {
+    assert.match(publicationText, new RegExp(label));
+  }
+  assert.doesNotMatch(publicationText, /1[3-9]\d{9}/, 'no phone number is published');
+
+  const article = page.locator('[data-test="public-article"]').first();
+  assert.match(await article.innerText(), /典型案例/);
+  assert.equal(await article.locator('script, img, iframe').count(), 0);
+  assert.match(await page.locator('[data-test="public-legal-basis"]').innerText(), /人力资源社会保障部令第29号/);
+  await screenshot(page, '04-public-page');
+
+  assert.deepEqual(
+    [...new Set(apiCalls)].filter((path) => path !== '/api/v1/auth/me').sort(),
+    ['/api/v1/public/exposure'],
+    'the public page reads only the public feed',
+  );
+  assertNoConsoleErrors();
+  await close();
+});
+
+test('searching by credit code or a name that is not listed filters the public lists', async () => {
+  const { page, close, assertNoConsoleErrors } = await newPage(browser);
+  await page.goto('/public');
+  const rows = page.locator('[data-test="public-listings"] .el-table__row');
+  await rows.first().waitFor();
+  await page.locator('input[data-test="public-search"], [data-test="public-search"] input').fill('91110000MA00678909');
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/public/exposure?q=91110000MA00678909')),
+    page.locator('[data-test="public-search-submit"]').click(),
+  ]);
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1);
+  await page.locator('input[data-test="public-search"], [data-test="public-search"] input').fill('不存在的单位');
+  await page.locator('[data-test="public-search-submit"]').click();
+  await page.locator('[data-test="public-listings"] .el-empty').waitFor();
+  assert.equal(await rows.count(), 0);
+  assertNoConsoleErrors();
+  await close();
+});
+
+test('internal pages and APIs stay closed to the anonymous visitor of the public page', async () => {
+  const { page, close } = await newPage(browser);
+  await page.goto('/public');
+  await page.locator('[data-test="public-page"]').waitFor();
+  const statuses = await page.evaluate(async () => {
+    const paths = ['/api/v1/blacklist', '/api/v1/publications', '/api/v1/cases', '/api/v1/risks', '/api/v1/employers/1/exposure'];
+    return Promise.all(paths.map(async (path) => (await fetch(path, { credentials: 'same-origin' })).status));
+  });
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401]);
+  await page.goto('/workbench');
+  await page.waitForURL((url) => url.pathname === '/login');
+  assert.ok(baseUrl);
+  await close();
+});
