@@ -3,7 +3,7 @@
 // legal-publicity articles as text, the legal basis — and nothing internal reachable from it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, currentUser, launchBrowser, newPage, screenshot } from '../support/browser.mjs';
+import { baseUrl, currentUser, launchBrowser, loginAndWait, newPage, screenshot, sideMenuTexts } from '../support/browser.mjs';
 
 let browser;
 before(async () => {
@@ -86,4 +86,24 @@ test('internal pages and APIs stay closed to the anonymous visitor of the public
   await page.waitForURL((url) => url.pathname === '/login');
   assert.ok(baseUrl);
   await close();
+});
+
+test('the labour-inspection head reaches the exposure desk; the police do not', async () => {
+  const { page, close, assertNoConsoleErrors } = await newPage(browser);
+  await loginAndWait(page, 'head');
+  assert.match((await sideMenuTexts(page)).join('|'), /曝光警示/);
+  await page.goto('/exposure');
+  const listings = page.locator('[data-test="exposure-listings"]');
+  await listings.locator('.el-table__row').first().waitFor();
+  assert.match(await listings.innerText(), /某精密机械制造有限公司/);
+  assert.match(await listings.innerText(), /已列入/);
+  assert.match(await listings.innerText(), /提前移出/, 'the decision maker is offered early removal');
+  await screenshot(page, '04-exposure-desk');
+  assertNoConsoleErrors();
+  await close();
+
+  const police = await newPage(browser);
+  await loginAndWait(police.page, 'police');
+  assert.doesNotMatch((await sideMenuTexts(police.page)).join('|'), /曝光警示/);
+  await police.close();
 });
