@@ -287,5 +287,24 @@ TEST(Exposure, DemoExposureLoadsOnceThroughTheServices) {
   EXPECT_EQ(feed.at("articles").as_array().size(), 1u);
 }
 
+TEST(Exposure, NoticeAndDecisionDocumentsAreIssuedFromTheListingsCase) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  const auto s1 = CaseId(handler, kS1);
+  const std::string path = "/api/v1/cases/" + std::to_string(s1) + "/documents";
+  boost::json::object fields{{"grounds", "经责令限期支付，逾期仍未支付 14 名农民工工资共计 186400 元。"},
+                             {"persons", "主要负责人王某、直接负责的主管人员孙某"}};
+  auto notice = handler.PostJson(path, {{"kind", "blacklist_notice"}, {"fields", fields}});
+  ASSERT_EQ(notice.status, 201) << notice.body;
+  EXPECT_NE(std::string(notice.Json().at("doc_no").as_string()).find("示劳监告"), std::string::npos);
+  EXPECT_EQ(handler.PostJson(path, {{"kind", "blacklist_decision"}, {"fields", fields}}).status, 403)
+      << "only the decision maker issues the decision";
+  fields["listed_period"] = "2026年5月13日至2029年5月12日";
+  auto decision = demo.server.LoginAs("head").PostJson(path, {{"kind", "blacklist_decision"}, {"fields", fields}});
+  ASSERT_EQ(decision.status, 201) << decision.body;
+  auto bad = demo.server.LoginAs("head").PostJson(path, {{"kind", "blacklist_decision"}, {"fields", {{"restrictions", "无"}}}});
+  EXPECT_EQ(bad.status, 400) << "CONFIRMED wording (restrictions) cannot be overridden";
+}
+
 }  // namespace
 }  // namespace wagelink::testing
