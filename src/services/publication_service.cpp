@@ -139,84 +139,72 @@ Result<PublicationDetail> PublicationService::CreateDraft(const Principal& who, 
   return PublicationDetail{row, std::move(findings)};
 }
 
-Result<PublicationDetail> PublicationService::EditDraft(const Principal& who, std::int64_t id, const PublicationEdit& in) {
+Result<PublicationDetail> PublicationService::Modify(const Principal& who, std::int64_t id, std::string_view audit_action,
+                                                     const PublicationChange& change) {
   if (!who.Can(Permission::kPublicationManage)) return Forbidden(Permission::kPublicationManage);
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::ExposureRepository repo(*connection);
   auto row = repo.FindPublication(id);
   if (!row) return NotFound();
-  if (row->status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能修改草稿", "only a draft can be edited");
   const auto before = *row;
-  for (auto [code, value] : {std::pair{"violator_name", &in.violator_name}, std::pair{"credit_code", &in.credit_code},
-                             std::pair{"address", &in.address}, std::pair{"legal_representative", &in.legal_representative},
-                             std::pair{"main_facts", &in.main_facts}, std::pair{"handling", &in.handling}}) {
-    if (*value) *FieldOf(*row, code) = **value;
-  }
-  const auto confidential = in.confidential_fields.value_or(ParseList(row->confidential_fields));
-  if (auto ok = ValidFields(*row, confidential); !ok) return ok.error();
-  row->confidential_fields = ListJson(confidential);
-  auto findings = Screen(*connection, *row);
+  auto findings = change(*connection, *row);
+  if (!findings) return findings.error();
   row->updated_at = FormatUtc(clock_.Now());
   if (!repo.UpdatePublication(*row, before.version)) {
     return MakeError(ErrorCode::kConflict, "公布记录已被他人修改，请刷新", "the publication was changed by someone else; reload it");
   }
-  audit_.Append(*connection, who, "publication.edit", {"publication", std::to_string(id)}, Snapshot(before), Snapshot(*row));
+  audit_.Append(*connection, who, audit_action, {"publication", std::to_string(id)}, Snapshot(before), Snapshot(*row));
   tx.Commit();
   row->version += 1;
-  return PublicationDetail{*row, std::move(findings)};
+  return PublicationDetail{*row, std::move(*findings)};
+}
+
+Result<PublicationDetail> PublicationService::EditDraft(const Principal& who, std::int64_t id, const PublicationEdit& in) {
+  return Modify(who, id, "publication.edit", [&](store::Connection& c, store::PublicationRow& row)
+                                                 -> Result<std::vector<PrivacyFinding>> {
+    if (row.status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能修改草稿", "only a draft can be edited");
+    for (auto [code, value] : {std::pair{"violator_name", &in.violator_name}, std::pair{"credit_code", &in.credit_code},
+                               std::pair{"address", &in.address}, std::pair{"legal_representative", &in.legal_representative},
+                               std::pair{"main_facts", &in.main_facts}, std::pair{"handling", &in.handling}}) {
+      if (*value) *FieldOf(row, code) = **value;
+    }
+    const auto confidential = in.confidential_fields.value_or(ParseList(row.confidential_fields));
+    if (auto ok = ValidFields(row, confidential); !ok) return ok.error();
+    row.confidential_fields = ListJson(confidential);
+    return Screen(c, row);
+  });
 }
 
 Result<PublicationDetail> PublicationService::Publish(const Principal& who, std::int64_t id) {
-  if (!who.Can(Permission::kPublicationManage)) return Forbidden(Permission::kPublicationManage);
-  auto connection = db_.Acquire();
-  store::Transaction tx(*connection);
-  store::ExposureRepository repo(*connection);
-  auto row = repo.FindPublication(id);
-  if (!row) return NotFound();
-  if (row->status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能公布草稿", "only a draft can be published");
-  const auto before = *row;
-  auto findings = Screen(*connection, *row);  // again: the case's workers may have changed since the draft
-  if (findings.empty()) {
-    row->status = "published";
-    row->published_on = Today();
-  }
-  row->updated_at = FormatUtc(clock_.Now());
-  if (!repo.UpdatePublication(*row, before.version)) {
-    return MakeError(ErrorCode::kConflict, "公布记录已被他人修改，请刷新", "the publication was changed by someone else; reload it");
-  }
-  audit_.Append(*connection, who, findings.empty() ? "publication.publish" : "publication.blocked",
-                {"publication", std::to_string(id)}, Snapshot(before), Snapshot(*row));
-  tx.Commit();
-  if (!findings.empty()) {
-    return MakeError(ErrorCode::kTransitionRefused,
-                     "隐私审查未通过（" + std::to_string(findings.size()) + " 处），请按审查结果修改后再公布：" + findings.front().zh,
-                     "the privacy check blocked " + std::to_string(findings.size()) +
-                         " item(s); fix them and publish again: " + findings.front().en,
-                     findings.front().field);
-  }
-  return PublicationDetail{*row, {}};
+  // A blocked attempt is saved too (the findings stay on the draft for the reviewer), then refused.
+  auto result = Modify(who, id, "publication.publish", [&](store::Connection& c, store::PublicationRow& row)
+                                                           -> Result<std::vector<PrivacyFinding>> {
+    if (row.status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能公布草稿", "only a draft can be published");
+    auto findings = Screen(c, row);  // again: the case's workers may have changed since the draft
+    if (findings.empty()) {
+      row.status = "published";
+      row.published_on = Today();
+    }
+    return findings;
+  });
+  if (!result || result->findings.empty()) return result;
+  const auto& findings = result->findings;
+  return MakeError(ErrorCode::kTransitionRefused,
+                   "隐私审查未通过（" + std::to_string(findings.size()) + " 处），请按审查结果修改后再公布：" + findings.front().zh,
+                   "the privacy check blocked " + std::to_string(findings.size()) +
+                       " item(s); fix them and publish again: " + findings.front().en,
+                   findings.front().field);
 }
 
 Result<PublicationDetail> PublicationService::Withdraw(const Principal& who, std::int64_t id, const std::string& reason) {
-  if (!who.Can(Permission::kPublicationManage)) return Forbidden(Permission::kPublicationManage);
   if (reason.empty() || reason.size() > 4000) return InvalidField("reason", "请填写撤回理由", "a reason is required");
-  auto connection = db_.Acquire();
-  store::Transaction tx(*connection);
-  store::ExposureRepository repo(*connection);
-  auto row = repo.FindPublication(id);
-  if (!row) return NotFound();
-  if (row->status == "withdrawn") return MakeError(ErrorCode::kTransitionRefused, "已撤回", "already withdrawn");
-  const auto before = *row;
-  row->status = "withdrawn";
-  row->updated_at = FormatUtc(clock_.Now());
-  if (!repo.UpdatePublication(*row, before.version)) {
-    return MakeError(ErrorCode::kConflict, "公布记录已被他人修改，请刷新", "the publication was changed by someone else; reload it");
-  }
-  audit_.Append(*connection, who, "publication.withdraw", {"publication", std::to_string(id)}, Snapshot(before),
-                boost::json::object{{"status", "withdrawn"}, {"reason_length", reason.size()}});
-  tx.Commit();
-  return PublicationDetail{*row, FindingsOf(row->screen)};
+  return Modify(who, id, "publication.withdraw", [&](store::Connection&, store::PublicationRow& row)
+                                                     -> Result<std::vector<PrivacyFinding>> {
+    if (row.status == "withdrawn") return MakeError(ErrorCode::kTransitionRefused, "已撤回", "already withdrawn");
+    row.status = "withdrawn";
+    return FindingsOf(row.screen);
+  });
 }
 
 Result<PublicationDetail> PublicationService::Get(const Principal& who, std::int64_t id) {

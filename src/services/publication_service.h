@@ -4,6 +4,7 @@
 // the privacy check (services/publication_privacy.h) on every save and again before publishing; the
 // publication stays in the employer's compliance record (守法诚信档案). Also the legal-publicity articles
 // (法治宣传) and the login-free public feed: publications, listings in force, articles, legal basis.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,12 @@ class PublicationService {
 
  private:
   std::string Today() const;
+  // One change to a stored publication in one transaction: load, `change` (which may refuse), save
+  // with the optimistic version check, audit as `audit_action`. `change` returns the findings to report.
+  using PublicationChange =
+      std::function<Result<std::vector<PrivacyFinding>>(store::Connection&, store::PublicationRow&)>;
+  Result<PublicationDetail> Modify(const Principal& who, std::int64_t id, std::string_view audit_action,
+                                   const PublicationChange& change);
   // Runs the privacy check over the row's six fields and stores its findings on the row.
   std::vector<PrivacyFinding> Screen(store::Connection& connection, store::PublicationRow& row) const;
 
