@@ -142,7 +142,10 @@ Result<services::ListingActionRequest> ReadAction(const http::Request& request) 
 void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/blacklist/rules", Authed(context, [&context](http::Request&, const services::Principal&) {
     const auto& rules = context.blacklist->rules();
+    boost::json::array categories;
+    for (const auto& c : rules.categories) categories.push_back({{"code", c.code}, {"zh", c.zh}});
     return http::Response::Json(200, boost::json::object{
+        {"publication_categories", categories},
         {"listing_term_years", TermJson(rules.listing_term_years)},
         {"early_removal_months_after_payment", TermJson(rules.early_removal_months_after_payment)},
         {"defence_period_working_days", TermJson(rules.defence_period_working_days)},

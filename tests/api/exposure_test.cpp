@@ -218,6 +218,9 @@ TEST(Exposure, PublicationIsBlockedByThePrivacyCheckThenShowsExactlySixFields) {
                                          "published_on", "violator_name", "credit_code", "address",
                                          "legal_representative", "main_facts", "handling"}));
   EXPECT_EQ(feed.at("legal_basis").as_array().size(), 2u);
+  auto rules = coordinator.Get("/api/v1/blacklist/rules").Json();
+  EXPECT_EQ(rules.at("publication_categories").as_array().size(), 7u);
+  EXPECT_EQ(rules.at("defence_period_working_days").at("status"), "UNCONFIRMED");
 
   auto record = coordinator.Get("/api/v1/employers/" + std::to_string(publication.at("employer_id").as_int64()) + "/exposure");
   EXPECT_EQ(record.Json().at("publications").as_array().size(), 1u) << "kept in the compliance record";

@@ -107,3 +107,50 @@ test('the labour-inspection head reaches the exposure desk; the police do not', 
   assert.doesNotMatch((await sideMenuTexts(police.page)).join('|'), /曝光警示/);
   await police.close();
 });
+
+// Element Plus passes data-test through to the inner <input>/<textarea> or keeps it on the wrapper.
+function fieldOf(page, name) {
+  const t = `[data-test="${name}"]`;
+  return page.locator(`input${t}, textarea${t}, ${t} input, ${t} textarea`).first();
+}
+
+async function pickCase(page, text) {
+  await page.locator('[data-test="exposure-form-case"]').click();
+  await page.locator('.el-select-dropdown__item', { hasText: text }).first().click();
+}
+
+test('S6 in the browser: the handler proposes S1; the coordinator’s draft with a phone number is blocked', async () => {
+  const handler = await newPage(browser);
+  await loginAndWait(handler.page, 'handler');
+  await handler.page.goto('/exposure');
+  await handler.page.locator('[data-test="exposure-propose"]').click();
+  await pickCase(handler.page, '劳务分包队');
+  await fieldOf(handler.page, 'exposure-form-grounds').fill('经责令限期支付，逾期仍未支付农民工工资，数额达到刑事立案标准。');
+  await fieldOf(handler.page, 'exposure-form-person-0').fill('王某');
+  await handler.page.locator('[data-test="exposure-form-submit"]').click();
+  const listings = handler.page.locator('[data-test="exposure-listings"]');
+  await listings.locator('.el-table__row', { hasText: '劳务分包队' }).waitFor();
+  assert.match(await listings.innerText(), /拟列入/);
+  assert.match(await listings.innerText(), /送达告知书/, 'the handler may serve the notice');
+  assert.doesNotMatch(await listings.locator('.el-table__row', { hasText: '劳务分包队' }).innerText(), /决定列入/);
+  handler.assertNoConsoleErrors();
+  await handler.close();
+
+  const coordinator = await newPage(browser);
+  await loginAndWait(coordinator.page, 'coordinator');
+  await coordinator.page.goto('/exposure');
+  await coordinator.page.locator('[data-test="exposure-draft"]').click();
+  await pickCase(coordinator.page, '劳务分包队');
+  await fieldOf(coordinator.page, 'exposure-form-facts').fill('拖欠工资，工人电话１３６ ２０００ １０００。');
+  await fieldOf(coordinator.page, 'exposure-form-handling').fill('已移送公安机关。');
+  await coordinator.page.getByPlaceholder('不填则取案件中的用人单位信息').fill('无（自然人包工头）');
+  await coordinator.page.locator('[data-test="exposure-form-submit"]').click();
+  await coordinator.page.locator('.el-tabs__item', { hasText: '重大违法行为社会公布' }).click();
+  const drafts = coordinator.page.locator('[data-test="exposure-publications"]');
+  await drafts.locator('.el-table__row', { hasText: '隐私审查未通过' }).waitFor();
+  await drafts.locator('.el-table__expand-icon').first().click();
+  assert.match(await drafts.innerText(), /手机号码/);
+  assert.doesNotMatch(await drafts.innerText(), /13620001000/, 'the reviewer sees a masked excerpt only');
+  await screenshot(coordinator.page, '04-privacy-blocked');
+  await coordinator.close();
+});

@@ -102,7 +102,31 @@ export interface ListingAction {
   undertaking?: boolean;
 }
 
+export interface ExposureRules {
+  publication_categories: { code: string; zh: string }[];
+  defence_period_working_days: { value: number; status: string; citation: string };
+}
+
+export interface ListingProposal {
+  case_id: number;
+  grounds: string;
+  persons: ResponsiblePerson[];
+}
+
+export interface PublicationDraft {
+  case_id: number;
+  category: string;
+  batch_kind: 'quarterly' | 'ad_hoc';
+  main_facts: string;
+  handling: string;
+  credit_code?: string;
+  confidential_fields?: string[];
+}
+
 export const exposureApi = {
+  rules: () => http.get<ExposureRules>('/blacklist/rules'),
+  propose: (body: ListingProposal) => http.post<Listing>('/blacklist', body),
+  draft: (body: PublicationDraft) => http.post<Publication>('/publications', body),
   publicFeed: (q = '') => http.get<PublicExposureFeed>('/public/exposure', { q }, { skipAuthRedirect: true }),
   listings: (q = '') => http.get<ItemList<Listing>>('/blacklist', { q, page_size: 100 }),
   act: (id: number, body: ListingAction) => http.post<Listing>(`/blacklist/${id}/actions`, body),

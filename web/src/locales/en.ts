@@ -895,6 +895,18 @@ const en: MessageSchema = {
     },
   },
   exposurePage: {
+    propose: 'Propose a listing',
+    draft: 'Draft a publication',
+    case: 'Case',
+    grounds: 'Facts and reasons',
+    addPerson: 'Add a person',
+    fromCase: 'Empty: taken from the case’s employer',
+    roles: {
+      legal_representative: 'Legal representative',
+      principal: 'Principal',
+      direct_supervisor: 'Supervisor directly responsible',
+      other_directly_responsible: 'Other person directly responsible',
+    },
     listings: 'Blacklist',
     publications: 'Published violations',
     openPublic: 'Open the public page',

@@ -895,6 +895,18 @@ const zhCN = {
     },
   },
   exposurePage: {
+    propose: '提出列入',
+    draft: '新建公布',
+    case: '案件',
+    grounds: '列入事实与理由',
+    addPerson: '增加责任人员',
+    fromCase: '不填则取案件中的用人单位信息',
+    roles: {
+      legal_representative: '法定代表人',
+      principal: '主要负责人',
+      direct_supervisor: '直接负责的主管人员',
+      other_directly_responsible: '其他直接责任人员',
+    },
     listings: '失信联合惩戒名单',
     publications: '重大违法行为社会公布',
     openPublic: '查看公开页面',
