@@ -46,6 +46,7 @@ boost::json::object PublicationJson(const domain::ExposureRules& rules, const se
   out["case_id"] = d.row.case_id;
   out["employer_id"] = d.row.employer_id;
   out["status"] = d.row.status;
+  out["withdrawn_reason"] = d.row.withdrawn_reason ? boost::json::value(*d.row.withdrawn_reason) : nullptr;
   out["confidential_fields"] = boost::json::parse(d.row.confidential_fields);
   out["blocked"] = !d.findings.empty();
   out["findings"] = findings;

@@ -203,6 +203,7 @@ Result<PublicationDetail> PublicationService::Withdraw(const Principal& who, std
                                                      -> Result<std::vector<PrivacyFinding>> {
     if (row.status == "withdrawn") return MakeError(ErrorCode::kTransitionRefused, "已撤回", "already withdrawn");
     row.status = "withdrawn";
+    row.withdrawn_reason = reason;
     return FindingsOf(row.screen);
   });
 }

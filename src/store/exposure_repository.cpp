@@ -45,7 +45,7 @@ constexpr std::string_view kListHistory =
 #define WL_PUBLICATION_COLUMNS                                                                                   \
   "SELECT id, publication_no, case_id, employer_id, category, batch_kind, batch_label, violator_name, credit_code, " \
   "address, legal_representative, main_facts, handling, confidential_fields, status, screen, published_on, "       \
-  "created_by_body, created_at, updated_at, version FROM publications "
+  "created_by_body, created_at, updated_at, version, withdrawn_reason FROM publications "
 
 constexpr std::string_view kInsertPublication =
     "INSERT INTO publications (publication_no, case_id, employer_id, category, batch_kind, batch_label, violator_name, "
@@ -61,7 +61,7 @@ constexpr std::string_view kPublicationsOfEmployer = WL_PUBLICATION_COLUMNS "WHE
 #undef WL_PUBLICATION_COLUMNS
 constexpr std::string_view kUpdatePublication =
     "UPDATE publications SET violator_name = ?, credit_code = ?, address = ?, legal_representative = ?, main_facts = ?, "
-    "handling = ?, confidential_fields = ?, status = ?, screen = ?, published_on = ?, updated_at = ?, "
+    "handling = ?, confidential_fields = ?, status = ?, screen = ?, published_on = ?, withdrawn_reason = ?, updated_at = ?, "
     "version = version + 1 WHERE id = ? AND version = ?";
 
 constexpr std::string_view kInsertArticle =
@@ -123,6 +123,7 @@ PublicationRow ToPublication(const Row& r) {
   p.created_at = r.Text(18);
   p.updated_at = r.Text(19);
   p.version = r.Int(20);
+  p.withdrawn_reason = r.OptText(21);
   return p;
 }
 
@@ -238,7 +239,8 @@ std::vector<PublicationRow> ExposureRepository::PublicationsOfEmployer(std::int6
 bool ExposureRepository::UpdatePublication(const PublicationRow& p, std::int64_t expected_version) {
   return c_.Execute(kUpdatePublication,
                     {p.violator_name, p.credit_code, p.address, p.legal_representative, p.main_facts, p.handling,
-                     p.confidential_fields, p.status, p.screen, NullableValue(p.published_on), p.updated_at, p.id,
+                     p.confidential_fields, p.status, p.screen, NullableValue(p.published_on),
+                     NullableValue(p.withdrawn_reason), p.updated_at, p.id,
                      expected_version}) == 1;
 }
 

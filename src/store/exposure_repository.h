@@ -62,6 +62,7 @@ struct PublicationRow {
   std::string status = "draft";
   std::string screen = "{}";
   std::optional<std::string> published_on;
+  std::optional<std::string> withdrawn_reason;
   std::string created_by_body;
   std::string created_at;
   std::string updated_at;

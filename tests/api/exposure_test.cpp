@@ -222,6 +222,11 @@ TEST(Exposure, PublicationIsBlockedByThePrivacyCheckThenShowsExactlySixFields) {
   EXPECT_EQ(rules.at("publication_categories").as_array().size(), 7u);
   EXPECT_EQ(rules.at("defence_period_working_days").at("status"), "UNCONFIRMED");
 
+  auto withdrawn = coordinator.PostJson(path + "/withdraw", boost::json::object{{"reason", "复议撤销原处理决定"}});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(withdrawn.Json().at("withdrawn_reason"), "复议撤销原处理决定");
+  EXPECT_EQ(demo.server.Client().Get("/api/v1/public/exposure").Json().at("publications").as_array().size(), 0u);
+
   auto record = coordinator.Get("/api/v1/employers/" + std::to_string(publication.at("employer_id").as_int64()) + "/exposure");
   EXPECT_EQ(record.Json().at("publications").as_array().size(), 1u) << "kept in the compliance record";
 

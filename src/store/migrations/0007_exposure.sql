@@ -64,6 +64,7 @@ CREATE TABLE publications (
   status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
   screen TEXT NOT NULL DEFAULT '{}',
   published_on TEXT,
+  withdrawn_reason TEXT,
   created_by_body TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
