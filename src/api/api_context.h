@@ -20,6 +20,8 @@ class RiskService;
 class MeetingService;
 class ImportService;
 class DashboardService;
+class BlacklistService;
+class PublicationService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -39,6 +41,8 @@ struct ApiContext {
   services::MeetingService* meetings = nullptr;
   services::ImportService* imports = nullptr;
   services::DashboardService* dashboard = nullptr;
+  services::BlacklistService* blacklist = nullptr;
+  services::PublicationService* publications = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

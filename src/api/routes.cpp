@@ -17,6 +17,8 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterMeetingRoutes(*router, context);
   RegisterImportRoutes(*router, context);
   RegisterDashboardRoutes(*router, context);
+  RegisterBlacklistRoutes(*router, context);
+  RegisterPublicationRoutes(*router, context);
   return router;
 }
 

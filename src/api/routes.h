@@ -22,5 +22,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context);
 void RegisterMeetingRoutes(http::Router& router, const ApiContext& context);
 void RegisterImportRoutes(http::Router& router, const ApiContext& context);
 void RegisterDashboardRoutes(http::Router& router, const ApiContext& context);
+void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context);
+void RegisterPublicationRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -9,6 +9,7 @@
 #include "api/dispatcher.h"
 #include "api/routes.h"
 #include "app/demo_scenarios.h"
+#include "app/demo_exposure.h"
 #include "app/document_template_loader.h"
 #include "app/reference_loader.h"
 #include "core/log_event.h"
@@ -30,6 +31,9 @@
 #include "services/meeting_service.h"
 #include "services/import_service.h"
 #include "app/risk_rules_loader.h"
+#include "app/exposure_rules_loader.h"
+#include "services/blacklist_service.h"
+#include "services/publication_service.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
 #include "store/migrations.h"
@@ -77,6 +81,8 @@ struct Application::Services {
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
   std::unique_ptr<services::DashboardService> dashboard;
+  std::unique_ptr<services::BlacklistService> blacklist;       // built in Open, once the exposure rules are loaded
+  std::unique_ptr<services::PublicationService> publications;
 };
 
 struct Application::Runtime {
@@ -133,6 +139,12 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
   services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
+  auto exposure_rules = LoadExposureRules(config.data_dir);
+  if (!exposure_rules) return exposure_rules.error();
+  services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
+                                                                     *exposure_rules, services->cases);
+  services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
+                                                                          *exposure_rules, services->cases);
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -161,6 +173,13 @@ Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
   return created;
 }
 
+Result<int> Application::SeedDemoExposure(std::string_view exposure_json) {
+  auto created = LoadDemoExposure({services_->cases, services_->auth, *services_->blacklist, *services_->publications},
+                                  exposure_json);
+  if (created) LogEvent(spdlog::level::info, "demo_exposure_ready", {{"records_created", *created}});
+  return created;
+}
+
 Application::AuditVerdict Application::VerifyAudit() {
   auto connection = database_->Acquire();
   auto report = services_->audit.Verify(*connection);
@@ -185,6 +204,8 @@ std::uint16_t Application::Start() {
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.imports = &services_->imports;
+  runtime_->context.blacklist = services_->blacklist.get();
+  runtime_->context.publications = services_->publications.get();
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);

@@ -26,6 +26,8 @@ class Application {
   Result<int> SeedDemo(std::string_view district_json);
   // Loads data/demo/scenarios.json into a district that has no cases yet; returns cases created.
   Result<int> SeedDemoScenarios(std::string_view scenarios_json);
+  // S6: a listed employer, a publication and an article (data/demo/exposure.json); idempotent.
+  Result<int> SeedDemoExposure(std::string_view exposure_json);
   // Checks the audit hash chain and checkpoint signatures (the `audit verify` command).
   struct AuditVerdict {
     bool ok;

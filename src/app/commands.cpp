@@ -52,7 +52,11 @@ int SeedDemo(Application& app, const Config& config) {
                           "demo scenario file not found: " + scenarios_path));
   }
   auto cases = app.SeedDemoScenarios(*scenarios);
-  return cases ? 0 : Fail(cases.error());
+  if (!cases) return Fail(cases.error());
+  if (auto exposure = ReadTextFile(config.data_dir + "/demo/exposure.json")) {
+    if (auto loaded = app.SeedDemoExposure(*exposure); !loaded) return Fail(loaded.error());
+  }
+  return 0;
 }
 
 }  // namespace

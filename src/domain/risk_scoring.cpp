@@ -12,7 +12,7 @@ namespace {
 constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 bool IsDerived(std::string_view indicator) {
-  return indicator == "in_seasonal_window" || indicator == "pay_due_passed";
+  return indicator == "in_seasonal_window" || indicator == "pay_due_passed" || indicator == "employer_blacklisted";
 }
 
 bool IsKnownIndicator(std::string_view indicator) {
@@ -35,6 +35,7 @@ std::int64_t Observed(const RiskFacts& facts, std::string_view indicator, bool s
   if (indicator == "amount_fen") return facts.amount_fen;
   if (indicator == "in_seasonal_window") return seasonal ? 1 : 0;
   if (indicator == "pay_due_passed") return pay_due_passed ? 1 : 0;
+  if (indicator == "employer_blacklisted") return facts.employer_blacklisted ? 1 : 0;
   auto it = facts.indicators.find(std::string(indicator));
   return it == facts.indicators.end() ? 0 : it->second;
 }

@@ -7,7 +7,8 @@
 // A rule fires when its indicator's observed value is >= at_least. Fired points add up to a score;
 // the level is the highest whose min_score the score reaches, raised to any fired red line's floor.
 // Two indicators are derived here rather than reported: in_seasonal_window (from the as-of date)
-// and pay_due_passed (a pay date before the as-of date).
+// and pay_due_passed (a pay date before the as-of date); employer_blacklisted is looked up by the
+// service (the employer is on the 失信联合惩戒名单 today, 人社部令第45号).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,6 +76,7 @@ struct RiskFacts {
   std::int64_t amount_fen = 0;
   std::vector<CivilDate> pay_due_dates;
   std::map<std::string, std::int64_t> indicators;  // ReportedRiskIndicators() only
+  bool employer_blacklisted = false;               // listed in force on the as-of date
 };
 
 struct FiredRiskRule {

@@ -33,17 +33,17 @@ constexpr std::uint64_t kEveryBody =
 // The role→permission matrix. Read access to cases is further narrowed by DataScope.
 constexpr std::array<RoleInfo, 12> kRoles{{
     {Role::kCaseHandler, "case_handler", "承办人", "Case handler", DataScope::Kind::kOwnBodyParty,
-     kEveryBody | Bits({P::kCaseWrite, P::kCaseExport, P::kRiskWrite, P::kPiiReveal}), "hrss"},
+     kEveryBody | Bits({P::kCaseWrite, P::kCaseExport, P::kRiskWrite, P::kPiiReveal, P::kBlacklistPropose}), "hrss"},
     {Role::kUnitHead, "unit_head", "负责人", "Unit head", DataScope::Kind::kOwnBodyParty,
      kEveryBody | Bits({P::kCaseWrite, P::kCaseExport, P::kCaseTransferApprove, P::kRiskWrite, P::kPiiReveal,
-                        P::kAccessReceiptRead}),
+                        P::kAccessReceiptRead, P::kBlacklistPropose, P::kBlacklistDecide, P::kPublicationManage}),
      "hrss"},
     {Role::kLiaisonOfficer, "liaison_officer", "联络专员", "Liaison officer", DataScope::Kind::kOwnBodyParty,
      kEveryBody | Bits({P::kRiskWrite}), ""},
     {Role::kWageOfficeCoordinator, "wage_office_coordinator", "治欠办协调员", "Wage-arrears office coordinator",
      DataScope::Kind::kAllInRegion,
      kEveryBody | Bits({P::kCaseExport, P::kRiskWrite, P::kMeetingManage, P::kRosterWrite, P::kAccessReceiptRead,
-                        P::kPublicationManage}),
+                        P::kPublicationManage, P::kPublicityPublish}),
      "wage_office"},
     {Role::kPoliceOfficer, "police_officer", "公安民警", "Police officer", DataScope::Kind::kOwnBodyParty,
      kEveryBody | Bits({P::kCasePoliceAct, P::kRiskWrite, P::kPiiReveal}), "police"},
@@ -52,7 +52,7 @@ constexpr std::array<RoleInfo, 12> kRoles{{
     {Role::kCourtJudge, "court_judge", "法官/书记员", "Judge or court clerk", DataScope::Kind::kOwnBodyParty,
      kEveryBody | Bits({P::kCaseCourtAct, P::kPiiReveal}), "court"},
     {Role::kLegalAidOfficer, "legal_aid_officer", "法律援助人员", "Legal-aid officer", DataScope::Kind::kOwnBodyParty,
-     kEveryBody | Bits({P::kLegalAidAct, P::kRiskWrite, P::kPiiReveal}), "justice"},
+     kEveryBody | Bits({P::kLegalAidAct, P::kRiskWrite, P::kPiiReveal, P::kPublicityPublish}), "justice"},
     {Role::kLeader, "leader", "领导", "Leader", DataScope::Kind::kAllInRegion, kEveryBody, "leadership"},
     {Role::kSystemAdmin, "system_admin", "系统管理员", "System administrator", DataScope::Kind::kNone,
      Bits({P::kUserManage, P::kBodyManage, P::kSettingsManage}), ""},
@@ -70,7 +70,7 @@ struct PermissionInfo {
   bool business;
 };
 
-constexpr std::array<PermissionInfo, 26> kPermissions{{
+constexpr std::array<PermissionInfo, 29> kPermissions{{
     {P::kCaseRead, "case.read", "查看案件", "Read cases", true},
     {P::kCaseWrite, "case.write", "办理案件", "Handle cases", true},
     {P::kCaseExport, "case.export", "导出案件", "Export cases", true},
@@ -89,6 +89,9 @@ constexpr std::array<PermissionInfo, 26> kPermissions{{
     {P::kPiiReveal, "pii.reveal", "查看完整个人信息", "Reveal personal data", true},
     {P::kAccessReceiptRead, "access_receipt.read", "查看个人信息访问记录", "Read access receipts", true},
     {P::kPublicationManage, "publication.manage", "管理曝光公布", "Manage publications", true},
+    {P::kBlacklistPropose, "blacklist.propose", "提出失信名单列入", "Propose blacklist listings", true},
+    {P::kBlacklistDecide, "blacklist.decide", "决定失信名单列入与移出", "Decide blacklist listings", true},
+    {P::kPublicityPublish, "publicity.publish", "发布法治宣传", "Publish legal-publicity articles", true},
     {P::kUserManage, "user.manage", "用户管理", "Manage users", false},
     {P::kBodyManage, "body.manage", "部门管理", "Manage bodies", false},
     {P::kSettingsManage, "settings.manage", "系统设置", "Manage settings", false},
@@ -105,8 +108,8 @@ constexpr std::array<Role, 12> kAllRoles = [] {
   return roles;
 }();
 
-constexpr std::array<Permission, 26> kAllPermissions = [] {
-  std::array<Permission, 26> permissions{};
+constexpr std::array<Permission, 29> kAllPermissions = [] {
+  std::array<Permission, 29> permissions{};
   for (std::size_t i = 0; i < permissions.size(); ++i) permissions[i] = kPermissions[i].permission;
   return permissions;
 }();

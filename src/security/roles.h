@@ -49,6 +49,9 @@ enum class Permission {
   kPiiReveal,             // pii.reveal (with a stated purpose, audited)
   kAccessReceiptRead,     // access_receipt.read: who viewed my body's records, when and why
   kPublicationManage,     // publication.manage
+  kBlacklistPropose,      // blacklist.propose: propose a listing, serve the prior notice (人社)
+  kBlacklistDecide,       // blacklist.decide: decide, remove, correct listings (劳动保障监察 only)
+  kPublicityPublish,      // publicity.publish: legal-publicity articles on the public page (法治宣传)
   kUserManage,            // user.manage
   kBodyManage,            // body.manage
   kSettingsManage,        // settings.manage

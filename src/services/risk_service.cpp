@@ -11,6 +11,7 @@
 #include "services/admin_service.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
+#include "store/exposure_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -127,8 +128,11 @@ struct RiskService::Scored {
   std::string next_review_at;
 };
 
-RiskService::Scored RiskService::Score(const store::RiskRow& row, UnixSeconds now) const {
+RiskService::Scored RiskService::Score(store::Connection& c, const store::RiskRow& row, UnixSeconds now) const {
   domain::RiskFacts facts;
+  // A listed employer (45号令) raises the risk of every other item it has.
+  facts.employer_blacklisted = store::ExposureRepository(c).IsListedInForce(
+      row.employer_credit_code, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now)).ToIso());
   facts.workers_affected = row.workers_affected;
   facts.amount_fen = row.amount_fen;
   facts.pay_due_dates = ParseDates(row.pay_due_dates);
@@ -263,7 +267,7 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
   const int year = domain::ToShanghai(domain::Instant::FromUnixSeconds(now_s)).date.year();
   const auto seq = store::CaseRepository(*connection).NextSequence("risk", year);
   row.risk_no = fmt::format("FX-{}-{:04d}", year, seq);
-  const auto scored = Score(row, now_s);
+  const auto scored = Score(*connection, row, now_s);
   row.level = rules_->levels()[scored.assessment.level].code;
   row.level_rank = static_cast<std::int64_t>(scored.assessment.level);
   row.score = scored.assessment.score;
@@ -330,7 +334,7 @@ Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t i
   if (auto ok = ValidFigures(row->workers_affected, row->amount_fen); !ok) return ok.error();
   const UnixSeconds now_s = clock_.Now();
   const std::string now = FormatUtc(now_s);
-  const auto scored = Score(*row, now_s);
+  const auto scored = Score(*connection, *row, now_s);
   Apply(*connection, who, *row, scored, now);
   row->updated_at = now;
   if (!risks.Update(*row, before.version)) {
@@ -395,7 +399,7 @@ Result<RiskDetail> RiskService::Reopen(const Principal& who, std::int64_t id, co
   // A reopened risk is a new episode: escalate again if it still warrants it.
   row->wage_office_notified_at.reset();
   row->leadership_notified_at.reset();
-  Apply(*connection, who, *row, Score(*row, now_s), now);
+  Apply(*connection, who, *row, Score(*connection, *row, now_s), now);
   row->updated_at = now;
   if (!risks.Update(*row, before.version)) {
     return MakeError(ErrorCode::kConflict, "风险已被他人修改，请刷新", "the risk was changed by someone else; reload it");

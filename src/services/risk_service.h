@@ -86,7 +86,7 @@ class RiskService {
 
  private:
   struct Scored;
-  Scored Score(const store::RiskRow& row, UnixSeconds now) const;
+  Scored Score(store::Connection& c, const store::RiskRow& row, UnixSeconds now) const;
   void Apply(store::Connection& c, const Principal& who, store::RiskRow& row, const Scored& scored,
              const std::string& now);
   RiskDetail Load(store::Connection& c, std::int64_t id);

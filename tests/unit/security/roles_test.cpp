@@ -87,6 +87,13 @@ TEST(Permissions, KeyBusinessRules) {
   EXPECT_TRUE(RoleHas(Role::kLegalAidOfficer, Permission::kLegalAidAct));
   EXPECT_TRUE(RoleHas(Role::kWageOfficeCoordinator, Permission::kMeetingManage));
   EXPECT_TRUE(RoleHas(Role::kWageOfficeCoordinator, Permission::kRosterWrite));
+  // 人社部令第45号: only labour inspection proposes, only its head decides a listing.
+  for (Role role : AllRoles()) {
+    EXPECT_EQ(RoleHas(role, Permission::kBlacklistDecide), role == Role::kUnitHead) << RoleCode(role);
+    EXPECT_EQ(RoleHas(role, Permission::kBlacklistPropose), role == Role::kUnitHead || role == Role::kCaseHandler)
+        << RoleCode(role);
+  }
+  EXPECT_TRUE(RoleHas(Role::kLegalAidOfficer, Permission::kPublicityPublish));
   // The leader reads dashboards and never writes or reveals.
   EXPECT_TRUE(RoleHas(Role::kLeader, Permission::kDashboardRead));
   for (Permission permission : {Permission::kCaseWrite, Permission::kRiskWrite, Permission::kPiiReveal,

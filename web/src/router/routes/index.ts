@@ -36,6 +36,12 @@ export const rootRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'login.title', public: true },
   },
   {
+    path: '/public',
+    name: 'PublicExposure',
+    component: () => import('@/views/public/PublicExposureView.vue'),
+    meta: { titleKey: 'publicPage.title', public: true },
+  },
+  {
     path: '/change-password',
     name: 'ChangePassword',
     component: () => import('@/views/auth/ChangePasswordView.vue'),

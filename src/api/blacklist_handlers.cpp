@@ -1,0 +1,190 @@
+// /api/v1/blacklist: the 失信联合惩戒名单 lifecycle (人社部令第45号) — proposal from a case, prior notice,
+// decision, early removal, revocation and correction; plus the rules with their citations.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include "api/guard.h"
+#include "api/routes.h"
+#include "http/json_body.h"
+#include "services/blacklist_service.h"
+
+namespace wagelink::api {
+namespace {
+
+boost::json::value OptText(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object TermJson(const domain::ExposureTerm& term) {
+  return {{"value", term.value},
+          {"status", domain::SourceStatusName(term.status)},
+          {"confirmed", term.status == domain::SourceStatus::kConfirmed},
+          {"citation", term.citation}};
+}
+
+boost::json::object ListingJson(const services::ListingDetail& d) {
+  const auto& r = d.row;
+  boost::json::array history;
+  for (const auto& h : d.history) {
+    history.push_back({{"at", h.at}, {"action", h.action}, {"actor", h.actor_username}, {"actor_body", h.actor_body},
+                       {"from_status", h.from_status}, {"to_status", h.to_status}, {"note", h.note}});
+  }
+  return {{"id", r.id},
+          {"listing_no", r.listing_no},
+          {"case_id", r.case_id},
+          {"employer_id", r.employer_id},
+          {"employer_name", r.employer_name},
+          {"credit_code", OptText(r.credit_code)},
+          {"address", r.address},
+          {"persons", boost::json::parse(r.persons)},
+          {"grounds", r.grounds},
+          {"eligibility", boost::json::parse(r.eligibility)},
+          {"status", r.status},
+          {"effective_status", domain::ListingStatusCode(d.effective)},
+          {"effective_status_zh", domain::ListingStatusZh(d.effective)},
+          {"proposed_on", r.proposed_on},
+          {"notice_served_on", OptText(r.notice_served_on)},
+          {"defence_due_on", OptText(r.defence_due_on)},
+          {"defence_uncertain", r.defence_uncertain},
+          {"defence_received", r.defence_received},
+          {"listed_on", OptText(r.listed_on)},
+          {"ends_on", OptText(r.ends_on)},
+          {"paid_in_full_on", OptText(r.paid_in_full_on)},
+          {"earliest_early_removal", d.earliest_early_removal ? boost::json::value(d.earliest_early_removal->ToIso()) : nullptr},
+          {"closed_on", OptText(r.closed_on)},
+          {"proposed_by_body", r.proposed_by_body},
+          {"history", history},
+          {"version", r.version}};
+}
+
+http::Response DetailOr(const http::Request& request, const Result<services::ListingDetail>& result, int status = 200) {
+  if (!result) return Problem(request, result.error());
+  return http::Response::Json(status, ListingJson(*result));
+}
+
+Result<std::optional<std::vector<domain::ResponsiblePerson>>> OptionalPersons(const boost::json::object& body) {
+  const auto* v = body.if_contains("persons");
+  if (!v || v->is_null()) return std::optional<std::vector<domain::ResponsiblePerson>>{};
+  if (!v->is_array() || v->get_array().size() > 20) {
+    return InvalidField("persons", "应为不超过 20 人的数组", "must be an array of at most 20 persons");
+  }
+  std::vector<domain::ResponsiblePerson> out;
+  for (std::size_t i = 0; i < v->get_array().size(); ++i) {
+    const std::string field = "persons[" + std::to_string(i) + "]";
+    const auto& item = v->get_array()[i];
+    if (!item.is_object()) return InvalidField(field, "应为对象 {role, name}", "must be an object {role, name}");
+    auto role_code = http::RequiredString(item.get_object(), "role", 40);
+    if (!role_code) return InvalidField(field + ".role", "不能为空", "is required");
+    auto role = domain::ParseResponsiblePersonRole(*role_code);
+    if (!role) return InvalidField(field + ".role", "人员类别不存在", "unknown role");
+    auto name = http::RequiredString(item.get_object(), "name", 200);
+    if (!name) return InvalidField(field + ".name", "不能为空", "is required");
+    out.push_back({*role, *name});
+  }
+  return std::optional(std::move(out));
+}
+
+Result<services::ListingProposal> ReadProposal(const http::Request& request) {
+  auto body = http::ParseJsonObject(request);
+  if (!body) return body.error();
+  services::ListingProposal in;
+  auto case_id = http::OptionalInt(*body, "case_id");
+  if (!case_id) return case_id.error();
+  if (!*case_id) return InvalidField("case_id", "不能为空", "is required");
+  in.case_id = **case_id;
+  auto grounds = http::RequiredString(*body, "grounds", 8000);
+  if (!grounds) return grounds.error();
+  in.grounds = *grounds;
+  auto persons = OptionalPersons(*body);
+  if (!persons) return persons.error();
+  if (!*persons) return InvalidField("persons", "不能为空", "is required");
+  in.persons = std::move(**persons);
+  return in;
+}
+
+Result<services::ListingActionRequest> ReadAction(const http::Request& request) {
+  auto body = http::ParseJsonObject(request);
+  if (!body) return body.error();
+  services::ListingActionRequest in;
+  auto code = http::RequiredString(*body, "action", 40);
+  if (!code) return code.error();
+  auto action = domain::ParseListingAction(*code);
+  if (!action) return InvalidField("action", "操作不存在", "unknown action");
+  in.action = *action;
+  auto note = http::StringOr(*body, "note", 4000);
+  if (!note) return note.error();
+  in.note = *note;
+  auto paid = http::OptionalString(*body, "paid_in_full_on", 10);
+  if (!paid) return paid.error();
+  if (*paid) {
+    auto date = domain::CivilDate::ParseIso(**paid, "paid_in_full_on");
+    if (!date) return date.error();
+    in.paid_in_full_on = *date;
+  }
+  auto undertaking = http::OptionalBool(*body, "undertaking");
+  if (!undertaking) return undertaking.error();
+  in.undertaking = undertaking->value_or(false);
+  auto persons = OptionalPersons(*body);
+  if (!persons) return persons.error();
+  in.persons = std::move(*persons);
+  auto grounds = http::OptionalString(*body, "grounds", 8000);
+  if (!grounds) return grounds.error();
+  in.grounds = *grounds;
+  auto address = http::OptionalString(*body, "address", 400);
+  if (!address) return address.error();
+  in.address = *address;
+  return in;
+}
+
+}  // namespace
+
+void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
+  router.Add("GET", "/api/v1/blacklist/rules", Authed(context, [&context](http::Request&, const services::Principal&) {
+    const auto& rules = context.blacklist->rules();
+    boost::json::array categories;
+    for (const auto& c : rules.categories) categories.push_back({{"code", c.code}, {"zh", c.zh}});
+    return http::Response::Json(200, boost::json::object{
+        {"publication_categories", categories},
+        {"listing_term_years", TermJson(rules.listing_term_years)},
+        {"early_removal_months_after_payment", TermJson(rules.early_removal_months_after_payment)},
+        {"defence_period_working_days", TermJson(rules.defence_period_working_days)},
+        {"decision_deadline_working_days", TermJson(rules.decision_deadline_working_days)}});
+  }, {security::Permission::kCaseRead}));
+
+  router.Add("POST", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto input = ReadProposal(request);
+    if (!input) return Problem(request, input.error());
+    return DetailOr(request, context.blacklist->Propose(who, *input), 201);
+  }));
+
+  router.Add("GET", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    store::BlacklistFilter filter;
+    filter.text = std::string(request.Query("q").value_or("")).substr(0, 200);
+    filter.status = std::string(request.Query("status").value_or("")).substr(0, 40);
+    auto listings = context.blacklist->List(who, filter, page->page_size, page->offset());
+    if (!listings) return Problem(request, listings.error());
+    boost::json::array items;
+    for (const auto& d : listings->items) items.push_back(ListingJson(d));
+    return http::Response::Json(200, boost::json::object{{"items", items}, {"total", listings->total},
+                                                         {"page", page->page}, {"page_size", page->page_size}});
+  }));
+
+  router.Add("GET", "/api/v1/blacklist/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    return DetailOr(request, context.blacklist->Get(who, *id));
+  }));
+
+  router.Add("POST", "/api/v1/blacklist/{id}/actions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto input = ReadAction(request);
+    if (!input) return Problem(request, input.error());
+    return DetailOr(request, context.blacklist->Act(who, *id, *input));
+  }));
+}
+
+}  // namespace wagelink::api

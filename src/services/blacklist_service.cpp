@@ -1,0 +1,208 @@
+#include "services/blacklist_service.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include "services/case_service.h"
+#include "store/case_repository.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+std::optional<std::string> IsoOf(const std::optional<domain::CivilDate>& d) {
+  return d ? std::optional(d->ToIso()) : std::nullopt;
+}
+std::optional<domain::CivilDate> DateOf(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  auto d = domain::CivilDate::ParseIso(*s);
+  return d ? std::optional(*d) : std::nullopt;
+}
+
+Status ValidText(std::string_view field, const std::string& value, std::size_t max) {
+  if (value.empty()) return InvalidField(field, "不能为空", "is required");
+  if (value.size() > max) return InvalidField(field, "过长", "too long");
+  return Ok{};
+}
+
+boost::json::object Snapshot(const store::BlacklistRow& r) {
+  return {{"listing_no", r.listing_no}, {"case_id", r.case_id},       {"employer_id", r.employer_id},
+          {"status", r.status},         {"listed_on", r.listed_on.value_or("")},
+          {"ends_on", r.ends_on.value_or("")}, {"persons", r.persons.size()}};
+}
+
+Error NotFound() { return MakeError(ErrorCode::kNotFound, "名单记录不存在", "no such listing"); }
+
+}  // namespace
+
+std::string PersonsJson(const std::vector<domain::ResponsiblePerson>& persons) {
+  boost::json::array out;
+  for (const auto& p : persons) {
+    out.push_back({{"role", domain::ResponsiblePersonRoleCode(p.role)},
+                   {"role_zh", domain::ResponsiblePersonRoleZh(p.role)},
+                   {"name", p.name}});
+  }
+  return boost::json::serialize(out);
+}
+
+domain::ListingFacts FactsOf(const store::BlacklistRow& r) {
+  domain::ListingFacts f;
+  f.status = domain::ParseListingStatus(r.status).value_or(domain::ListingStatus::kProposed);
+  f.notice_served_on = DateOf(r.notice_served_on);
+  f.defence_due_on = DateOf(r.defence_due_on);
+  f.defence_uncertain = r.defence_uncertain;
+  f.defence_received = r.defence_received;
+  f.listed_on = DateOf(r.listed_on);
+  f.ends_on = DateOf(r.ends_on);
+  f.paid_in_full_on = DateOf(r.paid_in_full_on);
+  f.closed_on = DateOf(r.closed_on);
+  return f;
+}
+
+domain::CivilDate BlacklistService::Today() const {
+  return domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()));
+}
+
+ListingDetail BlacklistService::Load(store::Connection& c, std::int64_t id) const {
+  store::ExposureRepository repo(c);
+  ListingDetail d;
+  d.row = *repo.FindListing(id);
+  const auto facts = FactsOf(d.row);
+  d.effective = domain::EffectiveStatus(facts, Today());
+  if (facts.paid_in_full_on) d.earliest_early_removal = domain::EarliestEarlyRemoval(*rules_, *facts.paid_in_full_on);
+  d.history = repo.ListHistory(id);
+  return d;
+}
+
+Result<ListingDetail> BlacklistService::Propose(const Principal& who, const ListingProposal& in) {
+  if (!who.Can(Permission::kBlacklistPropose)) return Forbidden(Permission::kBlacklistPropose);
+  if (auto ok = domain::ValidateResponsiblePersons(in.persons); !ok) return ok.error();
+  if (auto ok = ValidText("grounds", in.grounds, 8000); !ok) return ok.error();
+  auto detail = cases_.Get(who, in.case_id);
+  if (!detail) {
+    if (detail.error().code == ErrorCode::kNotFound) return InvalidField("case_id", "案件不存在或无权查看", "no such case visible to you");
+    return detail.error();
+  }
+  // The case's own assessment decides eligibility (45号令 §5, domain/crime_assessment): no override.
+  static const boost::json::value kNone;
+  const auto& assessment = detail->assessment ? detail->assessment->json : kNone;
+  const auto* finding = assessment.is_object() ? assessment.as_object().if_contains("blacklist") : nullptr;
+  if (!finding || !finding->is_object() || !finding->as_object().at("eligible").is_bool() ||
+      !finding->as_object().at("eligible").as_bool()) {
+    std::string why_zh = "案件尚不符合列入条件", why_en = "the case does not meet the listing criteria";
+    if (finding && finding->is_object()) {
+      why_zh += "：" + std::string(finding->as_object().at("explain_zh").as_string());
+      why_en += ": " + std::string(finding->as_object().at("explain_en").as_string());
+    }
+    return MakeError(ErrorCode::kTransitionRefused, why_zh, why_en, "case_id");
+  }
+  const UnixSeconds now_s = clock_.Now();
+  const std::string now = FormatUtc(now_s);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::ExposureRepository repo(*connection);
+  if (auto open = repo.OpenListingOfCase(in.case_id)) {
+    return MakeError(ErrorCode::kConflict, "该案件已有进行中或有效的名单记录（" + std::to_string(*open) + "）",
+                     "the case already has an open listing (" + std::to_string(*open) + ")", "case_id");
+  }
+  store::BlacklistRow row;
+  const auto& employer = detail->employer;
+  row.case_id = in.case_id;
+  row.employer_id = employer.id;
+  row.employer_name = employer.name;
+  row.credit_code = employer.credit_code;
+  row.address = employer.address;
+  row.persons = PersonsJson(in.persons);
+  row.grounds = in.grounds;
+  row.eligibility = boost::json::serialize(*finding);
+  row.status = "proposed";
+  row.proposed_on = Today().ToIso();
+  row.proposed_by_body = who.body_code;
+  row.created_at = row.updated_at = now;
+  const int year = Today().year();
+  row.listing_no = fmt::format("SX-{}-{:04d}", year, store::CaseRepository(*connection).NextSequence("blacklist", year));
+  row.id = repo.InsertListing(row);
+  repo.InsertHistory({0, row.id, now, "propose", who.username, who.body_code, "", "proposed", ""});
+  audit_.Append(*connection, who, "blacklist.propose", {"blacklist", std::to_string(row.id)}, nullptr, Snapshot(row));
+  auto out = Load(*connection, row.id);
+  tx.Commit();
+  return out;
+}
+
+Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const store::BlacklistFilter& filter,
+                                                   std::int64_t limit, std::int64_t offset) {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  if (!filter.status.empty() && (!domain::ParseListingStatus(filter.status) || filter.status == "expired")) {
+    return InvalidField("status", "状态不存在", "unknown status");
+  }
+  auto connection = db_.Acquire();
+  store::ExposureRepository repo(*connection);
+  Page<ListingDetail> page;
+  for (const auto& row : repo.ListListings(filter, limit, offset)) page.items.push_back(Load(*connection, row.id));
+  page.total = repo.CountListings(filter);
+  return page;
+}
+
+Result<ListingDetail> BlacklistService::Get(const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto connection = db_.Acquire();
+  if (!store::ExposureRepository(*connection).FindListing(id)) return NotFound();
+  return Load(*connection, id);
+}
+
+Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t id, const ListingActionRequest& in) {
+  const Permission needed = domain::IsDecision(in.action) ? Permission::kBlacklistDecide : Permission::kBlacklistPropose;
+  if (!who.Can(needed)) return Forbidden(needed);
+  if (in.note.size() > 4000) return InvalidField("note", "过长", "too long");
+  if (in.action == domain::ListingAction::kCorrect) {
+    if (!in.persons && !in.grounds && !in.address) {
+      return InvalidField("persons", "更正须至少提供一项更正内容", "a correction needs persons, grounds or address");
+    }
+    if (in.persons) {
+      if (auto ok = domain::ValidateResponsiblePersons(*in.persons); !ok) return ok.error();
+    }
+    if (in.grounds) {
+      if (auto ok = ValidText("grounds", *in.grounds, 8000); !ok) return ok.error();
+    }
+    if (in.address && in.address->size() > 400) return InvalidField("address", "过长", "too long");
+  }
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::ExposureRepository repo(*connection);
+  auto row = repo.FindListing(id);
+  if (!row) return NotFound();
+  const auto before = *row;
+  const domain::CivilDate today = Today();
+  auto next = domain::ApplyListingAction(*rules_, reference_->calendar, FactsOf(*row),
+                                         {in.action, today, in.paid_in_full_on, in.undertaking});
+  if (!next) return next.error();
+  row->status = std::string(domain::ListingStatusCode(next->status));
+  row->notice_served_on = IsoOf(next->notice_served_on);
+  row->defence_due_on = IsoOf(next->defence_due_on);
+  row->defence_uncertain = next->defence_uncertain;
+  row->defence_received = next->defence_received;
+  row->listed_on = IsoOf(next->listed_on);
+  row->ends_on = IsoOf(next->ends_on);
+  row->paid_in_full_on = IsoOf(next->paid_in_full_on);
+  row->closed_on = IsoOf(next->closed_on);
+  if (in.persons) row->persons = PersonsJson(*in.persons);
+  if (in.grounds) row->grounds = *in.grounds;
+  if (in.address) row->address = *in.address;
+  const std::string now = FormatUtc(clock_.Now());
+  row->updated_at = now;
+  if (!repo.UpdateListing(*row, before.version)) {
+    return MakeError(ErrorCode::kConflict, "名单记录已被他人修改，请刷新", "the listing was changed by someone else; reload it");
+  }
+  const std::string action(domain::ListingActionCode(in.action));
+  repo.InsertHistory({0, id, now, action, who.username, who.body_code, before.status, row->status, in.note});
+  audit_.Append(*connection, who, "blacklist." + action, {"blacklist", std::to_string(id)}, Snapshot(before),
+                Snapshot(*row));
+  auto out = Load(*connection, id);
+  tx.Commit();
+  return out;
+}
+
+}  // namespace wagelink::services

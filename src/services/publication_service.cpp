@@ -1,0 +1,271 @@
+#include "services/publication_service.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include "domain/publication_rules.h"
+#include "services/case_service.h"
+#include "store/case_repository.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+constexpr std::int64_t kPublicLimit = 200;
+
+Error NotFound() { return MakeError(ErrorCode::kNotFound, "公布记录不存在", "no such publication"); }
+
+std::string* FieldOf(store::PublicationRow& row, std::string_view code) {
+  if (code == "violator_name") return &row.violator_name;
+  if (code == "credit_code") return &row.credit_code;
+  if (code == "address") return &row.address;
+  if (code == "legal_representative") return &row.legal_representative;
+  if (code == "main_facts") return &row.main_facts;
+  if (code == "handling") return &row.handling;
+  return nullptr;
+}
+
+Status ValidFields(store::PublicationRow& row, const std::vector<std::string>& confidential) {
+  for (const auto& field : domain::kPublishedFields) {
+    const std::string& value = *FieldOf(row, field.code);
+    const std::size_t max = field.code == "main_facts" || field.code == "handling" ? 4000 : 400;
+    if (value.empty()) return InvalidField(field.code, "不能为空", "is required");
+    if (value.size() > max) return InvalidField(field.code, "过长", "too long");
+  }
+  for (const auto& name : confidential) {
+    if (!FieldOf(row, name)) return InvalidField("confidential_fields", "不是可公布的字段：" + name, "not a published field");
+  }
+  return Ok{};
+}
+
+std::string ListJson(const std::vector<std::string>& items) {
+  boost::json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return boost::json::serialize(out);
+}
+
+std::vector<std::string> ParseList(const std::string& text) {
+  std::vector<std::string> out;
+  const boost::json::value doc = boost::json::parse(text);  // must outlive the loop
+  for (const auto& v : doc.as_array()) out.emplace_back(v.as_string());
+  return out;
+}
+
+std::vector<PrivacyFinding> FindingsOf(const std::string& screen) {
+  std::vector<PrivacyFinding> out;
+  const boost::json::value doc = boost::json::parse(screen);  // must outlive the loop
+  if (const auto* findings = doc.as_object().if_contains("findings")) {
+    for (const auto& f : findings->as_array()) {
+      out.push_back({std::string(f.at("field").as_string()), std::string(f.at("kind").as_string()),
+                     std::string(f.at("excerpt").as_string()), std::string(f.at("zh").as_string()),
+                     std::string(f.at("en").as_string())});
+    }
+  }
+  return out;
+}
+
+boost::json::object Snapshot(const store::PublicationRow& r) {
+  return {{"publication_no", r.publication_no}, {"case_id", r.case_id}, {"category", r.category},
+          {"batch", r.batch_label}, {"status", r.status}};
+}
+
+}  // namespace
+
+std::string PublicationService::Today() const {
+  return domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())).ToIso();
+}
+
+std::vector<PrivacyFinding> PublicationService::Screen(store::Connection& c, store::PublicationRow& row) const {
+  PublicationText text;
+  for (const auto& field : domain::kPublishedFields) text.fields.emplace_back(field.code, *FieldOf(row, field.code));
+  text.confidential_fields = ParseList(row.confidential_fields);
+  for (const auto& worker : store::CaseRepository(c).ListWorkers(row.case_id)) text.worker_names.push_back(worker.name);
+  auto findings = ScreenForPublication(text);
+  boost::json::array items;
+  for (const auto& f : findings) {
+    items.push_back({{"field", f.field}, {"kind", f.kind}, {"excerpt", f.excerpt}, {"zh", f.zh}, {"en", f.en}});
+  }
+  row.screen = boost::json::serialize(boost::json::object{
+      {"checked_at", FormatUtc(clock_.Now())}, {"blocked", !findings.empty()}, {"findings", items}});
+  return findings;
+}
+
+Result<PublicationDetail> PublicationService::CreateDraft(const Principal& who, const PublicationDraft& in) {
+  if (!who.Can(Permission::kPublicationManage)) return Forbidden(Permission::kPublicationManage);
+  if (!rules_->FindCategory(in.category)) return InvalidField("category", "公布类别不存在", "unknown category");
+  if (in.batch_kind != "quarterly" && in.batch_kind != "ad_hoc") {
+    return InvalidField("batch_kind", "应为 quarterly 或 ad_hoc", "must be quarterly or ad_hoc");
+  }
+  auto detail = cases_.Get(who, in.case_id);
+  if (!detail) {
+    if (detail.error().code == ErrorCode::kNotFound) return InvalidField("case_id", "案件不存在或无权查看", "no such case visible to you");
+    return detail.error();
+  }
+  const auto state = domain::ParseCaseStateCode(detail->row.state);
+  if (!state || !domain::IsDecidedForPublication(*state)) {
+    return MakeError(ErrorCode::kTransitionRefused, "只能公布已查处并作出处理决定的案件",
+                     "only cases already decided by labour inspection may be published", "case_id");
+  }
+  const auto& employer = detail->employer;
+  store::PublicationRow row;
+  row.case_id = in.case_id;
+  row.employer_id = employer.id;
+  row.category = in.category;
+  row.batch_kind = in.batch_kind;
+  const auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()));
+  row.batch_label = in.batch_kind == "quarterly" ? domain::QuarterLabel(today) : today.ToIso();
+  row.violator_name = in.violator_name.value_or(employer.name);
+  row.credit_code = in.credit_code.value_or(employer.credit_code.value_or(""));
+  row.address = in.address.value_or(employer.address);
+  row.legal_representative = in.legal_representative.value_or(employer.legal_representative);
+  row.main_facts = in.main_facts;
+  row.handling = in.handling;
+  if (auto ok = ValidFields(row, in.confidential_fields); !ok) return ok.error();
+  row.confidential_fields = ListJson(in.confidential_fields);
+  row.created_by_body = who.body_code;
+  row.created_at = row.updated_at = FormatUtc(clock_.Now());
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::ExposureRepository repo(*connection);
+  auto findings = Screen(*connection, row);
+  row.publication_no =
+      fmt::format("GB-{}-{:04d}", today.year(), store::CaseRepository(*connection).NextSequence("publication", today.year()));
+  row.id = repo.InsertPublication(row);
+  audit_.Append(*connection, who, "publication.draft", {"publication", std::to_string(row.id)}, nullptr, Snapshot(row));
+  tx.Commit();
+  return PublicationDetail{row, std::move(findings)};
+}
+
+Result<PublicationDetail> PublicationService::Modify(const Principal& who, std::int64_t id, std::string_view audit_action,
+                                                     const PublicationChange& change) {
+  if (!who.Can(Permission::kPublicationManage)) return Forbidden(Permission::kPublicationManage);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::ExposureRepository repo(*connection);
+  auto row = repo.FindPublication(id);
+  if (!row) return NotFound();
+  const auto before = *row;
+  auto findings = change(*connection, *row);
+  if (!findings) return findings.error();
+  row->updated_at = FormatUtc(clock_.Now());
+  if (!repo.UpdatePublication(*row, before.version)) {
+    return MakeError(ErrorCode::kConflict, "公布记录已被他人修改，请刷新", "the publication was changed by someone else; reload it");
+  }
+  audit_.Append(*connection, who, audit_action, {"publication", std::to_string(id)}, Snapshot(before), Snapshot(*row));
+  tx.Commit();
+  row->version += 1;
+  return PublicationDetail{*row, std::move(*findings)};
+}
+
+Result<PublicationDetail> PublicationService::EditDraft(const Principal& who, std::int64_t id, const PublicationEdit& in) {
+  return Modify(who, id, "publication.edit", [&](store::Connection& c, store::PublicationRow& row)
+                                                 -> Result<std::vector<PrivacyFinding>> {
+    if (row.status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能修改草稿", "only a draft can be edited");
+    for (auto [code, value] : {std::pair{"violator_name", &in.violator_name}, std::pair{"credit_code", &in.credit_code},
+                               std::pair{"address", &in.address}, std::pair{"legal_representative", &in.legal_representative},
+                               std::pair{"main_facts", &in.main_facts}, std::pair{"handling", &in.handling}}) {
+      if (*value) *FieldOf(row, code) = **value;
+    }
+    const auto confidential = in.confidential_fields.value_or(ParseList(row.confidential_fields));
+    if (auto ok = ValidFields(row, confidential); !ok) return ok.error();
+    row.confidential_fields = ListJson(confidential);
+    return Screen(c, row);
+  });
+}
+
+Result<PublicationDetail> PublicationService::Publish(const Principal& who, std::int64_t id) {
+  // A blocked attempt is saved too (the findings stay on the draft for the reviewer), then refused.
+  auto result = Modify(who, id, "publication.publish", [&](store::Connection& c, store::PublicationRow& row)
+                                                           -> Result<std::vector<PrivacyFinding>> {
+    if (row.status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能公布草稿", "only a draft can be published");
+    auto findings = Screen(c, row);  // again: the case's workers may have changed since the draft
+    if (findings.empty()) {
+      row.status = "published";
+      row.published_on = Today();
+    }
+    return findings;
+  });
+  if (!result || result->findings.empty()) return result;
+  const auto& findings = result->findings;
+  return MakeError(ErrorCode::kTransitionRefused,
+                   "隐私审查未通过（" + std::to_string(findings.size()) + " 处），请按审查结果修改后再公布：" + findings.front().zh,
+                   "the privacy check blocked " + std::to_string(findings.size()) +
+                       " item(s); fix them and publish again: " + findings.front().en,
+                   findings.front().field);
+}
+
+Result<PublicationDetail> PublicationService::Withdraw(const Principal& who, std::int64_t id, const std::string& reason) {
+  if (reason.empty() || reason.size() > 4000) return InvalidField("reason", "请填写撤回理由", "a reason is required");
+  return Modify(who, id, "publication.withdraw", [&](store::Connection&, store::PublicationRow& row)
+                                                     -> Result<std::vector<PrivacyFinding>> {
+    if (row.status == "withdrawn") return MakeError(ErrorCode::kTransitionRefused, "已撤回", "already withdrawn");
+    row.status = "withdrawn";
+    row.withdrawn_reason = reason;
+    return FindingsOf(row.screen);
+  });
+}
+
+Result<PublicationDetail> PublicationService::Get(const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto connection = db_.Acquire();
+  auto row = store::ExposureRepository(*connection).FindPublication(id);
+  if (!row) return NotFound();
+  return PublicationDetail{*row, FindingsOf(row->screen)};
+}
+
+Result<std::vector<PublicationDetail>> PublicationService::List(const Principal& who, const std::string& status,
+                                                                std::int64_t limit, std::int64_t offset) {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  if (!status.empty() && status != "draft" && status != "published" && status != "withdrawn") {
+    return InvalidField("status", "状态不存在", "unknown status");
+  }
+  auto connection = db_.Acquire();
+  std::vector<PublicationDetail> out;
+  for (auto& row : store::ExposureRepository(*connection).ListPublications(status, limit, offset)) {
+    auto findings = FindingsOf(row.screen);
+    out.push_back({std::move(row), std::move(findings)});
+  }
+  return out;
+}
+
+Result<EmployerExposureRecord> PublicationService::EmployerRecord(const Principal& who, std::int64_t employer_id) {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto connection = db_.Acquire();
+  store::ExposureRepository repo(*connection);
+  return EmployerExposureRecord{repo.PublicationsOfEmployer(employer_id), repo.ListingsOfEmployer(employer_id)};
+}
+
+Result<store::ArticleRow> PublicationService::PublishArticle(const Principal& who, const std::string& title,
+                                                            const std::string& body) {
+  if (!who.Can(Permission::kPublicityPublish)) return Forbidden(Permission::kPublicityPublish);
+  store::ArticleRow row;
+  row.title = StripMarkup(title);
+  row.body = StripMarkup(body);
+  if (row.title.empty() || row.title.size() > 400) return InvalidField("title", "标题应为 1 至 400 字节", "1 to 400 bytes");
+  if (row.body.empty() || row.body.size() > 60000) return InvalidField("body", "正文应为 1 至 60000 字节", "1 to 60000 bytes");
+  row.author_body = who.body_code;
+  row.published_at = row.created_at = FormatUtc(clock_.Now());
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  row.id = store::ExposureRepository(*connection).InsertArticle(row);
+  audit_.Append(*connection, who, "publicity.publish", {"article", std::to_string(row.id)}, nullptr,
+                boost::json::object{{"title", row.title}});
+  tx.Commit();
+  return row;
+}
+
+PublicFeed PublicationService::Public(const std::string& text) {
+  auto connection = db_.Acquire();
+  store::ExposureRepository repo(*connection);
+  PublicFeed feed;
+  feed.today = Today();
+  feed.publications = repo.ListPublished(text, kPublicLimit);
+  feed.listings = repo.ListInForce(feed.today, text, kPublicLimit);
+  feed.articles = repo.ListArticles(50);
+  return feed;
+}
+
+}  // namespace wagelink::services

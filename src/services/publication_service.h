@@ -1,0 +1,100 @@
+#pragma once
+// Publication of major labour violations (人社部令第29号, LEGAL.md §3.5): a draft from a decided case
+// with exactly the six published fields, a category and a batch (the quarter, or ad hoc), screened by
+// the privacy check (services/publication_privacy.h) on every save and again before publishing; the
+// publication stays in the employer's compliance record (守法诚信档案). Also the legal-publicity articles
+// (法治宣传) and the login-free public feed: publications, listings in force, articles, legal basis.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/exposure_rules.h"
+#include "services/admin_service.h"
+#include "services/audit_trail.h"
+#include "services/principal.h"
+#include "services/publication_privacy.h"
+#include "store/database.h"
+#include "store/exposure_repository.h"
+
+namespace wagelink::services {
+
+class CaseService;
+
+struct PublicationDraft {
+  std::int64_t case_id = 0;
+  std::string category;
+  std::string batch_kind = "quarterly";  // quarterly | ad_hoc
+  // The six fields; the first four default to the case's employer when absent.
+  std::optional<std::string> violator_name, credit_code, address, legal_representative;
+  std::string main_facts;
+  std::string handling;
+  std::vector<std::string> confidential_fields;
+};
+
+struct PublicationEdit {
+  std::optional<std::string> violator_name, credit_code, address, legal_representative, main_facts, handling;
+  std::optional<std::vector<std::string>> confidential_fields;
+};
+
+struct PublicationDetail {
+  store::PublicationRow row;
+  std::vector<PrivacyFinding> findings;  // of the last check; empty = nothing blocked
+};
+
+struct EmployerExposureRecord {
+  std::vector<store::PublicationRow> publications;
+  std::vector<store::BlacklistRow> listings;
+};
+
+struct PublicFeed {
+  std::vector<store::PublicationRow> publications;
+  std::vector<store::BlacklistRow> listings;
+  std::vector<store::ArticleRow> articles;
+  std::string today;
+};
+
+class PublicationService {
+ public:
+  PublicationService(store::Database& db, const Clock& clock, const AuditTrail& audit,
+                     std::shared_ptr<const domain::ExposureRules> rules, CaseService& cases)
+      : db_(db), clock_(clock), audit_(audit), rules_(std::move(rules)), cases_(cases) {}
+
+  const domain::ExposureRules& rules() const { return *rules_; }
+
+  Result<PublicationDetail> CreateDraft(const Principal& who, const PublicationDraft& draft);
+  Result<PublicationDetail> EditDraft(const Principal& who, std::int64_t id, const PublicationEdit& edit);
+  // Refuses (kTransitionRefused) while the privacy check finds anything; the findings stay on the draft.
+  Result<PublicationDetail> Publish(const Principal& who, std::int64_t id);
+  Result<PublicationDetail> Withdraw(const Principal& who, std::int64_t id, const std::string& reason);
+  Result<PublicationDetail> Get(const Principal& who, std::int64_t id);
+  Result<std::vector<PublicationDetail>> List(const Principal& who, const std::string& status, std::int64_t limit,
+                                              std::int64_t offset);
+  Result<EmployerExposureRecord> EmployerRecord(const Principal& who, std::int64_t employer_id);
+
+  Result<store::ArticleRow> PublishArticle(const Principal& who, const std::string& title, const std::string& body);
+
+  // Login-free: only what is public by law. `text` searches name (contains) or credit code (exact).
+  PublicFeed Public(const std::string& text);
+
+ private:
+  std::string Today() const;
+  // One change to a stored publication in one transaction: load, `change` (which may refuse), save
+  // with the optimistic version check, audit as `audit_action`. `change` returns the findings to report.
+  using PublicationChange =
+      std::function<Result<std::vector<PrivacyFinding>>(store::Connection&, store::PublicationRow&)>;
+  Result<PublicationDetail> Modify(const Principal& who, std::int64_t id, std::string_view audit_action,
+                                   const PublicationChange& change);
+  // Runs the privacy check over the row's six fields and stores its findings on the row.
+  std::vector<PrivacyFinding> Screen(store::Connection& connection, store::PublicationRow& row) const;
+
+  store::Database& db_;
+  const Clock& clock_;
+  const AuditTrail& audit_;
+  std::shared_ptr<const domain::ExposureRules> rules_;
+  CaseService& cases_;
+};
+
+}  // namespace wagelink::services

@@ -1,0 +1,318 @@
+// S6 through the API: S1's employer is proposed for the blacklist, noticed (5 working days, over a
+// make-up Saturday), listed by labour inspection for 3 years, shown on the public feed and dropped
+// from it the day after the term without any job; early removal after full payment + 6 months with
+// the undertaking; the publication of the quarter is blocked by the privacy check until the worker's
+// phone and name are gone, then shows exactly the six fields of 29号令 on the public feed.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+std::string DemoFile(const std::string& name) {
+  std::ifstream in(SourceDir() + "/data/demo/" + name);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// 2026-05-06 10:00 in Shanghai, a Wednesday after every demo scenario has played.
+constexpr const char* kStart = "2026-05-06T02:00:00Z";
+
+std::int64_t CaseId(HttpClient& client, const std::string& query) {
+  auto list = client.Get("/api/v1/cases?q=" + query).Json();
+  EXPECT_EQ(list.at("total").as_int64(), 1) << query;
+  return list.at("items").at(0).at("id").as_int64();
+}
+constexpr const char* kS1 = "%E6%BB%A8%E6%B5%B7";            // 滨海
+constexpr const char* kS2 = "%E7%B2%BE%E5%AF%86";            // 精密
+constexpr const char* kS3 = "%E9%A4%90%E9%A5%AE";            // 餐饮
+constexpr const char* kS7 = "%E7%8E%AF%E5%9F%8E";            // 环城
+
+struct Demo {
+  TestServer server{{.start_time = *ParseUtc(kStart)}};
+  Demo() {
+    auto loaded = server.app().SeedDemoScenarios(DemoFile("scenarios.json"));
+    if (!loaded) throw std::runtime_error(loaded.error().message_en);
+  }
+  void At(const std::string& utc) { server.clock().Set(*ParseUtc(utc)); }
+};
+
+boost::json::object Proposal(std::int64_t case_id) {
+  return {{"case_id", case_id},
+          {"grounds", "经责令限期支付，逾期仍未支付 14 名农民工工资，数额达到拒不支付劳动报酬罪数额标准（人社部令第45号第五条第一项）。"},
+          {"persons", boost::json::array{{{"role", "principal"}, {"name", "王某"}},
+                                         {{"role", "direct_supervisor"}, {"name", "孙某"}}}}};
+}
+
+HttpResponse Act(HttpClient& client, std::int64_t id, boost::json::object body) {
+  return client.PostJson("/api/v1/blacklist/" + std::to_string(id) + "/actions", body);
+}
+HttpResponse Act(HttpClient&& client, std::int64_t id, boost::json::object body) { return Act(client, id, std::move(body)); }
+
+// Proposes S1, serves the notice on 2026-05-06 and lists it on 2026-05-13; returns the listing id.
+std::int64_t ListS1(Demo& demo) {
+  HttpClient handler = demo.server.LoginAs("handler");
+  auto proposed = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS1)));
+  EXPECT_EQ(proposed.status, 201) << proposed.body;
+  const auto id = proposed.Json().at("id").as_int64();
+  auto noticed = Act(handler, id, {{"action", "serve_notice"}});
+  EXPECT_EQ(noticed.status, 200) << noticed.body;
+  demo.At("2026-05-13T02:00:00Z");
+  auto listed = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}, {"note", "陈述申辩期满，未提出异议"}});
+  EXPECT_EQ(listed.status, 200) << listed.body;
+  return id;
+}
+
+std::int64_t PublicListings(HttpClient& anonymous, const std::string& query = "") {
+  auto feed = anonymous.Get("/api/v1/public/exposure" + (query.empty() ? "" : "?q=" + query));
+  EXPECT_EQ(feed.status, 200) << feed.body;
+  return static_cast<std::int64_t>(feed.Json().at("listings").as_array().size());
+}
+
+std::int64_t PublicListings(HttpClient&& anonymous, const std::string& query = "") {
+  return PublicListings(anonymous, query);
+}
+
+TEST(Exposure, S6ListingRunsNoticeDecisionThreeYearTermAndLeavesThePublicFeedOnTheDayAfter) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  const auto s1 = CaseId(handler, kS1);
+  EXPECT_EQ(demo.server.LoginAs("police").PostJson("/api/v1/blacklist", Proposal(s1)).status, 403);
+  EXPECT_EQ(demo.server.LoginAs("coordinator").PostJson("/api/v1/blacklist", Proposal(s1)).status, 403);
+
+  auto proposed = handler.PostJson("/api/v1/blacklist", Proposal(s1));
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  auto listing = proposed.Json();
+  EXPECT_EQ(listing.at("status"), "proposed");
+  EXPECT_TRUE(listing.at("eligibility").at("eligible").as_bool());
+  EXPECT_EQ(listing.at("employer_name"), "某劳务分包队（包工头 王某）");
+  const auto id = listing.at("id").as_int64();
+  EXPECT_EQ(handler.PostJson("/api/v1/blacklist", Proposal(s1)).status, 409) << "one open listing per case";
+
+  auto noticed = Act(handler, id, {{"action", "serve_notice"}});
+  ASSERT_EQ(noticed.status, 200) << noticed.body;
+  // 05-07 Thu, 05-08 Fri, 05-09 Sat (调休上班), 05-11 Mon, 05-12 Tue.
+  EXPECT_EQ(noticed.Json().at("defence_due_on"), "2026-05-12");
+  EXPECT_EQ(Act(handler, id, {{"action", "decide_list"}}).status, 403) << "only the decision maker lists";
+  demo.At("2026-05-12T09:00:00Z");  // 17:00 on the last day of the period
+  auto early = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}});
+  EXPECT_EQ(early.status, 409) << early.body;
+
+  demo.At("2026-05-13T02:00:00Z");  // sessions do not survive clock jumps: log in again after each
+  auto listed = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}});
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.Json().at("listed_on"), "2026-05-13");
+  EXPECT_EQ(listed.Json().at("ends_on"), "2029-05-12");
+  EXPECT_EQ(listed.Json().at("history").as_array().size(), 3u);
+
+  HttpClient anonymous = demo.server.Client();
+  EXPECT_EQ(PublicListings(anonymous), 1);
+  EXPECT_EQ(PublicListings(anonymous, "%E5%8A%B3%E5%8A%A1"), 1) << "search by name (劳务)";
+  EXPECT_EQ(PublicListings(anonymous, "%E9%A4%90%E9%A5%AE"), 0) << "another name finds nothing";
+
+  demo.At("2029-05-12T15:00:00Z");  // 23:00 on the last day
+  EXPECT_EQ(PublicListings(anonymous), 1);
+  demo.At("2029-05-12T16:00:00Z");  // 00:00 the day after, Shanghai time
+  EXPECT_EQ(PublicListings(anonymous), 0);
+  auto detail = demo.server.LoginAs("handler").Get("/api/v1/blacklist/" + std::to_string(id)).Json();
+  EXPECT_EQ(detail.at("effective_status"), "expired");
+  EXPECT_EQ(detail.at("status"), "listed") << "expiry is computed, never written by a job";
+}
+
+TEST(Exposure, EarlyRemovalNeedsFullPaymentSixMonthsAndTheUndertaking) {
+  Demo demo;
+  const auto id = ListS1(demo);
+  demo.At("2026-11-19T02:00:00Z");
+  auto too_soon = Act(demo.server.LoginAs("head"), id, {{"action", "remove_early"}, {"paid_in_full_on", "2026-05-20"}, {"undertaking", true}});
+  EXPECT_EQ(too_soon.status, 409) << too_soon.body;
+  EXPECT_NE(too_soon.Json().at("detail").as_string().find("2026-11-20"), std::string::npos) << too_soon.body;
+  demo.At("2026-11-20T02:00:00Z");
+  HttpClient head = demo.server.LoginAs("head");
+  auto no_undertaking = Act(head, id, {{"action", "remove_early"}, {"paid_in_full_on", "2026-05-20"}});
+  EXPECT_EQ(no_undertaking.status, 400);
+  EXPECT_EQ(no_undertaking.Json().at("field"), "undertaking");
+  EXPECT_EQ(Act(demo.server.LoginAs("handler"), id,
+                {{"action", "remove_early"}, {"paid_in_full_on", "2026-05-20"}, {"undertaking", true}})
+                .status,
+            403);
+  auto removed = Act(head, id, {{"action", "remove_early"}, {"paid_in_full_on", "2026-05-20"}, {"undertaking", true}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.Json().at("status"), "removed_early");
+  EXPECT_EQ(removed.Json().at("closed_on"), "2026-11-20");
+  HttpClient anonymous = demo.server.Client();
+  EXPECT_EQ(PublicListings(anonymous), 0);
+}
+
+TEST(Exposure, IneligibleCasesBadInputAndCorrections) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  auto paid_in_time = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS3)));
+  EXPECT_EQ(paid_in_time.status, 409) << "S3 paid within the order's deadline: " << paid_in_time.body;
+  auto no_head = Proposal(CaseId(handler, kS1));
+  no_head["persons"] = boost::json::array{{{"role", "direct_supervisor"}, {"name", "孙某"}}};
+  auto refused = handler.PostJson("/api/v1/blacklist", no_head);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.Json().at("field"), "persons");
+  auto bad_role = Proposal(CaseId(handler, kS1));
+  bad_role["persons"] = boost::json::array{{{"role", "boss"}, {"name", "王某"}}};
+  EXPECT_EQ(handler.PostJson("/api/v1/blacklist", bad_role).Json().at("field"), "persons[0].role");
+
+  const auto id = ListS1(demo);
+  HttpClient head = demo.server.LoginAs("head");
+  EXPECT_EQ(Act(head, id, {{"action", "fly"}}).Json().at("field"), "action");
+  EXPECT_EQ(Act(head, id, {{"action", "correct"}}).status, 400) << "a correction must change something";
+  auto corrected = Act(head, id, {{"action", "correct"}, {"address", "某区滨海路 90 号"}, {"note", "当事人异议：地址有误"}});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_EQ(corrected.Json().at("address"), "某区滨海路 90 号");
+  EXPECT_EQ(corrected.Json().at("status"), "listed");
+  auto revoked = Act(head, id, {{"action", "revoke"}, {"note", "复议决定撤销"}});
+  EXPECT_EQ(revoked.Json().at("status"), "revoked");
+  EXPECT_EQ(PublicListings(demo.server.Client()), 0);
+}
+
+TEST(Exposure, PublicationIsBlockedByThePrivacyCheckThenShowsExactlySixFields) {
+  Demo demo;
+  HttpClient coordinator = demo.server.LoginAs("coordinator");
+  const auto s1 = CaseId(coordinator, kS1);
+  boost::json::object draft{{"case_id", s1},
+                            {"category", "wage_arrears"},
+                            {"credit_code", "无（自然人包工头，未登记）"},
+                            {"main_facts", "拖欠 14 名农民工工资共计 186400 元；工人李 卫 东（电话１３６ ２０００ １０００）多次讨要。"},
+                            {"handling", "经责令限期支付逾期未支付，已依法移送公安机关追究刑事责任。"}};
+  EXPECT_EQ(demo.server.LoginAs("police").PostJson("/api/v1/publications", draft).status, 403);
+  auto created = coordinator.PostJson("/api/v1/publications", draft);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto publication = created.Json();
+  EXPECT_TRUE(publication.at("blocked").as_bool());
+  std::set<std::string> kinds;
+  for (const auto& f : publication.at("findings").as_array()) kinds.insert(std::string(f.at("kind").as_string()));
+  EXPECT_EQ(kinds, (std::set<std::string>{"worker_name", "phone"}));
+  EXPECT_EQ(publication.at("batch_label"), "2026Q2");
+  EXPECT_EQ(publication.at("violator_name"), "某劳务分包队（包工头 王某）") << "defaults to the case's employer";
+  const std::string path = "/api/v1/publications/" + std::to_string(publication.at("id").as_int64());
+
+  auto blocked = coordinator.PostJson(path + "/publish", boost::json::object{});
+  EXPECT_EQ(blocked.status, 409);
+  EXPECT_NE(blocked.Json().at("detail").as_string().find("隐私审查"), std::string::npos);
+  EXPECT_TRUE(coordinator.Get(path).Json().at("blocked").as_bool()) << "the reviewer still sees what was blocked";
+  EXPECT_EQ(PublicListings(demo.server.Client()), 0);
+
+  auto fixed = coordinator.PatchJson(path, {{"main_facts", "拖欠 14 名农民工工资共计 186400 元，经责令限期支付逾期未支付。"}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_FALSE(fixed.Json().at("blocked").as_bool());
+  auto published = coordinator.PostJson(path + "/publish", boost::json::object{});
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.Json().at("published_on"), "2026-05-06");
+
+  auto feed = demo.server.Client().Get("/api/v1/public/exposure").Json();
+  ASSERT_EQ(feed.at("publications").as_array().size(), 1u);
+  std::set<std::string> keys;
+  for (const auto& [k, v] : feed.at("publications").at(0).as_object()) keys.insert(std::string(k));
+  EXPECT_EQ(keys, (std::set<std::string>{"publication_no", "category", "category_zh", "batch_kind", "batch_label",
+                                         "published_on", "violator_name", "credit_code", "address",
+                                         "legal_representative", "main_facts", "handling"}));
+  EXPECT_EQ(feed.at("legal_basis").as_array().size(), 2u);
+  auto rules = coordinator.Get("/api/v1/blacklist/rules").Json();
+  EXPECT_EQ(rules.at("publication_categories").as_array().size(), 7u);
+  EXPECT_EQ(rules.at("defence_period_working_days").at("status"), "UNCONFIRMED");
+
+  auto withdrawn = coordinator.PostJson(path + "/withdraw", boost::json::object{{"reason", "复议撤销原处理决定"}});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(withdrawn.Json().at("withdrawn_reason"), "复议撤销原处理决定");
+  EXPECT_EQ(demo.server.Client().Get("/api/v1/public/exposure").Json().at("publications").as_array().size(), 0u);
+
+  auto record = coordinator.Get("/api/v1/employers/" + std::to_string(publication.at("employer_id").as_int64()) + "/exposure");
+  EXPECT_EQ(record.Json().at("publications").as_array().size(), 1u) << "kept in the compliance record";
+
+  auto undecided = draft;
+  undecided["case_id"] = CaseId(coordinator, kS7);
+  EXPECT_EQ(coordinator.PostJson("/api/v1/publications", undecided).status, 409) << "only decided cases";
+  auto unknown = draft;
+  unknown["category"] = "gossip";
+  EXPECT_EQ(coordinator.PostJson("/api/v1/publications", unknown).Json().at("field"), "category");
+}
+
+bool FiredBlacklistRule(const boost::json::value& risk) {
+  for (const auto& f : risk.at("assessment").at("fired").as_array()) {
+    if (f.at("id") == "W-BLACKLISTED") return true;
+  }
+  return false;
+}
+
+TEST(Exposure, AListedEmployerRaisesTheRiskOfItsOtherItems) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  boost::json::object risk{{"employer_name", "某精密机械制造有限公司"}, {"employer_credit_code", "91110000MA00678909"},
+                           {"project_name", "二号厂房扩建"}, {"workers_affected", 5}, {"amount_yuan", "20000"},
+                           {"source", "inspection"}, {"owner_body", "hrss"}};
+  auto before = handler.PostJson("/api/v1/risks", risk);
+  ASSERT_EQ(before.status, 201) << before.body;
+  EXPECT_FALSE(FiredBlacklistRule(before.Json()));
+
+  auto proposed = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS2)));
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  const auto id = proposed.Json().at("id").as_int64();
+  ASSERT_EQ(Act(handler, id, {{"action", "serve_notice"}}).status, 200);
+  ASSERT_EQ(Act(handler, id, {{"action", "record_defence"}, {"note", "当事人书面陈述已收到"}}).status, 200);
+  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}}).status, 200) << "statement on file";
+
+  auto after = handler.PostJson("/api/v1/risks", risk);
+  ASSERT_EQ(after.status, 201) << after.body;
+  EXPECT_TRUE(FiredBlacklistRule(after.Json()));
+  EXPECT_EQ(after.Json().at("score").as_int64(), before.Json().at("score").as_int64() + 20);
+}
+
+TEST(Exposure, LegalPublicityArticlesAreStrippedOfMarkup) {
+  Demo demo;
+  boost::json::object article{{"title", "典型案例<script>x</script>"},
+                              {"body", "## 某公司拒不支付劳动报酬案\n<img src=x onerror=alert(1)>法院以拒不支付劳动报酬罪判处……"}};
+  EXPECT_EQ(demo.server.LoginAs("police").PostJson("/api/v1/publicity/articles", article).status, 403);
+  auto created = demo.server.LoginAs("legalaid").PostJson("/api/v1/publicity/articles", article);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto feed = demo.server.Client().Get("/api/v1/public/exposure").Json();
+  ASSERT_EQ(feed.at("articles").as_array().size(), 1u);
+  EXPECT_EQ(feed.at("articles").at(0).at("title"), "典型案例x");
+  EXPECT_EQ(feed.at("articles").at(0).at("body").as_string().find('<'), std::string::npos);
+}
+
+TEST(Exposure, DemoExposureLoadsOnceThroughTheServices) {
+  Demo demo;
+  auto loaded = demo.server.app().SeedDemoExposure(DemoFile("exposure.json"));
+  ASSERT_TRUE(loaded) << loaded.error().message_en;
+  EXPECT_EQ(*loaded, 3);
+  auto again = demo.server.app().SeedDemoExposure(DemoFile("exposure.json"));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0) << "init --demo stays idempotent";
+  auto feed = demo.server.Client().Get("/api/v1/public/exposure?q=91110000MA00678909").Json();
+  EXPECT_EQ(feed.at("listings").as_array().size(), 1u) << "search by credit code";
+  EXPECT_EQ(feed.at("publications").as_array().size(), 1u);
+  EXPECT_EQ(feed.at("articles").as_array().size(), 1u);
+}
+
+TEST(Exposure, NoticeAndDecisionDocumentsAreIssuedFromTheListingsCase) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  const auto s1 = CaseId(handler, kS1);
+  const std::string path = "/api/v1/cases/" + std::to_string(s1) + "/documents";
+  boost::json::object fields{{"grounds", "经责令限期支付，逾期仍未支付 14 名农民工工资共计 186400 元。"},
+                             {"persons", "主要负责人王某、直接负责的主管人员孙某"}};
+  auto notice = handler.PostJson(path, {{"kind", "blacklist_notice"}, {"fields", fields}});
+  ASSERT_EQ(notice.status, 201) << notice.body;
+  EXPECT_NE(std::string(notice.Json().at("doc_no").as_string()).find("示劳监告"), std::string::npos);
+  EXPECT_EQ(handler.PostJson(path, {{"kind", "blacklist_decision"}, {"fields", fields}}).status, 403)
+      << "only the decision maker issues the decision";
+  fields["listed_period"] = "2026年5月13日至2029年5月12日";
+  auto decision = demo.server.LoginAs("head").PostJson(path, {{"kind", "blacklist_decision"}, {"fields", fields}});
+  ASSERT_EQ(decision.status, 201) << decision.body;
+  auto bad = demo.server.LoginAs("head").PostJson(path, {{"kind", "blacklist_decision"}, {"fields", {{"restrictions", "无"}}}});
+  EXPECT_EQ(bad.status, 400) << "CONFIRMED wording (restrictions) cannot be overridden";
+}
+
+}  // namespace
+}  // namespace wagelink::testing
