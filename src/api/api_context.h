@@ -17,6 +17,7 @@ class DocumentService;
 class LedgerService;
 class RiskService;
 class MeetingService;
+class NotificationHub;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -33,6 +34,7 @@ struct ApiContext {
   services::LedgerService* ledgers = nullptr;
   services::RiskService* risks = nullptr;
   services::MeetingService* meetings = nullptr;
+  services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

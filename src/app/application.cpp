@@ -22,6 +22,9 @@
 #include "services/ledger_service.h"
 #include "services/inbox_service.h"
 #include "jobs/scheduler.h"
+#include "jobs/webhook_sender.h"
+#include "security/encoding.h"
+#include "services/notification_hub.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
 #include "services/roster_service.h"
@@ -48,7 +51,7 @@ struct Application::Services {
         roster(db, clock, audit),
         cases(db, clock, audit, reference, keys),
         deadlines(db, clock, audit, reference),
-        inbox(db, clock),
+        inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
@@ -69,7 +72,28 @@ struct Application::Services {
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
+  std::unique_ptr<services::NotificationHub> notification_hub;
+  std::unique_ptr<jobs::WebhookSender> webhook;
 };
+
+namespace {
+
+jobs::WebhookOptions WebhookOptionsFrom(const Config& config, const services::SecurityKeys& keys) {
+  jobs::WebhookOptions options;
+  options.url = config.webhook_url;
+  options.key = keys.webhook_key();
+  if (config.webhook_secret) {
+    auto secret = security::FromHex(*config.webhook_secret);  // length and digits checked by LoadConfig
+    std::copy(secret->begin(), secret->end(), options.key.data());
+  }
+  options.poll_interval = std::chrono::milliseconds(config.webhook_poll_ms);
+  options.request_timeout = std::chrono::milliseconds(config.webhook_timeout_ms);
+  options.backoff_base_seconds = config.webhook_backoff_base_s;
+  options.backoff_max_seconds = config.webhook_backoff_max_s;
+  return options;
+}
+
+}  // namespace
 
 struct Application::Runtime {
   api::ApiContext context;
@@ -97,6 +121,7 @@ Application::Application(Config config, const Clock& clock, std::unique_ptr<stor
 
 Application::~Application() {
   services_->scheduler.Stop();
+  services_->webhook->Stop();
   if (runtime_ && runtime_->server) {
     runtime_->server->Shutdown();
     runtime_->server->Wait();
@@ -124,6 +149,9 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  services->notification_hub =
+      std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));
+  services->webhook = std::make_unique<jobs::WebhookSender>(**database, clock, WebhookOptionsFrom(config, **keys));
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -173,6 +201,7 @@ std::uint16_t Application::Start() {
   runtime_->context.ledgers = services_->ledgers.get();
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
+  runtime_->context.notification_hub = services_->notification_hub.get();
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
@@ -189,6 +218,8 @@ std::uint16_t Application::Start() {
   options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
   options.shutdown_grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
   options.default_headers = api::SecurityHeaders();
+  options.max_streams = static_cast<std::size_t>(config_.max_streams);
+  options.stream_heartbeat = std::chrono::milliseconds(config_.stream_heartbeat_ms);
 
   http::ServerHooks hooks;
   auto dispatcher = runtime_->dispatcher;
@@ -213,6 +244,8 @@ std::uint16_t Application::Start() {
   runtime_->server = std::make_unique<http::Server>(options, hooks);
   std::uint16_t port = runtime_->server->Start();
   if (config_.run_jobs) services_->scheduler.Start();
+  services_->notification_hub->Start();
+  services_->webhook->Start();  // only when a gateway URL is configured
   LogEvent(spdlog::level::info, "server_started",
            {{"address", config_.address}, {"port", port}, {"database", database_->display_url()},
             {"web_ui", static_files->has_spa() ? "web/dist" : "start page"}});
@@ -221,10 +254,13 @@ std::uint16_t Application::Start() {
 
 void Application::Shutdown() {
   services_->scheduler.Stop();
+  services_->webhook->Stop();
   if (runtime_ && runtime_->server) runtime_->server->Shutdown();
 }
 
 void Application::RunJobsOnce() { services_->scheduler.RunDueJobsOnce(); }
+
+std::int64_t Application::SendWebhooksNow() { return services_->webhook->SendDueOnce().delivered; }
 
 std::pair<std::int64_t, std::int64_t> Application::SweepDeadlinesNow() {
   auto report = services_->deadlines.SweepOverdue();
