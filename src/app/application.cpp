@@ -55,6 +55,7 @@ struct Application::Services {
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
+                                     {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
@@ -149,6 +150,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
   services->notification_hub =
       std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));
   services->webhook = std::make_unique<jobs::WebhookSender>(**database, clock, WebhookOptionsFrom(config, **keys));

@@ -88,7 +88,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"log", {"level", "access_log"}},
         {"jobs", {"run_scheduled"}},
         {"webhook", {"url", "secret", "poll_interval_ms", "timeout_ms", "backoff_base_s", "backoff_max_s"}},
-        {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams"}},
+        {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
+                           "remind_on_due_day"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -121,7 +122,9 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "webhook.backoff_max_s", c.webhook_backoff_max_s),
                    ReadToml(t, "notifications.stream_poll_ms", c.stream_poll_ms),
                    ReadToml(t, "notifications.stream_heartbeat_ms", c.stream_heartbeat_ms),
-                   ReadToml(t, "notifications.max_streams", c.max_streams)}) {
+                   ReadToml(t, "notifications.max_streams", c.max_streams),
+                   ReadToml(t, "notifications.reminder_working_days_before", c.reminder_working_days_before),
+                   ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day)}) {
       if (!s) return s.error();
     }
   }
@@ -162,7 +165,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("webhook.backoff_max_s", c.webhook_backoff_max_s, 1, 604'800),
                  CheckRange("notifications.stream_poll_ms", c.stream_poll_ms, 10, 60'000),
                  CheckRange("notifications.stream_heartbeat_ms", c.stream_heartbeat_ms, 100, 600'000),
-                 CheckRange("notifications.max_streams", c.max_streams, 0, 100'000)}) {
+                 CheckRange("notifications.max_streams", c.max_streams, 0, 100'000),
+                 CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30)}) {
     if (!s) return s.error();
   }
   if (!c.webhook_url.empty() && !c.webhook_url.starts_with("http://")) {

@@ -50,6 +50,8 @@ struct Config {
   std::int64_t stream_poll_ms = 500;
   std::int64_t stream_heartbeat_ms = 15'000;
   std::int64_t max_streams = 256;
+  std::int64_t reminder_working_days_before = 1;  // deadline reminder N working days before the last day (0 = off)
+  bool remind_on_due_day = true;
 };
 
 // Values given on the command line; unset ones leave the config as it is.

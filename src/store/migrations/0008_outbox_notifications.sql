@@ -38,3 +38,12 @@ CREATE TABLE notification_preferences (
   updated_at TEXT NOT NULL,
   PRIMARY KEY (user_id, category)
 );
+
+-- Deadline reminders before a clock is due (N working days before, and on the due day), each sent
+-- once: the key refuses a second row for the same clock and stage.
+CREATE TABLE clock_reminders (
+  clock_id BIGINT NOT NULL REFERENCES case_clocks (id),
+  stage TEXT NOT NULL CHECK (stage IN ('before', 'due_day')),
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (clock_id, stage)
+);
