@@ -18,6 +18,7 @@ class LedgerService;
 class RiskService;
 class MeetingService;
 class NotificationHub;
+class BulletinService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -35,6 +36,7 @@ struct ApiContext {
   services::RiskService* risks = nullptr;
   services::MeetingService* meetings = nullptr;
   services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
+  services::BulletinService* bulletins = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

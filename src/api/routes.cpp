@@ -15,6 +15,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterLedgerRoutes(*router, context);
   RegisterRiskRoutes(*router, context);
   RegisterMeetingRoutes(*router, context);
+  RegisterBulletinRoutes(*router, context);
   return router;
 }
 

@@ -20,5 +20,6 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context);
 void RegisterLedgerRoutes(http::Router& router, const ApiContext& context);
 void RegisterRiskRoutes(http::Router& router, const ApiContext& context);
 void RegisterMeetingRoutes(http::Router& router, const ApiContext& context);
+void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

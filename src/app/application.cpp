@@ -25,6 +25,7 @@
 #include "jobs/webhook_sender.h"
 #include "security/encoding.h"
 #include "services/notification_hub.h"
+#include "services/bulletin_service.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
 #include "services/roster_service.h"
@@ -54,8 +55,12 @@ struct Application::Services {
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
+        bulletins(db, clock, audit),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
+                                     {"bulletins", std::chrono::seconds(3600), [this] {
+                                        if (periodic_bulletins) bulletins.IssueDuePeriodic();
+                                      }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
@@ -70,6 +75,8 @@ struct Application::Services {
   services::InboxService inbox;
   services::RiskService risks;
   services::MeetingService meetings;
+  services::BulletinService bulletins;
+  bool periodic_bulletins = true;
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
@@ -150,6 +157,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  services->periodic_bulletins = config.periodic_bulletins;
   services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
   services->notification_hub =
       std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));
@@ -204,6 +212,7 @@ std::uint16_t Application::Start() {
   runtime_->context.risks = &services_->risks;
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.notification_hub = services_->notification_hub.get();
+  runtime_->context.bulletins = &services_->bulletins;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);

@@ -88,6 +88,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"log", {"level", "access_log"}},
         {"jobs", {"run_scheduled"}},
         {"webhook", {"url", "secret", "poll_interval_ms", "timeout_ms", "backoff_base_s", "backoff_max_s"}},
+        {"bulletins", {"periodic"}},
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
                            "remind_on_due_day"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
@@ -124,7 +125,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "notifications.stream_heartbeat_ms", c.stream_heartbeat_ms),
                    ReadToml(t, "notifications.max_streams", c.max_streams),
                    ReadToml(t, "notifications.reminder_working_days_before", c.reminder_working_days_before),
-                   ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day)}) {
+                   ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day),
+                   ReadToml(t, "bulletins.periodic", c.periodic_bulletins)}) {
       if (!s) return s.error();
     }
   }

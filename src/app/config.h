@@ -52,6 +52,8 @@ struct Config {
   std::int64_t max_streams = 256;
   std::int64_t reminder_working_days_before = 1;  // deadline reminder N working days before the last day (0 = off)
   bool remind_on_due_day = true;
+  // [bulletins] periodic: the job issues last week's / month's / quarter's bulletin once each
+  bool periodic_bulletins = true;
 };
 
 // Values given on the command line; unset ones leave the config as it is.

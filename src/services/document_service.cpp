@@ -1,6 +1,8 @@
 // Issuing, listing and downloading the documents (文书) of a case.
 #include "services/document_service.h"
 
+#include "security/digest.h"
+
 #include <sodium.h>
 
 #include <boost/json/object.hpp>
@@ -25,11 +27,7 @@ Error NotVisible() {
 
 Error Missing(const std::string& zh, const std::string& en) { return MakeError(ErrorCode::kConflict, zh, en); }
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return security::ToHex(digest);
-}
+using security::Sha256Hex;
 
 std::string DateZh(domain::CivilDate d) {
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";

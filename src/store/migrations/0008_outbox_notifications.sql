@@ -47,3 +47,20 @@ CREATE TABLE clock_reminders (
   sent_at TEXT NOT NULL,
   PRIMARY KEY (clock_id, stage)
 );
+
+-- Bulletins (简报): figures generated from the data for a period, distributed to every body's inbox
+-- and kept as a dated record. There is no update or delete path; `sha256` covers the stored record
+-- so a reader can tell it is the one generated. Only counts and sums — never personal data.
+CREATE TABLE bulletins (
+  id {{ID}},
+  bulletin_no TEXT NOT NULL UNIQUE,            -- periodic ones are unique per period: generated once
+  period TEXT NOT NULL CHECK (period IN ('weekly', 'monthly', 'quarterly', 'on_demand')),
+  period_start TEXT NOT NULL,                  -- civil dates (Asia/Shanghai), both inclusive
+  period_end TEXT NOT NULL,
+  generated_at TEXT NOT NULL,
+  generated_by TEXT NOT NULL,
+  figures TEXT NOT NULL,                       -- JSON
+  sha256 TEXT NOT NULL
+);
+CREATE INDEX bulletins_period ON bulletins (period_start, id);
+CREATE INDEX case_events_at ON case_events (at);
