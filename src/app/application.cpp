@@ -61,6 +61,9 @@ struct Application::Services {
                                      {"bulletins", std::chrono::seconds(3600), [this] {
                                         if (periodic_bulletins) bulletins.IssueDuePeriodic();
                                       }},
+                                     {"regular_meetings", std::chrono::seconds(3600), [this] {
+                                        meetings.ConveneRegularMeeting(regular_meeting_every_months);
+                                      }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }}}) {}
   std::shared_ptr<const services::SecurityKeys> keys;
@@ -77,6 +80,7 @@ struct Application::Services {
   services::MeetingService meetings;
   services::BulletinService bulletins;
   bool periodic_bulletins = true;
+  int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
@@ -158,6 +162,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
   services->periodic_bulletins = config.periodic_bulletins;
+  services->regular_meeting_every_months = static_cast<int>(config.regular_meeting_every_months);
   services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
   services->notification_hub =
       std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));

@@ -89,6 +89,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"jobs", {"run_scheduled"}},
         {"webhook", {"url", "secret", "poll_interval_ms", "timeout_ms", "backoff_base_s", "backoff_max_s"}},
         {"bulletins", {"periodic"}},
+        {"meetings", {"regular_every_months"}},
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
                            "remind_on_due_day"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
@@ -126,7 +127,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "notifications.max_streams", c.max_streams),
                    ReadToml(t, "notifications.reminder_working_days_before", c.reminder_working_days_before),
                    ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day),
-                   ReadToml(t, "bulletins.periodic", c.periodic_bulletins)}) {
+                   ReadToml(t, "bulletins.periodic", c.periodic_bulletins),
+                   ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months)}) {
       if (!s) return s.error();
     }
   }
@@ -177,6 +179,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   if (c.webhook_secret && (c.webhook_secret->size() != 64 ||
                            c.webhook_secret->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
     return Bad("webhook.secret", "应为 64 位十六进制（32 字节）", "must be 64 hex characters (32 bytes)");
+  }
+  if (c.regular_meeting_every_months < 0 || c.regular_meeting_every_months > 12 ||
+      (c.regular_meeting_every_months > 0 && 12 % c.regular_meeting_every_months != 0)) {
+    return Bad("meetings.regular_every_months", "应为 0（关闭）或 1、2、3、4、6、12 之一",
+               "must be 0 (off) or one of 1, 2, 3, 4, 6, 12");
   }
   if (c.database_url.empty()) return Bad("database.url", "不能为空", "must not be empty");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};

@@ -54,6 +54,9 @@ struct Config {
   bool remind_on_due_day = true;
   // [bulletins] periodic: the job issues last week's / month's / quarter's bulletin once each
   bool periodic_bulletins = true;
+  // [meetings] regular_every_months: the job convenes a regular joint meeting in every block of
+  // this many months (3 = quarterly, the minimum PRODUCT.md asks; 0 = off; must divide 12)
+  std::int64_t regular_meeting_every_months = 3;
 };
 
 // Values given on the command line; unset ones leave the config as it is.
