@@ -7,7 +7,7 @@
 #include <chrono>
 #include <thread>
 
-#include "domain/validators.h"
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -15,17 +15,6 @@ namespace {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
-
-boost::json::object MajorRiskOwnedByHrss() {
-  std::string code = "91330100MA2B3C4D5";
-  return {{"employer_name", "某市政路桥工程有限公司"},
-          {"employer_credit_code", code + *domain::CreditCodeCheckCharacter(code)},
-          {"workers_affected", 63},
-          {"amount_yuan", "1200000"},
-          {"source", "bank_special_account_alert"},
-          {"indicators", {{"special_account_months_unpaid", 2}, {"mass_incident_signal", true}}},
-          {"owner_body", "hrss"}};
-}
 
 // A raw connection holding GET /api/v1/inbox/stream open with a logged-in user's cookies.
 class OpenStream {

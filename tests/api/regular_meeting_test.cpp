@@ -2,26 +2,15 @@
 // by default), with its agenda built from the data and every body told.
 #include <gtest/gtest.h>
 
-#include "domain/validators.h"
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
 
-boost::json::object MajorRisk() {
-  std::string code = "91330100MA2B3C4D5";
-  return {{"employer_name", "某市政路桥工程有限公司"},
-          {"employer_credit_code", code + *domain::CreditCodeCheckCharacter(code)},
-          {"workers_affected", 63},
-          {"amount_yuan", "1200000"},
-          {"source", "bank_special_account_alert"},
-          {"indicators", {{"special_account_months_unpaid", 2}, {"mass_incident_signal", true}}},
-          {"owner_body", "hrss"}};
-}
-
 TEST(RegularMeeting, TheJobConvenesOneMeetingPerQuarterWithTheAgendaFromTheData) {
   TestServer server({.tweak = [](app::Config& c) { c.regular_meeting_every_months = 3; }});  // Mon 2026-01-05
-  ASSERT_EQ(server.LoginAs("handler").PostJson("/api/v1/risks", MajorRisk()).status, 201);
+  ASSERT_EQ(server.LoginAs("handler").PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
   server.app().RunJobsOnce();
   server.app().RunJobsOnce();
   HttpClient coordinator = server.LoginAs("coordinator");
