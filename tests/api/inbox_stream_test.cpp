@@ -86,6 +86,21 @@ TEST(InboxStream, ANewNoticeArrivesOnTheOpenStreamOfItsBodyOnly) {
   EXPECT_NE(police.received().find(": heartbeat"), std::string::npos) << "an idle stream gets heartbeats";
 }
 
+TEST(InboxStream, ManyOpenStreamsHoldNoWorkerThreadsAndAllReceiveTheNotice) {
+  TestServer server(FastStreams(64));  // the test server has 4 worker threads
+  HttpClient coordinator = server.LoginAs("coordinator");
+  std::vector<std::unique_ptr<OpenStream>> tabs;
+  for (int i = 0; i < 24; ++i) {
+    tabs.push_back(std::make_unique<OpenStream>(server.port(), coordinator));
+    ASSERT_TRUE(tabs.back()->ReadUntil("event: ready")) << "tab " << i;
+  }
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(coordinator.Get("/api/v1/inbox").status, 200) << "24 open streams, 4 workers: requests still served";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+  ASSERT_EQ(server.LoginAs("handler").PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
+  for (auto& tab : tabs) EXPECT_TRUE(tab->ReadUntil("\"kind\":\"risk_major\""));
+}
+
 TEST(InboxStream, AnonymousIsRefusedAndStreamsOverTheCapGet503) {
   TestServer server(FastStreams(1));
   auto anonymous = server.Client().Get("/api/v1/inbox/stream");
