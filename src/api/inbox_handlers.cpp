@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <charconv>
 #include <mutex>
 
 #include "api/guard.h"
@@ -22,9 +23,14 @@ constexpr std::size_t kMaxBacklogBytes = 256 * 1024;
 // the request is missed), buffering events until the connection's coroutine takes them.
 class InboxEventStream final : public http::EventStream {
  public:
-  InboxEventStream(services::NotificationHub& hub, const services::Principal& who, std::int64_t unread) : hub_(hub) {
+  InboxEventStream(services::NotificationHub& hub, const services::Principal& who, std::int64_t unread,
+                   std::optional<std::int64_t> last_event_id)
+      : hub_(hub) {
     backlog_ = "retry: 5000\nevent: ready\ndata: " + boost::json::serialize(boost::json::object{{"unread", unread}}) + "\n\n";
-    subscription_ = hub_.Subscribe(who.body_code, who.user_id, [this](const store::NewNotice& n) { Deliver(n); });
+    if (last_event_id) last_sent_ = *last_event_id;
+    subscription_ = hub_.Subscribe(
+        who.body_code, who.user_id, [this](const store::NewNotice& n) { Deliver(n); }, last_event_id,
+        [this] { backlog_ += kReset; });
   }
   ~InboxEventStream() override { Close(); }
 
@@ -46,7 +52,11 @@ class InboxEventStream final : public http::EventStream {
   }
 
  private:
+  static constexpr std::string_view kReset = "event: reset\ndata: {}\n\n";
+
   void Deliver(const store::NewNotice& n) {
+    if (n.id <= last_sent_) return;  // already replayed after a reconnect
+    last_sent_ = n.id;
     boost::json::object data{{"id", n.id},
                              {"kind", n.kind},
                              {"category", n.category},
@@ -56,12 +66,13 @@ class InboxEventStream final : public http::EventStream {
                              {"created_at", n.created_at}};
     std::lock_guard lock(mutex_);
     backlog_ += "id: " + std::to_string(n.id) + "\nevent: notification\ndata: " + boost::json::serialize(data) + "\n\n";
-    if (backlog_.size() > kMaxBacklogBytes) backlog_ = "event: reset\ndata: {}\n\n";  // the tab reloads its inbox
+    if (backlog_.size() > kMaxBacklogBytes) backlog_ = kReset;  // the tab reloads its inbox
     if (wake_) wake_();
   }
 
   services::NotificationHub& hub_;
   std::uint64_t subscription_ = 0;
+  std::int64_t last_sent_ = 0;  // only touched on the hub's delivery path (serialised by the hub)
   std::mutex mutex_;
   std::string backlog_;
   std::function<void()> wake_;
@@ -124,13 +135,19 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     if (auto done = context.inbox->MarkRead(who, *id); !done) return Problem(request, done.error());
     return http::Response::NoContent();
   }));
-  router.Add("GET", "/api/v1/inbox/stream", Authed(context, [&context](http::Request&, const services::Principal& who) {
+  router.Add("GET", "/api/v1/inbox/stream", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto unread = context.inbox->List(who, 1, 0).unread;
+    std::optional<std::int64_t> last_event_id;  // sent by the browser when it reconnects
+    if (auto header = request.Header("last-event-id")) {
+      std::int64_t id = 0;
+      auto [end, ec] = std::from_chars(header->data(), header->data() + header->size(), id);
+      if (ec == std::errc() && end == header->data() + header->size() && id >= 0) last_event_id = id;
+    }
     http::Response response;
     response.SetHeader("Content-Type", "text/event-stream; charset=utf-8");
     response.SetHeader("Cache-Control", "no-store");
     response.SetHeader("X-Accel-Buffering", "no");  // nginx must not buffer the stream
-    response.stream = std::make_shared<InboxEventStream>(*context.notification_hub, who, unread);
+    response.stream = std::make_shared<InboxEventStream>(*context.notification_hub, who, unread, last_event_id);
     return response;
   }));
   router.Add("GET", "/api/v1/inbox/preferences", Authed(context, [&context](http::Request&, const services::Principal& who) {

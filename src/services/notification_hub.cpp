@@ -19,16 +19,34 @@ void NotificationHub::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t user_id, Listener listener) {
+bool NotificationHub::IsFor(const Subscription& s, const store::NewNotice& notice) {
+  if (notice.body_code != s.body_code || (notice.user_id && *notice.user_id != s.user_id)) return false;
+  return !s.muted_categories.contains(notice.category);
+}
+
+std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+                                         std::optional<std::int64_t> replay_after,
+                                         const std::function<void()>& on_too_far_behind) {
+  auto connection = db_.Acquire();
+  store::NotificationOutboxRepository notices(*connection);
   std::set<std::string> muted;
-  {
-    auto connection = db_.Acquire();
-    for (const auto& preference : store::NotificationOutboxRepository(*connection).Preferences(user_id)) {
-      if (!preference.inbox) muted.insert(preference.category);
+  for (const auto& preference : notices.Preferences(user_id)) {
+    if (!preference.inbox) muted.insert(preference.category);
+  }
+  Subscription subscription{std::move(body_code), user_id, std::move(muted), std::move(listener)};
+  // Held across the replay so the poller cannot deliver a newer notice before the replayed ones.
+  std::lock_guard lock(mutex_);
+  if (replay_after) {
+    auto missed = notices.After(*replay_after, kMaxReplay + 1);
+    if (static_cast<std::int64_t>(missed.size()) > kMaxReplay) {
+      if (on_too_far_behind) on_too_far_behind();
+    } else {
+      for (const auto& notice : missed) {
+        if (IsFor(subscription, notice)) subscription.listener(notice);
+      }
     }
   }
-  std::lock_guard lock(mutex_);
-  subscriptions_.emplace(++next_id_, Subscription{std::move(body_code), user_id, std::move(muted), std::move(listener)});
+  subscriptions_.emplace(++next_id_, std::move(subscription));
   return next_id_;
 }
 
@@ -55,9 +73,7 @@ void NotificationHub::PollOnce() {
     for (const auto& notice : batch) {
       last_id_ = notice.id;
       for (const auto& [id, s] : subscriptions_) {
-        if (notice.body_code != s.body_code || (notice.user_id && *notice.user_id != s.user_id)) continue;
-        if (s.muted_categories.contains(notice.category)) continue;
-        s.listener(notice);
+        if (IsFor(s, notice)) s.listener(notice);
       }
     }
     if (batch.size() < 500) break;

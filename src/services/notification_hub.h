@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -30,7 +31,12 @@ class NotificationHub {
   void Stop();
   // `listener` runs on the hub thread for each new notice to this user (or the whole body) whose
   // category the user has not switched off for the inbox; it must not block.
-  std::uint64_t Subscribe(std::string body_code, std::int64_t user_id, Listener listener);
+  // With `replay_after` (a reconnecting tab's Last-Event-ID) the notices after it are replayed
+  // first; when more than kMaxReplay would be, `on_too_far_behind` runs instead.
+  std::uint64_t Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+                          std::optional<std::int64_t> replay_after = std::nullopt,
+                          const std::function<void()>& on_too_far_behind = {});
+  static constexpr std::int64_t kMaxReplay = 1000;
   // After it returns the listener is never called again.
   void Unsubscribe(std::uint64_t subscription);
   // Delivers the notices committed since the last call (the background thread calls this).
@@ -45,6 +51,7 @@ class NotificationHub {
     Listener listener;
   };
   void Loop();
+  static bool IsFor(const Subscription& s, const store::NewNotice& notice);
   store::Database& db_;
   std::chrono::milliseconds poll_interval_;
   std::mutex mutex_;  // guards subscriptions_ and last_id_; held while listeners run

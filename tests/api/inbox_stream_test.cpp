@@ -19,12 +19,12 @@ using namespace std::chrono_literals;
 // A raw connection holding GET /api/v1/inbox/stream open with a logged-in user's cookies.
 class OpenStream {
  public:
-  OpenStream(std::uint16_t port, const HttpClient& user) : socket_(io_) {
+  OpenStream(std::uint16_t port, const HttpClient& user, const std::string& extra_headers = "") : socket_(io_) {
     socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
     std::string cookies;
     for (const auto& [name, value] : user.cookies) cookies += (cookies.empty() ? "" : "; ") + name + "=" + value;
     asio::write(socket_, asio::buffer("GET /api/v1/inbox/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                                      "Cookie: " + cookies + "\r\n\r\n"));
+                                      "Cookie: " + cookies + "\r\n" + extra_headers + "\r\n"));
     socket_.non_blocking(true);
   }
   // Reads until `needle` has arrived (true), the server closed the stream, or `limit` passed.
@@ -99,6 +99,25 @@ TEST(InboxStream, ManyOpenStreamsHoldNoWorkerThreadsAndAllReceiveTheNotice) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
   ASSERT_EQ(server.LoginAs("handler").PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
   for (auto& tab : tabs) EXPECT_TRUE(tab->ReadUntil("\"kind\":\"risk_major\""));
+}
+
+TEST(InboxStream, AReconnectingTabGetsWhatItMissedOnceFromItsLastEventId) {
+  TestServer server(FastStreams());
+  HttpClient coordinator = server.LoginAs("coordinator");
+  HttpClient handler = server.LoginAs("handler");
+  ASSERT_EQ(handler.PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
+  auto seen = coordinator.Get("/api/v1/inbox").Json().at("items").at(0).at("id").as_int64();
+  ASSERT_EQ(handler.PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);  // while the tab was away
+  auto missed = coordinator.Get("/api/v1/inbox").Json().at("items").at(0).at("id").as_int64();
+  ASSERT_GT(missed, seen);
+
+  OpenStream tab(server.port(), coordinator, "Last-Event-ID: " + std::to_string(seen) + "\r\n");
+  ASSERT_TRUE(tab.ReadUntil("id: " + std::to_string(missed) + "\n")) << tab.received();
+  EXPECT_EQ(tab.received().find("id: " + std::to_string(seen) + "\n"), std::string::npos) << "not the one it had";
+  EXPECT_LT(tab.received().find("event: ready"), tab.received().find("event: notification"));
+  tab.ReadUntil(": heartbeat");
+  auto first = tab.received().find("id: " + std::to_string(missed) + "\n");
+  EXPECT_EQ(tab.received().find("id: " + std::to_string(missed) + "\n", first + 1), std::string::npos) << "sent once";
 }
 
 TEST(InboxStream, AnonymousIsRefusedAndStreamsOverTheCapGet503) {
