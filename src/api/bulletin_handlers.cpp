@@ -80,6 +80,16 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
     if (!view) return Problem(request, view.error());
     return http::Response::Json(200, Detail(*view));
   }, {.permission = Permission::kDashboardRead}));
+  router.Add("GET", "/api/v1/bulletins/{id}/pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto pdf = context.bulletins->RenderPdf(who, *id);
+    if (!pdf) return Problem(request, pdf.error());
+    auto response = http::Response::Text(200, "application/pdf", std::move(*pdf));
+    response.SetHeader("Content-Disposition", "attachment; filename=\"bulletin-" + std::to_string(*id) + ".pdf\"");
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }, {.permission = Permission::kDashboardRead}));
 }
 
 }  // namespace wagelink::api

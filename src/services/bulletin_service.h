@@ -35,6 +35,8 @@ class BulletinService {
   std::int64_t IssueDuePeriodic();
   Result<BulletinView> Get(std::int64_t id);
   std::vector<store::BulletinRow> List(std::int64_t limit, std::int64_t offset);
+  // The bulletin as a PDF (src/docs renderer) with the viewer's watermark (services/bulletin_pdf.cpp).
+  Result<std::string> RenderPdf(const Principal& who, std::int64_t id);
 
  private:
   Result<BulletinView> Issue(const Principal& who, domain::BulletinPeriod period, domain::DateRange range);

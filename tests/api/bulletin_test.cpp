@@ -75,6 +75,10 @@ TEST(Bulletin, OnDemandFiguresEqualTheDataAndCarryNoPersonalData) {
   ASSERT_EQ(read.status, 200);
   EXPECT_EQ(read.Json().at("figures"), figures);
   EXPECT_EQ(police.Get("/api/v1/bulletins").Json().at("items").as_array().size(), 1u);
+  auto pdf = police.Get(path + "/pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
 }
 
 TEST(Bulletin, ARecordCannotBeChangedThroughTheApiAndTamperingShowsOnRead) {
