@@ -22,6 +22,8 @@ class ImportService;
 class DashboardService;
 class BlacklistService;
 class PublicationService;
+class NotificationHub;
+class BulletinService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -43,6 +45,8 @@ struct ApiContext {
   services::DashboardService* dashboard = nullptr;
   services::BlacklistService* blacklist = nullptr;
   services::PublicationService* publications = nullptr;
+  services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
+  services::BulletinService* bulletins = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

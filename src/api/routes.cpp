@@ -19,6 +19,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterDashboardRoutes(*router, context);
   RegisterBlacklistRoutes(*router, context);
   RegisterPublicationRoutes(*router, context);
+  RegisterBulletinRoutes(*router, context);
   return router;
 }
 

@@ -24,5 +24,6 @@ void RegisterImportRoutes(http::Router& router, const ApiContext& context);
 void RegisterDashboardRoutes(http::Router& router, const ApiContext& context);
 void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context);
 void RegisterPublicationRoutes(http::Router& router, const ApiContext& context);
+void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

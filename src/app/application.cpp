@@ -24,6 +24,10 @@
 #include "services/dashboard_service.h"
 #include "services/inbox_service.h"
 #include "jobs/scheduler.h"
+#include "jobs/webhook_sender.h"
+#include "security/encoding.h"
+#include "services/notification_hub.h"
+#include "services/bulletin_service.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
 #include "services/roster_service.h"
@@ -55,11 +59,19 @@ struct Application::Services {
         case_rules(db, clock, audit, reference),
         cases(db, clock, audit, reference, keys, case_rules),
         deadlines(db, clock, audit, reference),
-        inbox(db, clock),
+        inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
         imports(db, clock, audit, cases, keys),
+        bulletins(db, clock, audit),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
+                                     {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
+                                     {"bulletins", std::chrono::seconds(3600), [this] {
+                                        if (periodic_bulletins) bulletins.IssueDuePeriodic();
+                                      }},
+                                     {"regular_meetings", std::chrono::seconds(3600), [this] {
+                                        meetings.ConveneRegularMeeting(regular_meeting_every_months);
+                                      }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
                                      {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }}}) {}
@@ -77,13 +89,37 @@ struct Application::Services {
   services::RiskService risks;
   services::MeetingService meetings;
   services::ImportService imports;
+  services::BulletinService bulletins;
+  bool periodic_bulletins = true;
+  int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
   std::unique_ptr<services::DashboardService> dashboard;
   std::unique_ptr<services::BlacklistService> blacklist;       // built in Open, once the exposure rules are loaded
   std::unique_ptr<services::PublicationService> publications;
+  std::unique_ptr<services::NotificationHub> notification_hub;
+  std::unique_ptr<jobs::WebhookSender> webhook;
 };
+
+namespace {
+
+jobs::WebhookOptions WebhookOptionsFrom(const Config& config, const services::SecurityKeys& keys) {
+  jobs::WebhookOptions options;
+  options.url = config.webhook_url;
+  options.key = keys.webhook_key();
+  if (config.webhook_secret) {
+    auto secret = security::FromHex(*config.webhook_secret);  // length and digits checked by LoadConfig
+    std::copy(secret->begin(), secret->end(), options.key.data());
+  }
+  options.poll_interval = std::chrono::milliseconds(config.webhook_poll_ms);
+  options.request_timeout = std::chrono::milliseconds(config.webhook_timeout_ms);
+  options.backoff_base_seconds = config.webhook_backoff_base_s;
+  options.backoff_max_seconds = config.webhook_backoff_max_s;
+  return options;
+}
+
+}  // namespace
 
 struct Application::Runtime {
   api::ApiContext context;
@@ -111,6 +147,7 @@ Application::Application(Config config, const Clock& clock, std::unique_ptr<stor
 
 Application::~Application() {
   services_->scheduler.Stop();
+  services_->webhook->Stop();
   if (runtime_ && runtime_->server) {
     runtime_->server->Shutdown();
     runtime_->server->Wait();
@@ -145,6 +182,12 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
                                                                      *exposure_rules, services->cases);
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
                                                                           *exposure_rules, services->cases);
+  services->periodic_bulletins = config.periodic_bulletins;
+  services->regular_meeting_every_months = static_cast<int>(config.regular_meeting_every_months);
+  services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
+  services->notification_hub =
+      std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));
+  services->webhook = std::make_unique<jobs::WebhookSender>(**database, clock, WebhookOptionsFrom(config, **keys));
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
 
@@ -206,6 +249,8 @@ std::uint16_t Application::Start() {
   runtime_->context.imports = &services_->imports;
   runtime_->context.blacklist = services_->blacklist.get();
   runtime_->context.publications = services_->publications.get();
+  runtime_->context.notification_hub = services_->notification_hub.get();
+  runtime_->context.bulletins = &services_->bulletins;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
@@ -222,6 +267,8 @@ std::uint16_t Application::Start() {
   options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
   options.shutdown_grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
   options.default_headers = api::SecurityHeaders();
+  options.max_streams = static_cast<std::size_t>(config_.max_streams);
+  options.stream_heartbeat = std::chrono::milliseconds(config_.stream_heartbeat_ms);
 
   http::ServerHooks hooks;
   auto dispatcher = runtime_->dispatcher;
@@ -246,6 +293,8 @@ std::uint16_t Application::Start() {
   runtime_->server = std::make_unique<http::Server>(options, hooks);
   std::uint16_t port = runtime_->server->Start();
   if (config_.run_jobs) services_->scheduler.Start();
+  services_->notification_hub->Start();
+  services_->webhook->Start();  // only when a gateway URL is configured
   LogEvent(spdlog::level::info, "server_started",
            {{"address", config_.address}, {"port", port}, {"database", database_->display_url()},
             {"web_ui", static_files->has_spa() ? "web/dist" : "start page"}});
@@ -254,10 +303,13 @@ std::uint16_t Application::Start() {
 
 void Application::Shutdown() {
   services_->scheduler.Stop();
+  services_->webhook->Stop();
   if (runtime_ && runtime_->server) runtime_->server->Shutdown();
 }
 
 void Application::RunJobsOnce() { services_->scheduler.RunDueJobsOnce(); }
+
+std::int64_t Application::SendWebhooksNow() { return services_->webhook->SendDueOnce().delivered; }
 
 std::pair<std::int64_t, std::int64_t> Application::SweepDeadlinesNow() {
   auto report = services_->deadlines.SweepOverdue();

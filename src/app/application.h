@@ -38,6 +38,8 @@ class Application {
   AuditVerdict VerifyAudit();
   // Runs the scheduled jobs (deadline sweep) now, if this instance holds their lease.
   void RunJobsOnce();
+  // Sends the due outbox messages to the webhook gateway now (tests); returns how many were delivered.
+  std::int64_t SendWebhooksNow();
   // Runs the deadline sweep now (the `sweep` command); returns overdue clocks found and notices sent.
   std::pair<std::int64_t, std::int64_t> SweepDeadlinesNow();
   const Config& config() const { return config_; }

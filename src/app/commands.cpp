@@ -12,6 +12,8 @@
 
 #include "app/application.h"
 #include "app/reference_loader.h"
+#include "security/encoding.h"
+#include "services/security_keys.h"
 #include "domain/assessment_json.h"
 #include "domain/civil_date.h"
 #include "core/log_event.h"
@@ -82,6 +84,18 @@ int RunMigrate(const Config& config) {
   if (!db) return Fail(db.error());
   std::cout << (applied.empty() ? "schema is up to date\n" : "");
   for (const auto& name : applied) std::cout << "applied " << name << "\n";
+  return 0;
+}
+
+int RunWebhookSecret(const Config& config) {
+  if (config.webhook_secret) {
+    std::cout << *config.webhook_secret << "\n";
+    return 0;
+  }
+  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key);
+  if (!keys) return Fail(keys.error());
+  const auto& key = (*keys)->webhook_key();
+  std::cout << security::ToHex(std::span<const unsigned char>(key.data(), key.size())) << "\n";
   return 0;
 }
 

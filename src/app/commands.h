@@ -18,6 +18,9 @@ int RunMigrate(const Config& config);
 int RunAuditVerify(const Config& config);
 // `wagelink sweep`: runs the deadline sweep once now and prints what it found and how long it took.
 int RunSweep(const Config& config);
+// `wagelink webhook-secret`: the webhook HMAC key (64 hex) to install at the gateway — the
+// configured [webhook] secret, else the one derived from the master key.
+int RunWebhookSecret(const Config& config);
 // `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout.
 int RunAssess(const Config& config);
 // `wagelink calendar add-working-days DATE N`: the date N working days after DATE.

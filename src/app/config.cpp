@@ -87,6 +87,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"security", {"key_file", "secure_cookies"}},
         {"log", {"level", "access_log"}},
         {"jobs", {"run_scheduled"}},
+        {"webhook", {"url", "secret", "poll_interval_ms", "timeout_ms", "backoff_base_s", "backoff_max_s"}},
+        {"bulletins", {"periodic"}},
+        {"meetings", {"regular_every_months"}},
+        {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
+                           "remind_on_due_day"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -98,6 +103,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         }
       }
     }
+    if (auto secret = t.at_path("webhook.secret").value<std::string>()) c.webhook_secret = *secret;
     for (auto s : {ReadToml(t, "server.address", c.address), ReadToml(t, "server.port", c.port),
                    ReadToml(t, "server.io_threads", c.io_threads), ReadToml(t, "server.worker_threads", c.worker_threads),
                    ReadToml(t, "server.max_connections", c.max_connections),
@@ -111,7 +117,18 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "security.secure_cookies", c.secure_cookies), ReadToml(t, "log.level", c.log_level),
                    ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks),
                    ReadToml(t, "testing.fast_password_hashing", c.fast_password_hashing),
-                   ReadToml(t, "jobs.run_scheduled", c.run_jobs)}) {
+                   ReadToml(t, "jobs.run_scheduled", c.run_jobs), ReadToml(t, "webhook.url", c.webhook_url),
+                   ReadToml(t, "webhook.poll_interval_ms", c.webhook_poll_ms),
+                   ReadToml(t, "webhook.timeout_ms", c.webhook_timeout_ms),
+                   ReadToml(t, "webhook.backoff_base_s", c.webhook_backoff_base_s),
+                   ReadToml(t, "webhook.backoff_max_s", c.webhook_backoff_max_s),
+                   ReadToml(t, "notifications.stream_poll_ms", c.stream_poll_ms),
+                   ReadToml(t, "notifications.stream_heartbeat_ms", c.stream_heartbeat_ms),
+                   ReadToml(t, "notifications.max_streams", c.max_streams),
+                   ReadToml(t, "notifications.reminder_working_days_before", c.reminder_working_days_before),
+                   ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day),
+                   ReadToml(t, "bulletins.periodic", c.periodic_bulletins),
+                   ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months)}) {
       if (!s) return s.error();
     }
   }
@@ -124,6 +141,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_DATA_DIR", c.data_dir);
   env_string("WAGELINK_KEY_FILE", c.key_file);
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
+  if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
+  env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
   if (auto it = env.find("WAGELINK_MASTER_KEY"); it != env.end() && !it->second.empty()) c.master_key = it->second;
   for (auto s : {ReadEnvInt(env, "WAGELINK_PORT", c.port), ReadEnvInt(env, "WAGELINK_WORKERS", c.worker_threads)}) {
     if (!s) return s.error();
@@ -143,8 +162,28 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("server.read_timeout_ms", c.read_timeout_ms, 100, 600'000),
                  CheckRange("server.idle_timeout_ms", c.idle_timeout_ms, 100, 3'600'000),
                  CheckRange("server.shutdown_grace_ms", c.shutdown_grace_ms, 0, 600'000),
-                 CheckRange("database.pool_size", c.pool_size, 0, 1024)}) {
+                 CheckRange("database.pool_size", c.pool_size, 0, 1024),
+                 CheckRange("webhook.poll_interval_ms", c.webhook_poll_ms, 10, 3'600'000),
+                 CheckRange("webhook.timeout_ms", c.webhook_timeout_ms, 100, 600'000),
+                 CheckRange("webhook.backoff_base_s", c.webhook_backoff_base_s, 1, 86'400),
+                 CheckRange("webhook.backoff_max_s", c.webhook_backoff_max_s, 1, 604'800),
+                 CheckRange("notifications.stream_poll_ms", c.stream_poll_ms, 10, 60'000),
+                 CheckRange("notifications.stream_heartbeat_ms", c.stream_heartbeat_ms, 100, 600'000),
+                 CheckRange("notifications.max_streams", c.max_streams, 0, 100'000),
+                 CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30)}) {
     if (!s) return s.error();
+  }
+  if (!c.webhook_url.empty() && !c.webhook_url.starts_with("http://")) {
+    return Bad("webhook.url", "应为 http://主机[:端口]/路径（内网网关）", "must be http://host[:port]/path (an intranet gateway)");
+  }
+  if (c.webhook_secret && (c.webhook_secret->size() != 64 ||
+                           c.webhook_secret->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
+    return Bad("webhook.secret", "应为 64 位十六进制（32 字节）", "must be 64 hex characters (32 bytes)");
+  }
+  if (c.regular_meeting_every_months < 0 || c.regular_meeting_every_months > 12 ||
+      (c.regular_meeting_every_months > 0 && 12 % c.regular_meeting_every_months != 0)) {
+    return Bad("meetings.regular_every_months", "应为 0（关闭）或 1、2、3、4、6、12 之一",
+               "must be 0 (off) or one of 1, 2, 3, 4, 6, 12");
   }
   if (c.database_url.empty()) return Bad("database.url", "不能为空", "must not be empty");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};

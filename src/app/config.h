@@ -39,6 +39,24 @@ struct Config {
   bool test_hooks = false;
   bool fast_password_hashing = false;  // argon2id minimum cost, so test suites run fast
   bool run_jobs = true;                // [jobs] run_scheduled: the deadline sweep every minute
+  // [webhook] — outbound SMS / WeChat gateway (docs/notifications.md); empty url = not sent
+  std::string webhook_url;
+  std::optional<std::string> webhook_secret;  // 64 hex chars; else derived from the master key
+  std::int64_t webhook_poll_ms = 2'000;
+  std::int64_t webhook_timeout_ms = 5'000;
+  std::int64_t webhook_backoff_base_s = 10;
+  std::int64_t webhook_backoff_max_s = 3'600;
+  // [notifications] — live updates (Server-Sent Events)
+  std::int64_t stream_poll_ms = 500;
+  std::int64_t stream_heartbeat_ms = 15'000;
+  std::int64_t max_streams = 256;
+  std::int64_t reminder_working_days_before = 1;  // deadline reminder N working days before the last day (0 = off)
+  bool remind_on_due_day = true;
+  // [bulletins] periodic: the job issues last week's / month's / quarter's bulletin once each
+  bool periodic_bulletins = true;
+  // [meetings] regular_every_months: the job convenes a regular joint meeting in every block of
+  // this many months (3 = quarterly, the minimum PRODUCT.md asks; 0 = off; must divide 12)
+  std::int64_t regular_meeting_every_months = 3;
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
   auto* sweep = cli.add_subcommand("sweep", "run the deadline sweep once now and report it");
   AddCommonFlags(sweep, flags);
 
+  auto* webhook_secret = cli.add_subcommand("webhook-secret", "print the HMAC key the SMS/WeChat gateway verifies with");
+  AddCommonFlags(webhook_secret, flags);
+
   auto* assess = cli.add_subcommand("assess", "crime-elements assessment of one case read as JSON from stdin");
   AddCommonFlags(assess, flags);
 
@@ -82,6 +85,7 @@ int main(int argc, char** argv) {
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config);
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);
+  if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);
   if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n);
   return 1;
 }

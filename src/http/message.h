@@ -2,6 +2,7 @@
 // The request and response every handler sees. Deliberately free of Beast types so that handler
 // code compiles fast and can be tested without a socket; only http/server.cpp speaks Beast.
 #include <boost/json/value.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 namespace wagelink::http {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
+class EventStream;  // http/event_stream.h
 
 struct Request {
   std::string method;  // "GET", "POST", ...
@@ -34,6 +36,9 @@ struct Response {
   int status = 200;
   HeaderList headers;
   std::string body;
+  // When set, the status and headers are sent and then the stream's events until the connection
+  // ends (text/event-stream, Connection: close); `body` is ignored.
+  std::shared_ptr<EventStream> stream;
 
   void SetHeader(std::string name, std::string value);
   std::optional<std::string_view> Header(std::string_view name) const;

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -18,6 +19,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "http/event_stream.h"
 #include "http/problem.h"
 
 namespace wagelink::http {
@@ -58,6 +60,7 @@ struct Server::Impl {
     Executor executor;
     beast::tcp_stream* stream;
     bool busy;
+    std::shared_ptr<asio::steady_timer> stream_wake;  // set while the connection serves an event stream
   };
 
   Impl(ServerOptions o, ServerHooks h)
@@ -71,6 +74,7 @@ struct Server::Impl {
   asio::steady_timer grace_timer{io};
   std::vector<std::thread> io_threads;
   std::atomic<std::size_t> pending{0};
+  std::atomic<std::size_t> open_streams{0};
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::unordered_map<std::uint64_t, SessionEntry> sessions;
@@ -149,7 +153,7 @@ struct Server::Impl {
     }
     {
       std::lock_guard lock(sessions_mutex);
-      sessions.emplace(id, SessionEntry{Executor(stream.get_executor()), &stream, false});
+      sessions.emplace(id, SessionEntry{Executor(stream.get_executor()), &stream, false, nullptr});
     }
     beast::flat_buffer buffer;
     bool first = true;
@@ -232,7 +236,12 @@ struct Server::Impl {
       int status = response.status;
       keep_alive = keep_alive && !stopping;
       std::size_t bytes = 0;
-      co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes);
+      if (response.stream) {
+        keep_alive = false;  // the stream ends with the connection
+        status = co_await ServeEventStream(stream, id, std::move(response), request.request_id, bytes);
+      } else {
+        co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes);
+      }
       if (hooks.access_log) {
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
         hooks.access_log({request.request_id, request.method, raw_path, status, bytes, micros.count(), client});
@@ -250,6 +259,64 @@ struct Server::Impl {
       last = sessions.empty();
     }
     if (last && stopping) grace_timer.cancel();
+  }
+
+  void MarkStreaming(std::uint64_t id, std::shared_ptr<asio::steady_timer> wake) {
+    std::lock_guard lock(sessions_mutex);
+    if (auto it = sessions.find(id); it != sessions.end()) {
+      it->second.stream_wake = std::move(wake);
+      it->second.busy = false;  // shutdown closes a stream at once, like an idle keep-alive connection
+    }
+  }
+
+  // Writes the status line and headers, then whatever the event stream has ready each time it
+  // wakes this coroutine, and a comment line as heartbeat when idle — on the I/O thread, with no
+  // worker held. Ends when the client goes away, a write times out, or the server shuts down.
+  asio::awaitable<int> ServeEventStream(beast::tcp_stream& stream, std::uint64_t id, Response response,
+                                        const std::string& request_id, std::size_t& bytes) {
+    auto events = std::move(response.stream);
+    if (stopping || open_streams.fetch_add(1) >= options.max_streams) {
+      if (!stopping) open_streams.fetch_sub(1);
+      events->Close();
+      Response busy = ProblemResponse(ErrorCode::kServiceUnavailable, "实时推送连接数已满，请稍后重试",
+                                      "Too many live update streams; retry shortly", request_id);
+      busy.SetHeader("Retry-After", "5");
+      Decorate(busy, request_id);
+      int status = busy.status;
+      co_await WriteResponse(stream, std::move(busy), false, false, bytes);
+      co_return status;
+    }
+    std::string pending = "HTTP/1.1 " + std::to_string(response.status) + " " +
+                          std::string(bhttp::obsolete_reason(static_cast<bhttp::status>(response.status))) + "\r\n";
+    for (const auto& [name, value] : response.headers) pending += name + ": " + value + "\r\n";
+    pending += "Connection: close\r\n\r\n";  // the body ends when the connection does
+    auto wake = std::make_shared<asio::steady_timer>(stream.get_executor());
+    auto signalled = std::make_shared<std::atomic<bool>>(false);
+    MarkStreaming(id, wake);
+    events->Open([wake, signalled] {
+      signalled->store(true);
+      asio::post(wake->get_executor(), [wake] { wake->cancel(); });
+    });
+    while (!stopping) {
+      signalled->store(false);
+      pending += events->Take();
+      if (!pending.empty()) {
+        stream.expires_after(options.write_timeout);
+        auto [ec, n] = co_await asio::async_write(stream, asio::buffer(pending), kNoThrow);
+        bytes += n;
+        pending.clear();
+        if (ec) break;
+      }
+      if (stopping) break;
+      if (signalled->load()) continue;  // woken while writing
+      wake->expires_after(options.stream_heartbeat);
+      auto [wait_ec] = co_await wake->async_wait(kNoThrow);
+      if (!wait_ec) pending = ": heartbeat\n\n";
+    }
+    events->Close();
+    MarkStreaming(id, nullptr);
+    open_streams.fetch_sub(1);
+    co_return response.status;
   }
 
   asio::awaitable<void> Reject(beast::tcp_stream& stream, ErrorCode code, std::string zh, std::string en,
@@ -279,7 +346,10 @@ struct Server::Impl {
       asio::post(entry.executor, [this, stream = entry.stream, executor = entry.executor]() {
         std::lock_guard lock(sessions_mutex);
         for (auto& [id, e] : sessions) {
-          if (e.stream == stream && !e.busy) e.stream->socket().cancel();
+          if (e.stream == stream && !e.busy) {
+            e.stream->socket().cancel();
+            if (e.stream_wake) e.stream_wake->cancel();
+          }
         }
       });
     }

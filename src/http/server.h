@@ -13,6 +13,8 @@
 // | max_connections      | 1024      | more are answered 503 and closed                       |
 // | max_pending_requests | 512       | handler jobs queued or running; more get 503          |
 // | shutdown_grace       | 10 s      | SIGTERM lets in-flight requests finish this long       |
+// | max_streams          | 256       | open event streams (SSE); more are answered 503        |
+// | stream_heartbeat     | 15 s      | comment line on an idle stream (proxies, dead clients) |
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -35,6 +37,8 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{10'000};
+  std::size_t max_streams = 256;
+  std::chrono::milliseconds stream_heartbeat{15'000};
   HeaderList default_headers;  // added to every response that does not set them (security headers)
 };
 

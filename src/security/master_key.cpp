@@ -79,6 +79,8 @@ const char* ContextOf(KeyPurpose purpose) {
       return "WLINDEX1";
     case KeyPurpose::kAuditSigning:
       return "WLAUDIT1";
+    case KeyPurpose::kWebhookSigning:
+      return "WLHOOK01";
   }
   return "WLFIELD1";
 }

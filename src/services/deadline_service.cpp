@@ -4,7 +4,9 @@
 #include <boost/json/serialize.hpp>
 
 #include "domain/body.h"
+#include "domain/civil_date.h"
 #include "store/case_timeline_repository.h"
+#include "store/clock_reminder_repository.h"
 
 namespace wagelink::services {
 
@@ -51,6 +53,39 @@ SweepReport DeadlineService::SweepOverdue(std::int64_t batch_size) {
     if (static_cast<std::int64_t>(due.size()) < batch_size) break;
   }
   return report;
+}
+
+std::int64_t DeadlineService::SendReminders(std::int64_t batch_size) {
+  if (reminders_.working_days_before <= 0 && !reminders_.on_due_day) return 0;
+  UnixSeconds now_seconds = clock_.Now();
+  const std::string now = FormatUtc(now_seconds);
+  auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now_seconds));
+  auto horizon = reminders_.working_days_before > 0
+                     ? reference_->calendar.AddWorkingDays(today, reminders_.working_days_before).date
+                     : today;
+  auto connection = db_.Acquire();
+  store::ClockReminderRepository reminders(*connection);
+  store::CaseTimelineRepository timeline(*connection);
+  store::Transaction tx(*connection);
+  std::int64_t sent = 0;
+  for (const auto& clock : reminders.DueBy(now, horizon.ToIso(), batch_size)) {
+    bool due_today = clock.due_date == today.ToIso();
+    if (due_today ? !reminders_.on_due_day : reminders_.working_days_before <= 0) continue;
+    if (!reminders.MarkSent(clock.id, due_today ? "due_day" : "before", now)) continue;
+    const auto* rule = reference_->time_limits.Find(clock.rule_id);
+    std::string action_zh = rule ? rule->action_zh : clock.rule_id;
+    std::string action_en = rule ? rule->action_en : clock.rule_id;
+    std::string when_zh = due_today ? "今日到期" : "将于 " + clock.due_date + " 到期";
+    std::string when_en = due_today ? "is due today" : "is due on " + clock.due_date;
+    timeline.InsertNotification({0, clock.responsible_body, std::nullopt, due_today ? "deadline_due_today" : "deadline_due_soon",
+                                 "期限提醒：" + clock.case_no + "「" + action_zh + "」" + when_zh,
+                                 "Reminder: " + clock.case_no + " \"" + action_en + "\" " + when_en, clock.case_id, now,
+                                 std::nullopt});
+    ++sent;
+  }
+  if (sent > 0) audit_.Append(*connection, SystemActor("deadline-reminders"), "job.deadline_reminders", {"clocks", std::to_string(sent)});
+  tx.Commit();
+  return sent;
 }
 
 }  // namespace wagelink::services

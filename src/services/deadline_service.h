@@ -12,6 +12,12 @@
 
 namespace wagelink::services {
 
+// When reminders go out before a clock is due (configurable: [notifications] in the config file).
+struct ReminderPolicy {
+  int working_days_before = 1;  // 0 = no reminder before the due day
+  bool on_due_day = true;
+};
+
 struct SweepReport {
   std::int64_t overdue_clocks = 0;
   std::int64_t notifications = 0;
@@ -24,12 +30,17 @@ class DeadlineService {
       : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)) {}
 
   SweepReport SweepOverdue(std::int64_t batch_size = 1000);
+  // Reminds the responsible body of each open clock once when it is `working_days_before` working
+  // days (or fewer) from its last day, and once on that day; returns the reminders sent.
+  std::int64_t SendReminders(std::int64_t batch_size = 1000);
+  void set_reminder_policy(ReminderPolicy policy) { reminders_ = policy; }
 
  private:
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;
   std::shared_ptr<const ReferenceData> reference_;
+  ReminderPolicy reminders_;
 };
 
 }  // namespace wagelink::services

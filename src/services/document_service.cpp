@@ -2,6 +2,8 @@
 #include "services/document_service.h"
 #include "services/zh_text.h"
 
+#include "security/digest.h"
+
 #include <sodium.h>
 
 #include <boost/json/object.hpp>
@@ -26,11 +28,7 @@ Error NotVisible() {
 
 Error Missing(const std::string& zh, const std::string& en) { return MakeError(ErrorCode::kConflict, zh, en); }
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return security::ToHex(digest);
-}
+using security::Sha256Hex;
 
 std::string InstantDateZh(const std::string& iso) {
   auto at = domain::Instant::ParseRfc3339(iso);

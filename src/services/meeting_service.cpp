@@ -70,7 +70,7 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
   row.title = in.title;
   row.scheduled_at = at->ToIsoUtc();
   row.location = in.location;
-  row.convened_by = who.user_id;
+  if (who.user_id) row.convened_by = who.user_id;  // the regular-meeting job convenes as the system
   row.convener_body = who.body_code;
   row.created_at = row.updated_at = now;
   row.id = meetings.Insert(row);

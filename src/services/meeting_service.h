@@ -74,6 +74,12 @@ class MeetingService {
                                                             std::int64_t offset);
   Result<store::ActionItemRow> CompleteActionItem(const Principal& who, std::int64_t id, const std::string& evidence);
 
+  // Scheduled: makes sure a regular meeting is convened in every block of `every_months` months
+  // (3 = each calendar quarter): if none is scheduled in the current block yet, one is created a
+  // week ahead (at the latest on the block's last day) at 09:30, agenda built from the data, and
+  // every body is told. Returns the meeting created, if any. (services/regular_meetings.cpp)
+  std::optional<std::int64_t> ConveneRegularMeeting(int every_months);
+
   // Scheduled: overdue action items notify their owner body and the wage-arrears office, once.
   ActionItemSweepReport SweepOverdueActionItems(std::int64_t batch_size = 500);
 

@@ -20,12 +20,17 @@ class SecurityKeys {
                                                           const std::optional<std::string>& inline_key);
   const security::FieldCipher& cipher() const { return cipher_; }
   const security::AuditSigningKey& audit_key() const { return audit_key_; }
+  // HMAC-SHA256 key for the outbound webhook when the configuration does not set its own secret.
+  const security::SubKey& webhook_key() const { return webhook_key_; }
 
  private:
   explicit SecurityKeys(const security::MasterKey& master)
-      : cipher_(master), audit_key_(security::AuditSigningKey::Derive(master)) {}
+      : cipher_(master),
+        audit_key_(security::AuditSigningKey::Derive(master)),
+        webhook_key_(master.Derive(security::KeyPurpose::kWebhookSigning)) {}
   security::FieldCipher cipher_;
   security::AuditSigningKey audit_key_;
+  security::SubKey webhook_key_;
 };
 
 }  // namespace wagelink::services

@@ -1,5 +1,7 @@
 #include "store/case_timeline_repository.h"
 
+#include "store/notification_outbox_repository.h"
+
 namespace wagelink::store {
 namespace {
 
@@ -48,13 +50,19 @@ constexpr std::string_view kCountPiiForBody =
     "WHERE EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?) LIMIT 10001) counted";
 
 constexpr std::string_view kInsertNotification =
-    "INSERT INTO notifications (body_code, user_id, kind, title_zh, title_en, case_id, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO notifications (body_code, user_id, kind, title_zh, title_en, case_id, created_at, category) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+// The user has not switched the notice's category off for the inbox (the user id is bound twice).
+#define INBOX_WANTED                                                                                   \
+  "NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = ? AND p.category = "         \
+  "notifications.category AND p.inbox = 0)"
 constexpr std::string_view kListNotifications =
     "SELECT id, body_code, user_id, kind, title_zh, title_en, case_id, created_at, read_at FROM notifications "
-    "WHERE body_code = ? AND (user_id IS NULL OR user_id = ?) ORDER BY id DESC LIMIT ? OFFSET ?";
+    "WHERE body_code = ? AND (user_id IS NULL OR user_id = ?) AND " INBOX_WANTED " ORDER BY id DESC LIMIT ? OFFSET ?";
 constexpr std::string_view kCountUnread =
-    "SELECT COUNT(*) FROM notifications WHERE body_code = ? AND (user_id IS NULL OR user_id = ?) AND read_at IS NULL";
+    "SELECT COUNT(*) FROM notifications WHERE body_code = ? AND (user_id IS NULL OR user_id = ?) AND read_at IS NULL "
+    "AND " INBOX_WANTED;
+#undef INBOX_WANTED
 constexpr std::string_view kMarkRead =
     "UPDATE notifications SET read_at = ? WHERE id = ? AND body_code = ? AND read_at IS NULL";
 
@@ -150,21 +158,25 @@ std::int64_t CaseTimelineRepository::CountPiiAccessForBody(std::string_view body
 }
 
 std::int64_t CaseTimelineRepository::InsertNotification(const NotificationRow& n) {
-  return c_.InsertReturningId(kInsertNotification, {n.body_code, NullableValue(n.user_id), n.kind, n.title_zh, n.title_en,
-                                                    NullableValue(n.case_id), n.created_at});
+  std::string category = NotificationCategory(n.kind);
+  auto id = c_.InsertReturningId(kInsertNotification, {n.body_code, NullableValue(n.user_id), n.kind, n.title_zh,
+                                                       n.title_en, NullableValue(n.case_id), n.created_at, category});
+  // Same connection, so the same transaction as the event that caused the notice.
+  NotificationOutboxRepository(c_).Enqueue(id, n.body_code, category, n.created_at);
+  return id;
 }
 
 std::vector<NotificationRow> CaseTimelineRepository::ListNotifications(std::string_view body_code, std::int64_t user_id,
                                                                        std::int64_t limit, std::int64_t offset) {
   std::vector<NotificationRow> out;
-  c_.Stream(kListNotifications, {std::string(body_code), user_id, limit, offset}, [&](const Row& r) {
+  c_.Stream(kListNotifications, {std::string(body_code), user_id, user_id, limit, offset}, [&](const Row& r) {
     out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.OptInt(6), r.Text(7), r.OptText(8)});
   });
   return out;
 }
 
 std::int64_t CaseTimelineRepository::CountUnread(std::string_view body_code, std::int64_t user_id) {
-  return c_.QueryOne(kCountUnread, {std::string(body_code), user_id})->Int(0);
+  return c_.QueryOne(kCountUnread, {std::string(body_code), user_id, user_id})->Int(0);
 }
 
 bool CaseTimelineRepository::MarkRead(std::int64_t id, std::string_view body_code, const std::string& at) {

@@ -10,6 +10,8 @@ constexpr std::string_view kInsert =
     "INSERT INTO meetings (meeting_no, kind, title, scheduled_at, location, status, minutes, convened_by, "
     "convener_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kFind = WL_MEETING_COLUMNS "WHERE id = ?";
+constexpr std::string_view kCountRegularBetween =
+    "SELECT COUNT(*) FROM meetings WHERE kind = 'regular' AND scheduled_at >= ? AND scheduled_at < ?";
 constexpr std::string_view kList = WL_MEETING_COLUMNS "ORDER BY scheduled_at DESC, id DESC LIMIT ? OFFSET ?";
 #undef WL_MEETING_COLUMNS
 constexpr std::string_view kCount = "SELECT COUNT(*) FROM meetings";
@@ -211,6 +213,10 @@ std::vector<AgendaCaseRow> MeetingRepository::CasesAwaitingReverseLinkageReply(s
   c_.Stream(kReverseLinkage, {std::string("%\"procuratorial_opinion_open\":true%"), limit},
             [&](const Row& r) { out.push_back(ToCase(r)); });
   return out;
+}
+
+std::int64_t MeetingRepository::CountRegularBetween(const std::string& from, const std::string& to) {
+  return c_.QueryOne(kCountRegularBetween, {from, to})->Int(0);
 }
 
 }  // namespace wagelink::store

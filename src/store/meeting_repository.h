@@ -82,6 +82,8 @@ class MeetingRepository {
   std::optional<MeetingRow> Find(std::int64_t id);
   std::vector<MeetingRow> List(std::int64_t limit, std::int64_t offset);
   std::int64_t Count();
+  // Regular meetings scheduled in [from, to) (instants), for the regular-meeting job.
+  std::int64_t CountRegularBetween(const std::string& from, const std::string& to);
   void RecordMinutes(std::int64_t id, const std::string& minutes, const std::string& now);
 
   std::int64_t InsertAgendaItem(const AgendaItemRow& row);

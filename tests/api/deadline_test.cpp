@@ -15,7 +15,13 @@ TEST(Deadline, AnOverdueAcceptanceIsReportedOnceToLabourInspectionAndTheWageOffi
   ASSERT_EQ(created.status, 201);
   std::int64_t id = created.Json().at("id").as_int64();
   server.app().RunJobsOnce();
-  EXPECT_EQ(handler.Get("/api/v1/inbox").Json().at("unread").as_int64(), 0) << "not due yet";
+  auto reminder = handler.Get("/api/v1/inbox").Json();
+  ASSERT_EQ(reminder.at("unread").as_int64(), 1) << "not overdue yet, but its last day: the due-day reminder";
+  EXPECT_EQ(reminder.at("items").at(0).at("kind"), "deadline_due_today");
+  auto reminder_id = std::to_string(reminder.at("items").at(0).at("id").as_int64());
+  ASSERT_EQ(handler.Send("POST", "/api/v1/inbox/" + reminder_id + "/read").status, 204);
+  server.app().RunJobsOnce();
+  EXPECT_EQ(handler.Get("/api/v1/inbox").Json().at("unread").as_int64(), 0) << "reminded once";
 
   server.clock().Set(*ParseUtc("2025-12-08T16:00:01Z"));  // 2025-12-09 00:00:01 Beijing: 5 working days passed
   server.app().RunJobsOnce();
@@ -39,6 +45,41 @@ TEST(Deadline, AnOverdueAcceptanceIsReportedOnceToLabourInspectionAndTheWageOffi
   EXPECT_EQ(handler.Get("/api/v1/inbox").Json().at("unread").as_int64(), 0);
   EXPECT_EQ(server.LoginAs("police").Send("POST", "/api/v1/inbox/" + std::to_string(message) + "/read").status, 404)
       << "another body cannot touch this inbox";
+}
+
+std::vector<std::string> KindsOf(HttpClient& client) {
+  std::vector<std::string> kinds;
+  const auto inbox = client.Get("/api/v1/inbox?page_size=200").Json();
+  for (const auto& item : inbox.at("items").as_array()) kinds.emplace_back(item.at("kind").as_string());
+  return kinds;
+}
+std::vector<std::string> KindsOf(HttpClient&& client) { return KindsOf(client); }
+
+TEST(Deadline, RemindersGoOneWorkingDayBeforeAndOnTheLastDayOnceEach) {
+  // L01 runs from the complaint of Mon 2025-12-01: its last day is Mon 2025-12-08.
+  TestServer server({.start_time = *ParseUtc("2025-12-04T02:00:00Z")});  // Thu 10:00 Beijing
+  HttpClient handler = server.LoginAs("handler");
+  ASSERT_EQ(handler.PostJson("/api/v1/cases", ScenarioOneComplaint()).status, 201);
+  server.app().RunJobsOnce();
+  EXPECT_TRUE(KindsOf(handler).empty()) << "two working days before: nothing yet";
+
+  server.clock().Set(*ParseUtc("2025-12-05T01:00:00Z"));  // Fri 09:00, one working day before
+  server.app().RunJobsOnce();
+  server.app().RunJobsOnce();
+  server.clock().Set(*ParseUtc("2025-12-06T01:00:00Z"));  // Saturday: still one working day before
+  server.app().RunJobsOnce();
+  handler = server.LoginAs("handler");
+  auto kinds = KindsOf(handler);
+  ASSERT_EQ(kinds, std::vector<std::string>{"deadline_due_soon"}) << "sent once";
+  auto title = std::string(handler.Get("/api/v1/inbox").Json().at("items").at(0).at("title_zh").as_string());
+  EXPECT_NE(title.find("2025-12-08"), std::string::npos) << title;
+  EXPECT_TRUE(KindsOf(server.LoginAs("police")).empty()) << "only the responsible body";
+
+  server.clock().Set(*ParseUtc("2025-12-08T01:00:00Z"));  // Mon 09:00, the last day
+  server.app().RunJobsOnce();
+  server.app().RunJobsOnce();
+  handler = server.LoginAs("handler");
+  EXPECT_EQ(KindsOf(handler), (std::vector<std::string>{"deadline_due_today", "deadline_due_soon"}));
 }
 
 TEST(Deadline, AClockMetInTimeIsNeverReported) {

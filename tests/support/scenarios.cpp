@@ -38,4 +38,14 @@ boost::json::object ScenarioOneComplaint() {
           {"workers", workers}};
 }
 
+boost::json::object MajorRiskOwnedByHrss() {
+  return {{"employer_name", "某市政路桥工程有限公司"},
+          {"employer_credit_code", ValidCreditCode("91330100MA2B3C4D5")},
+          {"workers_affected", 63},
+          {"amount_yuan", "1200000"},
+          {"source", "bank_special_account_alert"},
+          {"indicators", {{"special_account_months_unpaid", 2}, {"mass_incident_signal", true}}},
+          {"owner_body", "hrss"}};
+}
+
 }  // namespace wagelink::testing

@@ -8,6 +8,9 @@ namespace wagelink::testing {
 boost::json::object ScenarioOneComplaint();
 // Check characters computed for the synthetic credit code and ID numbers used here.
 std::string ValidCreditCode(const std::string& first17);
+// A major risk (bank alert, mass-incident signal) with the labour bureau as owner: notifies hrss
+// (risk_assigned), the wage-arrears office (risk_major) and the leadership (risk_report).
+boost::json::object MajorRiskOwnedByHrss();
 std::string ValidIdNumber(const std::string& first17);
 
 }  // namespace wagelink::testing

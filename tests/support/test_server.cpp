@@ -200,6 +200,8 @@ TestServer::TestServer(TestServerOptions options)
   config.test_hooks = true;
   config.fast_password_hashing = true;
   config.run_jobs = false;  // tests run the sweep themselves, at instants they choose
+  config.periodic_bulletins = false;  // RunJobsOnce issues no bulletins unless a test asks for them
+  config.regular_meeting_every_months = 0;  // nor convenes regular meetings
   if (options.tweak) options.tweak(config);
   auto app = app::Application::Open(config, clock_);
   if (!app) throw std::runtime_error("cannot open test application: " + app.error().message_en);

@@ -1,0 +1,97 @@
+#include "services/notification_hub.h"
+
+#include "core/log_event.h"
+
+namespace wagelink::services {
+
+NotificationHub::~NotificationHub() { Stop(); }
+
+void NotificationHub::Start() {
+  if (!thread_.joinable()) thread_ = std::thread([this] { Loop(); });
+}
+
+void NotificationHub::Stop() {
+  {
+    std::lock_guard lock(stop_mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+bool NotificationHub::IsFor(const Subscription& s, const store::NewNotice& notice) {
+  if (notice.body_code != s.body_code || (notice.user_id && *notice.user_id != s.user_id)) return false;
+  return !s.muted_categories.contains(notice.category);
+}
+
+std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+                                         std::optional<std::int64_t> replay_after,
+                                         const std::function<void()>& on_too_far_behind) {
+  auto connection = db_.Acquire();
+  store::NotificationOutboxRepository notices(*connection);
+  std::set<std::string> muted;
+  for (const auto& preference : notices.Preferences(user_id)) {
+    if (!preference.inbox) muted.insert(preference.category);
+  }
+  Subscription subscription{std::move(body_code), user_id, std::move(muted), std::move(listener)};
+  // Held across the replay so the poller cannot deliver a newer notice before the replayed ones.
+  std::lock_guard lock(mutex_);
+  if (replay_after) {
+    auto missed = notices.After(*replay_after, kMaxReplay + 1);
+    if (static_cast<std::int64_t>(missed.size()) > kMaxReplay) {
+      if (on_too_far_behind) on_too_far_behind();
+    } else {
+      for (const auto& notice : missed) {
+        if (IsFor(subscription, notice)) subscription.listener(notice);
+      }
+    }
+  }
+  subscriptions_.emplace(++next_id_, std::move(subscription));
+  return next_id_;
+}
+
+void NotificationHub::Unsubscribe(std::uint64_t subscription) {
+  std::lock_guard lock(mutex_);
+  subscriptions_.erase(subscription);
+}
+
+std::size_t NotificationHub::subscriber_count() {
+  std::lock_guard lock(mutex_);
+  return subscriptions_.size();
+}
+
+void NotificationHub::PollOnce() {
+  auto connection = db_.Acquire();
+  store::NotificationOutboxRepository notices(*connection);
+  std::lock_guard lock(mutex_);
+  if (last_id_ < 0 || subscriptions_.empty()) {
+    last_id_ = notices.LastNotificationId();
+    return;
+  }
+  for (;;) {
+    auto batch = notices.After(last_id_, 500);
+    for (const auto& notice : batch) {
+      last_id_ = notice.id;
+      for (const auto& [id, s] : subscriptions_) {
+        if (IsFor(s, notice)) s.listener(notice);
+      }
+    }
+    if (batch.size() < 500) break;
+  }
+}
+
+void NotificationHub::Loop() {
+  std::unique_lock lock(stop_mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      PollOnce();
+    } catch (const std::exception& e) {
+      LogEvent(spdlog::level::warn, "notification_hub_poll_failed", {{"error", e.what()}});
+    }
+    lock.lock();
+    wake_.wait_for(lock, poll_interval_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace wagelink::services

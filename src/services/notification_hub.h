@@ -1,0 +1,67 @@
+#pragma once
+// The in-process event hub behind live updates (SSE): open browser tabs subscribe per user and
+// body; one background thread tails the notifications table by id and hands each new notice to the
+// subscribers it is for. Tailing the table (an indexed `id > last` read every stream_poll_ms)
+// rather than hooking every service means every notice reaches every instance's open tabs — also
+// notices written by another instance or by the `sweep` command — and only after its commit.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "store/database.h"
+#include "store/notification_outbox_repository.h"
+
+namespace wagelink::services {
+
+class NotificationHub {
+ public:
+  using Listener = std::function<void(const store::NewNotice&)>;
+
+  NotificationHub(store::Database& db, std::chrono::milliseconds poll_interval)
+      : db_(db), poll_interval_(poll_interval) {}
+  ~NotificationHub();
+  void Start();
+  void Stop();
+  // `listener` runs on the hub thread for each new notice to this user (or the whole body) whose
+  // category the user has not switched off for the inbox; it must not block.
+  // With `replay_after` (a reconnecting tab's Last-Event-ID) the notices after it are replayed
+  // first; when more than kMaxReplay would be, `on_too_far_behind` runs instead.
+  std::uint64_t Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+                          std::optional<std::int64_t> replay_after = std::nullopt,
+                          const std::function<void()>& on_too_far_behind = {});
+  static constexpr std::int64_t kMaxReplay = 1000;
+  // After it returns the listener is never called again.
+  void Unsubscribe(std::uint64_t subscription);
+  // Delivers the notices committed since the last call (the background thread calls this).
+  void PollOnce();
+  std::size_t subscriber_count();
+
+ private:
+  struct Subscription {
+    std::string body_code;
+    std::int64_t user_id;
+    std::set<std::string> muted_categories;
+    Listener listener;
+  };
+  void Loop();
+  static bool IsFor(const Subscription& s, const store::NewNotice& notice);
+  store::Database& db_;
+  std::chrono::milliseconds poll_interval_;
+  std::mutex mutex_;  // guards subscriptions_ and last_id_; held while listeners run
+  std::map<std::uint64_t, Subscription> subscriptions_;
+  std::uint64_t next_id_ = 0;
+  std::int64_t last_id_ = -1;  // -1 = not read yet: start from the newest notice
+  std::mutex stop_mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace wagelink::services

@@ -1,0 +1,57 @@
+#pragma once
+// Bulletins (简报): the figures they are built from (counts and sums over a period — never a row
+// about a person) and the stored records, which are only ever inserted and read.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wagelink::store {
+
+struct BulletinRow {
+  std::int64_t id = 0;
+  std::string bulletin_no;
+  std::string period;
+  std::string period_start;
+  std::string period_end;
+  std::string generated_at;
+  std::string generated_by;
+  std::string figures;
+  std::string sha256;
+};
+
+struct ComplaintTotals {
+  std::int64_t cases = 0;
+  std::int64_t workers = 0;
+  std::int64_t owed_fen = 0;
+};
+
+class BulletinRepository {
+ public:
+  explicit BulletinRepository(Connection& connection) : c_(connection) {}
+
+  // Case events in [from, to) as (event code, payload JSON), for counting steps and summing payments.
+  void StreamEvents(const std::string& from, const std::string& to,
+                    const std::function<void(const std::string&, const std::string&)>& on_event);
+  // Complaints registered in [from, to): cases, workers and the amount owed.
+  ComplaintTotals NewComplaints(const std::string& from, const std::string& to);
+  // Open statutory clocks already reported overdue, per responsible body.
+  std::map<std::string, std::int64_t> OverdueByBody();
+  // Major risks (escalated to the wage-arrears office) first reported in [from, to), and all still open.
+  std::pair<std::int64_t, std::int64_t> MajorRisks(const std::string& from, const std::string& to);
+  std::vector<std::string> BodyCodes();
+
+  std::int64_t Insert(const BulletinRow& row);  // throws UniqueViolation for a period already issued
+  std::optional<BulletinRow> Get(std::int64_t id);
+  bool Exists(const std::string& bulletin_no);
+  std::vector<BulletinRow> List(std::int64_t limit, std::int64_t offset);  // newest first, without figures
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store
