@@ -114,9 +114,11 @@ function fieldOf(page, name) {
   return page.locator(`input${t}, textarea${t}, ${t} input, ${t} textarea`).first();
 }
 
+// The demo's S1 case by its number: other specs on the same server create more cases of the same
+// employer (03-case-s1), which must not be picked instead.
 async function pickCase(page, text) {
   await page.locator('[data-test="exposure-form-case"]').click();
-  await page.locator('.el-select-dropdown__item', { hasText: text }).first().click();
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'WL-2025-00001' }).filter({ hasText: text }).click();
 }
 
 test('S6 in the browser: the handler proposes S1; the coordinator’s draft with a phone number is blocked', async () => {

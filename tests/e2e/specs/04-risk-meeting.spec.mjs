@@ -116,6 +116,9 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   await page.locator('[data-test="risk-to-agenda"]').click();
   const pick = page.locator('[data-test="risk-agenda-dialog"]');
   await pick.waitFor();
+  // The scheduler may have convened a regular meeting too: choose the one created above.
+  const meetingId = new URL(meetingUrl).pathname.split('/').pop();
+  await pick.locator(`[data-test="agenda-meeting-${meetingId}"]`).click();
   await pick.locator('[data-test="risk-agenda-submit"]').click();
   await page.waitForURL(meetingUrl);
   await agenda.getByText(`风险提请：${riskNo}`).waitFor();
