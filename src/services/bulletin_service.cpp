@@ -14,29 +14,44 @@
 namespace wagelink::services {
 namespace {
 
-// Case steps counted in a bulletin, by the event code the case machine records.
+// Case steps counted in a bulletin, by the event code the case machine records and, where one
+// event has several outcomes, the payload field that tells them apart.
 struct CountedStep {
   const char* event;
   const char* figure;
+  const char* payload_field = nullptr;
+  const char* payload_value = nullptr;
 };
 constexpr CountedStep kCountedSteps[] = {
-    {"issue_order", "orders_issued"},      {"send_transfer", "transfers_sent"},   {"file_case", "cases_filed"},
-    {"decline_filing", "filings_refused"}, {"prosecute", "prosecutions"},         {"deliver_judgment", "judgments"},
+    {"issue_order", "orders_issued"},
+    {"send_transfer", "transfers_sent"},
+    {"file_case", "cases_filed"},
+    {"decline_filing", "filings_refused"},
+    {"decide_prosecution", "prosecutions", "decision", "prosecute"},
+    {"deliver_judgment", "judgments"},
     {"record_execution", "executions"},
 };
 
-boost::json::object Figures(store::BulletinRepository& data, const std::string& from, const std::string& to) {
+bool Counts(const CountedStep& step, const std::string& event, const boost::json::value& payload) {
+  if (event != step.event) return false;
+  if (!step.payload_field) return true;
+  const auto* value = payload.is_object() ? payload.as_object().if_contains(step.payload_field) : nullptr;
+  return value && value->is_string() && value->as_string() == step.payload_value;
+}
+
+boost::json::object Figures(store::BulletinRepository& data, const std::string& from, const std::string& to,
+                            const std::string& first_day, const std::string& last_day) {
   boost::json::object steps;
   for (const auto& step : kCountedSteps) steps[step.figure] = 0;
   std::int64_t paid_fen = 0;
   std::int64_t payments = 0;
   data.StreamEvents(from, to, [&](const std::string& event, const std::string& payload) {
+    boost::system::error_code ec;
+    const auto parsed = boost::json::parse(payload, ec);
     for (const auto& step : kCountedSteps) {
-      if (event == step.event) steps[step.figure] = steps[step.figure].as_int64() + 1;
+      if (Counts(step, event, parsed)) steps[step.figure] = steps[step.figure].as_int64() + 1;
     }
     if (event == "record_payment") {
-      boost::system::error_code ec;
-      auto parsed = boost::json::parse(payload, ec);
       if (!ec && parsed.is_object()) {
         if (const auto* amount = parsed.as_object().if_contains("amount_fen"); amount && amount->is_int64()) {
           paid_fen += amount->as_int64();
@@ -53,15 +68,16 @@ boost::json::object Figures(store::BulletinRepository& data, const std::string& 
                        {"overdue_steps", count}});
   }
   auto [new_major, open_major] = data.MajorRisks(from, to);
+  auto exposure = data.Exposure(first_day, last_day);
   boost::json::object figures{
       {"new_complaints", {{"cases", complaints.cases}, {"workers", complaints.workers}, {"owed_fen", complaints.owed_fen},
                           {"owed_yuan", domain::Fen::FromFen(complaints.owed_fen).ToYuanPlain()}}},
       {"payments", {{"count", payments}, {"paid_fen", paid_fen}, {"paid_yuan", domain::Fen::FromFen(paid_fen).ToYuanPlain()}}},
       {"steps", steps},
-      // Credit discipline is recorded by a later feature; until then the platform has no such data.
-      {"blacklist_entries", 0},
-      {"exposures", 0},
-      {"credit_note_zh", "失信名单与曝光数据尚未在本平台登记，暂计为 0"},
+      // Listings decided and publications made within the period (civil dates, Beijing time).
+      {"blacklist_entries", exposure.listed},
+      {"exposures", exposure.published},
+      {"credit_note_zh", "失信名单按列入决定日期、曝光按公布日期统计"},
       {"overdue_steps_by_body", overdue},
       {"major_risks", {{"escalated_in_period", new_major}, {"open", open_major}}}};
   return figures;
@@ -111,7 +127,7 @@ Result<BulletinView> BulletinService::Issue(const Principal& who, domain::Bullet
   }
   auto from = FormatUtc(domain::StartOfShanghaiDay(range.first).unix_seconds());
   auto to = FormatUtc(domain::StartOfShanghaiDay(range.last.AddDays(1)).unix_seconds());
-  row.figures = boost::json::serialize(Figures(data, from, to));
+  row.figures = boost::json::serialize(Figures(data, from, to, row.period_start, row.period_end));
   // Figures are counts by construction; this guards the rule against a future figure that quotes text.
   if (!security::ContainsPersonalData(row.figures).empty()) {
     return MakeError(ErrorCode::kConflict, "简报含有个人信息，已拒绝生成", "The bulletin would contain personal data; refused");

@@ -12,6 +12,9 @@ constexpr std::string_view kOverdueByBody =
 constexpr std::string_view kMajorRisks =
     "SELECT COALESCE(SUM(CASE WHEN wage_office_notified_at >= ? AND wage_office_notified_at < ? THEN 1 ELSE 0 END), 0), "
     "COALESCE(SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END), 0) FROM risks WHERE wage_office_notified_at IS NOT NULL";
+constexpr std::string_view kExposure =
+    "SELECT (SELECT COUNT(*) FROM blacklist_listings WHERE listed_on >= ? AND listed_on <= ?), "
+    "(SELECT COUNT(*) FROM publications WHERE published_on >= ? AND published_on <= ?)";
 constexpr std::string_view kBodyCodes = "SELECT code FROM bodies WHERE kind = 'body' ORDER BY code";
 constexpr std::string_view kInsert =
     "INSERT INTO bulletins (bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256) "
@@ -48,6 +51,11 @@ std::map<std::string, std::int64_t> BulletinRepository::OverdueByBody() {
 
 std::pair<std::int64_t, std::int64_t> BulletinRepository::MajorRisks(const std::string& from, const std::string& to) {
   auto r = c_.QueryOne(kMajorRisks, {from, to});
+  return {r->Int(0), r->Int(1)};
+}
+
+BulletinRepository::ExposureTotals BulletinRepository::Exposure(const std::string& first_day, const std::string& last_day) {
+  auto r = c_.QueryOne(kExposure, {first_day, last_day, first_day, last_day});
   return {r->Int(0), r->Int(1)};
 }
 

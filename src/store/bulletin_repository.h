@@ -43,6 +43,13 @@ class BulletinRepository {
   std::map<std::string, std::int64_t> OverdueByBody();
   // Major risks (escalated to the wage-arrears office) first reported in [from, to), and all still open.
   std::pair<std::int64_t, std::int64_t> MajorRisks(const std::string& from, const std::string& to);
+  // Employers listed (decision date) and publications made (publication date) between two civil
+  // dates, inclusive; withdrawn publications and revoked listings still count, as they happened.
+  struct ExposureTotals {
+    std::int64_t listed = 0;
+    std::int64_t published = 0;
+  };
+  ExposureTotals Exposure(const std::string& first_day, const std::string& last_day);
   std::vector<std::string> BodyCodes();
 
   std::int64_t Insert(const BulletinRow& row);  // throws UniqueViolation for a period already issued

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "support/case_branches.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -79,6 +80,27 @@ TEST(Bulletin, OnDemandFiguresEqualTheDataAndCarryNoPersonalData) {
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+}
+
+TEST(Bulletin, CriminalChainStepsCountInThePeriodTheyWereTakenIn) {
+  TestServer server({.start_time = *ParseUtc(kAfterEveryBranch)});
+  ASSERT_GT(WalkCaseBranch(server, "CriminalChainRunsFromFilingToExecutionAndTheWorkersArePaid"), 0);
+  HttpClient coordinator = server.LoginAs("coordinator");
+  auto steps_between = [&](const char* from, const char* to) {
+    auto issued = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", from}, {"to", to}});
+    EXPECT_EQ(issued.status, 201) << issued.body;
+    return issued.Json().at("figures").at("steps").as_object();
+  };
+  auto whole = steps_between("2025-12-01", "2026-08-31");
+  for (const char* figure : {"orders_issued", "transfers_sent", "cases_filed", "prosecutions", "judgments", "executions"}) {
+    EXPECT_EQ(whole.at(figure), 1) << figure;
+  }
+  EXPECT_EQ(whole.at("filings_refused"), 0);
+  // 2026-04: the procuratorate decides to prosecute (04-10); the court accepts the trial (04-13).
+  auto april = steps_between("2026-04-01", "2026-04-30");
+  EXPECT_EQ(april.at("prosecutions"), 1) << "decide_prosecution with decision prosecute";
+  EXPECT_EQ(april.at("judgments"), 0);
+  EXPECT_EQ(april.at("cases_filed"), 0);
 }
 
 TEST(Bulletin, ARecordCannotBeChangedThroughTheApiAndTamperingShowsOnRead) {

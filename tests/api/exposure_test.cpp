@@ -125,6 +125,20 @@ TEST(Exposure, S6ListingRunsNoticeDecisionThreeYearTermAndLeavesThePublicFeedOnT
   EXPECT_EQ(detail.at("status"), "listed") << "expiry is computed, never written by a job";
 }
 
+TEST(Exposure, BulletinsCountListingsByTheirDecisionDate) {
+  Demo demo;
+  ListS1(demo);  // decided 2026-05-13
+  HttpClient coordinator = demo.server.LoginAs("coordinator");
+  auto listed_between = [&](const char* from, const char* to) {
+    auto issued = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", from}, {"to", to}});
+    EXPECT_EQ(issued.status, 201) << issued.body;
+    return issued.Json().at("figures").at("blacklist_entries").as_int64();
+  };
+  EXPECT_EQ(listed_between("2026-05-13", "2026-05-13"), 1);
+  EXPECT_EQ(listed_between("2026-05-01", "2026-05-12"), 0);
+  EXPECT_EQ(listed_between("2026-05-14", "2026-05-31"), 0);
+}
+
 TEST(Exposure, EarlyRemovalNeedsFullPaymentSixMonthsAndTheUndertaking) {
   Demo demo;
   const auto id = ListS1(demo);
