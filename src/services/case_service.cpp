@@ -284,8 +284,9 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   const auto rules = rules_.Current(connection);
   CaseDetail detail;
   detail.row = row;
-  detail.employer = *cases.FindEmployer(row.employer_id);
-  if (row.general_contractor_id) detail.general_contractor = cases.FindEmployer(*row.general_contractor_id);
+  auto [employer, contractor] = cases.FindEmployerAndContractor(row.employer_id, row.general_contractor_id);
+  detail.employer = std::move(*employer);
+  detail.general_contractor = std::move(contractor);
   detail.workers = cases.ListWorkers(row.id);
   detail.payments = cases.ListPayments(row.id);
   detail.events = timeline.ListEvents(row.id);

@@ -12,6 +12,8 @@ constexpr std::string_view kInsertEmployer =
     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kSelectEmployer =
     "SELECT id, name, credit_code, kind, address, legal_representative FROM employers WHERE id = ?";
+constexpr std::string_view kSelectTwoEmployers =
+    "SELECT id, name, credit_code, kind, address, legal_representative FROM employers WHERE id IN (?, ?)";
 constexpr std::string_view kSelectEmployerByCode =
     "SELECT id, name, credit_code, kind, address, legal_representative FROM employers WHERE credit_code = ? "
     "ORDER BY id LIMIT 1";
@@ -180,6 +182,17 @@ std::optional<EmployerRow> CaseRepository::FindEmployer(std::int64_t id) {
   auto row = c_.QueryOne(kSelectEmployer, {id});
   if (!row) return std::nullopt;
   return ToEmployer(*row);
+}
+
+std::pair<std::optional<EmployerRow>, std::optional<EmployerRow>> CaseRepository::FindEmployerAndContractor(
+    std::int64_t employer_id, std::optional<std::int64_t> contractor_id) {
+  std::pair<std::optional<EmployerRow>, std::optional<EmployerRow>> found;
+  c_.Stream(kSelectTwoEmployers, {employer_id, contractor_id.value_or(employer_id)}, [&](const Row& r) {
+    EmployerRow employer = ToEmployer(r);
+    if (employer.id == employer_id) found.first = employer;
+    if (contractor_id && employer.id == *contractor_id) found.second = std::move(employer);
+  });
+  return found;
 }
 
 std::optional<EmployerRow> CaseRepository::FindEmployerByCreditCode(std::string_view code) {

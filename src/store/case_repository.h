@@ -104,6 +104,10 @@ class CaseRepository {
 
   std::int64_t InsertEmployer(const EmployerRow& employer, const std::string& now);
   std::optional<EmployerRow> FindEmployer(std::int64_t id);
+  // The case's employer and, if any, its general contractor in one statement (a case read is a
+  // round trip per statement on PostgreSQL).
+  std::pair<std::optional<EmployerRow>, std::optional<EmployerRow>> FindEmployerAndContractor(
+      std::int64_t employer_id, std::optional<std::int64_t> contractor_id);
   std::optional<EmployerRow> FindEmployerByCreditCode(std::string_view code);
 
   std::int64_t InsertCase(const CaseRow& row);
