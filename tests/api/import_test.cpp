@@ -20,9 +20,9 @@ namespace wagelink::testing {
 namespace {
 using imports::testing::ToGbk;
 
-std::string Id(int n) {
-  char prefix[18];
-  std::snprintf(prefix, sizeof prefix, "3201021985%02d%02d%03d", 1 + n % 12, 1 + n % 28, n % 1000);
+std::string Id(unsigned n) {
+  char prefix[32];  // 17 characters; room for what the compiler cannot rule out
+  std::snprintf(prefix, sizeof prefix, "3201021985%02u%02u%03u", 1 + n % 12, 1 + n % 28, n % 1000);
   return ValidIdNumber(prefix);
 }
 
