@@ -68,3 +68,23 @@ test('a notification for the body appears on the open inbox page without a reloa
   await screenshot(watcher.page, 'inbox-live');
   await watcher.close();
 });
+
+test('the notification settings on the inbox page save each switch at once', async () => {
+  const { page, close } = await newPage(browser);
+  await loginAndWait(page, 'handler');
+  await page.goto('/inbox');
+  await page.locator('[data-test="inbox-preferences-toggle"]').getByText('消息接收设置').click();
+  const preferences = page.locator('[data-test="inbox-preferences"]');
+  await preferences.getByText('站内消息').first().waitFor();
+  const read = () => page.evaluate(async () => (await (await fetch('/api/v1/inbox/preferences', { credentials: 'same-origin' })).json()).categories);
+  const before = (await read()).find((c) => c.category === 'bulletin');
+  assert.equal(before.webhook, true);
+  await page.locator('[data-test="pref-bulletin-webhook"]').click();
+  await page.getByText('接收设置已保存').waitFor();
+  assert.equal((await read()).find((c) => c.category === 'bulletin').webhook, false);
+  await screenshot(page, 'inbox-preferences');
+  await page.locator('[data-test="pref-bulletin-webhook"]').click();
+  await page.locator('[data-test="pref-bulletin-webhook"].is-checked').waitFor();
+  assert.equal((await read()).find((c) => c.category === 'bulletin').webhook, true);
+  await close();
+});
