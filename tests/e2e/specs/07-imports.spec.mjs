@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, sideMenuTexts } from '../support/browser.mjs';
+import { creditCode, idNumber } from '../support/ids.mjs';
 
 let browser;
 before(async () => {
@@ -13,19 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// GB 11643 (resident ID) and GB 32100 (统一社会信用代码) check characters, as the server computes them.
-function idNumber(first17) {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-function creditCode(first17) {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...first17].reduce((total, char, i) => total + charset.indexOf(char) * weights[i], 0);
-  return first17 + charset[(31 - (sum % 31)) % 31];
-}
 
 /** Beijing wall time two days ago ("2026/11/23 9:30" style, as a clue-platform export has it). */
 function twoDaysAgo() {

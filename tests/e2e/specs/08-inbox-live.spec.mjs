@@ -1,10 +1,11 @@
 // The inbox updates live: labour inspection's handler keeps the inbox page open; the wage-arrears
 // office's coordinator reports a risk whose responsible body is labour inspection (through the API);
-// the server pushes `event: notification` on the handler's stream and the row, the unread count and
-// the header bell change without a reload.
+// the server pushes `event: notification` on the handler's stream and the row and the unread count
+// change without a reload.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, loginAndWait, newPage, screenshot } from '../support/browser.mjs';
+import { creditCode } from '../support/ids.mjs';
 
 let browser;
 before(async () => {
@@ -13,14 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// GB 32100 check character, so the risk's employer passes the server's check.
-function creditCode(first17) {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...first17].reduce((total, char, i) => total + charset.indexOf(char) * weights[i], 0);
-  return first17 + charset[(31 - (sum % 31)) % 31];
-}
 
 test('a notification for the body appears on the open inbox page without a reload', async () => {
   const watcher = await newPage(browser);
