@@ -1205,7 +1205,7 @@ const en: MessageSchema = {
   settings: {
     menu: 'Legal parameters',
     title: 'Legal parameters and system settings',
-    description: 'The legal parameters the platform computes with: amount thresholds, holiday calendars and statutory time limits, each with its source and verification status. They ship as data files (data/); a change is reviewed, then the operator updates the files and restarts the service. Values marked local or unconfirmed must be confirmed for the district.',
+    description: 'The legal parameters the platform computes with: amount thresholds, holiday calendars and statutory time limits, each with its source and verification status. They ship as data files (data/); a change is reviewed, then the operator updates the files and restarts the service. The district’s threshold profile, figures for unconfirmed provinces and the economic-crime filing rules are set under “District case rules”. Values marked local or unconfirmed must be confirmed for the district.',
     thresholds: 'Amount thresholds',
     calendars: 'Holiday calendars',
     timeLimits: 'Statutory time limits',
