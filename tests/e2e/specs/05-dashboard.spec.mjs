@@ -57,8 +57,11 @@ test('the police see only their own cases on the dashboard; the system administr
   assert.ok(!(await sideMenuTexts(admin.page)).some((text) => text.includes('驾驶舱')));
   // What the system administrator has instead: the legal parameters, each with its status.
   await admin.page.locator('[data-test="side-menu"]').getByText('法定参数').click();
+  // The district's case rules open first; the shipped threshold profiles are the next tab.
+  await admin.page.locator('[data-test="case-rules-profiles"]').waitFor();
+  await admin.page.getByRole('tab', { name: '数额较大标准' }).click();
   await admin.page.locator('[data-test="settings-thresholds"] .el-table__row').first().waitFor();
-  await admin.page.getByText('法释〔2013〕3号 §3').first().waitFor();
+  await admin.page.locator('.el-alert__title', { hasText: '法释〔2013〕3号 §3' }).waitFor();
   await screenshot(admin.page, 'settings');
   await admin.page.getByRole('tab', { name: '法定办理时限' }).click();
   await admin.page.locator('[data-test="settings-limits"] .el-table__row', { hasText: 'L01' }).waitFor();

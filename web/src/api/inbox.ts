@@ -26,3 +26,20 @@ export const inboxApi = {
   list: (query: PageQuery) => http.get<InboxPage>('/inbox', query),
   markRead: (id: number) => http.post<void>(`/inbox/${encodeURIComponent(String(id))}/read`),
 };
+
+/** Per-user choice, per notification category, of the inbox and the body's webhook. */
+export interface CategoryPreference {
+  category: string;
+  name_zh?: string;
+  name_en?: string;
+  inbox: boolean;
+  webhook: boolean;
+}
+
+export const inboxPreferencesApi = {
+  get: () => http.get<{ categories: CategoryPreference[] }>('/inbox/preferences'),
+  update: (categories: CategoryPreference[]) =>
+    http.put<{ categories: CategoryPreference[] }>('/inbox/preferences', {
+      categories: categories.map(({ category, inbox, webhook }) => ({ category, inbox, webhook })),
+    }),
+};

@@ -4,14 +4,34 @@ import { inboxApi, INBOX_STREAM_URL, type InboxItem } from '@/api/inbox';
 import { createLiveFeed, POLL_MS, type FeedMode } from '@/utils/liveFeed';
 import { readSharedActivity } from '@/utils/idle';
 
+/** `event: notification` of GET /inbox/stream (docs: the inbox stream). */
+interface StreamedNotification {
+  id: number;
+  kind: string;
+  category?: string;
+  title_zh: string;
+  title_en: string;
+  case_id: number | null;
+  created_at: string;
+}
+
+function isStreamedNotification(data: unknown): data is StreamedNotification {
+  const n = data as StreamedNotification | null;
+  return !!n && typeof n.id === 'number' && typeof n.title_zh === 'string';
+}
+
 /**
  * The newest notifications and the unread count of the user's body, kept fresh while a session
- * lives (the header bell, the workbench and the inbox page read them from here).
+ * lives (the header bell, the workbench and the inbox page read them from here). The server's
+ * stream sends `ready` {unread} on every (re)connection, `notification` per new one, `reset` when
+ * this tab fell too far behind (reload everything), and comment heartbeats (ignored by EventSource).
  */
 export const useInboxStore = defineStore('inbox', () => {
   const latest = shallowRef<InboxItem[]>([]);
   const unread = ref(0);
   const mode = ref<FeedMode>('idle');
+  /** Counts notifications that arrived live (and resets): pages showing the full list reload on it. */
+  const arrivals = ref(0);
   let generation = 0;
 
   async function refresh(): Promise<void> {
@@ -29,7 +49,24 @@ export const useInboxStore = defineStore('inbox', () => {
   const feed = createLiveFeed({
     url: INBOX_STREAM_URL,
     onChange: () => void refresh(),
-    eventNames: ['inbox', 'notification'],
+    eventNames: ['ready', 'notification', 'reset'],
+    onEvent: (name, data) => {
+      if (name === 'notification' && isStreamedNotification(data)) {
+        // Shown at once; the refresh that follows brings the server's unread count and order.
+        if (!latest.value.some((n) => n.id === data.id)) {
+          const { id, kind, title_zh, title_en, case_id, created_at } = data;
+          latest.value = [{ id, kind, title_zh, title_en, case_id, created_at, read: false }, ...latest.value].slice(0, 8);
+          unread.value += 1;
+        }
+        arrivals.value += 1;
+      } else if (name === 'ready') {
+        const count = (data as { unread?: unknown } | null)?.unread;
+        if (typeof count === 'number') unread.value = count;
+      } else if (name === 'reset') {
+        arrivals.value += 1;
+      }
+      void refresh();
+    },
     // Poll only while someone used the page (any tab) within the last two intervals.
     pollWhen: () => Date.now() - readSharedActivity() < 2 * POLL_MS,
   });
@@ -54,5 +91,5 @@ export const useInboxStore = defineStore('inbox', () => {
     unread.value = Math.max(0, unread.value - 1);
   }
 
-  return { latest, unread, mode, refresh, startLive, stopLive, markRead };
+  return { latest, unread, mode, arrivals, refresh, startLive, stopLive, markRead };
 });

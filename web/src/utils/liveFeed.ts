@@ -1,7 +1,8 @@
 // Live updates for the inbox: a Server-Sent Events stream when the server offers one, polling
 // otherwise. The stream is probed with an ordinary request first, so a server without it answers
 // a quiet 404 instead of an EventSource failure in the console; a stream that drops for good falls
-// back to polling too. Every event, whatever its name, just means "look again".
+// back to polling too. A named event with an `onEvent` handler is given its parsed JSON data;
+// otherwise every event, whatever its name, just means "look again".
 
 export type FeedMode = 'idle' | 'stream' | 'polling';
 
@@ -28,6 +29,8 @@ export interface LiveFeedOptions {
   pollMs?: number;
   /** Named events the server may send besides the default "message". */
   eventNames?: readonly string[];
+  /** Receives each named event with its data parsed as JSON (null when it is not JSON). */
+  onEvent?: (name: string, data: unknown) => void;
   /**
    * Whether a poll tick may ask the server now. Every request refreshes the session on the server,
    * so background polls are skipped while nobody uses the page (the idle logout must still happen).
@@ -56,6 +59,15 @@ export const browserFeedDeps: LiveFeedDeps = {
   setInterval: (fn, ms) => window.setInterval(fn, ms),
   clearInterval: (handle) => window.clearInterval(handle as number),
 };
+
+function parseData(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return null;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
+}
 
 export function createLiveFeed(options: LiveFeedOptions, deps: LiveFeedDeps = browserFeedDeps) {
   const pollMs = options.pollMs ?? POLL_MS;
@@ -87,7 +99,12 @@ export function createLiveFeed(options: LiveFeedOptions, deps: LiveFeedDeps = br
     mode = 'stream';
     const changed = () => options.onChange();
     source.onmessage = changed;
-    for (const name of options.eventNames ?? []) source.addEventListener(name, changed);
+    for (const name of options.eventNames ?? []) {
+      source.addEventListener(name, (event) => {
+        if (!options.onEvent) return changed();
+        options.onEvent(name, parseData((event as MessageEvent).data));
+      });
+    }
     // EventSource reconnects by itself after a dropped connection; only a closed one is given up.
     source.onerror = () => {
       if (source.readyState === CLOSED && stream === source) startPolling();

@@ -44,6 +44,22 @@ describe('live feed', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
+  it('hands named events to onEvent with their JSON data (ready, notification, reset)', async () => {
+    const onChange = vi.fn();
+    const onEvent = vi.fn();
+    const { d, stream } = deps(true);
+    await createLiveFeed({ url: '/s', onChange, onEvent, eventNames: ['ready', 'notification', 'reset'] }, d).start();
+    stream.listeners.ready(new MessageEvent('ready', { data: '{"unread":4}' }));
+    stream.listeners.notification(new MessageEvent('notification', { data: '{"id":9,"title_zh":"新消息"}' }));
+    stream.listeners.reset(new MessageEvent('reset', { data: 'not json' }));
+    expect(onEvent.mock.calls).toEqual([
+      ['ready', { unread: 4 }],
+      ['notification', { id: 9, title_zh: '新消息' }],
+      ['reset', null],
+    ]);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it('polls every 30 s when the stream endpoint does not answer', async () => {
     const onChange = vi.fn();
     const { d, intervals } = deps(false);

@@ -69,7 +69,7 @@ describe('menu by permission', () => {
 
   it('shows each body its own case views (police, procuratorate, court) and hrss the complaint form', () => {
     const forBody = (permissions: string[], body: string) => paths(buildMenu(featureRoutes, new Set(permissions), '/', body));
-    expect(forBody(['case.read', 'case.write', 'pii.reveal'], 'hrss')).toEqual(['/workbench', '/casework', '/cases', '/cases/new']);
+    expect(forBody(['case.read', 'case.write', 'pii.reveal'], 'hrss')).toEqual(['/workbench', '/casework', '/cases', '/cases/new', '/imports']);
     expect(forBody(['case.read', 'case.police.act'], 'police')).toEqual([
       '/workbench',
       '/casework',
@@ -82,6 +82,7 @@ describe('menu by permission', () => {
     expect(forBody(['case.read', 'case.write', 'access_receipt.read'], 'hrss')).toContain('/pii/access-receipts');
     // case.write outside labour inspection does not make a complaint form appear.
     expect(forBody(['case.read', 'case.write'], 'court')).not.toContain('/cases/new');
+    expect(forBody(['case.read', 'case.write'], 'court')).not.toContain('/imports');
     expect(routeAllowed([{ meta: { bodies: ['police'] } }], new Set(), 'court')).toBe(false);
     expect(routeAllowed([{ meta: { bodies: ['police'] } }], new Set(), 'police')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Briefcase, DocumentAdd, Files, Finished, Guide, Tickets, View, Van } from '@element-plus/icons-vue';
+import { Briefcase, DocumentAdd, Files, Finished, Guide, Tickets, Upload, View, Van } from '@element-plus/icons-vue';
 
 // Complaints and cases (issue 4). Every body with case.read sees the list (the server narrows it to
 // the body's need-to-know scope); the police, procuratorate and court get their own filtered views
@@ -25,6 +25,12 @@ const routes: RouteRecordRaw[] = [
         name: 'CaseCreate',
         component: () => import('@/views/cases/CaseCreateView.vue'),
         meta: { titleKey: 'menu.caseCreate', icon: markRaw(DocumentAdd), permission: 'case.write', bodies: ['hrss'], order: 2 },
+      },
+      {
+        path: '/imports',
+        name: 'Imports',
+        component: () => import('@/views/imports/ImportView.vue'),
+        meta: { titleKey: 'menu.imports', icon: markRaw(Upload), permission: 'case.write', bodies: ['hrss'], order: 2.5 },
       },
       {
         path: '/cases/incoming',

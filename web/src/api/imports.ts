@@ -1,0 +1,102 @@
+// /api/v1/imports: spreadsheets in two steps (docs/imports.md) — upload (the server reads the file
+// and proposes a column mapping), confirm the mapping (every row validated, errors per row and
+// column), commit (every record in one transaction, or nothing).
+import { API_PREFIX, ApiError, buildUrl, getCsrfToken, http, readProblem } from './http';
+
+export type ImportKind = 'complaints' | 'roster' | 'employers';
+export type ImportStatus = 'uploaded' | 'invalid' | 'validated' | 'committed' | 'expired';
+
+export interface ImportColumn {
+  index: number;
+  letter: string;
+  header: string;
+}
+
+export interface ImportField {
+  field: string;
+  label_zh: string;
+  label_en: string;
+  required: boolean;
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  header: string;
+  field: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export interface ImportResult {
+  records?: number;
+  cases_created?: number;
+  case_ids?: number[];
+  case_id?: number;
+  workers_added?: number;
+  employers_created?: number;
+}
+
+export interface ImportView {
+  id: number;
+  kind: ImportKind;
+  status: ImportStatus;
+  case_id: number | null;
+  channel: string;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  byte_size: number;
+  row_count: number;
+  columns: ImportColumn[];
+  fields: ImportField[];
+  /** field → column index (fields left out are not mapped). */
+  mapping: Record<string, number>;
+  error_count: number;
+  errors: ImportRowError[];
+  errors_truncated: boolean;
+  errors_csv_url: string;
+  result: ImportResult;
+  created_at: string;
+  committed_at: string | null;
+  formula_cells?: number;
+}
+
+export interface ImportUploadOptions {
+  kind: ImportKind;
+  caseId?: number;
+  channel?: string;
+}
+
+/** Sends the file as multipart/form-data (the browser sets the boundary), with the CSRF token. */
+async function upload(file: File, options: ImportUploadOptions): Promise<ImportView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const url = buildUrl('/imports', { kind: options.kind, case_id: options.caseId, channel: options.channel, file_name: file.name });
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const token = getCsrfToken();
+  if (token) headers['X-CSRF-Token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({
+      type: 'urn:wagelink:problem:network_error',
+      code: 'network_error',
+      status: 0,
+      title: '无法连接服务器，请检查网络后重试',
+      title_en: 'Cannot reach the server; check the network and try again',
+    });
+  }
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  return (await response.json()) as ImportView;
+}
+
+export const importsApi = {
+  upload,
+  get: (id: number) => http.get<ImportView>(`/imports/${id}`),
+  setMapping: (id: number, mapping: Record<string, number | string | null>) => http.put<ImportView>(`/imports/${id}/mapping`, { mapping }),
+  commit: (id: number) => http.post<ImportView>(`/imports/${id}/commit`),
+  /** Same-origin link for the browser to download the report (the session cookie goes along). */
+  errorsCsvUrl: (view: ImportView) => view.errors_csv_url || `${API_PREFIX}/imports/${view.id}/errors.csv`,
+};
