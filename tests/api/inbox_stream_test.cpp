@@ -164,7 +164,8 @@ TEST(InboxStream, PreferencesMuteACategoryInTheInboxAndAreValidated) {
   OpenStream stream(server.port(), coordinator);
   ASSERT_TRUE(stream.ReadUntil("event: ready"));
   ASSERT_EQ(server.LoginAs("handler").PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
-  for (const auto& item : coordinator.Get("/api/v1/inbox?page_size=200").Json().at("items").as_array()) {
+  const auto coordinator_inbox = coordinator.Get("/api/v1/inbox?page_size=200").Json();
+  for (const auto& item : coordinator_inbox.at("items").as_array()) {
     EXPECT_NE(item.at("kind"), "risk_major") << "muted for this user";
   }
   bool other_user_sees_it = false;
