@@ -13,7 +13,7 @@ packages=(g++ cmake ninja-build ccache pkg-config make
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libminizip-dev libexpat1-dev fonts-noto-cjk
   libgtest-dev libgmock-dev libbenchmark-dev)
 if [[ $profile == test ]]; then
-  packages+=(postgresql-15 chromium poppler-utils unzip wrk hyperfine clang-format clang-tidy python3)
+  packages+=(postgresql-15 chromium poppler-utils unzip curl wrk hyperfine clang-format clang-tidy python3)
 fi
 # Node.js: keep an existing installation (the web build needs Node >= 20); otherwise Debian's.
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
+echo "== dependencies (the test profile: PostgreSQL, Chromium, PDF tools, wrk, hyperfine ...)"
+scripts/install-deps.sh test
 echo "== build (RelWithDebInfo)"
 make --no-print-directory build
 echo "== build (ASan + UBSan)"
