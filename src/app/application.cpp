@@ -57,7 +57,7 @@ struct Application::Services {
         admin(db, clock, audit, policy, auth),
         roster(db, clock, audit),
         case_rules(db, clock, audit, reference),
-        cases(db, clock, audit, reference, keys, case_rules),
+        cases(db, clock, audit, reference, keys, case_rules, risk_rules),
         deadlines(db, clock, audit, reference),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),

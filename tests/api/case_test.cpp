@@ -82,7 +82,7 @@ TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
   EXPECT_EQ(r.Json().at("assessment").at("recommendation").as_string(), "transfer");
   EXPECT_TRUE(r.Json().at("assessment").at("blacklist_eligible").as_bool());
   r = Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z",
-           {{"recommendation", "transfer"}, {"amount_threshold_met", true}});
+           {{"recommendation", "transfer"}});
   ASSERT_EQ(r.status, 200) << r.body;
   r = Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}});
   ASSERT_EQ(r.status, 200) << r.body;

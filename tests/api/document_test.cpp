@@ -54,7 +54,7 @@ class DocumentFixture : public ::testing::Test {
                                      std::tuple{&head_, "approve_transfer", "2025-12-12T02:00:00Z"}}) {
       boost::json::object payload;
       if (std::string(event) == "record_order_outcome") payload = {{"outcome", "unpaid_after_deadline"}};
-      if (std::string(event) == "complete_screening") payload = {{"recommendation", "transfer"}, {"amount_threshold_met", true}};
+      if (std::string(event) == "complete_screening") payload = {{"recommendation", "transfer"}};
       if (std::string(event) == "form_case_group") payload = {{"officers", {"handler", "handler2"}}};
       auto r = Step(*client, id_, event, at, payload);
       ASSERT_EQ(r.status, 200) << event << ": " << r.body;

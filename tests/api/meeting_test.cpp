@@ -33,7 +33,7 @@ std::int64_t CaseRefusedByThePolice(TestServer& server) {
            {"served_at", "2025-12-05T08:00:00Z"}, {"service_evidence_recorded", true}}));
   ok(Step(handler, id, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}}));
   ok(Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z",
-          {{"recommendation", "transfer"}, {"amount_threshold_met", true}}));
+          {{"recommendation", "transfer"}}));
   ok(Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}}));
   ok(Step(handler, id, "submit_transfer_report", "2025-12-11T06:00:00Z"));
   ok(Step(head, id, "approve_transfer", "2025-12-12T02:00:00Z"));

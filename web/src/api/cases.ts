@@ -37,7 +37,7 @@ export type CaseStateCode =
 export type ChannelCode = '12333' | 'national_clue_platform' | 'walk_in' | 'petition' | 'inspection' | 'referral';
 export type EmployerKind = 'unit' | 'individual' | 'unqualified_contractor';
 export type ConductCode = 'abscond' | 'transfer_assets' | 'able_but_refused' | 'unable' | 'unknown';
-export type PayerCode = 'employer' | 'general_contractor' | 'developer' | 'emergency_fund' | 'court_execution';
+export type PayerCode = 'employer' | 'actual_controller' | 'general_contractor' | 'developer' | 'emergency_fund' | 'court_execution';
 export type PiiField = 'id_number' | 'phone' | 'bank_card';
 export type ClockStatus = 'running' | 'met' | 'met_late' | 'overdue' | 'uncertain' | 'not_met' | 'withdrawn' | 'expired';
 

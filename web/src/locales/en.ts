@@ -392,6 +392,7 @@ const en: MessageSchema = {
     unable: 'Genuinely unable to pay',
   },
   payer: {
+    actual_controller: 'Actual controller',
     employer: 'Employer',
     general_contractor: 'General contractor',
     developer: 'Developer',
@@ -401,6 +402,8 @@ const en: MessageSchema = {
   event: {
     register_complaint: 'Complaint registered',
     record_payment: 'Wage payment recorded',
+    record_finding: 'Finding recorded',
+    report_at_once: 'Reported at once',
     document_issued: 'Document issued',
     clock_overdue: 'Time limit overdue',
   },
@@ -768,6 +771,7 @@ const en: MessageSchema = {
     field: {
       document: 'Document',
       servedAt: 'Served / posted at',
+      addressee: 'Addressed to',
       service: 'Service method',
       deadline: 'Deadline (last day)',
       serviceEvidence: 'Photos / video of the service or posting kept',
@@ -790,6 +794,7 @@ const en: MessageSchema = {
       closeReason: 'Why close',
     },
     hint: {
+      addressee: 'Only an order to the employer or its actual controller orders the actor (法释〔2013〕3号 §4, §8); one to the general contractor or developer makes them pay first.',
       deadline: 'Must be after the day of service (the start day is not counted).',
       serviceEvidence: 'Posting needs a photo or video record (法释〔2013〕3号 §4 ¶2).',
       recommendation: 'Prefilled from the crime-elements assessment; change it if the investigation says otherwise.',
@@ -818,6 +823,12 @@ const en: MessageSchema = {
     document: {
       rectification_order: 'Rectification order (限期整改指令书)',
       handling_decision: 'Handling decision (行政处理决定书)',
+    },
+    addressee: {
+      employer: 'Employer (the actor)',
+      actual_controller: 'Actual controller',
+      general_contractor: 'General contractor (pays first)',
+      developer: 'Developer (pays first)',
     },
     service: {
       served: 'Served in person',
@@ -1142,6 +1153,7 @@ const en: MessageSchema = {
     },
     kind: {
       case_step: 'Case step',
+      case_report: 'Reported at once',
       clock_overdue: 'Overdue',
       risk_major: 'Major risk',
       risk_report: 'Risk report',

@@ -392,6 +392,7 @@ const zhCN = {
     unable: '确无支付能力',
   },
   payer: {
+    actual_controller: '实际控制人',
     employer: '用人单位',
     general_contractor: '总承包单位',
     developer: '建设单位',
@@ -401,6 +402,8 @@ const zhCN = {
   event: {
     register_complaint: '登记投诉',
     record_payment: '登记工资支付',
+    record_finding: '认定案件事实',
+    report_at_once: '第一时间报告',
     document_issued: '制发文书',
     clock_overdue: '时限逾期',
   },
@@ -768,6 +771,7 @@ const zhCN = {
     field: {
       document: '文书类型',
       servedAt: '送达 / 张贴时间',
+      addressee: '责令支付对象',
       service: '送达方式',
       deadline: '履行期限（最后一日）',
       serviceEvidence: '已留存送达或张贴的照片、录像',
@@ -790,6 +794,7 @@ const zhCN = {
       closeReason: '结案原因',
     },
     hint: {
+      addressee: '只有向用人单位或其实际控制人发出的责令支付，才构成对行为人的“经责令支付”（法释〔2013〕3号§4、§8）；向总承包单位、建设单位发出的，由其先行清偿。',
       deadline: '须晚于送达之日（起算日不计入）。',
       serviceEvidence: '张贴送达须有拍照、录像记录（法释〔2013〕3号第四条第二款）。',
       recommendation: '已按犯罪构成要件评估预填，可依调查情况修改。',
@@ -818,6 +823,12 @@ const zhCN = {
     document: {
       rectification_order: '限期整改指令书',
       handling_decision: '行政处理决定书',
+    },
+    addressee: {
+      employer: '用人单位（行为人）',
+      actual_controller: '实际控制人',
+      general_contractor: '施工总承包单位（先行清偿）',
+      developer: '建设单位（先行清偿）',
     },
     service: {
       served: '直接送达',
@@ -1142,6 +1153,7 @@ const zhCN = {
     },
     kind: {
       case_step: '办案环节',
+      case_report: '第一时间报告',
       clock_overdue: '期限逾期',
       risk_major: '重大风险',
       risk_report: '风险报告',
