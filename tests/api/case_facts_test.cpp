@@ -91,7 +91,8 @@ TEST(CaseFacts, TheInvestigationRevisesTheConductAndAnAdvanceDoesNotUndoTheRefus
   EXPECT_EQ(found.Json().at("facts").at("conduct").as_string(), "abscond");
   EXPECT_EQ(found.Json().at("conduct").as_string(), "abscond");
   EXPECT_EQ(found.Json().at("assessment").at("recommendation").as_string(), "transfer");
-  const auto& last = found.Json().at("timeline").as_array().back();
+  const auto found_json = found.Json();
+  const auto& last = found_json.at("timeline").as_array().back();
   EXPECT_EQ(last.at("event").as_string(), "record_finding");
   EXPECT_EQ(last.at("actor").as_string(), "handler");
   EXPECT_EQ(last.at("payload").at("previous").at("conduct").as_string(), "unknown");
@@ -104,7 +105,8 @@ TEST(CaseFacts, TheInvestigationRevisesTheConductAndAnAdvanceDoesNotUndoTheRefus
   auto screened = Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z", {{"recommendation", "transfer"}});
   ASSERT_EQ(screened.status, 200) << screened.body;
   bool watching = false;
-  for (const auto& clock : screened.Json().at("clocks").as_array()) {
+  const auto screened_json = screened.Json();
+  for (const auto& clock : screened_json.at("clocks").as_array()) {
     watching = watching || clock.at("rule_id").as_string() == "should_have_been_transferred";
   }
   EXPECT_TRUE(watching) << "the 有案不移 watch starts from the server's own assessment";
@@ -133,7 +135,9 @@ TEST(CaseFacts, OnlyThePaymentsOfTheActorWithinThePeriodReduceTheAmountTested) {
   EXPECT_TRUE(detail.at("assessment").at("amount_threshold").at("prong_2_met").is_null());
   bool actor_flagged = false;
   for (const auto& payment : detail.at("payments").as_array()) {
-    if (payment.at("payer").as_string() == "developer") EXPECT_FALSE(payment.at("actor_payment").as_bool());
+    if (payment.at("payer").as_string() == "developer") {
+      EXPECT_FALSE(payment.at("actor_payment").as_bool());
+    }
     if (payment.at("payer").as_string() == "actual_controller") actor_flagged = payment.at("actor_payment").as_bool();
   }
   EXPECT_TRUE(actor_flagged);
@@ -150,8 +154,12 @@ TEST(CaseFacts, TheCasesAssessmentIsWhatTheStatelessAssessmentAnswersForItsFacts
     if (round % 3 == 0) {
       ASSERT_EQ(Find(handler, id, "serious_consequences", {{"consequences", {"basic_living"}}}).status, 200);
     }
-    if (round % 4 == 1) ASSERT_EQ(Find(handler, id, "mass_incident", {{"occurred", true}}).status, 200);
-    if (round % 5 == 2) ASSERT_EQ(Find(handler, id, "justified_reason", {{"established", true}}).status, 200);
+    if (round % 4 == 1) {
+      ASSERT_EQ(Find(handler, id, "mass_incident", {{"occurred", true}}).status, 200);
+    }
+    if (round % 5 == 2) {
+      ASSERT_EQ(Find(handler, id, "justified_reason", {{"established", true}}).status, 200);
+    }
     ASSERT_EQ(Pay(handler, id, std::to_string(20000 * (round + 1)), round % 2 ? "2025-12-09" : "2025-12-12",
                   payers[round % 4]).status,
               200);
@@ -195,7 +203,8 @@ TEST(CaseFacts, TheMitigationStageIsFixedByWhenTheActorPaid) {
   EXPECT_TRUE(borne.Json().at("assessment").at("mitigation").at("compensation_borne").as_bool());
   // A later read (the state moves on) keeps the stage of the payment's date.
   server.clock().Advance(60 * 24 * 3600);
-  EXPECT_EQ(handler.Get(CasePath(id)).Json().at("assessment").at("mitigation").at("stage").as_string(),
+  HttpClient later = server.LoginAs("handler");  // the earlier session has expired meanwhile
+  EXPECT_EQ(later.Get(CasePath(id)).Json().at("assessment").at("mitigation").at("stage").as_string(),
             "before_prosecution");
 }
 
@@ -204,10 +213,13 @@ TEST(CaseFacts, FindingsAreRefusedToTheWrongBodyAndForBadInputWithNothingWritten
   HttpClient handler = server.LoginAs("handler");
   const std::int64_t id = ScenarioOneToOrder(handler);
   const auto events_before = handler.Get(CasePath(id)).Json().at("timeline").as_array().size();
-  EXPECT_EQ(Find(server.LoginAs("legalaid"), id, "conduct", {{"conduct", "abscond"}}).status, 403);
-  EXPECT_EQ(Find(server.LoginAs("police"), id, "conduct", {{"conduct", "abscond"}}).status, 404)
+  HttpClient legal_aid = server.LoginAs("legalaid");
+  HttpClient police = server.LoginAs("police");
+  HttpClient judge = server.LoginAs("judge");
+  EXPECT_EQ(Find(legal_aid, id, "conduct", {{"conduct", "abscond"}}).status, 403);
+  EXPECT_EQ(Find(police, id, "conduct", {{"conduct", "abscond"}}).status, 404)
       << "the police do not see a case before it reaches them";
-  EXPECT_EQ(Find(server.LoginAs("judge"), id, "conduct", {{"conduct", "abscond"}}).status, 403);
+  EXPECT_EQ(Find(judge, id, "conduct", {{"conduct", "abscond"}}).status, 403);
   auto bad = Find(handler, id, "conduct", {{"conduct", "fled"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.Json().at("field").as_string(), "value.conduct");
@@ -233,7 +245,8 @@ TEST(CaseFacts, AMassIncidentInTheCasesFactsIsReportedAtOnceToTheLeadershipAndTh
   const std::int64_t id = ScenarioOneToOrder(handler);
   const auto count = [&](const std::string& user) {
     int n = 0;
-    for (const auto& item : server.LoginAs(user).Get("/api/v1/inbox?page_size=100").Json().at("items").as_array()) {
+    const auto inbox = server.LoginAs(user).Get("/api/v1/inbox?page_size=100").Json();
+    for (const auto& item : inbox.at("items").as_array()) {
       if (item.at("kind").as_string() == "case_report") ++n;
     }
     return n;
@@ -244,7 +257,8 @@ TEST(CaseFacts, AMassIncidentInTheCasesFactsIsReportedAtOnceToTheLeadershipAndTh
   EXPECT_EQ(found.Json().at("facts").at("mass_incident").as_bool(), true);
   EXPECT_EQ(count("leader"), 1);
   EXPECT_EQ(count("coordinator"), 1);
-  const auto& report = found.Json().at("timeline").as_array().back();
+  const auto found_json = found.Json();
+  const auto& report = found_json.at("timeline").as_array().back();
   EXPECT_EQ(report.at("event").as_string(), "report_at_once");
   EXPECT_NE(std::string(report.at("explanation_zh").as_string()).find("区委、区政府"), std::string::npos);
   ASSERT_EQ(Find(handler, id, "serious_consequences", {{"consequences", {"violence"}}}).status, 200);
