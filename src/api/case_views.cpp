@@ -122,12 +122,12 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
                        {"period_from", w.period_from}, {"period_to", w.period_to}});
   }
   for (const auto& p : d.payments) {
+    // Whether the payer is the actor decides what the payment means in law (case_facts.h).
+    const auto payer = domain::ParsePayer(p.payer);
     payments.push_back({{"id", p.id}, {"worker_id", p.worker_id ? boost::json::value(*p.worker_id) : nullptr},
                         {"amount", Money(p.amount_fen)}, {"paid_on", p.paid_on}, {"payer", p.payer},
-                        {"payer_zh", domain::ParsePayer(p.payer) ? std::string(domain::PayerNameZh(*domain::ParsePayer(p.payer)))
-                                                                  : p.payer},
-                        {"actor_payment", domain::ParsePayer(p.payer) && domain::IsActorPayer(*domain::ParsePayer(p.payer))},
-                        {"note", p.note}});
+                        {"payer_zh", payer ? std::string(domain::PayerNameZh(*payer)) : p.payer},
+                        {"actor_payment", payer && domain::IsActorPayer(*payer)}, {"note", p.note}});
   }
   for (const auto& e : d.events) {
     auto event = domain::ParseCaseEventCode(e.event);

@@ -4,6 +4,7 @@
 // kind revises it, nothing is edited in place (case_facts.h, case_mapping.h).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "domain/finding_json.h"
@@ -149,9 +150,11 @@ void CaseService::ReportAtOnceIfDue(store::Connection& connection, const Princip
   if (!assessment.notify_wage_office && !assessment.notify_leadership) return;
   // Once per case and level: a higher level is reported again, the same level never twice.
   for (const auto& event : events) {
-    if (event.event == kReportEvent && event.payload.find("\"level\":\"" + assessment.level_code + "\"") != std::string::npos) {
-      return;
-    }
+    if (event.event != kReportEvent) continue;
+    boost::system::error_code ec;
+    const auto payload = boost::json::parse(event.payload, ec);
+    const auto* level = !ec && payload.is_object() ? payload.as_object().if_contains("level") : nullptr;
+    if (level != nullptr && level->is_string() && level->get_string() == assessment.level_code) return;
   }
   const domain::RiskLevel& level = risk_rules_->levels()[assessment.level];
   std::string grounds_zh;

@@ -6,19 +6,11 @@
 #include "domain/validators.h"
 #include "support/scenarios.h"
 #include "support/pdf_text.h"
+#include "support/case_api.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
-
-std::string CasePath(std::int64_t id, const std::string& tail = "") { return "/api/v1/cases/" + std::to_string(id) + tail; }
-
-HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
-                  boost::json::object payload = {}, const std::string& reason = "") {
-  boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
-  if (!reason.empty()) body["reason"] = reason;
-  return client.PostJson(CasePath(id, "/steps"), body);
-}
 
 // S1's case driven to the police's refusal to file (不予立案) on 2025-12-15.
 std::int64_t CaseRefusedByThePolice(TestServer& server) {

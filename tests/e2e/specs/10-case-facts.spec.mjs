@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
+import { takeStep } from '../support/case_page.mjs';
 import { creditCode, idNumber } from '../support/ids.mjs';
 
 let browser;
@@ -41,15 +42,6 @@ function api(page, method, path, body) {
     },
     { method, path, body },
   );
-}
-
-async function takeStep(page, event, fill = async () => {}) {
-  await page.locator(`[data-test="step-${event}"]`).click();
-  const dialog = page.locator(`[data-test="step-dialog"][data-step="${event}"]`);
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.locator('[data-test="step-submit"]').click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 test('an advance by the general contractor does not undo the refusal; the revised conduct leads to the transfer', async () => {
