@@ -119,12 +119,13 @@ domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow&
     facts.payments.push_back({worker->second, domain::Fen::FromFen(payment.amount_fen), *paid_on, *payer});
   }
   facts.findings = FindingsOf(row, employer, events);
+  // Only the events that carry facts are parsed: a case read runs this, and most events carry none.
   for (const auto& event : events) {
     const auto code = domain::ParseCaseEventCode(event.event);
     if (!code) continue;
-    const auto payload = PayloadOf(event);
     switch (*code) {
       case domain::CaseEvent::kIssueOrder: {
+        const auto payload = PayloadOf(event);
         const auto deadline = domain::CivilDate::ParseIso(Text(payload, "deadline"));
         if (!deadline) break;
         const auto addressee = domain::ParseOrderAddressee(Text(payload, "addressee"));
@@ -136,7 +137,7 @@ domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow&
         if (!facts.milestones.filed_on) facts.milestones.filed_on = DayOf(event.at);
         break;
       case domain::CaseEvent::kDecideProsecution:
-        if (Text(payload, "decision") == "prosecute") facts.milestones.prosecuted_on = DayOf(event.at);
+        if (Text(PayloadOf(event), "decision") == "prosecute") facts.milestones.prosecuted_on = DayOf(event.at);
         break;
       case domain::CaseEvent::kDeliverJudgment:
         if (!facts.milestones.first_instance_judgment_on) facts.milestones.first_instance_judgment_on = DayOf(event.at);
