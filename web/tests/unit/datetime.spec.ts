@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatCountdown, formatDate, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
   it('converts an ISO UTC instant to Asia/Shanghai (UTC+8)', () => {
@@ -22,6 +22,13 @@ describe('datetime: UTC instants shown in Beijing time', () => {
     expect(formatDateTime('')).toBe('—');
     expect(formatDateTime('not a date')).toBe('—');
     expect(formatDate(undefined)).toBe('—');
+  });
+
+  it('writes civil dates the Chinese way for zh-CN and as ISO for English', () => {
+    expect(formatDateLong('2026-03-19')).toBe('2026年3月19日');
+    expect(formatDateLong('2026-12-01', 'zh-CN')).toBe('2026年12月1日');
+    expect(formatDateLong('2026-03-19', 'en')).toBe('2026-03-19');
+    expect(formatDateLong(null)).toBe('—');
   });
 
   it('tells the Beijing hour for greetings', () => {
