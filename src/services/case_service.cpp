@@ -104,8 +104,9 @@ Status CaseService::CheckComplaint(const Principal& who, const ComplaintInput& i
   if (input.summary.size() > 20000 || input.project_name.size() > 300) {
     return InvalidField("summary", "内容过长", "too long");
   }
-  const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
-  auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
+  const auto rules = rules_.Current();
+  const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, *rules->calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
   if (!l01_clock) return l01_clock.error();
   return Ok{};
@@ -127,8 +128,9 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
 
 std::int64_t CaseService::InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input) {
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
-  const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
-  auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
+  const auto rules = rules_.Current(connection);
+  const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, *rules->calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
   const std::string now_text = now.ToIsoUtc();
   store::CaseRepository cases(connection);
@@ -269,7 +271,7 @@ domain::CaseSnapshot CaseService::SnapshotOf(const CaseRules& rules, const store
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
-    const auto* rule = reference_->time_limits.Find(clock.rule_id);
+    const auto* rule = rules.time_limits->Find(clock.rule_id);
     if (rule && clock.extensions_applied < static_cast<std::int64_t>(rule->extensions.size())) {
       snapshot.context.extendable_clocks.push_back(clock.rule_id);
     }
@@ -293,17 +295,7 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   detail.parties = cases.Parties(row.id);
   auto clocks = timeline.ListClocks(row.id);
   for (const auto& clock : clocks) {
-    domain::StatutoryClock model;
-    model.rule_id = clock.rule_id;
-    model.started_at = *domain::Instant::ParseRfc3339(clock.started_at);
-    model.due.due_instant = *domain::Instant::ParseRfc3339(clock.due_at);
-    model.due.uncertain = clock.uncertain;
-    model.kind = clock.kind == "window" ? domain::ClockKind::kWindow : domain::ClockKind::kDuty;
-    if (clock.stopped_at) {
-      model.stopped_at = *domain::Instant::ParseRfc3339(*clock.stopped_at);
-      model.outcome = clock.outcome ? domain::ParseClockOutcome(*clock.outcome) : std::nullopt;
-    }
-    detail.clocks.push_back({clock, domain::Evaluate(model, now), reference_->time_limits.Find(clock.rule_id)});
+    detail.clocks.push_back({clock, domain::Evaluate(FromClockRow(clock), now), rules->time_limits->Find(clock.rule_id)});
   }
   boost::system::error_code ec;
   auto package = boost::json::parse(row.transfer_package, ec);
@@ -393,7 +385,30 @@ store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& c
   if (clock.supplied_due_date) row.supplied_due_date = clock.supplied_due_date->ToIso();
   row.explanation_zh = clock.due.explain_zh;
   row.explanation_en = clock.due.explain_en;
+  if (clock.due.roll_over_status) row.due_interpretation = std::string(domain::SourceStatusName(*clock.due.roll_over_status));
   return row;
+}
+
+domain::StatutoryClock FromClockRow(const store::ClockRow& row) {
+  domain::StatutoryClock clock;
+  clock.rule_id = row.rule_id;
+  clock.started_at = *domain::Instant::ParseRfc3339(row.started_at);
+  clock.due.rule_id = row.rule_id;
+  clock.due.due_instant = *domain::Instant::ParseRfc3339(row.due_at);
+  if (auto due_date = domain::CivilDate::ParseIso(row.due_date)) clock.due.due_date = *due_date;
+  clock.due.uncertain = row.uncertain;
+  clock.responsible_body = domain::ParseBodyCode(row.responsible_body).value_or(domain::Body::kHrss);
+  clock.supervisor_body = domain::ParseBodyCode(row.supervisor_body).value_or(domain::Body::kWageOffice);
+  clock.kind = row.kind == "window" ? domain::ClockKind::kWindow : domain::ClockKind::kDuty;
+  clock.extensions_applied = static_cast<int>(row.extensions_applied);
+  if (row.supplied_due_date) {
+    if (auto date = domain::CivilDate::ParseIso(*row.supplied_due_date)) clock.supplied_due_date = *date;
+  }
+  if (row.stopped_at) {
+    clock.stopped_at = *domain::Instant::ParseRfc3339(*row.stopped_at);
+    clock.outcome = row.outcome ? domain::ParseClockOutcome(*row.outcome) : std::nullopt;
+  }
+  return clock;
 }
 
 }  // namespace wagelink::services

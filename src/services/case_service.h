@@ -142,5 +142,7 @@ class CaseService {
 
 // Persists clocks started by a transition (shared with the deadline sweep's tests).
 store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock);
+// A stored clock as the domain counts it again (extension, a new holiday notice, evaluation).
+domain::StatutoryClock FromClockRow(const store::ClockRow& row);
 
 }  // namespace wagelink::services

@@ -44,6 +44,8 @@ struct ClockRow {
   std::optional<std::string> stopped_at;
   std::optional<std::string> outcome;
   std::optional<std::string> overdue_notified_at;
+  // The roll-over's status when the due date rolled over (e.g. "UNCONFIRMED": an interpretation).
+  std::optional<std::string> due_interpretation;
   // Joined by DueClocks for notifications.
   std::string case_no;
 };
