@@ -309,7 +309,7 @@ CalendarDay Advance(CivilDate from, std::int64_t amount, TimeUnit unit, const Wo
 
 UncertainYears UncertainYearsOf(const WorkCalendar& calendar, CivilDate from, CivilDate to) {
   UncertainYears years;
-  for (int year = from.year(); year <= to.year(); ++year) {
+  for (int year = from.AddDays(1).year(); year <= to.year(); ++year) {
     if (calendar.IsYearLoaded(year)) continue;
     (calendar.IsYearStatutoryOnly(year) ? years.statutory_only : years.unloaded).push_back(year);
   }

@@ -107,8 +107,9 @@ struct Deadline {
   std::string explain_en;
 };
 
-// The years between two dates whose days are not all known: with only the statutory fallback (the
-// law's holidays are known, the make-up days not), or with nothing loaded at all.
+// The years of the days after `from` up to `to` (a period's counted days) whose days are not all
+// known: with only the statutory fallback (the law's holidays are known, the make-up days not), or
+// with nothing loaded at all.
 struct UncertainYears {
   std::vector<int> statutory_only;
   std::vector<int> unloaded;

@@ -165,7 +165,8 @@ TEST(CaseScenarios, S3PaidWithinTheDeadlineClosesAdministrativelyWithoutTransfer
   EXPECT_EQ(walk.Clock("L35").kind, ClockKind::kWindow);
   EXPECT_EQ(walk.Clock("L36").due.due_date, Date("2026-07-06"));  // 07-05 is a Sunday: rolled over
   EXPECT_EQ(walk.Clock("L36").due.roll_over_status, SourceStatus::kUnconfirmed);
-  EXPECT_EQ(StatusAt(walk.Clock("L35"), "2026-03-07T00:00:00+08:00"), ClockStatus::kExpired);
+  EXPECT_EQ(StatusAt(walk.Clock("L35"), "2026-03-06T23:59:59+08:00"), ClockStatus::kRunning);
+  EXPECT_EQ(StatusAt(walk.Clock("L35"), "2026-03-07T00:00:01+08:00"), ClockStatus::kExpired);
 
   walk.snapshot.context.outstanding = Fen{};  // paid in full on 2026-01-09 (recorded by the service)
   const Transition closed = walk.Step(E::kRecordOrderOutcome, kHandler, "2026-01-09T16:00:00+08:00",

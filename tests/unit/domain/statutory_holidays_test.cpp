@@ -141,7 +141,8 @@ TEST(StatutoryHolidays, ANoticeIsValidatedLikeADataFile) {
   weekday["make_up_workdays"].as_array()[0].as_object()["date"] = "2027-02-22";  // a Monday
   EXPECT_NE(refused_field(weekday).find("Saturday or Sunday"), std::string::npos);
   auto overlap = Notice2027();
-  overlap["holidays"].as_array()[1].as_object()["from"] = "2027-01-02";
+  overlap["holidays"].as_array()[4].as_object()["from"] = "2027-05-04";  // 端午 over 劳动节
+  overlap["holidays"].as_array()[4].as_object()["to"] = "2027-05-06";
   EXPECT_NE(refused_field(overlap).find("overlaps"), std::string::npos);
   auto reversed = Notice2027();
   reversed["holidays"].as_array()[0].as_object()["to"] = "2026-12-30";

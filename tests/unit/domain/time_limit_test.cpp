@@ -398,7 +398,8 @@ std::string MinimalCatalog(std::string_view rule) {
 
 std::string RuleJson(std::string_view overrides) {
   std::string rule = R"({"id": "X1", "trigger": {"event": "e", "zh": "z", "en": "e"}, "actor": "hrss",
-    "action": {"zh": "z", "en": "e"}, "limit": 3, "unit": "calendar_days", "roll_over": true, "citation": "c",
+    "action": {"zh": "z", "en": "e"}, "limit": 3, "unit": "calendar_days", "roll_over": true,
+    "roll_over_basis": {"citation": "刑事诉讼法§105", "status": "CONFIRMED"}, "citation": "c",
     "status": "CONFIRMED", "configurable": false)";
   return rule + std::string(overrides) + "}";
 }
@@ -413,7 +414,12 @@ TEST(TimeLimitCatalogParse, RefusesInconsistentRules) {
   std::string unknown_actor = RuleJson("");
   unknown_actor.replace(unknown_actor.find("\"hrss\""), 6, "\"army\"");
   std::string unconfirmed_fixed = RuleJson("");
-  unconfirmed_fixed.replace(unconfirmed_fixed.find("CONFIRMED"), 9, "UNCONFIRMED");
+  unconfirmed_fixed.replace(unconfirmed_fixed.find("\"CONFIRMED\", \"configurable\"") + 1, 9, "UNCONFIRMED");
+  std::string no_roll_over_basis = RuleJson("");
+  const auto basis_at = no_roll_over_basis.find("\"roll_over_basis\"");
+  no_roll_over_basis.erase(basis_at, no_roll_over_basis.find("}, ", basis_at) + 3 - basis_at);
+  std::string bad_basis_status = RuleJson("");
+  bad_basis_status.replace(bad_basis_status.find("\"status\": \"CONFIRMED\"}"), 22, "\"status\": \"MAYBE\"}");
   std::string no_limit_key = RuleJson("");
   no_limit_key.replace(no_limit_key.find("\"limit\": 3,"), 11, "");
   const std::string hours_with_day_extension =
@@ -421,7 +427,7 @@ TEST(TimeLimitCatalogParse, RefusesInconsistentRules) {
       "limit": 24, "unit": "hours", "roll_over": false, "citation": "c", "status": "CONFIRMED", "configurable": false,
       "extensions": [{"limit": 1, "unit": "calendar_days", "zh": "z", "en": "e", "citation": "c"}]})";
   for (const std::string& rule :
-       {unknown_actor, unconfirmed_fixed, no_limit_key, hours_with_day_extension, RuleJson(R"(, "colour": "red")"),
+       {unknown_actor, unconfirmed_fixed, no_roll_over_basis, bad_basis_status, no_limit_key, hours_with_day_extension, RuleJson(R"(, "colour": "red")"),
         RuleJson(R"(, "configurable_fields": ["limit"])"), RuleJson("") + ", " + RuleJson("")}) {
     EXPECT_FALSE(TimeLimitCatalog::Parse(MinimalCatalog(rule)).ok()) << rule;
   }
