@@ -48,11 +48,12 @@ test('the sysadmin enters the 2027 holiday notice; the year leaves the statutory
   const dialog = page.locator('[data-test="notice-dialog"]');
   await dialog.getByText('录入 2027 年放假通知').waitFor();
   await dialog.getByText('按法律，以下日期为法定节假日').waitFor();
-  await dialog.locator('[data-test="notice-document"] input').fill('国办发明电〔2026〕88号');
+  await dialog.locator('[data-test="notice-document"]').fill('国办发明电〔2026〕88号');
   await typeDate(dialog.locator('[data-test="notice-issued"] input'), '2026年11月20日');
-  // 春节 runs to 02-12 in this notice (the second range, prefilled 02-05..02-08 from the law).
+  // 春节 runs to 02-12 in this notice (the second range, prefilled 02-05..02-08 from the law); its
+  // inputs are the holiday select, then the range's start and end.
   const spring = dialog.locator('[data-test="notice-holiday-1"] input');
-  await typeDate(spring.nth(1), '2027年2月12日');
+  await typeDate(spring.nth(2), '2027年2月12日');
   await dialog.locator('[data-test="notice-add-makeup"]').click();
   const makeUp = dialog.locator('[data-test="notice-makeup-0"]');
   await typeDate(makeUp.locator('input').first(), '2027年2月20日');
