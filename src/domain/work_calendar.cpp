@@ -12,7 +12,7 @@ constexpr std::int64_t kMaxHolidaySpanDays = 31;
 constexpr std::size_t kMaxEntries = 64;
 constexpr std::size_t kMaxNameBytes = 64;
 constexpr std::size_t kMaxSourceBytes = 300;
-constexpr std::string_view kNoticeCitation = "国务院办公厅节假日安排通知（由系统管理员录入）；LEGAL.md §6";
+constexpr std::string_view kNoticeCitation = "国务院办公厅关于部分节假日安排的通知（系统管理员录入）";
 
 struct SourceName {
   CalendarSource source;

@@ -82,13 +82,12 @@ RecomputeReport RecomputeOpenClocks(store::Connection& connection, const CaseRul
                                     const domain::WorkCalendar& before, const domain::WorkCalendar& after, int year,
                                     const domain::Instant now, const std::string& document) {
   RecomputeReport report;
-  store::HolidayNoticeRepository notices(connection);
   store::CaseTimelineRepository timeline(connection);
   const std::string from = std::to_string(year - 1) + "-12-01";  // a 元旦 range may start in December
   const std::string now_text = now.ToIsoUtc();
   std::int64_t after_id = 0;
   for (;;) {
-    auto batch = notices.OpenClocksDueFrom(from, after_id, kRecomputeBatch);
+    auto batch = timeline.OpenClocksDueFrom(from, after_id, kRecomputeBatch);
     for (const auto& row : batch) {
       after_id = row.id;
       ++report.examined;
@@ -111,7 +110,7 @@ RecomputeReport RecomputeOpenClocks(store::Connection& connection, const CaseRul
         moved.explanation_en += " (Recomputed after the " + year_text + " holiday notice " + document +
                                 " was entered; previously due " + row.due_date + ".)";
       }
-      notices.MoveDue(moved, is.due_instant > now);
+      timeline.MoveDue(moved, is.due_instant > now);
       if (!date_moved) {
         ++report.clarified;
         continue;

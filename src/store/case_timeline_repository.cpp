@@ -35,6 +35,16 @@ constexpr std::string_view kDueClocks =
     "WHERE k.stopped_at IS NULL AND k.overdue_notified_at IS NULL AND k.kind = 'duty' AND k.due_at < ? "
     "ORDER BY k.due_at LIMIT ?";
 constexpr std::string_view kMarkNotified = "UPDATE case_clocks SET overdue_notified_at = ? WHERE id = ?";
+constexpr std::string_view kOpenClocksDueFrom =
+    "SELECT k.id, k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date, k.uncertain, k.responsible_body, "
+    "k.supervisor_body, k.explanation_zh, k.explanation_en, k.stopped_at, k.overdue_notified_at, c.case_no, k.kind, "
+    "k.extensions_applied, k.supplied_due_date, k.outcome, k.due_interpretation "
+    "FROM case_clocks k JOIN cases c ON c.id = k.case_id "
+    "WHERE k.stopped_at IS NULL AND k.due_date >= ? AND k.id > ? ORDER BY k.id LIMIT ?";
+constexpr std::string_view kMoveDue =
+    "UPDATE case_clocks SET due_at = ?, due_date = ?, uncertain = ?, explanation_zh = ?, explanation_en = ?, "
+    "due_interpretation = ?, overdue_notified_at = CASE WHEN ? = 1 THEN NULL ELSE overdue_notified_at END "
+    "WHERE id = ? AND stopped_at IS NULL";
 
 constexpr std::string_view kInsertPii =
     "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose, request_id) "
@@ -140,6 +150,18 @@ std::vector<ClockRow> CaseTimelineRepository::DueClocks(const std::string& now, 
 
 void CaseTimelineRepository::MarkOverdueNotified(std::int64_t clock_id, const std::string& at) {
   c_.Execute(kMarkNotified, {at, clock_id});
+}
+
+std::vector<ClockRow> CaseTimelineRepository::OpenClocksDueFrom(const std::string& from, std::int64_t after_id,
+                                                                 std::int64_t limit) {
+  std::vector<ClockRow> out;
+  c_.Stream(kOpenClocksDueFrom, {from, after_id, limit}, [&](const Row& r) { out.push_back(ToClock(r)); });
+  return out;
+}
+
+void CaseTimelineRepository::MoveDue(const ClockRow& k, bool clear_overdue_mark) {
+  c_.Execute(kMoveDue, {k.due_at, k.due_date, std::int64_t{k.uncertain}, k.explanation_zh, k.explanation_en,
+                        NullableValue(k.due_interpretation), std::int64_t{clear_overdue_mark ? 1 : 0}, k.id});
 }
 
 void CaseTimelineRepository::InsertPiiAccess(const PiiAccessRow& a, std::int64_t user_id, const std::string& request_id) {

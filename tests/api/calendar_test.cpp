@@ -4,6 +4,9 @@
 // answering from the database, and the per-rule time-limit overrides of the case rules.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -14,21 +17,14 @@ constexpr const char* kCalendar = "/api/v1/settings/calendar";
 constexpr const char* kNotices = "/api/v1/settings/calendar/notices";
 constexpr const char* kRules = "/api/v1/settings/case-rules";
 
-// A 2027 notice (hypothetical days: the real one is not published): 春节 runs to 02-12 and Saturday
-// 02-20 is a make-up working day, so a 60-working-day period through February moves.
+// A 2027 notice (hypothetical days: the real one is not published; shared with the domain tests):
+// 春节 runs to 02-12 and Saturday 02-20 is a make-up working day, so a 60-working-day period
+// through February moves.
 boost::json::object Notice2027() {
-  return boost::json::parse(R"({
-    "year": 2027, "document": "国办发明电〔2026〕99号", "issued": "2026-11-20",
-    "holidays": [
-      {"name_zh": "元旦", "name_en": "New Year's Day", "from": "2027-01-01", "to": "2027-01-03"},
-      {"name_zh": "春节", "name_en": "Spring Festival", "from": "2027-02-05", "to": "2027-02-12"},
-      {"name_zh": "清明节", "name_en": "Qingming Festival", "from": "2027-04-03", "to": "2027-04-05"},
-      {"name_zh": "劳动节", "name_en": "Labour Day", "from": "2027-05-01", "to": "2027-05-05"},
-      {"name_zh": "端午节", "name_en": "Dragon Boat Festival", "from": "2027-06-09", "to": "2027-06-11"},
-      {"name_zh": "中秋节", "name_en": "Mid-Autumn Festival", "from": "2027-09-15", "to": "2027-09-17"},
-      {"name_zh": "国庆节", "name_en": "National Day", "from": "2027-10-01", "to": "2027-10-07"}],
-    "make_up_workdays": [{"date": "2027-02-20", "for_zh": "春节", "for_en": "Spring Festival"}]
-  })").as_object();
+  std::ifstream in(SourceDir() + "/tests/api/data/holiday_notice_2027.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return boost::json::parse(text.str()).as_object();
 }
 
 boost::json::object YearOf(const boost::json::value& list, std::int64_t year) {

@@ -75,6 +75,15 @@ test('the sysadmin enters the 2027 holiday notice; the year leaves the statutory
     entered.holidays.find((h) => h.name_zh === '春节'),
     { name_zh: '春节', name_en: 'Spring Festival', from: '2027-02-05', to: '2027-02-12' },
   );
+
+  // The configurable time limits sit in the case rules, each with its status tag and its roll-over's.
+  await page.getByRole('tab', { name: '本区办案规则' }).click();
+  const l06 = page.locator('[data-test="time-limit-overrides"] tr', { has: page.locator('[data-test="override-L06"]') });
+  await l06.scrollIntoViewIfNeeded();
+  await l06.getByText('已核实', { exact: true }).waitFor();
+  await l06.getByText('刑事诉讼法§105 类推适用', { exact: false }).waitFor();
+  await l06.getByText('待核实', { exact: true }).waitFor();
+  await screenshot(page, 'calendar-time-limit-overrides');
   await admin.close();
 
   // A handler reads the calendar but cannot enter a notice.

@@ -19,20 +19,10 @@ using test::StatutoryHolidays;
 
 std::vector<CalendarYear> Files() { return {LoadCalendarYear(2024), LoadCalendarYear(2025), LoadCalendarYear(2026)}; }
 
-// A 2027 notice as an administrator would enter it (hypothetical days; the real one is not out).
+// A 2027 notice as an administrator would enter it (hypothetical days; the real one is not out),
+// the same the API tests enter.
 boost::json::object Notice2027() {
-  return boost::json::parse(R"({
-    "year": 2027, "document": "国办发明电〔2026〕99号", "issued": "2026-11-20",
-    "holidays": [
-      {"name_zh": "元旦", "name_en": "New Year's Day", "from": "2027-01-01", "to": "2027-01-03"},
-      {"name_zh": "春节", "name_en": "Spring Festival", "from": "2027-02-05", "to": "2027-02-12"},
-      {"name_zh": "清明节", "name_en": "Qingming Festival", "from": "2027-04-03", "to": "2027-04-05"},
-      {"name_zh": "劳动节", "name_en": "Labour Day", "from": "2027-05-01", "to": "2027-05-05"},
-      {"name_zh": "端午节", "name_en": "Dragon Boat Festival", "from": "2027-06-09", "to": "2027-06-11"},
-      {"name_zh": "中秋节", "name_en": "Mid-Autumn Festival", "from": "2027-09-15", "to": "2027-09-17"},
-      {"name_zh": "国庆节", "name_en": "National Day", "from": "2027-10-01", "to": "2027-10-07"}],
-    "make_up_workdays": [{"date": "2027-02-20", "for_zh": "春节", "for_en": "Spring Festival"}]
-  })").as_object();
+  return boost::json::parse(test::ReadSourceFile("tests/api/data/holiday_notice_2027.json")).as_object();
 }
 
 TEST(StatutoryHolidays, DataCoversTheNextYearsWithTheLunarDatesOf2027) {
