@@ -104,9 +104,8 @@ Status CaseService::CheckComplaint(const Principal& who, const ComplaintInput& i
   if (input.summary.size() > 20000 || input.project_name.size() > 300) {
     return InvalidField("summary", "内容过长", "too long");
   }
-  const auto rules = rules_.Current();
-  const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
-  auto l01_clock = domain::StartClock(*l01, input.received_at, *rules->calendar,
+  const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
   if (!l01_clock) return l01_clock.error();
   return Ok{};

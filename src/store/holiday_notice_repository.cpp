@@ -7,11 +7,12 @@ constexpr std::string_view kList =
     "SELECT notice_year, notice, entered_at, entered_by, version FROM holiday_notices ORDER BY notice_year";
 constexpr std::string_view kFind =
     "SELECT notice_year, notice, entered_at, entered_by, version FROM holiday_notices WHERE notice_year = ?";
-constexpr std::string_view kInsert =
-    "INSERT INTO holiday_notices (notice_year, notice, entered_at, entered_by, version) VALUES (?, ?, ?, ?, 1)";
-constexpr std::string_view kReplace =
-    "UPDATE holiday_notices SET notice = ?, entered_at = ?, entered_by = ?, version = version + 1 "
-    "WHERE notice_year = ?";
+// One statement, so two administrators saving the same year at once both succeed, in turn.
+constexpr std::string_view kPut =
+    "INSERT INTO holiday_notices (notice_year, notice, entered_at, entered_by, version) VALUES (?, ?, ?, ?, 1) "
+    "ON CONFLICT (notice_year) DO UPDATE SET notice = excluded.notice, entered_at = excluded.entered_at, "
+    "entered_by = excluded.entered_by, version = holiday_notices.version + 1 RETURNING version";
+
 HolidayNoticeRow ToNotice(const Row& r) {
   return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4)};
 }
@@ -32,12 +33,9 @@ std::optional<HolidayNoticeRow> HolidayNoticeRepository::Find(std::int64_t year)
 
 std::int64_t HolidayNoticeRepository::Put(std::int64_t year, const std::string& notice, const std::string& at,
                                           const std::string& by) {
-  if (auto existing = Find(year)) {
-    c_.Execute(kReplace, {notice, at, by, year});
-    return existing->version + 1;
-  }
-  c_.Execute(kInsert, {year, notice, at, by});
-  return 1;
+  auto version = c_.QueryOne(kPut, {year, notice, at, by});
+  if (!version) throw DatabaseError("holiday notice upsert returned no version");
+  return version->Int(0);
 }
 
 }  // namespace wagelink::store
