@@ -9,6 +9,7 @@
 #include "api/routes.h"
 #include "http/json_body.h"
 #include "domain/case_state.h"
+#include "domain/json_fields.h"
 #include "services/case_service.h"
 
 namespace wagelink::api {
@@ -130,6 +131,10 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto body = http::ParseJsonObject(request);
     if (!body) return Problem(request, body.error());
+    if (auto ok = domain::JsonFields(*body, "").OnlyKeys({"worker_id", "proportional", "amount_yuan", "paid_on", "payer", "note"});
+        !ok) {
+      return Problem(request, ok.error());
+    }
     services::PaymentInput input;
     auto worker = http::OptionalInt(*body, "worker_id");
     if (!worker) return Problem(request, worker.error());
@@ -152,6 +157,20 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!note) return Problem(request, note.error());
     input.note = *note;
     auto detail = context.cases->RecordPayment(who, *id, input);
+    if (!detail) return Problem(request, detail.error());
+    return DetailResponse(200, *detail);
+  }));
+
+  // A finding of the investigation: {"kind", "value": {...}, "reason", "evidence": [..]?, "found_on"?}
+  // (value per kind: domain/finding_json.h). Authorized in the service before anything is read.
+  router.Add("POST", "/api/v1/cases/{id}/findings", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto finding = ParseFindingInput(*body);
+    if (!finding) return Problem(request, finding.error());
+    auto detail = context.cases->RecordFinding(who, *id, *finding);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));

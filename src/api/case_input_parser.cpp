@@ -97,6 +97,11 @@ Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& 
     auto owed = ParseYuanField(o, "owed_yuan", field + ".owed_yuan");
     if (!owed) return owed.error();
     w.owed = *owed;
+    if (o.contains("other_claims_yuan")) {
+      auto other = ParseYuanField(o, "other_claims_yuan", field + ".other_claims_yuan");
+      if (!other) return other.error();
+      w.other_claims = *other;
+    }
     auto months = http::OptionalInt(o, "months_unpaid");
     if (!months || !*months) return InvalidField(field + ".months_unpaid", "必填，应为整数", "required integer");
     w.months_unpaid = **months;

@@ -1,5 +1,10 @@
 #include "api/case_step_parser.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "domain/finding_json.h"
+#include "domain/json_fields.h"
 #include "http/json_body.h"
 
 namespace wagelink::api {
@@ -47,7 +52,43 @@ std::optional<domain::Recommendation> ParseRecommendation(std::string_view code)
   return std::nullopt;
 }
 
+// The payload fields each step takes; anything else is refused, so a field the server would not act on
+// (a client's "conduct" on a step, say) is never silently dropped. Facts go through findings instead.
+std::vector<std::string_view> PayloadKeys(CaseEvent event) {
+  switch (event) {
+    case CaseEvent::kIssueOrder:
+      return {"document", "deadline", "service", "served_at", "service_evidence_recorded", "addressee"};
+    case CaseEvent::kRecordOrderOutcome: return {"outcome"};
+    case CaseEvent::kCompleteScreening: return {"recommendation"};
+    case CaseEvent::kSendConsultation: return {"to_procuratorate", "to_police", "reply_due"};
+    case CaseEvent::kFormCaseGroup: return {"officers"};
+    case CaseEvent::kSendTransfer: return {"copy_to_procuratorate"};
+    case CaseEvent::kNotifyIncompleteMaterials: return {"items"};
+    case CaseEvent::kDecideReconsideration: return {"result"};
+    case CaseEvent::kConcludeInvestigation: return {"result"};
+    case CaseEvent::kDecideProsecution: return {"decision"};
+    case CaseEvent::kDeliverJudgment: return {"verdict"};
+    case CaseEvent::kDecideLegalAid: return {"decision"};
+    case CaseEvent::kRecordCivilStep: return {"kind", "green_channel"};
+    case CaseEvent::kCloseCase: return {"reason"};
+    default: return {};
+  }
+}
+
+Status OnlyPayloadKeys(CaseEvent event, const boost::json::object& payload) {
+  const auto allowed = PayloadKeys(event);
+  for (const auto& entry : payload) {
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(entry.key())) == allowed.end()) {
+      const std::string field = "payload." + std::string(entry.key()).substr(0, 64);
+      return InvalidField(field, "该环节不接受此字段（案件事实请通过“认定事实”记录）",
+                          "this step does not take this field (record case facts as findings)");
+    }
+  }
+  return Ok{};
+}
+
 Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::object& p) {
+  if (auto ok = OnlyPayloadKeys(event, p); !ok) return ok.error();
   switch (event) {
     case CaseEvent::kIssueOrder: {
       domain::OrderPayload order;
@@ -68,6 +109,11 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       if (!served) return served.error();
       order.served_at = *served;
       order.service_evidence_recorded = Flag(p, "service_evidence_recorded");
+      if (p.contains("addressee")) {
+        auto addressee = Code(p, "addressee", domain::ParseOrderAddressee);
+        if (!addressee) return addressee.error();
+        order.addressee = *addressee;
+      }
       return domain::StepPayload(order);
     }
     case CaseEvent::kRecordOrderOutcome: {
@@ -78,7 +124,7 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
     case CaseEvent::kCompleteScreening: {
       auto recommendation = Code(p, "recommendation", ParseRecommendation);
       if (!recommendation) return recommendation.error();
-      return domain::StepPayload(domain::ScreeningPayload{*recommendation, Flag(p, "amount_threshold_met")});
+      return domain::StepPayload(domain::ScreeningPayload{*recommendation});
     }
     case CaseEvent::kSendConsultation: {
       domain::ConsultationPayload consultation{Flag(p, "to_procuratorate"), Flag(p, "to_police"), std::nullopt};
@@ -178,6 +224,45 @@ Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
   auto parsed = ParsePayload(*event, *payload);
   if (!parsed) return parsed.error();
   input.payload = std::move(*parsed);
+  return input;
+}
+
+Result<services::FindingInput> ParseFindingInput(const boost::json::object& body) {
+  const domain::JsonFields fields(body, "");
+  if (auto ok = fields.OnlyKeys({"kind", "value", "reason", "evidence", "found_on"}); !ok) return ok.error();
+  services::FindingInput input;
+  auto kind_code = fields.String("kind");
+  if (!kind_code) return kind_code.error();
+  auto kind = domain::ParseFindingKind(*kind_code);
+  if (!kind) {
+    return InvalidField("kind",
+                        "应为 conduct、serious_consequences、mass_incident、employer_kind、justified_reason 或 "
+                        "compensation_borne",
+                        "must be conduct, serious_consequences, mass_incident, employer_kind, justified_reason or "
+                        "compensation_borne");
+  }
+  input.kind = *kind;
+  auto value = fields.Object("value");
+  if (!value) return value.error();
+  auto parsed = domain::ParseFindingValue(*kind, **value, "value");
+  if (!parsed) return parsed.error();
+  input.value = std::move(parsed).value();
+  auto reason = fields.String("reason");
+  if (!reason) return reason.error();
+  input.reason = std::move(reason).value();
+  auto evidence = fields.OptionalArray("evidence", 20);
+  if (!evidence) return evidence.error();
+  if (*evidence != nullptr) {
+    for (const auto& item : **evidence) {
+      if (!item.is_string()) return InvalidField("evidence", "每项应为字符串", "every item must be a string");
+      input.evidence.emplace_back(item.get_string());
+    }
+  }
+  if (fields.HasValue("found_on")) {
+    auto date = fields.Date("found_on");
+    if (!date) return date.error();
+    input.found_on = *date;
+  }
   return input;
 }
 

@@ -13,6 +13,8 @@ Result<services::StepInput> ParseStepInput(const boost::json::object& body);
 
 // A complaint as POSTed to /api/v1/cases (fields named on error, e.g. "workers[2].id_number").
 Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& body);
+// A finding as POSTed to /api/v1/cases/{id}/findings (unknown fields refused).
+Result<services::FindingInput> ParseFindingInput(const boost::json::object& body);
 // Money in yuan from a JSON string ("21300.50") or number, exact to the fen.
 Result<domain::Fen> ParseYuanField(const boost::json::object& object, std::string_view key, const std::string& field);
 

@@ -1,5 +1,8 @@
 #include "api/case_views.h"
 
+#include "domain/case_facts.h"
+#include "domain/finding_json.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -32,6 +35,8 @@ std::pair<std::string, std::string> RecordName(const std::string& code) {
   if (code == "clock_due_changed") return {"期满日因放假通知调整", "Due date changed by a holiday notice"};
   if (code == "document_issued") return {"制发文书", "Document issued"};
   if (code == "roster_imported") return {"导入劳动者花名册", "Worker roster imported"};
+  if (code == "record_finding") return {"认定案件事实", "Finding recorded"};
+  if (code == "report_at_once") return {"第一时间报告", "Reported at once"};
   return {code, code};
 }
 
@@ -39,6 +44,28 @@ boost::json::value ParsedOrEmpty(const std::string& text) {
   boost::system::error_code ec;
   auto v = boost::json::parse(text, ec);
   return ec ? boost::json::value(boost::json::object{}) : v;
+}
+
+// The findings in force, as codes with their Chinese wording (the UI shows the wording).
+boost::json::object FactsJson(const domain::CurrentFindings& f) {
+  boost::json::array consequences;
+  for (const auto kind : f.consequences) {
+    consequences.push_back({{"code", domain::SeriousConsequenceName(kind)}, {"zh", domain::SeriousConsequenceZh(kind)}});
+  }
+  boost::json::array persons;
+  for (const auto& name : f.persons.responsible_persons) persons.emplace_back(name);
+  domain::FindingValue conduct;
+  conduct.conduct = f.conduct;
+  return {{"conduct", domain::ConductName(f.conduct)},
+          {"conduct_zh", domain::DescribeFindingZh(domain::FindingKind::kConduct, conduct)},
+          {"serious_consequences", std::move(consequences)},
+          {"mass_incident", f.mass_incident},
+          {"employer_kind", f.employer_kind ? boost::json::value(domain::EmployerKindName(*f.employer_kind)) : nullptr},
+          {"actual_controller", f.persons.actual_controller.empty() ? boost::json::value(nullptr)
+                                                                    : boost::json::value(f.persons.actual_controller)},
+          {"responsible_persons", std::move(persons)},
+          {"justified_reason", f.justified_reason},
+          {"compensation_borne", f.compensation_borne ? boost::json::value(*f.compensation_borne) : nullptr}};
 }
 
 }  // namespace
@@ -65,10 +92,13 @@ boost::json::object CaseSummaryJson(const store::CaseRow& row) {
 
 std::string CaseDetailText(const services::CaseDetail& d) {
   std::string text = boost::json::serialize(CaseDetailJson(d));
-  // The assessment is embedded as the text the assessment cache already holds.
+  // The assessment and its input (the case's complete facts in the contract of `wagelink assess`) are
+  // embedded as the text the assessment cache already holds.
   text.pop_back();  // the object's closing brace
   text += ",\"assessment\":";
   text += d.assessment ? d.assessment->text : "null";
+  text += ",\"assessment_input\":";
+  text += d.assessment ? d.assessment->input_text : "null";
   text += '}';
   return text;
 }
@@ -89,11 +119,16 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
     workers.push_back({{"id", w.id}, {"name", w.name}, {"id_number", w.id_number_masked}, {"phone", w.phone_masked},
                        {"bank_card", w.bank_card_masked}, {"owed", Money(w.owed_fen)}, {"paid", Money(w.paid_fen)},
                        {"outstanding", Money(w.owed_fen - w.paid_fen)}, {"months_unpaid", w.months_unpaid},
+                       {"other_claims", Money(w.other_claims_fen)},
                        {"period_from", w.period_from}, {"period_to", w.period_to}});
   }
   for (const auto& p : d.payments) {
+    // Whether the payer is the actor decides what the payment means in law (case_facts.h).
+    const auto payer = domain::ParsePayer(p.payer);
     payments.push_back({{"id", p.id}, {"worker_id", p.worker_id ? boost::json::value(*p.worker_id) : nullptr},
-                        {"amount", Money(p.amount_fen)}, {"paid_on", p.paid_on}, {"payer", p.payer}, {"note", p.note}});
+                        {"amount", Money(p.amount_fen)}, {"paid_on", p.paid_on}, {"payer", p.payer},
+                        {"payer_zh", payer ? std::string(domain::PayerNameZh(*payer)) : p.payer},
+                        {"actor_payment", payer && domain::IsActorPayer(*payer)}, {"note", p.note}});
   }
   for (const auto& e : d.events) {
     auto event = domain::ParseCaseEventCode(e.event);
@@ -138,6 +173,7 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   out["clocks"] = std::move(clocks);
   out["available_steps"] = std::move(steps);
   out["transfer_package"] = std::move(package);
+  out["facts"] = FactsJson(d.findings);
   return out;
 }
 

@@ -59,7 +59,7 @@ struct Application::Services {
         roster(db, clock, audit),
         case_rules(db, clock, audit, reference),
         calendar(db, clock, audit, reference, case_rules),
-        cases(db, clock, audit, reference, keys, case_rules),
+        cases(db, clock, audit, reference, keys, case_rules, risk_rules),
         deadlines(db, clock, audit, reference),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),

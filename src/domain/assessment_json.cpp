@@ -1,5 +1,7 @@
 #include "domain/assessment_json.h"
 
+#include <algorithm>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -63,7 +65,7 @@ Status ParseWorkers(const boost::json::object& root, const JsonFields& fields, A
     auto object = AsObject((**workers)[i], path);
     if (!object) return object.error();
     const JsonFields worker(**object, path);
-    if (auto ok = worker.OnlyKeys({"owed_yuan", "months_unpaid"}); !ok) return ok;
+    if (auto ok = worker.OnlyKeys({"owed_yuan", "months_unpaid", "unpaid_after_deadline_yuan"}); !ok) return ok;
     auto owed = ParseAmountValue((*object)->if_contains("owed_yuan"), worker.PathOf("owed_yuan"));
     if (!owed) return owed.error();
     auto months = worker.Integer("months_unpaid", 0, kMaxMonthsUnpaid);
@@ -71,7 +73,18 @@ Status ParseWorkers(const boost::json::object& root, const JsonFields& fields, A
     const auto sum = CheckedAdd(total, *owed);
     if (!sum) return FieldError("workers", "欠薪总额过大", "total amount is too large");
     total = *sum;
-    input.workers.push_back(WorkerClaim{*owed, static_cast<int>(*months)});
+    WorkerClaim claim{*owed, static_cast<int>(*months), std::nullopt};
+    if (worker.HasValue("unpaid_after_deadline_yuan")) {
+      auto unpaid = ParseAmountValue((*object)->if_contains("unpaid_after_deadline_yuan"),
+                                     worker.PathOf("unpaid_after_deadline_yuan"));
+      if (!unpaid) return unpaid.error();
+      if (*unpaid > *owed) {
+        return FieldError(worker.PathOf("unpaid_after_deadline_yuan"), "不能大于 owed_yuan",
+                          "cannot exceed owed_yuan");
+      }
+      claim.unpaid_after_deadline = *unpaid;
+    }
+    input.workers.push_back(claim);
   }
   return Ok{};
 }
@@ -80,7 +93,7 @@ Status ParseOrder(const JsonFields& fields, AssessmentInput& input) {
   auto object = fields.Object("order");
   if (!object) return object.error();
   const JsonFields order(**object, "order");
-  if (auto ok = order.OnlyKeys({"issued", "delivery", "deadline_passed", "paid_in_full"}); !ok) return ok;
+  if (auto ok = order.OnlyKeys({"issued", "delivery", "deadline_passed", "paid_in_full", "addressee"}); !ok) return ok;
   auto issued = order.Bool("issued");
   if (!issued) return issued.error();
   input.order.issued = *issued;
@@ -89,12 +102,41 @@ Status ParseOrder(const JsonFields& fields, AssessmentInput& input) {
     if (!delivery) return delivery.error();
     auto deadline_passed = order.Bool("deadline_passed");
     if (!deadline_passed) return deadline_passed.error();
-    auto paid_in_full = order.Bool("paid_in_full");
+    if (order.HasValue("addressee")) {
+      auto addressee = ParseEnum<OrderAddressee>(order, "addressee", &ParseOrderAddressee,
+                                                 "employer, actual_controller, general_contractor, developer");
+      if (!addressee) return addressee.error();
+      input.order.addressee = *addressee;
+    }
+    // With per-worker amounts left after the deadline, full payment follows from them; a flag that
+    // says otherwise is a contradiction, refused rather than guessed at.
+    const bool per_worker_known = !input.workers.empty() && std::all_of(input.workers.begin(), input.workers.end(),
+                                                                        [](const WorkerClaim& worker) {
+                                                                          return worker.unpaid_after_deadline.has_value();
+                                                                        });
+    if (!per_worker_known) {
+      auto required = order.Bool("paid_in_full");
+      if (!required) return required.error();
+    }
+    auto paid_in_full = order.OptionalBool("paid_in_full");
     if (!paid_in_full) return paid_in_full.error();
+    if (per_worker_known) {
+      const bool derived = std::all_of(input.workers.begin(), input.workers.end(),
+                                       [](const WorkerClaim& worker) { return worker.Tested() == Fen(); });
+      if (paid_in_full->value_or(derived) != derived) {
+        return FieldError("order.paid_in_full", "与各劳动者的 unpaid_after_deadline_yuan 矛盾",
+                          "contradicts the workers' unpaid_after_deadline_yuan");
+      }
+      input.order.paid_in_full = derived;
+    } else {
+      input.order.paid_in_full = paid_in_full->value_or(false);
+    }
     input.order.delivery = *delivery;
     input.order.deadline_passed = *deadline_passed;
-    input.order.paid_in_full = *paid_in_full;
     return Ok{};
+  }
+  if (order.HasValue("addressee")) {
+    return FieldError("order.addressee", "未责令支付时不能填写", "must be absent when no order was issued");
   }
   // No order: the other facts cannot be true; refusing contradictions beats guessing which is right.
   auto delivery = order.OptionalString("delivery");
@@ -130,7 +172,8 @@ Result<AssessmentInput> ParseAssessmentInput(std::string_view json_text) {
   if (!root) return root.error();
   const JsonFields fields(**root, "");
   if (auto ok = fields.OnlyKeys({"province", "workers", "workers_count", "total_owed_yuan", "conduct", "order",
-                                 "paid_stage", "serious_consequence", "employer_kind", "mass_incident", "evidence"});
+                                 "paid_stage", "serious_consequence", "serious_consequences", "employer_kind",
+                                 "mass_incident", "justified_reason", "compensation_borne", "evidence"});
       !ok) {
     return ok.error();
   }
@@ -159,6 +202,34 @@ Result<AssessmentInput> ParseAssessmentInput(std::string_view json_text) {
   auto serious = fields.OptionalBool("serious_consequence");
   if (!serious) return serious.error();
   input.serious_consequence = serious->value_or(false);
+  auto consequences = fields.OptionalArray("serious_consequences", 5);
+  if (!consequences) return consequences.error();
+  if (*consequences != nullptr) {
+    for (std::size_t i = 0; i < (*consequences)->size(); ++i) {
+      const auto& item = (**consequences)[i];
+      const auto parsed = item.is_string() ? ParseSeriousConsequence(item.get_string()) : std::nullopt;
+      if (!parsed) {
+        return FieldError(ElementPath("serious_consequences", i),
+                          "应为 basic_living、serious_illness、schooling、violence 或 other",
+                          "must be basic_living, serious_illness, schooling, violence or other");
+      }
+      if (std::find(input.serious_consequences.begin(), input.serious_consequences.end(), *parsed) !=
+          input.serious_consequences.end()) {
+        return FieldError(ElementPath("serious_consequences", i), "重复", "is a duplicate");
+      }
+      input.serious_consequences.push_back(*parsed);
+    }
+    if (serious->has_value() && !**serious && !input.serious_consequences.empty()) {
+      return FieldError("serious_consequence", "为 false 时 serious_consequences 须为空",
+                        "is false while serious_consequences lists consequences");
+    }
+  }
+  auto justified = fields.OptionalBool("justified_reason");
+  if (!justified) return justified.error();
+  input.justified_reason = justified->value_or(false);
+  auto compensation = fields.OptionalBool("compensation_borne");
+  if (!compensation) return compensation.error();
+  input.compensation_borne = *compensation;
   if (fields.HasValue("employer_kind")) {
     auto kind = ParseEnum<EmployerKind>(fields, "employer_kind", &ParseEmployerKind,
                                         "unit, individual, unqualified_contractor");
@@ -182,6 +253,46 @@ Result<AssessmentInput> ParseAssessmentInput(std::string_view json_text) {
     }
   }
   return input;
+}
+
+boost::json::value AssessmentInputToJson(const AssessmentInput& input) {
+  boost::json::object out;
+  out["province"] = input.province;
+  if (input.aggregate) {
+    out["workers_count"] = input.aggregate->workers_count;
+    out["total_owed_yuan"] = input.aggregate->total_owed.ToYuanPlain();
+  } else {
+    boost::json::array workers;
+    workers.reserve(input.workers.size());
+    for (const WorkerClaim& worker : input.workers) {
+      boost::json::object item{{"owed_yuan", worker.owed.ToYuanPlain()}, {"months_unpaid", worker.months_unpaid}};
+      if (worker.unpaid_after_deadline) item["unpaid_after_deadline_yuan"] = worker.unpaid_after_deadline->ToYuanPlain();
+      workers.push_back(std::move(item));
+    }
+    out["workers"] = std::move(workers);
+  }
+  out["conduct"] = ConductName(input.conduct);
+  boost::json::object order{{"issued", input.order.issued}};
+  if (input.order.issued) {
+    order["delivery"] = OrderDeliveryName(input.order.delivery);
+    order["deadline_passed"] = input.order.deadline_passed;
+    order["paid_in_full"] = input.order.paid_in_full;
+    order["addressee"] = OrderAddresseeName(input.order.addressee);
+  }
+  out["order"] = std::move(order);
+  out["paid_stage"] = PaidStageName(input.paid_stage);
+  out["serious_consequence"] = input.Serious();
+  boost::json::array consequences;
+  for (const SeriousConsequence kind : input.serious_consequences) consequences.emplace_back(SeriousConsequenceName(kind));
+  out["serious_consequences"] = std::move(consequences);
+  if (input.employer_kind) out["employer_kind"] = EmployerKindName(*input.employer_kind);
+  out["mass_incident"] = input.mass_incident;
+  out["justified_reason"] = input.justified_reason;
+  if (input.compensation_borne) out["compensation_borne"] = *input.compensation_borne;
+  boost::json::array evidence;
+  for (const EvidenceItem item : input.evidence_on_file) evidence.emplace_back(EvidenceItemName(item));
+  out["evidence"] = std::move(evidence);
+  return out;
 }
 
 boost::json::value AssessmentToJson(const AssessmentResult& result) {
@@ -230,6 +341,7 @@ boost::json::value AssessmentToJson(const AssessmentResult& result) {
       result.sentence_band ? boost::json::value(SentenceBandName(*result.sentence_band)) : boost::json::value(nullptr);
   if (result.mitigation) {
     out["mitigation"] = boost::json::object{{"stage", PaidStageName(result.mitigation->stage)},
+                                            {"compensation_borne", Tristate(result.mitigation->compensation_borne)},
                                             {"effect_zh", result.mitigation->effect_zh},
                                             {"effect_en", result.mitigation->effect_en},
                                             {"basis", result.mitigation->basis}};
@@ -244,6 +356,9 @@ boost::json::value AssessmentToJson(const AssessmentResult& result) {
   out["missing_evidence"] = std::move(missing);
   out["blacklist_eligible"] = Tristate(result.blacklist.eligible);
   out["blacklist"] = boost::json::object{{"eligible", Tristate(result.blacklist.eligible)},
+                                         {"criterion", result.blacklist.criterion.empty()
+                                                           ? boost::json::value(nullptr)
+                                                           : boost::json::value(result.blacklist.criterion)},
                                          {"basis", result.blacklist.basis},
                                          {"explain_zh", result.blacklist.explain_zh},
                                          {"explain_en", result.blacklist.explain_en}};

@@ -34,6 +34,26 @@ constexpr std::array<std::pair<EmployerKind, std::string_view>, 3> kEmployerKind
     {EmployerKind::kIndividual, "individual"},
     {EmployerKind::kUnqualifiedContractor, "unqualified_contractor"},
 }};
+constexpr std::array<std::pair<SeriousConsequence, std::string_view>, 5> kSeriousConsequences{{
+    {SeriousConsequence::kBasicLiving, "basic_living"},
+    {SeriousConsequence::kSeriousIllness, "serious_illness"},
+    {SeriousConsequence::kSchooling, "schooling"},
+    {SeriousConsequence::kViolence, "violence"},
+    {SeriousConsequence::kOther, "other"},
+}};
+constexpr std::array<std::pair<SeriousConsequence, std::string_view>, 5> kSeriousConsequencesZh{{
+    {SeriousConsequence::kBasicLiving, "劳动者或其被赡养人、被扶养人、被抚养人的基本生活受到严重影响"},
+    {SeriousConsequence::kSeriousIllness, "重大疾病无法及时医治"},
+    {SeriousConsequence::kSchooling, "失学"},
+    {SeriousConsequence::kViolence, "对要求支付劳动报酬的劳动者使用暴力或者以暴力相威胁"},
+    {SeriousConsequence::kOther, "其他严重后果"},
+}};
+constexpr std::array<std::pair<OrderAddressee, std::string_view>, 4> kAddressees{{
+    {OrderAddressee::kEmployer, "employer"},
+    {OrderAddressee::kActualController, "actual_controller"},
+    {OrderAddressee::kGeneralContractor, "general_contractor"},
+    {OrderAddressee::kDeveloper, "developer"},
+}};
 constexpr std::array<std::pair<Recommendation, std::string_view>, 4> kRecommendations{{
     {Recommendation::kTransfer, "transfer"},
     {Recommendation::kConsult, "consult"},
@@ -122,8 +142,35 @@ std::string_view EmployerKindName(EmployerKind value) {
 std::optional<EmployerKind> ParseEmployerKind(std::string_view name) {
   return ValueOf(kEmployerKinds, name);
 }
+std::string_view SeriousConsequenceName(SeriousConsequence value) {
+  return CodeOf(kSeriousConsequences, value);
+}
+std::optional<SeriousConsequence> ParseSeriousConsequence(std::string_view name) {
+  return ValueOf(kSeriousConsequences, name);
+}
+std::string_view SeriousConsequenceZh(SeriousConsequence value) {
+  return CodeOf(kSeriousConsequencesZh, value);
+}
+std::string_view OrderAddresseeName(OrderAddressee value) {
+  return CodeOf(kAddressees, value);
+}
+std::optional<OrderAddressee> ParseOrderAddressee(std::string_view name) {
+  return ValueOf(kAddressees, name);
+}
+bool IsActor(OrderAddressee addressee) {
+  return addressee == OrderAddressee::kEmployer || addressee == OrderAddressee::kActualController;
+}
 std::string_view RecommendationName(Recommendation value) {
   return CodeOf(kRecommendations, value);
+}
+std::string_view RecommendationNameZh(Recommendation value) {
+  switch (value) {
+    case Recommendation::kTransfer: return "移送公安机关";
+    case Recommendation::kConsult: return "个案征询";
+    case Recommendation::kAdministrative: return "行政处理";
+    case Recommendation::kCivil: return "民事途径";
+  }
+  return "个案征询";
 }
 std::string_view SentenceBandName(SentenceBand value) {
   return CodeOf(kSentenceBands, value);

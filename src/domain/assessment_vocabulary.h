@@ -14,6 +14,12 @@ enum class PaidStage { kNone, kBeforeFiling, kBeforeProsecution, kBeforeFirstIns
 enum class EmployerKind { kUnit, kIndividual, kUnqualifiedContractor };
 enum class Recommendation { kTransfer, kConsult, kAdministrative, kCivil };
 enum class SentenceBand { kUpTo3Years, k3To7Years };
+// 法释〔2013〕3号 §5: the kinds of 严重后果 (each needs the §3 amount as well).
+enum class SeriousConsequence { kBasicLiving, kSeriousIllness, kSchooling, kViolence, kOther };
+// Whom an order to pay was addressed to. Only an order to the actor (the employer or its 实际控制人,
+// 法释 §8) is "经政府有关部门责令支付" for the actor's crime; an order to the general contractor or the
+// developer makes them pay first (条例 §29, §30, §36) but does not order the actor.
+enum class OrderAddressee { kEmployer, kActualController, kGeneralContractor, kDeveloper };
 
 // Evidence the screening can ask for. Callers list what is already on file; the rest that the facts
 // call for is reported as missing.
@@ -43,7 +49,14 @@ std::string_view PaidStageName(PaidStage value);
 std::optional<PaidStage> ParsePaidStage(std::string_view name);
 std::string_view EmployerKindName(EmployerKind value);
 std::optional<EmployerKind> ParseEmployerKind(std::string_view name);
+std::string_view SeriousConsequenceName(SeriousConsequence value);
+std::optional<SeriousConsequence> ParseSeriousConsequence(std::string_view name);
+std::string_view SeriousConsequenceZh(SeriousConsequence value);
+std::string_view OrderAddresseeName(OrderAddressee value);
+std::optional<OrderAddressee> ParseOrderAddressee(std::string_view name);
+bool IsActor(OrderAddressee addressee);
 std::string_view RecommendationName(Recommendation value);
+std::string_view RecommendationNameZh(Recommendation value);
 std::string_view SentenceBandName(SentenceBand value);
 std::string_view EvidenceItemName(EvidenceItem value);
 std::optional<EvidenceItem> ParseEvidenceItem(std::string_view name);

@@ -117,13 +117,15 @@ struct OrderPayload {  // issue_order
   Instant served_at;
   // Photo/video of the posting (法释 §4 ¶2) or proof that a notice was received (100号 一(二)).
   bool service_evidence_recorded = false;
+  // Only an order to the actor orders the actor (法释 §4, §8); one to the general contractor or the
+  // developer makes them pay first (条例 §29, §30, §36).
+  OrderAddressee addressee = OrderAddressee::kEmployer;
 };
 struct OrderOutcomePayload {  // record_order_outcome
   OrderOutcome outcome = OrderOutcome::kUnpaidAfterDeadline;
 };
-struct ScreeningPayload {  // complete_screening
+struct ScreeningPayload {  // complete_screening (the platform's assessment is in CaseContext)
   Recommendation recommendation = Recommendation::kTransfer;
-  bool amount_threshold_met = false;  // 数额较大 under the profile (starts the 有案不移 watch)
 };
 struct ConsultationPayload {  // send_consultation (the question is the request's reason)
   bool to_procuratorate = false;

@@ -65,6 +65,14 @@ Status ApplyRecordOrderOutcome(const CaseSnapshot& snapshot, const StepRequest& 
                      snapshot.context.outstanding.ToYuanGrouped() + " yuan is still outstanding: not paid in full",
                      "outcome");
     }
+    if (snapshot.context.actor_unpaid > Fen{}) {
+      return Refusal("劳动者虽已拿到工资，但其中 " + snapshot.context.actor_unpaid.ToYuanGrouped() +
+                         " 元系由总承包单位、建设单位、应急周转金等垫付，不是行为人在期限内自行支付，不能登记为期限内足额支付",
+                     snapshot.context.actor_unpaid.ToYuanGrouped() +
+                         " yuan was advanced by others than the actor (general contractor, developer, emergency "
+                         "fund): the actor did not pay in full within the deadline",
+                     "outcome");
+    }
     transition.to = S::kClosedAdministrative;
     return Ok{};
   }
@@ -80,7 +88,21 @@ Status ApplyRecordOrderOutcome(const CaseSnapshot& snapshot, const StepRequest& 
 Status ApplyCompleteScreening(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition) {
   auto payload = PayloadOf<ScreeningPayload>(request);
   if (!payload) return payload.error();
-  switch ((*payload)->recommendation) {
+  const auto& assessed = snapshot.context.assessed_recommendation;
+  const Recommendation chosen = (*payload)->recommendation;
+  // A handler may depart from the platform's assessment (it only recommends), but must say why, and a
+  // case kept from the police against it is the procuratorate's business (310号 §14; 规则 §557).
+  if (assessed && *assessed != chosen && IsBlankText(request.reason)) {
+    return Refusal("甄别结论与平台依据本案事实作出的评估（" + std::string(RecommendationNameZh(*assessed)) +
+                       "）不一致，须说明理由",
+                   "the screening departs from the platform's assessment of the case's facts (" +
+                       std::string(RecommendationName(*assessed)) + "): give the reason",
+                   "reason");
+  }
+  if (assessed == Recommendation::kTransfer && chosen != Recommendation::kTransfer) {
+    transition.notify_bodies.push_back(Body::kProcuratorate);
+  }
+  switch (chosen) {
     case Recommendation::kConsult:
       return Refusal("性质难以认定的，请发送个案征询，答复后再完成甄别",
                      "when the nature is unclear, send a case consultation and complete the screening after it",
@@ -109,7 +131,7 @@ Status ApplyCompleteScreening(const CaseSnapshot& snapshot, const StepRequest& r
   }
   // Over the threshold and unpaid: from the order's expiry the platform watches whether the case
   // reaches the police in time, whatever this screening recommends (以罚代刑 is what it catches).
-  if (snapshot.progress.state == S::kScreening && (*payload)->amount_threshold_met) {
+  if (snapshot.progress.state == S::kScreening && snapshot.context.amount_threshold_met == true) {
     const auto& deadline = snapshot.progress.order_deadline;
     transition.clocks_to_start.push_back(
         StartOf(kShouldHaveBeenTransferredClock, deadline ? EndOfShanghaiDay(*deadline) : request.at));

@@ -58,6 +58,14 @@ struct CaseProgress {
 // Facts from outside the machine that some guards need, computed by the service for this step.
 struct CaseContext {
   Fen outstanding;  // owed minus paid, over every worker of the case
+  // What the actor itself has left unpaid after the order's deadline (advances by the general
+  // contractor, the developer, the emergency fund or court execution pay the workers but do not count:
+  // case_facts.h). Only this can make an order "paid in full within the deadline".
+  Fen actor_unpaid;
+  // The platform's own assessment of the case's facts now (case_facts.h → Assess): the screening is
+  // measured against it and the 有案不移 watch starts from it, never from what a client claims.
+  std::optional<bool> amount_threshold_met;
+  std::optional<Recommendation> assessed_recommendation;
   // The transfer package items still missing (310号 §6), as display names; empty = complete.
   std::vector<std::string> missing_transfer_materials;
   // Operator setting: the police decide on filing under the economic-crime rules (L11b, not L11).

@@ -66,21 +66,38 @@ ElementFinding ConductElement(Conduct conduct) {
 struct WorkerFacts {
   Fen total;
   std::int64_t workers_owed = 0;
-  std::optional<WorkerClaim> best_qualifying;  // largest amount among workers unpaid long enough
+  std::optional<WorkerClaim> best_qualifying;  // largest tested amount among workers unpaid long enough
+  bool after_deadline = false;                 // amounts are what remained unpaid after the order's deadline
 };
 
 WorkerFacts SummariseWorkers(const std::vector<WorkerClaim>& workers, int min_months) {
   WorkerFacts facts;
   for (const WorkerClaim& worker : workers) {
+    const Fen tested = worker.Tested();
+    facts.after_deadline = facts.after_deadline || worker.unpaid_after_deadline.has_value();
     // Saturate instead of overflowing; the parser refuses such totals before we get here.
-    facts.total = CheckedAdd(facts.total, worker.owed).value_or(Fen::FromFen(INT64_MAX));
-    if (worker.owed > Fen()) ++facts.workers_owed;
-    if (worker.months_unpaid >= min_months && (!facts.best_qualifying || worker.owed > facts.best_qualifying->owed)) {
+    facts.total = CheckedAdd(facts.total, tested).value_or(Fen::FromFen(INT64_MAX));
+    if (tested > Fen()) ++facts.workers_owed;
+    if (worker.months_unpaid >= min_months && (!facts.best_qualifying || tested > facts.best_qualifying->Tested())) {
       facts.best_qualifying = worker;
     }
   }
   return facts;
 }
+
+// A prong's figure: the province's own, or (unconfigured) the national bounds, between which the
+// answer is unknown. `at_least` is the amount in the case; true/false/unknown as the law allows.
+struct Figure {
+  Fen low, high;  // equal when the province's figure is configured
+  std::optional<bool> Test(Fen amount) const {
+    if (amount >= high) return true;
+    if (amount < low) return false;
+    return std::nullopt;
+  }
+  std::string Text() const {
+    return low == high ? Yuan(low) : Yuan(low) + "–" + Yuan(high);
+  }
+};
 
 ElementFinding AmountElement(const AssessmentInput& input, const ThresholdProfile& profile, AmountFinding& amount) {
   ElementFinding element{"amount", std::nullopt, true, std::string(kAmountBasis), {}, {}};
@@ -96,33 +113,24 @@ ElementFinding AmountElement(const AssessmentInput& input, const ThresholdProfil
   }
   amount.total_owed = facts.total;
   amount.workers_owed = facts.workers_owed;
-  const std::string case_zh =
-      "本案：" + std::to_string(facts.workers_owed) + " 名劳动者被拖欠，累计 " + Yuan(facts.total) + " 元。";
-  const std::string case_en =
-      "This case: " + std::to_string(facts.workers_owed) + " worker(s) owed, " + Yuan(facts.total) + " yuan in total.";
+  const std::string case_zh = std::string("本案：") + (facts.after_deadline ? "责令支付期限届满后，" : "") +
+                              std::to_string(facts.workers_owed) + " 名劳动者仍被拖欠劳动报酬，累计 " +
+                              Yuan(facts.total) + " 元。";
+  const std::string case_en = "This case: " + std::to_string(facts.workers_owed) + " worker(s) owed " +
+                              Yuan(facts.total) + " yuan of remuneration in total" +
+                              (facts.after_deadline ? " after the order's deadline." : ".");
 
-  if (!profile.configured) {
-    element.explain_zh =
-        profile.name_zh + "的数额较大标准尚未配置（" + std::string(SourceStatusName(profile.status)) +
-        "）。运营方须向省高级人民法院或客户取得本地标准并配置后，才能判断数额要件；在此之前本要件为“无法判断”。" +
-        case_zh;
-    element.explain_en = "The 数额较大 figures for " + profile.name_en + " are not configured (" +
-                         std::string(SourceStatusName(profile.status)) +
-                         "). The operator must obtain them from the provincial high court or the client and configure "
-                         "them; until then the amount element cannot be decided. " +
-                         case_en;
-    return element;
-  }
-
-  const Fen per_worker = *profile.per_worker;
-  const Fen aggregate = *profile.aggregate;
+  const Figure per_worker = profile.configured ? Figure{*profile.per_worker, *profile.per_worker}
+                                               : Figure{profile.national.per_worker_low, profile.national.per_worker_high};
+  const Figure aggregate = profile.configured ? Figure{*profile.aggregate, *profile.aggregate}
+                                              : Figure{profile.national.aggregate_low, profile.national.aggregate_high};
   const std::string months = std::to_string(profile.min_months_per_worker);
   const std::string workers = std::to_string(profile.min_workers_aggregate);
 
   std::string prong1_zh;
   std::string prong1_en;
   if (input.aggregate) {
-    if (facts.total < per_worker) {
+    if (facts.total < per_worker.low) {
       amount.prong1_met = false;
       prong1_zh = "第（一）项未达到：欠薪总额低于单人标准。";
       prong1_en = "Prong 1 not met: the whole amount is below the per-worker figure.";
@@ -130,39 +138,48 @@ ElementFinding AmountElement(const AssessmentInput& input, const ThresholdProfil
       prong1_zh = "第（一）项无法判断：未提供逐人金额和欠薪月数。";
       prong1_en = "Prong 1 undecidable: no per-worker amounts and months were given.";
     }
-  } else if (facts.best_qualifying && facts.best_qualifying->owed >= per_worker) {
-    amount.prong1_met = true;
-    prong1_zh = "第（一）项达到：有劳动者被拖欠 " + std::to_string(facts.best_qualifying->months_unpaid) + " 个月、" +
-                Yuan(facts.best_qualifying->owed) + " 元。";
-    prong1_en = "Prong 1 met: a worker is owed " + Yuan(facts.best_qualifying->owed) + " yuan for " +
-                std::to_string(facts.best_qualifying->months_unpaid) + " months.";
-  } else {
+  } else if (!facts.best_qualifying) {
     amount.prong1_met = false;
-    if (facts.best_qualifying) {
-      prong1_zh = "第（一）项未达到：被拖欠满 " + months + " 个月的劳动者中最高为 " +
-                  Yuan(facts.best_qualifying->owed) + " 元。";
-      prong1_en = "Prong 1 not met: the most owed to a worker unpaid for " + months + "+ months is " +
-                  Yuan(facts.best_qualifying->owed) + " yuan.";
+    prong1_zh = "第（一）项未达到：没有劳动者被拖欠满 " + months + " 个月。";
+    prong1_en = "Prong 1 not met: no worker is unpaid for " + months + " months or more.";
+  } else {
+    const Fen best = facts.best_qualifying->Tested();
+    amount.prong1_met = per_worker.Test(best);
+    const std::string worker_zh = "被拖欠满 " + months + " 个月的劳动者中最高为 " + Yuan(best) + " 元";
+    const std::string worker_en = "the most owed to a worker unpaid for " + months + "+ months is " + Yuan(best) + " yuan";
+    if (amount.prong1_met == true) {
+      prong1_zh = "第（一）项达到：" + worker_zh + "。";
+      prong1_en = "Prong 1 met: " + worker_en + ".";
+    } else if (amount.prong1_met == false) {
+      prong1_zh = "第（一）项未达到：" + worker_zh + "。";
+      prong1_en = "Prong 1 not met: " + worker_en + ".";
     } else {
-      prong1_zh = "第（一）项未达到：没有劳动者被拖欠满 " + months + " 个月。";
-      prong1_en = "Prong 1 not met: no worker is unpaid for " + months + " months or more.";
+      prong1_zh = "第（一）项无法判断：" + worker_zh + "，介于全国幅度 " + per_worker.Text() + " 元之间。";
+      prong1_en = "Prong 1 undecidable: " + worker_en + ", inside the national range " + per_worker.Text() + " yuan.";
     }
   }
 
   std::string prong2_zh;
   std::string prong2_en;
-  amount.prong2_met = facts.workers_owed >= profile.min_workers_aggregate && facts.total >= aggregate;
-  if (*amount.prong2_met) {
-    prong2_zh =
-        "第（二）项达到：" + std::to_string(facts.workers_owed) + " 名劳动者累计 " + Yuan(facts.total) + " 元。";
-    prong2_en =
-        "Prong 2 met: " + std::to_string(facts.workers_owed) + " workers, " + Yuan(facts.total) + " yuan in total.";
-  } else if (facts.workers_owed < profile.min_workers_aggregate) {
+  if (facts.workers_owed < profile.min_workers_aggregate) {
+    amount.prong2_met = false;
     prong2_zh = "第（二）项未达到：被拖欠的劳动者不足 " + workers + " 名。";
     prong2_en = "Prong 2 not met: fewer than " + workers + " workers are owed.";
   } else {
-    prong2_zh = "第（二）项未达到：累计数额低于 " + Yuan(aggregate) + " 元。";
-    prong2_en = "Prong 2 not met: the total is below " + Yuan(aggregate) + " yuan.";
+    amount.prong2_met = aggregate.Test(facts.total);
+    const std::string total_zh = std::to_string(facts.workers_owed) + " 名劳动者累计 " + Yuan(facts.total) + " 元";
+    const std::string total_en =
+        std::to_string(facts.workers_owed) + " workers, " + Yuan(facts.total) + " yuan in total";
+    if (amount.prong2_met == true) {
+      prong2_zh = "第（二）项达到：" + total_zh + "。";
+      prong2_en = "Prong 2 met: " + total_en + ".";
+    } else if (amount.prong2_met == false) {
+      prong2_zh = "第（二）项未达到：累计数额低于 " + Yuan(aggregate.low) + " 元。";
+      prong2_en = "Prong 2 not met: the total is below " + Yuan(aggregate.low) + " yuan.";
+    } else {
+      prong2_zh = "第（二）项无法判断：" + total_zh + "，介于全国幅度 " + aggregate.Text() + " 元之间。";
+      prong2_en = "Prong 2 undecidable: " + total_en + ", inside the national range " + aggregate.Text() + " yuan.";
+    }
   }
 
   if (amount.prong1_met == true || amount.prong2_met == true) {
@@ -172,22 +189,43 @@ ElementFinding AmountElement(const AssessmentInput& input, const ThresholdProfil
     amount.met = false;
   }
   element.met = amount.met;
-  element.explain_zh = "适用" + profile.name_zh + "标准（" +
-                       (profile.document.empty() ? profile.id : profile.document) + "，" +
-                       std::string(SourceStatusName(profile.status)) + "）：（一）1名劳动者被拖欠 " + months +
-                       " 个月以上且数额达到 " + Yuan(per_worker) + " 元；（二）" + workers + " 名以上劳动者累计达到 " +
-                       Yuan(aggregate) + " 元。“以上”包括本数。" + case_zh + prong1_zh + prong2_zh;
-  element.explain_en =
-      "Using the " + profile.name_en + " figures (" + (profile.document.empty() ? profile.id : profile.document) +
-      ", " + std::string(SourceStatusName(profile.status)) + "): (1) one worker unpaid for " + months +
-      "+ months and owed at least " + Yuan(per_worker) + " yuan; (2) " + workers + "+ workers owed at least " +
-      Yuan(aggregate) + " yuan in total. Thresholds include the figure itself. " + case_en + " " + prong1_en + " " +
-      prong2_en;
+  const std::string rule_zh = "（一）1名劳动者被拖欠 " + months + " 个月以上且数额达到 " + per_worker.Text() + " 元；（二）" +
+                              workers + " 名以上劳动者累计达到 " + aggregate.Text() + " 元。“以上”包括本数。";
+  const std::string rule_en = "(1) one worker unpaid for " + months + "+ months and owed at least " +
+                              per_worker.Text() + " yuan; (2) " + workers + "+ workers owed at least " +
+                              aggregate.Text() + " yuan in total. Thresholds include the figure itself.";
+  if (profile.configured) {
+    element.explain_zh = "适用" + profile.name_zh + "标准（" +
+                         (profile.document.empty() ? profile.id : profile.document) + "，" +
+                         std::string(SourceStatusName(profile.status)) + "）：" + rule_zh + case_zh + prong1_zh +
+                         prong2_zh;
+    element.explain_en = "Using the " + profile.name_en + " figures (" +
+                         (profile.document.empty() ? profile.id : profile.document) + ", " +
+                         std::string(SourceStatusName(profile.status)) + "): " + rule_en + " " + case_en + " " +
+                         prong1_en + " " + prong2_en;
+  } else {
+    const bool unset = profile.id == ThresholdCatalog::kUnset;
+    const std::string why_zh = unset ? "本区尚未选择适用的省份数额标准"
+                                     : profile.name_zh + "的数额较大标准尚未确认（" +
+                                           std::string(SourceStatusName(profile.status)) + "）";
+    const std::string why_en = unset ? "The district has not chosen its province's figures"
+                                     : "The 数额较大 figures for " + profile.name_en + " are not confirmed (" +
+                                           std::string(SourceStatusName(profile.status)) + ")";
+    element.explain_zh = why_zh +
+                         "，按法释〔2013〕3号§3的全国幅度判断：达到上限的在任何省份均达到，低于下限的均未达到，介于其间的"
+                         "无法判断，须由运营方配置本地标准或征询检察院。" +
+                         rule_zh + case_zh + prong1_zh + prong2_zh;
+    element.explain_en = why_en +
+                         "; judged against the national range of 法释〔2013〕3号 §3: at or above the upper bound the "
+                         "amount is large in every province, below the lower bound in none, in between it cannot be "
+                         "decided until the operator configures the local figure (or the procuratorate is consulted). " +
+                         rule_en + " " + case_en + " " + prong1_en + " " + prong2_en;
+  }
   return element;
 }
 
 bool OrderEffective(const PaymentOrderFacts& order) {
-  return order.issued && order.delivery != OrderDelivery::kNone;
+  return order.issued && order.delivery != OrderDelivery::kNone && IsActor(order.addressee);
 }
 
 ElementFinding OrderElement(const PaymentOrderFacts& order) {
@@ -195,6 +233,16 @@ ElementFinding OrderElement(const PaymentOrderFacts& order) {
   if (!order.issued) {
     element.explain_zh = "尚未以限期整改指令书、行政处理决定书等文书责令支付：不具备“经政府有关部门责令支付”。";
     element.explain_en = "No order to pay (限期整改指令书, 行政处理决定书 or similar) has been issued.";
+  } else if (!IsActor(order.addressee)) {
+    element.explain_zh =
+        "责令支付文书只向" +
+        std::string(order.addressee == OrderAddressee::kGeneralContractor ? "施工总承包单位" : "建设单位") +
+        "发出（其依法先行清偿，条例§29、§30、§36），尚未向行为人（用人单位或其实际控制人）责令支付。";
+    element.explain_en =
+        "The order was addressed only to the " +
+        std::string(order.addressee == OrderAddressee::kGeneralContractor ? "general contractor" : "developer") +
+        " (who pays first, 条例 §29, §30, §36); the actor (the employer or its actual controller) has not been "
+        "ordered to pay.";
   } else if (order.delivery == OrderDelivery::kNone) {
     element.explain_zh = "责令支付文书已制作但尚未送达或张贴，不能认定已经责令支付。";
     element.explain_en = "The order exists but has been neither served nor posted, so payment has not been ordered.";
@@ -216,11 +264,16 @@ ElementFinding OrderElement(const PaymentOrderFacts& order) {
   return element;
 }
 
-ElementFinding NotPaidElement(const PaymentOrderFacts& order) {
+ElementFinding NotPaidElement(const PaymentOrderFacts& order, bool justified_reason) {
   ElementFinding element{"not_paid_within_deadline", false, true, "刑法 §276-1 ¶1; 法释〔2013〕3号 §4 ¶1", {}, {}};
   if (!OrderEffective(order)) {
     element.explain_zh = "没有有效送达的责令支付，无从认定“仍不支付”。";
     element.explain_en = "Without an order that took effect there is no refusal to pay after an order.";
+  } else if (justified_reason) {
+    element.explain_zh = "有证据证明行为人因正当理由未知悉责令支付或者未及时支付（法释〔2013〕3号§4第1款但书），不认定为“仍不支付”。";
+    element.explain_en =
+        "There is evidence that, for a justified reason, the actor did not know of the order or could not pay in "
+        "time (法释〔2013〕3号 §4 ¶1 proviso): no refusal to pay after the order.";
   } else if (order.paid_in_full) {
     element.explain_zh = "已在指定期限内足额支付，不构成“经责令支付仍不支付”。";
     element.explain_en = "Paid in full within the set period: no refusal to pay after the order.";
@@ -229,17 +282,28 @@ ElementFinding NotPaidElement(const PaymentOrderFacts& order) {
     element.explain_en = "The set period has not ended yet; reassess if it ends without full payment.";
   } else {
     element.met = true;
-    element.explain_zh = "指定的期限届满仍未足额支付（有证据证明因正当理由未知悉责令支付或未及时支付的除外）。";
+    element.explain_zh = "指定的期限届满仍未足额支付（行为人自行支付以外的垫付不计入；有证据证明因正当理由未知悉责令支付或未及时支付的除外）。";
     element.explain_en =
-        "The set period ended without full payment (unless there is evidence that, for good reason, the actor did not "
-        "know of the order or could not pay in time).";
+        "The set period ended without full payment (advances by others than the actor do not count; unless there is "
+        "evidence that, for good reason, the actor did not know of the order or could not pay in time).";
   }
   return element;
 }
 
-ElementFinding SeriousConsequenceElement(bool serious) {
+ElementFinding SeriousConsequenceElement(const AssessmentInput& input) {
+  const bool serious = input.Serious();
   ElementFinding element{"serious_consequence", serious, false, "刑法 §276-1 ¶1; 法释〔2013〕3号 §5", {}, {}};
-  if (serious) {
+  if (!input.serious_consequences.empty()) {
+    std::string kinds_zh;
+    std::string kinds_en;
+    for (const SeriousConsequence kind : input.serious_consequences) {
+      kinds_zh += (kinds_zh.empty() ? "" : "；") + std::string(SeriousConsequenceZh(kind));
+      kinds_en += (kinds_en.empty() ? "" : ", ") + std::string(SeriousConsequenceName(kind));
+    }
+    element.explain_zh = "已认定造成严重后果：" + kinds_zh + "。在数额较大的基础上，适用三年以上七年以下有期徒刑的法定刑幅度。";
+    element.explain_en = "Serious consequences established (" + kinds_en +
+                         "): with the amount threshold met, the aggravated range of 3 to 7 years applies.";
+  } else if (serious) {
     element.explain_zh =
         "主张造成严重后果（数额较大并致劳动者或其被赡养、扶养、抚养人基本生活受严重影响、重病无法及时医治、失学，或对讨"
         "薪劳动者使用暴力、以暴力相威胁等）：加重法定刑幅度。";
@@ -248,8 +312,8 @@ ElementFinding SeriousConsequenceElement(bool serious) {
         "or schooling seriously affected, or violence or threats against workers): the aggravated sentence range "
         "applies.";
   } else {
-    element.explain_zh = "未主张造成严重后果。";
-    element.explain_en = "No serious consequence is claimed.";
+    element.explain_zh = "未认定造成严重后果。";
+    element.explain_en = "No serious consequence has been established.";
   }
   return element;
 }
@@ -287,10 +351,21 @@ ElementFinding EmployerElement(EmployerKind kind) {
 
 // ---- mitigation by payment stage (LEGAL.md §1.4) ----
 
-std::optional<Mitigation> MitigationFor(PaidStage stage, bool serious) {
+std::optional<Mitigation> MitigationFor(PaidStage stage, bool serious, std::optional<bool> compensation_borne) {
   if (stage == PaidStage::kNone) return std::nullopt;
   Mitigation mitigation;
   mitigation.stage = stage;
+  mitigation.compensation_borne = compensation_borne;
+  if (compensation_borne == false) {
+    mitigation.basis = serious ? "法释〔2013〕3号 §6 ¶3" : "法释〔2013〕3号 §6 ¶1; 刑法 §276-1 ¶3";
+    mitigation.effect_zh =
+        "劳动报酬已由行为人支付，但尚未依法承担赔偿责任：法释§6的从宽须“支付劳动报酬并依法承担相应赔偿责任”二者兼备，目前"
+        "不适用。";
+    mitigation.effect_en =
+        "The actor has paid the wages but has not borne the compensation: the leniency of 法释 §6 needs both, so it "
+        "does not apply yet.";
+    return mitigation;
+  }
   if (serious) {
     mitigation.basis = "法释〔2013〕3号 §6 ¶3";
     mitigation.effect_zh = "造成严重后果，但在宣判前支付劳动报酬并依法承担赔偿责任的，“可以”酌情从宽处罚。";
@@ -380,7 +455,7 @@ std::vector<EvidenceGap> MissingEvidence(const AssessmentInput& input) {
       always_missing.push_back(EvidenceItem::kConductEvidence);
       break;
   }
-  if (input.serious_consequence) needed.push_back(EvidenceItem::kSeriousConsequenceEvidence);
+  if (input.Serious()) needed.push_back(EvidenceItem::kSeriousConsequenceEvidence);
   if (input.employer_kind == EmployerKind::kUnqualifiedContractor) {
     needed.push_back(EvidenceItem::kContractingChainEvidence);
   }
@@ -406,7 +481,8 @@ std::vector<EvidenceGap> MissingEvidence(const AssessmentInput& input) {
 
 BlacklistFinding Blacklist(const AssessmentInput& input, const AmountFinding& amount) {
   BlacklistFinding finding{std::nullopt, "人社部令第45号 §5; 保障农民工工资支付条例 §48", {}, {}};
-  const bool order_unpaid = OrderEffective(input.order) && input.order.deadline_passed && !input.order.paid_in_full;
+  const bool order_unpaid = OrderEffective(input.order) && input.order.deadline_passed && !input.order.paid_in_full &&
+                            !input.justified_reason;
   if (!order_unpaid) {
     finding.eligible = false;
     finding.explain_zh = "列入失信联合惩戒名单须以责令限期支付且逾期未支付为前提，本案不具备。";
@@ -414,6 +490,7 @@ BlacklistFinding Blacklist(const AssessmentInput& input, const AmountFinding& am
         "Listing requires an order to pay by a deadline that was not complied with; that is not the case here.";
   } else if (amount.met == true) {
     finding.eligible = true;
+    finding.criterion = "amount";
     finding.explain_zh =
         "经责令限期支付逾期未支付，且拖欠数额达到拒不支付劳动报酬罪的数额标准（§5(一)"
         "）：符合列入条件，须经告知和陈述申辩程序后决定。行为要件不影响本项。";
@@ -422,6 +499,7 @@ BlacklistFinding Blacklist(const AssessmentInput& input, const AmountFinding& am
         "listing, after notice and a hearing of the party. The conduct element is irrelevant here.";
   } else if (input.mass_incident) {
     finding.eligible = true;
+    finding.criterion = "mass_incident";
     finding.explain_zh =
         "经责令限期支付逾期未支付，且因拖欠引发群体性事件、极端事件造成严重不良社会影响（§5(二)"
         "）：符合列入条件，须经告知和陈述申辩程序后决定。";
@@ -499,7 +577,7 @@ void Recommend(const AssessmentInput& input, AssessmentResult& result) {
         "compensation, administrative penalty; 劳动保障监察条例 §26, §30). Why: " +
         reasons_en;
   } else if (result.crime_elements_met == true) {
-    if (input.paid_stage == PaidStage::kBeforeFiling && !input.serious_consequence) {
+    if (input.paid_stage == PaidStage::kBeforeFiling && !input.Serious() && input.compensation_borne != false) {
       result.recommendation = Recommendation::kAdministrative;
       result.recommendation_zh =
           "构成要件均已具备，但行为人已在刑事立案前支付劳动报酬并依法承担赔偿责任，且未造成严重后果。依法释〔2013〕3号§"
@@ -539,8 +617,8 @@ AssessmentResult Assess(const AssessmentInput& input, const ThresholdProfile& pr
   result.elements.push_back(ConductElement(input.conduct));
   result.elements.push_back(AmountElement(input, profile, result.amount));
   result.elements.push_back(OrderElement(input.order));
-  result.elements.push_back(NotPaidElement(input.order));
-  result.elements.push_back(SeriousConsequenceElement(input.serious_consequence));
+  result.elements.push_back(NotPaidElement(input.order, input.justified_reason));
+  result.elements.push_back(SeriousConsequenceElement(input));
   if (input.employer_kind) result.elements.push_back(EmployerElement(*input.employer_kind));
 
   bool any_unknown = false;
@@ -556,9 +634,9 @@ AssessmentResult Assess(const AssessmentInput& input, const ThresholdProfile& pr
     result.crime_elements_met = true;
   }
   if (result.crime_elements_met == true) {
-    result.sentence_band = input.serious_consequence ? SentenceBand::k3To7Years : SentenceBand::kUpTo3Years;
+    result.sentence_band = input.Serious() ? SentenceBand::k3To7Years : SentenceBand::kUpTo3Years;
   }
-  result.mitigation = MitigationFor(input.paid_stage, input.serious_consequence);
+  result.mitigation = MitigationFor(input.paid_stage, input.Serious(), input.compensation_borne);
   Recommend(input, result);
   result.missing_evidence = MissingEvidence(input);
   result.blacklist = Blacklist(input, result.amount);

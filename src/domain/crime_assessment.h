@@ -18,9 +18,16 @@
 
 namespace wagelink::domain {
 
+// One worker's 劳动报酬 (法释〔2013〕3号 §1: wages, bonuses, allowances, subsidies, overtime pay — not 经济补偿,
+// 赔偿金 or 工程款, which the case records apart and never tests).
 struct WorkerClaim {
   Fen owed;
   int months_unpaid = 0;
+  // What is still unpaid after the order's deadline: `owed` less the actor's OWN payments made by the
+  // deadline (an advance by the general contractor, the developer, the emergency fund or court execution
+  // pays the worker but does not undo the refusal). Absent: the whole `owed`.
+  std::optional<Fen> unpaid_after_deadline;
+  Fen Tested() const { return unpaid_after_deadline.value_or(owed); }
 };
 
 // Only totals are known (e.g. from a complaint form); per-worker facts are then unknown.
@@ -34,6 +41,7 @@ struct PaymentOrderFacts {
   OrderDelivery delivery = OrderDelivery::kNone;
   bool deadline_passed = false;
   bool paid_in_full = false;  // paid in full within the order's deadline
+  OrderAddressee addressee = OrderAddressee::kEmployer;
 };
 
 struct AssessmentInput {
@@ -43,10 +51,17 @@ struct AssessmentInput {
   Conduct conduct = Conduct::kUnknown;
   PaymentOrderFacts order;
   PaidStage paid_stage = PaidStage::kNone;
-  bool serious_consequence = false;
+  bool serious_consequence = false;                     // claimed without a type (older callers), or
+  std::vector<SeriousConsequence> serious_consequences;  // the §5 types established
   std::optional<EmployerKind> employer_kind;
   bool mass_incident = false;  // 群体性事件/极端事件 with serious social impact (45号令 §5(二))
+  // §4 ¶1: evidence that, for a 正当理由, the actor did not know of the order or could not pay in time.
+  bool justified_reason = false;
+  // §6 and 刑法 §276-1 ¶3: mitigation needs the wages paid AND the 赔偿责任 borne. Absent: not stated.
+  std::optional<bool> compensation_borne;
   std::vector<EvidenceItem> evidence_on_file;
+
+  bool Serious() const { return serious_consequence || !serious_consequences.empty(); }
 };
 
 struct ElementFinding {
@@ -70,6 +85,7 @@ struct AmountFinding {
 
 struct Mitigation {
   PaidStage stage = PaidStage::kNone;
+  std::optional<bool> compensation_borne;
   std::string effect_zh;
   std::string effect_en;
   std::string basis;
@@ -87,6 +103,7 @@ struct BlacklistFinding {
   std::string basis;
   std::string explain_zh;
   std::string explain_en;
+  std::string criterion;  // "amount" (45号令 §5(一)) or "mass_incident" (§5(二)) when eligible
 };
 
 struct AssessmentResult {

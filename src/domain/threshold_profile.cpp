@@ -163,6 +163,8 @@ Result<ThresholdCatalog> ThresholdCatalog::Parse(std::string_view json_text) {
   for (const auto& profile : catalog.profiles_) {
     if (auto ok = CheckWithinNationalRange(catalog, profile); !ok) return ok.error();
   }
+  const NationalRange range{*low->per_worker, *high->per_worker, *low->aggregate, *high->aggregate};
+  for (auto& profile : catalog.profiles_) profile.national = range;
   return catalog;
 }
 

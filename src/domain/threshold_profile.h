@@ -3,8 +3,9 @@
 // data/thresholds.json. The same profile also decides blacklist criterion (一) of 人社部令第45号 §5,
 // so there is exactly one threshold object per province (LEGAL.md §1.3, design note).
 //
-// A profile whose figures are not known (hebei) loads with `configured == false`; assessments then
-// report the amount element as unknown instead of guessing. Every configured figure must lie inside
+// A profile whose figures are not known (hebei, and "unset" before the district chooses) loads with
+// `configured == false`; assessments then judge the amount against the national range and report
+// "unknown" between its bounds instead of guessing. Every configured figure must lie inside
 // the national range given by the national-min and national-max profiles, because the 法释 only lets
 // provincial high courts choose within it.
 #include <optional>
@@ -17,6 +18,14 @@
 #include "domain/money.h"
 
 namespace wagelink::domain {
+
+// The national range of 法释〔2013〕3号 §3. A province without confirmed figures is judged against it:
+// at or above the upper bound the amount is large in every province, below the lower bound in none,
+// in between it is unknown until the province's own figure is configured.
+struct NationalRange {
+  Fen per_worker_low, per_worker_high;
+  Fen aggregate_low, aggregate_high;
+};
 
 struct ThresholdProfile {
   std::string id;  // "national-min", "hubei", ...
@@ -32,12 +41,15 @@ struct ThresholdProfile {
   SourceStatus status = SourceStatus::kUnconfirmed;
   std::string note;
   bool configured = false;  // both figures known
+  NationalRange national;   // filled in by the catalog for every profile
 };
 
 class ThresholdCatalog {
  public:
   static constexpr std::string_view kNationalMin = "national-min";
   static constexpr std::string_view kNationalMax = "national-max";
+  // The profile of a district that has not chosen its province yet (a fresh install).
+  static constexpr std::string_view kUnset = "unset";
 
   static Result<ThresholdCatalog> Parse(std::string_view json_text);
   // The operator's figures merged in, all or nothing: {"hebei": {"per_worker_yuan": 10000,

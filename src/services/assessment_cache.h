@@ -7,16 +7,25 @@
 #include <boost/json/value.hpp>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+
+#include "domain/assessment_vocabulary.h"
 
 namespace wagelink::services {
 
 // One assessment as JSON and as the text a response embeds, so a case read neither copies nor
-// re-serializes it.
+// re-serializes it; the input it was made from in the public contract (what `wagelink assess` takes);
+// and the findings the workflow acts on (the 有案不移 watch, the screening, blacklist eligibility).
 struct CachedAssessment {
   boost::json::value json;
   std::string text;
+  std::string input_text;
+  std::optional<bool> amount_met;
+  domain::Recommendation recommendation = domain::Recommendation::kConsult;
+  std::optional<bool> blacklist_eligible;
+  std::int64_t actor_unpaid_fen = 0;  // what the actor left unpaid after the order's deadline (or to date)
 };
 
 class AssessmentCache {

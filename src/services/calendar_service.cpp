@@ -6,6 +6,7 @@
 #include "core/log_event.h"
 #include "domain/statutory_holidays.h"
 #include "services/admin_service.h"
+#include "services/case_mapping.h"
 #include "services/case_service.h"
 #include "store/holiday_notice_repository.h"
 
@@ -93,7 +94,7 @@ RecomputeReport RecomputeOpenClocks(store::Connection& connection, const CaseRul
       ++report.examined;
       const domain::TimeLimitRule* rule = rules.time_limits->Find(row.rule_id);
       if (rule == nullptr || rule->unit == domain::TimeUnit::kHours || row.supplied_due_date) continue;
-      const domain::StatutoryClock model = FromClockRow(row);
+      const domain::StatutoryClock model = ClockOf(row);
       auto old_due = domain::ExtendClock(model, *rule, before, 0);
       auto new_due = domain::ExtendClock(model, *rule, after, 0);
       if (!old_due || !new_due) continue;

@@ -5,16 +5,12 @@
 
 #include "services/case_service.h"
 
+#include "domain/case_facts.h"
+
 namespace wagelink::services {
 namespace {
 using security::Permission;
 
-bool IsPayer(const std::string& payer) {
-  for (auto known : {"employer", "general_contractor", "developer", "emergency_fund", "court_execution"}) {
-    if (payer == known) return true;
-  }
-  return false;
-}
 
 
 // Splits `amount` over the outstanding amounts in proportion, exactly to the fen (largest remainder).
@@ -50,9 +46,12 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
     return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构或法院（执行）可以登记支付",
                      "Only labour inspection or the court (execution) records payments");
   }
-  if (!IsPayer(input.payer)) {
-    return InvalidField("payer", "应为 employer、general_contractor、developer、emergency_fund 或 court_execution",
-                   "must be employer, general_contractor, developer, emergency_fund or court_execution");
+  const auto payer = domain::ParsePayer(input.payer);
+  if (!payer) {
+    return InvalidField("payer",
+                        "应为 employer、actual_controller、general_contractor、developer、emergency_fund 或 court_execution",
+                        "must be employer, actual_controller, general_contractor, developer, emergency_fund or "
+                        "court_execution");
   }
   if (input.amount.fen() <= 0) return InvalidField("amount_yuan", "应大于 0", "must be greater than 0");
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
@@ -100,8 +99,14 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
   event.payload = boost::json::serialize(
       boost::json::object{{"amount_fen", input.amount.fen()}, {"payer", input.payer}, {"workers", shares.size()}});
   event.reason = input.note.substr(0, 500);
-  event.explanation_zh = "登记工资支付 " + input.amount.ToYuanGrouped() + " 元（" + input.payer + "）。";
-  event.explanation_en = "Payment of " + input.amount.ToYuanGrouped() + " yuan recorded (" + input.payer + ").";
+  // Who paid decides what the payment means: only the actor's own payment is "paying" for the crime.
+  event.explanation_zh = "登记工资支付 " + input.amount.ToYuanGrouped() + " 元（支付方：" +
+                         std::string(domain::PayerNameZh(*payer)) + "）。" +
+                         (domain::IsActorPayer(*payer) ? "" : "垫付使劳动者拿到工资，但不视为行为人支付，不影响拒不支付的认定。");
+  event.explanation_en = "Payment of " + input.amount.ToYuanGrouped() + " yuan recorded (payer " + input.payer + ")." +
+                         (domain::IsActorPayer(*payer) ? ""
+                                                       : " An advance pays the workers but is not the actor's payment "
+                                                         "and does not undo the refusal.");
   event.request_id = who.request_id;
   store::CaseTimelineRepository(*connection).InsertEvent(event);
   audit_.Append(*connection, who, "case.payment", {"case", std::to_string(case_id)}, nullptr,

@@ -108,12 +108,6 @@ Result<CaseRules> CaseRulesService::Parse(const boost::json::object& input) cons
     return InvalidField("threshold_profile", "没有编号为 " + rules.threshold_profile + " 的数额标准",
                         "no threshold profile " + rules.threshold_profile);
   }
-  if (!profile->configured) {
-    return InvalidField("threshold_profile",
-                        profile->name_zh + "的数额标准尚未确认，须先在 threshold_overrides 中填写该省高级人民法院确定的数额",
-                        profile->name_en + " has no confirmed figures; enter the provincial high court's figures in "
-                                           "threshold_overrides first");
-  }
   rules.catalog = std::move(catalog);
   if (auto ok = ParseTimeLimitOverrides(input, rules); !ok) return ok.error();
   rules.calendar = std::make_shared<const domain::WorkCalendar>(reference_->calendar);

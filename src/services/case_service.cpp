@@ -10,6 +10,7 @@
 #include "domain/validators.h"
 #include "security/masking.h"
 #include "security/pii_scan.h"
+#include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "store/settings_repository.h"
 
@@ -46,6 +47,7 @@ Status CheckWorker(const WorkerInput& w, std::size_t i, domain::CivilDate today)
     if (auto ok = domain::ValidateBankCardNumber(*w.bank_card, field + ".bank_card"); !ok) return ok.error();
   }
   if (w.owed.fen() < 0) return InvalidField(field + ".owed_yuan", "不能为负数", "must not be negative");
+  if (w.other_claims.fen() < 0) return InvalidField(field + ".other_claims_yuan", "不能为负数", "must not be negative");
   if (w.months_unpaid < 0 || w.months_unpaid > 1200) return InvalidField(field + ".months_unpaid", "应为 0 到 1200", "must be 0..1200");
   return Ok{};
 }
@@ -62,14 +64,6 @@ std::int64_t EmployerId(store::CaseRepository& cases, const EmployerInput& e, co
     if (auto existing = cases.FindEmployerByCreditCode(*e.credit_code)) return existing->id;
   }
   return cases.InsertEmployer({0, e.name, e.credit_code, e.kind, e.address, e.legal_representative}, now);
-}
-
-// The order's service method as the assessment contract names it (法释 §4).
-std::string DeliveryForAssessment(const std::optional<std::string>& method) {
-  if (!method) return "none";
-  if (*method == "posted_at_premises") return "posted_at_site";
-  if (*method == "confirmable_notice") return "none";  // a phone/SMS notice to appear is not service of the order
-  return "served";
 }
 
 }  // namespace
@@ -177,6 +171,7 @@ std::int64_t CaseService::InsertComplaint(store::Connection& connection, const P
   event.request_id = who.request_id;
   timeline.InsertEvent(event);
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));
+  ReportAtOnceIfDue(connection, who, row, cases.ListWorkers(row.id), timeline.ListEvents(row.id));
   audit_.Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
   return row.id;
@@ -202,6 +197,7 @@ void CaseService::InsertWorkers(store::Connection& connection, std::int64_t case
     worker.case_id = case_id;
     worker.name = w.name;
     worker.owed_fen = w.owed.fen();
+    worker.other_claims_fen = w.other_claims.fen();
     worker.months_unpaid = w.months_unpaid;
     worker.period_from = w.period_from;
     worker.period_to = w.period_to;
@@ -248,25 +244,27 @@ Result<CaseDetail> CaseService::Get(const Principal& who, std::int64_t case_id) 
 }
 
 std::vector<std::string> CaseService::MissingMaterials(const store::CaseRow& row) const {
-  boost::system::error_code ec;
-  auto package = boost::json::parse(row.transfer_package, ec);
+  const auto package = TransferPackageOf(row.transfer_package);
   std::vector<std::string> missing;
   for (const auto& item : reference_->transfer_package) {
     if (!item.required || item.id == "transfer_letter") continue;  // the letter is generated at sending
-    bool present = !ec && package.is_object() && package.as_object().contains(item.id) &&
-                   package.at(item.id).is_bool() && package.at(item.id).as_bool();
-    if (!present) missing.push_back(item.zh);
+    const auto it = package.find(item.id);
+    if (it == package.end() || !it->second) missing.push_back(item.zh);
   }
   return missing;
 }
 
 domain::CaseSnapshot CaseService::SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
                                              const domain::CaseProgress& progress,
-                                             const std::vector<store::ClockRow>& clocks) const {
+                                             const std::vector<store::ClockRow>& clocks,
+                                             const CachedAssessment& assessment) const {
   domain::CaseSnapshot snapshot;
   snapshot.context.economic_crime_rules = rules.economic_crime_rules;
   snapshot.progress = progress;
   snapshot.context.outstanding = domain::Fen::FromFen(row.owed_fen - row.paid_fen);
+  snapshot.context.actor_unpaid = domain::Fen::FromFen(assessment.actor_unpaid_fen);
+  snapshot.context.amount_threshold_met = assessment.amount_met;
+  snapshot.context.assessed_recommendation = assessment.recommendation;
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
@@ -294,77 +292,44 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   detail.parties = cases.Parties(row.id);
   auto clocks = timeline.ListClocks(row.id);
   for (const auto& clock : clocks) {
-    detail.clocks.push_back({clock, domain::Evaluate(FromClockRow(clock), now), rules->time_limits->Find(clock.rule_id)});
+    detail.clocks.push_back({clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)});
   }
-  boost::system::error_code ec;
-  auto package = boost::json::parse(row.transfer_package, ec);
+  const auto package = TransferPackageOf(row.transfer_package);
   for (const auto& item : reference_->transfer_package) {
-    bool present = !ec && package.is_object() && package.as_object().contains(item.id) &&
-                   package.at(item.id).is_bool() && package.at(item.id).as_bool();
-    detail.transfer_package.emplace_back(&item, present);
+    const auto it = package.find(item.id);
+    detail.transfer_package.emplace_back(&item, it != package.end() && it->second);
   }
+  const domain::CaseFacts facts =
+      CaseFactsOf(rules->threshold_profile, row, detail.employer, detail.workers, detail.payments, detail.events);
+  detail.findings = facts.findings;
+  detail.assessment = AssessCase(*rules, facts, now);
   if (auto progress = ProgressFromJson(row.progress)) {
     std::vector<std::string> permissions;
     for (auto p : who.permissions) permissions.emplace_back(security::PermissionCode(p));
-    detail.available_steps =
-        domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks), who.body_code, permissions);
+    detail.available_steps = domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks, *detail.assessment),
+                                                    who.body_code, permissions);
   }
-  detail.assessment = AssessCase(*rules, row, detail.workers, detail.payments, now);
   return detail;
 }
 
-std::shared_ptr<const CachedAssessment> CaseService::AssessCase(const CaseRules& rules, const store::CaseRow& row,
-                                           const std::vector<store::WorkerRow>& workers,
-                                           const std::vector<store::PaymentRow>& payments, domain::Instant now) const {
-  boost::json::array worker_input;
-  for (const auto& w : workers) {
-    worker_input.push_back({{"owed_yuan", domain::Fen::FromFen(w.owed_fen).ToYuanPlain()}, {"months_unpaid", w.months_unpaid}});
-  }
-  bool issued = row.order_deadline.has_value();
-  bool deadline_passed = false, paid_in_full = false;
-  if (issued) {
-    auto deadline = domain::CivilDate::ParseIso(*row.order_deadline);
-    if (deadline) {
-      deadline_passed = now.unix_seconds() >= domain::EndOfShanghaiDay(*deadline).unix_seconds();
-      std::int64_t paid_by_deadline = 0;
-      for (const auto& p : payments) {
-        if (p.paid_on <= *row.order_deadline) paid_by_deadline += p.amount_fen;
-      }
-      paid_in_full = row.owed_fen > 0 && paid_by_deadline >= row.owed_fen;
-    }
-  }
-  std::string paid_stage = "none";
-  if (row.owed_fen > 0 && row.paid_fen >= row.owed_fen && !paid_in_full) {
-    const std::string& s = row.state;
-    if (s == "trial") {
-      paid_stage = "before_first_instance_judgment";
-    } else if (s == "police_investigating" || s == "prosecution_review") {
-      paid_stage = "before_prosecution";
-    } else if (s != "execution" && s != "closed_paid") {
-      paid_stage = "before_filing";
-    }
-  }
-  boost::json::object input{{"province", rules.threshold_profile},
-                            {"workers", worker_input},
-                            {"conduct", row.conduct},
-                            {"order", {{"issued", issued}, {"delivery", DeliveryForAssessment(row.order_delivery)},
-                                       {"deadline_passed", deadline_passed}, {"paid_in_full", paid_in_full}}},
-                            {"paid_stage", paid_stage},
-                            {"serious_consequence", false}};
-  if (workers.empty()) input.erase("workers"), input["workers_count"] = 0, input["total_owed_yuan"] = 0;
-  const std::string input_text = boost::json::serialize(input);
-  std::string key = input_text;
-  if (const auto* profile = rules.catalog->Find(rules.threshold_profile)) {
-    key += "|" + std::to_string(profile->per_worker ? profile->per_worker->fen() : -1) + "|" +
-           std::to_string(profile->aggregate ? profile->aggregate->fen() : -1);
-  }
+std::shared_ptr<const CachedAssessment> CaseService::AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
+                                                                domain::Instant now) const {
+  const domain::AssessmentInput input = domain::AssessmentInputOf(facts, domain::ShanghaiDate(now));
+  std::string input_text = boost::json::serialize(domain::AssessmentInputToJson(input));
+  const domain::ThresholdProfile* profile = rules.catalog->Find(rules.threshold_profile);
+  if (profile == nullptr) profile = rules.catalog->Find(domain::ThresholdCatalog::kUnset);
+  // The key names the profile's figures too, so an operator's change of figures is never served stale.
+  std::string key = input_text + "|" + std::to_string(profile->per_worker ? profile->per_worker->fen() : -1) + "|" +
+                    std::to_string(profile->aggregate ? profile->aggregate->fen() : -1);
   if (auto cached = assessments_.Find(key)) return cached;
-  auto result = domain::AssessJson(input_text, *rules.catalog);
-  boost::json::value json =
-      result ? std::move(*result)
-             : boost::json::object{{"error", result.error().message_en}, {"error_zh", result.error().message_zh}};
+  const domain::AssessmentResult result = domain::Assess(input, *profile);
+  boost::json::value json = domain::AssessmentToJson(result);
   std::string text = boost::json::serialize(json);
-  auto assessment = std::make_shared<const CachedAssessment>(CachedAssessment{std::move(json), std::move(text)});
+  std::int64_t actor_unpaid = 0;
+  for (const auto& worker : input.workers) actor_unpaid += worker.Tested().fen();
+  auto assessment = std::make_shared<const CachedAssessment>(
+      CachedAssessment{std::move(json), std::move(text), std::move(input_text), result.amount.met,
+                       result.recommendation, result.blacklist.eligible, actor_unpaid});
   assessments_.Store(key, assessment);
   return assessment;
 }
@@ -386,28 +351,6 @@ store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& c
   row.explanation_en = clock.due.explain_en;
   if (clock.due.roll_over_status) row.due_interpretation = std::string(domain::SourceStatusName(*clock.due.roll_over_status));
   return row;
-}
-
-domain::StatutoryClock FromClockRow(const store::ClockRow& row) {
-  domain::StatutoryClock clock;
-  clock.rule_id = row.rule_id;
-  clock.started_at = *domain::Instant::ParseRfc3339(row.started_at);
-  clock.due.rule_id = row.rule_id;
-  clock.due.due_instant = *domain::Instant::ParseRfc3339(row.due_at);
-  if (auto due_date = domain::CivilDate::ParseIso(row.due_date)) clock.due.due_date = *due_date;
-  clock.due.uncertain = row.uncertain;
-  clock.responsible_body = domain::ParseBodyCode(row.responsible_body).value_or(domain::Body::kHrss);
-  clock.supervisor_body = domain::ParseBodyCode(row.supervisor_body).value_or(domain::Body::kWageOffice);
-  clock.kind = row.kind == "window" ? domain::ClockKind::kWindow : domain::ClockKind::kDuty;
-  clock.extensions_applied = static_cast<int>(row.extensions_applied);
-  if (row.supplied_due_date) {
-    if (auto date = domain::CivilDate::ParseIso(*row.supplied_due_date)) clock.supplied_due_date = *date;
-  }
-  if (row.stopped_at) {
-    clock.stopped_at = *domain::Instant::ParseRfc3339(*row.stopped_at);
-    clock.outcome = row.outcome ? domain::ParseClockOutcome(*row.outcome) : std::nullopt;
-  }
-  return clock;
 }
 
 }  // namespace wagelink::services

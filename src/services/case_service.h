@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/case_facts.h"
 #include "domain/case_machine.h"
 #include "domain/money.h"
+#include "domain/risk_scoring.h"
 #include "domain/statutory_clock.h"
 #include "services/admin_service.h"
 #include "services/assessment_cache.h"
@@ -33,7 +35,8 @@ struct EmployerInput {
 struct WorkerInput {
   std::string name;
   std::optional<std::string> id_number, phone, bank_card;
-  domain::Fen owed;
+  domain::Fen owed;          // 劳动报酬 (法释〔2013〕3号 §1): wages, bonuses, allowances, overtime
+  domain::Fen other_claims;  // 经济补偿, 赔偿金, 工程款: recorded, never tested
   std::int64_t months_unpaid = 0;
   std::string period_from, period_to;
 };
@@ -67,6 +70,15 @@ struct PaymentInput {
   std::string note;
 };
 
+// A finding of the investigation (domain::FindingKind): what it establishes, why, on which evidence.
+struct FindingInput {
+  domain::FindingKind kind = domain::FindingKind::kConduct;
+  domain::FindingValue value;
+  std::string reason;                     // the grounds, required
+  std::vector<std::string> evidence;      // references to the evidence relied on (file names, record numbers)
+  std::optional<domain::CivilDate> found_on;  // default today; never in the future
+};
+
 struct ClockView {
   store::ClockRow row;
   domain::ClockEvaluation evaluation;
@@ -84,15 +96,24 @@ struct CaseDetail {
   std::vector<std::string> parties;
   std::vector<domain::CaseEvent> available_steps;
   std::vector<std::pair<const PackageItem*, bool>> transfer_package;  // item, present
+  domain::CurrentFindings findings;                    // the legal facts in force (case_facts.h)
   std::shared_ptr<const CachedAssessment> assessment;  // shared with the assessment cache
 };
 
 class CaseService {
  public:
+  // `risk_rules` (data/risk_rules.json) decide when a case's own facts are reported at once to the
+  // leadership and 区治欠办; without them nothing is reported.
   CaseService(store::Database& db, const Clock& clock, const AuditTrail& audit,
               std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const SecurityKeys> keys,
-              CaseRulesService& rules)
-      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), keys_(std::move(keys)), rules_(rules) {}
+              CaseRulesService& rules, std::shared_ptr<const domain::RiskRuleSet> risk_rules = nullptr)
+      : db_(db),
+        clock_(clock),
+        audit_(audit),
+        reference_(std::move(reference)),
+        keys_(std::move(keys)),
+        rules_(rules),
+        risk_rules_(std::move(risk_rules)) {}
 
   Result<CaseDetail> CreateComplaint(const Principal& who, const ComplaintInput& input);
   // The two halves of CreateComplaint, for imports that check every row before writing any and
@@ -116,6 +137,8 @@ class CaseService {
   Result<CaseDetail> SetTransferPackage(const Principal& who, std::int64_t case_id,
                                         const std::vector<std::pair<std::string, bool>>& items);
   Result<CaseDetail> RecordPayment(const Principal& who, std::int64_t case_id, const PaymentInput& payment);
+  // A finding of the investigation, by the body entitled to make it (case_findings_service.cpp).
+  Result<CaseDetail> RecordFinding(const Principal& who, std::int64_t case_id, const FindingInput& finding);
   Result<std::string> RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
                                 const std::string& field, const std::string& purpose);
   Result<Page<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
@@ -124,12 +147,16 @@ class CaseService {
  private:
   Result<store::CaseScope> ScopeOf(const Principal& who) const;
   CaseDetail LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row);
-  std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const store::CaseRow& row,
-                                const std::vector<store::WorkerRow>& workers, const std::vector<store::PaymentRow>& payments,
-                                domain::Instant now) const;
+  std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
+                                                     domain::Instant now) const;
   domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
-                                  const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks) const;
+                                  const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks,
+                                  const CachedAssessment& assessment) const;
   std::vector<std::string> MissingMaterials(const store::CaseRow& row) const;
+  // The report at once (第一时间) when the case's facts reach a level of data/risk_rules.json that
+  // escalates, once per case and level, inside the caller's transaction.
+  void ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,
+                         const std::vector<store::WorkerRow>& workers, const std::vector<store::CaseEventRow>& events);
 
   store::Database& db_;
   const Clock& clock_;
@@ -137,12 +164,11 @@ class CaseService {
   std::shared_ptr<const ReferenceData> reference_;
   std::shared_ptr<const SecurityKeys> keys_;
   CaseRulesService& rules_;
+  std::shared_ptr<const domain::RiskRuleSet> risk_rules_;
   mutable AssessmentCache assessments_;
 };
 
 // Persists clocks started by a transition (shared with the deadline sweep's tests).
 store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock);
-// A stored clock as the domain counts it again (extension, a new holiday notice, evaluation).
-domain::StatutoryClock FromClockRow(const store::ClockRow& row);
 
 }  // namespace wagelink::services

@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "domain/limitation_period.h"
 #include "services/case_service.h"
@@ -19,12 +20,12 @@ boost::json::object PayloadJson(const domain::StepPayload& payload) {
         if constexpr (std::is_same_v<T, domain::OrderPayload>) {
           o = {{"document", domain::OrderDocumentKindCode(p.document)}, {"deadline", p.deadline.ToIso()},
                {"service", domain::ServiceMethodCode(p.service)}, {"served_at", p.served_at.ToIsoUtc()},
-               {"service_evidence_recorded", p.service_evidence_recorded}};
+               {"service_evidence_recorded", p.service_evidence_recorded},
+               {"addressee", domain::OrderAddresseeName(p.addressee)}};
         } else if constexpr (std::is_same_v<T, domain::OrderOutcomePayload>) {
           o = {{"outcome", domain::OrderOutcomeCode(p.outcome)}};
         } else if constexpr (std::is_same_v<T, domain::ScreeningPayload>) {
-          o = {{"recommendation", domain::RecommendationName(p.recommendation)},
-               {"amount_threshold_met", p.amount_threshold_met}};
+          o = {{"recommendation", domain::RecommendationName(p.recommendation)}};
         } else if constexpr (std::is_same_v<T, domain::ConsultationPayload>) {
           o = {{"to_procuratorate", p.to_procuratorate}, {"to_police", p.to_police}};
           if (p.reply_due) o["reply_due"] = p.reply_due->ToIso();
@@ -86,6 +87,13 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   auto progress = ProgressFromJson(row->progress);
   if (!progress) return progress.error();
   auto clocks = timeline.ListClocks(case_id);
+  // The step is decided on the case's facts as they stand (who paid what, which order counts): the
+  // platform's own assessment, never a client's claim.
+  const auto rules = rules_.Current(*connection);
+  const auto employer = cases.FindEmployer(row->employer_id);
+  const domain::CaseFacts facts = CaseFactsOf(rules->threshold_profile, *row, *employer, cases.ListWorkers(case_id),
+                                              cases.ListPayments(case_id), timeline.ListEvents(case_id));
+  const auto assessment = AssessCase(*rules, facts, now);
 
   domain::StepRequest request;
   request.event = step.event;
@@ -94,8 +102,7 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  const auto rules = rules_.Current(*connection);
-  auto snapshot = SnapshotOf(*rules, *row, *progress, clocks);
+  auto snapshot = SnapshotOf(*rules, *row, *progress, clocks, *assessment);
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
     if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);
@@ -118,7 +125,7 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   if (!cases.UpdateState(case_id, row->version, to_state, boost::json::serialize(ProgressToJson(t.progress)), now_text)) {
     return MakeError(ErrorCode::kConflict, "案件已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry");
   }
-  if (const auto* order = std::get_if<domain::OrderPayload>(&step.payload)) {
+  if (const auto* order = std::get_if<domain::OrderPayload>(&step.payload); order && domain::IsActor(order->addressee)) {
     cases.SetOrder(case_id, order->deadline.ToIso(), std::string(domain::ServiceMethodCode(order->service)));
   }
 
@@ -131,7 +138,7 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
     const auto* rule = rules->time_limits->Find(extension.rule_id);
     for (const auto& clock : clocks) {
       if (clock.rule_id != extension.rule_id || clock.stopped_at || !rule) continue;
-      auto extended = domain::ExtendClock(FromClockRow(clock), *rule, *rules->calendar);
+      auto extended = domain::ExtendClock(ClockOf(clock), *rule, *rules->calendar);
       if (!extended) return extended.error();
       timeline.ExtendClock(clock.id, ToClockRow(case_id, *extended));
     }
@@ -185,9 +192,8 @@ Result<CaseDetail> CaseService::SetTransferPackage(const Principal& who, std::in
   store::Transaction tx(*connection);
   auto row = cases.FindCase(case_id, *scope);
   if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
-  boost::system::error_code ec;
-  auto parsed = boost::json::parse(row->transfer_package, ec);
-  boost::json::object package = !ec && parsed.is_object() ? parsed.as_object() : boost::json::object{};
+  boost::json::object package;
+  for (const auto& [id, present] : TransferPackageOf(row->transfer_package)) package[id] = present;
   for (const auto& [id, present] : items) {
     bool known = false;
     for (const auto& item : reference_->transfer_package) known = known || item.id == id;

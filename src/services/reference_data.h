@@ -35,9 +35,10 @@ struct ReferenceData {
   std::string thresholds_json;   // data/thresholds.json as loaded
   std::vector<std::string> calendar_json;  // data/calendar/cn-YYYY.json, by year
   std::vector<PackageItem> transfer_package;
-  // The threshold profile a district uses unless the operator chose another (settings). The demo
-  // uses national-max: a case that meets it meets every province's figure (LEGAL.md §1.3).
-  std::string default_profile = "national-max";
+  // The threshold profile a district uses until the administrator chooses its province (settings):
+  // "unset", judged against the national range, so an amount between the national bounds is
+  // "unknown → consult", never a firm "no" (LEGAL.md §1.3).
+  std::string default_profile = std::string(domain::ThresholdCatalog::kUnset);
 };
 
 }  // namespace wagelink::services

@@ -73,8 +73,8 @@ constexpr std::string_view kSetConduct = "UPDATE cases SET conduct = ? WHERE id 
 constexpr std::string_view kSetPackage = "UPDATE cases SET transfer_package = ? WHERE id = ?";
 
 constexpr std::string_view kInsertWorker =
-    "INSERT INTO workers (case_id, name, owed_fen, months_unpaid, period_from, period_to, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO workers (case_id, name, owed_fen, other_claims_fen, months_unpaid, period_from, period_to, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kSetWorkerSecrets =
     "UPDATE workers SET id_number_enc = ?, id_number_index = ?, id_number_masked = ?, phone_enc = ?, phone_masked = ?, "
     "bank_card_enc = ?, bank_card_masked = ? WHERE id = ?";
@@ -82,11 +82,12 @@ constexpr std::string_view kLatestPeriodTo =
     "SELECT MAX(period_to) FROM workers WHERE case_id = ? AND period_to <> ''";
 constexpr std::string_view kListWorkers =
     "SELECT id, case_id, name, id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, "
-    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen FROM workers WHERE case_id = ? "
-    "ORDER BY id";
+    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen, other_claims_fen FROM workers "
+    "WHERE case_id = ? ORDER BY id";
 constexpr std::string_view kFindWorker =
     "SELECT id, case_id, name, id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, "
-    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen FROM workers WHERE case_id = ? AND id = ?";
+    "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen, other_claims_fen FROM workers "
+    "WHERE case_id = ? AND id = ?";
 
 constexpr std::string_view kInsertPayment =
     "INSERT INTO payments (case_id, worker_id, amount_fen, paid_on, payer, note, created_at) "
@@ -152,6 +153,7 @@ WorkerRow ToWorker(const Row& r) {
   w.period_from = r.Text(12);
   w.period_to = r.Text(13);
   w.paid_fen = r.Int(14);
+  w.other_claims_fen = r.Int(15);
   return w;
 }
 
@@ -275,8 +277,8 @@ void CaseRepository::SetTransferPackage(std::int64_t id, const std::string& pack
 }
 
 std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string& now) {
-  return c_.InsertReturningId(kInsertWorker, {w.case_id, w.name, w.owed_fen, w.months_unpaid, w.period_from,
-                                              w.period_to, now});
+  return c_.InsertReturningId(kInsertWorker, {w.case_id, w.name, w.owed_fen, w.other_claims_fen, w.months_unpaid,
+                                              w.period_from, w.period_to, now});
 }
 
 void CaseRepository::SetWorkerSecrets(const WorkerRow& w) {

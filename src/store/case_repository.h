@@ -64,10 +64,12 @@ struct WorkerRow {
   std::string phone_masked;
   std::optional<std::string> bank_card_enc;
   std::string bank_card_masked;
-  std::int64_t owed_fen = 0;
+  std::int64_t owed_fen = 0;  // 劳动报酬 (法释〔2013〕3号 §1): what the crime amount test uses
   std::int64_t months_unpaid = 0;
   std::string period_from, period_to;
   std::int64_t paid_fen = 0;
+  // 经济补偿, 赔偿金, 工程款 claimed beside the remuneration: recorded, never tested, not in the totals.
+  std::int64_t other_claims_fen = 0;
 };
 
 struct PaymentRow {
@@ -76,7 +78,7 @@ struct PaymentRow {
   std::optional<std::int64_t> worker_id;
   std::int64_t amount_fen = 0;
   std::string paid_on;
-  std::string payer;
+  std::string payer;  // domain::PayerCode
   std::string note;
   std::string created_at;
 };

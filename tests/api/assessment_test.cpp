@@ -34,12 +34,19 @@ TEST(Assessment, ApiRecommendsTransferForScenarioOneUnderEveryConfiguredProfile)
   }
 }
 
-TEST(Assessment, ApiSaysHebeiMustBeConfiguredInsteadOfGuessing) {
+TEST(Assessment, ApiSaysHebeiMustBeConfiguredInsteadOfGuessingBetweenTheNationalBounds) {
   TestServer server;
-  auto response = server.LoginAs("handler").PostJson("/api/v1/assessments", S1Input("hebei"));
+  auto input = S1Input("hebei");
+  boost::json::array workers;
+  for (int i = 0; i < 11; ++i) workers.push_back({{"owed_yuan", 5000}, {"months_unpaid", 4}});  // 55,000 in all
+  input["workers"] = std::move(workers);
+  auto response = server.LoginAs("handler").PostJson("/api/v1/assessments", input);
   ASSERT_EQ(response.status, 200);
   EXPECT_TRUE(response.Json().at("amount_threshold").at("met").is_null());
-  EXPECT_NE(response.Json().at("recommendation").as_string(), "transfer");
+  EXPECT_EQ(response.Json().at("recommendation").as_string(), "consult");
+  // Above the national upper bound the amount is large in every province, Hebei's figure or not.
+  auto above = server.LoginAs("handler").PostJson("/api/v1/assessments", S1Input("hebei"));
+  EXPECT_TRUE(above.Json().at("amount_threshold").at("met").as_bool());
 }
 
 TEST(Assessment, BadInputNamesTheField) {

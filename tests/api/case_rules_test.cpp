@@ -25,7 +25,8 @@ TEST(CaseRules, DefaultsShowEveryProfileWithItsStatusAndTheUnconfirmedFilingRule
   auto rules = handler.Get(kRules);
   ASSERT_EQ(rules.status, 200) << rules.body;
   auto json = rules.Json();
-  EXPECT_EQ(json.at("threshold_profile").as_string(), "national-max");
+  EXPECT_EQ(json.at("threshold_profile").as_string(), "unset") << "a fresh install has no province chosen";
+  EXPECT_FALSE(ProfileOf(json, "unset").at("configured").as_bool());
   EXPECT_FALSE(json.at("economic_crime_rules").as_bool());
   EXPECT_EQ(json.at("economic_crime_rules_basis").at("status").as_string(), "UNCONFIRMED");
   auto hebei = ProfileOf(json, "hebei");
@@ -43,7 +44,6 @@ TEST(CaseRules, BadSettingsAreRefusedNamingTheFieldAndNothingChanges) {
     std::string field_prefix;
   };
   const std::vector<Bad> cases = {
-      {{{"threshold_profile", "hebei"}}, "threshold_profile"},  // no figures yet
       {{{"threshold_profile", "atlantis"}}, "threshold_profile"},
       {{{"threshold_profile", 7}}, "threshold_profile"},
       {{{"economic_crime_rules", "yes"}}, "economic_crime_rules"},
@@ -62,7 +62,7 @@ TEST(CaseRules, BadSettingsAreRefusedNamingTheFieldAndNothingChanges) {
     EXPECT_FALSE(problem.at("detail").as_string().empty());
     EXPECT_FALSE(problem.at("detail_en").as_string().empty());
   }
-  EXPECT_EQ(admin.Get(kRules).Json().at("threshold_profile").as_string(), "national-max");
+  EXPECT_EQ(admin.Get(kRules).Json().at("threshold_profile").as_string(), "unset");
   EXPECT_EQ(server.LoginAs("handler").PutJson(kRules, {{"economic_crime_rules", true}}).status, 403)
       << "only settings.manage changes the rules";
 }
@@ -74,7 +74,7 @@ TEST(CaseRules, HebeiFiguresEnteredByTheOperatorDecideTheNextAssessmentAndTheCha
   auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = created.Json().at("id").as_int64();
-  EXPECT_EQ(created.Json().at("assessment").at("amount_threshold").at("profile").as_string(), "national-max");
+  EXPECT_EQ(created.Json().at("assessment").at("amount_threshold").at("profile").as_string(), "unset");
 
   auto saved = admin.PutJson(kRules, {{"threshold_profile", "hebei"},
                                       {"threshold_overrides",

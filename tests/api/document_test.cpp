@@ -9,21 +9,13 @@
 
 #include "support/scenarios.h"
 #include "support/pdf_text.h"
+#include "support/case_api.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
 
 constexpr const char* kAfterScenarioOne = "2025-12-22T02:00:00Z";
-
-std::string CasePath(std::int64_t id, const std::string& tail = "") { return "/api/v1/cases/" + std::to_string(id) + tail; }
-
-HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
-                  boost::json::object payload = {}, const std::string& reason = "") {
-  boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
-  if (!reason.empty()) body["reason"] = reason;
-  return client.PostJson(CasePath(id, "/steps"), body);
-}
 
 class DocumentFixture : public ::testing::Test {
  protected:
@@ -54,7 +46,7 @@ class DocumentFixture : public ::testing::Test {
                                      std::tuple{&head_, "approve_transfer", "2025-12-12T02:00:00Z"}}) {
       boost::json::object payload;
       if (std::string(event) == "record_order_outcome") payload = {{"outcome", "unpaid_after_deadline"}};
-      if (std::string(event) == "complete_screening") payload = {{"recommendation", "transfer"}, {"amount_threshold_met", true}};
+      if (std::string(event) == "complete_screening") payload = {{"recommendation", "transfer"}};
       if (std::string(event) == "form_case_group") payload = {{"officers", {"handler", "handler2"}}};
       auto r = Step(*client, id_, event, at, payload);
       ASSERT_EQ(r.status, 200) << event << ": " << r.body;

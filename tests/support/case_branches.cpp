@@ -100,6 +100,11 @@ class CaseWalker {
       EXPECT_EQ(r.status, 200) << Describe(step) << "\n" << r.body;
       return;
     }
+    if (auto finding = step.find("finding"); finding != step.end()) {
+      auto r = As(user).PostJson(CasePath("/findings"), finding->value());
+      EXPECT_EQ(r.status, 200) << Describe(step) << "\n" << r.body;
+      return;
+    }
     boost::json::object body{{"event", step.at("event")}, {"at", step.at("at")}};
     if (auto p = step.find("payload"); p != step.end()) body["payload"] = p->value();
     if (auto r = step.find("reason"); r != step.end()) body["reason"] = r->value();

@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
+import { takeStep } from '../support/case_page.mjs';
 
 let browser;
 before(async () => {
@@ -45,16 +46,6 @@ const WORKERS = [
   ['马占山', '11010119800113112X', '13910000012', '10200', '7'],
   ['朱红旗', '110101198002141135', '13910000013', '9900', '7'],
 ];
-
-/** Opens a step from the case's action bar, lets `fill` complete the dialog, submits, waits for it to close. */
-async function takeStep(page, event, fill = async () => {}) {
-  await page.locator(`[data-test="step-${event}"]`).click();
-  const dialog = page.locator(`[data-test="step-dialog"][data-step="${event}"]`);
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.locator('[data-test="step-submit"]').click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** Waits until the success toasts have gone, so a screenshot shows the page, not the notices. */
 async function quiet(page) {

@@ -44,19 +44,23 @@ test('the sysadmin enters Hebei figures and chooses Hebei; a handler sees the as
   const hebei = page.locator('[data-test="case-rules-profiles"] [data-profile="hebei"]');
   // Hebei ships without figures: tagged 待核实 and marked as the operator's to enter.
   await hebei.getByText('待核实', { exact: true }).waitFor();
-  await hebei.getByText('须由运营方填写数额').waitFor();
+  await hebei.getByText('填写本省数额前，介于全国幅度之间的数额为“无法判断”', { exact: false }).waitFor();
   // The economic-crime switch shows its citation and that it is unconfirmed.
   const economic = page.locator('[data-test="case-rules-economic"]');
   await economic.getByText('《公安机关办理经济犯罪案件的若干规定》§16').waitFor();
   await economic.getByText('待核实', { exact: true }).waitFor();
 
-  // Choosing Hebei without figures: the server refuses, and says so next to the profile choice.
+  // A fresh install has chosen no province. Choosing Hebei without figures is allowed: amounts between
+  // the national bounds then stay "unknown → consult" (never a firm "no") until the figures are entered.
+  assert.equal(shipped.threshold_profile, 'unset');
   await hebei.click();
-  await page.locator('[data-test="case-rules-override"]').getByText('须填写本省高级人民法院确定的单人数额').waitFor();
+  await page.locator('[data-test="case-rules-override"]').getByText('填写本省高级人民法院确定的单人数额', { exact: false }).waitFor();
   await page.locator('[data-test="case-rules-save"]').click();
-  await page.locator('[data-test="case-rules-profile-item"] .el-form-item__error', { hasText: '河北省的数额标准尚未确认' }).waitFor();
-  assert.equal((await caseRules(page)).threshold_profile, shipped.threshold_profile, 'nothing saved');
-  await screenshot(page, 'case-rules-refused');
+  await page.getByText('办案规则已保存').first().waitFor();
+  assert.equal((await caseRules(page)).threshold_profile, 'hebei');
+  await hebei.getByText('待核实', { exact: true }).waitFor();
+  await screenshot(page, 'case-rules-hebei-unconfirmed');
+  await page.getByText('办案规则已保存').first().waitFor({ state: 'detached' });
 
   // With the figures entered it is accepted and tagged 本地设定 (the operator vouches for them).
   await page.locator('[data-test="override-per-worker"] input').fill('10000');

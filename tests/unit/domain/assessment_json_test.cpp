@@ -224,9 +224,15 @@ TEST(AssessJson, RendersTheS1ContractUnderHubei) {
   }
 }
 
-TEST(AssessJson, RendersUnknownsAsNullForUnconfiguredHebei) {
+TEST(AssessJson, RendersUnknownsAsNullForUnconfiguredHebeiBetweenTheNationalBounds) {
+  // 11 workers owed 5,000 each for 4 months: inside both national ranges, so unknown until Hebei's figure is set.
   std::string input(kS1);
   input.replace(input.find("\"hubei\""), 7, "\"hebei\"");
+  boost::json::object parsed = boost::json::parse(input).as_object();
+  boost::json::array workers;
+  for (int i = 0; i < 11; ++i) workers.push_back({{"owed_yuan", 5000}, {"months_unpaid", 4}});
+  parsed["workers"] = std::move(workers);
+  input = boost::json::serialize(parsed);
   const auto output = AssessJson(input, OfficialThresholds());
   ASSERT_TRUE(output.ok());
   const boost::json::object& out = output->as_object();

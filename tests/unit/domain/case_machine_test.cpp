@@ -209,9 +209,44 @@ TEST(CaseMachine, OnlyTheConsultedBodyMayAnswerAConsultation) {
             "actor_body");
   EXPECT_TRUE(Decide(consulting, Request(E::kAnswerConsultation, kProsecutor, kLater, {}, "意见")).ok());
   EXPECT_EQ(Refused(InState(S::kScreening),
-                    Request(E::kCompleteScreening, kHandler, kLater, ScreeningPayload{Recommendation::kConsult, false}))
+                    Request(E::kCompleteScreening, kHandler, kLater, ScreeningPayload{Recommendation::kConsult}))
                 .field,
             "recommendation");
+}
+
+TEST(CaseMachine, AScreeningAgainstThePlatformsAssessmentNeedsAReasonAndTellsTheProcuratorate) {
+  CaseSnapshot screening = InState(S::kScreening);
+  screening.context.assessed_recommendation = Recommendation::kTransfer;
+  screening.context.amount_threshold_met = true;
+  EXPECT_EQ(Refused(screening, Request(E::kCompleteScreening, kHandler, kLater,
+                                       ScreeningPayload{Recommendation::kAdministrative}))
+                .field,
+            "reason");
+  auto departed = Decide(screening, Request(E::kCompleteScreening, kHandler, kLater,
+                                            ScreeningPayload{Recommendation::kAdministrative}, "已达成分期还款协议"));
+  ASSERT_TRUE(departed.ok()) << departed.error().message_en;
+  EXPECT_EQ(departed->to, S::kAdministrativeHandling);
+  EXPECT_NE(std::find(departed->notify_bodies.begin(), departed->notify_bodies.end(), Body::kProcuratorate),
+            departed->notify_bodies.end());
+  // The watch for a case kept from the police starts from the platform's assessment, not the client's.
+  EXPECT_TRUE(std::any_of(departed->clocks_to_start.begin(), departed->clocks_to_start.end(),
+                          [](const ClockStart& start) { return start.rule_id == "should_have_been_transferred"; }));
+  screening.context.amount_threshold_met = std::nullopt;
+  auto unknown = Decide(screening, Request(E::kCompleteScreening, kHandler, kLater,
+                                           ScreeningPayload{Recommendation::kTransfer}));
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_TRUE(std::none_of(unknown->clocks_to_start.begin(), unknown->clocks_to_start.end(),
+                           [](const ClockStart& start) { return start.rule_id == "should_have_been_transferred"; }));
+}
+
+TEST(CaseMachine, AnAdvanceByOthersIsNotTheActorPayingInFullWithinTheDeadline) {
+  CaseSnapshot pending = InState(S::kOrderPending);
+  pending.progress.order_deadline = test::Date("2026-03-05");
+  pending.context.actor_unpaid = Fen::FromFen(12'000'000);  // the general contractor paid every worker
+  EXPECT_EQ(Refused(pending, Request(E::kRecordOrderOutcome, kHandler, kLater,
+                                     OrderOutcomePayload{OrderOutcome::kPaidInFullByDeadline}))
+                .field,
+            "outcome");
 }
 
 TEST(CaseMachine, PassingATransferOnRecordsTheTwentyFourHourClockAsAnswered) {

@@ -56,8 +56,9 @@ TEST(CaseScenarios, S1SubcontractorAbscondsIsTransferredAndFiledWithEveryClockMe
   EXPECT_EQ(walk.snapshot.progress.state, S::kScreening);
   EXPECT_EQ(StatusAt(walk.Clock("L03"), "2025-12-11T09:00:00+08:00"), ClockStatus::kNotMet);
 
-  walk.Step(E::kCompleteScreening, kHandler, "2025-12-11T10:00:00+08:00",
-            ScreeningPayload{Recommendation::kTransfer, true});
+  walk.snapshot.context.amount_threshold_met = true;  // the platform's own assessment of S1's facts
+  walk.snapshot.context.assessed_recommendation = Recommendation::kTransfer;
+  walk.Step(E::kCompleteScreening, kHandler, "2025-12-11T10:00:00+08:00", ScreeningPayload{Recommendation::kTransfer});
   EXPECT_EQ(walk.snapshot.progress.state, S::kTransferPreparation);
   EXPECT_FALSE(walk.Has("L05"));  // "立即" has no number unless the operator sets a target
   const StatutoryClock& watch = walk.Clock("should_have_been_transferred");
@@ -186,10 +187,12 @@ TEST(CaseScenarios, S4CivilRouteRunsLegalAidClocksAndClosesOnlyWhenWorkersArePai
   screening.last_step_at = At("2026-02-27T10:00:00+08:00");
   CaseWalk walk(screening);
   walk.snapshot.context.outstanding = Fen::FromFen(9'700'000);
+  walk.snapshot.context.amount_threshold_met = true;
+  walk.snapshot.context.assessed_recommendation = Recommendation::kCivil;
   walk.snapshot.context.unpaid_period_end = Date("2026-01-31");
 
   const Transition civil = walk.Step(E::kCompleteScreening, kHandler, "2026-03-02T09:00:00+08:00",
-                                     ScreeningPayload{Recommendation::kCivil, true});
+                                     ScreeningPayload{Recommendation::kCivil});
   EXPECT_EQ(civil.to, S::kCivilRoute);
   EXPECT_TRUE(Notifies(civil, Body::kJustice));
   // Over the threshold and unpaid: the 有案不移 watch runs even on the civil route (issue 4).

@@ -143,18 +143,110 @@ TEST(Assess, S1ListsTheEvidenceThePackageStillNeeds) {
   EXPECT_TRUE(Assess(complete, Profile("hubei")).missing_evidence.empty());
 }
 
-TEST(Assess, S1UnderUnconfiguredHebeiLeavesTheAmountUnknownAndAsksToConsult) {
+TEST(Assess, UnconfiguredHebeiMeetsTheAmountAtOrAboveTheNationalUpperBound) {
+  // 186,400 yuan for 14 workers is at least 100,000: large in every province, whatever Hebei's figure.
   const AssessmentResult result = Assess(S1(), Profile("hebei"));
+  EXPECT_EQ(result.amount.met, true);
+  EXPECT_EQ(result.amount.prong, 2);
+  EXPECT_NE(Element(result, "amount").explain_zh.find("尚未确认"), std::string::npos);
+  EXPECT_NE(Element(result, "amount").explain_zh.find("30,000.00–100,000.00"), std::string::npos);
+  EXPECT_EQ(result.recommendation, Recommendation::kTransfer);
+}
+
+TEST(Assess, UnconfiguredHebeiBetweenTheNationalBoundsIsUnknownAndAsksToConsult) {
+  AssessmentInput input = S1();
+  input.workers = Workers(11, "5000", 4);  // 55,000 yuan: inside 30,000–100,000; 5,000 inside 5,000–20,000
+  const AssessmentResult result = Assess(input, Profile("hebei"));
   EXPECT_FALSE(result.amount.met.has_value());
-  EXPECT_FALSE(result.amount.prong.has_value());
+  EXPECT_FALSE(result.amount.prong1_met.has_value());
+  EXPECT_FALSE(result.amount.prong2_met.has_value());
   EXPECT_FALSE(Element(result, "amount").met.has_value());
-  EXPECT_NE(Element(result, "amount").explain_zh.find("尚未配置"), std::string::npos);
-  EXPECT_NE(Element(result, "amount").explain_en.find("operator must"), std::string::npos);
+  EXPECT_NE(Element(result, "amount").explain_zh.find("无法判断"), std::string::npos);
   EXPECT_FALSE(result.crime_elements_met.has_value());
   EXPECT_EQ(result.recommendation, Recommendation::kConsult);
   EXPECT_NE(result.recommendation_zh.find("数额较大"), std::string::npos);
   EXPECT_FALSE(result.sentence_band.has_value());
   EXPECT_FALSE(result.blacklist.eligible.has_value());
+  // The same amounts under a province that chose the upper bound are a firm "not met"; "unset" is unknown.
+  EXPECT_EQ(Assess(input, Profile("national-max")).amount.met, false);
+  EXPECT_FALSE(Assess(input, Profile("unset")).amount.met.has_value());
+  EXPECT_NE(Element(Assess(input, Profile("unset")), "amount").explain_zh.find("尚未选择"), std::string::npos);
+}
+
+TEST(Assess, UnconfiguredHebeiBelowTheNationalLowerBoundIsNotMet) {
+  AssessmentInput input = S1();
+  input.workers = Workers(3, "4999.99", 5);
+  const AssessmentResult result = Assess(input, Profile("hebei"));
+  EXPECT_EQ(result.amount.prong1_met, false);
+  EXPECT_EQ(result.amount.prong2_met, false);
+  EXPECT_EQ(result.amount.met, false);
+  EXPECT_EQ(result.recommendation, Recommendation::kAdministrative);
+}
+
+TEST(Assess, TheAmountTestedIsWhatRemainsUnpaidAfterTheDeadlinePerWorker) {
+  AssessmentInput input = S1();  // 14 workers, national-min: 5,000 / 30,000
+  input.workers = Workers(12, "6000", 4);
+  // The actor paid 4,000 to each of the first eleven within the period: they are owed 2,000 after it.
+  for (int i = 0; i < 11; ++i) input.workers[static_cast<std::size_t>(i)].unpaid_after_deadline = Fen::ParseYuan("2000").value();
+  const AssessmentResult result = Assess(input, Profile("national-min"));
+  EXPECT_EQ(result.amount.total_owed, Fen::ParseYuan("28000").value());  // 11 × 2,000 + 6,000
+  EXPECT_EQ(result.amount.prong2_met, false);  // 12 workers but only 28,000 < 30,000
+  EXPECT_EQ(result.amount.prong1_met, true);   // the twelfth is still owed 6,000 for 4 months
+  input.workers.back().unpaid_after_deadline = Fen::ParseYuan("4999").value();
+  EXPECT_EQ(Assess(input, Profile("national-min")).amount.met, false);
+}
+
+TEST(Assess, AnOrderOnlyToTheGeneralContractorDoesNotOrderTheActor) {
+  AssessmentInput input = S1();
+  input.order.addressee = OrderAddressee::kGeneralContractor;
+  const AssessmentResult result = Assess(input, Profile("national-min"));
+  EXPECT_EQ(Element(result, "order").met, false);
+  EXPECT_NE(Element(result, "order").explain_zh.find("施工总承包单位"), std::string::npos);
+  EXPECT_EQ(result.recommendation, Recommendation::kAdministrative);
+  EXPECT_EQ(result.blacklist.eligible, false);
+  input.order.addressee = OrderAddressee::kActualController;
+  EXPECT_EQ(Element(Assess(input, Profile("national-min")), "order").met, true);
+}
+
+TEST(Assess, AJustifiedReasonMeansNoRefusalAfterTheOrder) {
+  AssessmentInput input = S1();
+  input.justified_reason = true;
+  const AssessmentResult result = Assess(input, Profile("national-min"));
+  EXPECT_EQ(Element(result, "not_paid_within_deadline").met, false);
+  EXPECT_NE(Element(result, "not_paid_within_deadline").explain_zh.find("正当理由"), std::string::npos);
+  EXPECT_EQ(result.crime_elements_met, false);
+  EXPECT_EQ(result.blacklist.eligible, false);
+}
+
+TEST(Assess, TypedSeriousConsequencesRaiseTheBandAndNameTheirKinds) {
+  AssessmentInput input = S1();
+  input.serious_consequences = {SeriousConsequence::kSchooling, SeriousConsequence::kViolence};
+  const AssessmentResult result = Assess(input, Profile("national-min"));
+  EXPECT_EQ(result.sentence_band, SentenceBand::k3To7Years);
+  EXPECT_EQ(Element(result, "serious_consequence").met, true);
+  EXPECT_NE(Element(result, "serious_consequence").explain_zh.find("失学"), std::string::npos);
+  EXPECT_TRUE(Missing(result, EvidenceItem::kSeriousConsequenceEvidence));
+}
+
+TEST(Assess, MitigationNeedsTheCompensationBorne) {
+  AssessmentInput input = S1();
+  input.paid_stage = PaidStage::kBeforeFiling;
+  input.compensation_borne = false;
+  const AssessmentResult withheld = Assess(input, Profile("national-min"));
+  ASSERT_TRUE(withheld.mitigation.has_value());
+  EXPECT_EQ(withheld.mitigation->compensation_borne, false);
+  EXPECT_NE(withheld.mitigation->effect_zh.find("尚未依法承担赔偿责任"), std::string::npos);
+  EXPECT_EQ(withheld.recommendation, Recommendation::kTransfer);  // no "not a crime" without compensation
+  input.compensation_borne = true;
+  EXPECT_EQ(Assess(input, Profile("national-min")).recommendation, Recommendation::kAdministrative);
+}
+
+TEST(Assess, BlacklistNamesTheCriterionItRelies) {
+  EXPECT_EQ(Assess(S1(), Profile("national-min")).blacklist.criterion, "amount");
+  AssessmentInput input = S1();
+  input.workers = Workers(3, "100", 1);
+  input.mass_incident = true;
+  EXPECT_EQ(Assess(input, Profile("national-min")).blacklist.criterion, "mass_incident");
 }
 
 TEST(Assess, S1FromTotalsOnlyMeetsProngTwoAndLeavesProngOneOpen) {

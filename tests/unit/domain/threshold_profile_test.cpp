@@ -24,6 +24,7 @@ struct ExpectedProfile {
 const std::vector<ExpectedProfile> kLegalTable{
     {"national-min", 5000, 30000, SourceStatus::kConfirmed},
     {"national-max", 20000, 100000, SourceStatus::kConfirmed},
+    {"unset", std::nullopt, std::nullopt, SourceStatus::kUnconfirmed},  // no province chosen yet
     {"hebei", std::nullopt, std::nullopt, SourceStatus::kUnconfirmed},
     {"henan", 8000, 40000, SourceStatus::kSecondary},
     {"hunan", 6000, 40000, SourceStatus::kSecondary},

@@ -37,7 +37,7 @@ export type CaseStateCode =
 export type ChannelCode = '12333' | 'national_clue_platform' | 'walk_in' | 'petition' | 'inspection' | 'referral';
 export type EmployerKind = 'unit' | 'individual' | 'unqualified_contractor';
 export type ConductCode = 'abscond' | 'transfer_assets' | 'able_but_refused' | 'unable' | 'unknown';
-export type PayerCode = 'employer' | 'general_contractor' | 'developer' | 'emergency_fund' | 'court_execution';
+export type PayerCode = 'employer' | 'actual_controller' | 'general_contractor' | 'developer' | 'emergency_fund' | 'court_execution';
 export type PiiField = 'id_number' | 'phone' | 'bank_card';
 export type ClockStatus = 'running' | 'met' | 'met_late' | 'overdue' | 'uncertain' | 'not_met' | 'withdrawn' | 'expired';
 
@@ -217,6 +217,38 @@ export interface CaseDetail extends CaseSummary {
   available_steps: AvailableStep[];
   transfer_package: PackageItem[];
   assessment: Assessment | null;
+  /** The case's complete facts in the contract of POST /api/v1/assessments (what the assessment was made from). */
+  assessment_input: Record<string, unknown> | null;
+  /** The legal facts in force, as the investigation established them. */
+  facts: CaseFacts;
+}
+
+export type FindingKind =
+  | 'conduct'
+  | 'serious_consequences'
+  | 'mass_incident'
+  | 'employer_kind'
+  | 'justified_reason'
+  | 'compensation_borne';
+
+export interface CaseFacts {
+  conduct: string;
+  conduct_zh: string;
+  serious_consequences: { code: string; zh: string }[];
+  mass_incident: boolean;
+  employer_kind: string | null;
+  actual_controller: string | null;
+  responsible_persons: string[];
+  justified_reason: boolean;
+  compensation_borne: boolean | null;
+}
+
+export interface FindingInput {
+  kind: FindingKind;
+  value: Record<string, unknown>;
+  reason: string;
+  evidence?: string[];
+  found_on?: string;
 }
 
 export interface CaseListQuery {
@@ -302,6 +334,7 @@ export const casesApi = {
   setTransferPackage: (id: number | string, items: Record<string, boolean>) =>
     http.put<CaseDetail>(casePath(id, '/transfer-package'), { items }),
   recordPayment: (id: number | string, body: PaymentInput) => http.post<CaseDetail>(casePath(id, '/payments'), body),
+  recordFinding: (id: number | string, body: FindingInput) => http.post<CaseDetail>(casePath(id, '/findings'), body),
   reveal: (id: number | string, workerId: number, field: PiiField, purpose: string) =>
     http.post<RevealAnswer>(casePath(id, `/workers/${encodeURIComponent(String(workerId))}/reveal`), { field, purpose }),
   accessReceipts: (query: { page: number; page_size: number }) =>

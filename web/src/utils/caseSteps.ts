@@ -47,6 +47,7 @@ const opt = (prefix: string, values: readonly string[]): StepOption[] =>
 
 export const ORDER_DOCUMENTS = ['rectification_order', 'handling_decision'] as const;
 export const SERVICE_METHODS = ['served', 'adult_family_member', 'unit_recipient', 'posted_at_premises', 'confirmable_notice'] as const;
+export const ORDER_ADDRESSEES = ['employer', 'actual_controller', 'general_contractor', 'developer'] as const;
 export const ORDER_OUTCOMES = ['unpaid_after_deadline', 'paid_in_full_by_deadline'] as const;
 export const RECOMMENDATIONS = ['transfer', 'consult', 'administrative', 'civil'] as const;
 export const RECONSIDERATION_RESULTS = ['reversed', 'upheld'] as const;
@@ -124,6 +125,7 @@ const FIELDS: Record<string, readonly StepField[]> = {
   issue_order: [
     { key: 'document', kind: 'radio', labelKey: 'steps.field.document', options: opt('steps.document', ORDER_DOCUMENTS), required: true },
     { key: 'served_at', kind: 'datetime', labelKey: 'steps.field.servedAt', required: true },
+    { key: 'addressee', kind: 'select', labelKey: 'steps.field.addressee', hintKey: 'steps.hint.addressee', options: opt('steps.addressee', ORDER_ADDRESSEES), required: true },
     { key: 'service', kind: 'select', labelKey: 'steps.field.service', options: opt('steps.service', SERVICE_METHODS), required: true },
     {
       key: 'deadline',
@@ -147,7 +149,6 @@ const FIELDS: Record<string, readonly StepField[]> = {
       options: opt('assessment.recommendation', RECOMMENDATIONS),
       required: true,
     },
-    { key: 'amount_threshold_met', kind: 'switch', labelKey: 'steps.field.amountThresholdMet' },
   ],
   send_consultation: [
     { key: 'to_procuratorate', kind: 'switch', labelKey: 'steps.field.toProcuratorate' },
@@ -230,13 +231,13 @@ export function stepDefaults(spec: StepSpec, detail: Pick<CaseDetail, 'assessmen
   switch (spec.event) {
     case 'issue_order':
       values.document = 'rectification_order';
+      values.addressee = 'employer';
       values.served_at = toBeijingWall(ctx.now);
       values.deadline = beijingToday(ctx.now, 7);
       break;
     case 'complete_screening': {
       const a = detail.assessment;
       if (a && (RECOMMENDATIONS as readonly string[]).includes(a.recommendation)) values.recommendation = a.recommendation;
-      values.amount_threshold_met = a?.amount_threshold?.met === true;
       break;
     }
     case 'send_consultation':

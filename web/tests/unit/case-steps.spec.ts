@@ -32,6 +32,7 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
       expected_version: 2,
       payload: {
         document: 'rectification_order',
+        addressee: 'employer',
         deadline: '2025-12-10',
         service: 'posted_at_premises',
         served_at: '2025-12-05T08:00:00Z',
@@ -42,7 +43,14 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
 
   it('issue_order: the deadline must fall after the day of service', () => {
     const spec = stepSpec('issue_order');
-    const values = { document: 'rectification_order', deadline: '2025-12-05', service: 'served', served_at: '2025-12-05 10:00:00', service_evidence_recorded: false };
+    const values = {
+      document: 'rectification_order',
+      addressee: 'employer',
+      deadline: '2025-12-05',
+      service: 'served',
+      served_at: '2025-12-05 10:00:00',
+      service_evidence_recorded: false,
+    };
     expect(validateStep(spec, values, '2025-12-05 10:00:00', '', now)).toEqual([{ field: 'payload.deadline', messageKey: 'steps.error.after' }]);
   });
 
@@ -53,10 +61,10 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
 
     const screening = stepSpec('complete_screening');
     const values = stepDefaults(screening, detail, { now, username: 'handler' });
-    expect(values).toEqual({ recommendation: 'transfer', amount_threshold_met: true });
+    // The platform's own assessment decides the 有案不移 watch; the form only carries the conclusion.
+    expect(values).toEqual({ recommendation: 'transfer' });
     expect(buildStepRequest(screening, values, { at: '2025-12-11 10:00:00', reason: '' }).payload).toEqual({
       recommendation: 'transfer',
-      amount_threshold_met: true,
     });
   });
 

@@ -1,0 +1,152 @@
+#include "services/case_mapping.h"
+
+#include <boost/json/parse.hpp>
+#include <unordered_map>
+
+#include "domain/case_events.h"
+#include "domain/finding_json.h"
+
+namespace wagelink::services {
+namespace {
+
+boost::json::object PayloadOf(const store::CaseEventRow& event) {
+  boost::system::error_code ec;
+  auto value = boost::json::parse(event.payload, ec);
+  return !ec && value.is_object() ? std::move(value.as_object()) : boost::json::object{};
+}
+
+std::string_view Text(const boost::json::object& object, std::string_view key) {
+  const auto* value = object.if_contains(key);
+  return value != nullptr && value->is_string() ? std::string_view(value->get_string()) : std::string_view{};
+}
+
+domain::Instant InstantOf(const std::string& text) {
+  auto parsed = domain::Instant::ParseRfc3339(text);
+  return parsed ? *parsed : domain::Instant{};
+}
+
+std::optional<domain::CivilDate> DayOf(const std::string& instant) {
+  auto parsed = domain::Instant::ParseRfc3339(instant);
+  if (!parsed) return std::nullopt;
+  return domain::ShanghaiDate(*parsed);
+}
+
+// 法释 §4: served on the actor, an adult household member or the unit's recipient is service; a
+// posting recorded by photo or video counts when the actor fled; a notice to appear is not service.
+domain::OrderDelivery DeliveryOf(std::string_view service) {
+  const auto method = domain::ParseServiceMethod(service);
+  if (!method) return domain::OrderDelivery::kNone;
+  switch (*method) {
+    case domain::ServiceMethod::kPostedAtPremises:
+      return domain::OrderDelivery::kPostedAtSite;
+    case domain::ServiceMethod::kConfirmableNotice:
+      return domain::OrderDelivery::kNone;
+    default:
+      return domain::OrderDelivery::kServed;
+  }
+}
+
+}  // namespace
+
+domain::StatutoryClock ClockOf(const store::ClockRow& row) {
+  domain::StatutoryClock clock;
+  clock.rule_id = row.rule_id;
+  clock.started_at = InstantOf(row.started_at);
+  clock.due.due_instant = InstantOf(row.due_at);
+  if (auto due_date = domain::CivilDate::ParseIso(row.due_date)) clock.due.due_date = *due_date;
+  clock.due.uncertain = row.uncertain;
+  clock.due.explain_zh = row.explanation_zh;
+  clock.due.explain_en = row.explanation_en;
+  clock.responsible_body = domain::ParseBodyCode(row.responsible_body).value_or(domain::Body::kHrss);
+  clock.supervisor_body = domain::ParseBodyCode(row.supervisor_body).value_or(domain::Body::kWageOffice);
+  clock.kind = row.kind == "window" ? domain::ClockKind::kWindow : domain::ClockKind::kDuty;
+  clock.extensions_applied = static_cast<int>(row.extensions_applied);
+  if (row.supplied_due_date) {
+    if (auto date = domain::CivilDate::ParseIso(*row.supplied_due_date)) clock.supplied_due_date = *date;
+  }
+  if (row.stopped_at) {
+    if (auto stopped = domain::Instant::ParseRfc3339(*row.stopped_at)) clock.stopped_at = *stopped;
+    clock.outcome = row.outcome ? domain::ParseClockOutcome(*row.outcome) : std::nullopt;
+  }
+  return clock;
+}
+
+std::map<std::string, bool> TransferPackageOf(const std::string& stored_json) {
+  std::map<std::string, bool> items;
+  boost::system::error_code ec;
+  auto value = boost::json::parse(stored_json, ec);
+  if (ec || !value.is_object()) return items;
+  for (const auto& [id, present] : value.as_object()) items[std::string(id)] = present.is_bool() && present.as_bool();
+  return items;
+}
+
+domain::CurrentFindings FindingsOf(const store::CaseRow& row, const store::EmployerRow& employer,
+                                   const std::vector<store::CaseEventRow>& events) {
+  domain::CurrentFindings findings;
+  findings.conduct = domain::ParseConduct(row.conduct).value_or(domain::Conduct::kUnknown);
+  findings.employer_kind = domain::ParseEmployerKind(employer.kind);
+  for (const auto& event : events) {
+    if (event.event != kFindingEvent) continue;
+    const auto payload = PayloadOf(event);
+    const auto kind = domain::ParseFindingKind(Text(payload, "kind"));
+    const auto* value = payload.if_contains("value");
+    if (!kind || value == nullptr || !value->is_object()) continue;
+    // Stored findings were validated when accepted; one that no longer parses is skipped, not guessed.
+    if (auto parsed = domain::ParseFindingValue(*kind, value->as_object(), "value")) {
+      domain::Apply(findings, *kind, *parsed);
+    }
+  }
+  return findings;
+}
+
+domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow& row,
+                              const store::EmployerRow& employer, const std::vector<store::WorkerRow>& workers,
+                              const std::vector<store::PaymentRow>& payments,
+                              const std::vector<store::CaseEventRow>& events) {
+  domain::CaseFacts facts;
+  facts.province = province;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  facts.workers.reserve(workers.size());
+  for (const auto& worker : workers) {
+    index.emplace(worker.id, facts.workers.size());
+    facts.workers.push_back({domain::Fen::FromFen(worker.owed_fen), static_cast<int>(worker.months_unpaid)});
+  }
+  for (const auto& payment : payments) {
+    const auto worker = payment.worker_id ? index.find(*payment.worker_id) : index.end();
+    const auto paid_on = domain::CivilDate::ParseIso(payment.paid_on);
+    const auto payer = domain::ParsePayer(payment.payer);
+    if (worker == index.end() || !paid_on || !payer) continue;
+    facts.payments.push_back({worker->second, domain::Fen::FromFen(payment.amount_fen), *paid_on, *payer});
+  }
+  facts.findings = FindingsOf(row, employer, events);
+  // Only the events that carry facts are parsed: a case read runs this, and most events carry none.
+  for (const auto& event : events) {
+    const auto code = domain::ParseCaseEventCode(event.event);
+    if (!code) continue;
+    switch (*code) {
+      case domain::CaseEvent::kIssueOrder: {
+        const auto payload = PayloadOf(event);
+        const auto deadline = domain::CivilDate::ParseIso(Text(payload, "deadline"));
+        if (!deadline) break;
+        const auto addressee = domain::ParseOrderAddressee(Text(payload, "addressee"));
+        facts.orders.push_back({addressee.value_or(domain::OrderAddressee::kEmployer),
+                                DeliveryOf(Text(payload, "service")), *deadline});
+        break;
+      }
+      case domain::CaseEvent::kFileCase:
+        if (!facts.milestones.filed_on) facts.milestones.filed_on = DayOf(event.at);
+        break;
+      case domain::CaseEvent::kDecideProsecution:
+        if (Text(PayloadOf(event), "decision") == "prosecute") facts.milestones.prosecuted_on = DayOf(event.at);
+        break;
+      case domain::CaseEvent::kDeliverJudgment:
+        if (!facts.milestones.first_instance_judgment_on) facts.milestones.first_instance_judgment_on = DayOf(event.at);
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,34 @@
+#pragma once
+// The one place where stored case rows become domain types: clocks, the transfer package and the
+// case's legal facts (findings, orders and milestones are read back from the timeline's events, so
+// the timeline stays the single record of what was found and done).
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/case_facts.h"
+#include "domain/statutory_clock.h"
+#include "store/case_repository.h"
+#include "store/case_timeline_repository.h"
+
+namespace wagelink::services {
+
+// The timeline event that records a finding (POST /api/v1/cases/{id}/findings).
+inline constexpr std::string_view kFindingEvent = "record_finding";
+
+domain::StatutoryClock ClockOf(const store::ClockRow& row);
+
+// Item id → present, from the stored package; unreadable or absent items are "not present".
+std::map<std::string, bool> TransferPackageOf(const std::string& stored_json);
+
+// The findings in force: the intake's conduct and the employer's registered kind, revised by every
+// finding event in timeline order.
+domain::CurrentFindings FindingsOf(const store::CaseRow& row, const store::EmployerRow& employer,
+                                   const std::vector<store::CaseEventRow>& events);
+
+domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow& row,
+                              const store::EmployerRow& employer, const std::vector<store::WorkerRow>& workers,
+                              const std::vector<store::PaymentRow>& payments,
+                              const std::vector<store::CaseEventRow>& events);
+
+}  // namespace wagelink::services
