@@ -13,6 +13,7 @@ class AdminService;
 class RosterService;
 class CaseService;
 class CaseRulesService;
+class CalendarService;
 class InboxService;
 class DocumentService;
 class LedgerService;
@@ -36,6 +37,7 @@ struct ApiContext {
   services::RosterService* roster = nullptr;
   services::CaseService* cases = nullptr;
   services::CaseRulesService* case_rules = nullptr;
+  services::CalendarService* calendar = nullptr;
   services::InboxService* inbox = nullptr;
   services::DocumentService* documents = nullptr;
   services::LedgerService* ledgers = nullptr;

@@ -32,6 +32,7 @@ std::pair<std::string, std::string> RecordName(const std::string& code) {
   if (code == "register_complaint") return {"登记投诉", "Complaint registered"};
   if (code == "record_payment") return {"登记工资支付", "Payment recorded"};
   if (code == "clock_overdue") return {"法定期限逾期", "Statutory limit overdue"};
+  if (code == "clock_due_changed") return {"期满日因放假通知调整", "Due date changed by a holiday notice"};
   if (code == "document_issued") return {"制发文书", "Document issued"};
   if (code == "roster_imported") return {"导入劳动者花名册", "Worker roster imported"};
   if (code == "record_finding") return {"认定案件事实", "Finding recorded"};
@@ -146,7 +147,9 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
                               {"kind", c.row.kind}, {"stopped_at", Opt(c.row.stopped_at)}, {"outcome", Opt(c.row.outcome)},
                               {"status", domain::ClockStatusCode(c.evaluation.status)},
                               {"remaining_seconds", c.evaluation.remaining_seconds},
-                              {"explanation_zh", c.row.explanation_zh}, {"explanation_en", c.row.explanation_en}};
+                              {"explanation_zh", c.row.explanation_zh}, {"explanation_en", c.row.explanation_en},
+                              // The roll-over's status when the due date rolled over (not CONFIRMED: an interpretation).
+                              {"due_interpretation", Opt(c.row.due_interpretation)}};
     if (c.rule) {
       clock["citation"] = c.rule->citation;
       clock["status_tag"] = domain::SourceStatusName(c.rule->status);

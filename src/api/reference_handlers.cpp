@@ -1,13 +1,16 @@
 // /api/v1/reference/* shows the legal figures the platform decides with, each with its citation
 // and status tag, exactly as loaded from data/; /api/v1/assessments runs the crime-elements
 // assessment (the same contract as `wagelink assess`); /api/v1/settings/case-rules holds the
-// district's choices among them (threshold profile, economic-crime filing rules).
+// district's choices among them (threshold profile, economic-crime filing rules, time-limit overrides);
+// /api/v1/settings/calendar lists the working-day calendar in force and takes the holiday notices
+// the system administrator enters.
 #include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/routes.h"
 #include "domain/assessment_json.h"
 #include "http/json_body.h"
+#include "services/calendar_service.h"
 #include "services/case_rules_service.h"
 
 namespace wagelink::api {
@@ -62,6 +65,19 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
     auto rules = context.case_rules->Update(who, *body);
     if (!rules) return Problem(request, rules.error());
     return http::Response::Json(200, *rules);
+  }, {.permission = security::Permission::kSettingsManage}));
+
+  router.Add("GET", "/api/v1/settings/calendar", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto years = context.calendar->List(who);
+    if (!years) return Problem(request, years.error());
+    return http::Response::Json(200, *years);
+  }));
+  router.Add("POST", "/api/v1/settings/calendar/notices", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto year = context.calendar->EnterNotice(who, *body);
+    if (!year) return Problem(request, year.error());
+    return http::Response::Json(200, *year);
   }, {.permission = security::Permission::kSettingsManage}));
 }
 

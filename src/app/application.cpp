@@ -37,6 +37,7 @@
 #include "app/risk_rules_loader.h"
 #include "app/exposure_rules_loader.h"
 #include "services/blacklist_service.h"
+#include "services/calendar_service.h"
 #include "services/publication_service.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
@@ -57,6 +58,7 @@ struct Application::Services {
         admin(db, clock, audit, policy, auth),
         roster(db, clock, audit),
         case_rules(db, clock, audit, reference),
+        calendar(db, clock, audit, reference, case_rules),
         cases(db, clock, audit, reference, keys, case_rules, risk_rules),
         deadlines(db, clock, audit, reference),
         inbox(db, clock, audit),
@@ -83,6 +85,7 @@ struct Application::Services {
   services::AdminService admin;
   services::RosterService roster;
   services::CaseRulesService case_rules;
+  services::CalendarService calendar;
   services::CaseService cases;
   services::DeadlineService deadlines;
   services::InboxService inbox;
@@ -240,6 +243,7 @@ std::uint16_t Application::Start() {
   runtime_->context.roster = &services_->roster;
   runtime_->context.cases = &services_->cases;
   runtime_->context.case_rules = &services_->case_rules;
+  runtime_->context.calendar = &services_->calendar;
   runtime_->context.inbox = &services_->inbox;
   runtime_->context.documents = services_->documents.get();
   runtime_->context.ledgers = services_->ledgers.get();

@@ -13,6 +13,7 @@
 #include "app/application.h"
 #include "app/reference_loader.h"
 #include "security/encoding.h"
+#include "services/calendar_service.h"
 #include "services/security_keys.h"
 #include "domain/assessment_json.h"
 #include "domain/civil_date.h"
@@ -130,7 +131,7 @@ int RunAssess(const Config& config) {
   return 0;
 }
 
-int RunAddWorkingDays(const Config& config, const std::string& date_text, int n) {
+int RunAddWorkingDays(const Config& config, const std::string& date_text, int n, bool from_database) {
   auto reference = LoadReferenceData(config.data_dir);
   if (!reference) return Fail(reference.error());
   auto date = domain::CivilDate::ParseIso(date_text, "DATE");
@@ -138,12 +139,20 @@ int RunAddWorkingDays(const Config& config, const std::string& date_text, int n)
   if (n < 0 || n > 3660) {
     return Fail(MakeError(ErrorCode::kValidationFailed, "N 应为 0 到 3660 之间的整数", "N must be an integer from 0 to 3660", "N"));
   }
-  auto day = (*reference)->calendar.AddWorkingDays(*date, n);
+  // With --db: the calendar in force there (the notices an administrator entered come first).
+  std::shared_ptr<const domain::WorkCalendar> calendar(*reference, &(*reference)->calendar);
+  if (from_database) {
+    auto db = OpenMigratedDatabase(config, nullptr);
+    if (!db) return Fail(db.error());
+    auto connection = (*db)->Acquire();
+    calendar = services::LoadCalendarInForce(*connection, **reference);
+  }
+  auto day = calendar->AddWorkingDays(*date, n);
   std::cout << day.date.ToIso() << "\n";
   if (day.uncertain) {
-    std::cerr << "不确定：计算经过尚未载入节假日安排的年份，结果按普通周末推算，须以国务院办公厅通知为准。\n"
-                 "uncertain: the count passes through a year whose holiday notice is not loaded; weekends only were "
-                 "assumed. Check against the State Council notice.\n";
+    const auto years = domain::UncertainYearsOf(*calendar, *date, day.date);
+    std::cerr << "不确定：" << domain::UncertaintyNoteZh(years) << "\nuncertain: " << domain::UncertaintyNoteEn(years)
+              << "\n";
     return 4;
   }
   return 0;

@@ -23,8 +23,10 @@ int RunSweep(const Config& config);
 int RunWebhookSecret(const Config& config);
 // `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout.
 int RunAssess(const Config& config);
-// `wagelink calendar add-working-days DATE N`: the date N working days after DATE.
-int RunAddWorkingDays(const Config& config, const std::string& date, int n);
+// `wagelink calendar add-working-days DATE N`: the date N working days after DATE, on the data/
+// calendar with the statutory fallback, or with `from_database` (--db given) on the calendar in
+// force in that database. Exit 4 (with a zh/en warning) when the answer is uncertain.
+int RunAddWorkingDays(const Config& config, const std::string& date, int n, bool from_database);
 
 // Reads a whole file; used for data/ reference files.
 std::optional<std::string> ReadTextFile(const std::string& path);

@@ -86,6 +86,6 @@ int main(int argc, char** argv) {
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);
   if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);
-  if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n);
+  if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n, flags.overrides.database_url.has_value());
   return 1;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/commands.h"
+#include "domain/statutory_holidays.h"
 
 namespace wagelink::app {
 namespace {
@@ -50,7 +51,13 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
     years.push_back(std::move(year.value()));
     data->calendar_json.push_back(std::move(*text));
   }
-  auto calendar = domain::WorkCalendar::Build(std::move(years));
+  const std::string statutory_path = data_dir + "/calendar/statutory_dates.json";
+  auto statutory_text = ReadTextFile(statutory_path);
+  if (!statutory_text) return Missing(statutory_path);
+  auto statutory = domain::StatutoryHolidayTable::Parse(*statutory_text, statutory_path);
+  if (!statutory) return InFile(statutory_path, statutory.error());
+  // No entered notices here: the database adds them at run time (services/calendar_service.h).
+  auto calendar = domain::ComposeCalendar({}, years, *statutory);
   if (!calendar) return InFile(data_dir + "/calendar", calendar.error());
 
   const std::string package_path = data_dir + "/transfer_package.json";
@@ -69,6 +76,8 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
                                           std::string("malformed: ") + e.what()));
   }
   data->calendar = std::move(calendar.value());
+  data->calendar_files = std::move(years);
+  data->statutory_holidays = std::move(statutory.value());
   data->time_limits = std::move(limits.value());
   data->thresholds = std::move(thresholds.value());
   data->time_limits_json = std::move(*limits_text);

@@ -79,6 +79,17 @@ std::vector<ClockRule> BuildClocks() {
        {{E::kDecideLegalAid, O::kMet}, {E::kCloseCase, O::kWithdrawn}}},
       {"L24", B::kJustice, B::kWageOffice, ClockKind::kDuty,
        {{E::kAssignLawyer, O::kMet}, {E::kCloseCase, O::kWithdrawn}}},
+      // 劳动保障监察条例 §19: the employer is heard (陈述、申辩) before a handling decision or penalty;
+      // a window (5 working days, UNCONFIRMED). Closing the case ends it.
+      {"L34", B::kEmployer, B::kHrss, ClockKind::kWindow, {{E::kCloseCase, O::kWithdrawn}}},
+      // 行政复议法 §20 (60 days), 行政诉讼法 §46 (6 months): the employer's windows to challenge an
+      // order or decision once served. Nobody owes an act; they lapse unless a new order restarts them.
+      {"L35", B::kEmployer, B::kHrss, ClockKind::kWindow, {{E::kIssueOrder, O::kWithdrawn}}},
+      {"L36", B::kEmployer, B::kHrss, ClockKind::kWindow, {{E::kIssueOrder, O::kWithdrawn}}},
+      // 劳动争议调解仲裁法 §27: the workers' 1-year arbitration limitation on the civil route, counted
+      // from the end of the unpaid period; legal aid assists (window).
+      {"L37", B::kJustice, B::kWageOffice, ClockKind::kWindow,
+       {{E::kRecordCivilStep, O::kMet}, {E::kCloseCase, O::kWithdrawn}}},
       // 高检发释字〔2021〕4号 (UNCONFIRMED, configurable): reply to a 检察意见. The procuratorate waits for
       // the reply, so it supervises it.
       {kProcuratorialOpinionReplyClock, B::kHrss, B::kProcuratorate, ClockKind::kDuty,

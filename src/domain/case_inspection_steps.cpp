@@ -49,6 +49,9 @@ Status ApplyIssueOrder(const CaseSnapshot& snapshot, const StepRequest& request,
   ClockStart pay = StartOf("L03", order.served_at);
   pay.supplied_due_date = order.deadline;
   transition.clocks_to_start.push_back(std::move(pay));
+  // The employer's windows to challenge what was served (a new order stops and restarts them).
+  transition.clocks_to_start.push_back(StartOf("L35", order.served_at));
+  transition.clocks_to_start.push_back(StartOf("L36", order.served_at));
   return Ok{};
 }
 
@@ -113,11 +116,18 @@ Status ApplyCompleteScreening(const CaseSnapshot& snapshot, const StepRequest& r
     }
     case Recommendation::kAdministrative:
       transition.to = S::kAdministrativeHandling;
+      // 条例 §19: the employer is heard before the decision or penalty.
+      transition.clocks_to_start.push_back(StartOf("L34", request.at));
       break;
-    case Recommendation::kCivil:
+    case Recommendation::kCivil: {
       transition.to = S::kCivilRoute;
       transition.notify_bodies.push_back(Body::kJustice);
+      // 劳动争议调解仲裁法 §27: from the end of the unpaid period when known (the cautious reading).
+      const auto& end = snapshot.context.unpaid_period_end;
+      transition.clocks_to_start.push_back(
+          StartOf("L37", end ? EndOfShanghaiDay(*end).AddSeconds(-1) : request.at));
       break;
+    }
   }
   // Over the threshold and unpaid: from the order's expiry the platform watches whether the case
   // reaches the police in time, whatever this screening recommends (以罚代刑 is what it catches).

@@ -72,6 +72,9 @@ struct CaseContext {
   bool economic_crime_rules = false;
   // Rule ids of the case's open clocks that still have an unused extension in the catalog.
   std::vector<std::string> extendable_clocks;
+  // The last day of the workers' unpaid period (latest of them), when entered: the start of the
+  // labour-arbitration limitation (L37) and of the 2-year investigation limit (L33).
+  std::optional<CivilDate> unpaid_period_end;
 };
 
 struct CaseSnapshot {

@@ -102,7 +102,8 @@ Result<TimeLimitRule> ParseRule(const boost::json::value& value, const std::stri
   if (!object) return object.error();
   const JsonFields fields(**object, path);
   if (auto ok = fields.OnlyKeys({"id", "trigger", "actor", "action", "limit", "unit", "extensions", "roll_over",
-                                 "recurring", "citation", "status", "configurable", "configurable_fields", "note"});
+                                 "roll_over_basis", "recurring", "citation", "status", "configurable",
+                                 "configurable_fields", "note"});
       !ok) {
     return ok.error();
   }
@@ -168,6 +169,25 @@ Result<TimeLimitRule> ParseRule(const boost::json::value& value, const std::stri
   auto roll_over = fields.Bool("roll_over");
   if (!roll_over) return roll_over.error();
   rule.roll_over = *roll_over;
+  auto basis = fields.OptionalObject("roll_over_basis");
+  if (!basis) return basis.error();
+  if (*basis != nullptr) {
+    const JsonFields basis_fields(**basis, fields.PathOf("roll_over_basis"));
+    if (auto ok = basis_fields.OnlyKeys({"citation", "status"}); !ok) return ok.error();
+    auto basis_citation = basis_fields.String("citation");
+    if (!basis_citation) return basis_citation.error();
+    auto basis_status = basis_fields.String("status");
+    if (!basis_status) return basis_status.error();
+    const auto parsed = ParseSourceStatus(*basis_status);
+    if (!parsed) return FieldError(basis_fields.PathOf("status"), "不是已知的状态标签", "is not a known status tag");
+    rule.roll_over_citation = std::move(basis_citation).value();
+    rule.roll_over_status = *parsed;
+  } else if (rule.roll_over) {
+    return FieldError(fields.PathOf("roll_over_basis"), "顺延的规则须注明顺延依据及其状态",
+                      "a rule that rolls over must state the basis of the roll-over and its status");
+  } else {
+    rule.roll_over_citation = "运营方设置（法律未明定期满日遇节假日顺延）";
+  }
   auto recurring = fields.OptionalBool("recurring");
   if (!recurring) return recurring.error();
   rule.recurring = recurring->value_or(false);
@@ -285,15 +305,52 @@ CalendarDay Advance(CivilDate from, std::int64_t amount, TimeUnit unit, const Wo
   return CalendarDay{from, false};
 }
 
-std::string UnloadedYears(const WorkCalendar& calendar, CivilDate from, CivilDate to) {
-  std::string years;
-  for (int year = from.year(); year <= to.year(); ++year) {
-    if (!calendar.IsYearLoaded(year)) years += (years.empty() ? "" : ", ") + std::to_string(year);
+}  // namespace
+
+UncertainYears UncertainYearsOf(const WorkCalendar& calendar, CivilDate from, CivilDate to) {
+  UncertainYears years;
+  for (int year = from.AddDays(1).year(); year <= to.year(); ++year) {
+    if (calendar.IsYearLoaded(year)) continue;
+    (calendar.IsYearStatutoryOnly(year) ? years.statutory_only : years.unloaded).push_back(year);
   }
   return years;
 }
 
+namespace {
+std::string YearList(const std::vector<int>& years) {
+  std::string list;
+  for (int year : years) list += (list.empty() ? "" : ", ") + std::to_string(year);
+  return list;
+}
 }  // namespace
+
+std::string UncertaintyNoteZh(const UncertainYears& years) {
+  std::string note;
+  if (!years.statutory_only.empty()) {
+    note += "注意：" + YearList(years.statutory_only) +
+            " 年度的国务院放假通知尚未载入：已按《全国年节及纪念日放假办法》计入法定节假日，但调休上班日和补假日尚未确定，"
+            "结果不确定，该年度通知载入后将重新计算。";
+  }
+  if (!years.unloaded.empty()) {
+    note += "注意：期间涉及尚未载入放假安排的年份（" + YearList(years.unloaded) +
+            "），已暂按周一至周五为工作日推定，结果不确定，须在该年度放假通知公布后复核。";
+  }
+  return note;
+}
+
+std::string UncertaintyNoteEn(const UncertainYears& years) {
+  std::string note;
+  if (!years.statutory_only.empty()) {
+    note += "Warning: the State Council holiday notice for " + YearList(years.statutory_only) +
+            " is not loaded; the statutory public holidays were applied, but make-up working days and substitute "
+            "days off may change the result, so it is uncertain and will be recomputed when the notice is entered.";
+  }
+  if (!years.unloaded.empty()) {
+    note += std::string(note.empty() ? "" : " ") + "Warning: the period reaches a year whose holiday notice is not loaded (" +
+            YearList(years.unloaded) + "); Monday-Friday was assumed, so the result is uncertain and must be rechecked.";
+  }
+  return note;
+}
 
 std::string_view TimeUnitName(TimeUnit unit) {
   return Info(unit).name;
@@ -444,10 +501,17 @@ Result<Deadline> ComputeDeadline(const TimeLimitRule& rule, Instant trigger, con
       deadline.rolled_over = true;
       deadline.due_date = rolled.date;
       const HolidayRange* holiday = calendar.HolidayOn(last_day);
+      deadline.roll_over_status = rule.roll_over_status;
+      const std::string status(SourceStatusName(rule.roll_over_status));
+      const bool interpretation = rule.roll_over_status != SourceStatus::kConfirmed;
       roll_zh = "；该日为休息日（" + (holiday ? holiday->name_zh : std::string("周末")) +
-                "），期满日顺延至其后第一个工作日 " + DateZh(rolled.date);
+                "），期满日顺延至其后第一个工作日 " + DateZh(rolled.date) + "（顺延依据：" + rule.roll_over_citation +
+                "〔" + status + "〕" + (interpretation ? "，属解释而非法律明文，可在案件规则中调整" : "") + "）";
       roll_en = "; that day is a rest day (" + (holiday ? holiday->name_en : std::string("weekend")) +
-                "), so the period rolls over to the next working day, " + DateEn(rolled.date);
+                "), so the period rolls over to the next working day, " + DateEn(rolled.date) +
+                " (roll-over basis: " + rule.roll_over_citation + " [" + status + "]" +
+                (interpretation ? "; an interpretation, not the letter of the law, adjustable in the case rules" : "") +
+                ")";
     }
   }
   deadline.due_instant = EndOfShanghaiDay(deadline.due_date);
@@ -458,11 +522,9 @@ Result<Deadline> ComputeDeadline(const TimeLimitRule& rule, Instant trigger, con
                         Amount(limit, rule.unit, false) + extensions_en + "; the last day is " + DateEn(last_day) +
                         roll_en + "; due by 24:00 Shanghai time on " + deadline.due_date.ToIso() + ".";
   if (deadline.uncertain) {
-    const std::string years = UnloadedYears(calendar, start.date, deadline.due_date);
-    deadline.explain_zh += "注意：期间涉及尚未载入放假安排的年份（" + years +
-                           "），已暂按周一至周五为工作日推定，结果不确定，须在该年度放假通知公布后复核。";
-    deadline.explain_en += " Warning: the period reaches a year whose holiday notice is not loaded (" + years +
-                           "); Monday-Friday was assumed, so the result is uncertain and must be rechecked.";
+    const UncertainYears years = UncertainYearsOf(calendar, start.date, deadline.due_date);
+    deadline.explain_zh += UncertaintyNoteZh(years);
+    deadline.explain_en += " " + UncertaintyNoteEn(years);
   }
   return deadline;
 }

@@ -51,6 +51,11 @@ struct TimeLimitRule {
   TimeUnit unit = TimeUnit::kCalendarDays;
   std::vector<RuleExtension> extensions;
   bool roll_over = false;
+  // Why a last day on a rest day rolls over for this rule, and how sure that is: 刑诉法 §105 applies
+  // directly to its own periods (CONFIRMED); for 310号令's "日" it is an interpretation (UNCONFIRMED,
+  // LEGAL.md §2.1, §8 item 11). A rolled-over due date carries this status into its explanation.
+  std::string roll_over_citation;
+  SourceStatus roll_over_status = SourceStatus::kUnconfirmed;
   bool recurring = false;  // a cycle (L29, L31), not a one-off deadline
   std::string citation;
   SourceStatus status = SourceStatus::kUnconfirmed;
@@ -94,10 +99,25 @@ struct Deadline {
   CivilDate due_date;        // last day of the period, after roll-over
   Instant due_instant;       // 24:00 Shanghai of due_date; the exact instant for hours
   bool rolled_over = false;  // the last day was moved past rest days
+  // Set when rolled over: how sure the roll-over is (the rule's roll_over_status). Anything but
+  // CONFIRMED marks the due date as an interpretation.
+  std::optional<SourceStatus> roll_over_status;
   bool uncertain = false;    // a day in an unloaded calendar year had to be assumed
   std::string explain_zh;    // with the citation and status tag
   std::string explain_en;
 };
+
+// The years of the days after `from` up to `to` (a period's counted days) whose days are not all
+// known: with only the statutory fallback (the law's holidays are known, the make-up days not), or
+// with nothing loaded at all.
+struct UncertainYears {
+  std::vector<int> statutory_only;
+  std::vector<int> unloaded;
+};
+UncertainYears UncertainYearsOf(const WorkCalendar& calendar, CivilDate from, CivilDate to);
+// The warning appended to an uncertain due date (also printed by `wagelink calendar`).
+std::string UncertaintyNoteZh(const UncertainYears& years);
+std::string UncertaintyNoteEn(const UncertainYears& years);
 
 Result<Deadline> ComputeDeadline(const TimeLimitRule& rule, Instant trigger, const WorkCalendar& calendar,
                                  const DeadlineOptions& options = {});

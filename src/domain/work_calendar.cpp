@@ -10,50 +10,19 @@ namespace {
 // Longest plausible range in a notice (春节 has been 9 days); a longer one is a typo in the data.
 constexpr std::int64_t kMaxHolidaySpanDays = 31;
 constexpr std::size_t kMaxEntries = 64;
+constexpr std::size_t kMaxNameBytes = 64;
+constexpr std::size_t kMaxSourceBytes = 300;
+constexpr std::string_view kNoticeCitation = "国务院办公厅关于部分节假日安排的通知（系统管理员录入）";
 
-Result<CalendarYear> ParseYearObject(const boost::json::object& root) {
-  const JsonFields fields(root, "");
-  if (auto ok = fields.OnlyKeys(
-          {"year", "jurisdiction", "status", "source", "working_day_rule", "holidays", "make_up_workdays", "note"});
-      !ok) {
-    return ok.error();
-  }
-  CalendarYear year;
-  auto number = fields.Integer("year", CivilDate::kMinYear + 1, CivilDate::kMaxYear - 1);
-  if (!number) return number.error();
-  year.year = static_cast<int>(*number);
+struct SourceName {
+  CalendarSource source;
+  std::string_view code;
+};
+constexpr SourceName kSourceNames[] = {
+    {CalendarSource::kNotice, "notice"}, {CalendarSource::kFile, "file"}, {CalendarSource::kStatutory, "statutory"}};
 
-  auto status_name = fields.String("status");
-  if (!status_name) return status_name.error();
-  const auto status = ParseSourceStatus(*status_name);
-  if (!status) return FieldError("status", "不是已知的状态标签", "is not a known status tag");
-  year.status = *status;
-
-  auto source = fields.Object("source");
-  if (!source) return source.error();
-  const JsonFields source_fields(**source, "source");
-  if (auto ok = source_fields.OnlyKeys({"title", "document", "issued", "urls", "citation"}); !ok) return ok.error();
-  auto title = source_fields.String("title");
-  if (!title) return title.error();
-  year.source_title = std::move(title).value();
-  auto document = source_fields.OptionalString("document");
-  if (!document) return document.error();
-  year.source_document = document->value_or("");
-  auto issued = source_fields.Date("issued");
-  if (!issued) return issued.error();
-  year.source_issued = issued->ToIso();
-  auto citation = source_fields.OptionalString("citation");
-  if (!citation) return citation.error();
-  year.citation = citation->value_or("");
-  auto urls = source_fields.Array("urls", kMaxEntries);
-  if (!urls) return urls.error();
-  for (std::size_t i = 0; i < (*urls)->size(); ++i) {
-    const auto& url = (**urls)[i];
-    if (!url.is_string()) return FieldError(ElementPath("source.urls", i), "应为字符串", "must be a string");
-    year.source_urls.emplace_back(url.get_string());
-  }
-  if (year.source_urls.empty()) return FieldError("source.urls", "至少需要一个来源网址", "needs at least one URL");
-
+// The "holidays" and "make_up_workdays" arrays of a notice, with every check of ParseCalendarYear.
+Status ParseDaysOff(const JsonFields& fields, CalendarYear& year) {
   auto holidays = fields.Array("holidays", kMaxEntries);
   if (!holidays) return holidays.error();
   for (std::size_t i = 0; i < (*holidays)->size(); ++i) {
@@ -67,6 +36,10 @@ Result<CalendarYear> ParseYearObject(const boost::json::object& root) {
     if (!name_zh) return name_zh.error();
     auto name_en = item.String("name_en");
     if (!name_en) return name_en.error();
+    if (name_zh->empty() || name_en->empty() || name_zh->size() > kMaxNameBytes || name_en->size() > kMaxNameBytes) {
+      return FieldError(path, "节日名称不能为空，且不超过 " + std::to_string(kMaxNameBytes) + " 字节",
+                        "holiday names must be non-empty and at most " + std::to_string(kMaxNameBytes) + " bytes");
+    }
     auto from = item.Date("from");
     if (!from) return from.error();
     auto to = item.Date("to");
@@ -119,10 +92,135 @@ Result<CalendarYear> ParseYearObject(const boost::json::object& root) {
     }
     year.make_up_workdays.push_back(MakeUpWorkday{*date, std::move(for_zh).value(), std::move(for_en).value()});
   }
+  return Ok{};
+}
+
+Result<CalendarYear> ParseYearObject(const boost::json::object& root) {
+  const JsonFields fields(root, "");
+  if (auto ok = fields.OnlyKeys(
+          {"year", "jurisdiction", "status", "source", "working_day_rule", "holidays", "make_up_workdays", "note"});
+      !ok) {
+    return ok.error();
+  }
+  CalendarYear year;
+  auto number = fields.Integer("year", CivilDate::kMinYear + 1, CivilDate::kMaxYear - 1);
+  if (!number) return number.error();
+  year.year = static_cast<int>(*number);
+
+  auto status_name = fields.String("status");
+  if (!status_name) return status_name.error();
+  const auto status = ParseSourceStatus(*status_name);
+  if (!status) return FieldError("status", "不是已知的状态标签", "is not a known status tag");
+  year.status = *status;
+
+  auto source = fields.Object("source");
+  if (!source) return source.error();
+  const JsonFields source_fields(**source, "source");
+  if (auto ok = source_fields.OnlyKeys({"title", "document", "issued", "urls", "citation"}); !ok) return ok.error();
+  auto title = source_fields.String("title");
+  if (!title) return title.error();
+  year.source_title = std::move(title).value();
+  auto document = source_fields.OptionalString("document");
+  if (!document) return document.error();
+  year.source_document = document->value_or("");
+  auto issued = source_fields.Date("issued");
+  if (!issued) return issued.error();
+  year.source_issued = issued->ToIso();
+  auto citation = source_fields.OptionalString("citation");
+  if (!citation) return citation.error();
+  year.citation = citation->value_or("");
+  auto urls = source_fields.Array("urls", kMaxEntries);
+  if (!urls) return urls.error();
+  for (std::size_t i = 0; i < (*urls)->size(); ++i) {
+    const auto& url = (**urls)[i];
+    if (!url.is_string()) return FieldError(ElementPath("source.urls", i), "应为字符串", "must be a string");
+    year.source_urls.emplace_back(url.get_string());
+  }
+  if (year.source_urls.empty()) return FieldError("source.urls", "至少需要一个来源网址", "needs at least one URL");
+
+  if (auto ok = ParseDaysOff(fields, year); !ok) return ok.error();
   return year;
 }
 
+Status CheckSourceText(const std::string& text, std::string_view path, bool required) {
+  if ((required && text.empty()) || text.size() > kMaxSourceBytes) {
+    return FieldError(path, "不能为空，且不超过 " + std::to_string(kMaxSourceBytes) + " 字节",
+                      "must be non-empty and at most " + std::to_string(kMaxSourceBytes) + " bytes");
+  }
+  return Ok{};
+}
+
 }  // namespace
+
+std::string_view CalendarSourceCode(CalendarSource source) {
+  for (const auto& [value, code] : kSourceNames) {
+    if (value == source) return code;
+  }
+  return "file";
+}
+
+Result<CalendarYear> ParseHolidayNotice(const boost::json::object& input) {
+  const JsonFields fields(input, "");
+  if (auto ok = fields.OnlyKeys({"year", "document", "issued", "title", "url", "holidays", "make_up_workdays"}); !ok) {
+    return ok.error();
+  }
+  CalendarYear notice;
+  notice.source = CalendarSource::kNotice;
+  notice.status = SourceStatus::kConfirmed;
+  notice.citation = std::string(kNoticeCitation);
+  auto number = fields.Integer("year", CivilDate::kMinYear + 1, CivilDate::kMaxYear - 1);
+  if (!number) return number.error();
+  notice.year = static_cast<int>(*number);
+  auto document = fields.String("document");
+  if (!document) return document.error();
+  notice.source_document = std::move(document).value();
+  if (auto ok = CheckSourceText(notice.source_document, "document", true); !ok) return ok.error();
+  auto issued = fields.Date("issued");
+  if (!issued) return issued.error();
+  // A notice comes out in the autumn before its year (2026's on 2025-11-04); allow a wide margin.
+  if (issued->year() < notice.year - 2 || issued->year() > notice.year) {
+    return FieldError("issued", "发布日期应在该年度或此前两年内", "must lie in the year or the two years before it");
+  }
+  notice.source_issued = issued->ToIso();
+  auto title = fields.OptionalString("title");
+  if (!title) return title.error();
+  notice.source_title = title->value_or("国务院办公厅关于" + std::to_string(notice.year) + "年部分节假日安排的通知");
+  if (auto ok = CheckSourceText(notice.source_title, "title", true); !ok) return ok.error();
+  auto url = fields.OptionalString("url");
+  if (!url) return url.error();
+  if (url->has_value() && !(*url)->empty()) {
+    if (auto ok = CheckSourceText(**url, "url", true); !ok) return ok.error();
+    if (!(*url)->starts_with("https://") && !(*url)->starts_with("http://")) {
+      return FieldError("url", "应为 http(s) 网址", "must be an http(s) address");
+    }
+    notice.source_urls.push_back(**url);
+  }
+  if (auto ok = ParseDaysOff(fields, notice); !ok) return ok.error();
+  if (notice.holidays.empty()) {
+    return FieldError("holidays", "至少需要一个放假区间", "needs at least one holiday range");
+  }
+  return notice;
+}
+
+boost::json::object HolidayNoticeJson(const CalendarYear& notice) {
+  boost::json::array holidays;
+  for (const auto& range : notice.holidays) {
+    holidays.push_back(
+        {{"name_zh", range.name_zh}, {"name_en", range.name_en}, {"from", range.from.ToIso()}, {"to", range.to.ToIso()}});
+  }
+  boost::json::array make_ups;
+  for (const auto& day : notice.make_up_workdays) {
+    make_ups.push_back({{"date", day.date.ToIso()}, {"for_zh", day.for_zh}, {"for_en", day.for_en}});
+  }
+  boost::json::object out{{"year", notice.year},
+                          {"document", notice.source_document},
+                          {"issued", notice.source_issued},
+                          {"title", notice.source_title},
+                          {"holidays", std::move(holidays)},
+                          {"make_up_workdays", std::move(make_ups)}};
+  if (!notice.source_urls.empty()) out["url"] = notice.source_urls.front();
+  return out;
+}
 
 Result<CalendarYear> ParseCalendarYear(std::string_view json_text, std::string_view source_name) {
   auto value = ParseJsonText(json_text, source_name);
@@ -147,12 +245,16 @@ Result<WorkCalendar> WorkCalendar::Build(std::vector<CalendarYear> years) {
   calendar.years_ = std::move(years);
   for (std::size_t y = 0; y < calendar.years_.size(); ++y) {
     const CalendarYear& year = calendar.years_[y];
-    if (calendar.IsYearLoaded(year.year)) {
+    if (std::binary_search(calendar.loaded_years_.begin(), calendar.loaded_years_.end(), year.year)) {
       return MakeError(ErrorCode::kValidationFailed, std::to_string(year.year) + " 年的放假安排重复载入",
                        "holiday notice for " + std::to_string(year.year) + " loaded twice");
     }
     calendar.loaded_years_.insert(
         std::upper_bound(calendar.loaded_years_.begin(), calendar.loaded_years_.end(), year.year), year.year);
+    if (year.source == CalendarSource::kStatutory) {
+      calendar.statutory_years_.insert(
+          std::upper_bound(calendar.statutory_years_.begin(), calendar.statutory_years_.end(), year.year), year.year);
+    }
     for (std::size_t h = 0; h < year.holidays.size(); ++h) {
       const auto range_index = static_cast<std::uint32_t>(calendar.ranges_.size());
       calendar.ranges_.push_back(RangeRef{y, h});
@@ -184,7 +286,18 @@ const WorkCalendar::MarkedDay* WorkCalendar::FindMark(CivilDate date) const {
 }
 
 bool WorkCalendar::IsYearLoaded(int year) const {
-  return std::binary_search(loaded_years_.begin(), loaded_years_.end(), year);
+  return std::binary_search(loaded_years_.begin(), loaded_years_.end(), year) && !IsYearStatutoryOnly(year);
+}
+
+bool WorkCalendar::IsYearStatutoryOnly(int year) const {
+  return std::binary_search(statutory_years_.begin(), statutory_years_.end(), year);
+}
+
+const CalendarYear* WorkCalendar::YearOf(int year) const {
+  for (const auto& loaded : years_) {
+    if (loaded.year == year) return &loaded;
+  }
+  return nullptr;
 }
 
 std::vector<int> WorkCalendar::CoveredYears() const {

@@ -2,9 +2,15 @@
 // The official working-day calendar (LEGAL.md §6). A date is a 工作日 iff it is Monday–Friday and not
 // inside any holiday range of a loaded notice, or it is a listed make-up working day (调休上班).
 //
-// The calendar only knows the years whose notices are loaded (data/calendar/cn-YYYY.json). It never
-// guesses silently: a day in an unloaded year is `kUnknown`, and any period arithmetic that had to
-// step through such a day is flagged `uncertain` (the best-effort answer assumes Mon–Fri for it).
+// A year's days off come from, in order of precedence: a notice an administrator entered (stored in
+// the database), a notice shipped in data/calendar/cn-YYYY.json, or — when no notice is published yet
+// — the statutory fallback: the 13 days the 全国年节及纪念日放假办法 fixes by law (statutory_holidays.h),
+// without the make-up working days (调休) and make-up days off (补假) only a notice can set.
+// The calendar never guesses silently: a day that no notice names in a year without a notice is
+// `kUnknown` (a statutory holiday is known: a rest day whatever the notice will say), and any period
+// arithmetic that had to step through such a day is flagged `uncertain` (the best-effort answer
+// assumes Mon–Fri for it).
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,9 +35,19 @@ struct MakeUpWorkday {
   std::string for_en;
 };
 
-// One year's notice (国务院办公厅关于YYYY年部分节假日安排的通知) as loaded from data/.
+// Where a year's days off come from (see the top of this file), in order of precedence.
+enum class CalendarSource {
+  kNotice,     // a notice entered by the system administrator (database)
+  kFile,       // a notice shipped in data/calendar/cn-YYYY.json
+  kStatutory,  // no notice: the statutory holidays only, make-up days unknown
+};
+std::string_view CalendarSourceCode(CalendarSource source);  // "notice" | "file" | "statutory"
+
+// One year's notice (国务院办公厅关于YYYY年部分节假日安排的通知), or the statutory fallback for a year
+// without one.
 struct CalendarYear {
   int year = 0;
+  CalendarSource source = CalendarSource::kFile;
   SourceStatus status = SourceStatus::kUnconfirmed;
   std::string source_title;
   std::string source_document;  // e.g. 国办发明电〔2024〕12号; empty when not known
@@ -48,6 +64,14 @@ struct CalendarYear {
 // lie in the year, fall on a Saturday or Sunday, are not inside a range and are not repeated.
 // `source_name` prefixes errors (e.g. "data/calendar/cn-2025.json").
 Result<CalendarYear> ParseCalendarYear(std::string_view json_text, std::string_view source_name = "calendar");
+
+// Parses a notice as the system administrator enters it (API): {"year", "document", "issued",
+// "title"?, "url"?, "holidays": [{name_zh, name_en, from, to}], "make_up_workdays": [{date, for_zh,
+// for_en}]}, with the same checks as a data file; unknown fields are refused. Source kNotice,
+// status CONFIRMED (the administrator transcribes the official notice).
+Result<CalendarYear> ParseHolidayNotice(const boost::json::object& input);
+// The notice as JSON in the data-file shape (what ParseHolidayNotice reads back, plus status).
+boost::json::object HolidayNoticeJson(const CalendarYear& notice);
 
 enum class DayStatus { kWorking, kRest, kUnknown };
 
@@ -69,8 +93,12 @@ class WorkCalendar {
   DayStatus IsWorkingDay(CivilDate date) const;
   // The holiday range containing `date`, or nullptr (for explanations: "国庆节").
   const HolidayRange* HolidayOn(CivilDate date) const;
+  // A notice (entered or shipped) is loaded for `year`: every day of it is known.
   bool IsYearLoaded(int year) const;
-  std::vector<int> CoveredYears() const;  // ascending
+  // Only the statutory fallback is loaded for `year`: its statutory holidays are known, the rest not.
+  bool IsYearStatutoryOnly(int year) const;
+  const CalendarYear* YearOf(int year) const;  // nullptr when nothing is loaded for it
+  std::vector<int> CoveredYears() const;       // ascending, fallback years included
   const std::vector<CalendarYear>& years() const { return years_; }
 
   // The n-th working day after `start`; `start` itself is not counted (刑诉法 §105, 民法典 §201).
@@ -95,7 +123,8 @@ class WorkCalendar {
   bool IsWorkingAssumingWeekdays(CivilDate date, bool& uncertain) const;
 
   std::vector<CalendarYear> years_;
-  std::vector<int> loaded_years_;  // sorted
+  std::vector<int> loaded_years_;     // sorted, every source
+  std::vector<int> statutory_years_;  // sorted, the fallback years among them
   std::vector<MarkedDay> marks_;   // sorted by day, unique
   std::vector<RangeRef> ranges_;
 };

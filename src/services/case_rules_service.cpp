@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "services/admin_service.h"
+#include "services/calendar_service.h"
 #include "store/settings_repository.h"
 
 namespace wagelink::services {
@@ -32,6 +33,37 @@ boost::json::object ProfileJson(const domain::ThresholdProfile& p) {
           {"configured", p.configured}};
 }
 
+// Every configurable time limit: its data value, the value in force, what may change and its status
+// tag (the UI shows it next to the rule: only CONFIRMED/SECONDARY values are law).
+boost::json::array TimeLimitsJson(const domain::TimeLimitCatalog& data, const domain::TimeLimitCatalog& in_force) {
+  boost::json::array out;
+  const auto value_of = [](const domain::TimeLimitRule& rule) {
+    return boost::json::object{{"limit", rule.limit ? boost::json::value(*rule.limit) : boost::json::value(nullptr)},
+                               {"unit", domain::TimeUnitName(rule.unit)},
+                               {"roll_over", rule.roll_over}};
+  };
+  for (const auto& rule : in_force.rules()) {
+    if (!rule.configurable) continue;
+    const domain::TimeLimitRule* original = data.Find(rule.id);
+    boost::json::array fields;
+    if (rule.limit_configurable) fields.emplace_back("limit");
+    if (rule.unit_configurable) fields.emplace_back("unit");
+    if (rule.roll_over_configurable) fields.emplace_back("roll_over");
+    out.push_back({{"id", rule.id},
+                   {"action_zh", rule.action_zh},
+                   {"action_en", rule.action_en},
+                   {"citation", rule.citation},
+                   {"status", domain::SourceStatusName(rule.status)},
+                   {"roll_over_citation", rule.roll_over_citation},
+                   {"roll_over_status", domain::SourceStatusName(rule.roll_over_status)},
+                   {"configurable_fields", std::move(fields)},
+                   {"default", original ? value_of(*original) : value_of(rule)},
+                   {"in_force", value_of(rule)},
+                   {"note", rule.note}});
+  }
+  return out;
+}
+
 }  // namespace
 
 CaseRulesService::CaseRulesService(store::Database& db, const Clock& clock, const AuditTrail& audit,
@@ -40,7 +72,8 @@ CaseRulesService::CaseRulesService(store::Database& db, const Clock& clock, cons
 
 Result<CaseRules> CaseRulesService::Parse(const boost::json::object& input) const {
   for (const auto& [key, value] : input) {
-    if (key != "threshold_profile" && key != "economic_crime_rules" && key != "threshold_overrides") {
+    if (key != "threshold_profile" && key != "economic_crime_rules" && key != "threshold_overrides" &&
+        key != "time_limit_overrides") {
       return InvalidField(key, "未知的设置项", "unknown setting");
     }
   }
@@ -76,20 +109,55 @@ Result<CaseRules> CaseRulesService::Parse(const boost::json::object& input) cons
                         "no threshold profile " + rules.threshold_profile);
   }
   rules.catalog = std::move(catalog);
+  if (auto ok = ParseTimeLimitOverrides(input, rules); !ok) return ok.error();
+  rules.calendar = std::make_shared<const domain::WorkCalendar>(reference_->calendar);
   return rules;
 }
 
-CaseRules CaseRulesService::Load(store::Connection& connection) const {
-  if (auto text = store::SettingsRepository(connection).Get(kSettingsKey)) {
-    boost::system::error_code ec;
-    auto json = boost::json::parse(*text, ec);
-    if (!ec && json.is_object()) {
-      if (auto parsed = Parse(json.as_object())) return std::move(*parsed);
+Status CaseRulesService::ParseTimeLimitOverrides(const boost::json::object& input, CaseRules& rules) const {
+  auto catalog = std::make_shared<domain::TimeLimitCatalog>(reference_->time_limits);
+  if (auto it = input.find("time_limit_overrides"); it != input.end()) {
+    if (!it->value().is_object()) {
+      return InvalidField("time_limit_overrides", "应为对象，键为期限规则编号", "must be an object keyed by rule id");
+    }
+    rules.time_limit_overrides = it->value().as_object();
+    // A rule set back to its data value is no override: drop empty entries so the list stays honest.
+    for (auto entry = rules.time_limit_overrides.begin(); entry != rules.time_limit_overrides.end();) {
+      if (entry->value().is_object() && entry->value().as_object().empty()) {
+        entry = rules.time_limit_overrides.erase(entry);
+      } else {
+        ++entry;
+      }
+    }
+    if (!rules.time_limit_overrides.empty()) {
+      auto merged = reference_->time_limits.WithOverrides(boost::json::serialize(rules.time_limit_overrides));
+      if (!merged) {
+        Error error = merged.error();
+        error.field = "time_limit_overrides" + (error.field.empty() ? "" : "." + error.field);
+        return error;
+      }
+      *catalog = std::move(*merged);
     }
   }
-  // Nothing saved (or saved under reference data that has since changed): the shipped defaults.
-  auto defaults = Parse({});
-  return std::move(*defaults);
+  rules.time_limits = std::move(catalog);
+  return Ok{};
+}
+
+CaseRules CaseRulesService::Load(store::Connection& connection) const {
+  CaseRules rules = [&] {
+    if (auto text = store::SettingsRepository(connection).Get(kSettingsKey)) {
+      boost::system::error_code ec;
+      auto json = boost::json::parse(*text, ec);
+      if (!ec && json.is_object()) {
+        if (auto parsed = Parse(json.as_object())) return std::move(*parsed);
+      }
+    }
+    // Nothing saved (or saved under reference data that has since changed): the shipped defaults.
+    auto defaults = Parse({});
+    return std::move(*defaults);
+  }();
+  rules.calendar = LoadCalendarInForce(connection, *reference_);
+  return rules;
 }
 
 std::shared_ptr<const CaseRules> CaseRulesService::Current(store::Connection& connection) {
@@ -115,6 +183,8 @@ boost::json::object CaseRulesService::ToJson(const CaseRules& rules) const {
                         "handles them; the operator sets it. If they do, the filing review is 3 days, extendable to 10 "
                         "and 30 (L11b); otherwise 3 days (L11)."}}},
           {"threshold_overrides", rules.threshold_overrides},
+          {"time_limit_overrides", rules.time_limit_overrides},
+          {"time_limits", TimeLimitsJson(reference_->time_limits, *rules.time_limits)},
           {"default_profile", reference_->default_profile},
           {"profiles", profiles}};
 }
@@ -133,14 +203,16 @@ Result<boost::json::object> CaseRulesService::Update(const Principal& who, const
   auto before = Load(*connection);
   boost::json::object stored{{"threshold_profile", rules->threshold_profile},
                              {"economic_crime_rules", rules->economic_crime_rules},
-                             {"threshold_overrides", rules->threshold_overrides}};
+                             {"threshold_overrides", rules->threshold_overrides},
+                             {"time_limit_overrides", rules->time_limit_overrides}};
   store::Transaction tx(*connection);
   store::SettingsRepository(*connection).Put(kSettingsKey, boost::json::serialize(stored), FormatUtc(clock_.Now()),
                                              who.username);
   audit_.Append(*connection, who, "settings.case_rules_change", {"settings", std::string(kSettingsKey)},
                 boost::json::object{{"threshold_profile", before.threshold_profile},
                                     {"economic_crime_rules", before.economic_crime_rules},
-                                    {"threshold_overrides", before.threshold_overrides}},
+                                    {"threshold_overrides", before.threshold_overrides},
+                                    {"time_limit_overrides", before.time_limit_overrides}},
                 stored);
   tx.Commit();
   cached_.Invalidate();

@@ -2,8 +2,11 @@
 // The district's case rules that LEGAL.md leaves to the operator: which crime-threshold profile
 // assessments use (with the operator's figures for a province the data leaves open, e.g. hebei),
 // and whether the police decide on filing under the economic-crime rules (L11b: 3 → 10 → 30 days)
-// or the general rule (L11: 3 days). Read on every case read and step, so it is cached
-// (RefreshingSetting); changed only by a holder of settings.manage, audited.
+// or the general rule (L11: 3 days), and the operator's values for the time limits data/time_limits.json
+// marks configurable (roll-over of the 310号令 day periods, the L03 order period, L04, L11b ...).
+// The rules in force also carry the working-day calendar in force (data/ notices, the notices the
+// administrator entered, the statutory fallback: calendar_service.h). Read on every case read and
+// step, so it is cached (RefreshingSetting); changed only by a holder of settings.manage, audited.
 #include <boost/json/object.hpp>
 #include <memory>
 #include <string>
@@ -24,6 +27,11 @@ struct CaseRules {
   boost::json::object threshold_overrides;  // {"hebei": {"per_worker_yuan": ..., ...}}
   // The reference catalog with the overrides merged in; what assessments decide with.
   std::shared_ptr<const domain::ThresholdCatalog> catalog;
+  boost::json::object time_limit_overrides;  // {"L06": {"roll_over": false}, "L03": {"limit": 3}, ...}
+  // data/time_limits.json with the overrides merged in; what new clocks are started with.
+  std::shared_ptr<const domain::TimeLimitCatalog> time_limits;
+  // The calendar in force: entered notices, then data/ notices, then the statutory fallback.
+  std::shared_ptr<const domain::WorkCalendar> calendar;
 };
 
 class CaseRulesService {
@@ -41,9 +49,12 @@ class CaseRulesService {
   Result<boost::json::object> Update(const Principal& who, const boost::json::object& input);
 
   boost::json::object ToJson(const CaseRules& rules) const;
+  // Drops the cached rules (after a holiday notice was entered on this instance).
+  void Invalidate() { cached_.Invalidate(); }
 
  private:
   Result<CaseRules> Parse(const boost::json::object& input) const;
+  Status ParseTimeLimitOverrides(const boost::json::object& input, CaseRules& rules) const;
   CaseRules Load(store::Connection& connection) const;
 
   store::Database& db_;

@@ -121,8 +121,9 @@ Result<CaseDetail> CaseService::CreateComplaint(const Principal& who, const Comp
 
 std::int64_t CaseService::InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input) {
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
-  const domain::TimeLimitRule* l01 = reference_->time_limits.Find("L01");
-  auto l01_clock = domain::StartClock(*l01, input.received_at, reference_->calendar,
+  const auto rules = rules_.Current(connection);
+  const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, *rules->calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
   const std::string now_text = now.ToIsoUtc();
   store::CaseRepository cases(connection);
@@ -267,7 +268,7 @@ domain::CaseSnapshot CaseService::SnapshotOf(const CaseRules& rules, const store
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
-    const auto* rule = reference_->time_limits.Find(clock.rule_id);
+    const auto* rule = rules.time_limits->Find(clock.rule_id);
     if (rule && clock.extensions_applied < static_cast<std::int64_t>(rule->extensions.size())) {
       snapshot.context.extendable_clocks.push_back(clock.rule_id);
     }
@@ -291,7 +292,7 @@ CaseDetail CaseService::LoadDetail(store::Connection& connection, const Principa
   detail.parties = cases.Parties(row.id);
   auto clocks = timeline.ListClocks(row.id);
   for (const auto& clock : clocks) {
-    detail.clocks.push_back({clock, domain::Evaluate(ClockOf(clock), now), reference_->time_limits.Find(clock.rule_id)});
+    detail.clocks.push_back({clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)});
   }
   const auto package = TransferPackageOf(row.transfer_package);
   for (const auto& item : reference_->transfer_package) {
@@ -348,6 +349,7 @@ store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& c
   if (clock.supplied_due_date) row.supplied_due_date = clock.supplied_due_date->ToIso();
   row.explanation_zh = clock.due.explain_zh;
   row.explanation_en = clock.due.explain_en;
+  if (clock.due.roll_over_status) row.due_interpretation = std::string(domain::SourceStatusName(*clock.due.roll_over_status));
   return row;
 }
 

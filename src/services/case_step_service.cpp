@@ -6,6 +6,7 @@
 
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
+#include "domain/limitation_period.h"
 #include "services/case_service.h"
 
 namespace wagelink::services {
@@ -101,7 +102,22 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  auto decision = domain::Decide(SnapshotOf(*rules, *row, *progress, clocks, *assessment), request);
+  auto snapshot = SnapshotOf(*rules, *row, *progress, clocks, *assessment);
+  std::string limitation_zh, limitation_en;
+  if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
+    if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);
+  }
+  // 劳动保障监察条例 §20 (L33): warn at acceptance when the unpaid period ended over 2 years before.
+  const auto* l33 = rules->time_limits->Find("L33");
+  auto received = domain::Instant::ParseRfc3339(row->received_at);
+  if (step.event == domain::CaseEvent::kAcceptComplaint && l33 && snapshot.context.unpaid_period_end && received) {
+    if (auto warning = domain::CheckInvestigationLimitation(*l33, *snapshot.context.unpaid_period_end, *received,
+                                                            *rules->calendar)) {
+      limitation_zh = warning->zh;
+      limitation_en = " " + warning->en;
+    }
+  }
+  auto decision = domain::Decide(snapshot, request);
   if (!decision) return decision.error();
   const domain::Transition& t = *decision;
 
@@ -119,15 +135,15 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
     timeline.StopClock(case_id, stop.rule_id, at_text, domain::ClockOutcomeCode(stop.outcome));
   }
   for (const auto& extension : t.clocks_to_extend) {
-    const auto* rule = reference_->time_limits.Find(extension.rule_id);
+    const auto* rule = rules->time_limits->Find(extension.rule_id);
     for (const auto& clock : clocks) {
       if (clock.rule_id != extension.rule_id || clock.stopped_at || !rule) continue;
-      auto extended = domain::ExtendClock(ClockOf(clock), *rule, reference_->calendar);
+      auto extended = domain::ExtendClock(ClockOf(clock), *rule, *rules->calendar);
       if (!extended) return extended.error();
       timeline.ExtendClock(clock.id, ToClockRow(case_id, *extended));
     }
   }
-  auto started = domain::StartClocks(t.clocks_to_start, reference_->time_limits, reference_->calendar);
+  auto started = domain::StartClocks(t.clocks_to_start, *rules->time_limits, *rules->calendar);
   if (!started) return started.error();
   for (const auto& clock : *started) timeline.InsertClock(ToClockRow(case_id, clock));
 
@@ -153,8 +169,8 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   event.to_state = to_state;
   event.payload = boost::json::serialize(PayloadJson(step.payload));
   event.reason = step.reason;
-  event.explanation_zh = t.explanation_zh;
-  event.explanation_en = t.explanation_en;
+  event.explanation_zh = t.explanation_zh + limitation_zh;
+  event.explanation_en = t.explanation_en + limitation_en;
   event.request_id = who.request_id;
   timeline.InsertEvent(event);
   audit_.Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/statutory_holidays.h"
 #include "domain/threshold_profile.h"
 #include "domain/time_limit.h"
 #include "domain/work_calendar.h"
@@ -23,7 +24,11 @@ struct PackageItem {
 };
 
 struct ReferenceData {
+  // The data/ notices plus the statutory fallback; the calendar in force adds the notices entered
+  // in the database (CaseRules::calendar, services/calendar_service.h).
   domain::WorkCalendar calendar;
+  std::vector<domain::CalendarYear> calendar_files;  // data/calendar/cn-YYYY.json, by year
+  domain::StatutoryHolidayTable statutory_holidays;  // data/calendar/statutory_dates.json
   domain::TimeLimitCatalog time_limits;
   domain::ThresholdCatalog thresholds;
   std::string time_limits_json;  // data/time_limits.json as loaded

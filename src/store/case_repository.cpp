@@ -78,6 +78,8 @@ constexpr std::string_view kInsertWorker =
 constexpr std::string_view kSetWorkerSecrets =
     "UPDATE workers SET id_number_enc = ?, id_number_index = ?, id_number_masked = ?, phone_enc = ?, phone_masked = ?, "
     "bank_card_enc = ?, bank_card_masked = ? WHERE id = ?";
+constexpr std::string_view kLatestPeriodTo =
+    "SELECT MAX(period_to) FROM workers WHERE case_id = ? AND period_to <> ''";
 constexpr std::string_view kListWorkers =
     "SELECT id, case_id, name, id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, "
     "bank_card_masked, owed_fen, months_unpaid, period_from, period_to, paid_fen, other_claims_fen FROM workers "
@@ -282,6 +284,12 @@ std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string&
 void CaseRepository::SetWorkerSecrets(const WorkerRow& w) {
   c_.Execute(kSetWorkerSecrets, {NullableValue(w.id_number_enc), NullableValue(w.id_number_index), w.id_number_masked, NullableValue(w.phone_enc),
                                  w.phone_masked, NullableValue(w.bank_card_enc), w.bank_card_masked, w.id});
+}
+
+std::optional<std::string> CaseRepository::LatestPeriodTo(std::int64_t case_id) {
+  auto row = c_.QueryOne(kLatestPeriodTo, {case_id});
+  if (!row) return std::nullopt;
+  return row->OptText(0);
 }
 
 std::vector<WorkerRow> CaseRepository::ListWorkers(std::int64_t case_id) {

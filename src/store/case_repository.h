@@ -129,6 +129,8 @@ class CaseRepository {
   std::int64_t InsertWorker(const WorkerRow& worker, const std::string& now);
   void SetWorkerSecrets(const WorkerRow& worker);
   std::vector<WorkerRow> ListWorkers(std::int64_t case_id);
+  // The latest end of a worker's unpaid period as entered ("YYYY-MM"), if any worker has one.
+  std::optional<std::string> LatestPeriodTo(std::int64_t case_id);
   std::optional<WorkerRow> FindWorker(std::int64_t case_id, std::int64_t worker_id);
 
   std::int64_t InsertPayment(const PaymentRow& payment);

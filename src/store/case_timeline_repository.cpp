@@ -15,26 +15,36 @@ constexpr std::string_view kListEvents =
 
 constexpr std::string_view kInsertClock =
     "INSERT INTO case_clocks (case_id, rule_id, started_at, due_at, due_date, uncertain, responsible_body, "
-    "supervisor_body, kind, extensions_applied, supplied_due_date, explanation_zh, explanation_en) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "supervisor_body, kind, extensions_applied, supplied_due_date, explanation_zh, explanation_en, due_interpretation) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kStopClock =
     "UPDATE case_clocks SET stopped_at = ?, outcome = ? WHERE case_id = ? AND rule_id = ? AND stopped_at IS NULL";
 constexpr std::string_view kExtendClock =
     "UPDATE case_clocks SET due_at = ?, due_date = ?, uncertain = ?, extensions_applied = ?, explanation_zh = ?, "
-    "explanation_en = ? WHERE id = ? AND stopped_at IS NULL";
+    "explanation_en = ?, due_interpretation = ? WHERE id = ? AND stopped_at IS NULL";
 constexpr std::string_view kListClocks =
     "SELECT k.id, k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date, k.uncertain, k.responsible_body, "
     "k.supervisor_body, k.explanation_zh, k.explanation_en, k.stopped_at, k.overdue_notified_at, c.case_no, k.kind, "
-    "k.extensions_applied, k.supplied_due_date, k.outcome "
+    "k.extensions_applied, k.supplied_due_date, k.outcome, k.due_interpretation "
     "FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE k.case_id = ? ORDER BY k.id";
 constexpr std::string_view kDueClocks =
     "SELECT k.id, k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date, k.uncertain, k.responsible_body, "
     "k.supervisor_body, k.explanation_zh, k.explanation_en, k.stopped_at, k.overdue_notified_at, c.case_no, k.kind, "
-    "k.extensions_applied, k.supplied_due_date, k.outcome "
+    "k.extensions_applied, k.supplied_due_date, k.outcome, k.due_interpretation "
     "FROM case_clocks k JOIN cases c ON c.id = k.case_id "
     "WHERE k.stopped_at IS NULL AND k.overdue_notified_at IS NULL AND k.kind = 'duty' AND k.due_at < ? "
     "ORDER BY k.due_at LIMIT ?";
 constexpr std::string_view kMarkNotified = "UPDATE case_clocks SET overdue_notified_at = ? WHERE id = ?";
+constexpr std::string_view kOpenClocksDueFrom =
+    "SELECT k.id, k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date, k.uncertain, k.responsible_body, "
+    "k.supervisor_body, k.explanation_zh, k.explanation_en, k.stopped_at, k.overdue_notified_at, c.case_no, k.kind, "
+    "k.extensions_applied, k.supplied_due_date, k.outcome, k.due_interpretation "
+    "FROM case_clocks k JOIN cases c ON c.id = k.case_id "
+    "WHERE k.stopped_at IS NULL AND k.due_date >= ? AND k.id > ? ORDER BY k.id LIMIT ?";
+constexpr std::string_view kMoveDue =
+    "UPDATE case_clocks SET due_at = ?, due_date = ?, uncertain = ?, explanation_zh = ?, explanation_en = ?, "
+    "due_interpretation = ?, overdue_notified_at = CASE WHEN ? = 1 THEN NULL ELSE overdue_notified_at END "
+    "WHERE id = ? AND stopped_at IS NULL";
 
 constexpr std::string_view kInsertPii =
     "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose, request_id) "
@@ -87,6 +97,7 @@ ClockRow ToClock(const Row& r) {
   k.extensions_applied = r.Int(15);
   k.supplied_due_date = r.OptText(16);
   k.outcome = r.OptText(17);
+  k.due_interpretation = r.OptText(18);
   return k;
 }
 
@@ -111,7 +122,8 @@ std::int64_t CaseTimelineRepository::InsertClock(const ClockRow& k) {
   Value supplied = k.supplied_due_date ? Value(*k.supplied_due_date) : Value(nullptr);
   return c_.InsertReturningId(kInsertClock, {k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date,
                                              std::int64_t{k.uncertain}, k.responsible_body, k.supervisor_body, k.kind,
-                                             k.extensions_applied, supplied, k.explanation_zh, k.explanation_en});
+                                             k.extensions_applied, supplied, k.explanation_zh, k.explanation_en,
+                                             NullableValue(k.due_interpretation)});
 }
 
 std::int64_t CaseTimelineRepository::StopClock(std::int64_t case_id, std::string_view rule_id, const std::string& at,
@@ -121,7 +133,7 @@ std::int64_t CaseTimelineRepository::StopClock(std::int64_t case_id, std::string
 
 void CaseTimelineRepository::ExtendClock(std::int64_t clock_id, const ClockRow& k) {
   c_.Execute(kExtendClock, {k.due_at, k.due_date, std::int64_t{k.uncertain}, k.extensions_applied, k.explanation_zh,
-                            k.explanation_en, clock_id});
+                            k.explanation_en, NullableValue(k.due_interpretation), clock_id});
 }
 
 std::vector<ClockRow> CaseTimelineRepository::ListClocks(std::int64_t case_id) {
@@ -138,6 +150,18 @@ std::vector<ClockRow> CaseTimelineRepository::DueClocks(const std::string& now, 
 
 void CaseTimelineRepository::MarkOverdueNotified(std::int64_t clock_id, const std::string& at) {
   c_.Execute(kMarkNotified, {at, clock_id});
+}
+
+std::vector<ClockRow> CaseTimelineRepository::OpenClocksDueFrom(const std::string& from, std::int64_t after_id,
+                                                                 std::int64_t limit) {
+  std::vector<ClockRow> out;
+  c_.Stream(kOpenClocksDueFrom, {from, after_id, limit}, [&](const Row& r) { out.push_back(ToClock(r)); });
+  return out;
+}
+
+void CaseTimelineRepository::MoveDue(const ClockRow& k, bool clear_overdue_mark) {
+  c_.Execute(kMoveDue, {k.due_at, k.due_date, std::int64_t{k.uncertain}, k.explanation_zh, k.explanation_en,
+                        NullableValue(k.due_interpretation), std::int64_t{clear_overdue_mark ? 1 : 0}, k.id});
 }
 
 void CaseTimelineRepository::InsertPiiAccess(const PiiAccessRow& a, std::int64_t user_id, const std::string& request_id) {

@@ -44,6 +44,8 @@ struct ClockRow {
   std::optional<std::string> stopped_at;
   std::optional<std::string> outcome;
   std::optional<std::string> overdue_notified_at;
+  // The roll-over's status when the due date rolled over (e.g. "UNCONFIRMED": an interpretation).
+  std::optional<std::string> due_interpretation;
   // Joined by DueClocks for notifications.
   std::string case_no;
 };
@@ -88,6 +90,11 @@ class CaseTimelineRepository {
   // Open clocks already due and not yet reported, earliest first (served by a partial index).
   std::vector<ClockRow> DueClocks(const std::string& now, std::int64_t limit);
   void MarkOverdueNotified(std::int64_t clock_id, const std::string& at);
+  // Open clocks (any kind) whose due date is on or after `from` (ISO date), by id, at most `limit`
+  // after `after_id`: the clocks whose period may reach a year a new holiday notice changes.
+  std::vector<ClockRow> OpenClocksDueFrom(const std::string& from, std::int64_t after_id, std::int64_t limit);
+  // A due time recomputed on a new calendar; clears the overdue mark when no longer overdue.
+  void MoveDue(const ClockRow& recomputed, bool clear_overdue_mark);
 
   void InsertPiiAccess(const PiiAccessRow& row, std::int64_t user_id, const std::string& request_id);
   // Reveals of personal data in cases to which `body_code` is a party, newest first.

@@ -161,6 +161,13 @@ TEST(CaseScenarios, S3PaidWithinTheDeadlineClosesAdministrativelyWithoutTransfer
             OrderPayload{OrderDocumentKind::kRectificationOrder, Date("2026-01-12"), ServiceMethod::kServed,
                          At("2026-01-05T10:00:00+08:00"), false});
   EXPECT_EQ(walk.Clock("L03").due.due_date, Date("2026-01-12"));
+  // The employer's windows to challenge the order (行政复议法 §20: 60 days; 行政诉讼法 §46: 6 months).
+  EXPECT_EQ(walk.Clock("L35").due.due_date, Date("2026-03-06"));
+  EXPECT_EQ(walk.Clock("L35").kind, ClockKind::kWindow);
+  EXPECT_EQ(walk.Clock("L36").due.due_date, Date("2026-07-06"));  // 07-05 is a Sunday: rolled over
+  EXPECT_EQ(walk.Clock("L36").due.roll_over_status, SourceStatus::kUnconfirmed);
+  EXPECT_EQ(StatusAt(walk.Clock("L35"), "2026-03-06T23:59:59+08:00"), ClockStatus::kRunning);
+  EXPECT_EQ(StatusAt(walk.Clock("L35"), "2026-03-07T00:00:01+08:00"), ClockStatus::kExpired);
 
   walk.snapshot.context.outstanding = Fen{};  // paid in full on 2026-01-09 (recorded by the service)
   const Transition closed = walk.Step(E::kRecordOrderOutcome, kHandler, "2026-01-09T16:00:00+08:00",
@@ -182,6 +189,7 @@ TEST(CaseScenarios, S4CivilRouteRunsLegalAidClocksAndClosesOnlyWhenWorkersArePai
   walk.snapshot.context.outstanding = Fen::FromFen(9'700'000);
   walk.snapshot.context.amount_threshold_met = true;
   walk.snapshot.context.assessed_recommendation = Recommendation::kCivil;
+  walk.snapshot.context.unpaid_period_end = Date("2026-01-31");
 
   const Transition civil = walk.Step(E::kCompleteScreening, kHandler, "2026-03-02T09:00:00+08:00",
                                      ScreeningPayload{Recommendation::kCivil});
@@ -189,6 +197,10 @@ TEST(CaseScenarios, S4CivilRouteRunsLegalAidClocksAndClosesOnlyWhenWorkersArePai
   EXPECT_TRUE(Notifies(civil, Body::kJustice));
   // Over the threshold and unpaid: the 有案不移 watch runs even on the civil route (issue 4).
   EXPECT_TRUE(walk.Has("should_have_been_transferred"));
+  // 劳动争议调解仲裁法 §27: one year from the end of the unpaid period, a window legal aid watches.
+  EXPECT_EQ(walk.Clock("L37").due.due_date, Date("2027-02-01"));  // 2027-01-31 is a Sunday: rolled over
+  EXPECT_EQ(walk.Clock("L37").kind, ClockKind::kWindow);
+  EXPECT_EQ(walk.Clock("L37").responsible_body, Body::kJustice);
 
   walk.Step(E::kRequestLegalAid, kHandler, "2026-03-02T14:00:00+08:00");
   EXPECT_EQ(walk.Clock("L23").due.due_date, Date("2026-03-09"));  // 7 days (法律援助法 §43)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/statutory_holidays.h"
 #include "domain/threshold_profile.h"
 #include "domain/time_limit.h"
 #include "domain/work_calendar.h"
@@ -33,6 +34,26 @@ inline CalendarYear LoadCalendarYear(int year) {
 inline const WorkCalendar& OfficialCalendar() {
   static const WorkCalendar calendar = [] {
     auto built = WorkCalendar::Build({LoadCalendarYear(2024), LoadCalendarYear(2025), LoadCalendarYear(2026)});
+    if (!built) throw std::runtime_error(built.error().message_en);
+    return std::move(built).value();
+  }();
+  return calendar;
+}
+
+inline const StatutoryHolidayTable& StatutoryHolidays() {
+  static const StatutoryHolidayTable table = [] {
+    auto parsed = StatutoryHolidayTable::Parse(ReadSourceFile("data/calendar/statutory_dates.json"));
+    if (!parsed) throw std::runtime_error(parsed.error().message_en);
+    return std::move(parsed).value();
+  }();
+  return table;
+}
+
+// What the server computes with when no notice was entered: data/ notices + the statutory fallback.
+inline const WorkCalendar& CalendarWithFallback() {
+  static const WorkCalendar calendar = [] {
+    auto built = ComposeCalendar({}, {LoadCalendarYear(2024), LoadCalendarYear(2025), LoadCalendarYear(2026)},
+                                 StatutoryHolidays());
     if (!built) throw std::runtime_error(built.error().message_en);
     return std::move(built).value();
   }();

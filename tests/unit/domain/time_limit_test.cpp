@@ -68,6 +68,12 @@ const std::vector<ExpectedRule> kLegalTable{
     {"L30", 3, TimeUnit::kYears, Body::kHrss, SourceStatus::kConfirmed, 0},
     {"L31", 3, TimeUnit::kMonths, Body::kHrss, SourceStatus::kConfirmed, 0},
     {"L32", 2, TimeUnit::kMonths, Body::kHrss, SourceStatus::kUnconfirmed, 0},
+    // LEGAL.md §2.2 and §2.7 periods wired to the steps they govern.
+    {"L33", 2, TimeUnit::kYears, Body::kHrss, SourceStatus::kConfirmed, 0},
+    {"L34", 5, TimeUnit::kWorkingDays, Body::kEmployer, SourceStatus::kUnconfirmed, 0},
+    {"L35", 60, TimeUnit::kCalendarDays, Body::kEmployer, SourceStatus::kConfirmed, 0},
+    {"L36", 6, TimeUnit::kMonths, Body::kEmployer, SourceStatus::kConfirmed, 0},
+    {"L37", 1, TimeUnit::kYears, Body::kJustice, SourceStatus::kConfirmed, 0},
 };
 
 TEST(TimeLimitCatalog, MatchesTheMasterTableOfLegalMd7) {
@@ -289,6 +295,48 @@ TEST(ComputeDeadline, ShouldHaveBeenTransferredWindow) {
   EXPECT_NE(window.explain_zh.find("PLATFORM_SETTING"), std::string::npos);
 }
 
+// ---- roll-over labelling (LEGAL.md §2.1, §8 item 11) ----
+
+TEST(RollOverLabel, A310DayPeriodRolledOverIsAnInterpretation) {
+  const Deadline rolled = Due("L11", "2025-09-28T10:00:00+08:00");  // last day 10-01 (国庆) → 10-09
+  ASSERT_TRUE(rolled.rolled_over);
+  ASSERT_TRUE(rolled.roll_over_status.has_value());
+  EXPECT_EQ(*rolled.roll_over_status, SourceStatus::kUnconfirmed);
+  EXPECT_NE(rolled.explain_zh.find("〔UNCONFIRMED〕，属解释而非法律明文"), std::string::npos) << rolled.explain_zh;
+  EXPECT_NE(rolled.explain_en.find("an interpretation"), std::string::npos);
+  EXPECT_FALSE(Due("L11", "2025-09-22T10:00:00+08:00").roll_over_status.has_value()) << "not rolled over: no label";
+}
+
+TEST(RollOverLabel, ACriminalProcedurePeriodRollsOverUnderTheLawItself) {
+  const Deadline l21 = Due("L21", "2025-08-31T10:00:00+08:00");  // 1 month → 2025-09-30, a Tuesday
+  EXPECT_FALSE(l21.rolled_over);
+  EXPECT_FALSE(l21.roll_over_status.has_value());
+  const Deadline l22 = Due("L22", "2025-08-01T10:00:00+08:00");  // 2 months → 2025-10-01 国庆 → 10-09
+  ASSERT_TRUE(l22.rolled_over);
+  EXPECT_EQ(l22.roll_over_status, SourceStatus::kConfirmed);
+  EXPECT_EQ(l22.explain_zh.find("属解释"), std::string::npos);
+}
+
+TEST(RollOverLabel, AnOperatorTurningRollOverOnIsLabelledUnconfirmed) {
+  const auto catalog = OfficialTimeLimits().WithOverrides(R"({"L28": {"roll_over": true}})");
+  ASSERT_TRUE(catalog.ok()) << catalog.error().message_en;
+  const auto deadline = ComputeDeadline(*catalog->Find("L28"), At("2025-09-01T10:00:00+08:00"), OfficialCalendar());
+  ASSERT_TRUE(deadline.ok());
+  ASSERT_TRUE(deadline->rolled_over);  // 30 days → 10-01 → 10-09
+  EXPECT_EQ(deadline->roll_over_status, SourceStatus::kUnconfirmed);
+  EXPECT_NE(deadline->explain_zh.find("运营方设置"), std::string::npos);
+}
+
+TEST(RollOverLabel, EveryRuleThatRollsOverStatesItsBasis) {
+  for (const TimeLimitRule& rule : OfficialTimeLimits().rules()) {
+    if (!rule.roll_over) continue;
+    EXPECT_FALSE(rule.roll_over_citation.empty()) << rule.id;
+    // Only 刑诉法's own periods roll over as the letter of the law.
+    const bool criminal_procedure = rule.id == "L21" || rule.id == "L22";
+    EXPECT_EQ(rule.roll_over_status == SourceStatus::kConfirmed, criminal_procedure) << rule.id;
+  }
+}
+
 // ---- operator overrides ----
 
 TEST(TimeLimitOverrides, SetTheOrderPeriodAndAnInterpretation) {
@@ -350,7 +398,8 @@ std::string MinimalCatalog(std::string_view rule) {
 
 std::string RuleJson(std::string_view overrides) {
   std::string rule = R"({"id": "X1", "trigger": {"event": "e", "zh": "z", "en": "e"}, "actor": "hrss",
-    "action": {"zh": "z", "en": "e"}, "limit": 3, "unit": "calendar_days", "roll_over": true, "citation": "c",
+    "action": {"zh": "z", "en": "e"}, "limit": 3, "unit": "calendar_days", "roll_over": true,
+    "roll_over_basis": {"citation": "刑事诉讼法§105", "status": "CONFIRMED"}, "citation": "c",
     "status": "CONFIRMED", "configurable": false)";
   return rule + std::string(overrides) + "}";
 }
@@ -365,7 +414,12 @@ TEST(TimeLimitCatalogParse, RefusesInconsistentRules) {
   std::string unknown_actor = RuleJson("");
   unknown_actor.replace(unknown_actor.find("\"hrss\""), 6, "\"army\"");
   std::string unconfirmed_fixed = RuleJson("");
-  unconfirmed_fixed.replace(unconfirmed_fixed.find("CONFIRMED"), 9, "UNCONFIRMED");
+  unconfirmed_fixed.replace(unconfirmed_fixed.find("\"CONFIRMED\", \"configurable\"") + 1, 9, "UNCONFIRMED");
+  std::string no_roll_over_basis = RuleJson("");
+  const auto basis_at = no_roll_over_basis.find("\"roll_over_basis\"");
+  no_roll_over_basis.erase(basis_at, no_roll_over_basis.find("}, ", basis_at) + 3 - basis_at);
+  std::string bad_basis_status = RuleJson("");
+  bad_basis_status.replace(bad_basis_status.find("\"status\": \"CONFIRMED\"}"), 22, "\"status\": \"MAYBE\"}");
   std::string no_limit_key = RuleJson("");
   no_limit_key.replace(no_limit_key.find("\"limit\": 3,"), 11, "");
   const std::string hours_with_day_extension =
@@ -373,7 +427,7 @@ TEST(TimeLimitCatalogParse, RefusesInconsistentRules) {
       "limit": 24, "unit": "hours", "roll_over": false, "citation": "c", "status": "CONFIRMED", "configurable": false,
       "extensions": [{"limit": 1, "unit": "calendar_days", "zh": "z", "en": "e", "citation": "c"}]})";
   for (const std::string& rule :
-       {unknown_actor, unconfirmed_fixed, no_limit_key, hours_with_day_extension, RuleJson(R"(, "colour": "red")"),
+       {unknown_actor, unconfirmed_fixed, no_roll_over_basis, bad_basis_status, no_limit_key, hours_with_day_extension, RuleJson(R"(, "colour": "red")"),
         RuleJson(R"(, "configurable_fields": ["limit"])"), RuleJson("") + ", " + RuleJson("")}) {
     EXPECT_FALSE(TimeLimitCatalog::Parse(MinimalCatalog(rule)).ok()) << rule;
   }

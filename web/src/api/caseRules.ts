@@ -30,11 +30,35 @@ export interface ThresholdOverride {
   effective?: string;
 }
 
+/** One time limit's configurable value (data/time_limits.json); limit null = set per case. */
+export interface TimeLimitValue {
+  limit: number | null;
+  unit: string;
+  roll_over: boolean;
+}
+
+/** A time limit the operator may change, with its status tag and the status of its roll-over. */
+export interface ConfigurableTimeLimit {
+  id: string;
+  action_zh: string;
+  action_en: string;
+  citation: string;
+  status: LegalStatus | string;
+  roll_over_citation: string;
+  roll_over_status: LegalStatus | string;
+  configurable_fields: string[];
+  default: TimeLimitValue;
+  in_force: TimeLimitValue;
+  note: string;
+}
+
 export interface CaseRules {
   threshold_profile: string;
   economic_crime_rules: boolean;
   economic_crime_rules_basis: { citation: string; status: LegalStatus | string; note_zh: string; note_en: string };
   threshold_overrides: Record<string, ThresholdOverride>;
+  time_limit_overrides: Record<string, Partial<TimeLimitValue>>;
+  time_limits: ConfigurableTimeLimit[];
   default_profile: string;
   profiles: CaseRulesProfile[];
 }
@@ -43,6 +67,7 @@ export interface CaseRulesChange {
   threshold_profile: string;
   economic_crime_rules: boolean;
   threshold_overrides: Record<string, ThresholdOverride>;
+  time_limit_overrides: Record<string, Partial<TimeLimitValue>>;
 }
 
 /** Profiles fixed by 法释〔2013〕3号 §3 (the server refuses overrides of them). */

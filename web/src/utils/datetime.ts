@@ -51,6 +51,13 @@ export function formatDate(value: string | number | Date | null | undefined): st
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** A civil date as Chinese readers write it: "2027-01-04" → "2027年1月4日"; other text unchanged. */
+export function formatChineseDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
+}
+
 /** Hour of day (0–23) in Beijing, for greetings. */
 export function shanghaiHour(now: Date): number {
   return Number(shanghaiParts(now).hour);

@@ -4,6 +4,7 @@ import type { RouteLocationRaw } from 'vue-router';
 export const INBOX_KINDS = [
   'case_step',
   'clock_overdue',
+  'clock_due_changed',
   'risk_major',
   'risk_report',
   'risk_assigned',

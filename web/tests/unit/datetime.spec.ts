@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatCountdown, formatDate, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { daysUntil, formatChineseDate, formatCountdown, formatDate, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
   it('converts an ISO UTC instant to Asia/Shanghai (UTC+8)', () => {
@@ -47,5 +47,15 @@ describe('localiseInstants', () => {
   it('shows every UTC instant in a sentence as Beijing time and leaves the rest alone', () => {
     expect(localiseInstants('下次复核 2026-11-29T01:00:00Z，期限 2025-12-18T16:00:00Z')).toBe('下次复核 2026-11-29 09:00，期限 2025-12-19 00:00');
     expect(localiseInstants('无时间 2026-11-29')).toBe('无时间 2026-11-29');
+  });
+});
+
+describe('formatChineseDate', () => {
+  it('writes civil dates the Chinese way and leaves anything else alone', () => {
+    expect(formatChineseDate('2027-01-04')).toBe('2027年1月4日');
+    expect(formatChineseDate('2027-10-10')).toBe('2027年10月10日');
+    expect(formatChineseDate('')).toBe('—');
+    expect(formatChineseDate(null)).toBe('—');
+    expect(formatChineseDate('next week')).toBe('next week');
   });
 });
