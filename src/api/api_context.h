@@ -25,6 +25,7 @@ class BlacklistService;
 class PublicationService;
 class NotificationHub;
 class BulletinService;
+class EarlyInterventionService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -49,6 +50,7 @@ struct ApiContext {
   services::PublicationService* publications = nullptr;
   services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
   services::BulletinService* bulletins = nullptr;
+  services::EarlyInterventionService* early_interventions = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests

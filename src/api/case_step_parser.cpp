@@ -1,6 +1,7 @@
 #include "api/case_step_parser.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "domain/finding_json.h"
@@ -44,35 +45,118 @@ Result<std::vector<std::string>> Strings(const boost::json::object& payload, std
   return out;
 }
 
+// Refuses any key of `object` not in `known` ("payload.x: 不接受的字段"): a misspelt field must not
+// be silently dropped from a legal record.
+Status OnlyKnownFields(const boost::json::object& object, const std::vector<std::string_view>& known,
+                       std::string_view prefix) {
+  for (const auto& [key, value] : object) {
+    if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end()) {
+      return InvalidField(std::string(prefix) + std::string(key).substr(0, 64), "不接受的字段", "unknown field");
+    }
+  }
+  return Ok{};
+}
+
+// The payload keys each step reads; every other step takes no payload fields at all. Anything else is
+// refused, so a field the server would not act on (a client's "conduct" on a step, say) is never
+// silently dropped: facts go through findings instead.
+std::vector<std::string_view> PayloadKeys(CaseEvent event) {
+  switch (event) {
+    case CaseEvent::kIssueOrder:
+      return {"document", "deadline", "service", "served_at", "service_evidence_recorded", "addressee"};
+    case CaseEvent::kRecordOrderOutcome:
+      return {"outcome"};
+    case CaseEvent::kCompleteScreening:
+      return {"recommendation"};
+    case CaseEvent::kSendConsultation:
+      return {"to_procuratorate", "to_police", "reply_due"};
+    case CaseEvent::kFormCaseGroup:
+      return {"officers"};
+    case CaseEvent::kSendTransfer:
+      return {"copy_to_procuratorate"};
+    case CaseEvent::kNotifyIncompleteMaterials:
+      return {"items"};
+    case CaseEvent::kDecideReconsideration:
+    case CaseEvent::kConcludeInvestigation:
+      return {"result"};
+    case CaseEvent::kDecideProsecution:
+    case CaseEvent::kDecideLegalAid:
+      return {"decision"};
+    case CaseEvent::kDeliverJudgment:
+      return {"verdict"};
+    case CaseEvent::kRecordCivilStep:
+      return {"kind", "green_channel"};
+    case CaseEvent::kCloseCase:
+      return {"reason"};
+    case CaseEvent::kJoinEarlyIntervention:
+      return {"ground"};
+    case CaseEvent::kGiveInterventionOpinion:
+      return {"aspect"};
+    case CaseEvent::kReferMaliciousClaim:
+      return {"findings"};
+    case CaseEvent::kDecideMaliciousClaim:
+      return {"handling", "charge", "penalty"};
+    default:
+      return {};
+  }
+}
+
+// payload[key] as a strict boolean: absent is false, anything but true/false is refused.
+Result<bool> StrictFlag(const boost::json::object& payload, std::string_view key, const std::string& field) {
+  auto it = payload.find(key);
+  if (it == payload.end()) return false;
+  if (!it->value().is_bool()) return InvalidField(field, "应为 true 或 false", "must be true or false");
+  return it->value().as_bool();
+}
+
+// payload[key] as optional free text of at most `max_bytes` (absent or empty = "").
+Result<std::string> FreeText(const boost::json::object& payload, std::string_view key, std::size_t max_bytes) {
+  auto text = http::OptionalString(payload, key, max_bytes);
+  if (!text) {
+    return InvalidField("payload." + std::string(key), "应为不超过 " + std::to_string(max_bytes) + " 字节的文字",
+                        "must be text of at most " + std::to_string(max_bytes) + " bytes");
+  }
+  return text->value_or("");
+}
+
+Result<domain::StepPayload> ParseMaliciousClaimReferral(const boost::json::object& p) {
+  auto it = p.find("findings");
+  if (it == p.end() || !it->value().is_object()) {
+    return InvalidField("payload.findings", "必填，应为对象", "required object");
+  }
+  const auto& f = it->value().as_object();
+  if (auto ok = OnlyKnownFields(f, {"no_arrears", "forged_records", "blocking_offices", "other_disorder"},
+                                "payload.findings.");
+      !ok) {
+    return ok.error();
+  }
+  domain::MaliciousClaimReferralPayload referral;
+  for (auto [key, flag] : {std::pair{"no_arrears", &referral.no_arrears}, std::pair{"forged_records", &referral.forged_records},
+                           std::pair{"blocking_offices", &referral.blocking_offices},
+                           std::pair{"other_disorder", &referral.other_disorder}}) {
+    auto value = StrictFlag(f, key, "payload.findings." + std::string(key));
+    if (!value) return value.error();
+    *flag = *value;
+  }
+  return domain::StepPayload(referral);
+}
+
+Result<domain::StepPayload> ParseMaliciousClaimOutcome(const boost::json::object& p) {
+  auto handling = Code(p, "handling", domain::ParseMaliciousClaimOutcome);
+  if (!handling) return handling.error();
+  auto charge = FreeText(p, "charge", 200);
+  if (!charge) return charge.error();
+  auto penalty = FreeText(p, "penalty", 1000);
+  if (!penalty) return penalty.error();
+  return domain::StepPayload(domain::MaliciousClaimOutcomePayload{*handling, *charge, *penalty});
+}
+
 std::optional<domain::Recommendation> ParseRecommendation(std::string_view code) {
   if (code == "transfer") return domain::Recommendation::kTransfer;
   if (code == "consult") return domain::Recommendation::kConsult;
   if (code == "administrative") return domain::Recommendation::kAdministrative;
   if (code == "civil") return domain::Recommendation::kCivil;
   return std::nullopt;
-}
-
-// The payload fields each step takes; anything else is refused, so a field the server would not act on
-// (a client's "conduct" on a step, say) is never silently dropped. Facts go through findings instead.
-std::vector<std::string_view> PayloadKeys(CaseEvent event) {
-  switch (event) {
-    case CaseEvent::kIssueOrder:
-      return {"document", "deadline", "service", "served_at", "service_evidence_recorded", "addressee"};
-    case CaseEvent::kRecordOrderOutcome: return {"outcome"};
-    case CaseEvent::kCompleteScreening: return {"recommendation"};
-    case CaseEvent::kSendConsultation: return {"to_procuratorate", "to_police", "reply_due"};
-    case CaseEvent::kFormCaseGroup: return {"officers"};
-    case CaseEvent::kSendTransfer: return {"copy_to_procuratorate"};
-    case CaseEvent::kNotifyIncompleteMaterials: return {"items"};
-    case CaseEvent::kDecideReconsideration: return {"result"};
-    case CaseEvent::kConcludeInvestigation: return {"result"};
-    case CaseEvent::kDecideProsecution: return {"decision"};
-    case CaseEvent::kDeliverJudgment: return {"verdict"};
-    case CaseEvent::kDecideLegalAid: return {"decision"};
-    case CaseEvent::kRecordCivilStep: return {"kind", "green_channel"};
-    case CaseEvent::kCloseCase: return {"reason"};
-    default: return {};
-  }
 }
 
 Status OnlyPayloadKeys(CaseEvent event, const boost::json::object& payload) {
@@ -178,6 +262,12 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       domain::GreenChannel green;
       if (p.contains("green_channel") && p.at("green_channel").is_object()) {
         const auto& g = p.at("green_channel").as_object();
+        if (auto ok = OnlyKnownFields(g, {"priority_mediation", "priority_acceptance", "priority_filing", "priority_trial",
+                                          "priority_execution"},
+                                      "payload.green_channel.");
+            !ok) {
+          return ok.error();
+        }
         green = {Flag(g, "priority_mediation"), Flag(g, "priority_acceptance"), Flag(g, "priority_filing"),
                  Flag(g, "priority_trial"), Flag(g, "priority_execution")};
       }
@@ -188,6 +278,20 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       if (!reason) return reason.error();
       return domain::StepPayload(domain::ClosePayload{*reason});
     }
+    case CaseEvent::kJoinEarlyIntervention: {
+      auto ground = Code(p, "ground", domain::ParseInterventionGround);
+      if (!ground) return ground.error();
+      return domain::StepPayload(domain::EarlyInterventionPayload{*ground});
+    }
+    case CaseEvent::kGiveInterventionOpinion: {
+      auto aspect = Code(p, "aspect", domain::ParseOpinionAspect);
+      if (!aspect) return aspect.error();
+      return domain::StepPayload(domain::InterventionOpinionPayload{*aspect});
+    }
+    case CaseEvent::kReferMaliciousClaim:
+      return ParseMaliciousClaimReferral(p);
+    case CaseEvent::kDecideMaliciousClaim:
+      return ParseMaliciousClaimOutcome(p);
     default:
       return domain::StepPayload{};
   }
@@ -196,6 +300,9 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
 }  // namespace
 
 Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
+  if (auto ok = OnlyKnownFields(body, {"event", "at", "reason", "expected_version", "payload"}, ""); !ok) {
+    return ok.error();
+  }
   auto event_code = http::RequiredString(body, "event", 64);
   if (!event_code) return event_code.error();
   auto event = domain::ParseCaseEventCode(*event_code);

@@ -20,6 +20,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterBlacklistRoutes(*router, context);
   RegisterPublicationRoutes(*router, context);
   RegisterBulletinRoutes(*router, context);
+  RegisterEarlyInterventionRoutes(*router, context);
   return router;
 }
 

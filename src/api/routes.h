@@ -25,5 +25,6 @@ void RegisterDashboardRoutes(http::Router& router, const ApiContext& context);
 void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context);
 void RegisterPublicationRoutes(http::Router& router, const ApiContext& context);
 void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
+void RegisterEarlyInterventionRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

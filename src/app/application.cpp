@@ -38,6 +38,7 @@
 #include "app/exposure_rules_loader.h"
 #include "services/blacklist_service.h"
 #include "services/calendar_service.h"
+#include "services/early_intervention_service.h"
 #include "services/publication_service.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
@@ -66,6 +67,7 @@ struct Application::Services {
         meetings(db, clock, audit, risk_rules),
         imports(db, clock, audit, cases, keys),
         bulletins(db, clock, audit),
+        early_interventions(db),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
                                      {"bulletins", std::chrono::seconds(3600), [this] {
@@ -93,6 +95,7 @@ struct Application::Services {
   services::MeetingService meetings;
   services::ImportService imports;
   services::BulletinService bulletins;
+  services::EarlyInterventionService early_interventions;
   bool periodic_bulletins = true;
   int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
@@ -255,6 +258,7 @@ std::uint16_t Application::Start() {
   runtime_->context.publications = services_->publications.get();
   runtime_->context.notification_hub = services_->notification_hub.get();
   runtime_->context.bulletins = &services_->bulletins;
+  runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);

@@ -102,7 +102,9 @@ Result<int> LoadDemoScenarios(services::CaseService& cases, services::AuthServic
         if (!payment) return Failed(name, where, payment.error());
         result = cases.RecordPayment(*actor, case_id, *payment);
       } else {
-        auto parsed = api::ParseStepInput(step);
+        boost::json::object request = step;
+        request.erase("as");  // who acts is the script's, not the request's
+        auto parsed = api::ParseStepInput(request);
         if (!parsed) return Failed(name, where, parsed.error());
         result = cases.TakeStep(*actor, case_id, *parsed);
       }

@@ -21,7 +21,8 @@ std::vector<ClockRule> BuildClocks() {
        {{E::kAcceptComplaint, O::kMet}, {E::kRefuseComplaint, O::kMet}, {E::kHandOverCase, O::kMet}}},
       // 劳动保障监察条例 §17: 60 (+30) working days; the order to pay concludes the investigation.
       {"L02", B::kHrss, B::kWageOffice, ClockKind::kDuty,
-       {{E::kIssueOrder, O::kMet}, {E::kCloseCase, O::kMet}, {E::kHandOverCase, O::kWithdrawn}}},
+       {{E::kIssueOrder, O::kMet}, {E::kCloseCase, O::kMet}, {E::kHandOverCase, O::kWithdrawn},
+        {E::kReferMaliciousClaim, O::kMet}}},  // finding no arrears concludes the investigation
       // 条例 §26; 法释〔2013〕3号 §4: pay within the period the order sets (not met when unpaid).
       {"L03", B::kEmployer, B::kHrss, ClockKind::kDuty, {{E::kRecordOrderOutcome, O::kMet}}},
       // Platform setting (310号 §5, §11, §14): a case over the threshold, unpaid, not sent in time

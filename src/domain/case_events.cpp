@@ -14,7 +14,7 @@ struct EventNames {
   std::string_view en;
 };
 
-constexpr std::array<EventNames, 46> kEvents{{
+constexpr std::array<EventNames, 54> kEvents{{
     {CaseEvent::kAcceptComplaint, "accept_complaint", "受理投诉并立案", "accept the complaint and open the case"},
     {CaseEvent::kRefuseComplaint, "refuse_complaint", "不予受理投诉", "refuse the complaint"},
     {CaseEvent::kExtendInvestigation, "extend_investigation", "延长调查期限", "extend the investigation"},
@@ -69,6 +69,18 @@ constexpr std::array<EventNames, 46> kEvents{{
     {CaseEvent::kRecordCivilStep, "record_civil_step", "登记民事程序进展", "record a civil-route step"},
     {CaseEvent::kHandOverCase, "hand_over_case", "移交主管机关", "hand the case to the competent body"},
     {CaseEvent::kCloseCase, "close_case", "结案", "close the case"},
+    {CaseEvent::kRequestEarlyIntervention, "request_early_intervention", "商请检察院提前介入",
+     "ask the procuratorate to intervene early"},
+    {CaseEvent::kJoinEarlyIntervention, "join_early_intervention", "提前介入", "intervene early"},
+    {CaseEvent::kGiveInterventionOpinion, "give_intervention_opinion", "提出介入意见", "give an intervention opinion"},
+    {CaseEvent::kReplyInterventionOpinion, "reply_intervention_opinion", "回复介入意见",
+     "reply to the intervention opinion"},
+    {CaseEvent::kEndEarlyIntervention, "end_early_intervention", "结束提前介入", "end the early intervention"},
+    {CaseEvent::kReferMaliciousClaim, "refer_malicious_claim", "认定恶意讨薪并移送公安机关",
+     "find a malicious wage claim and refer it to the police"},
+    {CaseEvent::kAcceptMaliciousClaim, "accept_malicious_claim", "受理恶意讨薪案件", "accept the malicious-claim matter"},
+    {CaseEvent::kDecideMaliciousClaim, "decide_malicious_claim", "作出恶意讨薪处理结果",
+     "record the outcome of the malicious claim"},
 }};
 
 constexpr std::array<CaseEvent, kEvents.size()> kAllEvents = [] {
@@ -136,6 +148,21 @@ constexpr std::array<std::pair<CloseReason, std::string_view>, 3> kCloseReasons{
     {CloseReason::kWorkersPaid, "workers_paid"},
     {CloseReason::kAdministrativeConcluded, "administrative_concluded"},
     {CloseReason::kOther, "other"},
+}};
+constexpr std::array<std::pair<InterventionGround, std::string_view>, 3> kInterventionGrounds{{
+    {InterventionGround::kPoliceRequest, "police_request"},
+    {InterventionGround::kAgencyRequest, "agency_request"},
+    {InterventionGround::kOwnInitiative, "own_initiative"},
+}};
+constexpr std::array<std::pair<OpinionAspect, std::string_view>, 3> kOpinionAspects{{
+    {OpinionAspect::kCharacterisation, "characterisation"},  // 定性
+    {OpinionAspect::kEvidence, "evidence"},                  // 取证
+    {OpinionAspect::kLawApplication, "law_application"},     // 法律适用
+}};
+constexpr std::array<std::pair<MaliciousClaimOutcome, std::string_view>, 3> kMaliciousClaimOutcomes{{
+    {MaliciousClaimOutcome::kCriminalCase, "criminal_case"},
+    {MaliciousClaimOutcome::kPublicOrderPenalty, "public_order_penalty"},
+    {MaliciousClaimOutcome::kNoAction, "no_action"},
 }};
 
 }  // namespace
@@ -218,6 +245,24 @@ std::string_view CloseReasonCode(CloseReason value) {
 }
 std::optional<CloseReason> ParseCloseReason(std::string_view code) {
   return ValueOf(kCloseReasons, code);
+}
+std::string_view InterventionGroundCode(InterventionGround value) {
+  return CodeOf(kInterventionGrounds, value);
+}
+std::optional<InterventionGround> ParseInterventionGround(std::string_view code) {
+  return ValueOf(kInterventionGrounds, code);
+}
+std::string_view OpinionAspectCode(OpinionAspect value) {
+  return CodeOf(kOpinionAspects, value);
+}
+std::optional<OpinionAspect> ParseOpinionAspect(std::string_view code) {
+  return ValueOf(kOpinionAspects, code);
+}
+std::string_view MaliciousClaimOutcomeCode(MaliciousClaimOutcome value) {
+  return CodeOf(kMaliciousClaimOutcomes, value);
+}
+std::optional<MaliciousClaimOutcome> ParseMaliciousClaimOutcome(std::string_view code) {
+  return ValueOf(kMaliciousClaimOutcomes, code);
 }
 
 }  // namespace wagelink::domain

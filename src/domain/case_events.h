@@ -64,6 +64,17 @@ enum class CaseEvent {
   kRecordCivilStep,
   kHandOverCase,
   kCloseCase,
+  // Side steps: they keep the case's state and move their own progress (case_machine.h).
+  // 提前介入 (人民检察院刑事诉讼规则 §256; 高检会〔2006〕2号 for labour inspection's request).
+  kRequestEarlyIntervention,
+  kJoinEarlyIntervention,
+  kGiveInterventionOpinion,
+  kReplyInterventionOpinion,
+  kEndEarlyIntervention,
+  // 恶意讨薪 referred to the police as a public-order matter (保障农民工工资支付条例 §7).
+  kReferMaliciousClaim,
+  kAcceptMaliciousClaim,
+  kDecideMaliciousClaim,
 };
 
 std::span<const CaseEvent> AllCaseEvents();
@@ -86,6 +97,14 @@ enum class Verdict { kConvicted, kAcquitted };
 enum class LegalAidDecision { kGranted, kRefused };
 enum class CivilStepKind { kMediation, kArbitration, kLitigation, kExecution };
 enum class CloseReason { kWorkersPaid, kAdministrativeConcluded, kOther };
+// 规则 §256: at the police's request, at labour inspection's request (高检会〔2006〕2号), or on the
+// procuratorate's own view that the case is 重大、疑难、复杂.
+enum class InterventionGround { kPoliceRequest, kAgencyRequest, kOwnInitiative };
+// 规则 §256: views on 定性、取证、法律适用.
+enum class OpinionAspect { kCharacterisation, kEvidence, kLawApplication };
+// What the police did with a malicious claim: a criminal case (e.g. 敲诈勒索, 寻衅滋事), an
+// administrative public-order penalty (治安处罚), or nothing, with reasons.
+enum class MaliciousClaimOutcome { kCriminalCase, kPublicOrderPenalty, kNoAction };
 
 std::string_view OrderDocumentKindCode(OrderDocumentKind value);
 std::optional<OrderDocumentKind> ParseOrderDocumentKind(std::string_view code);
@@ -107,6 +126,12 @@ std::string_view CivilStepKindCode(CivilStepKind value);
 std::optional<CivilStepKind> ParseCivilStepKind(std::string_view code);
 std::string_view CloseReasonCode(CloseReason value);
 std::optional<CloseReason> ParseCloseReason(std::string_view code);
+std::string_view InterventionGroundCode(InterventionGround value);
+std::optional<InterventionGround> ParseInterventionGround(std::string_view code);
+std::string_view OpinionAspectCode(OpinionAspect value);
+std::optional<OpinionAspect> ParseOpinionAspect(std::string_view code);
+std::string_view MaliciousClaimOutcomeCode(MaliciousClaimOutcome value);
+std::optional<MaliciousClaimOutcome> ParseMaliciousClaimOutcome(std::string_view code);
 
 // ---- payloads (one per event that needs more than a reason text) ----
 
@@ -171,11 +196,31 @@ struct CivilStepPayload {  // record_civil_step
 struct ClosePayload {  // close_case (the note is the request's reason)
   CloseReason reason = CloseReason::kOther;
 };
+struct EarlyInterventionPayload {  // join_early_intervention (why it is needed is the reason)
+  InterventionGround ground = InterventionGround::kOwnInitiative;
+};
+struct InterventionOpinionPayload {  // give_intervention_opinion (the opinion is the reason)
+  OpinionAspect aspect = OpinionAspect::kCharacterisation;
+};
+// refer_malicious_claim (the finding in words is the reason): what labour inspection established.
+struct MaliciousClaimReferralPayload {
+  bool no_arrears = false;        // 经查不存在欠薪事实 — required: a real arrears case is never referred as one
+  bool forged_records = false;    // forged attendance sheets, pay slips or other evidence
+  bool blocking_offices = false;  // blocking or storming government offices or the site
+  bool other_disorder = false;    // other disturbance of public order in the name of wages
+};
+struct MaliciousClaimOutcomePayload {  // decide_malicious_claim
+  MaliciousClaimOutcome outcome = MaliciousClaimOutcome::kNoAction;
+  std::string charge;   // criminal case only: the suspected offence, free text (e.g. 敲诈勒索罪)
+  std::string penalty;  // public-order penalty only: the decision (e.g. 行政拘留十日)
+};
 
 using StepPayload =
     std::variant<std::monostate, OrderPayload, OrderOutcomePayload, ScreeningPayload, ConsultationPayload,
                  CaseGroupPayload, TransferPayload, MaterialsListPayload, ReconsiderationPayload, InvestigationPayload,
-                 ProsecutionPayload, JudgmentPayload, LegalAidPayload, CivilStepPayload, ClosePayload>;
+                 ProsecutionPayload, JudgmentPayload, LegalAidPayload, CivilStepPayload, ClosePayload,
+                 EarlyInterventionPayload, InterventionOpinionPayload, MaliciousClaimReferralPayload,
+                 MaliciousClaimOutcomePayload>;
 
 // One step as the service hands it to the machine.
 struct StepRequest {

@@ -106,8 +106,35 @@ Status CheckSituation(CaseEvent event, const CaseSnapshot& snapshot, Body actor)
       return Require(progress.legal_aid == LegalAidStage::kGranted, "须先决定给予法律援助",
                      "legal aid must be granted first");
     case E::kCloseCase:
+      if (MaliciousClaimOpen(progress.malicious_claim)) {
+        return Refusal("恶意讨薪已移送公安机关，待其登记处理结果后方可结案",
+                       "the malicious claim is with the police: the case closes once they record the outcome", "event");
+      }
       return Require(!progress.procuratorial_opinion_open, "检察意见尚未回复，不能结案",
                      "the case cannot close while a procuratorial opinion awaits a reply");
+    case E::kRequestEarlyIntervention:
+      return Require(progress.early_intervention != EarlyInterventionStage::kRequested &&
+                         progress.early_intervention != EarlyInterventionStage::kJoined,
+                     "已商请或检察院已提前介入", "early intervention was already asked for or is under way");
+    case E::kJoinEarlyIntervention:
+      return Require(progress.early_intervention != EarlyInterventionStage::kJoined, "检察院已提前介入本案",
+                     "the procuratorate has already joined this case");
+    case E::kGiveInterventionOpinion:
+    case E::kEndEarlyIntervention:
+      return Require(progress.early_intervention == EarlyInterventionStage::kJoined, "检察院未提前介入本案",
+                     "the procuratorate has not joined this case");
+    case E::kReplyInterventionOpinion:
+      return Require(progress.intervention_opinion_unanswered, "没有待回复的介入意见",
+                     "no intervention opinion awaits a reply");
+    case E::kReferMaliciousClaim:
+      return Require(progress.malicious_claim == MaliciousClaimStage::kNone, "本案已认定恶意讨薪并移送公安机关",
+                     "this malicious claim was already referred to the police");
+    case E::kAcceptMaliciousClaim:
+      return Require(progress.malicious_claim == MaliciousClaimStage::kReferred, "没有待受理的恶意讨薪移送",
+                     "no malicious-claim referral awaits acceptance");
+    case E::kDecideMaliciousClaim:
+      return Require(progress.malicious_claim == MaliciousClaimStage::kAccepted, "须先受理恶意讨薪案件",
+                     "the malicious-claim matter must be accepted first");
     default:
       return Ok{};
   }

@@ -27,6 +27,21 @@ constexpr std::array<std::pair<LegalAidStage, std::string_view>, 5> kLegalAidSta
     {LegalAidStage::kLawyerAssigned, "lawyer_assigned"},
 }};
 
+constexpr std::array<std::pair<EarlyInterventionStage, std::string_view>, 4> kInterventionStages{{
+    {EarlyInterventionStage::kNone, "none"},
+    {EarlyInterventionStage::kRequested, "requested"},
+    {EarlyInterventionStage::kJoined, "joined"},
+    {EarlyInterventionStage::kEnded, "ended"},
+}};
+
+constexpr std::array<std::pair<MaliciousClaimStage, std::string_view>, 6> kMaliciousClaimStages{{
+    {MaliciousClaimStage::kNone, "none"},
+    {MaliciousClaimStage::kReferred, "referred"},
+    {MaliciousClaimStage::kAccepted, "accepted"},
+    {MaliciousClaimStage::kCriminalCase, "criminal_case"},
+    {MaliciousClaimStage::kPublicOrderPenalty, "public_order_penalty"},
+    {MaliciousClaimStage::kNoAction, "no_action"},
+}};
 
 std::string Quoted(CaseEvent event, bool zh) {
   return zh ? "「" + std::string(CaseEventNameZh(event)) + "」" : "'" + std::string(CaseEventNameEn(event)) + "'";
@@ -140,6 +155,36 @@ std::optional<LegalAidStage> ParseLegalAidStage(std::string_view code) {
   return ValueOf(kLegalAidStages, code);
 }
 
+std::string_view EarlyInterventionStageCode(EarlyInterventionStage stage) {
+  return CodeOf(kInterventionStages, stage);
+}
+std::optional<EarlyInterventionStage> ParseEarlyInterventionStage(std::string_view code) {
+  return ValueOf(kInterventionStages, code);
+}
+std::string_view MaliciousClaimStageCode(MaliciousClaimStage stage) {
+  return CodeOf(kMaliciousClaimStages, stage);
+}
+std::optional<MaliciousClaimStage> ParseMaliciousClaimStage(std::string_view code) {
+  return ValueOf(kMaliciousClaimStages, code);
+}
+bool MaliciousClaimOpen(MaliciousClaimStage stage) {
+  return stage == MaliciousClaimStage::kReferred || stage == MaliciousClaimStage::kAccepted;
+}
+bool WithThePolice(CaseState state) {
+  switch (state) {
+    case CaseState::kTransferred:
+    case CaseState::kPoliceReviewing:
+    case CaseState::kMaterialsSupplement:
+    case CaseState::kFilingRefused:
+    case CaseState::kReconsideration:
+    case CaseState::kSupervision:
+    case CaseState::kPoliceInvestigating:
+      return true;
+    default:
+      return false;
+  }
+}
+
 CaseOpening OpenCase(Instant received_at) {
   CaseOpening opening;
   opening.progress.state = CaseState::kComplaintReceived;
@@ -184,6 +229,10 @@ Result<Transition> Decide(const CaseSnapshot& snapshot, const StepRequest& reque
   if (auto ok = ApplyStep(snapshot, request, transition); !ok) return ok.error();
   transition.progress.state = transition.to;
   transition.progress.last_step_at = request.at;
+  // A closed case ends an early intervention with it (nothing more can be joined or answered).
+  if (IsTerminal(transition.to) && transition.progress.early_intervention == EarlyInterventionStage::kJoined) {
+    transition.progress.early_intervention = EarlyInterventionStage::kEnded;
+  }
   transition.notify_bodies = NotifyList(rule, transition.notify_bodies, *actor);
   Explain(rule, *actor, transition);
   return transition;

@@ -32,10 +32,25 @@ enum class SupervisionStage { kNone, kRequested, kReasonsRequested, kReasonsGive
 // Legal aid for the workers (法律援助法 §43).
 enum class LegalAidStage { kNone, kApplied, kGranted, kRefused, kLawyerAssigned };
 
+// 提前介入 (人民检察院刑事诉讼规则 §256): asked for by labour inspection, joined, ended. A side branch:
+// it never changes the case's state.
+enum class EarlyInterventionStage { kNone, kRequested, kJoined, kEnded };
+// 恶意讨薪 referred to the police as a public-order matter (保障农民工工资支付条例 §7): referred,
+// accepted, then one outcome that closes the branch. A side branch like legal aid.
+enum class MaliciousClaimStage { kNone, kReferred, kAccepted, kCriminalCase, kPublicOrderPenalty, kNoAction };
+
 std::string_view SupervisionStageCode(SupervisionStage stage);
 std::optional<SupervisionStage> ParseSupervisionStage(std::string_view code);
 std::string_view LegalAidStageCode(LegalAidStage stage);
 std::optional<LegalAidStage> ParseLegalAidStage(std::string_view code);
+std::string_view EarlyInterventionStageCode(EarlyInterventionStage stage);
+std::optional<EarlyInterventionStage> ParseEarlyInterventionStage(std::string_view code);
+std::string_view MaliciousClaimStageCode(MaliciousClaimStage stage);
+std::optional<MaliciousClaimStage> ParseMaliciousClaimStage(std::string_view code);
+// The malicious-claim branch awaits the police (referred or accepted, no outcome yet).
+bool MaliciousClaimOpen(MaliciousClaimStage stage);
+// The case is with the police (transferred and not handed back): they hear of an intervention.
+bool WithThePolice(CaseState state);
 
 // What the machine itself tracks between steps. The service stores it as returned in
 // Transition::progress and passes it back unchanged; it never edits it by hand.
@@ -53,6 +68,10 @@ struct CaseProgress {
   std::optional<ProsecutionDecision> prosecution;
   bool procuratorial_opinion_open = false;  // a 检察意见 awaits labour inspection's reply
   LegalAidStage legal_aid = LegalAidStage::kNone;
+  EarlyInterventionStage early_intervention = EarlyInterventionStage::kNone;
+  std::size_t intervention_opinions = 0;        // opinions given while joined (all stay on the timeline)
+  bool intervention_opinion_unanswered = false;  // the latest opinion has no reply from labour inspection
+  MaliciousClaimStage malicious_claim = MaliciousClaimStage::kNone;
 };
 
 // Facts from outside the machine that some guards need, computed by the service for this step.

@@ -125,6 +125,30 @@ std::vector<StepRule> BuildSteps() {
       {E::kCloseCase,
        States({S::kInvestigating, S::kScreening, S::kAdministrativeHandling, S::kCivilRoute, S::kExecution}), {kHrss},
        false, "《劳动保障监察条例》§17、§26", {}},
+      // ---- side steps: the state stays; their own progress moves (case_guards.cpp says when) ----
+      // 提前介入. Labour inspection may ask for it while the nature is being settled (2006 意见:
+      // consult the procuratorate on complex cases); the procuratorate joins at screening or
+      // consultation, or while the police review or investigate the transferred case (规则 §256: at
+      // the police's request or where it thinks it really necessary for a 重大、疑难、复杂 case).
+      {E::kRequestEarlyIntervention, States({S::kScreening, S::kConsultation}), {kHrss}, true,
+       "高检会〔2006〕2号；《人民检察院刑事诉讼规则》§256", {B::kProcuratorate}},
+      {E::kJoinEarlyIntervention,
+       States({S::kScreening, S::kConsultation, S::kPoliceReviewing, S::kMaterialsSupplement,
+               S::kPoliceInvestigating}), {kProcuratorate}, true, "《人民检察院刑事诉讼规则》§256", {B::kHrss}},
+      // Once joined the procuratorate stays with the case wherever it goes until it ends the
+      // intervention (or the case closes); the police hear of it while the case is with them.
+      {E::kGiveInterventionOpinion, OpenStates(), {kProcuratorate}, true, "《人民检察院刑事诉讼规则》§256",
+       {B::kHrss}},
+      {E::kReplyInterventionOpinion, OpenStates(), {kHrss}, true, "《人民检察院刑事诉讼规则》§256",
+       {B::kProcuratorate}},
+      {E::kEndEarlyIntervention, OpenStates(), {kProcuratorate}, false, "《人民检察院刑事诉讼规则》§256", {B::kHrss}},
+      // 恶意讨薪: labour inspection found no arrears and a claim made by forgery or disorder; the
+      // police 依法处置 the related public-order matter (条例 §7), as with any group incident handled
+      // "会同有关部门" (劳动保障监察条例 §14 ¶4). No time limit: none is in LEGAL.md for it.
+      {E::kReferMaliciousClaim, States({S::kInvestigating}), {kHrss}, true,
+       "《保障农民工工资支付条例》§7；《劳动保障监察条例》§14¶4", {B::kPolice}},
+      {E::kAcceptMaliciousClaim, OpenStates(), {kPolice}, false, "《保障农民工工资支付条例》§7", {B::kHrss}},
+      {E::kDecideMaliciousClaim, OpenStates(), {kPolice}, false, "《保障农民工工资支付条例》§7", {B::kHrss}},
   };
   // clang-format on
 }

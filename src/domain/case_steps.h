@@ -108,5 +108,8 @@ Status ApplySendConsultation(const StepRequest& request, Transition& transition)
 Status ApplyFormCaseGroup(const StepRequest& request, Transition& transition);
 Status ApplySendTransfer(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition);
 Status ApplyCloseCase(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition);
+// The side steps (early intervention, malicious claim: case_side_steps.cpp), called by ApplyStep.
+// They never set `transition.to`.
+Status ApplySideStep(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition);
 
 }  // namespace wagelink::domain

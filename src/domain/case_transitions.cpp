@@ -244,6 +244,15 @@ Status ApplyStep(const CaseSnapshot& snapshot, const StepRequest& request, Trans
       return Ok{};
     case E::kCloseCase:
       return ApplyCloseCase(snapshot, request, transition);
+    case E::kRequestEarlyIntervention:
+    case E::kJoinEarlyIntervention:
+    case E::kGiveInterventionOpinion:
+    case E::kReplyInterventionOpinion:
+    case E::kEndEarlyIntervention:
+    case E::kReferMaliciousClaim:
+    case E::kAcceptMaliciousClaim:
+    case E::kDecideMaliciousClaim:
+      return ApplySideStep(snapshot, request, transition);
   }
   return Ok{};
 }

@@ -26,6 +26,10 @@ boost::json::object ProgressToJson(const domain::CaseProgress& p) {
   if (p.prosecution) o["prosecution"] = p.prosecution == domain::ProsecutionDecision::kProsecute ? "prosecute" : "not_prosecute";
   o["procuratorial_opinion_open"] = p.procuratorial_opinion_open;
   o["legal_aid"] = domain::LegalAidStageCode(p.legal_aid);
+  o["early_intervention"] = domain::EarlyInterventionStageCode(p.early_intervention);
+  o["intervention_opinions"] = p.intervention_opinions;
+  o["intervention_opinion_unanswered"] = p.intervention_opinion_unanswered;
+  o["malicious_claim"] = domain::MaliciousClaimStageCode(p.malicious_claim);
   return o;
 }
 
@@ -83,6 +87,21 @@ Result<domain::CaseProgress> ProgressFromJson(std::string_view text) {
     auto stage = domain::ParseLegalAidStage(*t);
     if (!stage) return Corrupt("legal_aid");
     p.legal_aid = *stage;
+  }
+  // Absent in progress stored before these branches existed: none.
+  if (auto t = text_of("early_intervention")) {
+    auto stage = domain::ParseEarlyInterventionStage(*t);
+    if (!stage) return Corrupt("early_intervention");
+    p.early_intervention = *stage;
+  }
+  if (auto it = o.find("intervention_opinions"); it != o.end() && it->value().is_number()) {
+    p.intervention_opinions = static_cast<std::size_t>(it->value().to_number<std::int64_t>());
+  }
+  p.intervention_opinion_unanswered = bool_of("intervention_opinion_unanswered");
+  if (auto t = text_of("malicious_claim")) {
+    auto stage = domain::ParseMaliciousClaimStage(*t);
+    if (!stage) return Corrupt("malicious_claim");
+    p.malicious_claim = *stage;
   }
   return p;
 }

@@ -54,6 +54,17 @@ boost::json::object PayloadJson(const domain::StepPayload& payload) {
           o = {{"officers", officers}};
         } else if constexpr (std::is_same_v<T, domain::TransferPayload>) {
           o = {{"copy_to_procuratorate", p.copy_to_procuratorate}};
+        } else if constexpr (std::is_same_v<T, domain::EarlyInterventionPayload>) {
+          o = {{"ground", domain::InterventionGroundCode(p.ground)}};
+        } else if constexpr (std::is_same_v<T, domain::InterventionOpinionPayload>) {
+          o = {{"aspect", domain::OpinionAspectCode(p.aspect)}};
+        } else if constexpr (std::is_same_v<T, domain::MaliciousClaimReferralPayload>) {
+          o = {{"findings", {{"no_arrears", p.no_arrears}, {"forged_records", p.forged_records},
+                             {"blocking_offices", p.blocking_offices}, {"other_disorder", p.other_disorder}}}};
+        } else if constexpr (std::is_same_v<T, domain::MaliciousClaimOutcomePayload>) {
+          o = {{"handling", domain::MaliciousClaimOutcomeCode(p.outcome)}};
+          if (!p.charge.empty()) o["charge"] = p.charge;
+          if (!p.penalty.empty()) o["penalty"] = p.penalty;
         } else if constexpr (std::is_same_v<T, domain::MaterialsListPayload>) {
           boost::json::array items;
           for (const auto& item : p.items) items.emplace_back(item);

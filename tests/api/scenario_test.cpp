@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "support/test_server.h"
 
@@ -81,6 +83,28 @@ TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
 
   auto s7 = FindCase(coordinator, "%E7%8E%AF%E5%9F%8E");  // 环城
   EXPECT_EQ(s7.at("state").as_string(), "closed_other");
+  // The malicious claim went to the police as a public-order matter and ended in a 治安处罚; the
+  // record carries the finding so the project's real workers are not confused with the claimant.
+  EXPECT_EQ(s7.at("progress").at("malicious_claim").as_string(), "public_order_penalty");
+  EXPECT_EQ(ClockStatus(s7, "L02"), "met") << "finding no arrears concluded the investigation";
+  std::vector<std::string> s7_events;
+  for (const auto& e : s7.at("timeline").as_array()) {
+    s7_events.emplace_back(e.at("event").as_string());
+    if (e.at("event") == "refer_malicious_claim") {
+      EXPECT_TRUE(e.at("payload").at("findings").at("no_arrears").as_bool());
+      EXPECT_NE(e.at("reason").as_string().find("不存在欠薪事实"), std::string::npos);
+    }
+    if (e.at("event") == "decide_malicious_claim") {
+      EXPECT_EQ(e.at("actor_body").as_string(), "police");
+      EXPECT_EQ(e.at("payload").at("handling").as_string(), "public_order_penalty");
+      EXPECT_EQ(e.at("event_zh").as_string(), "作出恶意讨薪处理结果");
+    }
+  }
+  EXPECT_EQ(s7_events, (std::vector<std::string>{"register_complaint", "accept_complaint", "refer_malicious_claim",
+                                                 "accept_malicious_claim", "decide_malicious_claim", "close_case"}));
+  bool police_party = false;
+  for (const auto& p : s7.at("parties").as_array()) police_party |= p.as_string() == "police";
+  EXPECT_TRUE(police_party) << "the referral made the police a party";
 
   HttpClient judge = server.LoginAs("judge");
   EXPECT_EQ(judge.Get("/api/v1/cases").Json().at("total").as_int64(), 0) << "no scenario has reached the court";

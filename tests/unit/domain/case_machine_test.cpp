@@ -295,7 +295,7 @@ TEST(CaseMachineAvailableSteps, OffersEachBodyExactlyItsStepsInTheCurrentState) 
   reviewing.context.extendable_clocks = {"L11b"};
   EXPECT_EQ(Steps(reviewing, kPoliceOfficer).size(), 5u);  // + extend_filing_review
   EXPECT_TRUE(Steps(reviewing, kHandler).empty());
-  EXPECT_TRUE(Steps(reviewing, kProsecutor).empty());
+  EXPECT_EQ(Steps(reviewing, kProsecutor), (std::vector<E>{E::kJoinEarlyIntervention}));  // 规则 §256
 
   CaseSnapshot supervision = InState(S::kSupervision);
   supervision.progress.supervision = SupervisionStage::kRequested;

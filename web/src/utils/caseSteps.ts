@@ -5,7 +5,7 @@
 import type { CaseDetail, StepRequest } from '@/api/cases';
 import { beijingToday, beijingWallToIso, toBeijingWall } from './datetime';
 
-export type StepFieldKind = 'radio' | 'select' | 'date' | 'datetime' | 'switch' | 'tags' | 'checkboxes';
+export type StepFieldKind = 'radio' | 'select' | 'date' | 'datetime' | 'switch' | 'tags' | 'checkboxes' | 'text';
 
 export interface StepOption {
   value: string;
@@ -25,6 +25,10 @@ export interface StepField {
   min?: number;
   /** For a date: must be after this other date/datetime field's day. */
   after?: string;
+  /** Asked (and sent) only when another field has this value (the charge of a criminal case …). */
+  shownWhen?: { key: string; equals: string };
+  /** For text: the most characters (the server counts bytes; a CJK character is three). */
+  maxLength?: number;
 }
 
 export type StepTone = 'primary' | 'success' | 'warning' | 'danger' | 'default';
@@ -64,6 +68,20 @@ export const GREEN_CHANNEL_FLAGS = [
   'priority_execution',
 ] as const;
 export const CLOSE_REASONS = ['workers_paid', 'administrative_concluded', 'other'] as const;
+export const INTERVENTION_GROUNDS = ['own_initiative', 'agency_request', 'police_request'] as const;
+export const OPINION_ASPECTS = ['characterisation', 'evidence', 'law_application'] as const;
+export const MALICIOUS_FINDINGS = ['no_arrears', 'forged_records', 'blocking_offices', 'other_disorder'] as const;
+export const MALICIOUS_HANDLINGS = ['public_order_penalty', 'criminal_case', 'no_action'] as const;
+/** States in which the case is with the police (the domain's WithThePolice). */
+const WITH_POLICE = new Set([
+  'transferred',
+  'police_reviewing',
+  'materials_supplement',
+  'filing_refused',
+  'reconsideration',
+  'supervision',
+  'police_investigating',
+]);
 
 /** Steps whose reason the server always requires (the "reason always required" column). */
 const ALWAYS_REASON = new Set([
@@ -86,9 +104,21 @@ const ALWAYS_REASON = new Set([
   'reply_procuratorial_opinion',
   'extend_trial',
   'hand_over_case',
+  'request_early_intervention',
+  'join_early_intervention',
+  'give_intervention_opinion',
+  'reply_intervention_opinion',
+  'refer_malicious_claim',
 ]);
 
-const REFUSALS = new Set(['refuse_complaint', 'refuse_transfer', 'decline_filing', 'accept_filing_refusal', 'find_reasons_valid']);
+const REFUSALS = new Set([
+  'refuse_complaint',
+  'refuse_transfer',
+  'decline_filing',
+  'accept_filing_refusal',
+  'find_reasons_valid',
+  'refer_malicious_claim',
+]);
 const FORWARD = new Set([
   'accept_complaint',
   'issue_order',
@@ -108,6 +138,9 @@ const FORWARD = new Set([
   'deliver_judgment',
   'decide_legal_aid',
   'assign_lawyer',
+  'join_early_intervention',
+  'accept_malicious_claim',
+  'decide_malicious_claim',
 ]);
 
 const REASON_LABELS: Record<string, string> = {
@@ -119,6 +152,12 @@ const REASON_LABELS: Record<string, string> = {
   request_reconsideration: 'steps.reasonLabel.grounds',
   request_supervision: 'steps.reasonLabel.grounds',
   order_filing: 'steps.reasonLabel.grounds',
+  request_early_intervention: 'steps.reasonLabel.interventionRequest',
+  join_early_intervention: 'steps.reasonLabel.interventionGrounds',
+  give_intervention_opinion: 'steps.reasonLabel.interventionOpinion',
+  reply_intervention_opinion: 'steps.reasonLabel.reply',
+  refer_malicious_claim: 'steps.reasonLabel.maliciousFinding',
+  decide_malicious_claim: 'steps.reasonLabel.maliciousHandling',
 };
 
 const FIELDS: Record<string, readonly StepField[]> = {
@@ -186,7 +225,56 @@ const FIELDS: Record<string, readonly StepField[]> = {
   close_case: [
     { key: 'reason', kind: 'radio', labelKey: 'steps.field.closeReason', options: opt('steps.close', CLOSE_REASONS), required: true },
   ],
+  join_early_intervention: [
+    {
+      key: 'ground',
+      kind: 'radio',
+      labelKey: 'steps.field.interventionGround',
+      hintKey: 'steps.hint.interventionGround',
+      options: opt('steps.ground', INTERVENTION_GROUNDS),
+      required: true,
+    },
+  ],
+  give_intervention_opinion: [
+    { key: 'aspect', kind: 'radio', labelKey: 'steps.field.opinionAspect', options: opt('steps.aspect', OPINION_ASPECTS), required: true },
+  ],
+  refer_malicious_claim: [
+    {
+      key: 'findings',
+      kind: 'checkboxes',
+      labelKey: 'steps.field.maliciousFindings',
+      hintKey: 'steps.hint.maliciousFindings',
+      options: opt('steps.findings', MALICIOUS_FINDINGS),
+      required: true,
+    },
+  ],
+  decide_malicious_claim: [
+    { key: 'handling', kind: 'radio', labelKey: 'steps.field.maliciousHandling', options: opt('steps.handling', MALICIOUS_HANDLINGS), required: true },
+    {
+      key: 'penalty',
+      kind: 'text',
+      labelKey: 'steps.field.penalty',
+      hintKey: 'steps.hint.penalty',
+      required: true,
+      maxLength: 300,
+      shownWhen: { key: 'handling', equals: 'public_order_penalty' },
+    },
+    {
+      key: 'charge',
+      kind: 'text',
+      labelKey: 'steps.field.charge',
+      hintKey: 'steps.hint.charge',
+      required: true,
+      maxLength: 60,
+      shownWhen: { key: 'handling', equals: 'criminal_case' },
+    },
+  ],
 };
+
+/** Whether the form asks for this field now (fields with `shownWhen` follow another field's value). */
+export function fieldShown(field: StepField, values: StepValues): boolean {
+  return !field.shownWhen || values[field.shownWhen.key] === field.shownWhen.equals;
+}
 
 /** Reason required only for some answers (the transitions' RequireReason calls). */
 const CONDITIONAL_REASON: Record<string, (values: StepValues) => boolean> = {
@@ -195,6 +283,7 @@ const CONDITIONAL_REASON: Record<string, (values: StepValues) => boolean> = {
   decide_prosecution: (v) => v.decision === 'not_prosecute',
   decide_legal_aid: (v) => v.decision === 'refused',
   close_case: (v) => v.reason === 'other',
+  decide_malicious_claim: (v) => v.handling === 'no_action',
 };
 
 /** The form of one step; unknown codes (a newer server) still get "at" and an optional reason. */
@@ -221,10 +310,15 @@ export interface StepContext {
 }
 
 /** Values a dialog opens with: sensible defaults, and what the case already says (the assessment …). */
-export function stepDefaults(spec: StepSpec, detail: Pick<CaseDetail, 'assessment' | 'outstanding' | 'transfer_package'>, ctx: StepContext): StepValues {
+export function stepDefaults(
+  spec: StepSpec,
+  detail: Pick<CaseDetail, 'assessment' | 'outstanding' | 'transfer_package'> & Partial<Pick<CaseDetail, 'state' | 'progress'>>,
+  ctx: StepContext,
+): StepValues {
   const values: StepValues = {};
   for (const field of spec.fields) {
     if (field.kind === 'switch') values[field.key] = false;
+    else if (field.kind === 'text') values[field.key] = '';
     else if (field.kind === 'tags' || field.kind === 'checkboxes') values[field.key] = [];
     else values[field.key] = null;
   }
@@ -253,6 +347,12 @@ export function stepDefaults(spec: StepSpec, detail: Pick<CaseDetail, 'assessmen
     case 'close_case':
       values.reason = detail.outstanding && detail.outstanding.fen === 0 ? 'workers_paid' : null;
       break;
+    case 'join_early_intervention':
+      // The ground the case's situation suggests: labour inspection asked, or the police have the case.
+      if (detail.progress?.early_intervention === 'requested') values.ground = 'agency_request';
+      else if (detail.state && WITH_POLICE.has(detail.state)) values.ground = 'police_request';
+      else values.ground = 'own_initiative';
+      break;
     default:
       break;
   }
@@ -280,9 +380,10 @@ export function validateStep(spec: StepSpec, values: StepValues, at: string | nu
   if (!atIso) problems.push({ field: 'at', messageKey: 'steps.error.atRequired' });
   else if (Date.parse(atIso) > now.getTime() + 60_000) problems.push({ field: 'at', messageKey: 'steps.error.atFuture' });
   for (const field of spec.fields) {
+    if (!fieldShown(field, values)) continue;
     const value = values[field.key];
     const name = `payload.${field.key}`;
-    if (field.required && isEmpty(value)) {
+    if (field.required && (isEmpty(value) || (field.kind === 'text' && typeof value === 'string' && value.trim() === ''))) {
       problems.push({ field: name, messageKey: 'steps.error.required' });
       continue;
     }
@@ -313,6 +414,7 @@ export function buildStepRequest(
 ): StepRequest {
   const payload: Record<string, unknown> = {};
   for (const field of spec.fields) {
+    if (!fieldShown(field, values)) continue;
     const value = values[field.key];
     switch (field.kind) {
       case 'switch':
@@ -336,6 +438,9 @@ export function buildStepRequest(
         payload[field.key] = flags;
         break;
       }
+      case 'text':
+        if (typeof value === 'string' && value.trim()) payload[field.key] = value.trim();
+        break;
       default:
         if (typeof value === 'string' && value) payload[field.key] = value;
     }

@@ -10,7 +10,7 @@ interface FactRule {
   labelKey: string;
   /** i18n prefix of the value's code (steps.service.posted_at_premises …). */
   codes?: string;
-  kind?: 'instant' | 'bool' | 'list' | 'text';
+  kind?: 'instant' | 'bool' | 'list' | 'text' | 'flags';
 }
 
 const RULES: Record<string, FactRule> = {
@@ -30,6 +30,12 @@ const RULES: Record<string, FactRule> = {
   reply_due: { labelKey: 'steps.field.replyDue', kind: 'text' },
   to_procuratorate: { labelKey: 'steps.field.toProcuratorate', kind: 'bool' },
   to_police: { labelKey: 'steps.field.toPolice', kind: 'bool' },
+  ground: { labelKey: 'steps.field.interventionGround', codes: 'steps.ground' },
+  aspect: { labelKey: 'steps.field.opinionAspect', codes: 'steps.aspect' },
+  findings: { labelKey: 'steps.field.maliciousFindings', codes: 'steps.findings', kind: 'flags' },
+  handling: { labelKey: 'steps.field.maliciousHandling', codes: 'steps.handling' },
+  penalty: { labelKey: 'steps.field.penalty', kind: 'text' },
+  charge: { labelKey: 'steps.field.charge', kind: 'text' },
 };
 
 export interface Fact {
@@ -44,7 +50,12 @@ export function timelinePayloadFacts(event: Pick<TimelineEvent, 'payload'>, t: T
     const rule = RULES[key];
     if (!rule || raw === null || raw === undefined || raw === '') continue;
     let value: string;
-    if (rule.codes && typeof raw === 'string') value = has(`${rule.codes}.${raw}`) ? t(`${rule.codes}.${raw}`) : raw;
+    if (rule.kind === 'flags' && typeof raw === 'object' && !Array.isArray(raw)) {
+      // {"forged_records": true, ...}: the ticked items, named.
+      const ticked = Object.entries(raw as Record<string, unknown>).filter(([, on]) => on === true);
+      if (ticked.length === 0) continue;
+      value = ticked.map(([code]) => (has(`${rule.codes}.${code}`) ? t(`${rule.codes}.${code}`) : code)).join('、');
+    } else if (rule.codes && typeof raw === 'string') value = has(`${rule.codes}.${raw}`) ? t(`${rule.codes}.${raw}`) : raw;
     else if (rule.kind === 'instant' && typeof raw === 'string') value = formatDateTime(raw, false);
     else if (rule.kind === 'bool') value = raw === true ? t('common.yes') : t('common.no');
     else if (rule.kind === 'list' && Array.isArray(raw)) value = raw.map(String).join('、');

@@ -140,4 +140,59 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
     const paid = { ...detail, outstanding: { fen: 0, yuan: '0.00' } };
     expect(stepDefaults(spec, paid, { now, username: 'x' }).reason).toBe('workers_paid');
   });
+
+  it('join_early_intervention: the ground follows the case (asked by labour inspection, with the police, or own view)', () => {
+    const spec = stepSpec('join_early_intervention');
+    expect(reasonRequired(spec, {})).toBe(true);
+    const at = (state: string, early_intervention: string) =>
+      stepDefaults(spec, { ...detail, state, progress: { early_intervention } } as unknown as CaseDetail, { now, username: 'prosecutor' }).ground;
+    expect(at('screening', 'requested')).toBe('agency_request');
+    expect(at('police_reviewing', 'none')).toBe('police_request');
+    expect(at('screening', 'ended')).toBe('own_initiative');
+    const body = buildStepRequest(spec, { ground: 'own_initiative' }, { at: '2025-12-11 10:00:00', reason: '涉案人数众多，性质疑难' });
+    expect(body).toEqual({
+      event: 'join_early_intervention',
+      at: '2025-12-11T02:00:00Z',
+      reason: '涉案人数众多，性质疑难',
+      payload: { ground: 'own_initiative' },
+    });
+  });
+
+  it('give_intervention_opinion: the kind is chosen and the opinion text is required', () => {
+    const spec = stepSpec('give_intervention_opinion');
+    const values = stepDefaults(spec, detail, { now, username: 'prosecutor' });
+    expect(validateStep(spec, values, '2025-12-11 10:00:00', '', now)).toEqual([
+      { field: 'payload.aspect', messageKey: 'steps.error.required' },
+      { field: 'reason', messageKey: 'steps.error.reasonRequired' },
+    ]);
+    expect(buildStepRequest(spec, { aspect: 'evidence' }, { at: '2025-12-11 10:00:00', reason: '调取银行流水' }).payload).toEqual({
+      aspect: 'evidence',
+    });
+  });
+
+  it('refer_malicious_claim sends every finding as a flag', () => {
+    const spec = stepSpec('refer_malicious_claim');
+    expect(spec.tone).toBe('danger');
+    const body = buildStepRequest(spec, { findings: ['no_arrears', 'forged_records'] }, { at: '2025-12-20 09:00:00', reason: '考勤表系伪造' });
+    expect(body.payload).toEqual({
+      findings: { no_arrears: true, forged_records: true, blocking_offices: false, other_disorder: false },
+    });
+  });
+
+  it('decide_malicious_claim asks only for the fact of the chosen outcome, and reasons for no action', () => {
+    const spec = stepSpec('decide_malicious_claim');
+    const values = { ...stepDefaults(spec, detail, { now, username: 'police' }), handling: 'public_order_penalty' };
+    expect(validateStep(spec, values, '2025-12-20 10:00:00', '', now)).toEqual([{ field: 'payload.penalty', messageKey: 'steps.error.required' }]);
+    values.penalty = '  行政拘留十日 ';
+    values.charge = '不应发送';
+    expect(buildStepRequest(spec, values, { at: '2025-12-20 10:00:00', reason: '' }).payload).toEqual({
+      handling: 'public_order_penalty',
+      penalty: '行政拘留十日',
+    });
+    const criminal = { ...values, handling: 'criminal_case', charge: '' };
+    expect(validateStep(spec, criminal, '2025-12-20 10:00:00', '', now)).toEqual([{ field: 'payload.charge', messageKey: 'steps.error.required' }]);
+    const none = { ...values, handling: 'no_action' };
+    expect(reasonRequired(spec, none)).toBe(true);
+    expect(buildStepRequest(spec, none, { at: '2025-12-20 10:00:00', reason: '情节轻微' }).payload).toEqual({ handling: 'no_action' });
+  });
 });
