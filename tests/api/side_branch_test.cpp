@@ -53,7 +53,8 @@ bool HasParty(const boost::json::value& detail, std::string_view body) {
 // Titles of the notices about `case_no` in the user's inbox.
 std::vector<std::string> InboxTitles(HttpClient& client, const std::string& case_no) {
   std::vector<std::string> titles;
-  for (const auto& item : client.Get("/api/v1/inbox?page_size=200").Json().at("items").as_array()) {
+  const auto inbox = client.Get("/api/v1/inbox?page_size=200").Json();  // kept: the loop reads into it
+  for (const auto& item : inbox.at("items").as_array()) {
     const std::string title(item.at("title_zh").as_string());
     if (title.starts_with(case_no)) titles.push_back(title);
   }
@@ -192,7 +193,8 @@ TEST(MaliciousClaim, S7IsReferredPenalisedByThePoliceAndTheRecordShowsTheFinding
   auto detail = police.Get(CasePath(id));
   ASSERT_EQ(detail.status, 200) << "the police now see the case";
   std::vector<std::string> offered;
-  for (const auto& s : detail.Json().at("available_steps").as_array()) offered.emplace_back(s.at("event").as_string());
+  const auto police_view = detail.Json();
+  for (const auto& s : police_view.at("available_steps").as_array()) offered.emplace_back(s.at("event").as_string());
   EXPECT_EQ(offered, std::vector<std::string>{"accept_malicious_claim"});
 
   HttpClient prosecutor = server.LoginAs("prosecutor");
