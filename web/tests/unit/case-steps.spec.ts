@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '@/api/cases';
-import { buildStepRequest, reasonRequired, stepDefaults, stepSpec, validateStep } from '@/utils/caseSteps';
+import { buildStepRequest, reasonRequired, stepDefaults, stepSpec, validateStep, type StepValues } from '@/utils/caseSteps';
 
 // The payloads are those the server's API test walks S1 with (tests/api/case_test.cpp), entered as
 // Beijing wall times in the dialog.
@@ -181,7 +181,7 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
 
   it('decide_malicious_claim asks only for the fact of the chosen outcome, and reasons for no action', () => {
     const spec = stepSpec('decide_malicious_claim');
-    const values = { ...stepDefaults(spec, detail, { now, username: 'police' }), handling: 'public_order_penalty' };
+    const values: StepValues = { ...stepDefaults(spec, detail, { now, username: 'police' }), handling: 'public_order_penalty' };
     expect(validateStep(spec, values, '2025-12-20 10:00:00', '', now)).toEqual([{ field: 'payload.penalty', messageKey: 'steps.error.required' }]);
     values.penalty = '  行政拘留十日 ';
     values.charge = '不应发送';
