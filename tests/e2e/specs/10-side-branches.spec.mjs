@@ -84,7 +84,7 @@ test('the prosecutor joins a case at screening and gives an opinion; labour insp
   assert.doesNotMatch(await page.locator('[data-test="case-parties"]').innerText(), /区人民检察院/);
   await takeStep(page, 'join_early_intervention', async (dialog) => {
     assert.equal(await dialog.locator('.el-radio.is-checked').innerText(), '检察院认为确有必要（重大、疑难、复杂）');
-    await dialog.locator('[data-test="step-reason"] textarea').fill('12 名工人、用人单位称无力支付，定性疑难，本院认为确有必要提前介入。');
+    await dialog.locator('[data-test="step-reason"]').fill('12 名工人、用人单位称无力支付，定性疑难，本院认为确有必要提前介入。');
   });
   await page.locator('[data-test="intervention-tag"]', { hasText: '检察院提前介入中' }).waitFor();
   await page.locator('[data-test="case-parties"]', { hasText: '区人民检察院' }).waitFor();
@@ -92,7 +92,7 @@ test('the prosecutor joins a case at screening and gives an opinion; labour insp
 
   await takeStep(page, 'give_intervention_opinion', async (dialog) => {
     await dialog.locator('.el-radio', { hasText: '收集、固定证据' }).click();
-    await dialog.locator('[data-test="step-reason"] textarea').fill('请调取用人单位同期银行流水，核实是否有能力支付。');
+    await dialog.locator('[data-test="step-reason"]').fill('请调取用人单位同期银行流水，核实是否有能力支付。');
   });
   const opinion = page.locator('[data-test="timeline-event"][data-event="give_intervention_opinion"]');
   await opinion.waitFor();
@@ -117,7 +117,7 @@ test('the prosecutor joins a case at screening and gives an opinion; labour insp
   // Labour inspection hears of the opinion and may reply.
   await handler.page.goto(`/cases/${created.id}`);
   await takeStep(handler.page, 'reply_intervention_opinion', async (dialog) => {
-    await dialog.locator('[data-test="step-reason"] textarea').fill('已调取银行流水，见补充材料。');
+    await dialog.locator('[data-test="step-reason"]').fill('已调取银行流水，见补充材料。');
   });
   await handler.page.locator('[data-test="timeline-event"][data-event="reply_intervention_opinion"]').waitFor();
   const inbox = await handler.page.evaluate(async () => (await (await fetch('/api/v1/inbox?page_size=50', { credentials: 'same-origin' })).json()).items);
@@ -166,7 +166,7 @@ test('S7: the police accept the malicious claim and record a 治安处罚; the c
   assert.equal(await dialog.locator('[data-test="step-field-penalty"]').count(), 0, 'asked only once the outcome is chosen');
   await dialog.locator('.el-radio', { hasText: '治安处罚' }).click();
   assert.equal(await dialog.locator('[data-test="step-field-charge"]').count(), 0, 'a penalty has no charge');
-  await dialog.locator('[data-test="step-text-penalty"] input').fill('对为首者以扰乱机关秩序处行政拘留十日');
+  await dialog.locator('[data-test="step-text-penalty"]').fill('对为首者以扰乱机关秩序处行政拘留十日');
   await dialog.locator('[data-test="step-submit"]').click();
   await dialog.waitFor({ state: 'hidden' });
   await page.locator('[data-test="malicious-stage"]', { hasText: '公安机关已作出治安处罚' }).waitFor();
