@@ -72,16 +72,6 @@ export const INTERVENTION_GROUNDS = ['own_initiative', 'agency_request', 'police
 export const OPINION_ASPECTS = ['characterisation', 'evidence', 'law_application'] as const;
 export const MALICIOUS_FINDINGS = ['no_arrears', 'forged_records', 'blocking_offices', 'other_disorder'] as const;
 export const MALICIOUS_HANDLINGS = ['public_order_penalty', 'criminal_case', 'no_action'] as const;
-/** States in which the case is with the police (the domain's WithThePolice). */
-const WITH_POLICE = new Set([
-  'transferred',
-  'police_reviewing',
-  'materials_supplement',
-  'filing_refused',
-  'reconsideration',
-  'supervision',
-  'police_investigating',
-]);
 
 /** Steps whose reason the server always requires (the "reason always required" column). */
 const ALWAYS_REASON = new Set([
@@ -312,7 +302,7 @@ export interface StepContext {
 /** Values a dialog opens with: sensible defaults, and what the case already says (the assessment …). */
 export function stepDefaults(
   spec: StepSpec,
-  detail: Pick<CaseDetail, 'assessment' | 'outstanding' | 'transfer_package'> & Partial<Pick<CaseDetail, 'state' | 'progress'>>,
+  detail: Pick<CaseDetail, 'assessment' | 'outstanding' | 'transfer_package'> & Partial<Pick<CaseDetail, 'progress'>>,
   ctx: StepContext,
 ): StepValues {
   const values: StepValues = {};
@@ -348,10 +338,8 @@ export function stepDefaults(
       values.reason = detail.outstanding && detail.outstanding.fen === 0 ? 'workers_paid' : null;
       break;
     case 'join_early_intervention':
-      // The ground the case's situation suggests: labour inspection asked, or the police have the case.
-      if (detail.progress?.early_intervention === 'requested') values.ground = 'agency_request';
-      else if (detail.state && WITH_POLICE.has(detail.state)) values.ground = 'police_request';
-      else values.ground = 'own_initiative';
+      // Labour inspection's pending request suggests the ground; otherwise the procuratorate's own view.
+      values.ground = detail.progress?.early_intervention === 'requested' ? 'agency_request' : 'own_initiative';
       break;
     default:
       break;

@@ -141,14 +141,14 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
     expect(stepDefaults(spec, paid, { now, username: 'x' }).reason).toBe('workers_paid');
   });
 
-  it('join_early_intervention: the ground follows the case (asked by labour inspection, with the police, or own view)', () => {
+  it('join_early_intervention: the ground is the request of labour inspection when there is one, else the own view', () => {
     const spec = stepSpec('join_early_intervention');
     expect(reasonRequired(spec, {})).toBe(true);
-    const at = (state: string, early_intervention: string) =>
-      stepDefaults(spec, { ...detail, state, progress: { early_intervention } } as unknown as CaseDetail, { now, username: 'prosecutor' }).ground;
-    expect(at('screening', 'requested')).toBe('agency_request');
-    expect(at('police_reviewing', 'none')).toBe('police_request');
-    expect(at('screening', 'ended')).toBe('own_initiative');
+    const ground = (early_intervention: string) =>
+      stepDefaults(spec, { ...detail, progress: { early_intervention } } as unknown as CaseDetail, { now, username: 'prosecutor' }).ground;
+    expect(ground('requested')).toBe('agency_request');
+    expect(ground('none')).toBe('own_initiative');
+    expect(ground('ended')).toBe('own_initiative');
     const body = buildStepRequest(spec, { ground: 'own_initiative' }, { at: '2025-12-11 10:00:00', reason: '涉案人数众多，性质疑难' });
     expect(body).toEqual({
       event: 'join_early_intervention',
