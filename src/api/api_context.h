@@ -22,6 +22,7 @@ class MeetingService;
 class ImportService;
 class DashboardService;
 class BlacklistService;
+class ExposureSettingsService;
 class PublicationService;
 class NotificationHub;
 class BulletinService;
@@ -47,6 +48,7 @@ struct ApiContext {
   services::ImportService* imports = nullptr;
   services::DashboardService* dashboard = nullptr;
   services::BlacklistService* blacklist = nullptr;
+  services::ExposureSettingsService* exposure_settings = nullptr;
   services::PublicationService* publications = nullptr;
   services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
   services::BulletinService* bulletins = nullptr;

@@ -1,13 +1,17 @@
 // /api/v1/blacklist: the 失信联合惩戒名单 lifecycle (人社部令第45号) — proposal from a case, prior notice,
-// decision, early removal, revocation and correction; plus the rules with their citations.
+// the party's statements, the decision once the 陈述申辩 period has ended, early removal, revocation and
+// correction; plus the rules with their citations. /api/v1/settings/exposure-rules: the district's
+// 陈述申辩 period (UNCONFIRMED in LEGAL.md, set by the operator).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/routes.h"
+#include "domain/json_fields.h"
 #include "http/json_body.h"
 #include "services/blacklist_service.h"
+#include "services/exposure_settings.h"
 
 namespace wagelink::api {
 namespace {
@@ -16,14 +20,16 @@ boost::json::value OptText(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-boost::json::object TermJson(const domain::ExposureTerm& term) {
-  return {{"value", term.value},
-          {"status", domain::SourceStatusName(term.status)},
-          {"confirmed", term.status == domain::SourceStatus::kConfirmed},
-          {"citation", term.citation}};
+boost::json::value CriterionJson(const domain::ExposureRules& rules, const std::optional<std::string>& code) {
+  const auto* criterion = code ? rules.FindCriterion(*code) : nullptr;
+  if (!criterion) return nullptr;
+  return boost::json::object{{"code", criterion->code},
+                             {"zh", criterion->zh},
+                             {"status", domain::SourceStatusName(criterion->status)},
+                             {"citation", criterion->citation}};
 }
 
-boost::json::object ListingJson(const services::ListingDetail& d) {
+boost::json::object ListingJson(const domain::ExposureRules& rules, const services::ListingDetail& d) {
   const auto& r = d.row;
   boost::json::array history;
   for (const auto& h : d.history) {
@@ -40,14 +46,23 @@ boost::json::object ListingJson(const services::ListingDetail& d) {
           {"persons", boost::json::parse(r.persons)},
           {"grounds", r.grounds},
           {"eligibility", boost::json::parse(r.eligibility)},
+          {"eligibility_flagged", r.eligibility_flagged},
+          {"eligibility_reason", r.eligibility_reason},
+          {"criterion", CriterionJson(rules, r.criterion)},
           {"status", r.status},
           {"effective_status", domain::ListingStatusCode(d.effective)},
           {"effective_status_zh", domain::ListingStatusZh(d.effective)},
+          {"decision_open", d.effective == domain::ListingStatus::kAwaitingDecision},
           {"proposed_on", r.proposed_on},
           {"notice_served_on", OptText(r.notice_served_on)},
+          {"defence_period_days", r.defence_period_days ? boost::json::value(*r.defence_period_days) : nullptr},
+          {"defence_period_status", domain::SourceStatusName(rules.defence_period_working_days.status)},
           {"defence_due_on", OptText(r.defence_due_on)},
           {"defence_uncertain", r.defence_uncertain},
           {"defence_received", r.defence_received},
+          {"defence_received_on", OptText(r.defence_received_on)},
+          {"decided_on", OptText(r.decided_on)},
+          {"decision_reason", r.decision_reason},
           {"listed_on", OptText(r.listed_on)},
           {"ends_on", OptText(r.ends_on)},
           {"paid_in_full_on", OptText(r.paid_in_full_on)},
@@ -58,9 +73,19 @@ boost::json::object ListingJson(const services::ListingDetail& d) {
           {"version", r.version}};
 }
 
-http::Response DetailOr(const http::Request& request, const Result<services::ListingDetail>& result, int status = 200) {
+http::Response DetailOr(const http::Request& request, services::BlacklistService& blacklist,
+                        const Result<services::ListingDetail>& result, int status = 200) {
   if (!result) return Problem(request, result.error());
-  return http::Response::Json(status, ListingJson(*result));
+  return http::Response::Json(status, ListingJson(blacklist.rules(), *result));
+}
+
+Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {
+  auto text = http::OptionalString(body, field, 10);
+  if (!text) return text.error();
+  if (!*text) return std::optional<domain::CivilDate>{};
+  auto date = domain::CivilDate::ParseIso(**text, field);
+  if (!date) return date.error();
+  return std::optional(*date);
 }
 
 Result<std::optional<std::vector<domain::ResponsiblePerson>>> OptionalPersons(const boost::json::object& body) {
@@ -88,6 +113,11 @@ Result<std::optional<std::vector<domain::ResponsiblePerson>>> OptionalPersons(co
 Result<services::ListingProposal> ReadProposal(const http::Request& request) {
   auto body = http::ParseJsonObject(request);
   if (!body) return body.error();
+  if (auto ok = domain::JsonFields(*body, "").OnlyKeys({"case_id", "grounds", "persons", "criterion",
+                                                         "eligibility_reason", "proposed_on"});
+      !ok) {
+    return ok.error();
+  }
   services::ListingProposal in;
   auto case_id = http::OptionalInt(*body, "case_id");
   if (!case_id) return case_id.error();
@@ -100,21 +130,38 @@ Result<services::ListingProposal> ReadProposal(const http::Request& request) {
   if (!persons) return persons.error();
   if (!*persons) return InvalidField("persons", "不能为空", "is required");
   in.persons = std::move(**persons);
+  auto criterion = http::OptionalString(*body, "criterion", 40);
+  if (!criterion) return criterion.error();
+  in.criterion = *criterion;
+  auto reason = http::StringOr(*body, "eligibility_reason", 4000);
+  if (!reason) return reason.error();
+  in.eligibility_reason = *reason;
+  auto proposed_on = OptionalDate(*body, "proposed_on");
+  if (!proposed_on) return proposed_on.error();
+  in.proposed_on = *proposed_on;
   return in;
 }
 
 Result<services::ListingActionRequest> ReadAction(const http::Request& request) {
   auto body = http::ParseJsonObject(request);
   if (!body) return body.error();
+  if (auto ok = domain::JsonFields(*body, "").OnlyKeys({"action", "note", "on", "paid_in_full_on", "undertaking",
+                                                         "persons", "grounds", "address"});
+      !ok) {
+    return ok.error();
+  }
   services::ListingActionRequest in;
   auto code = http::RequiredString(*body, "action", 40);
   if (!code) return code.error();
   auto action = domain::ParseListingAction(*code);
   if (!action) return InvalidField("action", "操作不存在", "unknown action");
   in.action = *action;
-  auto note = http::StringOr(*body, "note", 4000);
+  auto note = http::StringOr(*body, "note", 8000);
   if (!note) return note.error();
   in.note = *note;
+  auto on = OptionalDate(*body, "on");
+  if (!on) return on.error();
+  in.on = *on;
   auto paid = http::OptionalString(*body, "paid_in_full_on", 10);
   if (!paid) return paid.error();
   if (*paid) {
@@ -141,21 +188,38 @@ Result<services::ListingActionRequest> ReadAction(const http::Request& request) 
 
 void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/blacklist/rules", Authed(context, [&context](http::Request&, const services::Principal&) {
-    const auto& rules = context.blacklist->rules();
-    boost::json::array categories;
+    using services::ExposureTermJson;
+    const auto rules = context.blacklist->rules();
+    boost::json::array categories, criteria;
     for (const auto& c : rules.categories) categories.push_back({{"code", c.code}, {"zh", c.zh}});
+    for (const auto& c : rules.criteria) criteria.push_back(CriterionJson(rules, c.code));
     return http::Response::Json(200, boost::json::object{
         {"publication_categories", categories},
-        {"listing_term_years", TermJson(rules.listing_term_years)},
-        {"early_removal_months_after_payment", TermJson(rules.early_removal_months_after_payment)},
-        {"defence_period_working_days", TermJson(rules.defence_period_working_days)},
-        {"decision_deadline_working_days", TermJson(rules.decision_deadline_working_days)}});
+        {"criteria", criteria},
+        {"listing_term_years", ExposureTermJson(rules.listing_term_years)},
+        {"early_removal_months_after_payment", ExposureTermJson(rules.early_removal_months_after_payment)},
+        {"defence_period_working_days", ExposureTermJson(rules.defence_period_working_days)},
+        {"decision_deadline_working_days", ExposureTermJson(rules.decision_deadline_working_days)}});
   }, {security::Permission::kCaseRead}));
+
+  router.Add("GET", "/api/v1/settings/exposure-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto settings = context.exposure_settings->Get(who);
+    if (!settings) return Problem(request, settings.error());
+    return http::Response::Json(200, *settings);
+  }));
+
+  router.Add("PUT", "/api/v1/settings/exposure-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto settings = context.exposure_settings->Update(who, *body);
+    if (!settings) return Problem(request, settings.error());
+    return http::Response::Json(200, *settings);
+  }));
 
   router.Add("POST", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto input = ReadProposal(request);
     if (!input) return Problem(request, input.error());
-    return DetailOr(request, context.blacklist->Propose(who, *input), 201);
+    return DetailOr(request, *context.blacklist, context.blacklist->Propose(who, *input), 201);
   }));
 
   router.Add("GET", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -167,7 +231,8 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
     auto listings = context.blacklist->List(who, filter, page->page_size, page->offset());
     if (!listings) return Problem(request, listings.error());
     boost::json::array items;
-    for (const auto& d : listings->items) items.push_back(ListingJson(d));
+    const auto rules = context.blacklist->rules();
+    for (const auto& d : listings->items) items.push_back(ListingJson(rules, d));
     return http::Response::Json(200, boost::json::object{{"items", items}, {"total", listings->total},
                                                          {"page", page->page}, {"page_size", page->page_size}});
   }));
@@ -175,7 +240,7 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/blacklist/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    return DetailOr(request, context.blacklist->Get(who, *id));
+    return DetailOr(request, *context.blacklist, context.blacklist->Get(who, *id));
   }));
 
   router.Add("POST", "/api/v1/blacklist/{id}/actions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -183,7 +248,7 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto input = ReadAction(request);
     if (!input) return Problem(request, input.error());
-    return DetailOr(request, context.blacklist->Act(who, *id, *input));
+    return DetailOr(request, *context.blacklist, context.blacklist->Act(who, *id, *input));
   }));
 }
 

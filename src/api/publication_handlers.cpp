@@ -46,6 +46,7 @@ boost::json::object PublicationJson(const domain::ExposureRules& rules, const se
   out["case_id"] = d.row.case_id;
   out["employer_id"] = d.row.employer_id;
   out["status"] = d.row.status;
+  out["listing_id"] = d.row.listing_id ? boost::json::value(*d.row.listing_id) : nullptr;
   out["withdrawn_reason"] = d.row.withdrawn_reason ? boost::json::value(*d.row.withdrawn_reason) : nullptr;
   out["confidential_fields"] = boost::json::parse(d.row.confidential_fields);
   out["blocked"] = !d.findings.empty();
@@ -121,6 +122,9 @@ Result<services::PublicationDraft> ReadDraft(const http::Request& request) {
   in.main_facts = fields.main_facts.value_or("");
   in.handling = fields.handling.value_or("");
   in.confidential_fields = fields.confidential_fields.value_or(std::vector<std::string>{});
+  auto listing_id = http::OptionalInt(*body, "listing_id");
+  if (!listing_id) return listing_id.error();
+  in.listing_id = *listing_id;
   return in;
 }
 
@@ -196,9 +200,13 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
       item["status"] = p.status;
       publications.push_back(item);
     }
+    const auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(context.clock->Now()));
     for (const auto& l : record->listings) {
       auto item = PublicListingJson(l);
-      item["status"] = l.status;
+      const auto effective = domain::EffectiveStatus(services::FactsOf(l), today);
+      item["status"] = domain::ListingStatusCode(effective);
+      item["status_zh"] = domain::ListingStatusZh(effective);
+      item["defence_due_on"] = l.defence_due_on ? boost::json::value(*l.defence_due_on) : nullptr;
       listings.push_back(item);
     }
     return http::Response::Json(200, boost::json::object{{"employer_id", *id}, {"publications", publications},
@@ -226,7 +234,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     for (const auto& p : feed.publications) publications.push_back(PublishedJson(rules, p));
     for (const auto& l : feed.listings) listings.push_back(PublicListingJson(l));
     for (const auto& a : feed.articles) articles.push_back(ArticleJson(a));
-    const auto& term = context.blacklist->rules().listing_term_years;
+    const auto& term = rules.listing_term_years;
     return http::Response::Json(200, boost::json::object{
         {"as_of", feed.today},
         {"query", text},

@@ -102,6 +102,7 @@ struct Application::Services {
   std::unique_ptr<services::DocumentService> documents;  // built in Open, once the templates are loaded
   std::unique_ptr<services::LedgerService> ledgers;
   std::unique_ptr<services::DashboardService> dashboard;
+  std::unique_ptr<services::ExposureSettingsService> exposure_settings;  // built in Open, with the exposure rules
   std::unique_ptr<services::BlacklistService> blacklist;       // built in Open, once the exposure rules are loaded
   std::unique_ptr<services::PublicationService> publications;
   std::unique_ptr<services::NotificationHub> notification_hub;
@@ -184,8 +185,10 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
   auto exposure_rules = LoadExposureRules(config.data_dir);
   if (!exposure_rules) return exposure_rules.error();
+  services->exposure_settings =
+      std::make_unique<services::ExposureSettingsService>(**database, clock, services->audit, *exposure_rules);
   services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
-                                                                     *exposure_rules, services->cases);
+                                                                     *services->exposure_settings, services->cases);
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
                                                                           *exposure_rules, services->cases);
   services->periodic_bulletins = config.periodic_bulletins;
@@ -255,6 +258,7 @@ std::uint16_t Application::Start() {
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.imports = &services_->imports;
   runtime_->context.blacklist = services_->blacklist.get();
+  runtime_->context.exposure_settings = services_->exposure_settings.get();
   runtime_->context.publications = services_->publications.get();
   runtime_->context.notification_hub = services_->notification_hub.get();
   runtime_->context.bulletins = &services_->bulletins;

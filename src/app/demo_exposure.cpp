@@ -41,15 +41,22 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   for (const auto& p : listing.at("persons").as_array()) {
     proposal.persons.push_back({*domain::ParseResponsiblePersonRole(p.at("role").as_string()), Text(p.as_object(), "name")});
   }
+  proposal.criterion = Text(listing, "criterion");
+  proposal.proposed_on = *domain::CivilDate::ParseIso(Text(listing, "proposed_on"));
   auto proposed = s.blacklist.Propose(*handler, proposal);
   if (!proposed) return Failed("listing", proposed.error());
   const auto id = proposed->row.id;
-  // The party's statement is on file the same day, so the decision need not wait for the period.
-  for (auto [who, action, note] : {std::tuple{&*handler, domain::ListingAction::kServeNotice, std::string()},
-                                   std::tuple{&*handler, domain::ListingAction::kRecordDefence, Text(listing, "defence_note")},
-                                   std::tuple{&*head, domain::ListingAction::kDecideList, Text(listing, "decision_note")}}) {
+  // Due process as recorded on the dates it happened: service of the prior notice, the party's
+  // statement within the period, and the decision with its reasons after the period has ended.
+  const auto& defence = listing.at("defence").as_object();
+  const auto& decision = listing.at("decision").as_object();
+  for (auto [who, action, on, note] :
+       {std::tuple{&*handler, domain::ListingAction::kServeNotice, Text(listing, "notice_served_on"), std::string()},
+        std::tuple{&*handler, domain::ListingAction::kRecordDefence, Text(defence, "received_on"), Text(defence, "note")},
+        std::tuple{&*head, domain::ListingAction::kDecideList, Text(decision, "decided_on"), Text(decision, "note")}}) {
     services::ListingActionRequest request;
     request.action = action;
+    request.on = *domain::CivilDate::ParseIso(on);
     request.note = note;
     if (auto done = s.blacklist.Act(*who, id, request); !done) return Failed("listing", done.error());
   }
@@ -60,6 +67,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   draft.category = Text(publication, "category");
   draft.main_facts = Text(publication, "main_facts");
   draft.handling = Text(publication, "handling");
+  draft.listing_id = id;  // decided above: the publication names it in 相关处理情况
   auto drafted = s.publications.CreateDraft(*coordinator, draft);
   if (!drafted) return Failed("publication", drafted.error());
   if (auto published = s.publications.Publish(*coordinator, drafted->row.id); !published) {

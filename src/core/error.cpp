@@ -17,6 +17,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kTransitionRefused: return "transition_refused";
+    case ErrorCode::kDueProcessPending: return "due_process_pending";
     case ErrorCode::kPayloadTooLarge: return "payload_too_large";
     case ErrorCode::kHeaderTooLarge: return "header_too_large";
     case ErrorCode::kTooManyRequests: return "too_many_requests";

@@ -27,6 +27,7 @@ enum class ErrorCode {
   kMethodNotAllowed,
   kConflict,              // duplicate or concurrent modification
   kTransitionRefused,     // a case step that is not allowed now
+  kDueProcessPending,     // a decision or publication before due process allows it (陈述申辩 period running)
   kPayloadTooLarge,
   kHeaderTooLarge,
   kTooManyRequests,

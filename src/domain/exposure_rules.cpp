@@ -33,6 +33,13 @@ const PublicationCategory* ExposureRules::FindCategory(std::string_view code) co
   return nullptr;
 }
 
+const ListingCriterion* ExposureRules::FindCriterion(std::string_view code) const {
+  for (const auto& c : criteria) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
 Result<ExposureRules> ParseExposureRules(std::string_view json_text, std::string_view source_name) {
   WL_TRY(doc, ParseJsonText(json_text, source_name));
   WL_TRY(root_object, AsObject(doc, ""));
@@ -41,7 +48,7 @@ Result<ExposureRules> ParseExposureRules(std::string_view json_text, std::string
   WL_TRY(blacklist_object, root.Object("blacklist"));
   JsonFields blacklist(*blacklist_object, "blacklist");
   if (auto ok = blacklist.OnlyKeys({"listing_term_years", "early_removal_months_after_payment",
-                                    "defence_period_working_days", "decision_deadline_working_days"});
+                                    "defence_period_working_days", "decision_deadline_working_days", "criteria"});
       !ok) {
     return ok.error();
   }
@@ -54,6 +61,28 @@ Result<ExposureRules> ParseExposureRules(std::string_view json_text, std::string
   rules.early_removal_months_after_payment = removal;
   rules.defence_period_working_days = defence;
   rules.decision_deadline_working_days = decision;
+  WL_TRY(criteria, blacklist.Array("criteria", 8));
+  for (std::size_t i = 0; i < criteria->size(); ++i) {
+    const std::string path = ElementPath("blacklist.criteria", i);
+    WL_TRY(item, AsObject((*criteria)[i], path));
+    JsonFields fields(*item, path);
+    if (auto ok = fields.OnlyKeys({"code", "zh", "status", "citation"}); !ok) return ok.error();
+    WL_TRY(code, fields.String("code"));
+    WL_TRY(zh, fields.String("zh"));
+    WL_TRY(criterion_status, fields.String("status"));
+    WL_TRY(criterion_citation, fields.String("citation"));
+    auto status = ParseSourceStatus(criterion_status);
+    if (!status) return FieldError(fields.PathOf("status"), "未知的依据状态", "unknown status tag");
+    if (code.empty() || rules.FindCriterion(code)) return FieldError(fields.PathOf("code"), "为空或重复", "empty or repeated");
+    if (criterion_citation.empty()) return FieldError(fields.PathOf("citation"), "不能为空", "is required");
+    rules.criteria.push_back({code, zh, *status, criterion_citation});
+  }
+  for (std::string_view required : {"amount", "mass_incident"}) {
+    if (!rules.FindCriterion(required)) {
+      return FieldError("blacklist.criteria", "须列明第五条两项情形（amount、mass_incident）",
+                        "must list both criteria of §5 (amount, mass_incident)");
+    }
+  }
 
   WL_TRY(publication_object, root.Object("publication"));
   JsonFields publication(*publication_object, "publication");

@@ -17,6 +17,14 @@ struct ExposureTerm {
   std::string citation;
 };
 
+// A criterion of 人社部令第45号 §5 a listing relies on: "amount" (一) or "mass_incident" (二).
+struct ListingCriterion {
+  std::string code;
+  std::string zh;
+  SourceStatus status = SourceStatus::kConfirmed;
+  std::string citation;
+};
+
 struct PublicationCategory {
   std::string code;
   std::string zh;
@@ -27,11 +35,13 @@ struct ExposureRules {
   ExposureTerm early_removal_months_after_payment;
   ExposureTerm defence_period_working_days;
   ExposureTerm decision_deadline_working_days;
+  std::vector<ListingCriterion> criteria;
   std::string publication_citation;
   std::string publication_frequency;
   std::vector<PublicationCategory> categories;
 
   const PublicationCategory* FindCategory(std::string_view code) const;
+  const ListingCriterion* FindCriterion(std::string_view code) const;
 };
 
 // Strict: unknown keys, missing values, out-of-range figures and unknown status tags are errors.

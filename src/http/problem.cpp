@@ -26,6 +26,7 @@ Title TitleFor(ErrorCode code) {
     case ErrorCode::kMethodNotAllowed: return {"不支持的请求方法", "Method not allowed"};
     case ErrorCode::kConflict: return {"数据冲突", "Conflict"};
     case ErrorCode::kTransitionRefused: return {"当前环节不允许此操作", "Step not allowed now"};
+    case ErrorCode::kDueProcessPending: return {"陈述申辩程序尚未完成", "Due process has not been completed"};
     case ErrorCode::kPayloadTooLarge: return {"请求内容过大", "Payload too large"};
     case ErrorCode::kHeaderTooLarge: return {"请求头过大", "Request header too large"};
     case ErrorCode::kTooManyRequests: return {"请求过于频繁", "Too many requests"};
@@ -49,7 +50,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kMethodNotAllowed: return 405;
     case ErrorCode::kConflict:
-    case ErrorCode::kTransitionRefused: return 409;
+    case ErrorCode::kTransitionRefused:
+    case ErrorCode::kDueProcessPending: return 409;
     case ErrorCode::kPayloadTooLarge: return 413;
     case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kAccountLocked: return 423;

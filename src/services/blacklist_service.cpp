@@ -30,11 +30,37 @@ Status ValidText(std::string_view field, const std::string& value, std::size_t m
 
 boost::json::object Snapshot(const store::BlacklistRow& r) {
   return {{"listing_no", r.listing_no}, {"case_id", r.case_id},       {"employer_id", r.employer_id},
-          {"status", r.status},         {"listed_on", r.listed_on.value_or("")},
+          {"status", r.status},         {"criterion", r.criterion.value_or("")},
+          {"eligibility_flagged", r.eligibility_flagged},
+          {"notice_served_on", r.notice_served_on.value_or("")}, {"defence_due_on", r.defence_due_on.value_or("")},
+          {"decided_on", r.decided_on.value_or("")}, {"listed_on", r.listed_on.value_or("")},
           {"ends_on", r.ends_on.value_or("")}, {"persons", r.persons.size()}};
 }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "名单记录不存在", "no such listing"); }
+
+// The case assessment's "blacklist" finding, as the case service computed it (never recomputed here):
+// {"eligible": bool|null, "basis", "explain_zh", "explain_en", optionally "criterion"}.
+domain::EligibilityFinding FindingOf(const boost::json::object* finding) {
+  domain::EligibilityFinding out;
+  if (!finding) return out;
+  out.present = true;
+  auto text = [&](std::string_view key) {
+    const auto* v = finding->if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  if (const auto* e = finding->if_contains("eligible"); e && e->is_bool()) out.eligible = e->as_bool();
+  if (const auto* c = finding->if_contains("criterion"); c && c->is_string()) out.criterion = std::string(c->as_string());
+  out.explain_zh = text("explain_zh");
+  out.explain_en = text("explain_en");
+  return out;
+}
+
+const boost::json::object* BlacklistFindingOf(const CaseDetail& detail) {
+  if (!detail.assessment || !detail.assessment->json.is_object()) return nullptr;
+  const auto* finding = detail.assessment->json.as_object().if_contains("blacklist");
+  return finding && finding->is_object() ? &finding->as_object() : nullptr;
+}
 
 }  // namespace
 
@@ -51,7 +77,11 @@ std::string PersonsJson(const std::vector<domain::ResponsiblePerson>& persons) {
 domain::ListingFacts FactsOf(const store::BlacklistRow& r) {
   domain::ListingFacts f;
   f.status = domain::ParseListingStatus(r.status).value_or(domain::ListingStatus::kProposed);
+  f.proposed_on = DateOf(r.proposed_on);
   f.notice_served_on = DateOf(r.notice_served_on);
+  f.defence_period_days = static_cast<int>(r.defence_period_days.value_or(0));
+  f.defence_received_on = DateOf(r.defence_received_on);
+  f.decided_on = DateOf(r.decided_on);
   f.defence_due_on = DateOf(r.defence_due_on);
   f.defence_uncertain = r.defence_uncertain;
   f.defence_received = r.defence_received;
@@ -62,17 +92,26 @@ domain::ListingFacts FactsOf(const store::BlacklistRow& r) {
   return f;
 }
 
+bool SeesPendingListings(const Principal& who) {
+  return who.Can(Permission::kBlacklistPropose) || who.Can(Permission::kBlacklistDecide);
+}
+
 domain::CivilDate BlacklistService::Today() const {
   return domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()));
 }
 
-ListingDetail BlacklistService::Load(store::Connection& c, std::int64_t id) const {
+domain::ExposureRules BlacklistService::rules() {
+  auto connection = db_.Acquire();
+  return settings_.Effective(*connection);
+}
+
+ListingDetail BlacklistService::Load(store::Connection& c, const domain::ExposureRules& rules, std::int64_t id) const {
   store::ExposureRepository repo(c);
   ListingDetail d;
   d.row = *repo.FindListing(id);
   const auto facts = FactsOf(d.row);
   d.effective = domain::EffectiveStatus(facts, Today());
-  if (facts.paid_in_full_on) d.earliest_early_removal = domain::EarliestEarlyRemoval(*rules_, *facts.paid_in_full_on);
+  if (facts.paid_in_full_on) d.earliest_early_removal = domain::EarliestEarlyRemoval(rules, *facts.paid_in_full_on);
   d.history = repo.ListHistory(id);
   return d;
 }
@@ -81,24 +120,19 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
   if (!who.Can(Permission::kBlacklistPropose)) return Forbidden(Permission::kBlacklistPropose);
   if (auto ok = domain::ValidateResponsiblePersons(in.persons); !ok) return ok.error();
   if (auto ok = ValidText("grounds", in.grounds, 8000); !ok) return ok.error();
+  const domain::CivilDate today = Today();
+  if (in.proposed_on && *in.proposed_on > today) return InvalidField("proposed_on", "不能晚于今天", "cannot be in the future");
   auto detail = cases_.Get(who, in.case_id);
   if (!detail) {
     if (detail.error().code == ErrorCode::kNotFound) return InvalidField("case_id", "案件不存在或无权查看", "no such case visible to you");
     return detail.error();
   }
   // The case's own assessment decides eligibility (45号令 §5, domain/crime_assessment): no override.
-  static const boost::json::value kNone;
-  const auto& assessment = detail->assessment ? detail->assessment->json : kNone;
-  const auto* finding = assessment.is_object() ? assessment.as_object().if_contains("blacklist") : nullptr;
-  if (!finding || !finding->is_object() || !finding->as_object().at("eligible").is_bool() ||
-      !finding->as_object().at("eligible").as_bool()) {
-    std::string why_zh = "案件尚不符合列入条件", why_en = "the case does not meet the listing criteria";
-    if (finding && finding->is_object()) {
-      why_zh += "：" + std::string(finding->as_object().at("explain_zh").as_string());
-      why_en += ": " + std::string(finding->as_object().at("explain_en").as_string());
-    }
-    return MakeError(ErrorCode::kTransitionRefused, why_zh, why_en, "case_id");
-  }
+  const auto* finding = BlacklistFindingOf(*detail);
+  const auto now_rules = rules();
+  if (in.eligibility_reason.size() > 4000) return InvalidField("eligibility_reason", "过长", "too long");
+  auto criterion = domain::CheckListingEligibility(now_rules, FindingOf(finding), {in.criterion, in.eligibility_reason});
+  if (!criterion) return criterion.error();
   const UnixSeconds now_s = clock_.Now();
   const std::string now = FormatUtc(now_s);
   auto connection = db_.Acquire();
@@ -118,16 +152,19 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
   row.persons = PersonsJson(in.persons);
   row.grounds = in.grounds;
   row.eligibility = boost::json::serialize(*finding);
+  row.criterion = *criterion;
+  row.eligibility_flagged = !FindingOf(finding).eligible.has_value();
+  row.eligibility_reason = in.eligibility_reason;
   row.status = "proposed";
-  row.proposed_on = Today().ToIso();
+  row.proposed_on = in.proposed_on.value_or(today).ToIso();
   row.proposed_by_body = who.body_code;
   row.created_at = row.updated_at = now;
-  const int year = Today().year();
+  const int year = today.year();
   row.listing_no = fmt::format("SX-{}-{:04d}", year, store::CaseRepository(*connection).NextSequence("blacklist", year));
   row.id = repo.InsertListing(row);
-  repo.InsertHistory({0, row.id, now, "propose", who.username, who.body_code, "", "proposed", ""});
+  repo.InsertHistory({0, row.id, now, "propose", who.username, who.body_code, "", "proposed", in.eligibility_reason});
   audit_.Append(*connection, who, "blacklist.propose", {"blacklist", std::to_string(row.id)}, nullptr, Snapshot(row));
-  auto out = Load(*connection, row.id);
+  auto out = Load(*connection, now_rules, row.id);
   tx.Commit();
   return out;
 }
@@ -135,28 +172,33 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
 Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const store::BlacklistFilter& filter,
                                                    std::int64_t limit, std::int64_t offset) {
   if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
-  if (!filter.status.empty() && (!domain::ParseListingStatus(filter.status) || filter.status == "expired")) {
+  if (!filter.status.empty() && (!domain::ParseListingStatus(filter.status) || filter.status == "expired" ||
+                                  filter.status == "awaiting_decision")) {
     return InvalidField("status", "状态不存在", "unknown status");
   }
+  store::BlacklistFilter scoped = filter;
+  scoped.listed_only = !SeesPendingListings(who);
   auto connection = db_.Acquire();
+  const auto now_rules = settings_.Effective(*connection);
   store::ExposureRepository repo(*connection);
   Page<ListingDetail> page;
-  for (const auto& row : repo.ListListings(filter, limit, offset)) page.items.push_back(Load(*connection, row.id));
-  page.total = repo.CountListings(filter);
+  for (const auto& row : repo.ListListings(scoped, limit, offset)) page.items.push_back(Load(*connection, now_rules, row.id));
+  page.total = repo.CountListings(scoped);
   return page;
 }
 
 Result<ListingDetail> BlacklistService::Get(const Principal& who, std::int64_t id) {
   if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
   auto connection = db_.Acquire();
-  if (!store::ExposureRepository(*connection).FindListing(id)) return NotFound();
-  return Load(*connection, id);
+  auto row = store::ExposureRepository(*connection).FindListing(id);
+  if (!row || (!row->listed_on && !SeesPendingListings(who))) return NotFound();
+  return Load(*connection, settings_.Effective(*connection), id);
 }
 
 Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t id, const ListingActionRequest& in) {
   const Permission needed = domain::IsDecision(in.action) ? Permission::kBlacklistDecide : Permission::kBlacklistPropose;
   if (!who.Can(needed)) return Forbidden(needed);
-  if (in.note.size() > 4000) return InvalidField("note", "过长", "too long");
+  if (in.note.size() > 8000) return InvalidField("note", "过长", "too long");
   if (in.action == domain::ListingAction::kCorrect) {
     if (!in.persons && !in.grounds && !in.address) {
       return InvalidField("persons", "更正须至少提供一项更正内容", "a correction needs persons, grounds or address");
@@ -176,8 +218,11 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
   if (!row) return NotFound();
   const auto before = *row;
   const domain::CivilDate today = Today();
-  auto next = domain::ApplyListingAction(*rules_, reference_->calendar, FactsOf(*row),
-                                         {in.action, today, in.paid_in_full_on, in.undertaking});
+  const auto now_rules = settings_.Effective(*connection);
+  domain::ListingActionInput step{in.action, today, in.on, in.note};
+  step.paid_in_full_on = in.paid_in_full_on;
+  step.undertaking = in.undertaking;
+  auto next = domain::ApplyListingAction(now_rules, reference_->calendar, FactsOf(*row), step);
   if (!next) return next.error();
   row->status = std::string(domain::ListingStatusCode(next->status));
   row->notice_served_on = IsoOf(next->notice_served_on);
@@ -188,6 +233,12 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
   row->ends_on = IsoOf(next->ends_on);
   row->paid_in_full_on = IsoOf(next->paid_in_full_on);
   row->closed_on = IsoOf(next->closed_on);
+  if (next->defence_period_days > 0) row->defence_period_days = next->defence_period_days;
+  row->defence_received_on = IsoOf(next->defence_received_on);
+  row->decided_on = IsoOf(next->decided_on);
+  if (in.action == domain::ListingAction::kDecideList || in.action == domain::ListingAction::kDecideNotList) {
+    row->decision_reason = in.note;
+  }
   if (in.persons) row->persons = PersonsJson(*in.persons);
   if (in.grounds) row->grounds = *in.grounds;
   if (in.address) row->address = *in.address;
@@ -200,7 +251,7 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
   repo.InsertHistory({0, id, now, action, who.username, who.body_code, before.status, row->status, in.note});
   audit_.Append(*connection, who, "blacklist." + action, {"blacklist", std::to_string(id)}, Snapshot(before),
                 Snapshot(*row));
-  auto out = Load(*connection, id);
+  auto out = Load(*connection, now_rules, id);
   tx.Commit();
   return out;
 }

@@ -1,9 +1,13 @@
 #pragma once
 // The 拖欠农民工工资失信联合惩戒对象名单 (人社部令第45号): labour inspection proposes a listing from a case
-// whose assessment finds the employer eligible (order to pay not complied with, plus the crime amount or
-// a mass incident), serves the prior notice, and its decision maker (blacklist.decide) lists, declines,
-// removes early, revokes or corrects. Dates come from the working-day calendar and data/exposure_rules.json
-// (domain/blacklist_lifecycle.h); every step is one transaction with its history row and audit entry.
+// whose own assessment does not rule the employer out (order to pay not complied with, plus the crime
+// amount or a mass incident: the §5 criterion relied on is stored; an assessment that cannot decide needs
+// a stated reason, recorded and flagged), serves the prior notice, records the party's statements, and
+// its decision maker (blacklist.decide) lists or declines with reasons once the 陈述申辩 period has ended,
+// then removes early, revokes or corrects. Dates come from the working-day calendar, the district's
+// period setting (services/exposure_settings.h) and data/exposure_rules.json (domain/blacklist_lifecycle.h);
+// every step is one transaction with its history row and audit entry. Users who neither propose nor
+// decide see a listing only once it is decided to list.
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +17,7 @@
 #include "domain/blacklist_lifecycle.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
+#include "services/exposure_settings.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
 #include "store/database.h"
@@ -26,11 +31,17 @@ struct ListingProposal {
   std::int64_t case_id = 0;
   std::vector<domain::ResponsiblePerson> persons;
   std::string grounds;
+  // 45号令 §5 criterion relied on: "amount" | "mass_incident"; defaults to the assessment's own.
+  std::optional<std::string> criterion;
+  // Required when the case assessment cannot decide eligibility (eligible = null).
+  std::string eligibility_reason;
+  std::optional<domain::CivilDate> proposed_on;  // when recorded later; default today
 };
 
 struct ListingActionRequest {
   domain::ListingAction action = domain::ListingAction::kServeNotice;
-  std::string note;
+  std::string note;  // record_defence: the statement; decide_*: the reasons
+  std::optional<domain::CivilDate> on;  // the day of service, statement or decision, when recorded later
   std::optional<domain::CivilDate> paid_in_full_on;
   bool undertaking = false;
   // correct: each present value replaces the recorded one.
@@ -49,11 +60,11 @@ struct ListingDetail {
 class BlacklistService {
  public:
   BlacklistService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                   std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const domain::ExposureRules> rules,
-                   CaseService& cases)
-      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), rules_(std::move(rules)), cases_(cases) {}
+                   std::shared_ptr<const ReferenceData> reference, ExposureSettingsService& settings, CaseService& cases)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), settings_(settings), cases_(cases) {}
 
-  const domain::ExposureRules& rules() const { return *rules_; }
+  // The rules in force: data/exposure_rules.json with the district's 陈述申辩 period.
+  domain::ExposureRules rules();
 
   Result<ListingDetail> Propose(const Principal& who, const ListingProposal& proposal);
   Result<Page<ListingDetail>> List(const Principal& who, const store::BlacklistFilter& filter, std::int64_t limit,
@@ -63,18 +74,21 @@ class BlacklistService {
 
  private:
   domain::CivilDate Today() const;
-  ListingDetail Load(store::Connection& c, std::int64_t id) const;
+  ListingDetail Load(store::Connection& c, const domain::ExposureRules& rules, std::int64_t id) const;
 
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;
   std::shared_ptr<const ReferenceData> reference_;
-  std::shared_ptr<const domain::ExposureRules> rules_;
+  ExposureSettingsService& settings_;
   CaseService& cases_;
 };
 
 // JSON [{role, name}] as stored, and back.
 std::string PersonsJson(const std::vector<domain::ResponsiblePerson>& persons);
 domain::ListingFacts FactsOf(const store::BlacklistRow& row);
+// Proposals, notices and statements are for the units that propose and decide; everyone else sees a
+// listing once it is decided to list (45号令: nothing is a listing before the decision).
+bool SeesPendingListings(const Principal& who);
 
 }  // namespace wagelink::services

@@ -6,8 +6,11 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include "domain/blacklist_lifecycle.h"
 #include "domain/publication_rules.h"
+#include "services/blacklist_service.h"
 #include "services/case_service.h"
+#include "services/zh_text.h"
 #include "store/case_repository.h"
 
 namespace wagelink::services {
@@ -74,6 +77,22 @@ boost::json::object Snapshot(const store::PublicationRow& r) {
 
 }  // namespace
 
+Result<store::BlacklistRow> PublicationService::DecidedListing(store::Connection& c, std::int64_t listing_id,
+                                                              std::int64_t employer_id) const {
+  auto listing = store::ExposureRepository(c).FindListing(listing_id);
+  if (!listing || listing->employer_id != employer_id) {
+    return InvalidField("listing_id", "不是本案用人单位的名单记录", "not a listing of the case's employer");
+  }
+  const auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()));
+  if (domain::EffectiveStatus(FactsOf(*listing), today) != domain::ListingStatus::kListed) {
+    return MakeError(ErrorCode::kDueProcessPending,
+                     "名单记录 " + listing->listing_no + " 尚未作出列入决定或已不在列入期内，不能写入公布内容",
+                     "listing " + listing->listing_no + " is not decided or no longer in force; it cannot be published",
+                     "listing_id");
+  }
+  return *listing;
+}
+
 std::string PublicationService::Today() const {
   return domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())).ToIso();
 }
@@ -130,6 +149,14 @@ Result<PublicationDetail> PublicationService::CreateDraft(const Principal& who, 
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::ExposureRepository repo(*connection);
+  if (in.listing_id) {
+    auto listing = DecidedListing(*connection, *in.listing_id, employer.id);
+    if (!listing) return listing.error();
+    row.listing_id = listing->id;
+    row.handling += "已于" + DateZh(*domain::CivilDate::ParseIso(*listing->listed_on)) +
+                    "列入拖欠农民工工资失信联合惩戒对象名单（" + listing->listing_no + "），列入期限至" +
+                    DateZh(*domain::CivilDate::ParseIso(*listing->ends_on)) + "。";
+  }
   auto findings = Screen(*connection, row);
   row.publication_no =
       fmt::format("GB-{}-{:04d}", today.year(), store::CaseRepository(*connection).NextSequence("publication", today.year()));
@@ -181,6 +208,9 @@ Result<PublicationDetail> PublicationService::Publish(const Principal& who, std:
   auto result = Modify(who, id, "publication.publish", [&](store::Connection& c, store::PublicationRow& row)
                                                            -> Result<std::vector<PrivacyFinding>> {
     if (row.status != "draft") return MakeError(ErrorCode::kTransitionRefused, "只能公布草稿", "only a draft can be published");
+    if (row.listing_id) {  // revoked or expired since the draft: the draft must be redone without it
+      if (auto listing = DecidedListing(c, *row.listing_id, row.employer_id); !listing) return listing.error();
+    }
     auto findings = Screen(c, row);  // again: the case's workers may have changed since the draft
     if (findings.empty()) {
       row.status = "published";
@@ -233,9 +263,11 @@ Result<std::vector<PublicationDetail>> PublicationService::List(const Principal&
 
 Result<EmployerExposureRecord> PublicationService::EmployerRecord(const Principal& who, std::int64_t employer_id) {
   if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  const bool sees_pending = SeesPendingListings(who);
   auto connection = db_.Acquire();
   store::ExposureRepository repo(*connection);
-  return EmployerExposureRecord{repo.PublicationsOfEmployer(employer_id), repo.ListingsOfEmployer(employer_id)};
+  return EmployerExposureRecord{repo.PublicationsOfEmployer(employer_id),
+                                repo.ListingsOfEmployer(employer_id, !sees_pending)};
 }
 
 Result<store::ArticleRow> PublicationService::PublishArticle(const Principal& who, const std::string& title,

@@ -32,6 +32,8 @@ struct PublicationDraft {
   std::string main_facts;
   std::string handling;
   std::vector<std::string> confidential_fields;
+  // A blacklist listing of the case's employer to name in 相关处理情况: only once decided and in force.
+  std::optional<std::int64_t> listing_id;
 };
 
 struct PublicationEdit {
@@ -72,6 +74,7 @@ class PublicationService {
   Result<PublicationDetail> Get(const Principal& who, std::int64_t id);
   Result<std::vector<PublicationDetail>> List(const Principal& who, const std::string& status, std::int64_t limit,
                                               std::int64_t offset);
+  // Users who neither propose nor decide listings see only the decided ones (as the blacklist list).
   Result<EmployerExposureRecord> EmployerRecord(const Principal& who, std::int64_t employer_id);
 
   Result<store::ArticleRow> PublishArticle(const Principal& who, const std::string& title, const std::string& body);
@@ -89,6 +92,9 @@ class PublicationService {
                                    const PublicationChange& change);
   // Runs the privacy check over the row's six fields and stores its findings on the row.
   std::vector<PrivacyFinding> Screen(store::Connection& connection, store::PublicationRow& row) const;
+  // The named listing, refused (kDueProcessPending) unless it is decided to list and in force today.
+  Result<store::BlacklistRow> DecidedListing(store::Connection& connection, std::int64_t listing_id,
+                                             std::int64_t employer_id) const;
 
   store::Database& db_;
   const Clock& clock_;

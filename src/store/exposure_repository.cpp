@@ -6,33 +6,41 @@ namespace {
 #define WL_LISTING_COLUMNS                                                                                     \
   "SELECT id, listing_no, case_id, employer_id, employer_name, credit_code, address, persons, grounds, "        \
   "eligibility, status, proposed_on, notice_served_on, defence_due_on, defence_uncertain, defence_received, "   \
-  "listed_on, ends_on, paid_in_full_on, closed_on, proposed_by_body, created_at, updated_at, version "          \
-  "FROM blacklist_listings "
+  "listed_on, ends_on, paid_in_full_on, closed_on, proposed_by_body, created_at, updated_at, version, "         \
+  "criterion, eligibility_flagged, eligibility_reason, defence_period_days, defence_received_on, decided_on, "  \
+  "decision_reason FROM blacklist_listings "
 // Name contains the text, or the credit code equals it; the empty text matches everything.
 #define WL_LISTING_TEXT "(? = '' OR employer_name LIKE ? OR credit_code = ?)"
+// A decided listing: the day it was listed is known (it may since have expired, been removed or revoked).
+#define WL_LISTING_VISIBLE "(? = 0 OR listed_on IS NOT NULL)"
 
 constexpr std::string_view kInsertListing =
     "INSERT INTO blacklist_listings (listing_no, case_id, employer_id, employer_name, credit_code, address, persons, "
-    "grounds, eligibility, status, proposed_on, proposed_by_body, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "grounds, eligibility, criterion, eligibility_flagged, eligibility_reason, status, proposed_on, proposed_by_body, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kFindListing = WL_LISTING_COLUMNS "WHERE id = ?";
 constexpr std::string_view kListListings =
-    WL_LISTING_COLUMNS "WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?";
+    WL_LISTING_COLUMNS "WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) AND " WL_LISTING_VISIBLE
+                       " ORDER BY id DESC LIMIT ? OFFSET ?";
 constexpr std::string_view kCountListings =
-    "SELECT COUNT(*) FROM blacklist_listings WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?)";
+    "SELECT COUNT(*) FROM blacklist_listings WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) AND " WL_LISTING_VISIBLE;
+// listed_on <= today as well as the status: a decision is public from its date, never before.
 constexpr std::string_view kListInForce =
-    WL_LISTING_COLUMNS "WHERE status = 'listed' AND ends_on >= ? AND " WL_LISTING_TEXT " ORDER BY listed_on DESC, id DESC "
-                       "LIMIT ?";
+    WL_LISTING_COLUMNS "WHERE status = 'listed' AND ends_on >= ? AND listed_on <= ? AND " WL_LISTING_TEXT
+                       " ORDER BY listed_on DESC, id DESC LIMIT ?";
 constexpr std::string_view kIsListedInForce =
-    "SELECT COUNT(*) FROM blacklist_listings WHERE status = 'listed' AND ends_on >= ? AND credit_code = ?";
+    "SELECT COUNT(*) FROM blacklist_listings WHERE status = 'listed' AND ends_on >= ? AND listed_on <= ? AND "
+    "credit_code = ?";
 constexpr std::string_view kOpenListingOfCase =
     "SELECT id FROM blacklist_listings WHERE case_id = ? AND status IN ('proposed', 'noticed', 'listed') "
     "ORDER BY id LIMIT 1";
-constexpr std::string_view kListingsOfEmployer = WL_LISTING_COLUMNS "WHERE employer_id = ? ORDER BY id";
+constexpr std::string_view kListingsOfEmployer =
+    WL_LISTING_COLUMNS "WHERE employer_id = ? AND " WL_LISTING_VISIBLE " ORDER BY id";
 constexpr std::string_view kUpdateListing =
     "UPDATE blacklist_listings SET employer_name = ?, address = ?, persons = ?, grounds = ?, status = ?, "
     "notice_served_on = ?, defence_due_on = ?, defence_uncertain = ?, defence_received = ?, listed_on = ?, ends_on = ?, "
-    "paid_in_full_on = ?, closed_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+    "paid_in_full_on = ?, closed_on = ?, defence_period_days = ?, defence_received_on = ?, decided_on = ?, "
+    "decision_reason = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 constexpr std::string_view kInsertHistory =
     "INSERT INTO blacklist_history (listing_id, at, action, actor_username, actor_body, from_status, to_status, note) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
@@ -41,16 +49,18 @@ constexpr std::string_view kListHistory =
     "WHERE listing_id = ? ORDER BY id";
 #undef WL_LISTING_COLUMNS
 #undef WL_LISTING_TEXT
+#undef WL_LISTING_VISIBLE
 
 #define WL_PUBLICATION_COLUMNS                                                                                   \
   "SELECT id, publication_no, case_id, employer_id, category, batch_kind, batch_label, violator_name, credit_code, " \
   "address, legal_representative, main_facts, handling, confidential_fields, status, screen, published_on, "       \
-  "created_by_body, created_at, updated_at, version, withdrawn_reason FROM publications "
+  "created_by_body, created_at, updated_at, version, withdrawn_reason, listing_id FROM publications "
 
 constexpr std::string_view kInsertPublication =
     "INSERT INTO publications (publication_no, case_id, employer_id, category, batch_kind, batch_label, violator_name, "
     "credit_code, address, legal_representative, main_facts, handling, confidential_fields, status, screen, "
-    "created_by_body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "created_by_body, created_at, updated_at, listing_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
 constexpr std::string_view kFindPublication = WL_PUBLICATION_COLUMNS "WHERE id = ?";
 constexpr std::string_view kListPublications =
     WL_PUBLICATION_COLUMNS "WHERE (? = '' OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?";
@@ -97,6 +107,13 @@ BlacklistRow ToListing(const Row& r) {
   b.created_at = r.Text(21);
   b.updated_at = r.Text(22);
   b.version = r.Int(23);
+  b.criterion = r.OptText(24);
+  b.eligibility_flagged = r.Int(25) != 0;
+  b.eligibility_reason = r.Text(26);
+  if (!r.IsNull(27)) b.defence_period_days = r.Int(27);
+  b.defence_received_on = r.OptText(28);
+  b.decided_on = r.OptText(29);
+  b.decision_reason = r.Text(30);
   return b;
 }
 
@@ -124,6 +141,7 @@ PublicationRow ToPublication(const Row& r) {
   p.updated_at = r.Text(19);
   p.version = r.Int(20);
   p.withdrawn_reason = r.OptText(21);
+  if (!r.IsNull(22)) p.listing_id = r.Int(22);
   return p;
 }
 
@@ -141,8 +159,9 @@ Params TextParams(const std::string& text) { return {text, LikeContains(text), t
 std::int64_t ExposureRepository::InsertListing(const BlacklistRow& b) {
   return c_.InsertReturningId(kInsertListing, {b.listing_no, b.case_id, b.employer_id, b.employer_name,
                                                NullableValue(b.credit_code), b.address, b.persons, b.grounds,
-                                               b.eligibility, b.status, b.proposed_on, b.proposed_by_body,
-                                               b.created_at, b.updated_at});
+                                               b.eligibility, NullableValue(b.criterion),
+                                               std::int64_t{b.eligibility_flagged}, b.eligibility_reason, b.status,
+                                               b.proposed_on, b.proposed_by_body, b.created_at, b.updated_at});
 }
 
 std::optional<BlacklistRow> ExposureRepository::FindListing(std::int64_t id) {
@@ -154,26 +173,26 @@ std::optional<BlacklistRow> ExposureRepository::FindListing(std::int64_t id) {
 std::vector<BlacklistRow> ExposureRepository::ListListings(const BlacklistFilter& f, std::int64_t limit,
                                                            std::int64_t offset) {
   Params params = TextParams(f.text);
-  params.insert(params.end(), {f.status, f.status, limit, offset});
+  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}, limit, offset});
   return Rows(c_, kListListings, params, ToListing);
 }
 
 std::int64_t ExposureRepository::CountListings(const BlacklistFilter& f) {
   Params params = TextParams(f.text);
-  params.insert(params.end(), {f.status, f.status});
+  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}});
   return c_.QueryOne(kCountListings, params)->Int(0);
 }
 
 std::vector<BlacklistRow> ExposureRepository::ListInForce(const std::string& today, const std::string& text,
                                                           std::int64_t limit) {
-  Params params{today};
+  Params params{today, today};
   for (auto& v : TextParams(text)) params.push_back(std::move(v));
   params.emplace_back(limit);
   return Rows(c_, kListInForce, params, ToListing);
 }
 
 bool ExposureRepository::IsListedInForce(const std::string& credit_code, const std::string& today) {
-  return c_.QueryOne(kIsListedInForce, {today, credit_code})->Int(0) > 0;
+  return c_.QueryOne(kIsListedInForce, {today, today, credit_code})->Int(0) > 0;
 }
 
 std::optional<std::int64_t> ExposureRepository::OpenListingOfCase(std::int64_t case_id) {
@@ -182,8 +201,8 @@ std::optional<std::int64_t> ExposureRepository::OpenListingOfCase(std::int64_t c
   return row->Int(0);
 }
 
-std::vector<BlacklistRow> ExposureRepository::ListingsOfEmployer(std::int64_t employer_id) {
-  return Rows(c_, kListingsOfEmployer, {employer_id}, ToListing);
+std::vector<BlacklistRow> ExposureRepository::ListingsOfEmployer(std::int64_t employer_id, bool listed_only) {
+  return Rows(c_, kListingsOfEmployer, {employer_id, std::int64_t{listed_only}}, ToListing);
 }
 
 bool ExposureRepository::UpdateListing(const BlacklistRow& b, std::int64_t expected_version) {
@@ -191,7 +210,9 @@ bool ExposureRepository::UpdateListing(const BlacklistRow& b, std::int64_t expec
                     {b.employer_name, b.address, b.persons, b.grounds, b.status, NullableValue(b.notice_served_on),
                      NullableValue(b.defence_due_on), std::int64_t{b.defence_uncertain}, std::int64_t{b.defence_received},
                      NullableValue(b.listed_on), NullableValue(b.ends_on), NullableValue(b.paid_in_full_on),
-                     NullableValue(b.closed_on), b.updated_at, b.id, expected_version}) == 1;
+                     NullableValue(b.closed_on), NullableValue(b.defence_period_days),
+                     NullableValue(b.defence_received_on), NullableValue(b.decided_on), b.decision_reason, b.updated_at,
+                     b.id, expected_version}) == 1;
 }
 
 void ExposureRepository::InsertHistory(const BlacklistHistoryRow& h) {
@@ -212,7 +233,7 @@ std::int64_t ExposureRepository::InsertPublication(const PublicationRow& p) {
                               {p.publication_no, p.case_id, p.employer_id, p.category, p.batch_kind, p.batch_label,
                                p.violator_name, p.credit_code, p.address, p.legal_representative, p.main_facts,
                                p.handling, p.confidential_fields, p.status, p.screen, p.created_by_body, p.created_at,
-                               p.updated_at});
+                               p.updated_at, NullableValue(p.listing_id)});
 }
 
 std::optional<PublicationRow> ExposureRepository::FindPublication(std::int64_t id) {

@@ -21,11 +21,17 @@ struct BlacklistRow {
   std::string persons = "[]";
   std::string grounds;
   std::string eligibility = "{}";
+  std::optional<std::string> criterion;  // 45号令 §5: amount | mass_incident
+  bool eligibility_flagged = false;      // the case assessment could not decide eligibility
+  std::string eligibility_reason;        // the proposer's reason when it was flagged
   std::string status = "proposed";
   std::string proposed_on;
   std::optional<std::string> notice_served_on, defence_due_on;
+  std::optional<std::int64_t> defence_period_days;
   bool defence_uncertain = false;
   bool defence_received = false;
+  std::optional<std::string> defence_received_on, decided_on;
+  std::string decision_reason;
   std::optional<std::string> listed_on, ends_on, paid_in_full_on, closed_on;
   std::string proposed_by_body;
   std::string created_at;
@@ -47,6 +53,9 @@ struct BlacklistHistoryRow {
 struct BlacklistFilter {
   std::string text;    // employer name (contains) or credit code (exact); empty = any
   std::string status;  // stored status; empty = any
+  // Only listings the decision maker has listed (listed_on set): for users who neither propose nor
+  // decide, who must not learn of a proposal before the decision.
+  bool listed_only = false;
 };
 
 struct PublicationRow {
@@ -59,6 +68,7 @@ struct PublicationRow {
   std::string batch_label;
   std::string violator_name, credit_code, address, legal_representative, main_facts, handling;
   std::string confidential_fields = "[]";
+  std::optional<std::int64_t> listing_id;  // a decided listing named in 相关处理情况
   std::string status = "draft";
   std::string screen = "{}";
   std::optional<std::string> published_on;
@@ -87,12 +97,14 @@ class ExposureRepository {
   std::optional<BlacklistRow> FindListing(std::int64_t id);
   std::vector<BlacklistRow> ListListings(const BlacklistFilter& filter, std::int64_t limit, std::int64_t offset);
   std::int64_t CountListings(const BlacklistFilter& filter);
-  // Listings in force on `today` (listed, last day not passed), for the public page and the risk ledger.
+  // Listings in force on `today` (decided to list on or before today, last day not passed), for the
+  // public page and the risk ledger.
   std::vector<BlacklistRow> ListInForce(const std::string& today, const std::string& text, std::int64_t limit);
   bool IsListedInForce(const std::string& credit_code, const std::string& today);
   // An open (proposed, noticed or listed) listing of the same case, to refuse a duplicate proposal.
   std::optional<std::int64_t> OpenListingOfCase(std::int64_t case_id);
-  std::vector<BlacklistRow> ListingsOfEmployer(std::int64_t employer_id);
+  // `listed_only`: as BlacklistFilter::listed_only.
+  std::vector<BlacklistRow> ListingsOfEmployer(std::int64_t employer_id, bool listed_only);
   bool UpdateListing(const BlacklistRow& row, std::int64_t expected_version);
   void InsertHistory(const BlacklistHistoryRow& row);
   std::vector<BlacklistHistoryRow> ListHistory(std::int64_t listing_id);

@@ -1,5 +1,8 @@
 // S6 through the API: S1's employer is proposed for the blacklist, noticed (5 working days, over a
-// make-up Saturday), listed by labour inspection for 3 years, shown on the public feed and dropped
+// make-up Saturday), and nothing of it is listed or public while the 陈述申辩 period runs (public feed,
+// employer exposure, listings for users who neither propose nor decide, publication drafts); the
+// decision is refused until the period has ended, even with the party's statement on file; then
+// listed by labour inspection for 3 years from the decision date, shown on the public feed and dropped
 // from it the day after the term without any job; early removal after full payment + 6 months with
 // the undertaking; the publication of the quarter is blocked by the privacy check until the worker's
 // phone and name are gone, then shows exactly the six fields of 29号令 on the public feed.
@@ -69,6 +72,8 @@ std::int64_t ListS1(Demo& demo) {
   return id;
 }
 
+constexpr const char* kReasons = "陈述申辩期满，当事人未提出异议；符合第五条第一项，决定列入";
+
 std::int64_t PublicListings(HttpClient& anonymous, const std::string& query = "") {
   auto feed = anonymous.Get("/api/v1/public/exposure" + (query.empty() ? "" : "?q=" + query));
   EXPECT_EQ(feed.status, 200) << feed.body;
@@ -95,21 +100,56 @@ TEST(Exposure, S6ListingRunsNoticeDecisionThreeYearTermAndLeavesThePublicFeedOnT
   const auto id = listing.at("id").as_int64();
   EXPECT_EQ(handler.PostJson("/api/v1/blacklist", Proposal(s1)).status, 409) << "one open listing per case";
 
+  EXPECT_EQ(listing.at("criterion").at("code"), "amount") << "S1's assessment: the crime amount (§5(1))";
+  EXPECT_NE(listing.at("criterion").at("citation").as_string().find("第五条第（一）项"), std::string::npos);
+  EXPECT_FALSE(listing.at("eligibility_flagged").as_bool());
+
   auto noticed = Act(handler, id, {{"action", "serve_notice"}});
   ASSERT_EQ(noticed.status, 200) << noticed.body;
   // 05-07 Thu, 05-08 Fri, 05-09 Sat (调休上班), 05-11 Mon, 05-12 Tue.
   EXPECT_EQ(noticed.Json().at("defence_due_on"), "2026-05-12");
-  EXPECT_EQ(Act(handler, id, {{"action", "decide_list"}}).status, 403) << "only the decision maker lists";
+  EXPECT_EQ(noticed.Json().at("defence_period_days"), 5);
+  EXPECT_EQ(noticed.Json().at("defence_period_status"), "UNCONFIRMED");
+  EXPECT_EQ(noticed.Json().at("effective_status_zh"), "告知中（陈述申辩期）");
+  EXPECT_FALSE(noticed.Json().at("decision_open").as_bool());
+  EXPECT_EQ(Act(handler, id, {{"action", "decide_list"}, {"note", kReasons}}).status, 403) << "only the decision maker lists";
+  auto statement = Act(handler, id, {{"action", "record_defence"}, {"note", "当事人书面陈述：资金周转困难，请求暂缓"}});
+  ASSERT_EQ(statement.status, 200) << statement.body;
+  EXPECT_EQ(statement.Json().at("defence_received_on"), "2026-05-06");
+
   demo.At("2026-05-12T09:00:00Z");  // 17:00 on the last day of the period
-  auto early = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}});
+  auto early = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}, {"note", kReasons}});
   EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.Json().at("code"), "due_process_pending") << "refused even with the statement on file";
+  EXPECT_NE(early.Json().at("detail").as_string().find("2026年5月12日"), std::string::npos) << early.body;
+  auto not_early = Act(demo.server.LoginAs("head"), id, {{"action", "decide_not_list"}, {"note", "理由成立"}});
+  EXPECT_EQ(not_early.Json().at("code"), "due_process_pending") << "no decision either way";
+  // Nothing of the proposal is public or a listing while the period runs.
+  EXPECT_EQ(PublicListings(demo.server.Client()), 0);
+  HttpClient coordinator = demo.server.LoginAs("coordinator");  // case.read, neither proposes nor decides
+  EXPECT_EQ(coordinator.Get("/api/v1/blacklist").Json().at("total"), 0);
+  EXPECT_EQ(coordinator.Get("/api/v1/blacklist/" + std::to_string(id)).status, 404);
+  const std::string exposure = "/api/v1/employers/" + std::to_string(listing.at("employer_id").as_int64()) + "/exposure";
+  EXPECT_EQ(coordinator.Get(exposure).Json().at("listings").as_array().size(), 0u);
+  auto internal = demo.server.LoginAs("head").Get(exposure).Json().at("listings");
+  ASSERT_EQ(internal.as_array().size(), 1u) << "the deciding unit sees the proposal";
+  EXPECT_EQ(internal.at(0).at("status_zh"), "告知中（陈述申辩期）");
 
   demo.At("2026-05-13T02:00:00Z");  // sessions do not survive clock jumps: log in again after each
-  auto listed = Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}});
+  HttpClient head = demo.server.LoginAs("head");
+  auto awaiting = head.Get("/api/v1/blacklist/" + std::to_string(id)).Json();
+  EXPECT_EQ(awaiting.at("effective_status"), "awaiting_decision");
+  EXPECT_TRUE(awaiting.at("decision_open").as_bool());
+  EXPECT_EQ(PublicListings(demo.server.Client()), 0) << "the period has ended but nothing is decided yet";
+  EXPECT_EQ(Act(head, id, {{"action", "decide_list"}}).Json().at("field"), "note") << "a decision states its reasons";
+  auto listed = Act(head, id, {{"action", "decide_list"}, {"note", kReasons}});
   ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.Json().at("decided_on"), "2026-05-13");
+  EXPECT_EQ(listed.Json().at("decision_reason"), kReasons);
   EXPECT_EQ(listed.Json().at("listed_on"), "2026-05-13");
   EXPECT_EQ(listed.Json().at("ends_on"), "2029-05-12");
-  EXPECT_EQ(listed.Json().at("history").as_array().size(), 3u);
+  EXPECT_EQ(listed.Json().at("history").as_array().size(), 4u);
+  EXPECT_EQ(demo.server.LoginAs("coordinator").Get("/api/v1/blacklist").Json().at("total"), 1) << "decided: visible";
 
   HttpClient anonymous = demo.server.Client();
   EXPECT_EQ(PublicListings(anonymous), 1);
@@ -166,8 +206,23 @@ TEST(Exposure, EarlyRemovalNeedsFullPaymentSixMonthsAndTheUndertaking) {
 TEST(Exposure, IneligibleCasesBadInputAndCorrections) {
   Demo demo;
   HttpClient handler = demo.server.LoginAs("handler");
-  auto paid_in_time = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS3)));
+  const auto s3 = CaseId(handler, kS3);
+  auto s3_assessment = handler.Get("/api/v1/cases/" + std::to_string(s3)).Json().at("assessment").at("blacklist");
+  ASSERT_EQ(s3_assessment.at("eligible"), false) << "the case's own assessment rules S3 out";
+  auto paid_in_time = handler.PostJson("/api/v1/blacklist", Proposal(s3));
   EXPECT_EQ(paid_in_time.status, 409) << "S3 paid within the order's deadline: " << paid_in_time.body;
+  EXPECT_EQ(paid_in_time.Json().at("field"), "case_id");
+  EXPECT_NE(paid_in_time.Json().at("detail").as_string().find(s3_assessment.at("explain_zh").as_string()),
+            std::string::npos) << "the refusal quotes the assessment";
+  auto with_reason = Proposal(s3);
+  with_reason["eligibility_reason"] = "经核实已达标准";
+  EXPECT_EQ(handler.PostJson("/api/v1/blacklist", with_reason).status, 409) << "a reason cannot override 'not eligible'";
+  auto unknown_field = Proposal(CaseId(handler, kS1));
+  unknown_field["eligible"] = true;
+  EXPECT_EQ(handler.PostJson("/api/v1/blacklist", unknown_field).status, 400) << "unknown fields are refused";
+  auto bad_criterion = Proposal(CaseId(handler, kS1));
+  bad_criterion["criterion"] = "rumour";
+  EXPECT_EQ(handler.PostJson("/api/v1/blacklist", bad_criterion).Json().at("field"), "criterion");
   auto no_head = Proposal(CaseId(handler, kS1));
   no_head["persons"] = boost::json::array{{{"role", "direct_supervisor"}, {"name", "孙某"}}};
   auto refused = handler.PostJson("/api/v1/blacklist", no_head);
@@ -180,6 +235,7 @@ TEST(Exposure, IneligibleCasesBadInputAndCorrections) {
   const auto id = ListS1(demo);
   HttpClient head = demo.server.LoginAs("head");
   EXPECT_EQ(Act(head, id, {{"action", "fly"}}).Json().at("field"), "action");
+  EXPECT_EQ(Act(head, id, {{"action", "revoke"}, {"on", "2026-13-01"}}).Json().at("field"), "on");
   EXPECT_EQ(Act(head, id, {{"action", "correct"}}).status, 400) << "a correction must change something";
   auto corrected = Act(head, id, {{"action", "correct"}, {"address", "某区滨海路 90 号"}, {"note", "当事人异议：地址有误"}});
   ASSERT_EQ(corrected.status, 200) << corrected.body;
@@ -274,8 +330,15 @@ TEST(Exposure, AListedEmployerRaisesTheRiskOfItsOtherItems) {
   const auto id = proposed.Json().at("id").as_int64();
   ASSERT_EQ(Act(handler, id, {{"action", "serve_notice"}}).status, 200);
   ASSERT_EQ(Act(handler, id, {{"action", "record_defence"}, {"note", "当事人书面陈述已收到"}}).status, 200);
-  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}}).status, 200) << "statement on file";
+  EXPECT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}, {"note", kReasons}}).status, 409)
+      << "a statement on file does not shorten the period";
+  auto during = handler.PostJson("/api/v1/risks", risk);
+  ASSERT_EQ(during.status, 201) << during.body;
+  EXPECT_FALSE(FiredBlacklistRule(during.Json())) << "a proposal is no listing";
+  demo.At("2026-05-13T02:00:00Z");
+  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}, {"note", kReasons}}).status, 200);
 
+  handler = demo.server.LoginAs("handler");
   auto after = handler.PostJson("/api/v1/risks", risk);
   ASSERT_EQ(after.status, 201) << after.body;
   EXPECT_TRUE(FiredBlacklistRule(after.Json()));
@@ -305,8 +368,96 @@ TEST(Exposure, DemoExposureLoadsOnceThroughTheServices) {
   EXPECT_EQ(*again, 0) << "init --demo stays idempotent";
   auto feed = demo.server.Client().Get("/api/v1/public/exposure?q=91110000MA00678909").Json();
   EXPECT_EQ(feed.at("listings").as_array().size(), 1u) << "search by credit code";
+  EXPECT_EQ(feed.at("listings").at(0).at("listed_on"), "2026-03-23") << "listed from the decision date";
   EXPECT_EQ(feed.at("publications").as_array().size(), 1u);
+  EXPECT_NE(feed.at("publications").at(0).at("handling").as_string().find("2026年3月23日列入"), std::string::npos)
+      << "the publication names the decided listing";
   EXPECT_EQ(feed.at("articles").as_array().size(), 1u);
+  auto listing = demo.server.LoginAs("head").Get("/api/v1/blacklist").Json().at("items").at(0);
+  EXPECT_EQ(listing.at("notice_served_on"), "2026-03-12");
+  EXPECT_EQ(listing.at("defence_due_on"), "2026-03-19");
+  EXPECT_EQ(listing.at("defence_received_on"), "2026-03-17");
+  EXPECT_EQ(listing.at("decided_on"), "2026-03-23");
+  EXPECT_EQ(listing.at("criterion").at("code"), "amount");
+}
+
+// A publication (29号令) may name a blacklist listing only once it is decided to list and in force.
+TEST(Exposure, PublicationDraftsNameOnlyDecidedListings) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  const auto s1 = CaseId(handler, kS1);
+  auto proposed = handler.PostJson("/api/v1/blacklist", Proposal(s1));
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  const auto id = proposed.Json().at("id").as_int64();
+  ASSERT_EQ(Act(handler, id, {{"action", "serve_notice"}}).status, 200);
+  boost::json::object draft{{"case_id", s1},
+                            {"category", "wage_arrears"},
+                            {"credit_code", "无（自然人包工头，未登记）"},
+                            {"main_facts", "拖欠 14 名农民工工资共计 186400 元，经责令限期支付逾期未支付。"},
+                            {"handling", "已依法移送公安机关追究刑事责任。"},
+                            {"listing_id", id}};
+  HttpClient coordinator = demo.server.LoginAs("coordinator");
+  auto during = coordinator.PostJson("/api/v1/publications", draft);
+  EXPECT_EQ(during.status, 409) << during.body;
+  EXPECT_EQ(during.Json().at("code"), "due_process_pending");
+  EXPECT_EQ(during.Json().at("field"), "listing_id");
+  EXPECT_EQ(coordinator.Get("/api/v1/publications").Json().at("items").as_array().size(), 0u) << "no draft was written";
+
+  demo.At("2026-05-13T02:00:00Z");
+  coordinator = demo.server.LoginAs("coordinator");
+  auto awaiting = coordinator.PostJson("/api/v1/publications", draft);
+  EXPECT_EQ(awaiting.Json().at("code"), "due_process_pending") << "period over, decision not yet taken";
+  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "decide_list"}, {"note", kReasons}}).status, 200);
+  coordinator = demo.server.LoginAs("coordinator");
+  auto created = coordinator.PostJson("/api/v1/publications", draft);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("listing_id"), id);
+  EXPECT_NE(created.Json().at("handling").as_string().find("2026年5月13日列入拖欠农民工工资失信联合惩戒对象名单"),
+            std::string::npos) << created.body;
+
+  // Revoked after the draft: publishing it would name a listing that no longer stands.
+  ASSERT_EQ(Act(demo.server.LoginAs("head"), id, {{"action", "revoke"}, {"note", "复议决定撤销"}}).status, 200);
+  const std::string path = "/api/v1/publications/" + std::to_string(created.Json().at("id").as_int64());
+  auto publish = demo.server.LoginAs("coordinator").PostJson(path + "/publish", boost::json::object{});
+  EXPECT_EQ(publish.status, 409) << publish.body;
+  EXPECT_EQ(publish.Json().at("code"), "due_process_pending");
+}
+
+// The 陈述申辩 period is UNCONFIRMED in LEGAL.md: the district's operator sets it; a notice served after
+// the change runs the new period, one already served keeps its own.
+TEST(Exposure, TheDefencePeriodIsADistrictSettingWithItsStatusTag) {
+  Demo demo;
+  HttpClient handler = demo.server.LoginAs("handler");
+  auto shipped = handler.Get("/api/v1/settings/exposure-rules").Json().at("defence_period_working_days");
+  EXPECT_EQ(shipped.at("value"), 5);
+  EXPECT_EQ(shipped.at("status"), "UNCONFIRMED");
+  EXPECT_FALSE(shipped.at("set_by_district").as_bool());
+  EXPECT_EQ(handler.PutJson("/api/v1/settings/exposure-rules", {{"defence_period_working_days", 10}}).status, 403);
+  HttpClient sysadmin = demo.server.LoginAs("sysadmin");
+  EXPECT_EQ(sysadmin.PutJson("/api/v1/settings/exposure-rules", {{"defence_period_working_days", 0}}).Json().at("field"),
+            "defence_period_working_days");
+  EXPECT_EQ(sysadmin.PutJson("/api/v1/settings/exposure-rules", {{"period", 10}}).Json().at("field"), "period");
+
+  const auto first = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS1))).Json().at("id").as_int64();
+  ASSERT_EQ(Act(handler, first, {{"action", "serve_notice"}}).status, 200);
+  auto saved = sysadmin.PutJson("/api/v1/settings/exposure-rules", {{"defence_period_working_days", 10}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.Json().at("defence_period_working_days").at("value"), 10);
+  EXPECT_TRUE(saved.Json().at("defence_period_working_days").at("set_by_district").as_bool());
+  EXPECT_EQ(saved.Json().at("defence_period_working_days").at("status"), "UNCONFIRMED") << "the law is still unchecked";
+  EXPECT_EQ(handler.Get("/api/v1/blacklist/rules").Json().at("defence_period_working_days").at("value"), 10);
+
+  const auto second = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS2))).Json().at("id").as_int64();
+  auto noticed = Act(handler, second, {{"action", "serve_notice"}, {"on", "2026-05-06"}});
+  ASSERT_EQ(noticed.status, 200) << noticed.body;
+  // 05-07, 08, 09 (调休), 11, 12, 13, 14, 15, 18, 19.
+  EXPECT_EQ(noticed.Json().at("defence_due_on"), "2026-05-19");
+  EXPECT_EQ(noticed.Json().at("defence_period_days"), 10);
+  auto earlier = handler.Get("/api/v1/blacklist/" + std::to_string(first)).Json();
+  EXPECT_EQ(earlier.at("defence_due_on"), "2026-05-12") << "a running period is not moved";
+  EXPECT_EQ(earlier.at("defence_period_days"), 5);
+  EXPECT_EQ(Act(handler, second, {{"action", "record_defence"}, {"note", "陈述"}, {"on", "2026-05-07"}}).Json().at("field"),
+            "on") << "not in the future";
 }
 
 TEST(Exposure, NoticeAndDecisionDocumentsAreIssuedFromTheListingsCase) {

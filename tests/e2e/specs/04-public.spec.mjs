@@ -95,9 +95,17 @@ test('the labour-inspection head reaches the exposure desk; the police do not', 
   await page.goto('/exposure');
   const listings = page.locator('[data-test="exposure-listings"]');
   await listings.locator('.el-table__row').first().waitFor();
-  assert.match(await listings.innerText(), /某精密机械制造有限公司/);
-  assert.match(await listings.innerText(), /已列入/);
-  assert.match(await listings.innerText(), /提前移出/, 'the decision maker is offered early removal');
+  const demoRow = listings.locator('.el-table__row', { hasText: '某精密机械制造有限公司' });
+  assert.match(await demoRow.innerText(), /已列入/);
+  assert.match(await demoRow.innerText(), /2026年3月19日/, 'the defence period’s last day, in Chinese');
+  assert.match(await demoRow.innerText(), /未确认，须由运营方确认/, 'the period’s status tag');
+  assert.match(await demoRow.innerText(), /2026年3月23日/, 'listed from the decision date');
+  assert.match(await demoRow.innerText(), /提前移出/, 'the decision maker is offered early removal');
+  await demoRow.locator('.el-table__expand-icon').click();
+  const detail = listings.locator('[data-test="exposure-listing-detail"]').first();
+  await detail.waitFor();
+  assert.match(await detail.innerText(), /人社部令第45号第五条第（一）项/, 'the criterion relied on, with its citation');
+  assert.match(await detail.innerText(), /陈述申辩期已于/, 'the decision’s reasons');
   await screenshot(page, '04-exposure-desk');
   assertNoConsoleErrors();
   await close();
@@ -121,7 +129,7 @@ async function pickCase(page, text) {
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'WL-2025-00001' }).filter({ hasText: text }).click();
 }
 
-test('S6 in the browser: the handler proposes S1; the coordinator’s draft with a phone number is blocked', async () => {
+test('S6 in the browser: the handler proposes S1 and serves the notice; no decision and nothing public while the period runs; the coordinator’s draft with a phone number is blocked', async () => {
   const handler = await newPage(browser);
   await loginAndWait(handler.page, 'handler');
   await handler.page.goto('/exposure');
@@ -134,9 +142,43 @@ test('S6 in the browser: the handler proposes S1; the coordinator’s draft with
   await listings.locator('.el-table__row', { hasText: '劳务分包队' }).waitFor();
   assert.match(await listings.innerText(), /拟列入/);
   assert.match(await listings.innerText(), /送达告知书/, 'the handler may serve the notice');
-  assert.doesNotMatch(await listings.locator('.el-table__row', { hasText: '劳务分包队' }).innerText(), /决定列入/);
+  const row = listings.locator('.el-table__row', { hasText: '劳务分包队' });
+  assert.doesNotMatch(await row.innerText(), /决定列入/);
+
+  // Service of the prior notice opens the 陈述申辩 period, counted in working days from today.
+  await row.locator('[data-test="exposure-step-serve_notice"]').click();
+  const stepDialog = handler.page.locator('[data-test="exposure-step-dialog"]');
+  await stepDialog.locator('.el-alert').waitFor();
+  assert.match(await stepDialog.innerText(), /个工作日，自告知书送达之日起算/);
+  assert.match(await stepDialog.innerText(), /未确认，须由运营方确认/);
+  await handler.page.locator('[data-test="exposure-step-submit"]').click();
+  await row.locator('[data-test="exposure-stage"]', { hasText: '告知中' }).waitFor();
+  assert.match(await row.locator('[data-test="exposure-defence-due"]').innerText(), /\d{4}年\d{1,2}月\d{1,2}日/);
+  // The party's statement is recorded with its text.
+  await row.locator('[data-test="exposure-step-record_defence"]').click();
+  assert.equal(await handler.page.locator('[data-test="exposure-step-submit"]').isDisabled(), true, 'the statement is required');
+  await fieldOf(handler.page, 'exposure-step-note').fill('当事人书面陈述：资金周转困难，请求暂缓列入。');
+  await handler.page.locator('[data-test="exposure-step-submit"]').click();
+  await handler.page.locator('.el-message--success').first().waitFor();
   handler.assertNoConsoleErrors();
   await handler.close();
+
+  const head = await newPage(browser);
+  await loginAndWait(head.page, 'head');
+  await head.page.goto('/exposure');
+  const headRow = head.page.locator('[data-test="exposure-listings"] .el-table__row', { hasText: '劳务分包队' });
+  await headRow.waitFor();
+  assert.match(await headRow.innerText(), /陈述申辩期届满后方可决定/);
+  assert.doesNotMatch(await headRow.innerText(), /决定列入|不予列入/, 'no decision while the period runs');
+  await screenshot(head.page, '04-exposure-period-running');
+  head.assertNoConsoleErrors();
+  await head.close();
+
+  const visitor = await newPage(browser);
+  await visitor.page.goto('/public');
+  await visitor.page.locator('[data-test="public-listings"] .el-table__row').first().waitFor();
+  assert.doesNotMatch(await visitor.page.locator('[data-test="public-listings"]').innerText(), /劳务分包队/, 'a proposal is not public');
+  await visitor.close();
 
   const coordinator = await newPage(browser);
   await loginAndWait(coordinator.page, 'coordinator');

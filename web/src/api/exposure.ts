@@ -70,47 +70,100 @@ export interface Publication extends PublishedViolation {
   case_id: number;
   employer_id: number;
   status: 'draft' | 'published' | 'withdrawn';
+  listing_id: number | null;
   blocked: boolean;
   findings: PrivacyFinding[];
+}
+
+/** A criterion of 人社部令第45号 §5 with its citation. */
+export interface ListingCriterion {
+  code: 'amount' | 'mass_incident';
+  zh: string;
+  status: string;
+  citation: string;
+}
+
+export interface ListingHistoryEntry {
+  at: string;
+  action: string;
+  actor: string;
+  actor_body: string;
+  from_status: string;
+  to_status: string;
+  note: string;
 }
 
 export interface Listing {
   id: number;
   listing_no: string;
   case_id: number;
+  employer_id: number;
   employer_name: string;
   credit_code: string | null;
   persons: ResponsiblePerson[];
   grounds: string;
+  criterion: ListingCriterion | null;
+  eligibility: { eligible: boolean | null; basis: string; explain_zh: string; explain_en: string };
+  eligibility_flagged: boolean;
+  eligibility_reason: string;
   status: string;
+  /** proposed | noticed | awaiting_decision | listed | not_listed | expired | removed_early | revoked | withdrawn */
   effective_status: string;
   effective_status_zh: string;
+  /** True once the 陈述申辩 period has ended and no decision is taken yet. */
+  decision_open: boolean;
   proposed_on: string;
   notice_served_on: string | null;
+  defence_period_days: number | null;
+  defence_period_status: string;
   defence_due_on: string | null;
+  defence_uncertain: boolean;
   defence_received: boolean;
+  defence_received_on: string | null;
+  decided_on: string | null;
+  decision_reason: string;
   listed_on: string | null;
   ends_on: string | null;
   closed_on: string | null;
   earliest_early_removal: string | null;
+  history: ListingHistoryEntry[];
 }
 
 export interface ListingAction {
   action: string;
   note?: string;
+  /** The day the step happened, when recorded later (YYYY-MM-DD). */
+  on?: string;
   paid_in_full_on?: string;
   undertaking?: boolean;
 }
 
+export interface ExposureTerm {
+  value: number;
+  status: string;
+  confirmed: boolean;
+  citation: string;
+}
+
 export interface ExposureRules {
   publication_categories: { code: string; zh: string }[];
-  defence_period_working_days: { value: number; status: string; citation: string };
+  criteria: ListingCriterion[];
+  defence_period_working_days: ExposureTerm;
+}
+
+/** The district's exposure setting (GET/PUT /settings/exposure-rules). */
+export interface ExposureSettings {
+  defence_period_working_days: ExposureTerm & { default: number; set_by_district: boolean; updated_at: string | null };
+  decision_deadline_working_days: ExposureTerm;
+  listing_term_years: ExposureTerm;
 }
 
 export interface ListingProposal {
   case_id: number;
   grounds: string;
   persons: ResponsiblePerson[];
+  criterion?: string;
+  eligibility_reason?: string;
 }
 
 export interface PublicationDraft {
@@ -121,6 +174,8 @@ export interface PublicationDraft {
   handling: string;
   credit_code?: string;
   confidential_fields?: string[];
+  /** A decided listing of the case's employer to name in 相关处理情况. */
+  listing_id?: number;
 }
 
 export const exposureApi = {
@@ -132,4 +187,6 @@ export const exposureApi = {
   act: (id: number, body: ListingAction) => http.post<Listing>(`/blacklist/${id}/actions`, body),
   publications: () => http.get<{ items: Publication[] }>('/publications', { page_size: 100 }),
   publish: (id: number) => http.post<Publication>(`/publications/${id}/publish`, {}),
+  settings: () => http.get<ExposureSettings>('/settings/exposure-rules'),
+  saveSettings: (body: { defence_period_working_days: number }) => http.put<ExposureSettings>('/settings/exposure-rules', body),
 };

@@ -51,11 +51,12 @@ export function formatDate(value: string | number | Date | null | undefined): st
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** A civil date as Chinese readers write it: "2027-01-04" → "2027年1月4日"; other text unchanged. */
-export function formatChineseDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
+/** Civil date → "2026年3月19日" (Chinese) or "2026-03-19" (English); "—" for empty input. */
+export function formatDateLong(value: string | null | undefined, locale: string = 'zh-CN'): string {
+  const iso = formatDate(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || locale.startsWith('en')) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
 /** Hour of day (0–23) in Beijing, for greetings. */

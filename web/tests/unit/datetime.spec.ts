@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatChineseDate, formatCountdown, formatDate, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
   it('converts an ISO UTC instant to Asia/Shanghai (UTC+8)', () => {
@@ -22,6 +22,16 @@ describe('datetime: UTC instants shown in Beijing time', () => {
     expect(formatDateTime('')).toBe('—');
     expect(formatDateTime('not a date')).toBe('—');
     expect(formatDate(undefined)).toBe('—');
+  });
+
+  it('writes civil dates the Chinese way for zh-CN and as ISO for English', () => {
+    expect(formatDateLong('2026-03-19')).toBe('2026年3月19日');
+    expect(formatDateLong('2026-12-01', 'zh-CN')).toBe('2026年12月1日');
+    expect(formatDateLong('2026-03-19', 'en')).toBe('2026-03-19');
+    expect(formatDateLong('2027-01-04')).toBe('2027年1月4日');
+    expect(formatDateLong('2027-10-10')).toBe('2027年10月10日');
+    expect(formatDateLong(null)).toBe('—');
+    expect(formatDateLong('')).toBe('—');
   });
 
   it('tells the Beijing hour for greetings', () => {
@@ -50,12 +60,3 @@ describe('localiseInstants', () => {
   });
 });
 
-describe('formatChineseDate', () => {
-  it('writes civil dates the Chinese way and leaves anything else alone', () => {
-    expect(formatChineseDate('2027-01-04')).toBe('2027年1月4日');
-    expect(formatChineseDate('2027-10-10')).toBe('2027年10月10日');
-    expect(formatChineseDate('')).toBe('—');
-    expect(formatChineseDate(null)).toBe('—');
-    expect(formatChineseDate('next week')).toBe('next week');
-  });
-});
