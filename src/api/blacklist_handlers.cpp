@@ -79,15 +79,6 @@ http::Response DetailOr(const http::Request& request, services::BlacklistService
   return http::Response::Json(status, ListingJson(blacklist.rules(), *result));
 }
 
-Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {
-  auto text = http::OptionalString(body, field, 10);
-  if (!text) return text.error();
-  if (!*text) return std::optional<domain::CivilDate>{};
-  auto date = domain::CivilDate::ParseIso(**text, field);
-  if (!date) return date.error();
-  return std::optional(*date);
-}
-
 Result<std::optional<std::vector<domain::ResponsiblePerson>>> OptionalPersons(const boost::json::object& body) {
   const auto* v = body.if_contains("persons");
   if (!v || v->is_null()) return std::optional<std::vector<domain::ResponsiblePerson>>{};
@@ -162,13 +153,9 @@ Result<services::ListingActionRequest> ReadAction(const http::Request& request) 
   auto on = OptionalDate(*body, "on");
   if (!on) return on.error();
   in.on = *on;
-  auto paid = http::OptionalString(*body, "paid_in_full_on", 10);
+  auto paid = OptionalDate(*body, "paid_in_full_on");
   if (!paid) return paid.error();
-  if (*paid) {
-    auto date = domain::CivilDate::ParseIso(**paid, "paid_in_full_on");
-    if (!date) return date.error();
-    in.paid_in_full_on = *date;
-  }
+  in.paid_in_full_on = *paid;
   auto undertaking = http::OptionalBool(*body, "undertaking");
   if (!undertaking) return undertaking.error();
   in.undertaking = undertaking->value_or(false);

@@ -31,15 +31,6 @@ boost::json::object Detail(const services::BulletinView& view) {
   return out;
 }
 
-Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {
-  auto text = http::OptionalString(body, field, 10);
-  if (!text) return text.error();
-  if (!*text) return std::optional<domain::CivilDate>{};
-  auto date = domain::CivilDate::ParseIso(**text, field);
-  if (!date) return date.error();
-  return std::optional<domain::CivilDate>{*date};
-}
-
 Result<services::BulletinRequest> ParseRequest(const boost::json::object& body) {
   auto code = http::RequiredString(body, "period", 16);
   if (!code) return code.error();

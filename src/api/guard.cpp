@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "http/json_body.h"
 #include "services/admin_service.h"
 #include "services/auth_service.h"
 
@@ -60,6 +61,15 @@ http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOpti
     }
     return handler(request, *principal);
   };
+}
+
+Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {
+  auto text = http::OptionalString(body, field, 10);
+  if (!text) return text.error();
+  if (!*text) return std::optional<domain::CivilDate>{};
+  auto date = domain::CivilDate::ParseIso(**text, field);
+  if (!date) return date.error();
+  return std::optional<domain::CivilDate>{*date};
 }
 
 }  // namespace wagelink::api

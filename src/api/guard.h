@@ -2,11 +2,13 @@
 // Turns a handler that needs a signed-in user into a router handler: reads the session cookie,
 // authenticates, enforces the CSRF token on unsafe methods, blocks everything but the password
 // change while a change is required, and checks the route's permission.
+#include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
 
 #include "api/api_context.h"
 #include "core/error.h"
+#include "domain/civil_date.h"
 #include "http/message.h"
 #include "http/problem.h"
 #include "http/router.h"
@@ -35,5 +37,8 @@ inline http::Response Problem(const http::Request& request, const Error& error) 
 
 // Reads the {id} path parameter as a positive integer.
 Result<std::int64_t> PathId(const http::Request& request, std::string_view name = "id");
+
+// An optional "YYYY-MM-DD" body field; absent or null gives nullopt, anything else must be a date.
+Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field);
 
 }  // namespace wagelink::api
