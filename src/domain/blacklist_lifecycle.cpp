@@ -44,6 +44,10 @@ Error StateConflict(ListingStatus status, ListingAction action) {
                        std::string(ListingStatusCode(status)));
 }
 
+std::string DateZh(CivilDate d) {
+  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+}
+
 // The day a step happened: `on` when recorded later, else today; never in the future, never before
 // `after` (the step it follows).
 Result<CivilDate> StepDate(const ListingActionInput& in, std::optional<CivilDate> after, std::string_view after_zh) {
@@ -57,10 +61,6 @@ Result<CivilDate> StepDate(const ListingActionInput& in, std::optional<CivilDate
                      "the date cannot precede the previous step (" + after->ToIso() + ")", "on");
   }
   return on;
-}
-
-std::string DateZh(CivilDate d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
 
 bool Blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
