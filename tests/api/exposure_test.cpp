@@ -46,8 +46,11 @@ struct Demo {
   void At(const std::string& utc) { server.clock().Set(*ParseUtc(utc)); }
 };
 
+// The §5 criterion is stated: today's case assessment says whether the employer is eligible but not
+// under which criterion (it may add "criterion"; a stated one must then agree with it).
 boost::json::object Proposal(std::int64_t case_id) {
   return {{"case_id", case_id},
+          {"criterion", "amount"},
           {"grounds", "经责令限期支付，逾期仍未支付 14 名农民工工资，数额达到拒不支付劳动报酬罪数额标准（人社部令第45号第五条第一项）。"},
           {"persons", boost::json::array{{{"role", "principal"}, {"name", "王某"}},
                                          {{"role", "direct_supervisor"}, {"name", "孙某"}}}}};

@@ -137,6 +137,11 @@ test('S6 in the browser: the handler proposes S1 and serves the notice; no decis
   await pickCase(handler.page, '劳务分包队');
   await fieldOf(handler.page, 'exposure-form-grounds').fill('经责令限期支付，逾期仍未支付农民工工资，数额达到刑事立案标准。');
   await fieldOf(handler.page, 'exposure-form-person-0').fill('王某');
+  // The §5 criterion relied on, shown with its citation.
+  await handler.page.locator('[data-test="exposure-form-criterion"]').click();
+  const amount = handler.page.locator('.el-select-dropdown__item:visible', { hasText: '第五条第（一）项' });
+  assert.match(await amount.innerText(), /人社部令第45号第五条第（一）项/);
+  await amount.click();
   await handler.page.locator('[data-test="exposure-form-submit"]').click();
   const listings = handler.page.locator('[data-test="exposure-listings"]');
   await listings.locator('.el-table__row', { hasText: '劳务分包队' }).waitFor();
