@@ -95,6 +95,7 @@ test('the labour-inspection head reaches the exposure desk; the police do not', 
   await page.goto('/exposure');
   const listings = page.locator('[data-test="exposure-listings"]');
   await listings.locator('.el-table__row').first().waitFor();
+  assert.doesNotMatch(await listings.innerText(), /exposurePage\./, 'no untranslated label');
   const demoRow = listings.locator('.el-table__row', { hasText: '某精密机械制造有限公司' });
   assert.match(await demoRow.innerText(), /已列入/);
   assert.match(await demoRow.innerText(), /2026年3月19日/, 'the defence period’s last day, in Chinese');

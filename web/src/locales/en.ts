@@ -1540,6 +1540,8 @@ const en: MessageSchema = {
     defenceDistrict: 'Set by the district (legal basis unconfirmed)',
     defenceDays: '{days} working days from service of the notice',
     defenceUncertain: 'Crosses a year whose holidays are not published yet; the last day may move',
+    listedOn: 'Listed on',
+    endsOn: 'Listed until',
     stage: 'Stage',
     servedOn: 'Notice served on',
     statementOn: 'Statement on',

@@ -1540,6 +1540,8 @@ const zhCN = {
     defenceDistrict: '本区设定（法律依据未确认）',
     defenceDays: '{days} 个工作日，自告知书送达之日起算',
     defenceUncertain: '跨越尚未发布节假日安排的年度，届满日可能变动',
+    listedOn: '列入日期',
+    endsOn: '列入期限至',
     stage: '办理阶段',
     servedOn: '告知书送达日期',
     statementOn: '陈述申辩日期',
