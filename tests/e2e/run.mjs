@@ -42,8 +42,14 @@ try {
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
   if (status !== 0) {
+    const lines = server.serverLog().split('\n');
+    // A failure far from the end of the run leaves its server error out of the tail: show every
+    // server error and 5xx answer of the run as well.
+    const errors = lines.filter((line) => /"status":5\d\d|"level":"(error|critical)"/.test(line));
+    console.error(`--- server errors and 5xx answers (${errors.length}) ---`);
+    console.error(errors.slice(-60).join('\n'));
     console.error('--- server log (tail) ---');
-    console.error(server.serverLog().split('\n').slice(-40).join('\n'));
+    console.error(lines.slice(-40).join('\n'));
   }
 } catch (error) {
   console.error(`e2e: ${error.message}`);
