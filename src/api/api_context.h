@@ -11,7 +11,7 @@ namespace wagelink::services {
 class AuthService;
 class AdminService;
 class RosterService;
-class CaseService;
+struct CaseUseCases;
 class CaseRulesService;
 class CalendarService;
 class InboxService;
@@ -37,7 +37,7 @@ struct ApiContext {
   services::AuthService* auth = nullptr;
   services::AdminService* admin = nullptr;
   services::RosterService* roster = nullptr;
-  services::CaseService* cases = nullptr;
+  services::CaseUseCases* cases = nullptr;
   services::CaseRulesService* case_rules = nullptr;
   services::CalendarService* calendar = nullptr;
   services::InboxService* inbox = nullptr;

@@ -10,7 +10,7 @@
 #include "http/json_body.h"
 #include "domain/case_state.h"
 #include "domain/json_fields.h"
-#include "services/case_service.h"
+#include "services/case_use_cases.h"
 
 namespace wagelink::api {
 namespace {
@@ -62,7 +62,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!page) return Problem(request, page.error());
     auto filter = ParseCaseListFilter(request);
     if (!filter) return Problem(request, filter.error());
-    auto cases = context.cases->List(who, *filter, page->page_size, page->offset());
+    auto cases = context.cases->reading.List(who, *filter, page->page_size, page->offset());
     if (!cases) return Problem(request, cases.error());
     boost::json::array items;
     for (const auto& row : cases->items) items.push_back(CaseSummaryJson(row));
@@ -78,7 +78,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!body) return Problem(request, body.error());
     auto input = ParseComplaintInput(*body);
     if (!input) return Problem(request, input.error());
-    auto created = context.cases->CreateComplaint(who, *input);
+    auto created = context.cases->intake.CreateComplaint(who, *input);
     if (!created) return Problem(request, created.error());
     return DetailResponse(201, *created);
   }), {.max_body_bytes = 8u << 20});
@@ -86,7 +86,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/cases/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto detail = context.cases->Get(who, *id);
+    auto detail = context.cases->reading.Get(who, *id);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));
@@ -98,7 +98,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!body) return Problem(request, body.error());
     auto step = ParseStepInput(*body);
     if (!step) return Problem(request, step.error());
-    auto detail = context.cases->TakeStep(who, *id, *step);
+    auto detail = context.cases->steps.TakeStep(who, *id, *step);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));
@@ -121,7 +121,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
       }
       marks.emplace_back(std::string(key), value.as_bool());
     }
-    auto detail = context.cases->SetTransferPackage(who, *id, marks);
+    auto detail = context.cases->steps.SetTransferPackage(who, *id, marks);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));
@@ -156,7 +156,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto note = http::StringOr(*body, "note", 500);
     if (!note) return Problem(request, note.error());
     input.note = *note;
-    auto detail = context.cases->RecordPayment(who, *id, input);
+    auto detail = context.cases->payments.RecordPayment(who, *id, input);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));
@@ -170,7 +170,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!body) return Problem(request, body.error());
     auto finding = ParseFindingInput(*body);
     if (!finding) return Problem(request, finding.error());
-    auto detail = context.cases->RecordFinding(who, *id, *finding);
+    auto detail = context.cases->findings.RecordFinding(who, *id, *finding);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
   }));
@@ -186,7 +186,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!field) return Problem(request, field.error());
     auto purpose = http::RequiredString(*body, "purpose", 500);
     if (!purpose) return Problem(request, purpose.error());
-    auto value = context.cases->RevealPii(who, *id, *worker, *field, *purpose);
+    auto value = context.cases->personal_data.RevealPii(who, *id, *worker, *field, *purpose);
     if (!value) return Problem(request, value.error());
     return http::Response::Json(200, boost::json::object{{"field", *field}, {"value", *value}});
   }));
@@ -194,7 +194,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/pii/access-receipts", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    auto receipts = context.cases->AccessReceipts(who, page->page_size, page->offset());
+    auto receipts = context.cases->personal_data.AccessReceipts(who, page->page_size, page->offset());
     if (!receipts) return Problem(request, receipts.error());
     boost::json::array items;
     for (const auto& r : receipts->items) {

@@ -5,7 +5,9 @@
 #include <boost/json/object.hpp>
 
 #include "core/error.h"
-#include "services/case_service.h"
+#include "services/case_findings.h"
+#include "services/case_intake.h"
+#include "services/case_steps.h"
 
 namespace wagelink::api {
 

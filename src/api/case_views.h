@@ -3,7 +3,7 @@
 // yuan text, so clients never do floating-point arithmetic on money.
 #include <boost/json/object.hpp>
 
-#include "services/case_service.h"
+#include "services/case_records.h"
 
 namespace wagelink::api {
 

@@ -17,7 +17,7 @@
 #include "http/static_files.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
-#include "services/case_service.h"
+#include "services/case_use_cases.h"
 #include "services/deadline_service.h"
 #include "services/document_service.h"
 #include "services/ledger_service.h"
@@ -65,7 +65,7 @@ struct Application::Services {
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
-        imports(db, clock, audit, cases, keys),
+        imports(db, clock, audit, cases.intake, keys),
         bulletins(db, clock, audit),
         early_interventions(db),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
@@ -88,7 +88,7 @@ struct Application::Services {
   services::RosterService roster;
   services::CaseRulesService case_rules;
   services::CalendarService calendar;
-  services::CaseService cases;
+  services::CaseUseCases cases;
   services::DeadlineService deadlines;
   services::InboxService inbox;
   services::RiskService risks;
@@ -188,9 +188,9 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->exposure_settings =
       std::make_unique<services::ExposureSettingsService>(**database, clock, services->audit, *exposure_rules);
   services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
-                                                                     *services->exposure_settings, services->cases);
+                                                                     *services->exposure_settings, services->cases.reading);
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
-                                                                          *exposure_rules, services->cases);
+                                                                          *exposure_rules, services->cases.reading);
   services->periodic_bulletins = config.periodic_bulletins;
   services->regular_meeting_every_months = static_cast<int>(config.regular_meeting_every_months);
   services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
@@ -226,7 +226,7 @@ Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
 }
 
 Result<int> Application::SeedDemoExposure(std::string_view exposure_json) {
-  auto created = LoadDemoExposure({services_->cases, services_->auth, *services_->blacklist, *services_->publications},
+  auto created = LoadDemoExposure({services_->cases.reading, services_->auth, *services_->blacklist, *services_->publications},
                                   exposure_json);
   if (created) LogEvent(spdlog::level::info, "demo_exposure_ready", {{"records_created", *created}});
   return created;

@@ -7,13 +7,13 @@
 #include "core/error.h"
 #include "services/auth_service.h"
 #include "services/blacklist_service.h"
-#include "services/case_service.h"
+#include "services/case_reading.h"
 #include "services/publication_service.h"
 
 namespace wagelink::app {
 
 struct DemoExposureServices {
-  services::CaseService& cases;
+  services::CaseReading& cases;
   services::AuthService& auth;
   services::BlacklistService& blacklist;
   services::PublicationService& publications;

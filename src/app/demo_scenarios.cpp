@@ -63,10 +63,10 @@ Result<services::PaymentInput> ReadPayment(const boost::json::object& o) {
 
 }  // namespace
 
-Result<int> LoadDemoScenarios(services::CaseService& cases, services::AuthService& auth, std::string_view json) {
+Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, std::string_view json) {
   auto coordinator = auth.PrincipalFor("coordinator", {"", "demo-scenarios"});
   if (!coordinator) return coordinator.error();
-  auto existing = cases.List(*coordinator, {}, 1, 0);
+  auto existing = cases.reading.List(*coordinator, {}, 1, 0);
   if (!existing) return existing.error();
   if (existing->total > 0) return 0;
 
@@ -83,7 +83,7 @@ Result<int> LoadDemoScenarios(services::CaseService& cases, services::AuthServic
     if (!input) return Failed(name, "complaint", input.error());
     auto handler = auth.PrincipalFor("handler", {"", "demo-scenarios"});
     if (!handler) return handler.error();
-    auto detail = cases.CreateComplaint(*handler, *input);
+    auto detail = cases.intake.CreateComplaint(*handler, *input);
     if (!detail) return Failed(name, "complaint", detail.error());
     const std::int64_t case_id = detail->row.id;
     int step_index = 0;
@@ -96,17 +96,17 @@ Result<int> LoadDemoScenarios(services::CaseService& cases, services::AuthServic
       if (step.contains("package")) {
         std::vector<std::pair<std::string, bool>> items;
         for (const auto& [key, value] : step.at("package").as_object()) items.emplace_back(std::string(key), value.as_bool());
-        result = cases.SetTransferPackage(*actor, case_id, items);
+        result = cases.steps.SetTransferPackage(*actor, case_id, items);
       } else if (step.contains("payment")) {
         auto payment = ReadPayment(step.at("payment").as_object());
         if (!payment) return Failed(name, where, payment.error());
-        result = cases.RecordPayment(*actor, case_id, *payment);
+        result = cases.payments.RecordPayment(*actor, case_id, *payment);
       } else {
         boost::json::object request = step;
         request.erase("as");  // who acts is the script's, not the request's
         auto parsed = api::ParseStepInput(request);
         if (!parsed) return Failed(name, where, parsed.error());
-        result = cases.TakeStep(*actor, case_id, *parsed);
+        result = cases.steps.TakeStep(*actor, case_id, *parsed);
       }
       if (!result) return Failed(name, where, result.error());
     }

@@ -7,11 +7,11 @@
 
 #include "core/error.h"
 #include "services/auth_service.h"
-#include "services/case_service.h"
+#include "services/case_use_cases.h"
 
 namespace wagelink::app {
 
 // Returns the number of cases created (0 when the district already has cases).
-Result<int> LoadDemoScenarios(services::CaseService& cases, services::AuthService& auth, std::string_view json);
+Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, std::string_view json);
 
 }  // namespace wagelink::app

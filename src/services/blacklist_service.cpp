@@ -6,7 +6,7 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
-#include "services/case_service.h"
+#include "services/case_reading.h"
 #include "store/case_repository.h"
 
 namespace wagelink::services {

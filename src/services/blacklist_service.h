@@ -25,7 +25,7 @@
 
 namespace wagelink::services {
 
-class CaseService;
+class CaseReading;
 
 struct ListingProposal {
   std::int64_t case_id = 0;
@@ -60,7 +60,7 @@ struct ListingDetail {
 class BlacklistService {
  public:
   BlacklistService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                   std::shared_ptr<const ReferenceData> reference, ExposureSettingsService& settings, CaseService& cases)
+                   std::shared_ptr<const ReferenceData> reference, ExposureSettingsService& settings, CaseReading& cases)
       : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), settings_(settings), cases_(cases) {}
 
   // The rules in force: data/exposure_rules.json with the district's 陈述申辩 period.
@@ -81,7 +81,7 @@ class BlacklistService {
   const AuditTrail& audit_;
   std::shared_ptr<const ReferenceData> reference_;
   ExposureSettingsService& settings_;
-  CaseService& cases_;
+  CaseReading& cases_;
 };
 
 // JSON [{role, name}] as stored, and back.

@@ -7,7 +7,6 @@
 #include "domain/statutory_holidays.h"
 #include "services/admin_service.h"
 #include "services/case_mapping.h"
-#include "services/case_service.h"
 #include "store/holiday_notice_repository.h"
 
 namespace wagelink::services {

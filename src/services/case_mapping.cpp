@@ -149,4 +149,23 @@ domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow&
   return facts;
 }
 
+store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock) {
+  store::ClockRow row;
+  row.case_id = case_id;
+  row.rule_id = clock.rule_id;
+  row.started_at = clock.started_at.ToIsoUtc();
+  row.due_at = clock.due.due_instant.ToIsoUtc();
+  row.due_date = clock.due.due_date.ToIso();
+  row.uncertain = clock.due.uncertain;
+  row.responsible_body = std::string(domain::BodyCode(clock.responsible_body));
+  row.supervisor_body = std::string(domain::BodyCode(clock.supervisor_body));
+  row.kind = std::string(domain::ClockKindCode(clock.kind));
+  row.extensions_applied = clock.extensions_applied;
+  if (clock.supplied_due_date) row.supplied_due_date = clock.supplied_due_date->ToIso();
+  row.explanation_zh = clock.due.explain_zh;
+  row.explanation_en = clock.due.explain_en;
+  if (clock.due.roll_over_status) row.due_interpretation = std::string(domain::SourceStatusName(*clock.due.roll_over_status));
+  return row;
+}
+
 }  // namespace wagelink::services

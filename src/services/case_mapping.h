@@ -17,6 +17,8 @@ namespace wagelink::services {
 inline constexpr std::string_view kFindingEvent = "record_finding";
 
 domain::StatutoryClock ClockOf(const store::ClockRow& row);
+// The row a clock is stored as, for the case `case_id` (started, extended or moved by a new holiday notice).
+store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock);
 
 // Item id → present, from the stored package; unreadable or absent items are "not present".
 std::map<std::string, bool> TransferPackageOf(const std::string& stored_json);

@@ -1,7 +1,7 @@
 #pragma once
 // The procuratorate's early interventions (提前介入, 人民检察院刑事诉讼规则 §256) as a worklist: the
 // cases it has joined, newest first, each with where the intervention stands. The steps themselves
-// (join, opinions, replies, ending) go through CaseService::TakeStep like every other step.
+// (join, opinions, replies, ending) go through CaseSteps::TakeStep like every other step.
 #include <cstdint>
 #include <string>
 

@@ -93,7 +93,7 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
   auto kind = imports::ParseImportKind(upload.kind);
   if (!kind) return InvalidField("kind", "应为 complaints、roster 或 employers", "must be complaints, roster or employers");
   if (*kind == imports::ImportKind::kRoster && !upload.case_id) return InvalidField("case_id", "导入花名册须指定案件", "a roster import needs case_id");
-  if (*kind == imports::ImportKind::kComplaints && !CaseService::IsKnownChannel(upload.channel)) {
+  if (*kind == imports::ImportKind::kComplaints && !CaseIntake::IsKnownChannel(upload.channel)) {
     return InvalidField("channel", "应为 12333、national_clue_platform、walk_in、petition、inspection 或 referral", "unknown channel");
   }
   if (upload.file_name.size() > 200 || !imports::IsValidUtf8(upload.file_name)) {

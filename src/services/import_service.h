@@ -1,7 +1,7 @@
 #pragma once
 // Spreadsheet imports in two steps (docs/imports.md): upload → the server reads the file and
 // proposes a column mapping; the person confirms or edits it → every row is validated with a
-// row-level report; commit writes every record in one transaction through the same CaseService
+// row-level report; commit writes every record in one transaction through the same CaseIntake
 // paths as single records, or nothing. Only labour inspection (case.write) imports, and an import
 // is visible to its uploader only: the file holds personal data.
 #include <optional>
@@ -35,7 +35,7 @@ class ImportService {
   static constexpr std::size_t kMaxReportedErrors = 1000;
   static constexpr std::int64_t kRetentionDays = 7;  // platform policy, not a legal period
 
-  ImportService(store::Database& db, const Clock& clock, const AuditTrail& audit, CaseService& cases,
+  ImportService(store::Database& db, const Clock& clock, const AuditTrail& audit, CaseIntake& cases,
                 std::shared_ptr<const SecurityKeys> keys)
       : db_(db), clock_(clock), audit_(audit), cases_(cases), keys_(std::move(keys)) {}
 
@@ -66,7 +66,7 @@ class ImportService {
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;
-  CaseService& cases_;
+  CaseIntake& cases_;
   std::shared_ptr<const SecurityKeys> keys_;
 };
 

@@ -118,7 +118,7 @@ std::optional<EmployerInput> ReadEmployer(RowReader& reader) {
   auto kind = reader.Take(imports::ParseEmployerKindCell(reader.Text("employer_kind"), "employer_kind"));
   if (!kind) return std::nullopt;
   e.kind = *kind;
-  if (auto ok = CaseService::CheckNewEmployer(e, "employer"); !ok) {
+  if (auto ok = CaseIntake::CheckNewEmployer(e, "employer"); !ok) {
     reader.ReportServiceError(reader.line(), ok.error());
     return std::nullopt;
   }

@@ -1,14 +1,14 @@
 #pragma once
 // Every row of an import checked before anything is written: each cell parsed (imports/
 // cell_values), each record put through the same checks as a single record from the API
-// (CaseService), duplicates found within the file and against what the database already holds.
+// (CaseIntake), duplicates found within the file and against what the database already holds.
 // The result is either the inputs to write or a row-level error report — never part of both.
 #include <string>
 #include <vector>
 
 #include "imports/column_mapping.h"
 #include "imports/table.h"
-#include "services/case_service.h"
+#include "services/case_intake.h"
 #include "services/security_keys.h"
 
 namespace wagelink::services {
@@ -35,7 +35,7 @@ struct ImportPlan {
 };
 
 struct ImportContext {
-  const CaseService& cases;
+  const CaseIntake& cases;
   const SecurityKeys& keys;
   const Principal& who;
   store::Connection& connection;     // read-only: duplicates against existing data

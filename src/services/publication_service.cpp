@@ -9,7 +9,7 @@
 #include "domain/blacklist_lifecycle.h"
 #include "domain/publication_rules.h"
 #include "services/blacklist_service.h"
-#include "services/case_service.h"
+#include "services/case_reading.h"
 #include "services/zh_text.h"
 #include "store/case_repository.h"
 

@@ -21,7 +21,7 @@
 
 namespace wagelink::services {
 
-class CaseService;
+class CaseReading;
 
 struct PublicationDraft {
   std::int64_t case_id = 0;
@@ -61,7 +61,7 @@ struct PublicFeed {
 class PublicationService {
  public:
   PublicationService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                     std::shared_ptr<const domain::ExposureRules> rules, CaseService& cases)
+                     std::shared_ptr<const domain::ExposureRules> rules, CaseReading& cases)
       : db_(db), clock_(clock), audit_(audit), rules_(std::move(rules)), cases_(cases) {}
 
   const domain::ExposureRules& rules() const { return *rules_; }
@@ -100,7 +100,7 @@ class PublicationService {
   const Clock& clock_;
   const AuditTrail& audit_;
   std::shared_ptr<const domain::ExposureRules> rules_;
-  CaseService& cases_;
+  CaseReading& cases_;
 };
 
 }  // namespace wagelink::services

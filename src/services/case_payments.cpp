@@ -1,9 +1,8 @@
-// Money per worker (success means the worker was paid) and the personal data of workers
-// (revealed only with a stated purpose, audited, and listed to the owning body as receipts).
+// Money per worker (case_payments.h).
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "services/case_service.h"
+#include "services/case_payments.h"
 
 #include "domain/case_facts.h"
 
@@ -37,8 +36,8 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Proportional(const std::vecto
 
 }  // namespace
 
-Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t case_id, const PaymentInput& input) {
-  auto scope = ScopeOf(who);
+Result<CaseDetail> CasePayments::RecordPayment(const Principal& who, std::int64_t case_id, const PaymentInput& input) {
+  auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
   bool may_record = (who.body_code == "hrss" && who.Can(Permission::kCaseWrite)) ||
                     (who.body_code == "court" && who.Can(Permission::kCaseCourtAct));
@@ -54,17 +53,17 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
                         "court_execution");
   }
   if (input.amount.fen() <= 0) return InvalidField("amount_yuan", "应大于 0", "must be greater than 0");
-  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const domain::Instant now = records_.Now();
   if (domain::ShanghaiDate(now) < input.paid_on) return InvalidField("paid_on", "不能晚于今天", "must not be in the future");
   if (input.worker_id.has_value() == input.proportional) {
     return InvalidField("worker_id", "请指定一名劳动者，或选择按欠薪比例分配", "give one worker, or choose proportional allocation");
   }
   const std::string now_text = now.ToIsoUtc();
-  auto connection = db_.Acquire();
+  auto connection = records_.db().Acquire();
   store::CaseRepository cases(*connection);
   store::Transaction tx(*connection);
-  auto row = cases.FindCase(case_id, *scope);
-  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
+  if (!row) return row.error();
   auto workers = cases.ListWorkers(case_id);
   std::vector<std::pair<std::int64_t, std::int64_t>> shares;
   if (input.worker_id) {
@@ -109,58 +108,10 @@ Result<CaseDetail> CaseService::RecordPayment(const Principal& who, std::int64_t
                                                          "and does not undo the refusal.");
   event.request_id = who.request_id;
   store::CaseTimelineRepository(*connection).InsertEvent(event);
-  audit_.Append(*connection, who, "case.payment", {"case", std::to_string(case_id)}, nullptr,
+  records_.audit().Append(*connection, who, "case.payment", {"case", std::to_string(case_id)}, nullptr,
                 boost::json::object{{"amount_fen", input.amount.fen()}, {"payer", input.payer}});
   tx.Commit();
-  auto updated = cases.FindCase(case_id, {true, ""});
-  return LoadDetail(*connection, who, *updated);
-}
-
-Result<std::string> CaseService::RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
-                                           const std::string& field, const std::string& purpose) {
-  auto scope = ScopeOf(who);
-  if (!scope) return scope.error();
-  if (!who.Can(Permission::kPiiReveal)) return Forbidden(Permission::kPiiReveal);
-  if (field != "id_number" && field != "phone" && field != "bank_card") {
-    return InvalidField("field", "应为 id_number、phone 或 bank_card", "must be id_number, phone or bank_card");
-  }
-  std::size_t characters = 0;
-  for (unsigned char ch : purpose) characters += (ch & 0xC0) != 0x80;
-  if (characters < 4 || purpose.size() > 500) {
-    return InvalidField("purpose", "请说明查看完整信息的用途（至少 4 个字）", "state why you need the full value (at least 4 characters)");
-  }
-  auto connection = db_.Acquire();
-  store::CaseRepository cases(*connection);
-  store::Transaction tx(*connection);
-  if (!cases.FindCase(case_id, *scope)) {
-    return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
-  }
-  auto worker = cases.FindWorker(case_id, worker_id);
-  if (!worker) return MakeError(ErrorCode::kNotFound, "劳动者不存在", "No such worker in this case");
-  const std::optional<std::string>& sealed =
-      field == "id_number" ? worker->id_number_enc : field == "phone" ? worker->phone_enc : worker->bank_card_enc;
-  if (!sealed) return MakeError(ErrorCode::kNotFound, "未登记该项信息", "That item was not recorded for this worker");
-  auto plain = keys_->cipher().Decrypt(*sealed, "worker." + field + ":" + std::to_string(worker_id));
-  if (!plain) {
-    return MakeError(ErrorCode::kInternal, "个人信息无法解密（数据可能被篡改或密钥不符）",
-                     "The personal data cannot be decrypted (tampered data or wrong key)");
-  }
-  const std::string now_text = FormatUtc(clock_.Now());
-  store::CaseTimelineRepository(*connection).InsertPiiAccess(
-      {0, now_text, who.username, who.body_code, case_id, worker_id, field, purpose}, who.user_id, who.request_id);
-  audit_.Append(*connection, who, "pii.reveal", {"worker", std::to_string(worker_id)}, nullptr,
-                boost::json::object{{"case", case_id}, {"field", field}});
-  tx.Commit();
-  return *plain;
-}
-
-Result<Page<store::PiiAccessRow>> CaseService::AccessReceipts(const Principal& who, std::int64_t limit,
-                                                              std::int64_t offset) {
-  if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
-  auto connection = db_.Acquire();
-  store::CaseTimelineRepository timeline(*connection);
-  return Page<store::PiiAccessRow>{timeline.ListPiiAccessForBody(who.body_code, limit, offset),
-                                   timeline.CountPiiAccessForBody(who.body_code)};
+  return records_.Reload(*connection, who, case_id);
 }
 
 }  // namespace wagelink::services

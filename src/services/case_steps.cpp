@@ -7,7 +7,7 @@
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "domain/limitation_period.h"
-#include "services/case_service.h"
+#include "services/case_steps.h"
 
 namespace wagelink::services {
 namespace {
@@ -77,21 +77,21 @@ boost::json::object PayloadJson(const domain::StepPayload& payload) {
 
 }  // namespace
 
-Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step) {
-  auto scope = ScopeOf(who);
+Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step) {
+  auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
-  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const domain::Instant now = records_.Now();
   domain::Instant at = step.at.value_or(now);
   if (at.unix_seconds() > now.unix_seconds()) {
     return MakeError(ErrorCode::kValidationFailed, "at：办理时间不能晚于当前时间", "at: a step cannot be dated in the future", "at");
   }
   const std::string now_text = now.ToIsoUtc();
-  auto connection = db_.Acquire();
+  auto connection = records_.db().Acquire();
   store::CaseRepository cases(*connection);
   store::CaseTimelineRepository timeline(*connection);
   store::Transaction tx(*connection);
-  auto row = cases.FindCase(case_id, *scope);
-  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
+  if (!row) return row.error();
   if (step.expected_version && *step.expected_version != row->version) {
     return MakeError(ErrorCode::kConflict, "案件已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry");
   }
@@ -100,11 +100,11 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   auto clocks = timeline.ListClocks(case_id);
   // The step is decided on the case's facts as they stand (who paid what, which order counts): the
   // platform's own assessment, never a client's claim.
-  const auto rules = rules_.Current(*connection);
+  const auto rules = records_.rules().Current(*connection);
   const auto employer = cases.FindEmployer(row->employer_id);
   const domain::CaseFacts facts = CaseFactsOf(rules->threshold_profile, *row, *employer, cases.ListWorkers(case_id),
                                               cases.ListPayments(case_id), timeline.ListEvents(case_id));
-  const auto assessment = AssessCase(*rules, facts, now);
+  const auto assessment = records_.AssessCase(*rules, facts, now);
 
   domain::StepRequest request;
   request.event = step.event;
@@ -113,7 +113,7 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  auto snapshot = SnapshotOf(*rules, *row, *progress, clocks, *assessment);
+  auto snapshot = records_.SnapshotOf(*rules, *row, *progress, clocks, *assessment);
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
     if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);
@@ -184,40 +184,38 @@ Result<CaseDetail> CaseService::TakeStep(const Principal& who, std::int64_t case
   event.explanation_en = t.explanation_en + limitation_en;
   event.request_id = who.request_id;
   timeline.InsertEvent(event);
-  audit_.Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
+  records_.audit().Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
                 boost::json::object{{"state", row->state}}, boost::json::object{{"state", to_state}});
   tx.Commit();
-  auto updated = cases.FindCase(case_id, {true, ""});
-  return LoadDetail(*connection, who, *updated);
+  return records_.Reload(*connection, who, case_id);
 }
 
-Result<CaseDetail> CaseService::SetTransferPackage(const Principal& who, std::int64_t case_id,
+Result<CaseDetail> CaseSteps::SetTransferPackage(const Principal& who, std::int64_t case_id,
                                                    const std::vector<std::pair<std::string, bool>>& items) {
-  auto scope = ScopeOf(who);
+  auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
   if (!who.Can(security::Permission::kCaseWrite) || who.body_code != "hrss") {
     return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以整理移送材料", "Only labour inspection prepares the transfer package");
   }
-  auto connection = db_.Acquire();
+  auto connection = records_.db().Acquire();
   store::CaseRepository cases(*connection);
   store::Transaction tx(*connection);
-  auto row = cases.FindCase(case_id, *scope);
-  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
+  if (!row) return row.error();
   boost::json::object package;
   for (const auto& [id, present] : TransferPackageOf(row->transfer_package)) package[id] = present;
   for (const auto& [id, present] : items) {
     bool known = false;
-    for (const auto& item : reference_->transfer_package) known = known || item.id == id;
+    for (const auto& item : records_.reference().transfer_package) known = known || item.id == id;
     if (!known) {
       return MakeError(ErrorCode::kValidationFailed, "items：未知的移送材料 " + id, "items: unknown package item " + id, "items");
     }
     package[id] = present;
   }
   cases.SetTransferPackage(case_id, boost::json::serialize(package));
-  audit_.Append(*connection, who, "case.transfer_package", {"case", std::to_string(case_id)}, nullptr, package);
+  records_.audit().Append(*connection, who, "case.transfer_package", {"case", std::to_string(case_id)}, nullptr, package);
   tx.Commit();
-  auto updated = cases.FindCase(case_id, {true, ""});
-  return LoadDetail(*connection, who, *updated);
+  return records_.Reload(*connection, who, case_id);
 }
 
 }  // namespace wagelink::services

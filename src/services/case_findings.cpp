@@ -10,7 +10,7 @@
 #include "domain/finding_json.h"
 #include "domain/risk_scoring.h"
 #include "services/case_mapping.h"
-#include "services/case_service.h"
+#include "services/case_findings.h"
 
 namespace wagelink::services {
 namespace {
@@ -51,14 +51,14 @@ domain::FindingValue CurrentValue(const domain::CurrentFindings& current, domain
 
 }  // namespace
 
-Result<CaseDetail> CaseService::RecordFinding(const Principal& who, std::int64_t case_id, const FindingInput& input) {
-  auto scope = ScopeOf(who);
+Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_t case_id, const FindingInput& input) {
+  auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
   if (!MayFind(who, input.kind)) {
     return MakeError(ErrorCode::kForbidden, "您所在的部门无权认定此项事实",
                      "Your body may not record this finding");
   }
-  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const domain::Instant now = records_.Now();
   const domain::CivilDate today = domain::ShanghaiDate(now);
   if (input.reason.empty() || input.reason.size() > kMaxFindingReasonBytes) {
     return InvalidField("reason", "须说明认定的依据（不超过 5000 字节）", "state the grounds (at most 5000 bytes)");
@@ -74,12 +74,12 @@ Result<CaseDetail> CaseService::RecordFinding(const Principal& who, std::int64_t
   const domain::CivilDate found_on = input.found_on.value_or(today);
   if (today < found_on) return InvalidField("found_on", "不能晚于今天", "must not be in the future");
 
-  auto connection = db_.Acquire();
+  auto connection = records_.db().Acquire();
   store::CaseRepository cases(*connection);
   store::CaseTimelineRepository timeline(*connection);
   store::Transaction tx(*connection);
-  auto row = cases.FindCase(case_id, *scope);
-  if (!row) return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
+  if (!row) return row.error();
   const auto state = domain::ParseCaseStateCode(row->state);
   if (state && domain::IsTerminal(*state)) {
     return MakeError(ErrorCode::kConflict, "案件已办结，不能再认定事实", "The case is closed; no further findings");
@@ -120,19 +120,18 @@ Result<CaseDetail> CaseService::RecordFinding(const Principal& who, std::int64_t
     cases.SetConduct(case_id, std::string(domain::ConductName(input.value.conduct)));
   }
   cases.AddParty(case_id, who.body_code, now.ToIsoUtc());
-  audit_.Append(*connection, who, "case.finding", {"case", std::to_string(case_id)},
+  records_.audit().Append(*connection, who, "case.finding", {"case", std::to_string(case_id)},
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
                                     {"value", domain::FindingValueToJson(input.kind, previous)}},
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
                                     {"value", domain::FindingValueToJson(input.kind, input.value)}});
   events.push_back(event);
-  ReportAtOnceIfDue(*connection, who, *row, cases.ListWorkers(case_id), events);
+  records_.ReportAtOnceIfDue(*connection, who, *row, cases.ListWorkers(case_id), events);
   tx.Commit();
-  auto updated = cases.FindCase(case_id, {true, ""});
-  return LoadDetail(*connection, who, *updated);
+  return records_.Reload(*connection, who, case_id);
 }
 
-void CaseService::ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,
+void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,
                                     const std::vector<store::WorkerRow>& workers,
                                     const std::vector<store::CaseEventRow>& events) {
   if (!risk_rules_) return;

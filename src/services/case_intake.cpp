@@ -1,0 +1,216 @@
+// Intake (登记): a complaint becomes a case (case_intake.h).
+#include "services/case_intake.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+
+#include "domain/validators.h"
+#include "security/masking.h"
+#include "security/pii_scan.h"
+#include "services/case_mapping.h"
+#include "services/case_progress_codec.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+
+constexpr std::size_t kMaxWorkersPerCase = 10'000;
+
+
+Status CheckEmployer(const EmployerInput& e, const std::string& field) {
+  if (e.name.empty() || e.name.size() > 300) return InvalidField(field + ".name", "不能为空且不超过 300 字节", "1–300 bytes required");
+  if (e.kind != "unit" && e.kind != "individual" && e.kind != "unqualified_contractor") {
+    return InvalidField(field + ".kind", "应为 unit、individual 或 unqualified_contractor", "must be unit, individual or unqualified_contractor");
+  }
+  if (e.credit_code) {
+    if (auto ok = domain::ValidateUnifiedSocialCreditCode(*e.credit_code, field + ".credit_code"); !ok) return ok.error();
+  } else if (e.kind == "unit") {
+    return InvalidField(field + ".credit_code", "用人单位须填写统一社会信用代码", "a unit needs its unified social credit code");
+  }
+  return Ok{};
+}
+
+Status CheckWorker(const WorkerInput& w, std::size_t i, domain::CivilDate today) {
+  std::string field = "workers[" + std::to_string(i) + "]";
+  if (w.name.empty() || w.name.size() > 64) return InvalidField(field + ".name", "姓名不能为空且不超过 64 字节", "name: 1–64 bytes");
+  if (w.id_number) {
+    if (auto ok = domain::ValidateResidentIdNumber(*w.id_number, field + ".id_number", today); !ok) return ok.error();
+  }
+  if (w.phone) {
+    if (auto ok = domain::ValidateMobileNumber(*w.phone, field + ".phone"); !ok) return ok.error();
+  }
+  if (w.bank_card) {
+    if (auto ok = domain::ValidateBankCardNumber(*w.bank_card, field + ".bank_card"); !ok) return ok.error();
+  }
+  if (w.owed.fen() < 0) return InvalidField(field + ".owed_yuan", "不能为负数", "must not be negative");
+  if (w.other_claims.fen() < 0) return InvalidField(field + ".other_claims_yuan", "不能为负数", "must not be negative");
+  if (w.months_unpaid < 0 || w.months_unpaid > 1200) return InvalidField(field + ".months_unpaid", "应为 0 到 1200", "must be 0..1200");
+  return Ok{};
+}
+
+bool IsChannel(const std::string& c) {
+  for (auto known : {"12333", "national_clue_platform", "walk_in", "petition", "inspection", "referral"}) {
+    if (c == known) return true;
+  }
+  return false;
+}
+
+std::int64_t EmployerId(store::CaseRepository& cases, const EmployerInput& e, const std::string& now) {
+  if (e.credit_code) {
+    if (auto existing = cases.FindEmployerByCreditCode(*e.credit_code)) return existing->id;
+  }
+  return cases.InsertEmployer({0, e.name, e.credit_code, e.kind, e.address, e.legal_representative}, now);
+}
+
+}  // namespace
+
+Status CaseIntake::CheckComplaint(const Principal& who, const ComplaintInput& input) const {
+  if (!who.Can(Permission::kCaseWrite) || who.body_code != "hrss") {
+    return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以登记投诉", "Only labour inspection registers complaints");
+  }
+  const domain::Instant now = records_.Now();
+  if (!IsChannel(input.channel)) {
+    return InvalidField("channel", "应为 12333、national_clue_platform、walk_in、petition、inspection 或 referral",
+                   "must be 12333, national_clue_platform, walk_in, petition, inspection or referral");
+  }
+  if (input.received_at.unix_seconds() > now.unix_seconds()) return InvalidField("received_at", "不能晚于当前时间", "must not be in the future");
+  if (auto ok = CheckEmployer(input.employer, "employer"); !ok) return ok.error();
+  if (input.general_contractor) {
+    if (auto ok = CheckEmployer(*input.general_contractor, "general_contractor"); !ok) return ok.error();
+  }
+  if (input.workers.empty() || input.workers.size() > kMaxWorkersPerCase) {
+    return InvalidField("workers", "应有 1 到 10000 名劳动者", "must list 1 to 10000 workers");
+  }
+  for (std::size_t i = 0; i < input.workers.size(); ++i) {
+    if (auto ok = CheckWorker(input.workers[i], i, domain::ShanghaiDate(now)); !ok) return ok.error();
+  }
+  if (input.summary.size() > 20000 || input.project_name.size() > 300) {
+    return InvalidField("summary", "内容过长", "too long");
+  }
+  const domain::TimeLimitRule* l01 = records_.reference().time_limits.Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, records_.reference().calendar,
+                                      {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
+  if (!l01_clock) return l01_clock.error();
+  return Ok{};
+}
+
+Status CaseIntake::CheckNewWorker(const WorkerInput& worker, std::size_t index) const {
+  return CheckWorker(worker, index, domain::ShanghaiDate(records_.Now()));
+}
+
+Result<CaseDetail> CaseIntake::CreateComplaint(const Principal& who, const ComplaintInput& input) {
+  if (auto ok = CheckComplaint(who, input); !ok) return ok.error();
+  auto connection = records_.db().Acquire();
+  store::Transaction tx(*connection);
+  std::int64_t case_id = InsertComplaint(*connection, who, input);
+  tx.Commit();
+  return records_.Reload(*connection, who, case_id);
+}
+
+std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input) {
+  const domain::Instant now = records_.Now();
+  const auto rules = records_.rules().Current(connection);
+  const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
+  auto l01_clock = domain::StartClock(*l01, input.received_at, *rules->calendar,
+                                      {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});
+  const std::string now_text = now.ToIsoUtc();
+  store::CaseRepository cases(connection);
+  store::CaseTimelineRepository timeline(connection);
+
+  store::CaseRow row;
+  int year = static_cast<int>(domain::ShanghaiDate(input.received_at).year());
+  char number[32];
+  std::snprintf(number, sizeof number, "WL-%d-%05lld", year,
+                static_cast<long long>(cases.NextSequence("case", year)));
+  row.case_no = number;
+  row.title = input.employer.name + (input.project_name.empty() ? "" : "（" + input.project_name + "）") + "欠薪案";
+  row.state = std::string(domain::CaseStateCode(domain::CaseState::kComplaintReceived));
+  domain::CaseProgress progress;
+  progress.last_step_at = input.received_at;
+  row.progress = boost::json::serialize(ProgressToJson(progress));
+  row.channel = input.channel;
+  row.received_at = input.received_at.ToIsoUtc();
+  row.employer_id = EmployerId(cases, input.employer, now_text);
+  if (input.general_contractor) row.general_contractor_id = EmployerId(cases, *input.general_contractor, now_text);
+  row.project_name = input.project_name;
+  row.summary = input.summary;
+  row.conduct = input.conduct;
+  row.migrant_workers = input.migrant_workers;
+  row.created_by = who.user_id;
+  row.created_at = now_text;
+  row.updated_at = now_text;
+  row.id = cases.InsertCase(row);
+  cases.AddParty(row.id, "hrss", now_text);
+  InsertWorkers(connection, row.id, input.workers);
+
+  store::CaseEventRow event;
+  event.case_id = row.id;
+  event.event = "register_complaint";
+  event.at = row.received_at;
+  event.actor_user_id = who.user_id;
+  event.actor_username = who.username;
+  event.actor_body = who.body_code;
+  event.from_state = "";
+  event.to_state = row.state;
+  event.payload = boost::json::serialize(boost::json::object{{"channel", input.channel},
+                                                             {"workers", input.workers.size()}});
+  event.explanation_zh = "登记投诉（渠道：" + input.channel + "），开始计算受理期限。";
+  event.explanation_en = "Complaint registered (channel " + input.channel + "); the acceptance clock starts.";
+  event.request_id = who.request_id;
+  timeline.InsertEvent(event);
+  timeline.InsertClock(ToClockRow(row.id, *l01_clock));
+  records_.ReportAtOnceIfDue(connection, who, row, cases.ListWorkers(row.id), timeline.ListEvents(row.id));
+  records_.audit().Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
+                boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
+  return row.id;
+}
+
+Status CaseIntake::CheckNewEmployer(const EmployerInput& employer, const std::string& field) {
+  return CheckEmployer(employer, field);
+}
+
+bool CaseIntake::IsKnownChannel(std::string_view channel) { return IsChannel(std::string(channel)); }
+
+std::int64_t CaseIntake::InsertEmployer(store::Connection& connection, const EmployerInput& employer) {
+  store::CaseRepository cases(connection);
+  return EmployerId(cases, employer, records_.Now().ToIsoUtc());
+}
+
+void CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_id, const std::vector<WorkerInput>& workers) {
+  store::CaseRepository cases(connection);
+  const std::string now_text = records_.Now().ToIsoUtc();
+  const auto& cipher = records_.keys().cipher();
+  for (const auto& w : workers) {
+    store::WorkerRow worker;
+    worker.case_id = case_id;
+    worker.name = w.name;
+    worker.owed_fen = w.owed.fen();
+    worker.other_claims_fen = w.other_claims.fen();
+    worker.months_unpaid = w.months_unpaid;
+    worker.period_from = w.period_from;
+    worker.period_to = w.period_to;
+    worker.id = cases.InsertWorker(worker, now_text);
+    // The row id is in the associated data, so a ciphertext cannot be moved to another worker.
+    std::string suffix = ":" + std::to_string(worker.id);
+    if (w.id_number) {
+      std::string normal = security::NormalizeIdentifier(*w.id_number);
+      worker.id_number_enc = cipher.Encrypt(normal, "worker.id_number" + suffix);
+      worker.id_number_index = cipher.BlindIndex("id_number", normal);
+      worker.id_number_masked = security::MaskIdNumber(normal);
+    }
+    if (w.phone) {
+      worker.phone_enc = cipher.Encrypt(*w.phone, "worker.phone" + suffix);
+      worker.phone_masked = security::MaskPhone(*w.phone);
+    }
+    if (w.bank_card) {
+      std::string normal = security::NormalizeIdentifier(*w.bank_card);
+      worker.bank_card_enc = cipher.Encrypt(normal, "worker.bank_card" + suffix);
+      worker.bank_card_masked = security::MaskBankCard(normal);
+    }
+    if (w.id_number || w.phone || w.bank_card) cases.SetWorkerSecrets(worker);
+  }
+  cases.RefreshMoney(case_id);
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,56 @@
+// Workers' personal data: reveal with a purpose, and the access receipts (case_personal_data.h).
+#include "services/case_personal_data.h"
+
+#include <boost/json/object.hpp>
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+}  // namespace
+
+Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
+                                           const std::string& field, const std::string& purpose) {
+  auto scope = records_.ScopeOf(who);
+  if (!scope) return scope.error();
+  if (!who.Can(Permission::kPiiReveal)) return Forbidden(Permission::kPiiReveal);
+  if (field != "id_number" && field != "phone" && field != "bank_card") {
+    return InvalidField("field", "应为 id_number、phone 或 bank_card", "must be id_number, phone or bank_card");
+  }
+  std::size_t characters = 0;
+  for (unsigned char ch : purpose) characters += (ch & 0xC0) != 0x80;
+  if (characters < 4 || purpose.size() > 500) {
+    return InvalidField("purpose", "请说明查看完整信息的用途（至少 4 个字）", "state why you need the full value (at least 4 characters)");
+  }
+  auto connection = records_.db().Acquire();
+  store::CaseRepository cases(*connection);
+  store::Transaction tx(*connection);
+  if (auto visible = CaseRecords::FindVisible(cases, *scope, case_id); !visible) return visible.error();
+  auto worker = cases.FindWorker(case_id, worker_id);
+  if (!worker) return MakeError(ErrorCode::kNotFound, "劳动者不存在", "No such worker in this case");
+  const std::optional<std::string>& sealed =
+      field == "id_number" ? worker->id_number_enc : field == "phone" ? worker->phone_enc : worker->bank_card_enc;
+  if (!sealed) return MakeError(ErrorCode::kNotFound, "未登记该项信息", "That item was not recorded for this worker");
+  auto plain = records_.keys().cipher().Decrypt(*sealed, "worker." + field + ":" + std::to_string(worker_id));
+  if (!plain) {
+    return MakeError(ErrorCode::kInternal, "个人信息无法解密（数据可能被篡改或密钥不符）",
+                     "The personal data cannot be decrypted (tampered data or wrong key)");
+  }
+  const std::string now_text = records_.Now().ToIsoUtc();
+  store::CaseTimelineRepository(*connection).InsertPiiAccess(
+      {0, now_text, who.username, who.body_code, case_id, worker_id, field, purpose}, who.user_id, who.request_id);
+  records_.audit().Append(*connection, who, "pii.reveal", {"worker", std::to_string(worker_id)}, nullptr,
+                boost::json::object{{"case", case_id}, {"field", field}});
+  tx.Commit();
+  return *plain;
+}
+
+Result<Page<store::PiiAccessRow>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
+                                                              std::int64_t offset) {
+  if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
+  auto connection = records_.db().Acquire();
+  store::CaseTimelineRepository timeline(*connection);
+  return Page<store::PiiAccessRow>{timeline.ListPiiAccessForBody(who.body_code, limit, offset),
+                                   timeline.CountPiiAccessForBody(who.body_code)};
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,129 @@
+// The case use cases' shared part: scope, the whole case as a detail, its assessment (case_records.h).
+#include "services/case_records.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "domain/assessment_json.h"
+#include "services/case_mapping.h"
+#include "services/case_progress_codec.h"
+
+namespace wagelink::services {
+namespace {
+using security::Permission;
+}  // namespace
+
+Error NoSuchCase() {
+  return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
+}
+
+Result<store::CaseScope> CaseRecords::ScopeOf(const Principal& who) const {
+  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto scope = who.scope();
+  if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
+  return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
+}
+
+Result<store::CaseRow> CaseRecords::FindVisible(store::CaseRepository& cases, const store::CaseScope& scope,
+                                                std::int64_t case_id) {
+  auto row = cases.FindCase(case_id, scope);
+  if (!row) return NoSuchCase();
+  return std::move(*row);
+}
+
+CaseDetail CaseRecords::Reload(store::Connection& connection, const Principal& who, std::int64_t case_id) {
+  auto row = store::CaseRepository(connection).FindCase(case_id, {true, ""});
+  return LoadDetail(connection, who, *row);
+}
+
+std::vector<std::string> CaseRecords::MissingMaterials(const store::CaseRow& row) const {
+  const auto package = TransferPackageOf(row.transfer_package);
+  std::vector<std::string> missing;
+  for (const auto& item : reference_->transfer_package) {
+    if (!item.required || item.id == "transfer_letter") continue;  // the letter is generated at sending
+    const auto it = package.find(item.id);
+    if (it == package.end() || !it->second) missing.push_back(item.zh);
+  }
+  return missing;
+}
+
+domain::CaseSnapshot CaseRecords::SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+                                             const domain::CaseProgress& progress,
+                                             const std::vector<store::ClockRow>& clocks,
+                                             const CachedAssessment& assessment) const {
+  domain::CaseSnapshot snapshot;
+  snapshot.context.economic_crime_rules = rules.economic_crime_rules;
+  snapshot.progress = progress;
+  snapshot.context.outstanding = domain::Fen::FromFen(row.owed_fen - row.paid_fen);
+  snapshot.context.actor_unpaid = domain::Fen::FromFen(assessment.actor_unpaid_fen);
+  snapshot.context.amount_threshold_met = assessment.amount_met;
+  snapshot.context.assessed_recommendation = assessment.recommendation;
+  snapshot.context.missing_transfer_materials = MissingMaterials(row);
+  for (const auto& clock : clocks) {
+    if (clock.stopped_at) continue;
+    const auto* rule = rules.time_limits->Find(clock.rule_id);
+    if (rule && clock.extensions_applied < static_cast<std::int64_t>(rule->extensions.size())) {
+      snapshot.context.extendable_clocks.push_back(clock.rule_id);
+    }
+  }
+  return snapshot;
+}
+
+CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row) {
+  store::CaseRepository cases(connection);
+  store::CaseTimelineRepository timeline(connection);
+  const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
+  const auto rules = rules_.Current(connection);
+  CaseDetail detail;
+  detail.row = row;
+  auto [employer, contractor] = cases.FindEmployerAndContractor(row.employer_id, row.general_contractor_id);
+  detail.employer = std::move(*employer);
+  detail.general_contractor = std::move(contractor);
+  detail.workers = cases.ListWorkers(row.id);
+  detail.payments = cases.ListPayments(row.id);
+  detail.events = timeline.ListEvents(row.id);
+  detail.parties = cases.Parties(row.id);
+  auto clocks = timeline.ListClocks(row.id);
+  for (const auto& clock : clocks) {
+    detail.clocks.push_back({clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)});
+  }
+  const auto package = TransferPackageOf(row.transfer_package);
+  for (const auto& item : reference_->transfer_package) {
+    const auto it = package.find(item.id);
+    detail.transfer_package.emplace_back(&item, it != package.end() && it->second);
+  }
+  const domain::CaseFacts facts =
+      CaseFactsOf(rules->threshold_profile, row, detail.employer, detail.workers, detail.payments, detail.events);
+  detail.findings = facts.findings;
+  detail.assessment = AssessCase(*rules, facts, now);
+  if (auto progress = ProgressFromJson(row.progress)) {
+    std::vector<std::string> permissions;
+    for (auto p : who.permissions) permissions.emplace_back(security::PermissionCode(p));
+    detail.available_steps = domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks, *detail.assessment),
+                                                    who.body_code, permissions);
+  }
+  return detail;
+}
+
+std::shared_ptr<const CachedAssessment> CaseRecords::AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
+                                                                domain::Instant now) const {
+  const domain::AssessmentInput input = domain::AssessmentInputOf(facts, domain::ShanghaiDate(now));
+  std::string input_text = boost::json::serialize(domain::AssessmentInputToJson(input));
+  const domain::ThresholdProfile* profile = rules.catalog->Find(rules.threshold_profile);
+  if (profile == nullptr) profile = rules.catalog->Find(domain::ThresholdCatalog::kUnset);
+  // The key names the profile's figures too, so an operator's change of figures is never served stale.
+  std::string key = input_text + "|" + std::to_string(profile->per_worker ? profile->per_worker->fen() : -1) + "|" +
+                    std::to_string(profile->aggregate ? profile->aggregate->fen() : -1);
+  if (auto cached = assessments_.Find(key)) return cached;
+  const domain::AssessmentResult result = domain::Assess(input, *profile);
+  boost::json::value json = domain::AssessmentToJson(result);
+  std::string text = boost::json::serialize(json);
+  std::int64_t actor_unpaid = 0;
+  for (const auto& worker : input.workers) actor_unpaid += worker.Tested().fen();
+  auto assessment = std::make_shared<const CachedAssessment>(
+      CachedAssessment{std::move(json), std::move(text), std::move(input_text), result.amount.met,
+                       result.recommendation, result.blacklist.eligible, actor_unpaid});
+  assessments_.Store(key, assessment);
+  return assessment;
+}
+
+}  // namespace wagelink::services

@@ -1,0 +1,34 @@
+#pragma once
+// Taking a step of the mechanism (domain::Decide decides; this applies the decision — state,
+// timeline event, clocks, parties, inbox notices, audit — in one transaction) and keeping the
+// transfer package.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "services/case_records.h"
+
+namespace wagelink::services {
+
+struct StepInput {
+  domain::CaseEvent event;
+  std::optional<domain::Instant> at;  // when the step was taken; default now; never in the future
+  std::string reason;
+  domain::StepPayload payload;
+  std::optional<std::int64_t> expected_version;  // optimistic concurrency from the UI
+};
+
+class CaseSteps {
+ public:
+  explicit CaseSteps(CaseRecords& records) : records_(records) {}
+
+  Result<CaseDetail> TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step);
+  Result<CaseDetail> SetTransferPackage(const Principal& who, std::int64_t case_id,
+                                        const std::vector<std::pair<std::string, bool>>& items);
+
+ private:
+  CaseRecords& records_;
+};
+
+}  // namespace wagelink::services
