@@ -355,14 +355,16 @@ boost::json::value AssessmentToJson(const AssessmentResult& result) {
   }
   out["missing_evidence"] = std::move(missing);
   out["blacklist_eligible"] = Tristate(result.blacklist.eligible);
-  out["blacklist"] = boost::json::object{{"eligible", Tristate(result.blacklist.eligible)},
-                                         {"criterion", result.blacklist.criterion.empty()
-                                                           ? boost::json::value(nullptr)
-                                                           : boost::json::value(result.blacklist.criterion)},
-                                         {"basis", result.blacklist.basis},
-                                         {"explain_zh", result.blacklist.explain_zh},
-                                         {"explain_en", result.blacklist.explain_en}};
+  out["blacklist"] = BlacklistFindingToJson(result.blacklist);
   return out;
+}
+
+boost::json::object BlacklistFindingToJson(const BlacklistFinding& finding) {
+  return {{"eligible", Tristate(finding.eligible)},
+          {"criterion", finding.criterion.empty() ? boost::json::value(nullptr) : boost::json::value(finding.criterion)},
+          {"basis", finding.basis},
+          {"explain_zh", finding.explain_zh},
+          {"explain_en", finding.explain_en}};
 }
 
 Result<boost::json::value> AssessJson(std::string_view json_text, const ThresholdCatalog& catalog) {

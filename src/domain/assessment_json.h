@@ -57,6 +57,8 @@ inline constexpr int kMaxMonthsUnpaid = 1200;
 // Errors: kInvalidJson for syntax; kValidationFailed with `field` = path ("workers[3].owed_yuan").
 Result<AssessmentInput> ParseAssessmentInput(std::string_view json_text);
 boost::json::value AssessmentToJson(const AssessmentResult& result);
+// The "blacklist" member of the assessment; also what a proposed listing stores as its eligibility.
+boost::json::object BlacklistFindingToJson(const BlacklistFinding& finding);
 // The input in the same contract: ParseAssessmentInput(serialize(AssessmentInputToJson(x))) assesses as x.
 // A case shows it beside its assessment, so anyone can replay the case's facts through `wagelink assess`.
 boost::json::value AssessmentInputToJson(const AssessmentInput& input);

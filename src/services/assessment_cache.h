@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "domain/assessment_vocabulary.h"
+#include "domain/crime_assessment.h"
 
 namespace wagelink::services {
 
@@ -24,7 +25,7 @@ struct CachedAssessment {
   std::string input_text;
   std::optional<bool> amount_met;
   domain::Recommendation recommendation = domain::Recommendation::kConsult;
-  std::optional<bool> blacklist_eligible;
+  domain::BlacklistFinding blacklist;  // 45号令 §5 eligibility, with the criterion it rests on
   std::int64_t actor_unpaid_fen = 0;  // what the actor left unpaid after the order's deadline (or to date)
 };
 

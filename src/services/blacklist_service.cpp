@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include "domain/assessment_json.h"
 #include "services/case_reading.h"
 #include "store/case_repository.h"
 
@@ -39,27 +40,17 @@ boost::json::object Snapshot(const store::BlacklistRow& r) {
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "名单记录不存在", "no such listing"); }
 
-// The case assessment's "blacklist" finding, as the case service computed it (never recomputed here):
-// {"eligible": bool|null, "basis", "explain_zh", "explain_en", optionally "criterion"}.
-domain::EligibilityFinding FindingOf(const boost::json::object* finding) {
+// The case assessment's blacklist finding, as the case's own assessment made it (never recomputed here).
+domain::EligibilityFinding FindingOf(const CaseDetail& detail) {
   domain::EligibilityFinding out;
-  if (!finding) return out;
+  if (!detail.assessment) return out;
+  const domain::BlacklistFinding& finding = detail.assessment->blacklist;
   out.present = true;
-  auto text = [&](std::string_view key) {
-    const auto* v = finding->if_contains(key);
-    return v && v->is_string() ? std::string(v->as_string()) : std::string();
-  };
-  if (const auto* e = finding->if_contains("eligible"); e && e->is_bool()) out.eligible = e->as_bool();
-  if (const auto* c = finding->if_contains("criterion"); c && c->is_string()) out.criterion = std::string(c->as_string());
-  out.explain_zh = text("explain_zh");
-  out.explain_en = text("explain_en");
+  out.eligible = finding.eligible;
+  if (!finding.criterion.empty()) out.criterion = finding.criterion;
+  out.explain_zh = finding.explain_zh;
+  out.explain_en = finding.explain_en;
   return out;
-}
-
-const boost::json::object* BlacklistFindingOf(const CaseDetail& detail) {
-  if (!detail.assessment || !detail.assessment->json.is_object()) return nullptr;
-  const auto* finding = detail.assessment->json.as_object().if_contains("blacklist");
-  return finding && finding->is_object() ? &finding->as_object() : nullptr;
 }
 
 }  // namespace
@@ -128,10 +119,10 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
     return detail.error();
   }
   // The case's own assessment decides eligibility (45号令 §5, domain/crime_assessment): no override.
-  const auto* finding = BlacklistFindingOf(*detail);
+  const domain::EligibilityFinding finding = FindingOf(*detail);
   const auto now_rules = rules();
   if (in.eligibility_reason.size() > 4000) return InvalidField("eligibility_reason", "过长", "too long");
-  auto criterion = domain::CheckListingEligibility(now_rules, FindingOf(finding), {in.criterion, in.eligibility_reason});
+  auto criterion = domain::CheckListingEligibility(now_rules, finding, {in.criterion, in.eligibility_reason});
   if (!criterion) return criterion.error();
   const UnixSeconds now_s = clock_.Now();
   const std::string now = FormatUtc(now_s);
@@ -151,9 +142,9 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
   row.address = employer.address;
   row.persons = PersonsJson(in.persons);
   row.grounds = in.grounds;
-  row.eligibility = boost::json::serialize(*finding);
+  row.eligibility = boost::json::serialize(domain::BlacklistFindingToJson(detail->assessment->blacklist));
   row.criterion = *criterion;
-  row.eligibility_flagged = !FindingOf(finding).eligible.has_value();
+  row.eligibility_flagged = !finding.eligible.has_value();
   row.eligibility_reason = in.eligibility_reason;
   row.status = "proposed";
   row.proposed_on = in.proposed_on.value_or(today).ToIso();

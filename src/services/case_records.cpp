@@ -121,7 +121,7 @@ std::shared_ptr<const CachedAssessment> CaseRecords::AssessCase(const CaseRules&
   for (const auto& worker : input.workers) actor_unpaid += worker.Tested().fen();
   auto assessment = std::make_shared<const CachedAssessment>(
       CachedAssessment{std::move(json), std::move(text), std::move(input_text), result.amount.met,
-                       result.recommendation, result.blacklist.eligible, actor_unpaid});
+                       result.recommendation, result.blacklist, actor_unpaid});
   assessments_.Store(key, assessment);
   return assessment;
 }

@@ -81,6 +81,8 @@ test('an advance by the general contractor does not undo the refusal; the revise
 
   await page.goto(`/cases/${id}`);
   await page.locator('[data-test="case-facts"] [data-test="fact-conduct"]', { hasText: '尚未查明' }).waitFor();
+  // The demo district has not chosen its province yet: the assessment says so and why it matters.
+  await page.locator('[data-test="threshold-unconfigured"]', { hasText: '尚未选择适用的省份数额标准' }).waitFor();
 
   // The general contractor advances all 144,000 yuan on the deadline day.
   await page.locator('[data-test="payment-open"]').click();

@@ -687,6 +687,8 @@ const en: MessageSchema = {
   },
   assessment: {
     title: 'Crime-elements assessment',
+    noProvince: 'The district has not chosen its province\'s thresholds: an amount between the national bounds is "unknown — consult", not "not met". The system administrator chooses the province under System settings → Case rules.',
+    unconfirmedFigures: 'This province\'s figures have not been entered and confirmed: an amount between the national bounds is "unknown — consult". The system administrator enters the published figures under System settings → Case rules.',
     basis: 'Criminal Law §276-1; 法释〔2013〕3号',
     none: 'No assessment yet.',
     recommendationLabel: 'Recommendation',
