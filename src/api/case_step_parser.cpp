@@ -1,17 +1,27 @@
 #include "api/case_step_parser.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
+#include "domain/case_step_forms.h"
 #include "domain/finding_json.h"
 #include "domain/json_fields.h"
+#include "domain/vocabulary_codes.h"
 #include "http/json_body.h"
 
 namespace wagelink::api {
 namespace {
 using domain::CaseEvent;
 
+// The payload field `key` of the step's form (domain/case_step_forms.h): the parser reads exactly the
+// fields the form declares, with the form's limits.
+const domain::StepField& FormField(CaseEvent event, std::string_view key) {
+  const domain::StepField* field = domain::FindStepField(domain::StepFormOf(event), key);
+  if (field == nullptr) throw std::logic_error("step form lacks payload field " + std::string(key));
+  return *field;
+}
 
 // Reads payload[key] as one of the codes a domain Parse* function accepts.
 template <class Parse>
@@ -30,13 +40,14 @@ bool Flag(const boost::json::object& payload, std::string_view key) {
   return it != payload.end() && it->value().is_bool() && it->value().as_bool();
 }
 
-Result<std::vector<std::string>> Strings(const boost::json::object& payload, std::string_view key) {
+Result<std::vector<std::string>> Strings(const boost::json::object& payload, CaseEvent event, std::string_view key) {
+  const std::size_t max_bytes = FormField(event, key).max_bytes;
   std::string field = "payload." + std::string(key);
   auto it = payload.find(key);
   if (it == payload.end() || !it->value().is_array()) return InvalidField(field, "必填，应为字符串数组", "required array of strings");
   std::vector<std::string> out;
   for (const auto& v : it->value().as_array()) {
-    if (!v.is_string() || v.as_string().empty() || v.as_string().size() > 200) {
+    if (!v.is_string() || v.as_string().empty() || v.as_string().size() > max_bytes) {
       return InvalidField(field, "每一项应为非空字符串", "every item must be a non-empty string");
     }
     out.emplace_back(v.as_string());
@@ -57,50 +68,6 @@ Status OnlyKnownFields(const boost::json::object& object, const std::vector<std:
   return Ok{};
 }
 
-// The payload keys each step reads; every other step takes no payload fields at all. Anything else is
-// refused, so a field the server would not act on (a client's "conduct" on a step, say) is never
-// silently dropped: facts go through findings instead.
-std::vector<std::string_view> PayloadKeys(CaseEvent event) {
-  switch (event) {
-    case CaseEvent::kIssueOrder:
-      return {"document", "deadline", "service", "served_at", "service_evidence_recorded", "addressee"};
-    case CaseEvent::kRecordOrderOutcome:
-      return {"outcome"};
-    case CaseEvent::kCompleteScreening:
-      return {"recommendation"};
-    case CaseEvent::kSendConsultation:
-      return {"to_procuratorate", "to_police", "reply_due"};
-    case CaseEvent::kFormCaseGroup:
-      return {"officers"};
-    case CaseEvent::kSendTransfer:
-      return {"copy_to_procuratorate"};
-    case CaseEvent::kNotifyIncompleteMaterials:
-      return {"items"};
-    case CaseEvent::kDecideReconsideration:
-    case CaseEvent::kConcludeInvestigation:
-      return {"result"};
-    case CaseEvent::kDecideProsecution:
-    case CaseEvent::kDecideLegalAid:
-      return {"decision"};
-    case CaseEvent::kDeliverJudgment:
-      return {"verdict"};
-    case CaseEvent::kRecordCivilStep:
-      return {"kind", "green_channel"};
-    case CaseEvent::kCloseCase:
-      return {"reason"};
-    case CaseEvent::kJoinEarlyIntervention:
-      return {"ground"};
-    case CaseEvent::kGiveInterventionOpinion:
-      return {"aspect"};
-    case CaseEvent::kReferMaliciousClaim:
-      return {"findings"};
-    case CaseEvent::kDecideMaliciousClaim:
-      return {"handling", "charge", "penalty"};
-    default:
-      return {};
-  }
-}
-
 // payload[key] as a strict boolean: absent is false, anything but true/false is refused.
 Result<bool> StrictFlag(const boost::json::object& payload, std::string_view key, const std::string& field) {
   auto it = payload.find(key);
@@ -109,8 +76,9 @@ Result<bool> StrictFlag(const boost::json::object& payload, std::string_view key
   return it->value().as_bool();
 }
 
-// payload[key] as optional free text of at most `max_bytes` (absent or empty = "").
-Result<std::string> FreeText(const boost::json::object& payload, std::string_view key, std::size_t max_bytes) {
+// payload[key] as optional free text of at most the form's bytes (absent or empty = "").
+Result<std::string> FreeText(const boost::json::object& payload, CaseEvent event, std::string_view key) {
+  const std::size_t max_bytes = FormField(event, key).max_bytes;
   auto text = http::OptionalString(payload, key, max_bytes);
   if (!text) {
     return InvalidField("payload." + std::string(key), "应为不超过 " + std::to_string(max_bytes) + " 字节的文字",
@@ -125,8 +93,7 @@ Result<domain::StepPayload> ParseMaliciousClaimReferral(const boost::json::objec
     return InvalidField("payload.findings", "必填，应为对象", "required object");
   }
   const auto& f = it->value().as_object();
-  if (auto ok = OnlyKnownFields(f, {"no_arrears", "forged_records", "blocking_offices", "other_disorder"},
-                                "payload.findings.");
+  if (auto ok = OnlyKnownFields(f, FormField(CaseEvent::kReferMaliciousClaim, "findings").options, "payload.findings.");
       !ok) {
     return ok.error();
   }
@@ -144,25 +111,19 @@ Result<domain::StepPayload> ParseMaliciousClaimReferral(const boost::json::objec
 Result<domain::StepPayload> ParseMaliciousClaimOutcome(const boost::json::object& p) {
   auto handling = Code(p, "handling", domain::ParseMaliciousClaimOutcome);
   if (!handling) return handling.error();
-  auto charge = FreeText(p, "charge", 200);
+  auto charge = FreeText(p, CaseEvent::kDecideMaliciousClaim, "charge");
   if (!charge) return charge.error();
-  auto penalty = FreeText(p, "penalty", 1000);
+  auto penalty = FreeText(p, CaseEvent::kDecideMaliciousClaim, "penalty");
   if (!penalty) return penalty.error();
   return domain::StepPayload(domain::MaliciousClaimOutcomePayload{*handling, *charge, *penalty});
 }
 
-std::optional<domain::Recommendation> ParseRecommendation(std::string_view code) {
-  if (code == "transfer") return domain::Recommendation::kTransfer;
-  if (code == "consult") return domain::Recommendation::kConsult;
-  if (code == "administrative") return domain::Recommendation::kAdministrative;
-  if (code == "civil") return domain::Recommendation::kCivil;
-  return std::nullopt;
-}
-
+// Refuses any payload key the step's form does not declare, so a field the server would not act on
+// (a client's "conduct" on a step, say) is never silently dropped: facts go through findings instead.
 Status OnlyPayloadKeys(CaseEvent event, const boost::json::object& payload) {
-  const auto allowed = PayloadKeys(event);
+  const domain::StepForm& form = domain::StepFormOf(event);
   for (const auto& entry : payload) {
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(entry.key())) == allowed.end()) {
+    if (domain::FindStepField(form, std::string_view(entry.key())) == nullptr) {
       const std::string field = "payload." + std::string(entry.key()).substr(0, 64);
       return InvalidField(field, "该环节不接受此字段（案件事实请通过“认定事实”记录）",
                           "this step does not take this field (record case facts as findings)");
@@ -206,7 +167,7 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       return domain::StepPayload(domain::OrderOutcomePayload{*outcome});
     }
     case CaseEvent::kCompleteScreening: {
-      auto recommendation = Code(p, "recommendation", ParseRecommendation);
+      auto recommendation = Code(p, "recommendation", domain::ParseRecommendation);
       if (!recommendation) return recommendation.error();
       return domain::StepPayload(domain::ScreeningPayload{*recommendation});
     }
@@ -220,14 +181,14 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       return domain::StepPayload(consultation);
     }
     case CaseEvent::kFormCaseGroup: {
-      auto officers = Strings(p, "officers");
+      auto officers = Strings(p, event, "officers");
       if (!officers) return officers.error();
       return domain::StepPayload(domain::CaseGroupPayload{*officers});
     }
     case CaseEvent::kSendTransfer:
       return domain::StepPayload(domain::TransferPayload{Flag(p, "copy_to_procuratorate")});
     case CaseEvent::kNotifyIncompleteMaterials: {
-      auto items = Strings(p, "items");
+      auto items = Strings(p, event, "items");
       if (!items) return items.error();
       return domain::StepPayload(domain::MaterialsListPayload{*items});
     }
@@ -262,10 +223,7 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
       domain::GreenChannel green;
       if (p.contains("green_channel") && p.at("green_channel").is_object()) {
         const auto& g = p.at("green_channel").as_object();
-        if (auto ok = OnlyKnownFields(g, {"priority_mediation", "priority_acceptance", "priority_filing", "priority_trial",
-                                          "priority_execution"},
-                                      "payload.green_channel.");
-            !ok) {
+        if (auto ok = OnlyKnownFields(g, FormField(event, "green_channel").options, "payload.green_channel."); !ok) {
           return ok.error();
         }
         green = {Flag(g, "priority_mediation"), Flag(g, "priority_acceptance"), Flag(g, "priority_filing"),

@@ -2,15 +2,20 @@
 // and status tag, exactly as loaded from data/; /api/v1/assessments runs the crime-elements
 // assessment (the same contract as `wagelink assess`); /api/v1/settings/case-rules holds the
 // district's choices among them (threshold profile, economic-crime filing rules, time-limit overrides);
-// /api/v1/settings/calendar lists the working-day calendar in force and takes the holiday notices
+// /api/v1/reference/case-steps is the form of every case step (domain/case_step_forms.h), from which
+// the web client renders and checks its step dialogs; /api/v1/settings/calendar lists the working-day calendar in force and takes the holiday notices
 // the system administrator enters.
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "api/guard.h"
 #include "api/routes.h"
 #include "domain/assessment_json.h"
+#include "domain/case_step_forms.h"
 #include "http/json_body.h"
 #include "services/calendar_service.h"
+#include "security/digest.h"
 #include "services/case_rules_service.h"
 
 namespace wagelink::api {
@@ -18,6 +23,58 @@ namespace {
 http::Response RawJson(const std::string& text) {
   auto response = http::Response::Text(200, "application/json; charset=utf-8", text);
   response.SetHeader("Cache-Control", "no-cache");
+  return response;
+}
+
+boost::json::object ConditionJson(const domain::FieldCondition& condition) {
+  return {{"key", condition.key}, {"equals", condition.equals}};
+}
+
+boost::json::object FieldJson(const domain::StepField& field) {
+  boost::json::object out{{"key", field.key}, {"kind", domain::StepFieldKindCode(field.kind)}, {"required", field.required}};
+  if (!field.options.empty()) {
+    boost::json::array options;
+    for (std::string_view code : field.options) options.emplace_back(code);
+    out["options"] = std::move(options);
+  }
+  if (field.min_items > 0) out["min_items"] = field.min_items;
+  if (field.max_bytes > 0) out["max_bytes"] = field.max_bytes;
+  if (!field.after.empty()) out["after"] = field.after;
+  if (field.shown_when) out["shown_when"] = ConditionJson(*field.shown_when);
+  if (!field.default_code.empty()) out["default"] = field.default_code;
+  return out;
+}
+
+// The catalogue of step forms. It changes only with the server build, so it is serialized once.
+std::string StepCatalogueText() {
+  boost::json::array steps;
+  for (const domain::StepForm& form : domain::StepForms()) {
+    boost::json::object reason{{"rule", domain::ReasonRuleCode(form.reason.rule)}};
+    if (form.reason.rule == domain::ReasonRule::kWhen) reason["when"] = ConditionJson(form.reason.when);
+    boost::json::array fields;
+    for (const domain::StepField& field : form.fields) fields.emplace_back(FieldJson(field));
+    steps.emplace_back(boost::json::object{{"event", domain::CaseEventCode(form.event)},
+                                           {"name_zh", domain::CaseEventNameZh(form.event)},
+                                           {"name_en", domain::CaseEventNameEn(form.event)},
+                                           {"tone", domain::StepToneCode(form.tone)},
+                                           {"reason", std::move(reason)},
+                                           {"fields", std::move(fields)}});
+  }
+  return boost::json::serialize(boost::json::object{{"steps", std::move(steps)}});
+}
+
+// A body that changes only with the build, with a strong ETag: the client revalidates it
+// (If-None-Match → 304) instead of downloading it again.
+http::Response CacheableJson(const http::Request& request, const std::string& text, const std::string& etag) {
+  if (auto match = request.Header("if-none-match"); match && match->find(etag) != std::string_view::npos) {
+    http::Response response;
+    response.status = 304;
+    response.SetHeader("ETag", etag);
+    response.SetHeader("Cache-Control", "no-cache");
+    return response;
+  }
+  auto response = RawJson(text);
+  response.SetHeader("ETag", etag);
   return response;
 }
 }  // namespace
@@ -28,6 +85,11 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
   }));
   router.Add("GET", "/api/v1/reference/thresholds", Authed(context, [&context](http::Request&, const services::Principal&) {
     return RawJson(context.reference->thresholds_json);
+  }));
+  router.Add("GET", "/api/v1/reference/case-steps", Authed(context, [](http::Request& request, const services::Principal&) {
+    static const std::string text = StepCatalogueText();
+    static const std::string etag = "\"" + security::Sha256Hex(text) + "\"";
+    return CacheableJson(request, text, etag);
   }));
   router.Add("GET", "/api/v1/reference/calendar", Authed(context, [&context](http::Request& request, const services::Principal&) {
     auto year = request.Query("year");

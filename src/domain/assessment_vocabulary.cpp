@@ -1,6 +1,7 @@
 #include "domain/assessment_vocabulary.h"
 
 #include "domain/code_table.h"
+#include "domain/vocabulary_codes.h"
 
 #include <array>
 #include <utility>
@@ -162,6 +163,15 @@ bool IsActor(OrderAddressee addressee) {
 }
 std::string_view RecommendationName(Recommendation value) {
   return CodeOf(kRecommendations, value);
+}
+std::optional<Recommendation> ParseRecommendation(std::string_view name) {
+  return ValueOf(kRecommendations, name);
+}
+std::vector<std::string_view> OrderAddresseeCodes() {
+  return CodesOf(kAddressees);
+}
+std::vector<std::string_view> RecommendationCodes() {
+  return CodesOf(kRecommendations);
 }
 std::string_view RecommendationNameZh(Recommendation value) {
   switch (value) {

@@ -1,5 +1,6 @@
 #include "domain/case_events.h"
 #include "domain/code_table.h"
+#include "domain/vocabulary_codes.h"
 
 #include <array>
 #include <utility>
@@ -102,7 +103,7 @@ const EventNames& Lookup(CaseEvent event) {
   return index < kEvents.size() ? kEvents[index] : kEvents.front();
 }
 
-
+// The payload vocabularies. Each table's order is the order a step form offers the codes.
 constexpr std::array<std::pair<OrderDocumentKind, std::string_view>, 2> kDocumentKinds{{
     {OrderDocumentKind::kRectificationOrder, "rectification_order"},  // 限期整改指令书
     {OrderDocumentKind::kHandlingDecision, "handling_decision"},      // 行政处理决定书
@@ -115,12 +116,12 @@ constexpr std::array<std::pair<ServiceMethod, std::string_view>, 5> kServiceMeth
     {ServiceMethod::kConfirmableNotice, "confirmable_notice"},
 }};
 constexpr std::array<std::pair<OrderOutcome, std::string_view>, 2> kOrderOutcomes{{
-    {OrderOutcome::kPaidInFullByDeadline, "paid_in_full_by_deadline"},
     {OrderOutcome::kUnpaidAfterDeadline, "unpaid_after_deadline"},
+    {OrderOutcome::kPaidInFullByDeadline, "paid_in_full_by_deadline"},
 }};
 constexpr std::array<std::pair<ReconsiderationResult, std::string_view>, 2> kReconsiderationResults{{
-    {ReconsiderationResult::kUpheld, "upheld"},
     {ReconsiderationResult::kReversed, "reversed"},
+    {ReconsiderationResult::kUpheld, "upheld"},
 }};
 constexpr std::array<std::pair<InvestigationResult, std::string_view>, 2> kInvestigationResults{{
     {InvestigationResult::kForProsecution, "transfer_for_prosecution"},
@@ -150,9 +151,9 @@ constexpr std::array<std::pair<CloseReason, std::string_view>, 3> kCloseReasons{
     {CloseReason::kOther, "other"},
 }};
 constexpr std::array<std::pair<InterventionGround, std::string_view>, 3> kInterventionGrounds{{
-    {InterventionGround::kPoliceRequest, "police_request"},
-    {InterventionGround::kAgencyRequest, "agency_request"},
     {InterventionGround::kOwnInitiative, "own_initiative"},
+    {InterventionGround::kAgencyRequest, "agency_request"},
+    {InterventionGround::kPoliceRequest, "police_request"},
 }};
 constexpr std::array<std::pair<OpinionAspect, std::string_view>, 3> kOpinionAspects{{
     {OpinionAspect::kCharacterisation, "characterisation"},  // 定性
@@ -160,8 +161,8 @@ constexpr std::array<std::pair<OpinionAspect, std::string_view>, 3> kOpinionAspe
     {OpinionAspect::kLawApplication, "law_application"},     // 法律适用
 }};
 constexpr std::array<std::pair<MaliciousClaimOutcome, std::string_view>, 3> kMaliciousClaimOutcomes{{
-    {MaliciousClaimOutcome::kCriminalCase, "criminal_case"},
     {MaliciousClaimOutcome::kPublicOrderPenalty, "public_order_penalty"},
+    {MaliciousClaimOutcome::kCriminalCase, "criminal_case"},
     {MaliciousClaimOutcome::kNoAction, "no_action"},
 }};
 
@@ -263,6 +264,46 @@ std::string_view MaliciousClaimOutcomeCode(MaliciousClaimOutcome value) {
 }
 std::optional<MaliciousClaimOutcome> ParseMaliciousClaimOutcome(std::string_view code) {
   return ValueOf(kMaliciousClaimOutcomes, code);
+}
+
+std::vector<std::string_view> OrderDocumentKindCodes() {
+  return CodesOf(kDocumentKinds);
+}
+std::vector<std::string_view> ServiceMethodCodes() {
+  return CodesOf(kServiceMethods);
+}
+std::vector<std::string_view> OrderOutcomeCodes() {
+  return CodesOf(kOrderOutcomes);
+}
+std::vector<std::string_view> ReconsiderationResultCodes() {
+  return CodesOf(kReconsiderationResults);
+}
+std::vector<std::string_view> InvestigationResultCodes() {
+  return CodesOf(kInvestigationResults);
+}
+std::vector<std::string_view> ProsecutionDecisionCodes() {
+  return CodesOf(kProsecutionDecisions);
+}
+std::vector<std::string_view> VerdictCodes() {
+  return CodesOf(kVerdicts);
+}
+std::vector<std::string_view> LegalAidDecisionCodes() {
+  return CodesOf(kLegalAidDecisions);
+}
+std::vector<std::string_view> CivilStepKindCodes() {
+  return CodesOf(kCivilStepKinds);
+}
+std::vector<std::string_view> CloseReasonCodes() {
+  return CodesOf(kCloseReasons);
+}
+std::vector<std::string_view> InterventionGroundCodes() {
+  return CodesOf(kInterventionGrounds);
+}
+std::vector<std::string_view> OpinionAspectCodes() {
+  return CodesOf(kOpinionAspects);
+}
+std::vector<std::string_view> MaliciousClaimOutcomeCodes() {
+  return CodesOf(kMaliciousClaimOutcomes);
 }
 
 }  // namespace wagelink::domain

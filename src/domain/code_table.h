@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace wagelink::domain {
 
@@ -23,6 +24,15 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
     if (candidate == code) return value;
   }
   return std::nullopt;
+}
+
+// Every code of a table in its order (the order a step form offers them, case_step_forms.h).
+template <class E, std::size_t N>
+std::vector<std::string_view> CodesOf(const std::array<std::pair<E, std::string_view>, N>& table) {
+  std::vector<std::string_view> codes;
+  codes.reserve(N);
+  for (const auto& entry : table) codes.push_back(entry.second);
+  return codes;
 }
 
 }  // namespace wagelink::domain

@@ -72,9 +72,48 @@ export interface AssessmentInput {
   serious_consequence: boolean;
 }
 
+/** "Field `key` has the code `equals`" (a reason's condition, when a field is asked). */
+export interface FieldCondition {
+  key: string;
+  equals: string;
+}
+
+/** One payload field of a step as the server declares it (src/domain/case_step_forms.h). */
+export interface StepFieldDef {
+  key: string;
+  kind: 'radio' | 'select' | 'date' | 'datetime' | 'switch' | 'tags' | 'checkboxes' | 'text' | string;
+  required: boolean;
+  /** radio/select: the accepted codes; checkboxes: the flag names. */
+  options?: string[];
+  min_items?: number;
+  /** UTF-8 bytes, as the server counts them (a CJK character is three). */
+  max_bytes?: number;
+  /** A date that must fall after this other field's day. */
+  after?: string;
+  shown_when?: FieldCondition;
+  /** What the server assumes when the field is absent. */
+  default?: string;
+}
+
+export interface StepFormDef {
+  event: string;
+  name_zh: string;
+  name_en: string;
+  tone: 'forward' | 'refusal' | 'default' | string;
+  reason: { rule: 'always' | 'optional' | 'when' | string; when?: FieldCondition };
+  fields: StepFieldDef[];
+}
+
+/** GET /reference/case-steps: the form of every step; the server owns these rules. */
+export interface StepCatalogue {
+  steps: StepFormDef[];
+}
+
 export const referenceApi = {
   timeLimits: () => http.get<TimeLimits>('/reference/time-limits'),
   thresholds: () => http.get<Thresholds>('/reference/thresholds'),
+  /** Revalidated by its strong ETag, so a reload costs a 304. */
+  caseSteps: () => http.get<StepCatalogue>('/reference/case-steps'),
   calendar: (year?: number) => http.get<{ items: CalendarYear[] }>('/reference/calendar', { year }),
   assess: (input: AssessmentInput) => http.post<Assessment>('/assessments', input),
 };

@@ -912,6 +912,7 @@ const en: MessageSchema = {
       atFuture: 'Cannot be in the future',
       atLeast: 'At least {n}',
       after: 'Must be after the day of service',
+      tooLong: 'At most {n} bytes (a Chinese character counts as three)',
       reasonRequired: 'This step needs a reason',
     },
     document: {

@@ -912,6 +912,7 @@ const zhCN = {
       atFuture: '不能晚于当前时间',
       atLeast: '至少 {n} 项',
       after: '须晚于送达之日',
+      tooLong: '不能超过 {n} 字节（一个汉字计 3 字节）',
       reasonRequired: '此环节须填写理由',
     },
     document: {

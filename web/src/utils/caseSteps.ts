@@ -1,8 +1,11 @@
-// The steps of the mechanism as forms: which fields each step's payload needs (the server's
-// src/api/case_step_parser.cpp), when a reason is required (src/domain/case_steps.cpp and the
-// RequireReason calls of the transitions), what to prefill from the case, and the request body.
+// The steps of the mechanism as forms. The server owns every rule — which fields a step's payload
+// takes, what each needs, when a reason is required, the tone — and sends them in its catalogue
+// (GET /reference/case-steps, src/domain/case_step_forms.h; loaded by store/stepForms.ts). This file
+// only turns a catalogue entry into a form: the i18n keys that name fields and options, what to
+// prefill from the case, the checks the catalogue states, and the request body.
 // Pure functions, no Vue: the dialog renders a StepSpec and unit tests check the payloads.
 import type { CaseDetail, StepRequest } from '@/api/cases';
+import type { FieldCondition, StepCatalogue, StepFieldDef, StepFormDef } from '@/api/reference';
 import { beijingToday, beijingWallToIso, toBeijingWall } from './datetime';
 
 export type StepFieldKind = 'radio' | 'select' | 'date' | 'datetime' | 'switch' | 'tags' | 'checkboxes' | 'text';
@@ -14,7 +17,7 @@ export interface StepOption {
 }
 
 export interface StepField {
-  /** Payload key; "a.b" nests (green_channel.priority_trial). */
+  /** Payload key. */
   key: string;
   kind: StepFieldKind;
   labelKey: string;
@@ -26,9 +29,13 @@ export interface StepField {
   /** For a date: must be after this other date/datetime field's day. */
   after?: string;
   /** Asked (and sent) only when another field has this value (the charge of a criminal case …). */
-  shownWhen?: { key: string; equals: string };
-  /** For text: the most characters (the server counts bytes; a CJK character is three). */
+  shownWhen?: FieldCondition;
+  /** For text and each tag: the most UTF-8 bytes the server accepts. */
+  maxBytes?: number;
+  /** For text: the most characters the input takes, so that even Chinese text stays within maxBytes. */
   maxLength?: number;
+  /** What the server assumes when the field is absent; the form opens with it. */
+  defaultValue?: string;
 }
 
 export type StepTone = 'primary' | 'success' | 'warning' | 'danger' | 'default';
@@ -46,92 +53,62 @@ export interface StepSpec {
 export type StepValue = string | boolean | string[] | null;
 export type StepValues = Record<string, StepValue>;
 
-const opt = (prefix: string, values: readonly string[]): StepOption[] =>
-  values.map((value) => ({ value, labelKey: `${prefix}.${value}` }));
+/** How a field is named in the locales: its label, hint and the prefix of its option labels. */
+interface FieldText {
+  label: string;
+  hint?: string;
+  options?: string;
+}
 
-export const ORDER_DOCUMENTS = ['rectification_order', 'handling_decision'] as const;
-export const SERVICE_METHODS = ['served', 'adult_family_member', 'unit_recipient', 'posted_at_premises', 'confirmable_notice'] as const;
-export const ORDER_ADDRESSEES = ['employer', 'actual_controller', 'general_contractor', 'developer'] as const;
-export const ORDER_OUTCOMES = ['unpaid_after_deadline', 'paid_in_full_by_deadline'] as const;
-export const RECOMMENDATIONS = ['transfer', 'consult', 'administrative', 'civil'] as const;
-export const RECONSIDERATION_RESULTS = ['reversed', 'upheld'] as const;
-export const INVESTIGATION_RESULTS = ['transfer_for_prosecution', 'case_withdrawn'] as const;
-export const PROSECUTION_DECISIONS = ['prosecute', 'not_prosecute'] as const;
-export const VERDICTS = ['convicted', 'acquitted'] as const;
-export const LEGAL_AID_DECISIONS = ['granted', 'refused'] as const;
-export const CIVIL_STEP_KINDS = ['mediation', 'arbitration', 'litigation', 'execution'] as const;
-export const GREEN_CHANNEL_FLAGS = [
-  'priority_mediation',
-  'priority_acceptance',
-  'priority_filing',
-  'priority_trial',
-  'priority_execution',
-] as const;
-export const CLOSE_REASONS = ['workers_paid', 'administrative_concluded', 'other'] as const;
-export const INTERVENTION_GROUNDS = ['own_initiative', 'agency_request', 'police_request'] as const;
-export const OPINION_ASPECTS = ['characterisation', 'evidence', 'law_application'] as const;
-export const MALICIOUS_FINDINGS = ['no_arrears', 'forged_records', 'blocking_offices', 'other_disorder'] as const;
-export const MALICIOUS_HANDLINGS = ['public_order_penalty', 'criminal_case', 'no_action'] as const;
+// Display only: the i18n keys of each step's fields, by "event.key" (then by key alone). A field the
+// server adds later is still rendered, labelled by its key and its options by their codes.
+const FIELD_TEXT: Record<string, FieldText> = {
+  'issue_order.document': { label: 'steps.field.document', options: 'steps.document' },
+  'issue_order.served_at': { label: 'steps.field.servedAt' },
+  'issue_order.addressee': { label: 'steps.field.addressee', hint: 'steps.hint.addressee', options: 'steps.addressee' },
+  'issue_order.service': { label: 'steps.field.service', options: 'steps.service' },
+  'issue_order.deadline': { label: 'steps.field.deadline', hint: 'steps.hint.deadline' },
+  'issue_order.service_evidence_recorded': { label: 'steps.field.serviceEvidence', hint: 'steps.hint.serviceEvidence' },
+  'record_order_outcome.outcome': { label: 'steps.field.outcome', options: 'steps.outcome' },
+  'complete_screening.recommendation': {
+    label: 'steps.field.recommendation',
+    hint: 'steps.hint.recommendation',
+    options: 'assessment.recommendation',
+  },
+  'send_consultation.to_procuratorate': { label: 'steps.field.toProcuratorate' },
+  'send_consultation.to_police': { label: 'steps.field.toPolice' },
+  'send_consultation.reply_due': { label: 'steps.field.replyDue' },
+  'form_case_group.officers': { label: 'steps.field.officers', hint: 'steps.hint.officers' },
+  'send_transfer.copy_to_procuratorate': { label: 'steps.field.copyToProcuratorate', hint: 'steps.hint.copyToProcuratorate' },
+  'notify_incomplete_materials.items': { label: 'steps.field.missingItems', hint: 'steps.hint.missingItems' },
+  'decide_reconsideration.result': { label: 'steps.field.reconsiderationResult', options: 'steps.reconsideration' },
+  'conclude_investigation.result': { label: 'steps.field.investigationResult', options: 'steps.investigation' },
+  'decide_prosecution.decision': { label: 'steps.field.prosecutionDecision', options: 'steps.prosecution' },
+  'deliver_judgment.verdict': { label: 'steps.field.verdict', options: 'steps.verdict' },
+  'decide_legal_aid.decision': { label: 'steps.field.legalAidDecision', options: 'steps.legalAid' },
+  'record_civil_step.kind': { label: 'steps.field.civilKind', options: 'steps.civil' },
+  'record_civil_step.green_channel': { label: 'steps.field.greenChannel', options: 'steps.green' },
+  'close_case.reason': { label: 'steps.field.closeReason', options: 'steps.close' },
+  'join_early_intervention.ground': {
+    label: 'steps.field.interventionGround',
+    hint: 'steps.hint.interventionGround',
+    options: 'steps.ground',
+  },
+  'give_intervention_opinion.aspect': { label: 'steps.field.opinionAspect', options: 'steps.aspect' },
+  'refer_malicious_claim.findings': {
+    label: 'steps.field.maliciousFindings',
+    hint: 'steps.hint.maliciousFindings',
+    options: 'steps.findings',
+  },
+  'decide_malicious_claim.handling': { label: 'steps.field.maliciousHandling', options: 'steps.handling' },
+  'decide_malicious_claim.penalty': { label: 'steps.field.penalty', hint: 'steps.hint.penalty' },
+  'decide_malicious_claim.charge': { label: 'steps.field.charge', hint: 'steps.hint.charge' },
+};
 
-/** Steps whose reason the server always requires (the "reason always required" column). */
-const ALWAYS_REASON = new Set([
-  'refuse_complaint',
-  'extend_investigation',
-  'send_consultation',
-  'answer_consultation',
-  'refuse_transfer',
-  'extend_filing_review',
-  'hand_over_jurisdiction',
-  'decline_filing',
-  'request_reconsideration',
-  'accept_filing_refusal',
-  'request_supervision',
-  'give_reasons',
-  'find_reasons_valid',
-  'order_filing',
-  'extend_prosecution_review',
-  'issue_procuratorial_opinion',
-  'reply_procuratorial_opinion',
-  'extend_trial',
-  'hand_over_case',
-  'request_early_intervention',
-  'join_early_intervention',
-  'give_intervention_opinion',
-  'reply_intervention_opinion',
-  'refer_malicious_claim',
-]);
-
-const REFUSALS = new Set([
-  'refuse_complaint',
-  'refuse_transfer',
-  'decline_filing',
-  'accept_filing_refusal',
-  'find_reasons_valid',
-  'refer_malicious_claim',
-]);
-const FORWARD = new Set([
-  'accept_complaint',
-  'issue_order',
-  'record_order_outcome',
-  'complete_screening',
-  'form_case_group',
-  'submit_transfer_report',
-  'approve_transfer',
-  'send_transfer',
-  'sign_receipt',
-  'file_case',
-  'supplement_materials',
-  'order_filing',
-  'conclude_investigation',
-  'decide_prosecution',
-  'accept_trial',
-  'deliver_judgment',
-  'decide_legal_aid',
-  'assign_lawyer',
-  'join_early_intervention',
-  'accept_malicious_claim',
-  'decide_malicious_claim',
-]);
+/** The i18n keys of a field: the label, the hint and the label of each option. */
+export function fieldText(event: string, key: string): FieldText {
+  return FIELD_TEXT[`${event}.${key}`] ?? { label: `steps.field.${key}`, options: `steps.${key}` };
+}
 
 const REASON_LABELS: Record<string, string> = {
   answer_consultation: 'steps.reasonLabel.answer',
@@ -150,141 +127,55 @@ const REASON_LABELS: Record<string, string> = {
   decide_malicious_claim: 'steps.reasonLabel.maliciousHandling',
 };
 
-const FIELDS: Record<string, readonly StepField[]> = {
-  issue_order: [
-    { key: 'document', kind: 'radio', labelKey: 'steps.field.document', options: opt('steps.document', ORDER_DOCUMENTS), required: true },
-    { key: 'served_at', kind: 'datetime', labelKey: 'steps.field.servedAt', required: true },
-    { key: 'addressee', kind: 'select', labelKey: 'steps.field.addressee', hintKey: 'steps.hint.addressee', options: opt('steps.addressee', ORDER_ADDRESSEES), required: true },
-    { key: 'service', kind: 'select', labelKey: 'steps.field.service', options: opt('steps.service', SERVICE_METHODS), required: true },
-    {
-      key: 'deadline',
-      kind: 'date',
-      labelKey: 'steps.field.deadline',
-      hintKey: 'steps.hint.deadline',
-      required: true,
-      after: 'served_at',
-    },
-    { key: 'service_evidence_recorded', kind: 'switch', labelKey: 'steps.field.serviceEvidence', hintKey: 'steps.hint.serviceEvidence' },
-  ],
-  record_order_outcome: [
-    { key: 'outcome', kind: 'radio', labelKey: 'steps.field.outcome', options: opt('steps.outcome', ORDER_OUTCOMES), required: true },
-  ],
-  complete_screening: [
-    {
-      key: 'recommendation',
-      kind: 'radio',
-      labelKey: 'steps.field.recommendation',
-      hintKey: 'steps.hint.recommendation',
-      options: opt('assessment.recommendation', RECOMMENDATIONS),
-      required: true,
-    },
-  ],
-  send_consultation: [
-    { key: 'to_procuratorate', kind: 'switch', labelKey: 'steps.field.toProcuratorate' },
-    { key: 'to_police', kind: 'switch', labelKey: 'steps.field.toPolice' },
-    { key: 'reply_due', kind: 'date', labelKey: 'steps.field.replyDue' },
-  ],
-  form_case_group: [
-    { key: 'officers', kind: 'tags', labelKey: 'steps.field.officers', hintKey: 'steps.hint.officers', required: true, min: 2 },
-  ],
-  send_transfer: [
-    { key: 'copy_to_procuratorate', kind: 'switch', labelKey: 'steps.field.copyToProcuratorate', hintKey: 'steps.hint.copyToProcuratorate' },
-  ],
-  notify_incomplete_materials: [
-    { key: 'items', kind: 'tags', labelKey: 'steps.field.missingItems', hintKey: 'steps.hint.missingItems', required: true, min: 1 },
-  ],
-  decide_reconsideration: [
-    { key: 'result', kind: 'radio', labelKey: 'steps.field.reconsiderationResult', options: opt('steps.reconsideration', RECONSIDERATION_RESULTS), required: true },
-  ],
-  conclude_investigation: [
-    { key: 'result', kind: 'radio', labelKey: 'steps.field.investigationResult', options: opt('steps.investigation', INVESTIGATION_RESULTS), required: true },
-  ],
-  decide_prosecution: [
-    { key: 'decision', kind: 'radio', labelKey: 'steps.field.prosecutionDecision', options: opt('steps.prosecution', PROSECUTION_DECISIONS), required: true },
-  ],
-  deliver_judgment: [
-    { key: 'verdict', kind: 'radio', labelKey: 'steps.field.verdict', options: opt('steps.verdict', VERDICTS), required: true },
-  ],
-  decide_legal_aid: [
-    { key: 'decision', kind: 'radio', labelKey: 'steps.field.legalAidDecision', options: opt('steps.legalAid', LEGAL_AID_DECISIONS), required: true },
-  ],
-  record_civil_step: [
-    { key: 'kind', kind: 'select', labelKey: 'steps.field.civilKind', options: opt('steps.civil', CIVIL_STEP_KINDS), required: true },
-    { key: 'green_channel', kind: 'checkboxes', labelKey: 'steps.field.greenChannel', options: opt('steps.green', GREEN_CHANNEL_FLAGS) },
-  ],
-  close_case: [
-    { key: 'reason', kind: 'radio', labelKey: 'steps.field.closeReason', options: opt('steps.close', CLOSE_REASONS), required: true },
-  ],
-  join_early_intervention: [
-    {
-      key: 'ground',
-      kind: 'radio',
-      labelKey: 'steps.field.interventionGround',
-      hintKey: 'steps.hint.interventionGround',
-      options: opt('steps.ground', INTERVENTION_GROUNDS),
-      required: true,
-    },
-  ],
-  give_intervention_opinion: [
-    { key: 'aspect', kind: 'radio', labelKey: 'steps.field.opinionAspect', options: opt('steps.aspect', OPINION_ASPECTS), required: true },
-  ],
-  refer_malicious_claim: [
-    {
-      key: 'findings',
-      kind: 'checkboxes',
-      labelKey: 'steps.field.maliciousFindings',
-      hintKey: 'steps.hint.maliciousFindings',
-      options: opt('steps.findings', MALICIOUS_FINDINGS),
-      required: true,
-    },
-  ],
-  decide_malicious_claim: [
-    { key: 'handling', kind: 'radio', labelKey: 'steps.field.maliciousHandling', options: opt('steps.handling', MALICIOUS_HANDLINGS), required: true },
-    {
-      key: 'penalty',
-      kind: 'text',
-      labelKey: 'steps.field.penalty',
-      hintKey: 'steps.hint.penalty',
-      required: true,
-      maxLength: 300,
-      shownWhen: { key: 'handling', equals: 'public_order_penalty' },
-    },
-    {
-      key: 'charge',
-      kind: 'text',
-      labelKey: 'steps.field.charge',
-      hintKey: 'steps.hint.charge',
-      required: true,
-      maxLength: 60,
-      shownWhen: { key: 'handling', equals: 'criminal_case' },
-    },
-  ],
-};
+const FIELD_KINDS: readonly string[] = ['radio', 'select', 'date', 'datetime', 'switch', 'tags', 'checkboxes', 'text'];
+
+// A UTF-8 character takes at most 3 bytes per UTF-16 unit (4 bytes for a surrogate pair of 2 units).
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+function toField(event: string, def: StepFieldDef): StepField {
+  const text = fieldText(event, def.key);
+  // An input kind this client does not know (a newer server) is entered as text; the server judges it.
+  const kind = (FIELD_KINDS.includes(def.kind) ? def.kind : 'text') as StepFieldKind;
+  const field: StepField = { key: def.key, kind, labelKey: text.label, required: def.required };
+  if (text.hint) field.hintKey = text.hint;
+  if (def.options) field.options = def.options.map((value) => ({ value, labelKey: `${text.options}.${value}` }));
+  if (def.min_items) field.min = def.min_items;
+  if (def.after) field.after = def.after;
+  if (def.shown_when) field.shownWhen = def.shown_when;
+  if (def.max_bytes) {
+    field.maxBytes = def.max_bytes;
+    if (kind === 'text') field.maxLength = Math.floor(def.max_bytes / MAX_UTF8_BYTES_PER_UNIT);
+  }
+  if (def.default !== undefined) field.defaultValue = def.default;
+  return field;
+}
+
+function toReason(def: StepFormDef): StepSpec['reason'] {
+  if (def.reason.rule === 'always') return 'required';
+  const when = def.reason.when;
+  if (def.reason.rule === 'when' && when) return (values) => values[when.key] === when.equals;
+  return 'optional';
+}
+
+const TONES: Record<string, StepTone> = { refusal: 'danger', forward: 'primary' };
 
 /** Whether the form asks for this field now (fields with `shownWhen` follow another field's value). */
 export function fieldShown(field: StepField, values: StepValues): boolean {
   return !field.shownWhen || values[field.shownWhen.key] === field.shownWhen.equals;
 }
 
-/** Reason required only for some answers (the transitions' RequireReason calls). */
-const CONDITIONAL_REASON: Record<string, (values: StepValues) => boolean> = {
-  decide_reconsideration: (v) => v.result === 'upheld',
-  conclude_investigation: (v) => v.result === 'case_withdrawn',
-  decide_prosecution: (v) => v.decision === 'not_prosecute',
-  decide_legal_aid: (v) => v.decision === 'refused',
-  close_case: (v) => v.reason === 'other',
-  decide_malicious_claim: (v) => v.handling === 'no_action',
-};
-
-/** The form of one step; unknown codes (a newer server) still get "at" and an optional reason. */
-export function stepSpec(event: string): StepSpec {
-  const tone: StepTone = REFUSALS.has(event) ? 'danger' : FORWARD.has(event) ? 'primary' : 'default';
+/**
+ * The form of one step from the server's catalogue. A step the catalogue does not list (not loaded
+ * yet, or a newer server) still gets "at" and an optional reason; the server judges the rest.
+ */
+export function stepSpec(event: string, catalogue: StepCatalogue | null | undefined): StepSpec {
+  const def = catalogue?.steps.find((step) => step.event === event);
   return {
     event,
-    fields: FIELDS[event] ?? [],
-    reason: ALWAYS_REASON.has(event) ? 'required' : (CONDITIONAL_REASON[event] ?? 'optional'),
+    fields: def ? def.fields.map((field) => toField(event, field)) : [],
+    reason: def ? toReason(def) : 'optional',
     reasonLabelKey: REASON_LABELS[event],
-    tone,
+    tone: (def && TONES[def.tone]) ?? 'default',
   };
 }
 
@@ -310,18 +201,18 @@ export function stepDefaults(
     if (field.kind === 'switch') values[field.key] = false;
     else if (field.kind === 'text') values[field.key] = '';
     else if (field.kind === 'tags' || field.kind === 'checkboxes') values[field.key] = [];
-    else values[field.key] = null;
+    else values[field.key] = field.defaultValue ?? null;
   }
   switch (spec.event) {
     case 'issue_order':
       values.document = 'rectification_order';
-      values.addressee = 'employer';
       values.served_at = toBeijingWall(ctx.now);
       values.deadline = beijingToday(ctx.now, 7);
       break;
     case 'complete_screening': {
       const a = detail.assessment;
-      if (a && (RECOMMENDATIONS as readonly string[]).includes(a.recommendation)) values.recommendation = a.recommendation;
+      const offered = spec.fields.find((field) => field.key === 'recommendation')?.options ?? [];
+      if (a && offered.some((option) => option.value === a.recommendation)) values.recommendation = a.recommendation;
       break;
     }
     case 'send_consultation':
@@ -353,6 +244,14 @@ function isEmpty(value: StepValue | undefined): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+const utf8 = new TextEncoder();
+
+/** Text, or any tag, longer than the server takes (it counts UTF-8 bytes, after trimming). */
+function tooLong(value: StepValue | undefined, maxBytes: number): boolean {
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return texts.some((text) => utf8.encode(text.trim()).length > maxBytes);
+}
+
 function dayOf(value: StepValue | undefined): string | null {
   if (typeof value !== 'string' || value.length < 10) return null;
   return value.slice(0, 10);
@@ -377,6 +276,9 @@ export function validateStep(spec: StepSpec, values: StepValues, at: string | nu
     }
     if (field.kind === 'tags' && field.min && Array.isArray(value) && value.length < field.min) {
       problems.push({ field: name, messageKey: 'steps.error.atLeast', params: { n: field.min } });
+    }
+    if (field.maxBytes && tooLong(value, field.maxBytes)) {
+      problems.push({ field: name, messageKey: 'steps.error.tooLong', params: { n: field.maxBytes } });
     }
     if (field.after) {
       const day = dayOf(value);

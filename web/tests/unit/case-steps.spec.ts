@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '@/api/cases';
-import { buildStepRequest, reasonRequired, stepDefaults, stepSpec, validateStep, type StepValues } from '@/utils/caseSteps';
+import type { StepCatalogue } from '@/api/reference';
+import zhCN from '@/locales/zh-CN';
+import en from '@/locales/en';
+import {
+  buildStepRequest,
+  reasonRequired,
+  stepDefaults,
+  stepSpec as specOf,
+  validateStep,
+  type StepValues,
+} from '@/utils/caseSteps';
+// What GET /api/v1/reference/case-steps serves. Written by the server, never by hand:
+// tests/api/step_forms_test.cpp fails when it differs from the server's catalogue and says how to
+// rewrite it, so these tests always run against the server's real rules.
+import served from '../fixtures/case-steps.json';
+
+const catalogue = served as StepCatalogue;
+const stepSpec = (event: string) => specOf(event, catalogue);
 
 // The payloads are those the server's API test walks S1 with (tests/api/case_test.cpp), entered as
 // Beijing wall times in the dialog.
@@ -124,6 +141,61 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
     expect(body).toEqual({ event: 'decline_filing', at: '2025-12-13T01:00:00Z', reason: '民事纠纷' });
   });
 
+  it('decide_prosecution needs a reason only for not prosecuting; legal aid only when refused', () => {
+    const prosecution = stepSpec('decide_prosecution');
+    expect(reasonRequired(prosecution, { decision: 'prosecute' })).toBe(false);
+    expect(reasonRequired(prosecution, { decision: 'not_prosecute' })).toBe(true);
+    expect(reasonRequired(stepSpec('decide_legal_aid'), { decision: 'refused' })).toBe(true);
+    expect(reasonRequired(stepSpec('decide_legal_aid'), { decision: 'granted' })).toBe(false);
+    expect(reasonRequired(stepSpec('conclude_investigation'), { result: 'case_withdrawn' })).toBe(true);
+  });
+
+  it('issue_order takes its rules from the server: required fields, the deadline after service, the default addressee', () => {
+    const spec = stepSpec('issue_order');
+    const byKey = Object.fromEntries(spec.fields.map((f) => [f.key, f]));
+    expect(Object.keys(byKey).sort()).toEqual(['addressee', 'deadline', 'document', 'served_at', 'service', 'service_evidence_recorded']);
+    expect(byKey.deadline).toMatchObject({ kind: 'date', required: true, after: 'served_at', labelKey: 'steps.field.deadline' });
+    expect(byKey.addressee.defaultValue).toBe('employer');
+    expect(byKey.addressee.options?.map((o) => o.value)).toContain('general_contractor');
+    expect(byKey.service.options?.find((o) => o.value === 'posted_at_premises')?.labelKey).toBe('steps.service.posted_at_premises');
+    const values = stepDefaults(spec, detail, { now, username: 'handler' });
+    expect(validateStep(spec, { ...values, deadline: null }, '2025-12-05 10:00:00', '', now)).toContainEqual({
+      field: 'payload.deadline',
+      messageKey: 'steps.error.required',
+    });
+  });
+
+  it('free text is held to the bytes the server counts', () => {
+    const spec = stepSpec('decide_malicious_claim');
+    const penalty = spec.fields.find((f) => f.key === 'penalty');
+    expect(penalty?.maxBytes).toBe(1000);
+    // The input stops at a length that Chinese text (3 bytes a character) cannot push past the limit.
+    expect(penalty?.maxLength).toBe(333);
+    const values: StepValues = { handling: 'public_order_penalty', penalty: '拘'.repeat(334) };
+    expect(validateStep(spec, values, '2025-12-20 10:00:00', '', now)).toEqual([
+      { field: 'payload.penalty', messageKey: 'steps.error.tooLong', params: { n: 1000 } },
+    ]);
+    values.penalty = '拘'.repeat(333);
+    expect(validateStep(spec, values, '2025-12-20 10:00:00', '', now)).toEqual([]);
+  });
+
+  it('names every field and option the server sends in both languages', () => {
+    const has = (messages: unknown, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    const missing: string[] = [];
+    for (const step of catalogue.steps) {
+      const spec = stepSpec(step.event);
+      expect(spec.fields.map((f) => f.key)).toEqual(step.fields.map((f) => f.key));
+      for (const field of spec.fields) {
+        const keys = [field.labelKey, ...(field.hintKey ? [field.hintKey] : []), ...(field.options ?? []).map((o) => o.labelKey)];
+        for (const key of keys) {
+          if (typeof has(zhCN, key) !== 'string' || typeof has(en, key) !== 'string') missing.push(`${step.event}.${field.key}: ${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('refuses a step dated in the future and unknown steps still get a form', () => {
     expect(validateStep(stepSpec('accept_complaint'), {}, '2030-01-01 08:00:00', '', now)).toEqual([
       { field: 'at', messageKey: 'steps.error.atFuture' },
@@ -132,6 +204,9 @@ describe('step forms → POST /cases/{id}/steps bodies', () => {
     const unknown = stepSpec('teleport');
     expect(unknown.fields).toEqual([]);
     expect(unknown.reason).toBe('optional');
+    expect(unknown.tone).toBe('default');
+    // Before the catalogue has loaded, a known step also falls back to time and an optional reason.
+    expect(specOf('decline_filing', null)).toMatchObject({ fields: [], reason: 'optional' });
   });
 
   it('close_case proposes workers_paid only when nothing is outstanding', () => {
