@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
 import { takeStep } from '../support/case_page.mjs';
+import { DAY, beijing, beijingDay } from '../support/beijing_time.mjs';
 
 let browser;
 before(async () => {
@@ -19,14 +20,6 @@ after(async () => {
   await browser?.close();
 });
 
-const DAY = 86_400_000;
-const pad = (n) => String(n).padStart(2, '0');
-/** Beijing wall time (UTC+8, no DST) of an instant, as the pickers take it: "YYYY-MM-DD HH:mm". */
-function beijing(ms) {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-const beijingDay = (ms) => beijing(ms).slice(0, 10);
 
 // S1's workers (tests/support/scenarios.cpp) with the ID numbers the server accepts; row 3 is
 // first pasted with a wrong check digit to see the form refuse it in that very cell.

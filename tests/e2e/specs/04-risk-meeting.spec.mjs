@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot as shoot, setPicker } from '../support/browser.mjs';
+import { beijing } from '../support/beijing_time.mjs';
 
 let browser;
 before(async () => {
@@ -17,11 +18,6 @@ after(async () => {
   await browser?.close();
 });
 
-const pad = (n) => String(n).padStart(2, '0');
-function beijing(ms) {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
 
 /** Screenshots without the success toasts of the steps just taken (they cover the page title). */
 async function screenshot(page, name) {

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
 import { takeStep } from '../support/case_page.mjs';
 import { creditCode, idNumber } from '../support/ids.mjs';
+import { DAY, beijingDay, pad } from '../support/beijing_time.mjs';
 
 let browser;
 before(async () => {
@@ -20,12 +21,6 @@ after(async () => {
   await browser?.close();
 });
 
-const DAY = 86_400_000;
-const pad = (n) => String(n).padStart(2, '0');
-function beijingDay(ms) {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
 
 /** A JSON request inside the page's session, with its CSRF token. */
 function api(page, method, path, body) {

@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, loginAndWait, newPage, screenshot } from '../support/browser.mjs';
+import { DAY, beijingDay as day } from '../support/beijing_time.mjs';
 
 let browser;
 before(async () => {
@@ -17,9 +18,7 @@ after(async () => {
   await browser?.close();
 });
 
-const DAY = 86_400_000;
 const iso = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-const day = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** POSTs inside the page's session with its CSRF token; returns the parsed answer or throws. */
 function post(page, path, body) {

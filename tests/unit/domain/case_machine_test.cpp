@@ -21,18 +21,13 @@ using test::kJudge;
 using test::kLegalAidOfficer;
 using test::kPoliceOfficer;
 using test::kProsecutor;
+using test::InState;
 using test::Request;
 using E = CaseEvent;
 using S = CaseState;
 
 constexpr std::string_view kLater = "2026-03-02T10:00:00+08:00";
 
-CaseSnapshot InState(S state) {
-  CaseSnapshot snapshot;
-  snapshot.progress.state = state;
-  snapshot.progress.last_step_at = At("2026-03-01T10:00:00+08:00");
-  return snapshot;
-}
 
 Error Refused(const CaseSnapshot& snapshot, const StepRequest& request) {
   auto decided = Decide(snapshot, request);

@@ -18,19 +18,13 @@ using test::kJudge;
 using test::kLegalAidOfficer;
 using test::kPoliceOfficer;
 using test::kProsecutor;
+using test::InState;
 using test::Request;
 using E = CaseEvent;
 using S = CaseState;
 
-constexpr std::string_view kBefore = "2026-03-01T10:00:00+08:00";
 constexpr std::string_view kLater = "2026-03-02T10:00:00+08:00";
 
-CaseSnapshot InState(S state) {
-  CaseSnapshot snapshot;
-  snapshot.progress.state = state;
-  snapshot.progress.last_step_at = test::At(kBefore);
-  return snapshot;
-}
 
 std::vector<E> Steps(const CaseSnapshot& snapshot, const test::Actor& actor) {
   return AvailableSteps(snapshot, actor.body, actor.permissions);

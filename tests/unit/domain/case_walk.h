@@ -33,6 +33,14 @@ inline StepRequest Request(CaseEvent event, const Actor& actor, std::string_view
   return StepRequest{event, actor.body, actor.permissions, At(at), std::move(reason), std::move(payload)};
 }
 
+// A case resting in `state`, its last step taken on 2026-03-01 (the tests of single steps start here).
+inline CaseSnapshot InState(CaseState state) {
+  CaseSnapshot snapshot;
+  snapshot.progress.state = state;
+  snapshot.progress.last_step_at = At("2026-03-01T10:00:00+08:00");
+  return snapshot;
+}
+
 class CaseWalk {
  public:
   // A case registered at `received_at` (L01 starts).

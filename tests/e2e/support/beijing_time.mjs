@@ -1,0 +1,14 @@
+// Beijing wall time (UTC+8, no DST) as the specs type it into the pickers and the API takes it.
+
+export const DAY = 86_400_000;
+
+export const pad = (n) => String(n).padStart(2, '0');
+
+/** "YYYY-MM-DD HH:mm" in Beijing, as the date-time pickers take it. */
+export function beijing(ms) {
+  const d = new Date(ms + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The Beijing civil date "YYYY-MM-DD" of an instant. */
+export const beijingDay = (ms) => beijing(ms).slice(0, 10);
