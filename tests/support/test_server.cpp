@@ -39,6 +39,7 @@ std::string RandomSuffix() {
   out << std::hex << rng();
   return out.str();
 }
+}  // namespace
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,7 +47,6 @@ std::string ReadFile(const std::string& path) {
   out << in.rdbuf();
   return out.str();
 }
-}  // namespace
 
 std::string SourceDir() { return WAGELINK_SOURCE_DIR; }
 

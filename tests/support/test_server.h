@@ -19,6 +19,8 @@
 namespace wagelink::testing {
 
 std::string SourceDir();
+// The whole file (empty if it cannot be read).
+std::string ReadFile(const std::string& path);
 std::string BackendName();
 
 // A fresh, empty database for one test: a temporary SQLite file or a new PostgreSQL database.
