@@ -19,7 +19,8 @@ boost::json::object FiguresJson(const services::DashboardFigures& f) {
   for (const auto& s : f.funnel) funnel.push_back({{"stage", s.stage}, {"cases", s.cases}});
   for (const auto& t : f.timeliness) {
     timeliness.push_back({{"body_code", t.body_code}, {"met", t.met}, {"met_late", t.met_late}, {"not_met", t.not_met},
-                          {"overdue", t.overdue}, {"running", t.running}});
+                          {"overdue", t.overdue}, {"running", t.running},
+                          {"on_time_percent", t.on_time_percent ? boost::json::value(*t.on_time_percent) : nullptr}});
   }
   for (const auto& r : f.risks_by_month) by_month.push_back({{"month", r.month}, {"level", r.level}, {"risks", r.risks}});
   for (const auto& r : f.open_risks_by_level) by_level.push_back({{"level", r.level}, {"open", r.open}});

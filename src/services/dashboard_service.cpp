@@ -10,12 +10,24 @@ namespace {
 using security::Permission;
 
 // The funnel's steps after "received", each reached when the case took this step once.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSteps{{
+// The criminal chain runs on to 起诉, 判决 and 执行 (store::DashboardRepository::FunnelSteps counts a
+// prosecution decision only when it was to prosecute).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kSteps{{
     {"accepted", "accept_complaint"},
     {"ordered", "issue_order"},
     {"transferred", "send_transfer"},
     {"filed", "file_case"},
+    {"prosecuted", "decide_prosecution"},
+    {"judged", "deliver_judgment"},
+    {"executed", "record_execution"},
 }};
+
+BodyTimeliness TimelinessOf(const store::ClockTally& t) {
+  BodyTimeliness out{t.body_code, t.met, t.met_late, t.not_met, t.overdue, t.running, std::nullopt};
+  const std::int64_t due = t.met + t.met_late + t.not_met + t.overdue;
+  if (due > 0) out.on_time_percent = t.met * 100 / due;
+  return out;
+}
 
 // First instant of the month eleven months before `now` (twelve months including this one), UTC.
 std::string TwelveMonthsBack(UnixSeconds now) {
@@ -57,7 +69,7 @@ Result<DashboardFigures> DashboardService::Figures(const Principal& who) {
     out.funnel.push_back({std::string(stage), reached});
   }
   out.funnel.push_back({"paid", out.money.paid_in_full});
-  out.timeliness = figures.Timeliness(scope, out.as_of);
+  for (const auto& tally : figures.Timeliness(scope, out.as_of)) out.timeliness.push_back(TimelinessOf(tally));
   out.risks_visible = who.Can(Permission::kRiskRead);
   if (out.risks_visible) {
     out.risks_since = TwelveMonthsBack(now);

@@ -3,6 +3,7 @@
 // the statutory duty clocks per responsible body, and risk levels over the last twelve months. Case
 // figures are limited to the caller's need-to-know scope exactly like the case list; risk figures
 // are the ledger's, which every holder of risk.read sees whole. Read-only: aggregates, no rows.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,18 @@
 namespace wagelink::services {
 
 struct FunnelStage {
-  std::string stage;  // received | accepted | ordered | transferred | filed | paid
+  // received | accepted | ordered | transferred | filed | prosecuted | judged | executed | paid
+  std::string stage;
   std::int64_t cases = 0;
+};
+
+// One responsible body's statutory duty clocks by outcome, and its on-time rate: clocks met in time
+// out of every clock that is over or past due — a running clock already overdue counts against the
+// rate at once, not only when it is finally stopped.
+struct BodyTimeliness {
+  std::string body_code;
+  std::int64_t met = 0, met_late = 0, not_met = 0, overdue = 0, running = 0;
+  std::optional<std::int64_t> on_time_percent;  // whole percent, rounded down; none while nothing is due yet
 };
 
 struct DashboardFigures {
@@ -24,7 +35,7 @@ struct DashboardFigures {
   std::string body_code;
   std::vector<FunnelStage> funnel;
   store::CaseMoneyTotals money;
-  std::vector<store::ClockTally> timeliness;
+  std::vector<BodyTimeliness> timeliness;
   bool risks_visible = false;
   std::string risks_since;  // first instant of the oldest month shown
   std::vector<store::RiskMonthTally> risks_by_month;

@@ -15,7 +15,10 @@ constexpr std::string_view kMoney =
 
 constexpr std::string_view kFunnelSteps =
     "SELECT v.event, COUNT(DISTINCT v.case_id) FROM case_events v JOIN cases c ON c.id = v.case_id "
-    "WHERE v.event IN ('accept_complaint', 'issue_order', 'send_transfer', 'file_case') AND " WL_DASHBOARD_SCOPE
+    "WHERE v.event IN ('accept_complaint', 'issue_order', 'send_transfer', 'file_case', 'decide_prosecution', "
+    "'deliver_judgment', 'record_execution') "
+    // 不起诉 sends the case back to labour inspection (反向衔接): it is no prosecution.
+    "AND NOT (v.event = 'decide_prosecution' AND v.to_state = 'administrative_handling') AND " WL_DASHBOARD_SCOPE
     " GROUP BY v.event";
 
 // A met clock stopped after its due instant was met late; open ones are overdue or running at `now`.

@@ -45,7 +45,8 @@ class DashboardRepository {
   explicit DashboardRepository(Connection& connection) : c_(connection) {}
 
   CaseMoneyTotals Money(const CaseScope& scope);
-  // How many cases reached each of the funnel's steps (accept_complaint, issue_order, send_transfer, file_case).
+  // How many cases reached each of the funnel's steps (accept_complaint … file_case, a decision to
+  // prosecute, deliver_judgment, record_execution).
   std::vector<EventReach> FunnelSteps(const CaseScope& scope);
   // `now` is an instant "YYYY-MM-DDTHH:MM:SSZ": open clocks due before it are overdue.
   std::vector<ClockTally> Timeliness(const CaseScope& scope, const std::string& now);

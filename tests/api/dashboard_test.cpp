@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "support/case_branches.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -100,6 +101,45 @@ TEST(Dashboard, FunnelMoneyAndTimelinessMatchTheCasesWithinTheCallersScope) {
   // 三员分立: the administrators hold no dashboard.read.
   EXPECT_EQ(server.LoginAs("sysadmin").Get("/api/v1/dashboard").status, 403);
   EXPECT_EQ(server.LoginAs("auditor").Get("/api/v1/dashboard").status, 403);
+}
+
+TEST(Dashboard, AClockRunningPastItsDueDateCountsAgainstTheOnTimeRateAtOnce) {
+  TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  const std::int64_t accepted = CreateCase(handler);
+  CreateCase(handler);  // never accepted: its L01 is long past due and still running
+  ASSERT_EQ(Step(handler, accepted, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+
+  const auto dashboard = handler.Get("/api/v1/dashboard").Json();
+  bool found = false;
+  for (const auto& row : dashboard.at("timeliness").as_array()) {
+    if (row.at("body_code") != "hrss") continue;
+    found = true;
+    EXPECT_EQ(row.at("met").as_int64(), 1);
+    EXPECT_EQ(row.at("overdue").as_int64(), 1);
+    EXPECT_EQ(row.at("on_time_percent").as_int64(), 50) << "1 met in time out of 1 met + 1 overdue, not 1 of 1";
+  }
+  EXPECT_TRUE(found);
+  // A body with nothing due yet has no rate (not 0 %, not 100 %).
+  const auto before_anything = server.LoginAs("police").Get("/api/v1/dashboard").Json();
+  EXPECT_TRUE(before_anything.at("timeliness").as_array().empty());
+}
+
+TEST(Dashboard, TheFunnelFollowsTheCriminalChainThroughJudgmentAndExecution) {
+  TestServer server({.start_time = *ParseUtc(kAfterEveryBranch)});
+  ASSERT_GT(WalkCaseBranch(server, "CriminalChainRunsFromFilingToExecutionAndTheWorkersArePaid"), 0);
+  const auto funnel = Funnel(server.LoginAs("leader").Get("/api/v1/dashboard").Json());
+  for (const char* stage : {"received", "accepted", "ordered", "transferred", "filed", "prosecuted", "judged", "executed"}) {
+    EXPECT_EQ(funnel.at(stage), 1) << stage;
+  }
+}
+
+TEST(Dashboard, ADecisionNotToProsecuteIsNoProsecution) {
+  TestServer server({.start_time = *ParseUtc(kAfterEveryBranch)});
+  ASSERT_GT(WalkCaseBranch(server, "NonProsecutionOpinionMustBeAnsweredBeforeClosing"), 0);
+  const auto funnel = Funnel(server.LoginAs("leader").Get("/api/v1/dashboard").Json());
+  EXPECT_EQ(funnel.at("filed"), 1);
+  EXPECT_EQ(funnel.at("prosecuted"), 0);
 }
 
 TEST(Dashboard, RiskLevelsByMonthAndOpenRisksByLevel) {

@@ -11,6 +11,8 @@ export interface ClockTally {
   not_met: number;
   overdue: number;
   running: number;
+  /** Met in time out of every clock over or past due (the server's rule); null while none is due. */
+  on_time_percent: number | null;
 }
 
 export interface Dashboard {

@@ -1296,7 +1296,7 @@ const en: MessageSchema = {
     money: 'Amounts owed and paid',
     moneyHelp: 'Paid and outstanding shares of the total owed.',
     timeliness: 'Statutory time limits per body',
-    timelinessHelp: 'Statutory duty clocks per responsible body: met in time, met late, not met, overdue and running; on-time rate = met in time / closed.',
+    timelinessHelp: 'Statutory duty clocks per responsible body: met in time, met late, not met, overdue and running; on-time rate = met in time / (closed + overdue): a clock still running past its due date already counts as late.',
     noClocks: 'No statutory time limits yet',
     risks: 'Risk levels over the last 12 months',
     risksHelp: 'Risks reported each month by their current level; open risks above.',
@@ -1316,6 +1316,9 @@ const en: MessageSchema = {
       ordered: 'Order to pay',
       transferred: 'Sent to police',
       filed: 'Police filed',
+      prosecuted: 'Prosecuted',
+      judged: 'Judgment',
+      executed: 'Executed',
       paid: 'Paid in full',
     },
     clock: {

@@ -1296,7 +1296,7 @@ const zhCN = {
     money: '欠薪金额与兑付',
     moneyHelp: '已支付与尚欠金额占拖欠总额的比例。',
     timeliness: '各单位法定时限执行情况',
-    timelinessHelp: '按责任单位统计法定办理时限：按时办结、超时办结、未办结、已逾期与进行中；及时率 = 按时办结 / 已结束。',
+    timelinessHelp: '按责任单位统计法定办理时限：按时办结、超时办结、未办结、已逾期与进行中；及时率 = 按时办结 /（已结束 + 已逾期）：尚未办结但已超过期限的也计为超时。',
     noClocks: '暂无法定时限记录',
     risks: '风险等级变化（近 12 个月）',
     risksHelp: '每月新报送风险按当前等级统计；上方为在管风险数。',
@@ -1316,6 +1316,9 @@ const zhCN = {
       ordered: '责令支付',
       transferred: '移送公安',
       filed: '公安立案',
+      prosecuted: '提起公诉',
+      judged: '作出判决',
+      executed: '执行',
       paid: '工资付清',
     },
     clock: {

@@ -1,11 +1,5 @@
 // Shapes the dashboard's aggregates for charts and tiles (pure, unit-tested).
-import type { ClockTally, Dashboard } from '@/api/dashboard';
-
-/** Share of closed duty clocks met in time, whole percent; null when none has closed yet. */
-export function onTimeRate(t: ClockTally): number | null {
-  const closed = t.met + t.met_late + t.not_met;
-  return closed === 0 ? null : Math.floor((t.met * 100) / closed);
-}
+import type { Dashboard } from '@/api/dashboard';
 
 /** The twelve months ending with the month of `asOf` ("YYYY-MM"), oldest first. */
 export function lastTwelveMonths(asOf: string): string[] {

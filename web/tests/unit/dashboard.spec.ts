@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { funnelShares, lastTwelveMonths, onTimeRate, riskSeries } from '@/utils/dashboard';
+import { funnelShares, lastTwelveMonths, riskSeries } from '@/utils/dashboard';
 
 describe('dashboard shaping', () => {
-  it('rates timeliness over closed clocks only', () => {
-    expect(onTimeRate({ body_code: 'hrss', met: 3, met_late: 1, not_met: 0, overdue: 5, running: 9 })).toBe(75);
-    expect(onTimeRate({ body_code: 'police', met: 0, met_late: 0, not_met: 0, overdue: 2, running: 1 })).toBeNull();
-  });
-
   it('lists twelve months across a year boundary', () => {
     const months = lastTwelveMonths('2026-03-10T02:00:00Z');
     expect(months).toHaveLength(12);
