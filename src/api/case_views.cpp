@@ -85,7 +85,8 @@ boost::json::object CaseSummaryJson(const services::CaseSummary& row) {
           {"workers_count", row.workers_count},
           {"owed", Money(row.owed_fen)},
           {"paid", Money(row.paid_fen)},
-          {"outstanding", Money(row.owed_fen - row.paid_fen)},
+          {"outstanding", Money(row.outstanding_fen)},
+          {"no_arrears_found", row.no_arrears_found},
           {"updated_at", row.updated_at},
           {"version", row.version}};
 }
@@ -118,7 +119,7 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   for (const auto& w : d.workers) {
     workers.push_back({{"id", w.id}, {"name", w.name}, {"id_number", w.id_number_masked}, {"phone", w.phone_masked},
                        {"bank_card", w.bank_card_masked}, {"owed", Money(w.owed_fen)}, {"paid", Money(w.paid_fen)},
-                       {"outstanding", Money(w.owed_fen - w.paid_fen)}, {"months_unpaid", w.months_unpaid},
+                       {"outstanding", Money(w.outstanding_fen)}, {"months_unpaid", w.months_unpaid},
                        {"other_claims", Money(w.other_claims_fen)},
                        {"period_from", w.period_from}, {"period_to", w.period_to}});
   }

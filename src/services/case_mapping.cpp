@@ -182,7 +182,9 @@ CaseSummary SummaryOf(const store::CaseRow& row) {
           .owed_fen = row.owed_fen,
           .paid_fen = row.paid_fen,
           .updated_at = row.updated_at,
-          .version = row.version};
+          .version = row.version,
+          .no_arrears_found = row.no_arrears_found,
+          .outstanding_fen = row.no_arrears_found ? 0 : row.owed_fen - row.paid_fen};
 }
 
 EmployerView EmployerViewOf(const store::EmployerRow& row) {
@@ -194,7 +196,7 @@ EmployerView EmployerViewOf(const store::EmployerRow& row) {
           .legal_representative = row.legal_representative};
 }
 
-WorkerView WorkerViewOf(const store::WorkerRow& row) {
+WorkerView WorkerViewOf(const store::WorkerRow& row, bool no_arrears_found) {
   return {.id = row.id,
           .name = row.name,
           .id_number_masked = row.id_number_masked,
@@ -205,7 +207,8 @@ WorkerView WorkerViewOf(const store::WorkerRow& row) {
           .months_unpaid = row.months_unpaid,
           .other_claims_fen = row.other_claims_fen,
           .period_from = row.period_from,
-          .period_to = row.period_to};
+          .period_to = row.period_to,
+          .outstanding_fen = no_arrears_found ? 0 : row.owed_fen - row.paid_fen};
 }
 
 PaymentView PaymentViewOf(const store::PaymentRow& row) {

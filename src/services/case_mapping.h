@@ -38,7 +38,7 @@ domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow&
 // The views: what a stored row shows its reader. Workers carry masked personal data only.
 CaseSummary SummaryOf(const store::CaseRow& row);
 EmployerView EmployerViewOf(const store::EmployerRow& row);
-WorkerView WorkerViewOf(const store::WorkerRow& row);
+WorkerView WorkerViewOf(const store::WorkerRow& row, bool no_arrears_found);
 PaymentView PaymentViewOf(const store::PaymentRow& row);
 TimelineEntry TimelineEntryOf(const store::CaseEventRow& row);
 ClockView ClockViewOf(const store::ClockRow& row, const domain::ClockEvaluation& evaluation,

@@ -91,7 +91,7 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   detail.employer = EmployerViewOf(*employer);
   if (contractor) detail.general_contractor = EmployerViewOf(*contractor);
   detail.workers.reserve(workers.size());
-  for (const auto& worker : workers) detail.workers.push_back(WorkerViewOf(worker));
+  for (const auto& worker : workers) detail.workers.push_back(WorkerViewOf(worker, row.no_arrears_found));
   for (const auto& payment : payments) detail.payments.push_back(PaymentViewOf(payment));
   detail.timeline.reserve(events.size());
   for (const auto& event : events) detail.timeline.push_back(TimelineEntryOf(event));

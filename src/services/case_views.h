@@ -35,6 +35,10 @@ struct CaseSummary {
   std::int64_t paid_fen = 0;
   std::string updated_at;
   std::int64_t version = 1;
+  // Labour inspection found nothing owed (a malicious claim): the claim stays as claimed, nothing is
+  // outstanding.
+  bool no_arrears_found = false;
+  std::int64_t outstanding_fen = 0;
 };
 
 struct EmployerView {
@@ -57,6 +61,7 @@ struct WorkerView {
   std::int64_t months_unpaid = 0;
   std::int64_t other_claims_fen = 0;
   std::string period_from, period_to;
+  std::int64_t outstanding_fen = 0;  // 0 when the case found no arrears (CaseSummary::no_arrears_found)
 };
 
 struct PaymentView {

@@ -52,6 +52,7 @@ struct CaseRow {
   std::int64_t version = 1;
   // Joined for lists and details.
   std::string employer_name;
+  bool no_arrears_found = false;  // read only: store/case_sql.h
 };
 
 struct WorkerRow {

@@ -1,5 +1,7 @@
 #include "store/dashboard_repository.h"
 
+#include "store/case_sql.h"
+
 namespace wagelink::store {
 namespace {
 
@@ -8,7 +10,9 @@ namespace {
   "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
 
 constexpr std::string_view kMoney =
-    "SELECT COUNT(*), CAST(COALESCE(SUM(c.workers_count), 0) AS BIGINT), CAST(COALESCE(SUM(c.owed_fen), 0) AS BIGINT), "
+    "SELECT COUNT(*), CAST(COALESCE(SUM(c.workers_count), 0) AS BIGINT), "
+    // A claim found to involve no arrears owes nothing, whatever was claimed.
+    "CAST(COALESCE(SUM(CASE WHEN " WL_CASE_NO_ARREARS_FOUND " = 1 THEN 0 ELSE c.owed_fen END), 0) AS BIGINT), "
     "CAST(COALESCE(SUM(c.paid_fen), 0) AS BIGINT), "
     "CAST(COALESCE(SUM(CASE WHEN c.owed_fen > 0 AND c.paid_fen >= c.owed_fen THEN 1 ELSE 0 END), 0) AS BIGINT) "
     "FROM cases c WHERE " WL_DASHBOARD_SCOPE;

@@ -142,6 +142,34 @@ TEST(Dashboard, ADecisionNotToProsecuteIsNoProsecution) {
   EXPECT_EQ(funnel.at("prosecuted"), 0);
 }
 
+// S7: labour inspection found the 60,000 yuan claimed were never owed; the case keeps the claim as
+// claimed but nothing of it is outstanding, on the case or in 尚欠.
+TEST(Dashboard, AClaimFoundToInvolveNoArrearsOwesNothing) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
+  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
+  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  HttpClient leader = server.LoginAs("leader");
+  const auto list = leader.Get("/api/v1/cases?page_size=100").Json();
+  std::int64_t owed_elsewhere = 0, paid_everywhere = 0, flagged = 0;
+  for (const auto& c : list.at("items").as_array()) {
+    paid_everywhere += c.at("paid").at("fen").as_int64();
+    if (c.at("no_arrears_found").as_bool()) {
+      ++flagged;
+      EXPECT_EQ(c.at("owed").at("fen").as_int64(), 6'000'000) << "the claim stays as claimed";
+      EXPECT_EQ(c.at("outstanding").at("fen").as_int64(), 0);
+      const auto detail = leader.Get("/api/v1/cases/" + std::to_string(c.at("id").as_int64())).Json();
+      EXPECT_TRUE(detail.at("no_arrears_found").as_bool());
+      for (const auto& w : detail.at("workers").as_array()) EXPECT_EQ(w.at("outstanding").at("fen").as_int64(), 0);
+    } else {
+      owed_elsewhere += c.at("owed").at("fen").as_int64();
+    }
+  }
+  EXPECT_EQ(flagged, 1) << "S7 only";
+  const auto money = leader.Get("/api/v1/dashboard").Json().at("money");
+  EXPECT_EQ(money.at("owed").at("fen").as_int64(), owed_elsewhere);
+  EXPECT_EQ(money.at("outstanding").at("fen").as_int64(), owed_elsewhere - paid_everywhere);
+}
+
 TEST(Dashboard, RiskLevelsByMonthAndOpenRisksByLevel) {
   TestServer server({.start_time = *ParseUtc("2026-03-10T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");

@@ -58,6 +58,8 @@ export interface CaseSummary {
   outstanding: Money;
   updated_at: string;
   version: number;
+  /** Labour inspection found nothing owed (a malicious claim): the amounts are as claimed, none outstanding. */
+  no_arrears_found: boolean;
 }
 
 export interface Employer {

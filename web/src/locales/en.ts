@@ -741,6 +741,7 @@ const en: MessageSchema = {
     generated: 'Generated on sending',
   },
   money: {
+    noArrearsFound: 'No arrears found',
     title: 'Workers and wages',
     tabWorkers: 'Workers ({n})',
     tabPayments: 'Payments ({n})',

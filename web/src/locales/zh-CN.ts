@@ -741,6 +741,7 @@ const zhCN = {
     generated: '移送时自动生成',
   },
   money: {
+    noArrearsFound: '经查无欠薪',
     title: '劳动者与工资',
     tabWorkers: '劳动者（{n}）',
     tabPayments: '支付记录（{n}）',
