@@ -24,6 +24,17 @@ std::vector<unsigned char> BytesOf(const boost::asio::ip::address& address) {
   return {b.begin(), b.end()};
 }
 
+// Every part between delimiters, empty ones included.
+std::vector<std::string_view> Split(std::string_view text, char delimiter) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    auto at = text.find(delimiter, start);
+    parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return parts;
+    start = at + 1;
+  }
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -81,14 +92,7 @@ std::string TrustedProxies::ClientOf(const std::string& peer, const std::vector<
   if (!Contains(peer)) return peer;
   std::vector<std::string_view> hops;
   for (auto field : forwarded_for) {
-    std::size_t start = 0;
-    while (start <= field.size()) {
-      auto comma = field.find(',', start);
-      auto end = comma == std::string_view::npos ? field.size() : comma;
-      hops.push_back(Trim(field.substr(start, end - start)));
-      if (comma == std::string_view::npos) break;
-      start = comma + 1;
-    }
+    for (auto hop : Split(field, ',')) hops.push_back(Trim(hop));
   }
   std::string client = peer;
   for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
@@ -101,15 +105,7 @@ std::string TrustedProxies::ClientOf(const std::string& peer, const std::vector<
 }
 
 std::optional<std::string> ProxyLineSource(std::string_view line) {
-  std::vector<std::string_view> words;
-  std::size_t start = 0;
-  while (start <= line.size()) {
-    auto space = line.find(' ', start);
-    auto end = space == std::string_view::npos ? line.size() : space;
-    words.push_back(line.substr(start, end - start));
-    if (space == std::string_view::npos) break;
-    start = space + 1;
-  }
+  auto words = Split(line, ' ');
   if (words.size() >= 2 && words[0] == "PROXY" && words[1] == "UNKNOWN") return std::string();
   if (words.size() != 6 || words[0] != "PROXY" || (words[1] != "TCP4" && words[1] != "TCP6")) return std::nullopt;
   auto source = ParseAddress(words[2]);
