@@ -132,7 +132,8 @@ for attack in (upload_attack, slow_attack):  # each on a fresh server, so each p
         server, port = start_server(tmp)
         try:
             time.sleep(0.5)
-            print(f"{os.path.relpath(binary)}: idle RSS {memory(server.pid)['VmRSS']} MB")
+            idle = memory(server.pid)
+            print(f"{os.path.relpath(binary)}: idle RSS {idle['VmRSS']} MB (peak so far, from start-up: {idle['VmHWM']} MB)")
             attack(server.pid, port)
         finally:
             server.kill()
