@@ -13,7 +13,7 @@ namespace wagelink::api {
 namespace {
 using security::Permission;
 
-boost::json::object Summary(const store::BulletinRow& row) {
+boost::json::object Summary(const services::BulletinSummary& row) {
   return {{"id", row.id},
           {"bulletin_no", row.bulletin_no},
           {"period", row.period},
@@ -25,8 +25,8 @@ boost::json::object Summary(const store::BulletinRow& row) {
 }
 
 boost::json::object Detail(const services::BulletinView& view) {
-  auto out = Summary(view.row);
-  out["figures"] = boost::json::parse(view.row.figures);
+  auto out = Summary(view.summary);
+  out["figures"] = boost::json::parse(view.figures);
   out["hash_valid"] = view.hash_valid;
   return out;
 }

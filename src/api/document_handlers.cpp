@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxOverrideFields = 32;
 
-boost::json::object DocumentJson(const store::DocumentRow& d) {
+boost::json::object DocumentJson(const services::DocumentView& d) {
   return {{"id", d.id},           {"case_id", d.case_id},   {"kind", d.kind},
           {"title", d.title},     {"doc_no", d.doc_no},     {"body_code", d.body_code},
           {"year", d.year},       {"seq", d.seq},           {"issued_at", d.issued_at},

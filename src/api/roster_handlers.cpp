@@ -10,7 +10,7 @@
 namespace wagelink::api {
 namespace {
 
-boost::json::object LiaisonJson(const store::LiaisonRow& l) {
+boost::json::object LiaisonJson(const services::LiaisonView& l) {
   return {{"id", l.id}, {"body_code", l.body_code}, {"name", l.name}, {"title", l.title}, {"phone", l.phone}};
 }
 
@@ -32,14 +32,9 @@ Result<services::LiaisonInput> ReadLiaison(const http::Request& request) {
 void RegisterRosterRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/bodies", Authed(context, [&context](http::Request&, const services::Principal&) {
     boost::json::array items;
-    auto bodies = context.roster->ListBodies();
-    for (const auto& b : bodies) {
-      std::string parent;
-      for (const auto& p : bodies) {
-        if (b.parent_id && p.id == *b.parent_id) parent = p.code;
-      }
+    for (const auto& b : context.roster->ListBodies()) {
       items.push_back({{"id", b.id}, {"code", b.code}, {"kind", b.kind}, {"name_zh", b.name_zh}, {"name_en", b.name_en},
-                       {"parent_code", parent.empty() ? boost::json::value(nullptr) : boost::json::value(parent)}});
+                       {"parent_code", b.parent_code ? boost::json::value(*b.parent_code) : boost::json::value(nullptr)}});
     }
     return http::Response::Json(200, boost::json::object{{"items", items}});
   }));

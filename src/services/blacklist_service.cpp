@@ -1,5 +1,7 @@
 #include "services/blacklist_service.h"
 
+#include "services/calendar_service.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -213,7 +215,9 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
   domain::ListingActionInput step{in.action, today, in.on, in.note};
   step.paid_in_full_on = in.paid_in_full_on;
   step.undertaking = in.undertaking;
-  auto next = domain::ApplyListingAction(now_rules, reference_->calendar, FactsOf(*row), step);
+  // The calendar in force, with the holiday notices entered since the data files were written.
+  const auto calendar = LoadCalendarInForce(*connection, *reference_);
+  auto next = domain::ApplyListingAction(now_rules, *calendar, FactsOf(*row), step);
   if (!next) return next.error();
   row->status = std::string(domain::ListingStatusCode(next->status));
   row->notice_served_on = IsoOf(next->notice_served_on);

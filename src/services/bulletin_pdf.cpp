@@ -27,9 +27,9 @@ constexpr std::pair<const char*, const char*> kStepLabels[] = {
 Result<std::string> BulletinService::RenderPdf(const Principal& who, std::int64_t id) {
   auto view = Get(id);
   if (!view) return view.error();
-  const auto& row = view->row;
+  const BulletinSummary& row = view->summary;
   boost::system::error_code ec;
-  auto parsed = boost::json::parse(row.figures, ec);
+  auto parsed = boost::json::parse(view->figures, ec);
   if (ec || !parsed.is_object()) return MakeError(ErrorCode::kInternal, "简报数据损坏", "corrupt bulletin figures");
   const auto& f = parsed.as_object();
   using docs::BlockStyle;

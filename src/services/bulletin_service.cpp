@@ -87,6 +87,21 @@ std::string PeriodTitleZh(domain::BulletinPeriod period, const std::string& firs
   return "工作简报（" + std::string(domain::BulletinPeriodNameZh(period)) + "）：" + first + " 至 " + last;
 }
 
+BulletinSummary SummaryOf(const store::BulletinRow& row) {
+  return {.id = row.id,
+          .bulletin_no = row.bulletin_no,
+          .period = row.period,
+          .period_start = row.period_start,
+          .period_end = row.period_end,
+          .generated_at = row.generated_at,
+          .generated_by = row.generated_by,
+          .sha256 = row.sha256};
+}
+
+BulletinView ViewOf(const store::BulletinRow& row, bool hash_valid) {
+  return {SummaryOf(row), row.figures, hash_valid};
+}
+
 }  // namespace
 
 std::string BulletinHashInput(const store::BulletinRow& row) {
@@ -143,7 +158,7 @@ Result<BulletinView> BulletinService::Issue(const Principal& who, domain::Bullet
   audit_.Append(*connection, who, "bulletin.issue", {"bulletin", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"bulletin_no", row.bulletin_no}, {"sha256", row.sha256}});
   tx.Commit();
-  return BulletinView{row, true};
+  return ViewOf(row, true);
 }
 
 std::int64_t BulletinService::IssueDuePeriodic() {
@@ -166,12 +181,14 @@ Result<BulletinView> BulletinService::Get(std::int64_t id) {
   auto row = store::BulletinRepository(*connection).Get(id);
   if (!row) return MakeError(ErrorCode::kNotFound, "简报不存在", "No such bulletin");
   bool valid = security::Sha256Hex(BulletinHashInput(*row)) == row->sha256;
-  return BulletinView{*row, valid};
+  return ViewOf(*row, valid);
 }
 
-std::vector<store::BulletinRow> BulletinService::List(std::int64_t limit, std::int64_t offset) {
+std::vector<BulletinSummary> BulletinService::List(std::int64_t limit, std::int64_t offset) {
   auto connection = db_.Acquire();
-  return store::BulletinRepository(*connection).List(limit, offset);
+  std::vector<BulletinSummary> out;
+  for (const auto& row : store::BulletinRepository(*connection).List(limit, offset)) out.push_back(SummaryOf(row));
+  return out;
 }
 
 }  // namespace wagelink::services

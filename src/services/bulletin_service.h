@@ -21,8 +21,20 @@ struct BulletinRequest {
   std::optional<domain::CivilDate> first, last;  // on demand: the range; periodic: the previous period
 };
 
+struct BulletinSummary {
+  std::int64_t id = 0;
+  std::string bulletin_no;
+  std::string period;  // domain::BulletinPeriod code
+  std::string period_start;
+  std::string period_end;
+  std::string generated_at;
+  std::string generated_by;
+  std::string sha256;
+};
+
 struct BulletinView {
-  store::BulletinRow row;
+  BulletinSummary summary;
+  std::string figures;      // the figures as issued (JSON text, covered by the hash)
   bool hash_valid = false;  // the stored record still matches its hash
 };
 
@@ -34,7 +46,7 @@ class BulletinService {
   // The job: issues the previous week's, month's and quarter's bulletins not issued yet.
   std::int64_t IssueDuePeriodic();
   Result<BulletinView> Get(std::int64_t id);
-  std::vector<store::BulletinRow> List(std::int64_t limit, std::int64_t offset);
+  std::vector<BulletinSummary> List(std::int64_t limit, std::int64_t offset);
   // The bulletin as a PDF (src/docs renderer) with the viewer's watermark (services/bulletin_pdf.cpp).
   Result<std::string> RenderPdf(const Principal& who, std::int64_t id);
 

@@ -7,6 +7,7 @@
 #include "domain/statutory_holidays.h"
 #include "services/admin_service.h"
 #include "services/case_mapping.h"
+#include "store/exposure_repository.h"
 #include "store/holiday_notice_repository.h"
 
 namespace wagelink::services {
@@ -145,6 +146,49 @@ RecomputeReport RecomputeOpenClocks(store::Connection& connection, const CaseRul
   return report;
 }
 
+// The 陈述申辩 periods still running (listings noticed, not decided) are legal periods like the clocks:
+// recomputed under the new notice, with a history entry and a notice to the proposing body when the
+// last day moves. Returns how many moved.
+std::int64_t RecomputeDefencePeriods(store::Connection& connection, const domain::WorkCalendar& before,
+                                     const domain::WorkCalendar& after, int year, const std::string& now_text,
+                                     const std::string& document) {
+  store::ExposureRepository listings(connection);
+  store::CaseTimelineRepository timeline(connection);
+  const std::string year_text = std::to_string(year);
+  std::int64_t moved = 0;
+  for (std::int64_t offset = 0;; offset += kRecomputeBatch) {
+    const auto batch = listings.ListListings({.status = "noticed"}, kRecomputeBatch, offset);
+    for (auto row : batch) {
+      if (!row.notice_served_on || !row.defence_period_days || !row.defence_due_on) continue;
+      const auto served = domain::CivilDate::ParseIso(*row.notice_served_on);
+      if (!served) continue;
+      const int days = static_cast<int>(*row.defence_period_days);
+      const domain::CalendarDay was = before.AddWorkingDays(*served, days);
+      const domain::CalendarDay is = after.AddWorkingDays(*served, days);
+      if (was.date == is.date && was.uncertain == is.uncertain) continue;
+      const std::string old_due = *row.defence_due_on;
+      const std::int64_t version = row.version;
+      row.defence_due_on = is.date.ToIso();
+      row.defence_uncertain = is.uncertain;
+      row.updated_at = now_text;
+      if (!listings.UpdateListing(row, version)) continue;  // changed meanwhile: its next action recomputes
+      if (old_due == *row.defence_due_on) continue;          // only the certainty changed
+      ++moved;
+      const std::string note_zh = "陈述申辩期最后一日因 " + year_text + " 年放假通知（" + document + "）由 " + old_due +
+                                  " 改为 " + *row.defence_due_on;
+      listings.InsertHistory({0, row.id, now_text, "defence_due_changed", "system", "", row.status, row.status, note_zh});
+      timeline.InsertNotification({0, row.proposed_by_body, std::nullopt, "deadline_defence_changed",
+                                   "黑名单告知 " + row.listing_no + "：" + note_zh,
+                                   "Blacklist notice " + row.listing_no + ": the last day to state a defence is now " +
+                                       *row.defence_due_on + " instead of " + old_due + " (" + year_text +
+                                       " holiday notice)",
+                                   row.case_id, now_text, std::nullopt});
+    }
+    if (static_cast<std::int64_t>(batch.size()) < kRecomputeBatch) break;
+  }
+  return moved;
+}
+
 }  // namespace
 
 std::shared_ptr<const domain::WorkCalendar> LoadCalendarInForce(store::Connection& connection,
@@ -228,11 +272,14 @@ Result<boost::json::object> CalendarService::EnterNotice(const Principal& who, c
   const auto rules = rules_.Current(*connection);
   const RecomputeReport report =
       RecomputeOpenClocks(*connection, *rules, *before, *after, notice->year, now, notice->source_document);
+  const std::int64_t defence_periods_moved = RecomputeDefencePeriods(*connection, *before, *after, notice->year,
+                                                                     now.ToIsoUtc(), notice->source_document);
   audit_.Append(*connection, who, "settings.holiday_notice_enter", {"calendar", std::to_string(notice->year)}, was,
                 boost::json::object{{"notice", boost::json::parse(notice_json)},
                                     {"version", version},
                                     {"clocks_moved", report.moved},
-                                    {"clocks_clarified", report.clarified}});
+                                    {"clocks_clarified", report.clarified},
+                                    {"defence_periods_moved", defence_periods_moved}});
   tx.Commit();
   rules_.Invalidate();
 
@@ -240,6 +287,7 @@ Result<boost::json::object> CalendarService::EnterNotice(const Principal& who, c
   boost::json::object out = YearJson(*notice, row ? &*row : nullptr, reference_->statutory_holidays);
   out["clocks_moved"] = report.moved;
   out["clocks_clarified"] = report.clarified;
+  out["defence_periods_moved"] = defence_periods_moved;
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "services/deadline_service.h"
 
+#include "services/calendar_service.h"
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -60,10 +62,11 @@ std::int64_t DeadlineService::SendReminders(std::int64_t batch_size) {
   UnixSeconds now_seconds = clock_.Now();
   const std::string now = FormatUtc(now_seconds);
   auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now_seconds));
-  auto horizon = reminders_.working_days_before > 0
-                     ? reference_->calendar.AddWorkingDays(today, reminders_.working_days_before).date
-                     : today;
   auto connection = db_.Acquire();
+  // With the holiday notices entered in the database, as the clocks' due dates are.
+  const auto calendar = LoadCalendarInForce(*connection, *reference_);
+  auto horizon =
+      reminders_.working_days_before > 0 ? calendar->AddWorkingDays(today, reminders_.working_days_before).date : today;
   store::ClockReminderRepository reminders(*connection);
   store::CaseTimelineRepository timeline(*connection);
   store::Transaction tx(*connection);

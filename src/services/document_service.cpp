@@ -217,6 +217,23 @@ Result<store::CaseScope> ScopeFor(const Principal& who) {
   return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
 }
 
+DocumentView ViewOf(const store::DocumentRow& d) {
+  return {.id = d.id,
+          .case_id = d.case_id,
+          .kind = d.kind,
+          .title = d.title,
+          .doc_no = d.doc_no,
+          .body_code = d.body_code,
+          .year = d.year,
+          .seq = d.seq,
+          .issued_at = d.issued_at,
+          .issued_by_username = d.issued_by_username,
+          .sha256 = d.sha256,
+          .byte_size = d.byte_size,
+          .pages = d.pages,
+          .event_id = d.event_id};
+}
+
 }  // namespace
 
 const docs::DocumentTemplate* DocumentTemplates::Find(std::string_view kind) const {
@@ -226,7 +243,7 @@ const docs::DocumentTemplate* DocumentTemplates::Find(std::string_view kind) con
   return nullptr;
 }
 
-Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request) {
+Result<DocumentView> DocumentService::Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request) {
   auto scope = ScopeFor(who);
   if (!scope) return scope.error();
   const docs::DocumentTemplate* t = templates_->Find(request.kind);
@@ -313,16 +330,17 @@ Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int
   audit_.Append(*connection, who, "document.issue", {"document", std::to_string(doc.id)}, nullptr,
                 boost::json::object{{"case_id", case_id}, {"kind", doc.kind}, {"doc_no", doc.doc_no}, {"sha256", doc.sha256}});
   tx.Commit();
-  doc.pdf_base64.clear();
-  return doc;
+  return ViewOf(doc);
 }
 
-Result<std::vector<store::DocumentRow>> DocumentService::List(const Principal& who, std::int64_t case_id) {
+Result<std::vector<DocumentView>> DocumentService::List(const Principal& who, std::int64_t case_id) {
   auto scope = ScopeFor(who);
   if (!scope) return scope.error();
   auto connection = db_.Acquire();
   if (!store::CaseRepository(*connection).FindCase(case_id, *scope)) return NotVisible();
-  return store::DocumentRepository(*connection).ListForCase(case_id);
+  std::vector<DocumentView> out;
+  for (const auto& doc : store::DocumentRepository(*connection).ListForCase(case_id)) out.push_back(ViewOf(doc));
+  return out;
 }
 
 Result<DocumentDownload> DocumentService::Download(const Principal& who, std::int64_t document_id) {

@@ -36,6 +36,24 @@ struct DocumentRequest {
   std::optional<domain::CivilDate> deadline;     // 限期 of an order not yet recorded on the case
 };
 
+// An issued document as listed on its case (the PDF itself is downloaded separately).
+struct DocumentView {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string kind;
+  std::string title;
+  std::string doc_no;
+  std::string body_code;
+  std::int64_t year = 0;
+  std::int64_t seq = 0;
+  std::string issued_at;
+  std::string issued_by_username;
+  std::string sha256;
+  std::int64_t byte_size = 0;
+  std::int64_t pages = 0;
+  std::int64_t event_id = 0;
+};
+
 struct DocumentDownload {
   std::string filename;
   std::string bytes;            // watermarked for the viewer
@@ -48,8 +66,8 @@ class DocumentService {
                   std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const DocumentTemplates> templates)
       : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), templates_(std::move(templates)) {}
 
-  Result<store::DocumentRow> Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request);
-  Result<std::vector<store::DocumentRow>> List(const Principal& who, std::int64_t case_id);
+  Result<DocumentView> Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request);
+  Result<std::vector<DocumentView>> List(const Principal& who, std::int64_t case_id);
   Result<DocumentDownload> Download(const Principal& who, std::int64_t document_id);
 
   // Documents that belong to a risk or a meeting rather than a case (record_documents.cpp): rendered

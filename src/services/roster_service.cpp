@@ -13,22 +13,41 @@ boost::json::object Snapshot(const store::LiaisonRow& l) {
   return {{"body", l.body_code}, {"name", l.name}, {"title", l.title}, {"phone", l.phone}};
 }
 
+LiaisonView ViewOf(const store::LiaisonRow& l) {
+  return {.id = l.id, .body_code = l.body_code, .name = l.name, .title = l.title, .phone = l.phone};
+}
+
 }  // namespace
 
-std::vector<store::UserRow> RosterService::Colleagues(const Principal& who) {
+std::vector<Colleague> RosterService::Colleagues(const Principal& who) {
   auto connection = db_.Acquire();
-  return store::IdentityRepository(*connection).ListActiveUsersOfBody(who.body_id);
+  std::vector<Colleague> out;
+  for (auto& user : store::IdentityRepository(*connection).ListActiveUsersOfBody(who.body_id)) {
+    out.push_back({std::move(user.username), std::move(user.display_name), std::move(user.roles)});
+  }
+  return out;
 }
 
-std::vector<store::BodyRow> RosterService::ListBodies() {
+std::vector<BodyView> RosterService::ListBodies() {
   auto connection = db_.Acquire();
-  return store::IdentityRepository(*connection).ListBodies();
+  const auto bodies = store::IdentityRepository(*connection).ListBodies();
+  std::vector<BodyView> out;
+  for (const auto& body : bodies) {
+    BodyView view{.id = body.id, .code = body.code, .kind = body.kind, .name_zh = body.name_zh, .name_en = body.name_en};
+    for (const auto& parent : bodies) {
+      if (body.parent_id && parent.id == *body.parent_id) view.parent_code = parent.code;
+    }
+    out.push_back(std::move(view));
+  }
+  return out;
 }
 
-Result<std::vector<store::LiaisonRow>> RosterService::ListLiaisons(const Principal& who) {
+Result<std::vector<LiaisonView>> RosterService::ListLiaisons(const Principal& who) {
   if (!who.Can(Permission::kRosterRead)) return Forbidden(Permission::kRosterRead);
   auto connection = db_.Acquire();
-  return store::IdentityRepository(*connection).ListLiaisons();
+  std::vector<LiaisonView> out;
+  for (const auto& row : store::IdentityRepository(*connection).ListLiaisons()) out.push_back(ViewOf(row));
+  return out;
 }
 
 Result<std::int64_t> RosterService::ValidatedBody(store::IdentityRepository& identity, const LiaisonInput& input) {
@@ -41,7 +60,7 @@ Result<std::int64_t> RosterService::ValidatedBody(store::IdentityRepository& ide
   return body->id;
 }
 
-Result<store::LiaisonRow> RosterService::CreateLiaison(const Principal& who, const LiaisonInput& input) {
+Result<LiaisonView> RosterService::CreateLiaison(const Principal& who, const LiaisonInput& input) {
   if (!who.Can(Permission::kRosterWrite)) return Forbidden(Permission::kRosterWrite);
   auto connection = db_.Acquire();
   store::IdentityRepository identity(*connection);
@@ -52,10 +71,10 @@ Result<store::LiaisonRow> RosterService::CreateLiaison(const Principal& who, con
   row.id = identity.InsertLiaison(*body_id, row, FormatUtc(clock_.Now()));
   audit_.Append(*connection, who, "liaison.create", {"liaison", std::to_string(row.id)}, nullptr, Snapshot(row));
   tx.Commit();
-  return row;
+  return ViewOf(row);
 }
 
-Result<store::LiaisonRow> RosterService::UpdateLiaison(const Principal& who, std::int64_t id, const LiaisonInput& input) {
+Result<LiaisonView> RosterService::UpdateLiaison(const Principal& who, std::int64_t id, const LiaisonInput& input) {
   if (!who.Can(Permission::kRosterWrite)) return Forbidden(Permission::kRosterWrite);
   auto connection = db_.Acquire();
   store::IdentityRepository identity(*connection);
@@ -68,7 +87,7 @@ Result<store::LiaisonRow> RosterService::UpdateLiaison(const Principal& who, std
   identity.UpdateLiaison(id, *body_id, row, FormatUtc(clock_.Now()));
   audit_.Append(*connection, who, "liaison.update", {"liaison", std::to_string(id)}, Snapshot(*before), Snapshot(row));
   tx.Commit();
-  return row;
+  return ViewOf(row);
 }
 
 Status RosterService::DeleteLiaison(const Principal& who, std::int64_t id) {

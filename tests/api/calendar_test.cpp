@@ -21,10 +21,7 @@ constexpr const char* kRules = "/api/v1/settings/case-rules";
 // 春节 runs to 02-12 and Saturday 02-20 is a make-up working day, so a 60-working-day period
 // through February moves.
 boost::json::object Notice2027() {
-  std::ifstream in(SourceDir() + "/tests/api/data/holiday_notice_2027.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  return boost::json::parse(text.str()).as_object();
+  return boost::json::parse(ReadFile(SourceDir() + "/tests/api/data/holiday_notice_2027.json")).as_object();
 }
 
 boost::json::object YearOf(const boost::json::value& list, std::int64_t year) {

@@ -17,12 +17,7 @@
 namespace wagelink::testing {
 namespace {
 
-std::string DemoFile(const std::string& name) {
-  std::ifstream in(SourceDir() + "/data/demo/" + name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string DemoFile(const std::string& name) { return ReadFile(SourceDir() + "/data/demo/" + name); }
 
 // 2026-05-06 10:00 in Shanghai, a Wednesday after every demo scenario has played.
 constexpr const char* kStart = "2026-05-06T02:00:00Z";
@@ -461,6 +456,45 @@ TEST(Exposure, TheDefencePeriodIsADistrictSettingWithItsStatusTag) {
   EXPECT_EQ(earlier.at("defence_period_days"), 5);
   EXPECT_EQ(Act(handler, second, {{"action", "record_defence"}, {"note", "陈述"}, {"on", "2026-05-07"}}).Json().at("field"),
             "on") << "not in the future";
+}
+
+// The 陈述申辩 period is a legal period like the clocks: counted on the calendar in force (data files
+// plus the notices entered), and moved with a history entry and a notice when a notice is entered.
+TEST(Exposure, TheDefencePeriodReadsTheHolidayNoticesInForceAndMovesWhenOneIsEntered) {
+  Demo demo;
+  demo.At("2027-02-04T02:00:00Z");  // Thursday 10:00 in Shanghai; no 2027 notice is entered yet
+  HttpClient handler = demo.server.LoginAs("handler");
+  const auto first = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS1))).Json().at("id").as_int64();
+  auto noticed = Act(handler, first, {{"action", "serve_notice"}});
+  ASSERT_EQ(noticed.status, 200) << noticed.body;
+  // The statutory fallback: 春节 is 除夕 02-05 to 02-08, so 02-09, 10, 11, 12, 15; make-up days unknown.
+  EXPECT_EQ(noticed.Json().at("defence_due_on"), "2027-02-15");
+  EXPECT_TRUE(noticed.Json().at("defence_uncertain").as_bool());
+
+  auto entered = demo.server.LoginAs("sysadmin").PostJson("/api/v1/settings/calendar/notices",
+                                                           boost::json::parse(ReadFile(SourceDir() + "/tests/api/data/holiday_notice_2027.json")).as_object());
+  ASSERT_EQ(entered.status, 200) << entered.body;
+  EXPECT_EQ(entered.Json().at("defence_periods_moved").as_int64(), 1);
+  // The notice's 春节 runs to 02-12: 02-15, 16, 17, 18, 19.
+  auto moved = handler.Get("/api/v1/blacklist/" + std::to_string(first)).Json();
+  EXPECT_EQ(moved.at("defence_due_on"), "2027-02-19");
+  EXPECT_FALSE(moved.at("defence_uncertain").as_bool());
+  EXPECT_EQ(moved.at("history").as_array().back().at("action"), "defence_due_changed");
+  EXPECT_NE(std::string(moved.at("history").as_array().back().at("note").as_string()).find("2027-02-15"), std::string::npos);
+  bool told = false;
+  const auto inbox = handler.Get("/api/v1/inbox").Json();
+  for (const auto& n : inbox.at("items").as_array()) {
+    told = told || (n.at("kind") == "deadline_defence_changed" &&
+                    std::string(n.at("title_zh").as_string()).find("2027-02-19") != std::string::npos);
+  }
+  EXPECT_TRUE(told) << "the proposing body is told";
+
+  // A notice served now reads the entered notice directly.
+  const auto second = handler.PostJson("/api/v1/blacklist", Proposal(CaseId(handler, kS2))).Json().at("id").as_int64();
+  auto later = Act(handler, second, {{"action", "serve_notice"}});
+  ASSERT_EQ(later.status, 200) << later.body;
+  EXPECT_EQ(later.Json().at("defence_due_on"), "2027-02-19");
+  EXPECT_FALSE(later.Json().at("defence_uncertain").as_bool());
 }
 
 TEST(Exposure, NoticeAndDecisionDocumentsAreIssuedFromTheListingsCase) {

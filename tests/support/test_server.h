@@ -19,6 +19,8 @@
 namespace wagelink::testing {
 
 std::string SourceDir();
+// The whole file (empty if it cannot be read).
+std::string ReadFile(const std::string& path);
 std::string BackendName();
 
 // A fresh, empty database for one test: a temporary SQLite file or a new PostgreSQL database.
@@ -121,7 +123,9 @@ struct CommandResult {
   int exit_code = -1;
   std::string output;
 };
-CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input = {});
+// `working_directory`: where the command runs (empty: the test's own).
+CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input = {},
+                          const std::string& working_directory = {});
 
 std::string MakeTempDir();
 

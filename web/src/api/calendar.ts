@@ -53,6 +53,7 @@ export interface CalendarInForce {
 export interface EnteredNotice extends CalendarYearView {
   clocks_moved: number;
   clocks_clarified: number;
+  defence_periods_moved: number;
 }
 
 export const calendarApi = {
