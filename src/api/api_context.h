@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/clock.h"
+#include "core/keyed_limit.h"
 #include "services/reference_data.h"
 #include "store/database.h"
 
@@ -56,6 +57,8 @@ struct ApiContext {
   std::shared_ptr<const services::ReferenceData> reference;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests
+  KeyedLimit* expensive_per_user = nullptr;  // PDF, XLSX and dashboard renderings running per user
+  KeyedLimit* streams_per_user = nullptr;    // open live-update streams per user
 };
 
 }  // namespace wagelink::api

@@ -56,7 +56,7 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
     auto issued = context.bulletins->Generate(who, *parsed);
     if (!issued) return Problem(request, issued.error());
     return http::Response::Json(201, Detail(*issued));
-  }, {.permission = Permission::kMeetingManage}));
+  }, {.permission = Permission::kMeetingManage, .expensive = true}));
   router.Add("GET", "/api/v1/bulletins", Authed(context, [&context](http::Request& request, const services::Principal&) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
@@ -80,7 +80,7 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
     response.SetHeader("Content-Disposition", "attachment; filename=\"bulletin-" + std::to_string(*id) + ".pdf\"");
     response.SetHeader("Cache-Control", "no-store");
     return response;
-  }, {.permission = Permission::kDashboardRead}));
+  }, {.permission = Permission::kDashboardRead, .expensive = true}));
 }
 
 }  // namespace wagelink::api

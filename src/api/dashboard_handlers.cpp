@@ -49,7 +49,7 @@ void RegisterDashboardRoutes(http::Router& router, const ApiContext& context) {
     auto figures = context.dashboard->Figures(who);
     if (!figures) return Problem(request, figures.error());
     return http::Response::Json(200, FiguresJson(*figures));
-  }, {security::Permission::kDashboardRead}));
+  }, {.permission = security::Permission::kDashboardRead, .expensive = true}));
 }
 
 }  // namespace wagelink::api

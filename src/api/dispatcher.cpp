@@ -46,15 +46,11 @@ http::Response Dispatcher::Route(http::Request& request) const {
   return http::ProblemResponse(ErrorCode::kNotFound, "请求的地址不存在", "No such resource", request.request_id);
 }
 
-http::Response Dispatcher::Handle(http::Request& request) const noexcept {
-  try {
-    return Route(request);
-  } catch (const std::exception& e) {
-    LogEvent(spdlog::level::err, "request_failed",
-             {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(e.what()).substr(0, 300)}});
-  } catch (...) {
-    LogEvent(spdlog::level::err, "request_failed", {{"request_id", request.request_id}, {"error", "unknown"}});
-  }
+namespace {
+
+http::Response InternalError(const http::Request& request, const char* what) noexcept {
+  LogEvent(spdlog::level::err, "request_failed",
+           {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
   try {
     return http::ProblemResponse(ErrorCode::kInternal, "服务器内部错误，请联系管理员并提供请求编号",
                                  "Internal error; quote the request id to the administrator", request.request_id);
@@ -62,6 +58,30 @@ http::Response Dispatcher::Handle(http::Request& request) const noexcept {
     http::Response bare;
     bare.status = 500;
     return bare;
+  }
+}
+
+}  // namespace
+
+http::Response Dispatcher::Handle(http::Request& request) const noexcept {
+  try {
+    return Route(request);
+  } catch (const std::exception& e) {
+    return InternalError(request, e.what());
+  } catch (...) {
+    return InternalError(request, "unknown");
+  }
+}
+
+std::optional<http::Response> Dispatcher::Admit(http::Request& request) const noexcept {
+  try {
+    auto match = router_->Find(request);
+    if (match.kind != http::Router::MatchKind::kFound || !match.route->admit) return std::nullopt;
+    return match.route->admit(request);
+  } catch (const std::exception& e) {
+    return InternalError(request, e.what());
+  } catch (...) {
+    return InternalError(request, "unknown");
   }
 }
 

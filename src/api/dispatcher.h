@@ -13,6 +13,8 @@ class Dispatcher {
  public:
   Dispatcher(std::shared_ptr<const http::Router> router, std::shared_ptr<const http::StaticFiles> static_files);
   http::Response Handle(http::Request& request) const noexcept;
+  // The route's admission from the headers alone (see http::Admission); nullopt for routes without one.
+  std::optional<http::Response> Admit(http::Request& request) const noexcept;
   std::size_t BodyLimitFor(std::string_view method, std::string_view path) const {
     return router_->BodyLimitFor(method, path);
   }

@@ -79,6 +79,7 @@ http::Response PdfResponse(const http::Request& request, Result<services::Docume
 }  // namespace
 
 void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
+  const GuardOptions kRendering{.expensive = true};  // a PDF is rendered on each download
   router.Add("POST", "/api/v1/cases/{id}/documents", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
@@ -105,17 +106,17 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     return PdfResponse(request, context.documents->Download(who, *id), *id);
-  }));
+  }, kRendering));
   router.Add("GET", "/api/v1/risks/{id}/report.pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     return PdfResponse(request, context.documents->RiskReport(who, *id, *context.risks), *id);
-  }));
+  }, kRendering));
   router.Add("GET", "/api/v1/meetings/{id}/minutes.pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     return PdfResponse(request, context.documents->MeetingMinutes(who, *id, *context.meetings), *id);
-  }));
+  }, kRendering));
 }
 
 }  // namespace wagelink::api

@@ -1,6 +1,7 @@
 #include "api/guard.h"
 
 #include <charconv>
+#include <variant>
 
 #include "http/json_body.h"
 #include "services/admin_service.h"
@@ -33,34 +34,70 @@ Result<std::int64_t> PathId(const http::Request& request, std::string_view name)
   return MakeError(ErrorCode::kNotFound, "编号无效", "invalid id", std::string(name));
 }
 
-http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options) {
-  return [&context, handler = std::move(handler), options](http::Request& request) -> http::Response {
-    auto token = request.Cookie(SessionCookieName(context));
-    if (!token) {
-      return http::ProblemResponse(ErrorCode::kUnauthenticated, "请先登录", "Please sign in", request.request_id);
+namespace {
+
+// Every check a signed-in route makes before its handler, in this order; a refusal or the principal.
+std::variant<http::Response, services::Principal> Admit(const ApiContext& context, http::Request& request,
+                                                        const GuardOptions& options) {
+  auto token = request.Cookie(SessionCookieName(context));
+  if (!token) {
+    return http::ProblemResponse(ErrorCode::kUnauthenticated, "请先登录", "Please sign in", request.request_id);
+  }
+  auto principal = context.auth->Authenticate(*token, {request.client_address, request.request_id});
+  if (!principal) {
+    auto response = Problem(request, principal.error());
+    response.SetHeader("Set-Cookie", ExpiredSessionCookie(context));
+    return response;
+  }
+  if (request.IsUnsafeMethod()) {
+    auto presented = request.Header("x-csrf-token");
+    if (!presented || !context.auth->CsrfMatches(*token, *presented)) {
+      return http::ProblemResponse(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token，请刷新页面后重试",
+                                   "Missing or wrong X-CSRF-Token; reload the page", request.request_id);
     }
-    auto principal = context.auth->Authenticate(*token, {request.client_address, request.request_id});
-    if (!principal) {
-      auto response = Problem(request, principal.error());
-      response.SetHeader("Set-Cookie", ExpiredSessionCookie(context));
-      return response;
-    }
-    if (request.IsUnsafeMethod()) {
-      auto presented = request.Header("x-csrf-token");
-      if (!presented || !context.auth->CsrfMatches(*token, *presented)) {
-        return http::ProblemResponse(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token，请刷新页面后重试",
-                                     "Missing or wrong X-CSRF-Token; reload the page", request.request_id);
+  }
+  if (principal->must_change_password && !options.allowed_during_password_change) {
+    return http::ProblemResponse(ErrorCode::kPasswordChangeRequired, "请先修改密码后再继续操作",
+                                 "Change your password before continuing", request.request_id);
+  }
+  if (options.permission && !principal->Can(*options.permission)) {
+    return Problem(request, services::Forbidden(*options.permission));
+  }
+  return std::move(principal.value());
+}
+
+}  // namespace
+
+http::Response TooManyAtOnce(const http::Request& request, std::string zh, std::string en, int retry_after_seconds) {
+  auto response = http::ProblemResponse(ErrorCode::kTooManyRequests, std::move(zh), std::move(en), request.request_id);
+  response.SetHeader("Retry-After", std::to_string(retry_after_seconds));
+  return response;
+}
+
+http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options) {
+  auto admit = [&context, options](http::Request& request) -> std::optional<http::Response> {
+    auto admitted = Admit(context, request, options);
+    if (auto* refusal = std::get_if<http::Response>(&admitted)) return std::move(*refusal);
+    return std::nullopt;
+  };
+  auto handle = [&context, handler = std::move(handler), options](http::Request& request) -> http::Response {
+    auto admitted = Admit(context, request, options);
+    if (auto* refusal = std::get_if<http::Response>(&admitted)) return std::move(*refusal);
+    const auto& principal = std::get<services::Principal>(admitted);
+    std::optional<KeyedLimit::Slot> rendering;
+    if (options.expensive && context.expensive_per_user) {
+      rendering = context.expensive_per_user->TryAcquire(std::to_string(principal.user_id));
+      if (!rendering) {
+        return TooManyAtOnce(request, "您已有 " + std::to_string(context.expensive_per_user->per_key()) +
+                                          " 个报表或文书正在生成，请等其完成后再试",
+                             "You already have " + std::to_string(context.expensive_per_user->per_key()) +
+                                 " reports or documents being generated; retry when they are done",
+                             2);
       }
     }
-    if (principal->must_change_password && !options.allowed_during_password_change) {
-      return http::ProblemResponse(ErrorCode::kPasswordChangeRequired, "请先修改密码后再继续操作",
-                                   "Change your password before continuing", request.request_id);
-    }
-    if (options.permission && !principal->Can(*options.permission)) {
-      return Problem(request, services::Forbidden(*options.permission));
-    }
-    return handler(request, *principal);
+    return handler(request, principal);
   };
+  return {std::move(admit), std::move(handle)};
 }
 
 Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {

@@ -1,7 +1,9 @@
 #pragma once
 // Turns a handler that needs a signed-in user into a router handler: reads the session cookie,
 // authenticates, enforces the CSRF token on unsafe methods, blocks everything but the password
-// change while a change is required, and checks the route's permission.
+// change while a change is required, and checks the route's permission. The same checks are the
+// route's admission, which the server runs from the headers before reading a large body; an
+// expensive route (PDF, XLSX, dashboard) also takes one of the user's few rendering slots.
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
@@ -22,9 +24,13 @@ using AuthedHandler = std::function<http::Response(http::Request&, const service
 struct GuardOptions {
   std::optional<security::Permission> permission;  // checked before the handler runs
   bool allowed_during_password_change = false;     // /auth/me, /auth/password, /auth/logout
+  bool expensive = false;  // at most server.max_expensive_per_user of these per user at once (429)
 };
 
-http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});
+http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});
+
+// The 429 of a per-user limit: the stable code too_many_requests, Retry-After in seconds.
+http::Response TooManyAtOnce(const http::Request& request, std::string zh, std::string en, int retry_after_seconds);
 
 std::string SessionCookieName(const ApiContext& context);
 std::string SessionCookie(const ApiContext& context, const std::string& token);  // Set-Cookie value

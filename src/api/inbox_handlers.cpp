@@ -24,8 +24,8 @@ constexpr std::size_t kMaxBacklogBytes = 256 * 1024;
 class InboxEventStream final : public http::EventStream {
  public:
   InboxEventStream(services::NotificationHub& hub, const services::Principal& who, std::int64_t unread,
-                   std::optional<std::int64_t> last_event_id)
-      : hub_(hub) {
+                   std::optional<std::int64_t> last_event_id, std::optional<KeyedLimit::Slot> slot)
+      : hub_(hub), slot_(std::move(slot)) {
     backlog_ = "retry: 5000\nevent: ready\ndata: " + boost::json::serialize(boost::json::object{{"unread", unread}}) + "\n\n";
     if (last_event_id) last_sent_ = *last_event_id;
     subscription_ = hub_.Subscribe(
@@ -49,6 +49,7 @@ class InboxEventStream final : public http::EventStream {
       wake_ = nullptr;
     }
     if (subscription_) hub_.Unsubscribe(std::exchange(subscription_, 0));
+    if (slot_) slot_->Release();  // the user may open another stream at once
   }
 
  private:
@@ -71,6 +72,7 @@ class InboxEventStream final : public http::EventStream {
   }
 
   services::NotificationHub& hub_;
+  std::optional<KeyedLimit::Slot> slot_;  // one of the user's streams (notifications.max_streams_per_user)
   std::uint64_t subscription_ = 0;
   std::int64_t last_sent_ = 0;  // only touched on the hub's delivery path (serialised by the hub)
   std::mutex mutex_;
@@ -136,6 +138,16 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::NoContent();
   }));
   router.Add("GET", "/api/v1/inbox/stream", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    std::optional<KeyedLimit::Slot> slot;
+    if (context.streams_per_user) {
+      slot = context.streams_per_user->TryAcquire(std::to_string(who.user_id));
+      if (!slot) {
+        // The browser's EventSource gives up on a non-200 answer; the web UI then polls the inbox.
+        auto most = std::to_string(context.streams_per_user->per_key());
+        return TooManyAtOnce(request, "您已打开 " + most + " 个实时推送连接，请关闭多余的页面",
+                             "You already have " + most + " live update streams open; close some tabs", 30);
+      }
+    }
     auto unread = context.inbox->List(who, 1, 0).unread;
     std::optional<std::int64_t> last_event_id;  // sent by the browser when it reconnects
     if (auto header = request.Header("last-event-id")) {
@@ -147,7 +159,8 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     response.SetHeader("Content-Type", "text/event-stream; charset=utf-8");
     response.SetHeader("Cache-Control", "no-store");
     response.SetHeader("X-Accel-Buffering", "no");  // nginx must not buffer the stream
-    response.stream = std::make_shared<InboxEventStream>(*context.notification_hub, who, unread, last_event_id);
+    response.stream = std::make_shared<InboxEventStream>(*context.notification_hub, who, unread, last_event_id,
+                                                         std::move(slot));
     return response;
   }));
   router.Add("GET", "/api/v1/inbox/preferences", Authed(context, [&context](http::Request&, const services::Principal& who) {

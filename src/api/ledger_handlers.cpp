@@ -32,12 +32,13 @@ http::Response XlsxResponse(const http::Request& request, Result<services::Ledge
 }  // namespace
 
 void RegisterLedgerRoutes(http::Router& router, const ApiContext& context) {
+  const GuardOptions kRendering{.expensive = true};  // the workbook is built on each download
   router.Add("GET", "/api/v1/ledgers/cases.xlsx", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     return XlsxResponse(request, context.ledgers->CaseLedger(who), "cases.xlsx");
-  }));
+  }, kRendering));
   router.Add("GET", "/api/v1/ledgers/transfers.xlsx", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     return XlsxResponse(request, context.ledgers->TransferLedger(who), "transfers.xlsx");
-  }));
+  }, kRendering));
 }
 
 }  // namespace wagelink::api

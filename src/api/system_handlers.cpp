@@ -4,6 +4,7 @@
 #include <map>
 #include <thread>
 
+#include "api/guard.h"
 #include "api/routes.h"
 #include "http/problem.h"
 #include "services/readiness.h"
@@ -13,6 +14,16 @@ const std::map<std::string_view, std::string_view>& kApiAssets();
 }
 
 namespace wagelink::api {
+namespace {
+
+http::Response SleepAsAsked(http::Request& request) {
+  int ms = 0;
+  if (auto text = request.Query("ms")) ms = std::min(10'000, std::max(0, std::atoi(std::string(*text).c_str())));
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  return http::Response::Json(200, boost::json::object{{"slept_ms", ms}});
+}
+
+}  // namespace
 
 void RegisterSystemRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/healthz", [](http::Request&) {
@@ -43,12 +54,11 @@ void RegisterSystemRoutes(http::Router& router, const ApiContext& context) {
   if (context.test_hooks) {
     // Holds a worker for ?ms= milliseconds, so tests can prove that shutdown waits for in-flight
     // requests and that one slow handler does not block other connections. Off unless configured.
-    router.Add("GET", "/api/v1/_test/sleep", [](http::Request& request) {
-      int ms = 0;
-      if (auto text = request.Query("ms")) ms = std::min(10'000, std::max(0, std::atoi(std::string(*text).c_str())));
-      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-      return http::Response::Json(200, boost::json::object{{"slept_ms", ms}});
-    }, {.public_route = true});
+    router.Add("GET", "/api/v1/_test/sleep", SleepAsAsked, {.public_route = true});
+    // The same, holding one of the caller's expensive-request slots, so tests can fill them.
+    router.Add("GET", "/api/v1/_test/render-sleep", Authed(context, [](http::Request& request, const services::Principal&) {
+      return SleepAsAsked(request);
+    }, {.expensive = true}));
   }
 }
 

@@ -129,6 +129,11 @@ jobs::WebhookOptions WebhookOptionsFrom(const Config& config, const services::Se
 }  // namespace
 
 struct Application::Runtime {
+  Runtime(const Config& config)
+      : expensive_per_user(static_cast<std::size_t>(config.max_expensive_per_user)),
+        streams_per_user(static_cast<std::size_t>(config.max_streams_per_user)) {}
+  KeyedLimit expensive_per_user;  // outlive the server, whose requests hold their slots
+  KeyedLimit streams_per_user;
   api::ApiContext context;
   std::shared_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<http::Server> server;
@@ -239,7 +244,9 @@ Application::AuditVerdict Application::VerifyAudit() {
 }
 
 std::uint16_t Application::Start() {
-  runtime_ = std::make_unique<Runtime>();
+  runtime_ = std::make_unique<Runtime>(config_);
+  runtime_->context.expensive_per_user = &runtime_->expensive_per_user;
+  runtime_->context.streams_per_user = &runtime_->streams_per_user;
   runtime_->context.database = database_.get();
   runtime_->context.clock = &clock_;
   runtime_->context.test_hooks = config_.test_hooks;
@@ -281,10 +288,17 @@ std::uint16_t Application::Start() {
   options.default_headers = api::SecurityHeaders();
   options.max_streams = static_cast<std::size_t>(config_.max_streams);
   options.stream_heartbeat = std::chrono::milliseconds(config_.stream_heartbeat_ms);
+  options.header_timeout = std::chrono::milliseconds(config_.header_timeout_ms);
+  options.max_connections_per_client = static_cast<std::size_t>(config_.max_connections_per_client);
+  options.max_requests_per_client = static_cast<std::size_t>(config_.max_requests_per_client);
+  options.default_body_limit = http::RouteOptions{}.max_body_bytes;
+  options.trusted_proxies = config_.trusted_proxies;
+  options.proxy_protocol = config_.proxy_protocol;
 
   http::ServerHooks hooks;
   auto dispatcher = runtime_->dispatcher;
   hooks.dispatch = [dispatcher](http::Request& request) { return dispatcher->Handle(request); };
+  hooks.admit = [dispatcher](http::Request& request) { return dispatcher->Admit(request); };
   hooks.body_limit = [dispatcher](std::string_view method, std::string_view path) {
     return dispatcher->BodyLimitFor(method, path);
   };

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <toml++/toml.h>
 
+#include "http/client_address.h"
+
 extern char** environ;
 
 namespace wagelink::app {
@@ -24,6 +26,15 @@ Status ReadToml(const toml::table& root, const std::string& dotted, T& out) {
     auto v = node.value<std::string>();
     if (!v) return Bad(dotted, "应为字符串", "must be a string");
     out = *v;
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    const auto* list = node.as_array();
+    if (!list) return Bad(dotted, "应为字符串数组", "must be an array of strings");
+    out.clear();
+    for (const auto& item : *list) {
+      auto v = item.value<std::string>();
+      if (!v) return Bad(dotted, "应为字符串数组", "must be an array of strings");
+      out.push_back(*v);
+    }
   } else if constexpr (std::is_same_v<T, bool>) {
     auto v = node.value<bool>();
     if (!v) return Bad(dotted, "应为 true 或 false", "must be true or false");
@@ -83,7 +94,9 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
     }
     static const std::map<std::string, std::vector<std::string>> kKnown = {
         {"server", {"address", "port", "io_threads", "worker_threads", "max_connections", "max_pending_requests",
-                    "read_timeout_ms", "idle_timeout_ms", "shutdown_grace_ms"}},
+                    "read_timeout_ms", "idle_timeout_ms", "shutdown_grace_ms", "header_timeout_ms",
+                    "max_connections_per_client", "max_requests_per_client", "max_expensive_per_user",
+                    "trusted_proxies", "proxy_protocol"}},
         {"database", {"url", "pool_size"}},
         {"paths", {"web_root", "data_dir"}},
         {"security", {"key_file", "secure_cookies"}},
@@ -93,7 +106,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"bulletins", {"periodic"}},
         {"meetings", {"regular_every_months"}},
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
-                           "remind_on_due_day"}},
+                           "remind_on_due_day", "max_streams_per_user"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -113,6 +126,13 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "server.read_timeout_ms", c.read_timeout_ms),
                    ReadToml(t, "server.idle_timeout_ms", c.idle_timeout_ms),
                    ReadToml(t, "server.shutdown_grace_ms", c.shutdown_grace_ms),
+                   ReadToml(t, "server.header_timeout_ms", c.header_timeout_ms),
+                   ReadToml(t, "server.max_connections_per_client", c.max_connections_per_client),
+                   ReadToml(t, "server.max_requests_per_client", c.max_requests_per_client),
+                   ReadToml(t, "server.max_expensive_per_user", c.max_expensive_per_user),
+                   ReadToml(t, "server.trusted_proxies", c.trusted_proxies),
+                   ReadToml(t, "server.proxy_protocol", c.proxy_protocol),
+                   ReadToml(t, "notifications.max_streams_per_user", c.max_streams_per_user),
                    ReadToml(t, "database.url", c.database_url), ReadToml(t, "database.pool_size", c.pool_size),
                    ReadToml(t, "paths.web_root", c.web_root), ReadToml(t, "paths.data_dir", c.data_dir),
                    ReadToml(t, "security.key_file", c.key_file),
@@ -145,6 +165,18 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
   if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
   env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
+  if (auto it = env.find("WAGELINK_TRUSTED_PROXIES"); it != env.end()) {  // comma-separated
+    c.trusted_proxies.clear();
+    std::string_view list = it->second;
+    while (!list.empty()) {
+      auto comma = list.find(',');
+      auto entry = list.substr(0, comma);
+      while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+      while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+      if (!entry.empty()) c.trusted_proxies.emplace_back(entry);
+      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+  }
   if (auto it = env.find("WAGELINK_MASTER_KEY"); it != env.end() && !it->second.empty()) c.master_key = it->second;
   for (auto s : {ReadEnvInt(env, "WAGELINK_PORT", c.port), ReadEnvInt(env, "WAGELINK_WORKERS", c.worker_threads)}) {
     if (!s) return s.error();
@@ -169,6 +201,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("server.read_timeout_ms", c.read_timeout_ms, 100, 600'000),
                  CheckRange("server.idle_timeout_ms", c.idle_timeout_ms, 100, 3'600'000),
                  CheckRange("server.shutdown_grace_ms", c.shutdown_grace_ms, 0, 600'000),
+                 CheckRange("server.header_timeout_ms", c.header_timeout_ms, 100, 600'000),
+                 CheckRange("server.max_connections_per_client", c.max_connections_per_client, 1, 1'000'000),
+                 CheckRange("server.max_requests_per_client", c.max_requests_per_client, 1, 1'000'000),
+                 CheckRange("server.max_expensive_per_user", c.max_expensive_per_user, 1, 1'000),
+                 CheckRange("notifications.max_streams_per_user", c.max_streams_per_user, 1, 100'000),
                  CheckRange("database.pool_size", c.pool_size, 0, 1024),
                  CheckRange("webhook.poll_interval_ms", c.webhook_poll_ms, 10, 3'600'000),
                  CheckRange("webhook.timeout_ms", c.webhook_timeout_ms, 100, 600'000),
@@ -193,6 +230,13 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                "must be 0 (off) or one of 1, 2, 3, 4, 6, 12");
   }
   if (c.database_url.empty()) return Bad("database.url", "不能为空", "must not be empty");
+  if (auto proxies = http::TrustedProxies::Parse(c.trusted_proxies); !proxies) {
+    return Bad("server.trusted_proxies", proxies.error().message_zh, proxies.error().message_en);
+  }
+  if (c.proxy_protocol && c.trusted_proxies.empty()) {
+    return Bad("server.proxy_protocol", "需同时配置 server.trusted_proxies（只接受可信代理的 PROXY 行）",
+               "needs server.trusted_proxies (PROXY lines are accepted from trusted proxies only)");
+  }
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 
@@ -58,6 +59,15 @@ struct Config {
   // [meetings] regular_every_months: the job convenes a regular joint meeting in every block of
   // this many months (3 = quarterly, the minimum PRODUCT.md asks; 0 = off; must divide 12)
   std::int64_t regular_meeting_every_months = 3;
+  // [server] load one client can cause (docs/security.md, "Load one client can cause")
+  std::int64_t header_timeout_ms = 10'000;        // a request's header must arrive this soon (slowloris)
+  std::int64_t max_connections_per_client = 64;   // per client address
+  std::int64_t max_requests_per_client = 32;      // in flight per client address
+  std::int64_t max_expensive_per_user = 2;        // PDF / XLSX / dashboard renderings at once per user
+  std::vector<std::string> trusted_proxies;       // peers whose X-Forwarded-For (or PROXY line) names the client
+  bool proxy_protocol = false;                    // trusted proxies open connections with a PROXY v1 line
+  // [notifications]
+  std::int64_t max_streams_per_user = 6;          // open live-update streams per user
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -18,7 +18,11 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 }
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
-  Route route{std::move(method), std::move(pattern), std::move(handler), options, {}};
+  Add(std::move(method), std::move(pattern), GuardedHandler{{}, std::move(handler)}, options);
+}
+
+void Router::Add(std::string method, std::string pattern, GuardedHandler handler, RouteOptions options) {
+  Route route{std::move(method), std::move(pattern), std::move(handler.handle), options, {}, std::move(handler.admit)};
   for (auto part : SplitPath(route.pattern)) route.segments.emplace_back(part);
   for (const auto& existing : routes_) {
     if (existing.method == route.method && existing.pattern == route.pattern) {

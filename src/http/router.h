@@ -3,6 +3,7 @@
 // e.g. "/api/v1/cases/{id}/events". The route table is also the source the OpenAPI test checks.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,16 @@
 namespace wagelink::http {
 
 using Handler = std::function<Response(Request&)>;
+// Decides from the request line and headers alone whether a request may go on: nullopt = go on,
+// a response = refused (401, 403 ...). The server asks it before reading a body beyond the default
+// limit, so an anonymous upload is refused without being read.
+using Admission = std::function<std::optional<Response>(Request&)>;
+
+// A handler that makes its own admission checks again when it runs (api/guard.h builds them).
+struct GuardedHandler {
+  Admission admit;
+  Handler handle;
+};
 
 struct RouteOptions {
   bool public_route = false;           // reachable without a session (login, health, public page)
@@ -23,11 +34,13 @@ struct Route {
   Handler handler;
   RouteOptions options;
   std::vector<std::string> segments;  // pattern split on '/'
+  Admission admit;                    // empty for routes that need nothing but the request
 };
 
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
+  void Add(std::string method, std::string pattern, GuardedHandler handler, RouteOptions options = {});
 
   enum class MatchKind { kFound, kNotFound, kMethodNotAllowed };
   struct Match {

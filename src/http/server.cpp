@@ -4,6 +4,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -19,6 +20,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/keyed_limit.h"
+#include "http/client_address.h"
 #include "http/event_stream.h"
 #include "http/problem.h"
 
@@ -64,10 +67,24 @@ struct Server::Impl {
   };
 
   Impl(ServerOptions o, ServerHooks h)
-      : options(std::move(o)), hooks(std::move(h)), workers(std::max(1, options.worker_threads)) {}
+      : options(std::move(o)),
+        hooks(std::move(h)),
+        trusted(ParseTrustedProxies(options.trusted_proxies)),
+        connections_per_client(options.max_connections_per_client),
+        requests_per_client(options.max_requests_per_client),
+        workers(std::max(1, options.worker_threads)) {}
+
+  static TrustedProxies ParseTrustedProxies(const std::vector<std::string>& entries) {
+    auto parsed = TrustedProxies::Parse(entries);
+    if (!parsed) throw std::invalid_argument(parsed.error().message_en);
+    return std::move(parsed.value());
+  }
 
   ServerOptions options;
   ServerHooks hooks;
+  TrustedProxies trusted;
+  KeyedLimit connections_per_client;
+  KeyedLimit requests_per_client;
   asio::io_context io;
   asio::thread_pool workers;
   tcp::acceptor acceptor{io};
@@ -131,22 +148,39 @@ struct Server::Impl {
     if (auto it = sessions.find(id); it != sessions.end()) it->second.busy = busy;
   }
 
+  // The client a connection speaks for: its peer, or — from a trusted proxy speaking the PROXY
+  // protocol — the address on the PROXY line, read under the header timeout. nullopt: refuse.
+  asio::awaitable<std::optional<std::string>> ConnectionClient(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                                               const std::string& peer) {
+    if (!options.proxy_protocol || !trusted.Contains(peer)) co_return peer;
+    constexpr std::size_t kMaxProxyLine = 107;  // the v1 maximum, CRLF included
+    stream.expires_after(std::min(options.header_timeout, options.read_timeout));
+    for (;;) {
+      std::string_view seen(static_cast<const char*>(buffer.data().data()), buffer.size());
+      if (auto crlf = seen.find("\r\n"); crlf != std::string_view::npos) {
+        auto source = ProxyLineSource(seen.substr(0, crlf));
+        buffer.consume(crlf + 2);
+        if (!source) co_return std::nullopt;
+        co_return source->empty() ? peer : *source;
+      }
+      if (buffer.size() >= kMaxProxyLine) co_return std::nullopt;
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(kMaxProxyLine - buffer.size()), kNoThrow);
+      if (ec) co_return std::nullopt;
+      buffer.commit(n);
+    }
+  }
+
   asio::awaitable<void> Session(tcp::socket socket, std::uint64_t id, bool over_limit) {
     beast::tcp_stream stream(std::move(socket));
-    std::string client;
+    std::string peer;
     {
       boost::system::error_code ec;
       auto remote = stream.socket().remote_endpoint(ec);
-      if (!ec) client = remote.address().to_string();
+      if (!ec) peer = CanonicalAddress(remote.address().to_string()).value_or(remote.address().to_string());
     }
     if (over_limit || stopping) {
-      std::size_t bytes = 0;
-      std::string request_id = NewRequestId();
-      Response busy = ProblemResponse(ErrorCode::kServiceUnavailable, "服务器连接数已满，请稍后重试",
-                                      "Too many connections; retry shortly", request_id);
-      busy.SetHeader("Retry-After", "1");
-      Decorate(busy, request_id);
-      co_await WriteResponse(stream, std::move(busy), false, false, bytes);
+      co_await Reject(stream, ErrorCode::kServiceUnavailable, "服务器连接数已满，请稍后重试",
+                      "Too many connections; retry shortly", peer, "1");
       boost::system::error_code ignored;
       stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
       co_return;
@@ -156,100 +190,7 @@ struct Server::Impl {
       sessions.emplace(id, SessionEntry{Executor(stream.get_executor()), &stream, false, nullptr});
     }
     beast::flat_buffer buffer;
-    bool first = true;
-    while (!stopping) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      // The route's own limit is applied once the header says where the request goes.
-      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
-      stream.expires_after(first ? options.read_timeout : options.idle_timeout);
-      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
-      auto started = std::chrono::steady_clock::now();
-      if (ec) {
-        if (ec == bhttp::error::header_limit) {
-          co_await Reject(stream, ErrorCode::kHeaderTooLarge, "请求头超过 8 KiB 上限", "Request header exceeds 8 KiB", client);
-        } else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() && ec != bhttp::error::end_of_stream &&
-                   ec != bhttp::error::partial_message) {
-          co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", client);
-        }
-        break;  // closed, timed out (slow client) or cancelled by shutdown
-      }
-      SetBusy(id, true);
-      const auto& header = parser.get();
-      std::string method(header.method_string());
-      std::string target(header.target());
-      std::string raw_path = target.substr(0, target.find('?'));
-      std::size_t limit = hooks.body_limit ? hooks.body_limit(method, raw_path) : (1u << 20);
-      if (parser.content_length() && *parser.content_length() > limit) {
-        co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限 " + std::to_string(limit) + " 字节",
-                        "Request body exceeds " + std::to_string(limit) + " bytes", client);
-        break;
-      }
-      parser.body_limit(limit);
-      stream.expires_after(options.read_timeout);
-      auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
-      if (body_ec) {
-        if (body_ec == bhttp::error::body_limit) {
-          co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限", "Request body too large", client);
-        } else if (body_ec != asio::error::operation_aborted && body_ec != beast::error::timeout &&
-                   body_ec != bhttp::error::end_of_stream && body_ec != bhttp::error::partial_message) {
-          co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", client);
-        }
-        break;
-      }
-      bhttp::request<bhttp::string_body> message = parser.release();
-      bool keep_alive = message.keep_alive();
-      bool head = message.method() == bhttp::verb::head;
-
-      Request request;
-      request.method = std::move(method);
-      request.target = target;
-      request.client_address = client;
-      for (const auto& field : message) {
-        std::string name(field.name_string());
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        request.headers.emplace_back(std::move(name), std::string(field.value()));
-      }
-      auto incoming_id = request.Header("x-request-id");
-      request.request_id = incoming_id && UsableRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
-      request.body = std::move(message.body());
-
-      Response response;
-      auto decoded = target.starts_with('/') ? DecodePath(raw_path) : std::nullopt;
-      if (!decoded) {
-        response = ProblemResponse(ErrorCode::kBadRequest, "请求路径无效", "Invalid request path", request.request_id);
-      } else if (pending.fetch_add(1) >= options.max_pending_requests) {
-        pending.fetch_sub(1);
-        response = ProblemResponse(ErrorCode::kServiceUnavailable, "服务器繁忙，请稍后重试", "Server busy; retry shortly",
-                                   request.request_id);
-        response.SetHeader("Retry-After", "1");
-      } else {
-        request.path = std::move(*decoded);
-        auto query_start = target.find('?');
-        if (query_start != std::string::npos) request.query = ParseQuery(std::string_view(target).substr(query_start + 1));
-        response = co_await asio::co_spawn(
-            workers.get_executor(), [this, &request]() -> asio::awaitable<Response> { co_return hooks.dispatch(request); },
-            asio::use_awaitable);
-        pending.fetch_sub(1);
-      }
-      Decorate(response, request.request_id);
-      int status = response.status;
-      keep_alive = keep_alive && !stopping;
-      std::size_t bytes = 0;
-      if (response.stream) {
-        keep_alive = false;  // the stream ends with the connection
-        status = co_await ServeEventStream(stream, id, std::move(response), request.request_id, bytes);
-      } else {
-        co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes);
-      }
-      if (hooks.access_log) {
-        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        hooks.access_log({request.request_id, request.method, raw_path, status, bytes, micros.count(), client});
-      }
-      SetBusy(id, false);
-      if (!keep_alive) break;
-      first = false;
-    }
+    co_await ServeConnection(stream, buffer, id, peer);
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     bool last;
@@ -259,6 +200,210 @@ struct Server::Impl {
       last = sessions.empty();
     }
     if (last && stopping) grace_timer.cancel();
+  }
+
+  asio::awaitable<void> ServeConnection(beast::tcp_stream& stream, beast::flat_buffer& buffer, std::uint64_t id,
+                                        const std::string& peer) {
+    auto connection_client = co_await ConnectionClient(stream, buffer, peer);
+    if (!connection_client) {
+      co_await Reject(stream, ErrorCode::kBadRequest, "PROXY 协议行缺失或格式错误", "Missing or malformed PROXY protocol line", peer);
+      co_return;
+    }
+    // A trusted proxy carries every client's connections; it is limited per request instead.
+    std::optional<KeyedLimit::Slot> connection_slot;
+    if (!trusted.Contains(*connection_client)) {
+      connection_slot = connections_per_client.TryAcquire(*connection_client);
+      if (!connection_slot) {
+        co_await Reject(stream, ErrorCode::kTooManyRequests, "来自同一地址的连接过多，请稍后重试",
+                        "Too many connections from this address; retry shortly", *connection_client, "1");
+        co_return;
+      }
+    }
+    bool first = true;
+    while (!stopping) {
+      // An idle keep-alive connection may wait idle_timeout for its next request; once a request
+      // has begun, its header must be complete within header_timeout (slowloris).
+      if (!first && buffer.size() == 0) {
+        stream.expires_after(options.idle_timeout);
+        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
+        if (ec) co_return;
+        buffer.commit(n);
+      }
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+      // The route's own limit is applied once the header says where the request goes.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+      stream.expires_after(std::min(options.header_timeout, options.read_timeout));
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+      auto started = std::chrono::steady_clock::now();
+      if (ec) {
+        if (ec == bhttp::error::header_limit) {
+          co_await Reject(stream, ErrorCode::kHeaderTooLarge, "请求头超过 8 KiB 上限", "Request header exceeds 8 KiB", *connection_client);
+        } else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() && ec != bhttp::error::end_of_stream &&
+                   ec != bhttp::error::partial_message) {
+          co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", *connection_client);
+        }
+        co_return;  // closed, timed out (slow client) or cancelled by shutdown
+      }
+      SetBusy(id, true);
+      bool keep_alive = co_await ServeRequest(stream, buffer, parser, id, *connection_client, started);
+      SetBusy(id, false);
+      if (!keep_alive) co_return;
+      first = false;
+    }
+  }
+
+  // Serves one request whose header has been read; returns whether the connection may carry another.
+  asio::awaitable<bool> ServeRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                     bhttp::request_parser<bhttp::string_body>& parser, std::uint64_t id,
+                                     const std::string& connection_client,
+                                     std::chrono::steady_clock::time_point started) {
+    Request request = FromHeader(parser.get(), connection_client);
+    std::string raw_path = request.target.substr(0, request.target.find('?'));
+    auto refuse = [&](Response response, const char* retry_after) -> asio::awaitable<bool> {
+      if (retry_after) response.SetHeader("Retry-After", retry_after);
+      Decorate(response, request.request_id);
+      int status = response.status;
+      std::size_t bytes = 0;
+      co_await WriteResponse(stream, std::move(response), false, false, bytes);
+      Log(request, raw_path, status, bytes, started);
+      co_return false;  // the body, if any, was not read: the connection cannot be reused
+    };
+    if (!OnlyChunkedTransferCoding(parser)) {
+      // RFC 9112 §6.1: without chunked as the final coding the body length is unknown.
+      co_return co_await refuse(ProblemResponse(ErrorCode::kBadRequest, "不支持的传输编码：仅接受 Transfer-Encoding: chunked",
+                                                "Unsupported transfer coding: only Transfer-Encoding: chunked is accepted",
+                                                request.request_id), nullptr);
+    }
+    auto decoded = request.target.starts_with('/') ? DecodePath(raw_path) : std::nullopt;
+    if (!decoded) {
+      co_return co_await refuse(ProblemResponse(ErrorCode::kBadRequest, "请求路径无效", "Invalid request path", request.request_id), nullptr);
+    }
+    request.path = std::move(*decoded);
+    if (auto query_start = request.target.find('?'); query_start != std::string::npos) {
+      request.query = ParseQuery(std::string_view(request.target).substr(query_start + 1));
+    }
+    auto in_flight = requests_per_client.TryAcquire(request.client_address);
+    if (!in_flight) {
+      co_return co_await refuse(ProblemResponse(ErrorCode::kTooManyRequests, "来自同一地址的并发请求过多，请稍后重试",
+                                                "Too many concurrent requests from this address; retry shortly",
+                                                request.request_id), "1");
+    }
+    std::size_t limit = hooks.body_limit ? hooks.body_limit(request.method, raw_path) : options.default_body_limit;
+    auto declared = parser.content_length();
+    if (declared && *declared > limit) {
+      co_return co_await refuse(ProblemResponse(ErrorCode::kPayloadTooLarge, "请求内容超过上限 " + std::to_string(limit) + " 字节",
+                                                "Request body exceeds " + std::to_string(limit) + " bytes", request.request_id),
+                                nullptr);
+    }
+    // A body beyond the default limit is read only for a request its route admits from the
+    // headers (session, CSRF token, permission), so anonymous uploads cost no memory.
+    bool large = parser.chunked() ? limit > options.default_body_limit : declared.value_or(0) > options.default_body_limit;
+    if (large && hooks.admit) {
+      auto refusal = co_await OnWorker([this, &request] { return hooks.admit(request); });
+      if (!refusal) {
+        co_return co_await refuse(Busy(request.request_id), "1");
+      }
+      if (*refusal) co_return co_await refuse(std::move(**refusal), nullptr);
+    }
+    if (!parser.is_done()) {
+      if (auto expect = request.Header("expect"); expect && beast::iequals(*expect, "100-continue")) {
+        stream.expires_after(options.write_timeout);
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        co_await asio::async_write(stream, asio::buffer(kContinue), kNoThrow);
+      }
+    }
+    parser.body_limit(limit);
+    stream.expires_after(options.read_timeout);
+    auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+    if (body_ec) {
+      if (body_ec == bhttp::error::body_limit) {
+        co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限", "Request body too large", request.client_address);
+      } else if (body_ec != asio::error::operation_aborted && body_ec != beast::error::timeout &&
+                 body_ec != bhttp::error::end_of_stream && body_ec != bhttp::error::partial_message) {
+        co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", request.client_address);
+      }
+      co_return false;
+    }
+    bool keep_alive = parser.get().keep_alive();
+    bool head = parser.get().method() == bhttp::verb::head;
+    request.body = std::move(parser.get().body());
+
+    auto dispatched = co_await OnWorker([this, &request] { return hooks.dispatch(request); });
+    in_flight.reset();
+    Response response = dispatched ? std::move(*dispatched) : Busy(request.request_id);
+    Decorate(response, request.request_id);
+    int status = response.status;
+    keep_alive = keep_alive && !stopping;
+    std::size_t bytes = 0;
+    if (response.stream) {
+      keep_alive = false;  // the stream ends with the connection
+      status = co_await ServeEventStream(stream, id, std::move(response), request.request_id, bytes);
+    } else {
+      co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes);
+    }
+    Log(request, raw_path, status, bytes, started);
+    co_return keep_alive;
+  }
+
+  // Runs `job` on the worker pool when the handler queue has room; nullopt when it has none.
+  template <class Job>
+  asio::awaitable<std::optional<std::invoke_result_t<Job>>> OnWorker(Job job) {
+    using Value = std::invoke_result_t<Job>;
+    if (pending.fetch_add(1) >= options.max_pending_requests) {
+      pending.fetch_sub(1);
+      co_return std::nullopt;
+    }
+    Value value = co_await asio::co_spawn(
+        workers.get_executor(), [&job]() -> asio::awaitable<Value> { co_return job(); }, asio::use_awaitable);
+    pending.fetch_sub(1);
+    co_return std::optional<Value>(std::move(value));
+  }
+
+  static Response Busy(const std::string& request_id) {
+    Response response =
+        ProblemResponse(ErrorCode::kServiceUnavailable, "服务器繁忙，请稍后重试", "Server busy; retry shortly", request_id);
+    response.SetHeader("Retry-After", "1");
+    return response;
+  }
+
+  Request FromHeader(const bhttp::request_parser<bhttp::string_body>::value_type& header,
+                     const std::string& connection_client) {
+    Request request;
+    request.method = std::string(header.method_string());
+    request.target = std::string(header.target());
+    std::vector<std::string_view> forwarded_for;
+    for (const auto& field : header) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (name == "x-forwarded-for") forwarded_for.push_back(field.value());
+      request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.client_address = trusted.ClientOf(connection_client, forwarded_for);
+    auto incoming_id = request.Header("x-request-id");
+    request.request_id = incoming_id && UsableRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
+    return request;
+  }
+
+  // True when the request has no Transfer-Encoding or exactly `chunked` (the only coding served).
+  static bool OnlyChunkedTransferCoding(const bhttp::request_parser<bhttp::string_body>& parser) {
+    auto [begin, end] = parser.get().equal_range(bhttp::field::transfer_encoding);
+    if (begin == end) return true;
+    std::size_t codings = 0;
+    for (auto field = begin; field != end; ++field) {
+      for (auto coding : bhttp::token_list(field->value())) {
+        if (!beast::iequals(coding, "chunked")) return false;
+        ++codings;
+      }
+    }
+    return codings == 1 && parser.chunked();
+  }
+
+  void Log(const Request& request, const std::string& raw_path, int status, std::size_t bytes,
+           std::chrono::steady_clock::time_point started) {
+    if (!hooks.access_log) return;
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    hooks.access_log({request.request_id, request.method, raw_path, status, bytes, micros.count(), request.client_address});
   }
 
   void MarkStreaming(std::uint64_t id, std::shared_ptr<asio::steady_timer> wake) {
@@ -309,9 +454,14 @@ struct Server::Impl {
       }
       if (stopping) break;
       if (signalled->load()) continue;  // woken while writing
+      // Sleeps until there is news, a heartbeat is due or the client goes away. A stream's client
+      // sends nothing, so a readable socket means it closed (or misbehaves): the stream — and its
+      // user's stream slot — is freed now, not at the next failed heartbeat write.
+      using namespace asio::experimental::awaitable_operators;
       wake->expires_after(options.stream_heartbeat);
-      auto [wait_ec] = co_await wake->async_wait(kNoThrow);
-      if (!wait_ec) pending = ": heartbeat\n\n";
+      auto woken = co_await (wake->async_wait(kNoThrow) || stream.socket().async_wait(tcp::socket::wait_read, kNoThrow));
+      if (woken.index() == 1) break;
+      if (!std::get<0>(std::get<0>(woken))) pending = ": heartbeat\n\n";
     }
     events->Close();
     MarkStreaming(id, nullptr);
@@ -319,10 +469,12 @@ struct Server::Impl {
     co_return response.status;
   }
 
+  // Answers a request or connection that will not be served; the caller then closes the connection.
   asio::awaitable<void> Reject(beast::tcp_stream& stream, ErrorCode code, std::string zh, std::string en,
-                               const std::string& client) {
+                               const std::string& client, const char* retry_after = nullptr) {
     std::string request_id = NewRequestId();
     Response response = ProblemResponse(MakeError(code, std::move(zh), std::move(en)), request_id);
+    if (retry_after) response.SetHeader("Retry-After", retry_after);
     Decorate(response, request_id);
     int status = response.status;
     std::size_t bytes = 0;

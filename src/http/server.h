@@ -15,11 +15,25 @@
 // | shutdown_grace       | 10 s      | SIGTERM lets in-flight requests finish this long       |
 // | max_streams          | 256       | open event streams (SSE); more are answered 503        |
 // | stream_heartbeat     | 15 s      | comment line on an idle stream (proxies, dead clients) |
+// | header_timeout       | 10 s      | a request's header must arrive this soon (slowloris)   |
+// | max_connections_per_client | 64  | per client address; more are answered 429 and closed   |
+// | max_requests_per_client    | 32  | per client address, from header to handler's answer; 429 |
+// | default_body_limit   | 1 MiB     | a larger body is read only after the route admits the  |
+// |                      |           | request from its headers (session, CSRF, permission)   |
+// | trusted_proxies      | none      | peers whose X-Forwarded-For / PROXY line names the client |
+// | proxy_protocol       | off       | trusted proxies open each connection with a PROXY v1 line |
+//
+// Limits are per client so that one address cannot take what every other client needs: the
+// client is the TCP peer, or the address a trusted proxy reports (http/client_address.h). A
+// trusted proxy itself is not limited per connection (all clients arrive through it) unless it
+// speaks the PROXY protocol, which names the client of each connection.
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 
@@ -40,6 +54,12 @@ struct ServerOptions {
   std::size_t max_streams = 256;
   std::chrono::milliseconds stream_heartbeat{15'000};
   HeaderList default_headers;  // added to every response that does not set them (security headers)
+  std::chrono::milliseconds header_timeout{10'000};
+  std::size_t max_connections_per_client = 64;
+  std::size_t max_requests_per_client = 32;
+  std::size_t default_body_limit = 1 << 20;
+  std::vector<std::string> trusted_proxies;  // addresses or networks; validated by the configuration
+  bool proxy_protocol = false;
 };
 
 struct AccessRecord {
@@ -56,6 +76,11 @@ struct ServerHooks {
   std::function<Response(Request&)> dispatch;  // must not throw
   std::function<std::size_t(std::string_view method, std::string_view path)> body_limit;
   std::function<void(const AccessRecord&)> access_log;
+  // Runs on a worker, from the request line and headers alone, before a body larger than
+  // default_body_limit is read: a response refuses the request (it is sent and the connection
+  // closed, the body never read); nullopt lets the body be read and the request dispatched.
+  // Must not throw.
+  std::function<std::optional<Response>(Request&)> admit;
 };
 
 class Server {

@@ -2,65 +2,23 @@
 // preferences that decide what reaches a user's inbox, stream and gateway.
 #include <gtest/gtest.h>
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/write.hpp>
 #include <chrono>
 #include <thread>
 
+#include "support/raw_connection.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
-namespace asio = boost::asio;
-using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
-
-// A raw connection holding GET /api/v1/inbox/stream open with a logged-in user's cookies.
-class OpenStream {
- public:
-  OpenStream(std::uint16_t port, const HttpClient& user, const std::string& extra_headers = "") : socket_(io_) {
-    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    std::string cookies;
-    for (const auto& [name, value] : user.cookies) cookies += (cookies.empty() ? "" : "; ") + name + "=" + value;
-    asio::write(socket_, asio::buffer("GET /api/v1/inbox/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                                      "Cookie: " + cookies + "\r\n" + extra_headers + "\r\n"));
-    socket_.non_blocking(true);
-  }
-  // Reads until `needle` has arrived (true), the server closed the stream, or `limit` passed.
-  bool ReadUntil(const std::string& needle, std::chrono::milliseconds limit = 10s) {
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (received_.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      char buf[4096];
-      boost::system::error_code ec;
-      auto n = socket_.read_some(asio::buffer(buf), ec);
-      if (ec == asio::error::would_block) {
-        std::this_thread::sleep_for(5ms);
-        continue;
-      }
-      if (ec) {
-        closed_ = true;
-        break;
-      }
-      received_.append(buf, n);
-    }
-    return received_.find(needle) != std::string::npos;
-  }
-  bool closed() const { return closed_; }
-  const std::string& received() const { return received_; }
-
- private:
-  asio::io_context io_;
-  tcp::socket socket_;
-  std::string received_;
-  bool closed_ = false;
-};
 
 TestServerOptions FastStreams(std::int64_t max_streams = 16) {
   return {.tweak = [max_streams](app::Config& c) {
     c.stream_poll_ms = 20;
     c.stream_heartbeat_ms = 200;
     c.max_streams = max_streams;
+    c.max_streams_per_user = 1000;  // many tabs of one user here; the per-user cap: BoundedLoad.Streams*
     c.shutdown_grace_ms = 30'000;
   }};
 }
