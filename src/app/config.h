@@ -57,12 +57,17 @@ struct Config {
   // [meetings] regular_every_months: the job convenes a regular joint meeting in every block of
   // this many months (3 = quarterly, the minimum PRODUCT.md asks; 0 = off; must divide 12)
   std::int64_t regular_meeting_every_months = 3;
+  // [audit] — anchors of the audit log outside the database (docs/security.md, "Audit")
+  std::string audit_anchor_file = "anchors/wagelink-audit.jsonl";  // keep outside var/ (the database)
+  std::int64_t audit_checkpoint_every = 16;    // entries between signed checkpoints
+  std::int64_t audit_anchor_interval_s = 60;   // sign the head and publish new anchors this often
 };
 
 // Values given on the command line; unset ones leave the config as it is.
 struct CommandLineOverrides {
   std::optional<std::string> address, database_url, web_root, data_dir, key_file, log_level;
   std::optional<std::int64_t> port;
+  std::optional<std::string> anchor_file;
 };
 
 // `environment` is passed in (not read here) so tests control it.

@@ -211,7 +211,8 @@ struct Server::Impl {
         request.headers.emplace_back(std::move(name), std::string(field.value()));
       }
       auto incoming_id = request.Header("x-request-id");
-      request.request_id = incoming_id && UsableRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
+      request.request_id_from_client = incoming_id && UsableRequestId(*incoming_id);
+      request.request_id = request.request_id_from_client ? std::string(*incoming_id) : NewRequestId();
       request.body = std::move(message.body());
 
       Response response;
