@@ -1,6 +1,8 @@
 // Workers' personal data: reveal with a purpose, and the access receipts (case_personal_data.h).
 #include "services/case_personal_data.h"
 
+#include "services/case_mapping.h"
+
 #include <boost/json/object.hpp>
 
 namespace wagelink::services {
@@ -44,13 +46,17 @@ Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64
   return *plain;
 }
 
-Result<Page<store::PiiAccessRow>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
-                                                              std::int64_t offset) {
+Result<Page<AccessReceipt>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
+                                                             std::int64_t offset) {
   if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
   auto connection = records_.db().Acquire();
   store::CaseTimelineRepository timeline(*connection);
-  return Page<store::PiiAccessRow>{timeline.ListPiiAccessForBody(who.body_code, limit, offset),
-                                   timeline.CountPiiAccessForBody(who.body_code)};
+  Page<AccessReceipt> page;
+  for (const auto& row : timeline.ListPiiAccessForBody(who.body_code, limit, offset)) {
+    page.items.push_back(AccessReceiptOf(row));
+  }
+  page.total = timeline.CountPiiAccessForBody(who.body_code);  // exact: receipts are counted in full
+  return page;
 }
 
 }  // namespace wagelink::services
