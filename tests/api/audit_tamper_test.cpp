@@ -234,7 +234,7 @@ TEST(AuditAttack, ALegacyLogIsVerifiedTheOldWaySealedAndThenKeyed) {
 
   MakeAuditedChanges(server, 2);  // keyed from here on
   EXPECT_EQ(with({"audit", "verify"}).exit_code, 0);
-  auto tamper = TamperConnection(server);
+  auto tamper = std::move(c.value());  // the triggers are already gone
   auto last = Entries(*tamper).back();
   security::AuditEntry forged = last;
   forged.seq = last.seq + 1;
