@@ -154,6 +154,14 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     return response;
   }));
 
+  router.Add("GET", "/api/v1/audit/anchor", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto anchor = context.admin->DownloadAuditAnchor(who);
+    if (!anchor) return Problem(request, anchor.error());
+    auto response = http::Response::Text(200, "application/x-ndjson", std::move(*anchor));
+    response.SetHeader("Content-Disposition", "attachment; filename=\"wagelink-audit-anchor.jsonl\"");
+    return response;
+  }));
+
   router.Add("GET", "/api/v1/audit/verify", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto report = context.admin->VerifyAudit(who);
     if (!report) return Problem(request, report.error());

@@ -40,7 +40,7 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context) {
     if (!username) return Problem(request, username.error());
     auto password = http::RequiredString(*body, "password", 256);
     if (!password) return Problem(request, password.error());
-    auto result = context.auth->Login(*username, *password, {request.client_address, request.request_id});
+    auto result = context.auth->Login(*username, *password, {request.client_address, request.AuditRequestId()});
     if (!result) {
       auto response = Problem(request, result.error());
       if (result.error().code == ErrorCode::kTooManyRequests) response.SetHeader("Retry-After", "60");

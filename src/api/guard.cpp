@@ -43,7 +43,7 @@ std::variant<http::Response, services::Principal> Admit(const ApiContext& contex
   if (!token) {
     return http::ProblemResponse(ErrorCode::kUnauthenticated, "请先登录", "Please sign in", request.request_id);
   }
-  auto principal = context.auth->Authenticate(*token, {request.client_address, request.request_id});
+  auto principal = context.auth->Authenticate(*token, {request.client_address, request.AuditRequestId()});
   if (!principal) {
     auto response = Problem(request, principal.error());
     response.SetHeader("Set-Cookie", ExpiredSessionCookie(context));

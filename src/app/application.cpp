@@ -42,6 +42,7 @@
 #include "services/publication_service.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
+#include "store/audit_repository.h"
 #include "store/migrations.h"
 
 namespace wagelink::app {
@@ -50,10 +51,11 @@ namespace wagelink::app {
 struct Application::Services {
   Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
            std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost,
-           std::shared_ptr<const domain::RiskRuleSet> risk_rules)
+           std::shared_ptr<const domain::RiskRuleSet> risk_rules, services::AuditAnchoring anchoring,
+           std::chrono::seconds anchor_interval)
       : keys(std::move(k)),
         reference(std::move(r)),
-        audit(keys, clock),
+        audit(keys, clock, std::move(anchoring)),
         policy(clock),
         auth(db, clock, keys, audit, policy, cost),
         admin(db, clock, audit, policy, auth),
@@ -78,7 +80,13 @@ struct Application::Services {
                                       }},
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
-                                     {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }}}) {}
+                                     {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
+                                     {"audit_anchor", anchor_interval, [this, &db] { PublishAuditAnchors(db); }}}) {}
+  void PublishAuditAnchors(store::Database& db) const {
+    if (auto published = audit.PublishAnchors(db); !published) {
+      LogEvent(spdlog::level::err, "audit_anchor_publish_failed", {{"error", published.error().message_en}});
+    }
+  }
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
@@ -166,12 +174,17 @@ Application::~Application() {
   }
 }
 
-Result<std::unique_ptr<Application>> Application::Open(const Config& config, const Clock& clock) {
+Result<std::unique_ptr<Application>> Application::Open(const Config& config, const Clock& clock, bool may_create_key) {
   std::vector<std::string> applied;
   auto database = OpenMigratedDatabase(config, &applied);
   if (!database) return database.error();
   for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
-  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key);
+  using Creation = services::SecurityKeys::Creation;
+  auto creation = may_create_key ? Creation::kAllowed : Creation::kRefusedReadOnly;
+  if (may_create_key && store::AuditRepository(*(*database)->Acquire()).HoldsKeyedData()) {
+    creation = Creation::kRefusedDatabaseInUse;
+  }
+  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key, creation);
   if (!keys) {
     Error error = keys.error();
     error.field = "security.key_file";
@@ -182,7 +195,13 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto cost = config.fast_password_hashing ? security::Argon2Cost::Minimum() : security::Argon2Cost::Interactive();
   auto risk_rules = LoadRiskRules(config.data_dir);
   if (!risk_rules) return risk_rules.error();
-  auto services = std::make_unique<Services>(**database, clock, *keys, *reference, cost, *risk_rules);
+  auto services = std::make_unique<Services>(
+      **database, clock, *keys, *reference, cost, *risk_rules,
+      services::AuditAnchoring{config.audit_checkpoint_every, config.audit_anchor_file},
+      std::chrono::seconds(config.audit_anchor_interval_s));
+  if (auto sealed = services->audit.SealLegacyChain(**database); !sealed) {
+    LogEvent(spdlog::level::err, "audit_legacy_chain_not_sealed", {{"error", sealed.error().message_en}});
+  }
   auto templates = LoadDocumentTemplates(config.data_dir);
   if (!templates) return templates.error();
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
@@ -237,11 +256,13 @@ Result<int> Application::SeedDemoExposure(std::string_view exposure_json) {
   return created;
 }
 
-Application::AuditVerdict Application::VerifyAudit() {
+Application::AuditVerdict Application::VerifyAudit(std::span<const security::Checkpoint> handed_anchors) {
   auto connection = database_->Acquire();
-  auto report = services_->audit.Verify(*connection);
+  auto report = services_->audit.Verify(*connection, services::SystemActor("audit-verify"), handed_anchors);
   return {report.ok, report.first_bad_seq.value_or(0), report.entries_checked, report.reason_zh, report.reason_en};
 }
+
+Status Application::PublishAuditAnchors() { return services_->audit.PublishAnchors(*database_); }
 
 std::uint16_t Application::Start() {
   runtime_ = std::make_unique<Runtime>(config_);
@@ -343,7 +364,9 @@ std::pair<std::int64_t, std::int64_t> Application::SweepDeadlinesNow() {
 }
 
 void Application::Wait() {
-  if (runtime_ && runtime_->server) runtime_->server->Wait();
+  if (!runtime_ || !runtime_->server) return;
+  runtime_->server->Wait();
+  services_->PublishAuditAnchors(*database_);  // the head as the server leaves it
 }
 
 }  // namespace wagelink::app

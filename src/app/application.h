@@ -2,23 +2,29 @@
 // Wires one running WageLink: database pool (migrated), services, router, HTTP server.
 // Used by `wagelink serve` and, in-process, by the API tests.
 #include <memory>
+#include <span>
 
 #include "app/config.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "security/audit_checkpoint.h"
 #include "store/database.h"
 
 namespace wagelink::app {
 
 class Application {
  public:
-  // Opens the database and applies pending migrations.
-  static Result<std::unique_ptr<Application>> Open(const Config& config, const Clock& clock);
+  // Opens the database and applies pending migrations, loads the master key (creating a missing
+  // key file only when `may_create_key` and the database holds nothing written under a key yet)
+  // and seals a legacy audit log (services::AuditTrail::SealLegacyChain).
+  static Result<std::unique_ptr<Application>> Open(const Config& config, const Clock& clock,
+                                                   bool may_create_key = true);
   ~Application();
 
   // Starts serving; returns the bound port.
   std::uint16_t Start();
   void Shutdown();
+  // Waits until the server has stopped, then publishes the audit head as it leaves it.
   void Wait();
 
   store::Database& database() { return *database_; }
@@ -28,14 +34,17 @@ class Application {
   Result<int> SeedDemoScenarios(std::string_view scenarios_json);
   // S6: a listed employer, a publication and an article (data/demo/exposure.json); idempotent.
   Result<int> SeedDemoExposure(std::string_view exposure_json);
-  // Checks the audit hash chain and checkpoint signatures (the `audit verify` command).
+  // Checks the audit chain against the checkpoints, the anchor file and `handed_anchors` (the
+  // `audit verify` command); the check is recorded in the log.
   struct AuditVerdict {
     bool ok;
     std::int64_t first_bad_seq;  // 0 when ok
     std::int64_t entries_checked;
     std::string reason_zh, reason_en;
   };
-  AuditVerdict VerifyAudit();
+  AuditVerdict VerifyAudit(std::span<const security::Checkpoint> handed_anchors = {});
+  // Signs the audit head and appends new checkpoints to the anchor file (also a scheduled job).
+  Status PublishAuditAnchors();
   // Runs the scheduled jobs (deadline sweep) now, if this instance holds their lease.
   void RunJobsOnce();
   // Sends the due outbox messages to the webhook gateway now (tests); returns how many were delivered.

@@ -12,6 +12,7 @@
 
 #include "app/application.h"
 #include "app/reference_loader.h"
+#include "security/audit_anchor.h"
 #include "security/encoding.h"
 #include "services/calendar_service.h"
 #include "services/security_keys.h"
@@ -76,7 +77,11 @@ int RunInit(const Config& config, bool demo) {
   SystemClock clock;
   auto app = Application::Open(config, clock);  // migrates and creates the master key if missing
   if (!app) return Fail(app.error());
-  return demo ? SeedDemo(**app, config) : 0;
+  if (demo) {
+    if (int rc = SeedDemo(**app, config); rc != 0) return rc;
+  }
+  if (auto published = (*app)->PublishAuditAnchors(); !published) return Fail(published.error());
+  return 0;
 }
 
 int RunMigrate(const Config& config) {
@@ -100,17 +105,29 @@ int RunWebhookSecret(const Config& config) {
   return 0;
 }
 
-int RunAuditVerify(const Config& config) {
+int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_files) {
+  std::vector<security::Checkpoint> handed;
+  for (const auto& path : anchor_files) {
+    auto text = ReadTextFile(path);
+    if (!text) {
+      return Fail(MakeError(ErrorCode::kNotFound, "无法读取锚点文件 " + path, "cannot read anchor file " + path, "anchor"));
+    }
+    auto anchors = security::ParseAnchors(*text, path);
+    if (!anchors) return Fail(anchors.error());
+    handed.insert(handed.end(), anchors->begin(), anchors->end());
+  }
   SystemClock clock;
-  auto app = Application::Open(config, clock);
+  auto app = Application::Open(config, clock, /*may_create_key=*/false);
   if (!app) return Fail(app.error());
-  auto verdict = (*app)->VerifyAudit();
+  auto verdict = (*app)->VerifyAudit(handed);
   if (verdict.ok) {
-    std::cout << "审计日志完整 / audit log intact: " << verdict.entries_checked << " entries verified\n";
+    std::cout << "审计日志完整 / audit log intact: " << verdict.entries_checked << " entries verified against "
+              << handed.size() << " handed anchors and the anchor file " << config.audit_anchor_file << "\n";
     return 0;
   }
-  std::cout << "审计日志被篡改 / audit log TAMPERED at entry " << verdict.first_bad_seq << "\n  " << verdict.reason_zh
-            << "\n  " << verdict.reason_en << "\n";
+  std::cout << "审计日志被篡改 / audit log TAMPERED";
+  if (verdict.first_bad_seq > 0) std::cout << " at entry " << verdict.first_bad_seq;
+  std::cout << "\n  " << verdict.reason_zh << "\n  " << verdict.reason_en << "\n";
   return 3;
 }
 
@@ -183,6 +200,8 @@ int RunServe(const Config& config, const ServeOptions& options) {
   if (options.demo) {
     if (int rc = SeedDemo(**app, config); rc != 0) return rc;
   }
+  // The anchor file must be writable before anything is served: anchors are the audit log's proof.
+  if (auto published = (*app)->PublishAuditAnchors(); !published) return Fail(published.error());
   std::uint16_t port;
   try {
     port = (*app)->Start();

@@ -2,6 +2,7 @@
 // The subcommands of the `wagelink` executable. Each returns the process exit code.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.h"
 
@@ -15,7 +16,8 @@ struct ServeOptions {
 int RunServe(const Config& config, const ServeOptions& options);
 int RunInit(const Config& config, bool demo);
 int RunMigrate(const Config& config);
-int RunAuditVerify(const Config& config);
+// Exit 0 when the log is intact, 3 when tampered (or the anchors cannot be checked).
+int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_files);
 // `wagelink sweep`: runs the deadline sweep once now and prints what it found and how long it took.
 int RunSweep(const Config& config);
 // `wagelink webhook-secret`: the webhook HMAC key (64 hex) to install at the gateway — the

@@ -107,6 +107,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"meetings", {"regular_every_months"}},
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
                            "remind_on_due_day", "max_streams_per_user"}},
+        {"audit", {"anchor_file", "checkpoint_every", "anchor_interval_s"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -150,7 +151,10 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "notifications.reminder_working_days_before", c.reminder_working_days_before),
                    ReadToml(t, "notifications.remind_on_due_day", c.remind_on_due_day),
                    ReadToml(t, "bulletins.periodic", c.periodic_bulletins),
-                   ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months)}) {
+                   ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months),
+                   ReadToml(t, "audit.anchor_file", c.audit_anchor_file),
+                   ReadToml(t, "audit.checkpoint_every", c.audit_checkpoint_every),
+                   ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s)}) {
       if (!s) return s.error();
     }
   }
@@ -163,6 +167,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_DATA_DIR", c.data_dir);
   env_string("WAGELINK_KEY_FILE", c.key_file);
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
+  env_string("WAGELINK_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
   if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
   env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
   if (auto it = env.find("WAGELINK_TRUSTED_PROXIES"); it != env.end()) {  // comma-separated
@@ -188,6 +193,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   if (cli.key_file) c.key_file = *cli.key_file;
   if (cli.log_level) c.log_level = *cli.log_level;
   if (cli.port) c.port = *cli.port;
+  if (cli.anchor_file) c.audit_anchor_file = *cli.anchor_file;
   if (c.data_dir.empty() || c.web_root.empty()) {
     const auto installed = DefaultInstallPaths(CurrentExecutable());
     if (c.data_dir.empty()) c.data_dir = installed.data_dir;
@@ -214,7 +220,9 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("notifications.stream_poll_ms", c.stream_poll_ms, 10, 60'000),
                  CheckRange("notifications.stream_heartbeat_ms", c.stream_heartbeat_ms, 100, 600'000),
                  CheckRange("notifications.max_streams", c.max_streams, 0, 100'000),
-                 CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30)}) {
+                 CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30),
+                 CheckRange("audit.checkpoint_every", c.audit_checkpoint_every, 1, 10'000),
+                 CheckRange("audit.anchor_interval_s", c.audit_anchor_interval_s, 1, 86'400)}) {
     if (!s) return s.error();
   }
   if (!c.webhook_url.empty() && !c.webhook_url.starts_with("http://")) {
@@ -237,6 +245,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
     return Bad("server.proxy_protocol", "需同时配置 server.trusted_proxies（只接受可信代理的 PROXY 行）",
                "needs server.trusted_proxies (PROXY lines are accepted from trusted proxies only)");
   }
+  if (c.audit_anchor_file.empty()) return Bad("audit.anchor_file", "不能为空", "must not be empty");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");

@@ -68,12 +68,17 @@ struct Config {
   bool proxy_protocol = false;                    // trusted proxies open connections with a PROXY v1 line
   // [notifications]
   std::int64_t max_streams_per_user = 6;          // open live-update streams per user
+  // [audit] — anchors of the audit log outside the database (docs/security.md, "Audit")
+  std::string audit_anchor_file = "anchors/wagelink-audit.jsonl";  // keep outside var/ (the database)
+  std::int64_t audit_checkpoint_every = 16;    // entries between signed checkpoints
+  std::int64_t audit_anchor_interval_s = 60;   // sign the head and publish new anchors this often
 };
 
 // Values given on the command line; unset ones leave the config as it is.
 struct CommandLineOverrides {
   std::optional<std::string> address, database_url, web_root, data_dir, key_file, log_level;
   std::optional<std::int64_t> port;
+  std::optional<std::string> anchor_file;
 };
 
 // `environment` is passed in (not read here) so tests control it.

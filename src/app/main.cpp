@@ -19,6 +19,8 @@ void AddCommonFlags(CLI::App* command, CommonFlags& flags) {
   command->add_option("--data-dir", flags.overrides.data_dir, "reference data folder (default: beside the installed binary)");
   command->add_option("--key-file", flags.overrides.key_file, "master key file for field encryption and audit signing");
   command->add_option("--log-level", flags.overrides.log_level, "trace|debug|info|warn|error|off");
+  command->add_option("--anchor-file", flags.overrides.anchor_file,
+                      "the append-only file the server publishes audit anchors to (audit.anchor_file)");
 }
 
 }  // namespace
@@ -47,8 +49,11 @@ int main(int argc, char** argv) {
 
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
-  auto* audit_verify = audit->add_subcommand("verify", "check the hash chain and signed checkpoints; exit 3 if tampered");
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "check the keyed chain against the signed checkpoints and anchors; exit 3 if tampered (never creates keys)");
   AddCommonFlags(audit_verify, flags);
+  std::vector<std::string> anchor_files;
+  audit_verify->add_option("--anchor", anchor_files, "also check against this anchor file (e.g. the auditor's download)");
 
   auto* sweep = cli.add_subcommand("sweep", "run the deadline sweep once now and report it");
   AddCommonFlags(sweep, flags);
@@ -82,7 +87,7 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
   if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
-  if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config);
+  if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);
   if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);

@@ -24,6 +24,12 @@ struct Request {
   std::string client_address;
   std::string request_id;
   std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+  bool request_id_from_client = false;  // request_id is the caller's X-Request-Id
+
+  // The request id as the audit trail records it. The server's own ids are 16 hex digits; a caller's
+  // X-Request-Id is recorded as "client:<id>", and ':' is a character a caller's id may not hold,
+  // so no request can pass its id off as one the server generated.
+  std::string AuditRequestId() const { return request_id_from_client ? "client:" + request_id : request_id; }
 
   std::optional<std::string_view> Header(std::string_view lower_name) const;
   std::optional<std::string_view> Query(std::string_view name) const;

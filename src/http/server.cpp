@@ -381,7 +381,8 @@ struct Server::Impl {
     }
     request.client_address = trusted.ClientOf(connection_client, forwarded_for);
     auto incoming_id = request.Header("x-request-id");
-    request.request_id = incoming_id && UsableRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
+    request.request_id_from_client = incoming_id && UsableRequestId(*incoming_id);
+    request.request_id = request.request_id_from_client ? std::string(*incoming_id) : NewRequestId();
     return request;
   }
 

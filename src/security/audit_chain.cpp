@@ -18,12 +18,26 @@ void AppendLengthPrefixed(std::string& out, std::string_view part) {
   out.append(part);
 }
 
-std::string Blake2bHex(std::string_view data) {
+std::string Blake2bHex(std::string_view data, const SubKey* key = nullptr) {
   EnsureSodium();
   unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr,
-                     0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                     key ? key->data() : nullptr, key ? key->size() : 0);
   return ToHex(digest);
+}
+
+std::string ChainInput(const AuditEntry& entry, std::string_view prev_hash) {
+  std::string data;
+  AppendLengthPrefixed(data, prev_hash);
+  data += CanonicalBytes(entry);
+  return data;
+}
+
+std::string Where(const Checkpoint& checkpoint) {
+  return checkpoint.source.empty() ? "" : "（" + checkpoint.source + "）";
+}
+std::string WhereEn(const Checkpoint& checkpoint) {
+  return checkpoint.source.empty() ? "" : " (" + checkpoint.source + ")";
 }
 
 boost::json::value SortedKeys(const boost::json::value& value) {
@@ -74,16 +88,17 @@ std::string CanonicalBytes(const AuditEntry& entry) {
   return out;
 }
 
-std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash) {
-  std::string data;
-  AppendLengthPrefixed(data, prev_hash);
-  data += CanonicalBytes(entry);
-  return Blake2bHex(data);
+std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash, const SubKey& mac_key) {
+  return Blake2bHex(ChainInput(entry, prev_hash), &mac_key);
 }
 
-void SealEntry(AuditEntry& entry, std::string_view prev_hash) {
+std::string LegacyChainHash(const AuditEntry& entry, std::string_view prev_hash) {
+  return Blake2bHex(ChainInput(entry, prev_hash));
+}
+
+void SealEntry(AuditEntry& entry, std::string_view prev_hash, const SubKey& mac_key) {
   entry.prev_hash = std::string(prev_hash);
-  entry.hash = ChainHash(entry, prev_hash);
+  entry.hash = ChainHash(entry, prev_hash, mac_key);
 }
 
 std::string DigestOfText(std::string_view text) {
@@ -95,19 +110,28 @@ std::string DigestOfJson(const boost::json::value& value) {
 }
 
 ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Checkpoint> checkpoints,
-                        const AuditPublicKey& public_key, const ChainAnchor& anchor) {
+                        const ChainKeys& keys, const ChainAnchor& anchor) {
   ChainReport progress;
   std::vector<Checkpoint> pending(checkpoints.begin(), checkpoints.end());
   std::stable_sort(pending.begin(), pending.end(),
                    [](const Checkpoint& a, const Checkpoint& b) { return a.seq < b.seq; });
 
   // A forged or altered checkpoint is itself evidence of tampering, wherever it points.
+  std::int64_t legacy_until = 0;  // entries up to here carry the unkeyed hash
   for (const Checkpoint& checkpoint : pending) {
-    if (!VerifyCheckpoint(checkpoint, public_key)) {
-      return Bad(checkpoint.seq, "序号 " + SeqText(checkpoint.seq) + " 的检查点签名无效（检查点被伪造或篡改）",
-                 "checkpoint at seq " + SeqText(checkpoint.seq) + " has an invalid signature (forged or altered)",
+    if (!VerifyCheckpoint(checkpoint, keys.public_key)) {
+      return Bad(checkpoint.seq,
+                 "序号 " + SeqText(checkpoint.seq) + " 的检查点" + Where(checkpoint) + "签名无效（检查点被伪造或篡改）",
+                 "checkpoint at seq " + SeqText(checkpoint.seq) + WhereEn(checkpoint) +
+                     " has an invalid signature (forged or altered)",
                  progress);
     }
+    if (checkpoint.kind != CheckpointKind::kLegacySeal) continue;
+    if (legacy_until != 0 && legacy_until != checkpoint.seq) {
+      return Bad(std::min(legacy_until, checkpoint.seq), "存在两个不同的旧格式封存检查点",
+                 "two different legacy seals were found", progress);
+    }
+    legacy_until = checkpoint.seq;
   }
 
   std::size_t next_checkpoint = 0;
@@ -140,18 +164,21 @@ ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Che
                  "seq " + seq + ": prev_hash does not link to the previous entry (inserted, deleted or changed)",
                  progress);
     }
-    const std::string hash = ChainHash(entry, running_hash);
+    const std::string hash =
+        entry.seq <= legacy_until ? LegacyChainHash(entry, running_hash) : ChainHash(entry, running_hash, keys.mac_key);
     if (hash != entry.hash) {
-      return Bad(entry.seq, "序号 " + seq + " 的内容与哈希不符（条目被修改）",
-                 "seq " + seq + ": content does not match its hash (entry changed)", progress);
+      return Bad(entry.seq, "序号 " + seq + " 的内容与其密钥哈希不符（条目被修改或伪造）",
+                 "seq " + seq + ": content does not match its keyed hash (entry changed or forged)", progress);
     }
     for (; next_checkpoint < pending.size() && pending[next_checkpoint].seq == entry.seq; ++next_checkpoint) {
       if (pending[next_checkpoint].hash != hash) {
         const std::string from = SeqText(last_good_checkpoint + 1);
+        const Checkpoint& bad = pending[next_checkpoint];
         return Bad(last_good_checkpoint + 1,
-                   "序号 " + seq + " 的检查点与日志不符：序号 " + from + " 至 " + seq + " 之间的条目被改写",
-                   "checkpoint at seq " + seq + " does not match the log: entries between seq " + from + " and " + seq +
-                       " were rewritten",
+                   "序号 " + seq + " 的检查点" + Where(bad) + "与日志不符：序号 " + from + " 至 " + seq +
+                       " 之间的条目被改写或回滚",
+                   "checkpoint at seq " + seq + WhereEn(bad) + " does not match the log: entries between seq " + from +
+                       " and " + seq + " were rewritten or rolled back",
                    progress);
       }
       last_good_checkpoint = entry.seq;
@@ -164,10 +191,13 @@ ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Che
 
   if (next_checkpoint < pending.size()) {
     const std::string last = SeqText(expected_seq - 1);
-    const std::string vouched = SeqText(pending[next_checkpoint].seq);
-    return Bad(expected_seq, "日志在序号 " + last + " 处结束，但检查点证明存在序号 " + vouched + "（末尾条目被删除）",
-               "the log ends at seq " + last + " but a checkpoint vouches for seq " + vouched +
-                   " (entries at the end were deleted)",
+    const Checkpoint& newest = pending.back();
+    const std::string vouched = SeqText(newest.seq);
+    return Bad(expected_seq,
+               "日志在序号 " + last + " 处结束，但检查点" + Where(newest) + "证明存在序号 " + vouched +
+                   "（末尾条目被删除或数据库被回滚）",
+               "the log ends at seq " + last + " but a checkpoint" + WhereEn(newest) + " vouches for seq " + vouched +
+                   " (entries at the end were deleted or the database was rolled back)",
                progress);
   }
   return progress;

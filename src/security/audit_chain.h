@@ -1,7 +1,9 @@
 #pragma once
 // The tamper-evident audit log: each entry's hash covers the previous entry's hash and the entry's
-// own fields, so changing, deleting, inserting or reordering entries breaks the chain, and signed
-// checkpoints (audit_checkpoint.h) catch a chain that was rewritten and re-hashed as a whole.
+// own fields, so changing, deleting, inserting or reordering entries breaks the chain. The hash is
+// a keyed MAC whose key comes from the master key (never stored in the database), so whoever can
+// write the table cannot append or re-hash entries; signed checkpoints (audit_checkpoint.h),
+// also published outside the database as anchors, catch truncation and rollback.
 #include <boost/json/fwd.hpp>
 #include <cstdint>
 #include <optional>
@@ -10,6 +12,7 @@
 #include <string_view>
 
 #include "security/audit_checkpoint.h"
+#include "security/master_key.h"
 
 namespace wagelink::security {
 
@@ -31,7 +34,7 @@ struct AuditEntry {
   std::string request_id;
   std::string client_address;
   std::string prev_hash;  // hash of the entry seq - 1 (kGenesisHash for the first)
-  std::string hash;       // ChainHash(*this, prev_hash)
+  std::string hash;       // ChainHash(*this, prev_hash, key); LegacyChainHash before a legacy seal
 };
 
 // Unambiguous encoding of everything an entry says: a format tag, seq as 8 big-endian bytes, then
@@ -40,11 +43,16 @@ struct AuditEntry {
 // prev_hash cannot produce a different result).
 std::string CanonicalBytes(const AuditEntry& entry);
 
-// Lower-case hex BLAKE2b-256 over length-prefixed prev_hash, then CanonicalBytes(entry).
-std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash);
+// Lower-case hex keyed BLAKE2b-256 (a MAC; key = the master key's "WLCHAIN1" subkey) over
+// length-prefixed prev_hash, then CanonicalBytes(entry).
+std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash, const SubKey& mac_key);
+
+// The same without a key: how entries were hashed before the chain was keyed. Only entries up to a
+// signed legacy seal (CheckpointKind::kLegacySeal) are checked this way.
+std::string LegacyChainHash(const AuditEntry& entry, std::string_view prev_hash);
 
 // Fills in prev_hash and hash of a new entry appended after `prev_hash`.
-void SealEntry(AuditEntry& entry, std::string_view prev_hash);
+void SealEntry(AuditEntry& entry, std::string_view prev_hash, const SubKey& mac_key);
 
 // Hex BLAKE2b-256 of a record for before/after digests. The JSON form sorts object keys (at every
 // depth) first, so the same record always gives the same digest. Unkeyed: a digest of a record with
@@ -69,13 +77,21 @@ struct ChainReport {
   std::int64_t checkpoints_checked = 0;
 };
 
+// What checking a chain needs: the MAC key (so it takes the master key) and the checkpoint public key.
+struct ChainKeys {
+  const SubKey& mac_key;
+  const AuditPublicKey& public_key;
+};
+
 // Verifies entries (in the order read, expected to be seq anchor.seq+1, +2, ...) and checkpoints
-// (any order). Reports the first problem: a missing seq (deletion or reordering), a duplicate seq,
-// a prev_hash that does not link (insertion), a hash that does not match the content (change), a
-// checkpoint whose signature fails, a checkpoint that does not match its entry (chain rewritten
-// after the previous good checkpoint), or a checkpoint beyond the last entry (tail truncated).
-// Entries after the newest checkpoint can be truncated unnoticed: sign checkpoints often.
+// (any order; those of the database and the anchors published outside it alike). Reports the first
+// problem: a checkpoint whose signature fails, two legacy seals, a missing seq (deletion or
+// reordering), a duplicate seq, a prev_hash that does not link (insertion), a hash that does not
+// match the content (change, or an entry forged without the MAC key), a checkpoint that does not
+// match its entry (chain rewritten after the previous good checkpoint), or a checkpoint beyond the
+// last entry (tail truncated, rows deleted, database rolled back). Entries after the newest
+// checkpoint anywhere can be truncated unnoticed: sign and publish checkpoints often.
 ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Checkpoint> checkpoints,
-                        const AuditPublicKey& public_key, const ChainAnchor& anchor = {});
+                        const ChainKeys& keys, const ChainAnchor& anchor = {});
 
 }  // namespace wagelink::security

@@ -19,9 +19,10 @@ void AppendLengthPrefixed(std::string& out, std::string_view part) {
   out.append(part);
 }
 
-// Domain-separated so a checkpoint signature can never be mistaken for a signature of anything else.
-std::string SignedMessage(std::int64_t seq, std::string_view hash, std::string_view signed_at) {
-  std::string message = "WLCKPT1";
+// Domain-separated so a checkpoint signature can never be mistaken for a signature of anything else,
+// nor a periodic checkpoint for a legacy seal (periodic ones keep the tag they were first signed with).
+std::string SignedMessage(std::int64_t seq, std::string_view hash, std::string_view signed_at, CheckpointKind kind) {
+  std::string message = kind == CheckpointKind::kLegacySeal ? "WLSEAL1" : "WLCKPT1";
   const auto useq = static_cast<std::uint64_t>(seq);
   for (int shift = 56; shift >= 0; shift -= 8) message.push_back(static_cast<char>((useq >> shift) & 0xFF));
   AppendLengthPrefixed(message, hash);
@@ -30,6 +31,16 @@ std::string SignedMessage(std::int64_t seq, std::string_view hash, std::string_v
 }
 
 }  // namespace
+
+std::string_view KindName(CheckpointKind kind) {
+  return kind == CheckpointKind::kLegacySeal ? "legacy_seal" : "periodic";
+}
+
+std::optional<CheckpointKind> KindNamed(std::string_view name) {
+  if (name == "periodic") return CheckpointKind::kPeriodic;
+  if (name == "legacy_seal") return CheckpointKind::kLegacySeal;
+  return std::nullopt;
+}
 
 Result<AuditPublicKey> AuditPublicKey::FromHex(std::string_view hex) {
   const auto bytes = security::FromHex(hex);
@@ -55,20 +66,20 @@ AuditSigningKey AuditSigningKey::Derive(const MasterKey& master_key) {
 }
 
 Checkpoint SignCheckpoint(const AuditSigningKey& key, std::int64_t seq, std::string_view hash,
-                          std::string_view signed_at) {
+                          std::string_view signed_at, CheckpointKind kind) {
   EnsureSodium();
-  const std::string message = SignedMessage(seq, hash, signed_at);
+  const std::string message = SignedMessage(seq, hash, signed_at, kind);
   unsigned char signature[crypto_sign_BYTES];
   crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                        key.secret_key_.data());
-  return Checkpoint{seq, std::string(hash), std::string(signed_at), ToHex(signature)};
+  return Checkpoint{seq, std::string(hash), std::string(signed_at), ToHex(signature), kind, ""};
 }
 
 bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key) {
   EnsureSodium();
   const auto signature = FromHex(checkpoint.signature_hex);
   if (!signature || signature->size() != crypto_sign_BYTES) return false;
-  const std::string message = SignedMessage(checkpoint.seq, checkpoint.hash, checkpoint.signed_at);
+  const std::string message = SignedMessage(checkpoint.seq, checkpoint.hash, checkpoint.signed_at, checkpoint.kind);
   return crypto_sign_verify_detached(signature->data(), reinterpret_cast<const unsigned char*>(message.data()),
                                      message.size(), public_key.bytes().data()) == 0;
 }

@@ -5,6 +5,7 @@
 // have, so such a rewrite no longer matches the signed hash.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,12 +15,21 @@
 
 namespace wagelink::security {
 
+// kLegacySeal vouches, once, for the end of a log written before the chain was keyed: entries up to
+// its seq carry the old unkeyed hash, every later entry the keyed MAC (audit_chain.h).
+enum class CheckpointKind { kPeriodic, kLegacySeal };
+
 struct Checkpoint {
   std::int64_t seq = 0;       // the audit entry this checkpoint vouches for
   std::string hash;           // that entry's chain hash (hex)
   std::string signed_at;      // UTC ISO-8601, passed in by the caller
   std::string signature_hex;  // Ed25519 signature (128 hex characters)
+  CheckpointKind kind = CheckpointKind::kPeriodic;  // signed too: a periodic one cannot pose as a seal
+  std::string source;  // where it was read ("" = the database, else an anchor file); not signed
 };
+
+std::string_view KindName(CheckpointKind kind);  // "periodic" | "legacy_seal"
+std::optional<CheckpointKind> KindNamed(std::string_view name);
 
 // Can be published and configured separately, so an auditor can verify without the master key.
 class AuditPublicKey {
@@ -43,16 +53,17 @@ class AuditSigningKey {
   const AuditPublicKey& public_key() const { return public_key_; }
 
  private:
-  friend Checkpoint SignCheckpoint(const AuditSigningKey&, std::int64_t, std::string_view, std::string_view);
+  friend Checkpoint SignCheckpoint(const AuditSigningKey&, std::int64_t, std::string_view, std::string_view,
+                                   CheckpointKind);
   AuditSigningKey() = default;
   SecretBytes<64> secret_key_;
   AuditPublicKey public_key_;
 };
 
 Checkpoint SignCheckpoint(const AuditSigningKey& key, std::int64_t seq, std::string_view hash,
-                          std::string_view signed_at);
+                          std::string_view signed_at, CheckpointKind kind = CheckpointKind::kPeriodic);
 
-// False for a wrong or malformed signature, and for any change to seq, hash or signed_at.
+// False for a wrong or malformed signature, and for any change to seq, hash, signed_at or kind.
 bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key);
 
 }  // namespace wagelink::security

@@ -81,6 +81,8 @@ const char* ContextOf(KeyPurpose purpose) {
       return "WLAUDIT1";
     case KeyPurpose::kWebhookSigning:
       return "WLHOOK01";
+    case KeyPurpose::kAuditChain:
+      return "WLCHAIN1";
   }
   return "WLFIELD1";
 }

@@ -15,8 +15,9 @@ namespace wagelink::security {
 inline constexpr std::size_t kKeyBytes = 32;
 using SubKey = SecretBytes<kKeyBytes>;
 
-// Each purpose maps to its own crypto_kdf context ("WLFIELD1", "WLINDEX1", "WLAUDIT1", "WLHOOK01").
-enum class KeyPurpose { kFieldEncryption, kBlindIndex, kAuditSigning, kWebhookSigning };
+// Each purpose maps to its own crypto_kdf context ("WLFIELD1", "WLINDEX1", "WLAUDIT1", "WLHOOK01",
+// "WLCHAIN1").
+enum class KeyPurpose { kFieldEncryption, kBlindIndex, kAuditSigning, kWebhookSigning, kAuditChain };
 
 class MasterKey {
  public:

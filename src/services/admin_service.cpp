@@ -4,6 +4,8 @@
 #include <boost/json/object.hpp>
 #include <regex>
 
+#include "core/log_event.h"
+
 namespace wagelink::services {
 namespace {
 using security::Permission;
@@ -169,7 +171,12 @@ Result<Page<security::AuditEntry>> AdminService::ListAudit(const Principal& who,
   if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
   auto connection = db_.Acquire();
   store::AuditRepository audit(*connection);
-  return Page<security::AuditEntry>{audit.List(limit, offset, text), audit.Count(text)};
+  Page<security::AuditEntry> page{audit.List(limit, offset, text), audit.Count(text)};
+  store::Transaction tx(*connection);
+  audit_.Append(*connection, who, "audit.read", {"audit_log", ""}, nullptr,
+                boost::json::object{{"q", text}, {"offset", offset}, {"rows", page.items.size()}});
+  tx.Commit();
+  return page;
 }
 
 namespace {
@@ -201,7 +208,24 @@ Result<std::string> AdminService::ExportAuditCsv(const Principal& who) {
 Result<security::ChainReport> AdminService::VerifyAudit(const Principal& who) {
   if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
   auto connection = db_.Acquire();
-  return audit_.Verify(*connection);
+  return audit_.Verify(*connection, who);
+}
+
+Result<std::string> AdminService::DownloadAuditAnchor(const Principal& who) {
+  if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
+  std::optional<security::Checkpoint> head;
+  {
+    auto connection = db_.Acquire();
+    store::Transaction tx(*connection);
+    audit_.Append(*connection, who, "audit.anchor_download", {"audit_log", ""});
+    head = audit_.CheckpointHead(*connection);
+    tx.Commit();
+  }
+  // Also into the anchor file now; a failure there is the publishing job's to report and retry.
+  if (auto published = audit_.PublishAnchors(db_); !published) {
+    LogEvent(spdlog::level::err, "audit_anchor_publish_failed", {{"error", published.error().message_en}});
+  }
+  return audit_.AnchorLineFor(*head);
 }
 
 }  // namespace wagelink::services

@@ -56,7 +56,11 @@ class AdminService {
   Result<Page<store::LoginLogRow>> ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset);
   Result<Page<security::AuditEntry>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
                                                std::int64_t offset);
+  // Reading and verifying the log are themselves audited (audit.read, audit.verify).
   Result<security::ChainReport> VerifyAudit(const Principal& who);
+  // The auditor's own anchor: signs the head (after recording the download as audit.anchor_download)
+  // and returns it as one anchor line, to keep apart and hand to `audit verify --anchor` later.
+  Result<std::string> DownloadAuditAnchor(const Principal& who);
   // The audit log as CSV (UTF-8 with BOM so spreadsheet programs read Chinese), oldest first.
   // The export itself is audited.
   Result<std::string> ExportAuditCsv(const Principal& who);

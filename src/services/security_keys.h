@@ -1,6 +1,6 @@
 #pragma once
 // The keys derived from the master key, loaded once at start: field encryption + blind index,
-// and the Ed25519 key that signs audit checkpoints.
+// the audit chain's MAC key and the Ed25519 key that signs audit checkpoints.
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,12 +14,20 @@ namespace wagelink::services {
 
 class SecurityKeys {
  public:
+  // Whether a missing key file may be created: only for a database nothing was written to under a
+  // key yet, and never by `audit verify` (a new key would only make the old data unreadable and
+  // the audit log look forged).
+  enum class Creation { kAllowed, kRefusedDatabaseInUse, kRefusedReadOnly };
+
   // Uses `inline_key` (WAGELINK_MASTER_KEY) when given, else the key file, creating it (0600)
-  // when it does not exist yet.
+  // when it does not exist yet and `creation` allows it.
   static Result<std::shared_ptr<const SecurityKeys>> Load(const std::string& key_file,
-                                                          const std::optional<std::string>& inline_key);
+                                                          const std::optional<std::string>& inline_key,
+                                                          Creation creation = Creation::kAllowed);
   const security::FieldCipher& cipher() const { return cipher_; }
   const security::AuditSigningKey& audit_key() const { return audit_key_; }
+  // Keys the audit chain's hash (a MAC), so entries cannot be forged or re-hashed without it.
+  const security::SubKey& audit_chain_key() const { return audit_chain_key_; }
   // HMAC-SHA256 key for the outbound webhook when the configuration does not set its own secret.
   const security::SubKey& webhook_key() const { return webhook_key_; }
 
@@ -27,10 +35,12 @@ class SecurityKeys {
   explicit SecurityKeys(const security::MasterKey& master)
       : cipher_(master),
         audit_key_(security::AuditSigningKey::Derive(master)),
-        webhook_key_(master.Derive(security::KeyPurpose::kWebhookSigning)) {}
+        webhook_key_(master.Derive(security::KeyPurpose::kWebhookSigning)),
+        audit_chain_key_(master.Derive(security::KeyPurpose::kAuditChain)) {}
   security::FieldCipher cipher_;
   security::AuditSigningKey audit_key_;
   security::SubKey webhook_key_;
+  security::SubKey audit_chain_key_;
 };
 
 }  // namespace wagelink::services

@@ -10,7 +10,7 @@ constexpr std::string_view kInsert =
     "before_digest, after_digest, request_id, client_address, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertCheckpoint =
-    "INSERT INTO audit_checkpoints (seq, hash, signed_at, signature) VALUES (?, ?, ?, ?)";
+    "INSERT INTO audit_checkpoints (seq, hash, signed_at, signature, kind) VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view kListAll =
     "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, target_type, "
     "target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash FROM audit_log "
@@ -25,7 +25,17 @@ constexpr std::string_view kCountMatching =
 constexpr std::string_view kStreamAll =
     "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, target_type, "
     "target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash FROM audit_log ORDER BY seq";
-constexpr std::string_view kCheckpoints = "SELECT seq, hash, signed_at, signature FROM audit_checkpoints ORDER BY seq";
+constexpr std::string_view kNewestCheckpoint =
+    "SELECT seq, hash, signed_at, signature, kind FROM audit_checkpoints ORDER BY seq DESC LIMIT 1";
+constexpr std::string_view kCheckpointsAfter =
+    "SELECT seq, hash, signed_at, signature, kind FROM audit_checkpoints WHERE seq > ? ORDER BY seq";
+constexpr std::string_view kHasLegacySeal = "SELECT 1 FROM audit_checkpoints WHERE kind = 'legacy_seal' LIMIT 1";
+// Anything written under the master key: audit entries and checkpoints (every write leaves one),
+// and encrypted personal data or import files in case someone removed the audit rows.
+constexpr std::string_view kHoldsKeyedData =
+    "SELECT 1 WHERE EXISTS (SELECT 1 FROM audit_log) OR EXISTS (SELECT 1 FROM audit_checkpoints) "
+    "OR EXISTS (SELECT 1 FROM workers WHERE id_number_enc IS NOT NULL OR phone_enc IS NOT NULL "
+    "OR bank_card_enc IS NOT NULL) OR EXISTS (SELECT 1 FROM imports WHERE content_enc <> '')";
 
 security::AuditEntry ToEntry(const Row& r) {
   security::AuditEntry e;
@@ -47,6 +57,12 @@ security::AuditEntry ToEntry(const Row& r) {
   return e;
 }
 
+security::Checkpoint ToCheckpoint(const Row& r) {
+  // The CHECK constraint admits only the two names; a dropped constraint shows as a bad signature.
+  auto kind = security::KindNamed(r.Text(4)).value_or(security::CheckpointKind::kPeriodic);
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), kind, ""};
+}
+
 }  // namespace
 
 void AuditRepository::LockForAppend() {
@@ -66,7 +82,27 @@ void AuditRepository::Insert(const security::AuditEntry& e) {
 }
 
 void AuditRepository::InsertCheckpoint(const security::Checkpoint& cp) {
-  c_.Execute(kInsertCheckpoint, {cp.seq, cp.hash, cp.signed_at, cp.signature_hex});
+  c_.Execute(kInsertCheckpoint, {cp.seq, cp.hash, cp.signed_at, cp.signature_hex, std::string(security::KindName(cp.kind))});
+}
+
+std::optional<security::AuditEntry> AuditRepository::Newest() {
+  std::optional<security::AuditEntry> newest;
+  c_.Stream(kListAll, {std::int64_t{1}, std::int64_t{0}}, [&](const Row& r) { newest = ToEntry(r); });
+  return newest;
+}
+
+std::optional<security::Checkpoint> AuditRepository::NewestCheckpoint() {
+  auto row = c_.QueryOne(kNewestCheckpoint);
+  if (!row) return std::nullopt;
+  return ToCheckpoint(*row);
+}
+
+bool AuditRepository::HasLegacySeal() {
+  return c_.QueryOne(kHasLegacySeal).has_value();
+}
+
+bool AuditRepository::HoldsKeyedData() {
+  return c_.QueryOne(kHoldsKeyedData).has_value();
 }
 
 std::vector<security::AuditEntry> AuditRepository::List(std::int64_t limit, std::int64_t offset, const std::string& text) {
@@ -90,8 +126,12 @@ void AuditRepository::StreamAll(const std::function<void(const security::AuditEn
 }
 
 std::vector<security::Checkpoint> AuditRepository::Checkpoints() {
+  return CheckpointsAfter(0);  // seq starts at 1
+}
+
+std::vector<security::Checkpoint> AuditRepository::CheckpointsAfter(std::int64_t seq) {
   std::vector<security::Checkpoint> out;
-  c_.Stream(kCheckpoints, {}, [&](const Row& r) { out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)}); });
+  c_.Stream(kCheckpointsAfter, {seq}, [&](const Row& r) { out.push_back(ToCheckpoint(r)); });
   return out;
 }
 

@@ -21,12 +21,19 @@ class AuditRepository {
   security::ChainAnchor Last();
   void Insert(const security::AuditEntry& entry);
   void InsertCheckpoint(const security::Checkpoint& checkpoint);
+  std::optional<security::AuditEntry> Newest();
+  std::optional<security::Checkpoint> NewestCheckpoint();
+  bool HasLegacySeal();
+  // True once anything was written under the master key (audit entries or checkpoints, encrypted
+  // personal data, import files): a new key then could read none of it.
+  bool HoldsKeyedData();
 
   // Newest first; `text` (optional) matches action, username, target id or request id.
   std::vector<security::AuditEntry> List(std::int64_t limit, std::int64_t offset, const std::string& text);
   std::int64_t Count(const std::string& text);
   void StreamAll(const std::function<void(const security::AuditEntry&)>& on_entry);
   std::vector<security::Checkpoint> Checkpoints();
+  std::vector<security::Checkpoint> CheckpointsAfter(std::int64_t seq);
 
  private:
   Connection& c_;

@@ -2,33 +2,15 @@
 // names the first bad entry when anyone changes, deletes, inserts or reorders entries directly.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "store/database.h"
+#include "support/audit_attack.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
-
-// Writes enough audited changes to pass the first signed checkpoint (every 32 entries).
-void MakeAuditedChanges(TestServer& server, int count) {
-  HttpClient coordinator = server.LoginAs("coordinator");
-  for (int i = 0; i < count; ++i) {
-    auto r = coordinator.PostJson("/api/v1/liaisons", {{"body_code", "court"}, {"name", "联络员" + std::to_string(i)},
-                                                       {"title", "科员"}, {"phone", "4037263"}});
-    ASSERT_EQ(r.status, 201);
-  }
-}
-
-// An attacker with database access first removes the append-only trigger.
-std::unique_ptr<store::Connection> TamperConnection(const TestServer& server) {
-  auto c = store::Connect(server.database_url());
-  if (!c) throw std::runtime_error(c.error().message_en);
-  if ((*c)->dialect() == store::Dialect::kSqlite) {
-    (*c)->ExecuteScript("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
-  } else {
-    (*c)->ExecuteScript("DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log;");
-  }
-  return std::move(c.value());
-}
 
 boost::json::object Verify(TestServer& server) {
   HttpClient auditor = server.LoginAs("auditor");
@@ -43,7 +25,7 @@ TEST(Audit, IntactLogVerifiesWithSignedCheckpoints) {
   auto report = Verify(server);
   EXPECT_TRUE(report.at("ok").as_bool()) << boost::json::serialize(report);
   EXPECT_GE(report.at("checkpoints_checked").as_int64(), 1);
-  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data"});
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data", "--anchor-file", server.anchor_file()});
   EXPECT_EQ(cli.exit_code, 0) << cli.output;
 }
 
@@ -63,7 +45,7 @@ TEST(Audit, AChangedEntryIsNamed) {
   auto report = Verify(server);
   EXPECT_FALSE(report.at("ok").as_bool());
   EXPECT_EQ(report.at("first_bad_seq").as_int64(), 4);
-  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data"});
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(), "--data-dir", SourceDir() + "/data", "--anchor-file", server.anchor_file()});
   EXPECT_EQ(cli.exit_code, 3);
   EXPECT_NE(cli.output.find("entry 4"), std::string::npos) << cli.output;
 }
@@ -104,7 +86,7 @@ TEST(Audit, AnInsertedEntryIsDetected) {
 
 TEST(Audit, ARewrittenAndRehashedTailIsCaughtByTheSignedCheckpoint) {
   TestServer server;
-  MakeAuditedChanges(server, 40);  // checkpoint at seq 32
+  MakeAuditedChanges(server, 40);  // checkpoints at seq 16 and 32
   auto c = TamperConnection(server);
   // Without the signing key, an attacker can re-hash the chain but not re-sign the checkpoint.
   c->Execute("UPDATE audit_checkpoints SET hash = 'forged' WHERE seq = 32");
@@ -129,6 +111,95 @@ TEST(Audit, AuditorExportsTheLogAsCsvAndTheExportIsAudited) {
   EXPECT_NE(csv.body.find("\"liaison.create\""), std::string::npos);
   EXPECT_EQ(server.LoginAs("sysadmin").Get("/api/v1/audit/export.csv").status, 403);
   EXPECT_EQ(auditor.Get("/api/v1/audit?q=audit.export").Json().at("total").as_int64(), 1);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
+
+namespace wagelink::testing {
+namespace {
+
+TEST(Audit, ReadingAndVerifyingTheLogAreThemselvesAudited) {
+  TestServer server;
+  HttpClient auditor = server.LoginAs("auditor");
+  ASSERT_EQ(auditor.Get("/api/v1/audit").status, 200);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?q=audit.read").Json().at("total").as_int64(), 1);  // this read is recorded after
+  ASSERT_EQ(auditor.Get("/api/v1/audit/verify").status, 200);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?q=audit.verify").Json().at("total").as_int64(), 1);
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(),
+                          "--data-dir", SourceDir() + "/data", "--anchor-file", server.anchor_file()});
+  EXPECT_EQ(cli.exit_code, 0) << cli.output;
+  auto by_cli = auditor.Get("/api/v1/audit?q=audit-verify").Json();  // the command's request id
+  ASSERT_EQ(by_cli.at("total").as_int64(), 1);
+  EXPECT_EQ(by_cli.at("items").as_array()[0].at("action").as_string(), "audit.verify");
+}
+
+TEST(Audit, TheAnchorDownloadIsTheAuditorsAloneAndIsAudited) {
+  TestServer server;
+  MakeAuditedChanges(server, 3);
+  for (const char* other : {"sysadmin", "secadmin", "coordinator", "leader"}) {
+    EXPECT_EQ(server.LoginAs(other).Get("/api/v1/audit/anchor").status, 403) << other;
+  }
+  HttpClient auditor = server.LoginAs("auditor");
+  auto anchor = auditor.Get("/api/v1/audit/anchor");
+  ASSERT_EQ(anchor.status, 200);
+  EXPECT_EQ(anchor.Header("content-type"), "application/x-ndjson");
+  auto line = boost::json::parse(anchor.body).as_object();
+  auto downloads = auditor.Get("/api/v1/audit?q=audit.anchor_download").Json();
+  ASSERT_EQ(downloads.at("total").as_int64(), 1);
+  const auto& entry = downloads.at("items").as_array()[0].as_object();
+  EXPECT_EQ(entry.at("actor_username").as_string(), "auditor");
+  EXPECT_EQ(line.at("seq").as_int64(), entry.at("seq").as_int64());  // the anchor vouches for its own download
+  EXPECT_EQ(line.at("hash").as_string(), entry.at("hash").as_string());
+  const std::string kept = MakeTempDir() + "/auditor.jsonl";
+  std::ofstream(kept) << anchor.body;
+  auto cli = RunWagelink({"audit", "verify", "--db", server.database_url(), "--key-file", server.key_file(),
+                          "--data-dir", SourceDir() + "/data", "--anchor-file", server.anchor_file(), "--anchor", kept});
+  EXPECT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_NE(cli.output.find("1 handed anchors"), std::string::npos) << cli.output;
+}
+
+TEST(Audit, AClientsRequestIdCannotPassForOneTheServerGenerated) {
+  TestServer server;
+  HttpClient client = server.Client();
+  auto login = client.Send("POST", "/api/v1/auth/login",
+                           boost::json::serialize(boost::json::object{{"username", "coordinator"}, {"password", kDemoPassword}}),
+                           {{"Content-Type", "application/json"}, {"X-Request-Id", "0123456789abcdef"}});
+  ASSERT_EQ(login.status, 200);
+  EXPECT_EQ(login.Header("x-request-id"), "0123456789abcdef");  // still echoed for the caller's own tracing
+  HttpClient auditor = server.LoginAs("auditor");
+  EXPECT_EQ(auditor.Get("/api/v1/audit?q=0123456789abcdef").Json().at("total").as_int64(), 0);
+  auto recorded = auditor.Get("/api/v1/audit?q=client:0123456789abcdef").Json();
+  ASSERT_EQ(recorded.at("total").as_int64(), 1);
+  EXPECT_EQ(recorded.at("items").as_array()[0].at("action").as_string(), "auth.login");
+  // A server-generated id: 16 hex digits, never with the "client:" prefix a caller's id gets.
+  auto own = auditor.Get("/api/v1/audit?q=auth.login").Json();
+  const std::string id(own.at("items").as_array()[0].at("request_id").as_string());
+  EXPECT_EQ(id.size(), 16u) << id;
+  EXPECT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos) << id;
+}
+
+TEST(AuditKeys, AMissingKeyFileIsNeverCreatedForADatabaseInUseNorByVerify) {
+  TestServer server;
+  MakeAuditedChanges(server, 1);
+  const std::string dir = MakeTempDir();
+  const std::string missing = dir + "/missing.key";
+  auto serve = RunWagelink({"serve", "--db", server.database_url(), "--key-file", missing, "--data-dir",
+                            SourceDir() + "/data", "--port", "0", "--anchor-file", dir + "/anchors.jsonl"});
+  EXPECT_EQ(serve.exit_code, 1) << serve.output;
+  EXPECT_NE(serve.output.find("拒绝新建密钥"), std::string::npos) << serve.output;
+  EXPECT_NE(serve.output.find("refusing to create a new key"), std::string::npos) << serve.output;
+  EXPECT_FALSE(std::filesystem::exists(missing));
+
+  ScratchDatabase fresh;  // even on an empty database, verify creates no key
+  for (const std::string& url : {server.database_url(), fresh.url()}) {
+    auto verify = RunWagelink({"audit", "verify", "--db", url, "--key-file", missing, "--data-dir",
+                               SourceDir() + "/data", "--anchor-file", dir + "/anchors.jsonl"});
+    EXPECT_EQ(verify.exit_code, 1) << verify.output;
+    EXPECT_NE(verify.output.find("审计核验从不创建密钥"), std::string::npos) << verify.output;
+    EXPECT_NE(verify.output.find("audit verify never creates a key"), std::string::npos) << verify.output;
+    EXPECT_FALSE(std::filesystem::exists(missing));
+  }
 }
 
 }  // namespace

@@ -12,11 +12,13 @@ namespace {
 
 TEST(Durability, AcknowledgedWritesSurviveKillNine) {
   ScratchDatabase db;
-  auto init = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", SourceDir() + "/data"});
+  const std::string key = db.directory() + "/master.key";
+  auto init = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", SourceDir() + "/data", "--key-file", key,
+                           "--anchor-file", db.directory() + "/anchors.jsonl"});
   ASSERT_EQ(init.exit_code, 0) << init.output;
   std::vector<std::int64_t> created;
   {
-    ServerProcess server(db.url());
+    ServerProcess server(db.url(), {}, key);
     HttpClient coordinator(server.port());
     ASSERT_EQ(coordinator.Login("coordinator", kDemoPassword).status, 200);
     for (int i = 0; i < 20; ++i) {
@@ -28,7 +30,7 @@ TEST(Durability, AcknowledgedWritesSurviveKillNine) {
     server.Signal(SIGKILL);  // no chance to flush or close anything
     EXPECT_EQ(server.WaitExit(), 128 + SIGKILL);
   }
-  ServerProcess restarted(db.url());
+  ServerProcess restarted(db.url(), {}, key);
   HttpClient police(restarted.port());
   ASSERT_EQ(police.Login("police", kDemoPassword).status, 200);
   auto liaisons = police.Get("/api/v1/liaisons").Json().at("items").as_array();
@@ -39,8 +41,12 @@ TEST(Durability, AcknowledgedWritesSurviveKillNine) {
 
 TEST(Durability, PasswordsAndSessionTokensNeverReachTheLog) {
   ScratchDatabase db;
-  ASSERT_EQ(RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", SourceDir() + "/data"}).exit_code, 0);
-  ServerProcess server(db.url());
+  const std::string key = db.directory() + "/master.key";
+  ASSERT_EQ(RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", SourceDir() + "/data", "--key-file", key,
+                         "--anchor-file", db.directory() + "/anchors.jsonl"})
+                .exit_code,
+            0);
+  ServerProcess server(db.url(), {}, key);
   HttpClient client(server.port());
   ASSERT_EQ(client.Login("handler", kDemoPassword).status, 200);
   client.Login("handler", "Wrong#Secret-123");

@@ -73,10 +73,11 @@ TEST(Process, UnsupportedDatabaseUrlIsRefusedClearly) {
 TEST(Process, InitDemoTwiceIsSafeAndMigrateIsIdempotent) {
   ScratchDatabase db;
   std::string data = SourceDir() + "/data";
-  auto first = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", data});
+  const std::string key = db.directory() + "/master.key", anchors = db.directory() + "/anchors.jsonl";
+  auto first = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", data, "--key-file", key, "--anchor-file", anchors});
   ASSERT_EQ(first.exit_code, 0) << first.output;
   EXPECT_NE(first.output.find("\"users_created\":13"), std::string::npos) << first.output;
-  auto second = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", data});
+  auto second = RunWagelink({"init", "--demo", "--db", db.url(), "--data-dir", data, "--key-file", key, "--anchor-file", anchors});
   ASSERT_EQ(second.exit_code, 0) << second.output;
   EXPECT_NE(second.output.find("\"users_created\":0"), std::string::npos) << second.output;
   EXPECT_NE(second.output.find("\"bodies_created\":0"), std::string::npos) << second.output;

@@ -196,6 +196,7 @@ TestServer::TestServer(TestServerOptions options)
   config.web_root = db_.directory() + "/no-web";
   config.data_dir = SourceDir() + "/data";
   config.key_file = db_.directory() + "/master.key";
+  config.audit_anchor_file = anchor_file();
   config.access_log = false;
   config.test_hooks = true;
   config.fast_password_hashing = true;
@@ -210,6 +211,9 @@ TestServer::TestServer(TestServerOptions options)
     std::string district = ReadFile(SourceDir() + "/data/demo/district.json");
     auto seeded = app_->SeedDemo(district);
     if (!seeded) throw std::runtime_error("demo seed failed: " + seeded.error().message_en);
+  }
+  if (auto published = app_->PublishAuditAnchors(); !published) {  // as `wagelink serve` does
+    throw std::runtime_error("cannot publish audit anchors: " + published.error().message_en);
   }
   port_ = app_->Start();
 }
@@ -226,12 +230,14 @@ HttpClient TestServer::LoginAs(const std::string& username) const {
   return client;
 }
 
-ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra_args)
+ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra_args,
+                             const std::string& key_file)
     : dir_(MakeTempDir()) {
   std::string port_file = dir_ + "/port";
   std::vector<std::string> args = {WAGELINK_BINARY, "serve", "--db", database_url, "--port", "0", "--port-file",
                                    port_file, "--data-dir", SourceDir() + "/data", "--web-root", dir_ + "/no-web",
-                                   "--key-file", dir_ + "/master.key"};
+                                   "--key-file", key_file.empty() ? dir_ + "/master.key" : key_file,
+                                   "--anchor-file", dir_ + "/anchors.jsonl"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {

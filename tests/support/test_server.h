@@ -92,6 +92,8 @@ class TestServer {
   app::Application& app() { return *app_; }
   const std::string& database_url() const { return db_.url(); }
   std::string key_file() const { return db_.directory() + "/master.key"; }
+  // Where the server publishes audit anchors (outside the database).
+  std::string anchor_file() const { return db_.directory() + "/anchors/audit.jsonl"; }
 
  private:
   ScratchDatabase db_;
@@ -103,7 +105,10 @@ class TestServer {
 // `build/wagelink` as a child process (for kill -9, SIGTERM and CLI tests).
 class ServerProcess {
  public:
-  ServerProcess(const std::string& database_url, std::vector<std::string> extra_args = {});
+  // `key_file` "" = a new one in the process's own folder (only right for a fresh database: the
+  // server refuses to create a key for a database that already holds data).
+  ServerProcess(const std::string& database_url, std::vector<std::string> extra_args = {},
+                const std::string& key_file = "");
   ~ServerProcess();
   std::uint16_t port() const { return port_; }
   void Signal(int signal);

@@ -43,6 +43,7 @@ export async function startServer({ webRoot = join(repoRoot, 'web', 'dist') } = 
   const db = join(dir, 'e2e.db');
   const portFile = join(dir, 'port');
   const logPath = join(dir, 'server.log');
+  const anchors = ['--anchor-file', join(dir, 'audit-anchors.jsonl')];
   let child = null;
   let exit = null;
 
@@ -58,11 +59,11 @@ export async function startServer({ webRoot = join(repoRoot, 'web', 'dist') } = 
   };
 
   try {
-    const init = spawnSync(program, [...prefix, 'init', '--demo', '--db', db], { cwd: repoRoot, encoding: 'utf8' });
+    const init = spawnSync(program, [...prefix, 'init', '--demo', '--db', db, ...anchors], { cwd: repoRoot, encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`wagelink init --demo failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
 
     const log = openSync(logPath, 'a');
-    child = spawn(program, [...prefix, 'serve', '--db', db, '--port', '0', '--port-file', portFile, '--web-root', webRoot], {
+    child = spawn(program, [...prefix, 'serve', '--db', db, ...anchors, '--port', '0', '--port-file', portFile, '--web-root', webRoot], {
       cwd: repoRoot,
       stdio: ['ignore', log, log],
     });

@@ -1,4 +1,5 @@
 #include "security/audit_chain.h"
+#include "security/audit_anchor.h"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +15,12 @@ MasterKey KeyOf(unsigned char fill) {
   std::array<unsigned char, kKeyBytes> bytes{};
   bytes.fill(fill);
   return MasterKey::FromBytes(bytes);
+}
+
+// The chain's MAC key, as the server derives it from its master key.
+const SubKey& MacKey() {
+  static const SubKey key = KeyOf(3).Derive(KeyPurpose::kAuditChain);
+  return key;
 }
 
 AuditEntry EntryFor(std::int64_t seq) {
@@ -39,7 +46,7 @@ std::vector<AuditEntry> Chain(int count) {
   std::string prev(kGenesisHash);
   for (int seq = 1; seq <= count; ++seq) {
     entries.push_back(EntryFor(seq));
-    SealEntry(entries.back(), prev);
+    SealEntry(entries.back(), prev, MacKey());
     prev = entries.back().hash;
   }
   return entries;
@@ -48,7 +55,7 @@ std::vector<AuditEntry> Chain(int count) {
 // Re-hashes every entry from `from` on, as an attacker with write access to the table would.
 void Rehash(std::vector<AuditEntry>& entries, std::size_t from) {
   for (std::size_t i = from; i < entries.size(); ++i) {
-    SealEntry(entries[i], i == 0 ? std::string(kGenesisHash) : entries[i - 1].hash);
+    SealEntry(entries[i], i == 0 ? std::string(kGenesisHash) : entries[i - 1].hash, MacKey());
   }
 }
 
@@ -60,8 +67,9 @@ class AuditChain : public ::testing::Test {
   Checkpoint CheckpointAt(std::int64_t seq) {
     return SignCheckpoint(signer_, seq, entries_[seq - 1].hash, "2024-03-15T09:00:00Z");
   }
+  ChainKeys Keys() const { return {MacKey(), signer_.public_key()}; }
   ChainReport Verify(const std::vector<Checkpoint>& checkpoints = {}) {
-    return VerifyChain(entries_, checkpoints, signer_.public_key());
+    return VerifyChain(entries_, checkpoints, Keys());
   }
 };
 
@@ -81,21 +89,21 @@ TEST(AuditChainHash, CanonicalBytesAreUnambiguousAndExcludeHashes) {
 
 TEST(AuditChainHash, ChainHashDependsOnPrevHashAndEveryField) {
   const AuditEntry entry = EntryFor(1);
-  const std::string hash = ChainHash(entry, kGenesisHash);
+  const std::string hash = ChainHash(entry, kGenesisHash, MacKey());
   EXPECT_EQ(hash.size(), 64u);
-  EXPECT_EQ(hash, ChainHash(entry, kGenesisHash));
-  EXPECT_NE(hash, ChainHash(entry, std::string(64, '1')));
+  EXPECT_EQ(hash, ChainHash(entry, kGenesisHash, MacKey()));
+  EXPECT_NE(hash, ChainHash(entry, std::string(64, '1'), MacKey()));
   for (std::string AuditEntry::*field :
        {&AuditEntry::at, &AuditEntry::actor_user_id, &AuditEntry::actor_username, &AuditEntry::body_code,
         &AuditEntry::role, &AuditEntry::action, &AuditEntry::target_type, &AuditEntry::target_id,
         &AuditEntry::before_digest, &AuditEntry::after_digest, &AuditEntry::request_id, &AuditEntry::client_address}) {
     AuditEntry changed = entry;
     changed.*field += "x";
-    EXPECT_NE(ChainHash(changed, kGenesisHash), hash);
+    EXPECT_NE(ChainHash(changed, kGenesisHash, MacKey()), hash);
   }
   AuditEntry other_seq = entry;
   other_seq.seq = 2;
-  EXPECT_NE(ChainHash(other_seq, kGenesisHash), hash);
+  EXPECT_NE(ChainHash(other_seq, kGenesisHash, MacKey()), hash);
 }
 
 TEST(AuditChainHash, JsonDigestIgnoresKeyOrderButNotValues) {
@@ -156,7 +164,7 @@ TEST_F(AuditChain, DeletedFirstEntryIsCaught) {
 TEST_F(AuditChain, InsertedEntryWithDuplicateSeqIsCaught) {
   AuditEntry forged = EntryFor(6);
   forged.action = "pii.reveal";
-  SealEntry(forged, entries_[5].hash);
+  SealEntry(forged, entries_[5].hash, MacKey());
   entries_.insert(entries_.begin() + 6, forged);
   const ChainReport report = Verify();
   EXPECT_FALSE(report.ok);
@@ -166,7 +174,7 @@ TEST_F(AuditChain, InsertedEntryWithDuplicateSeqIsCaught) {
 
 TEST_F(AuditChain, InsertedAndRenumberedEntryIsCaught) {
   AuditEntry forged = EntryFor(6);
-  SealEntry(forged, entries_[4].hash);
+  SealEntry(forged, entries_[4].hash, MacKey());
   entries_.insert(entries_.begin() + 5, forged);
   for (std::size_t i = 6; i < entries_.size(); ++i) ++entries_[i].seq;
   const ChainReport report = Verify();
@@ -199,7 +207,7 @@ TEST_F(AuditChain, RewrittenAndRehashedChainIsCaughtByCheckpoint) {
   const std::vector<Checkpoint> checkpoints{CheckpointAt(3), CheckpointAt(8)};
   entries_[5].target_id = "999";  // seq 6
   Rehash(entries_, 5);
-  EXPECT_TRUE(VerifyChain(entries_, {}, signer_.public_key()).ok);  // the chain alone cannot tell
+  EXPECT_TRUE(VerifyChain(entries_, {}, Keys()).ok);  // with the MAC key, the chain alone cannot tell
   const ChainReport report = Verify(checkpoints);
   EXPECT_FALSE(report.ok);
   EXPECT_EQ(report.first_bad_seq, 4);  // the first entry after the last good checkpoint
@@ -256,11 +264,99 @@ TEST_F(AuditChain, WipedLogWithACheckpointIsCaught) {
 TEST_F(AuditChain, VerifiesFromAnAnchor) {
   const ChainAnchor anchor{5, entries_[4].hash};
   const std::vector<AuditEntry> recent(entries_.begin() + 5, entries_.end());
-  EXPECT_TRUE(VerifyChain(recent, std::vector{CheckpointAt(5), CheckpointAt(10)}, signer_.public_key(), anchor).ok);
+  EXPECT_TRUE(VerifyChain(recent, std::vector{CheckpointAt(5), CheckpointAt(10)}, Keys(), anchor).ok);
   const ChainAnchor wrong{5, entries_[3].hash};
-  EXPECT_FALSE(VerifyChain(recent, {}, signer_.public_key(), wrong).ok);
+  EXPECT_FALSE(VerifyChain(recent, {}, Keys(), wrong).ok);
   EXPECT_FALSE(
-      VerifyChain(recent, std::vector{CheckpointAt(4)}, signer_.public_key(), ChainAnchor{4, entries_[3].hash}).ok);
+      VerifyChain(recent, std::vector{CheckpointAt(4)}, Keys(), ChainAnchor{4, entries_[3].hash}).ok);
+}
+
+TEST(AuditChainHash, TheHashIsAMacUnderTheChainKey) {
+  const AuditEntry entry = EntryFor(1);
+  const SubKey other = KeyOf(4).Derive(KeyPurpose::kAuditChain);
+  EXPECT_NE(ChainHash(entry, kGenesisHash, MacKey()), ChainHash(entry, kGenesisHash, other));
+  EXPECT_NE(ChainHash(entry, kGenesisHash, MacKey()), LegacyChainHash(entry, kGenesisHash));
+  EXPECT_EQ(LegacyChainHash(entry, kGenesisHash).size(), 64u);
+}
+
+TEST_F(AuditChain, AnEntryForgedWithoutTheMacKeyIsCaught) {
+  // Whoever can write the table but not read the master key can only hash the old, unkeyed way,
+  // or with a key of their own.
+  AuditEntry unkeyed = EntryFor(11);
+  unkeyed.prev_hash = entries_[9].hash;
+  unkeyed.hash = LegacyChainHash(unkeyed, entries_[9].hash);
+  entries_.push_back(unkeyed);
+  ChainReport report = Verify({CheckpointAt(10)});
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 11);
+  EXPECT_NE(report.reason_en.find("forged"), std::string::npos);
+  entries_.back() = EntryFor(11);
+  SealEntry(entries_.back(), entries_[9].hash, KeyOf(4).Derive(KeyPurpose::kAuditChain));
+  EXPECT_EQ(Verify().first_bad_seq, 11);
+}
+
+// A log written before the chain was keyed: entries 1-5 unkeyed, sealed at 5, then keyed 6-10.
+class LegacyAuditChain : public AuditChain {
+ protected:
+  LegacyAuditChain() {
+    std::string prev(kGenesisHash);
+    for (auto& entry : entries_) {
+      entry.prev_hash = prev;
+      entry.hash = entry.seq <= 5 ? LegacyChainHash(entry, prev) : ChainHash(entry, prev, MacKey());
+      prev = entry.hash;
+    }
+  }
+  Checkpoint SealAt(std::int64_t seq) {
+    return SignCheckpoint(signer_, seq, entries_[seq - 1].hash, "2024-03-15T09:00:00Z", CheckpointKind::kLegacySeal);
+  }
+};
+
+TEST_F(LegacyAuditChain, TheSealedLegacyPrefixVerifiesTheOldWayAndTheRestKeyed) {
+  EXPECT_TRUE(Verify({SealAt(5), CheckpointAt(10)}).ok) << Verify({SealAt(5)}).reason_en;
+  EXPECT_EQ(Verify({CheckpointAt(10)}).first_bad_seq, 1);  // without the seal nothing unkeyed passes
+}
+
+TEST_F(LegacyAuditChain, NoUnkeyedEntryPassesAfterTheSeal) {
+  entries_[6].action = "pii.reveal";
+  entries_[6].hash = LegacyChainHash(entries_[6], entries_[5].hash);
+  EXPECT_EQ(Verify({SealAt(5)}).first_bad_seq, 7);
+}
+
+TEST_F(LegacyAuditChain, ASealCannotBeMadeOfAPeriodicCheckpointNorMoved) {
+  Checkpoint posing = CheckpointAt(7);
+  posing.kind = CheckpointKind::kLegacySeal;
+  EXPECT_FALSE(VerifyCheckpoint(posing, signer_.public_key()));
+  const ChainReport report = Verify({SealAt(5), SealAt(6)});
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.reason_en.find("two different legacy seals"), std::string::npos);
+}
+
+TEST_F(AuditChain, AnchorsRoundTripThroughTheirLineFormatAndNameTheirFile) {
+  const std::string text = AnchorLine(CheckpointAt(5), signer_.public_key()) + "\n" +
+                           AnchorLine(SignCheckpoint(signer_, 10, entries_[9].hash, "2024-03-15T09:00:00Z",
+                                                     CheckpointKind::kLegacySeal),
+                                      signer_.public_key());
+  auto anchors = ParseAnchors(text, "/srv/anchors.jsonl");
+  ASSERT_TRUE(anchors.ok()) << anchors.error().message_en;
+  ASSERT_EQ(anchors->size(), 2u);
+  EXPECT_EQ((*anchors)[0].seq, 5);
+  EXPECT_EQ((*anchors)[1].kind, CheckpointKind::kLegacySeal);
+  EXPECT_TRUE(VerifyCheckpoint((*anchors)[0], signer_.public_key()));
+  EXPECT_EQ((*anchors)[0].source, "/srv/anchors.jsonl");
+  // A truncated log no longer matches an anchor, and the finding names where the anchor came from.
+  std::vector<Checkpoint> published{(*anchors)[0]};
+  entries_.resize(3);
+  const ChainReport report = Verify(published);
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.reason_en.find("/srv/anchors.jsonl"), std::string::npos) << report.reason_en;
+}
+
+TEST(AuditAnchors, ADamagedLineIsAnErrorNamingItsLine) {
+  const auto parsed = ParseAnchors("\n{\"seq\":1}\n", "a.jsonl");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message_en.find("a.jsonl:2"), std::string::npos);
+  EXPECT_FALSE(ParseAnchors("not json", "a.jsonl").ok());
+  EXPECT_TRUE(ParseAnchors("", "a.jsonl").ok());
 }
 
 TEST(AuditSigning, KeyIsDeterministicFromTheMasterKeyAndPublicKeyRoundTrips) {

@@ -158,6 +158,8 @@ TEST(MasterKey, SubkeysDifferPerPurposeAndAreDeterministic) {
   EXPECT_NE(hex(KeyPurpose::kFieldEncryption), hex(KeyPurpose::kBlindIndex));
   EXPECT_NE(hex(KeyPurpose::kFieldEncryption), hex(KeyPurpose::kAuditSigning));
   EXPECT_NE(hex(KeyPurpose::kBlindIndex), hex(KeyPurpose::kAuditSigning));
+  EXPECT_NE(hex(KeyPurpose::kAuditChain), hex(KeyPurpose::kAuditSigning));
+  EXPECT_NE(hex(KeyPurpose::kAuditChain), hex(KeyPurpose::kBlindIndex));
   EXPECT_NE(hex(KeyPurpose::kFieldEncryption), ToHex(AsBytes(raw)));
 }
 
