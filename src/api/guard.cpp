@@ -1,5 +1,6 @@
 #include "api/guard.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "http/json_body.h"
@@ -58,6 +59,10 @@ http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOpti
     }
     if (options.permission && !principal->Can(*options.permission)) {
       return Problem(request, services::Forbidden(*options.permission));
+    }
+    if (!options.any_of.empty() &&
+        std::none_of(options.any_of.begin(), options.any_of.end(), [&](auto p) { return principal->Can(p); })) {
+      return Problem(request, services::Forbidden(options.any_of.front()));
     }
     return handler(request, *principal);
   };

@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "api/api_context.h"
 #include "core/error.h"
@@ -22,6 +23,10 @@ using AuthedHandler = std::function<http::Response(http::Request&, const service
 struct GuardOptions {
   std::optional<security::Permission> permission;  // checked before the handler runs
   bool allowed_during_password_change = false;     // /auth/me, /auth/password, /auth/logout
+  // At least one of these, checked before the handler reads the body: a write route answers 403 to a
+  // principal who may not write there at all, whatever the body (permission before validation). The
+  // service still decides the finer rule (which step, which body).
+  std::vector<security::Permission> any_of;
 };
 
 http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});

@@ -3,6 +3,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "services/case_scope.h"
+
 namespace wagelink::services {
 namespace {
 using security::Permission;
@@ -47,10 +49,12 @@ Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64
 Result<Page<store::PiiAccessRow>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
                                                               std::int64_t offset) {
   if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
+  // The receipts of the cases the reader sees: its own body's, or the region's for 区治欠办.
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
   auto connection = records_.db().Acquire();
   store::CaseTimelineRepository timeline(*connection);
-  return Page<store::PiiAccessRow>{timeline.ListPiiAccessForBody(who.body_code, limit, offset),
-                                   timeline.CountPiiAccessForBody(who.body_code)};
+  return Page<store::PiiAccessRow>{timeline.ListPiiAccess(*scope, limit, offset), timeline.CountPiiAccess(*scope)};
 }
 
 }  // namespace wagelink::services

@@ -11,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "services/admin_service.h"
+#include "services/case_scope.h"
 #include "docs/pdf_document.h"
 #include "domain/money.h"
 #include "security/encoding.h"
@@ -210,13 +211,6 @@ Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const C
   return v;
 }
 
-Result<store::CaseScope> ScopeFor(const Principal& who) {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
-  auto scope = who.scope();
-  if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
-  return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
-}
-
 }  // namespace
 
 const docs::DocumentTemplate* DocumentTemplates::Find(std::string_view kind) const {
@@ -227,7 +221,7 @@ const docs::DocumentTemplate* DocumentTemplates::Find(std::string_view kind) con
 }
 
 Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   const docs::DocumentTemplate* t = templates_->Find(request.kind);
   if (!t) {
@@ -318,7 +312,7 @@ Result<store::DocumentRow> DocumentService::Issue(const Principal& who, std::int
 }
 
 Result<std::vector<store::DocumentRow>> DocumentService::List(const Principal& who, std::int64_t case_id) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   auto connection = db_.Acquire();
   if (!store::CaseRepository(*connection).FindCase(case_id, *scope)) return NotVisible();
@@ -326,7 +320,7 @@ Result<std::vector<store::DocumentRow>> DocumentService::List(const Principal& w
 }
 
 Result<DocumentDownload> DocumentService::Download(const Principal& who, std::int64_t document_id) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   auto connection = db_.Acquire();
   store::DocumentRepository documents(*connection);
