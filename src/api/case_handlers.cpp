@@ -101,7 +101,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto detail = context.cases->steps.TakeStep(who, *id, *step);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
-  }, {.any_of = security::CaseActingPermissions()}));
+  }, {.any_of = CaseActingPermissions()}));
 
   router.Add("PUT", "/api/v1/cases/{id}/transfer-package", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

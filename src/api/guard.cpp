@@ -34,6 +34,14 @@ Result<std::int64_t> PathId(const http::Request& request, std::string_view name)
   return MakeError(ErrorCode::kNotFound, "编号无效", "invalid id", std::string(name));
 }
 
+const std::vector<security::Permission>& CaseActingPermissions() {
+  using P = security::Permission;
+  static const std::vector<P> permissions{P::kCaseWrite,   P::kCaseTransferApprove, P::kCasePoliceAct,
+                                          P::kCaseProcuratorateAct, P::kCaseCourtAct, P::kLegalAidAct,
+                                          P::kBlacklistPropose, P::kBlacklistDecide};
+  return permissions;
+}
+
 http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options) {
   return [&context, handler = std::move(handler), options](http::Request& request) -> http::Response {
     auto token = request.Cookie(SessionCookieName(context));

@@ -29,6 +29,10 @@ struct GuardOptions {
   std::vector<security::Permission> any_of;
 };
 
+// The permissions under which someone acts on a case (a step, a payment, a finding, a document; the
+// grants of domain/case_steps.h): a principal holding none of them may write nothing on a case.
+const std::vector<security::Permission>& CaseActingPermissions();
+
 http::Handler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});
 
 std::string SessionCookieName(const ApiContext& context);

@@ -192,11 +192,6 @@ bool IsBusinessPermission(Permission permission) {
   return InfoOf(permission).business;
 }
 
-std::vector<Permission> CaseActingPermissions() {
-  return {P::kCaseWrite,   P::kCaseTransferApprove, P::kCasePoliceAct,     P::kCaseProcuratorateAct,
-          P::kCaseCourtAct, P::kLegalAidAct,         P::kBlacklistPropose, P::kBlacklistDecide};
-}
-
 bool RoleHas(Role role, Permission permission) {
   return (InfoOf(role).permissions >> static_cast<int>(permission)) & 1U;
 }

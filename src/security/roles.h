@@ -82,10 +82,6 @@ bool IsAdministratorRole(Role role);
 // which no administrator may hold.
 bool IsBusinessPermission(Permission permission);
 
-// The permissions under which someone acts on a case (a step, a payment, a finding, a document): a
-// principal holding none of them may write nothing on a case, whatever the request says.
-std::vector<Permission> CaseActingPermissions();
-
 bool RoleHas(Role role, Permission permission);
 bool AnyRoleHas(std::span<const Role> roles, Permission permission);
 // The union over `roles`, in AllPermissions() order.
