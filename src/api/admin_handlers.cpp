@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/guard.h"
+#include "api/page_json.h"
 #include "api/routes.h"
 #include "http/json_body.h"
 #include "services/admin_service.h"
@@ -27,14 +28,6 @@ boost::json::object AuditJson(const security::AuditEntry& e) {
   return {{"seq", e.seq}, {"at", e.at}, {"actor_username", e.actor_username}, {"body_code", e.body_code},
           {"role", e.role}, {"action", e.action}, {"target_type", e.target_type}, {"target_id", e.target_id},
           {"request_id", e.request_id}, {"client_address", e.client_address}, {"hash", e.hash}};
-}
-
-template <class T, class ToJson>
-http::Response PageJson(const services::Page<T>& page, const http::PageRequest& request, ToJson to_json) {
-  boost::json::array items;
-  for (const auto& item : page.items) items.emplace_back(to_json(item));
-  return http::Response::Json(200, boost::json::object{{"items", items}, {"total", page.total},
-                                                       {"page", request.page}, {"page_size", request.page_size}});
 }
 
 Result<services::UserChange> ReadUserChange(const boost::json::object& body) {
@@ -68,7 +61,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto users = context.admin->ListUsers(who, std::string(request.Query("q").value_or("")).substr(0, 64),
                                           page->page_size, page->offset());
     if (!users) return Problem(request, users.error());
-    return PageJson(*users, *page, UserRowJson);
+    return PageResponse(*users, *page, UserRowJson);
   }));
 
   router.Add("POST", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -138,7 +131,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!page) return Problem(request, page.error());
     auto logins = context.admin->ListLogins(who, page->page_size, page->offset());
     if (!logins) return Problem(request, logins.error());
-    return PageJson(*logins, *page, [](const store::LoginLogRow& r) {
+    return PageResponse(*logins, *page, [](const store::LoginLogRow& r) {
       return boost::json::object{{"at", r.at}, {"username", r.username}, {"success", r.success},
                                  {"reason", r.reason}, {"client_address", r.client_address}};
     });
@@ -150,7 +143,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto entries = context.admin->ListAudit(who, std::string(request.Query("q").value_or("")).substr(0, 128),
                                             page->page_size, page->offset());
     if (!entries) return Problem(request, entries.error());
-    return PageJson(*entries, *page, AuditJson);
+    return PageResponse(*entries, *page, AuditJson);
   }));
 
   router.Add("GET", "/api/v1/audit/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {

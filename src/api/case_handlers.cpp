@@ -6,6 +6,7 @@
 #include "api/case_step_parser.h"
 #include "api/case_views.h"
 #include "api/guard.h"
+#include "api/page_json.h"
 #include "api/routes.h"
 #include "http/json_body.h"
 #include "domain/case_state.h"
@@ -19,39 +20,22 @@ http::Response DetailResponse(int status, const services::CaseDetail& detail) {
   return http::Response::Text(status, "application/json; charset=utf-8", CaseDetailText(detail));
 }
 
-// ?state=a,b (any of up to 8 states), ?q=, ?party=, ?sort=received_desc|received_asc|updated_desc|outstanding_desc.
-Result<store::CaseFilter> ParseCaseListFilter(const http::Request& request) {
-  store::CaseFilter filter;
-  const std::string states(request.Query("state").value_or(""));
+// ?state=a,b (any of several states), ?q=, ?party=, ?sort=…; CaseReading::List decides what is acceptable.
+services::CaseListQuery CaseListQueryOf(const http::Request& request) {
+  services::CaseListQuery query;
+  const std::string_view states = request.Query("state").value_or("");
   for (std::size_t start = 0; !states.empty() && start <= states.size();) {
     std::size_t comma = states.find(',', start);
-    if (comma == std::string::npos) comma = states.size();
-    const std::string code = states.substr(start, comma - start);
-    if (!domain::ParseCaseStateCode(code)) {
-      return InvalidField("state", "未知的案件状态 " + code.substr(0, 40), "unknown case state " + code.substr(0, 40));
-    }
-    if (filter.states.size() == store::kMaxStateFilter) {
-      return InvalidField("state", "最多同时筛选 8 个状态", "at most 8 states at once");
-    }
-    filter.states.push_back(code);
+    if (comma == std::string_view::npos) comma = states.size();
+    query.states.emplace_back(states.substr(start, comma - start));
     start = comma + 1;
+    // Anything beyond the allowed count is refused by the service; don't copy an unbounded list.
+    if (query.states.size() > services::kMaxStatesPerQuery) break;
   }
-  filter.text = std::string(request.Query("q").value_or("")).substr(0, 100);
-  filter.party_body = std::string(request.Query("party").value_or("")).substr(0, 40);
-  const std::string sort(request.Query("sort").value_or("received_desc"));
-  if (sort == "received_desc") {
-    filter.sort = store::CaseSort::kReceivedNewest;
-  } else if (sort == "received_asc") {
-    filter.sort = store::CaseSort::kReceivedOldest;
-  } else if (sort == "updated_desc") {
-    filter.sort = store::CaseSort::kUpdatedNewest;
-  } else if (sort == "outstanding_desc") {
-    filter.sort = store::CaseSort::kOwedLargest;
-  } else {
-    return InvalidField("sort", "应为 received_desc、received_asc、updated_desc 或 outstanding_desc",
-                        "must be received_desc, received_asc, updated_desc or outstanding_desc");
-  }
-  return filter;
+  query.text = std::string(request.Query("q").value_or(""));
+  query.party_body = std::string(request.Query("party").value_or(""));
+  query.sort = std::string(request.Query("sort").value_or("received_desc"));
+  return query;
 }
 
 }  // namespace
@@ -60,17 +44,9 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/cases", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    auto filter = ParseCaseListFilter(request);
-    if (!filter) return Problem(request, filter.error());
-    auto cases = context.cases->reading.List(who, *filter, page->page_size, page->offset());
+    auto cases = context.cases->reading.List(who, CaseListQueryOf(request), page->page_size, page->offset());
     if (!cases) return Problem(request, cases.error());
-    boost::json::array items;
-    for (const auto& row : cases->items) items.push_back(CaseSummaryJson(row));
-    bool capped = cases->total > store::kCaseCountCap;
-    return http::Response::Json(200, boost::json::object{{"items", items},
-                                                         {"total", capped ? store::kCaseCountCap : cases->total},
-                                                         {"total_is_lower_bound", capped},
-                                                         {"page", page->page}, {"page_size", page->page_size}});
+    return PageResponse(*cases, *page, CaseSummaryJson);
   }));
 
   router.Add("POST", "/api/v1/cases", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -196,16 +172,11 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!page) return Problem(request, page.error());
     auto receipts = context.cases->personal_data.AccessReceipts(who, page->page_size, page->offset());
     if (!receipts) return Problem(request, receipts.error());
-    boost::json::array items;
-    for (const auto& r : receipts->items) {
-      items.push_back({{"at", r.at}, {"username", r.username}, {"body_code", r.body_code}, {"case_id", r.case_id},
-                       {"case_no", r.case_no}, {"worker_id", r.worker_id}, {"field", r.field}, {"purpose", r.purpose}});
-    }
-    bool capped = receipts->total > store::kCaseCountCap;
-    return http::Response::Json(200, boost::json::object{{"items", items},
-                                                         {"total", capped ? store::kCaseCountCap : receipts->total},
-                                                         {"total_is_lower_bound", capped},
-                                                         {"page", page->page}, {"page_size", page->page_size}});
+    return PageResponse(*receipts, *page, [](const services::AccessReceipt& r) {
+      return boost::json::object{{"at", r.at},         {"username", r.username}, {"body_code", r.body_code},
+                                 {"case_id", r.case_id}, {"case_no", r.case_no},   {"worker_id", r.worker_id},
+                                 {"field", r.field},   {"purpose", r.purpose}};
+    });
   }));
 }
 

@@ -22,7 +22,7 @@ boost::json::value Opt(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-boost::json::object EmployerJson(const store::EmployerRow& e) {
+boost::json::object EmployerJson(const services::EmployerView& e) {
   return {{"id", e.id}, {"name", e.name}, {"credit_code", Opt(e.credit_code)}, {"kind", e.kind},
           {"address", e.address}, {"legal_representative", e.legal_representative}};
 }
@@ -70,7 +70,7 @@ boost::json::object FactsJson(const domain::CurrentFindings& f) {
 
 }  // namespace
 
-boost::json::object CaseSummaryJson(const store::CaseRow& row) {
+boost::json::object CaseSummaryJson(const services::CaseSummary& row) {
   auto state = domain::ParseCaseStateCode(row.state);
   return {{"id", row.id},
           {"case_no", row.case_no},
@@ -104,13 +104,13 @@ std::string CaseDetailText(const services::CaseDetail& d) {
 }
 
 boost::json::object CaseDetailJson(const services::CaseDetail& d) {
-  boost::json::object out = CaseSummaryJson(d.row);
-  out["summary"] = d.row.summary;
-  out["conduct"] = d.row.conduct;
-  out["migrant_workers"] = d.row.migrant_workers;
-  out["order_deadline"] = Opt(d.row.order_deadline);
-  out["order_delivery"] = Opt(d.row.order_delivery);
-  out["progress"] = ParsedOrEmpty(d.row.progress);
+  boost::json::object out = CaseSummaryJson(d.summary);
+  out["summary"] = d.description;
+  out["conduct"] = d.conduct;
+  out["migrant_workers"] = d.migrant_workers;
+  out["order_deadline"] = Opt(d.order_deadline);
+  out["order_delivery"] = Opt(d.order_delivery);
+  out["progress"] = ParsedOrEmpty(d.progress);
   out["employer"] = EmployerJson(d.employer);
   out["general_contractor"] = d.general_contractor ? boost::json::value(EmployerJson(*d.general_contractor)) : nullptr;
   boost::json::array parties, workers, payments, events, clocks, steps, package;
@@ -130,7 +130,7 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
                         {"payer_zh", payer ? std::string(domain::PayerNameZh(*payer)) : p.payer},
                         {"actor_payment", payer && domain::IsActorPayer(*payer)}, {"note", p.note}});
   }
-  for (const auto& e : d.events) {
+  for (const auto& e : d.timeline) {
     auto event = domain::ParseCaseEventCode(e.event);
     auto record = RecordName(e.event);
     events.push_back({{"id", e.id}, {"event", e.event},
@@ -141,15 +141,15 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
                       {"reason", e.reason}, {"explanation_zh", e.explanation_zh}, {"explanation_en", e.explanation_en}});
   }
   for (const auto& c : d.clocks) {
-    boost::json::object clock{{"id", c.row.id}, {"rule_id", c.row.rule_id}, {"started_at", c.row.started_at},
-                              {"due_at", c.row.due_at}, {"due_date", c.row.due_date}, {"uncertain", c.row.uncertain},
-                              {"responsible_body", c.row.responsible_body}, {"supervisor_body", c.row.supervisor_body},
-                              {"kind", c.row.kind}, {"stopped_at", Opt(c.row.stopped_at)}, {"outcome", Opt(c.row.outcome)},
+    boost::json::object clock{{"id", c.id}, {"rule_id", c.rule_id}, {"started_at", c.started_at},
+                              {"due_at", c.due_at}, {"due_date", c.due_date}, {"uncertain", c.uncertain},
+                              {"responsible_body", c.responsible_body}, {"supervisor_body", c.supervisor_body},
+                              {"kind", c.kind}, {"stopped_at", Opt(c.stopped_at)}, {"outcome", Opt(c.outcome)},
                               {"status", domain::ClockStatusCode(c.evaluation.status)},
                               {"remaining_seconds", c.evaluation.remaining_seconds},
-                              {"explanation_zh", c.row.explanation_zh}, {"explanation_en", c.row.explanation_en},
+                              {"explanation_zh", c.explanation_zh}, {"explanation_en", c.explanation_en},
                               // The roll-over's status when the due date rolled over (not CONFIRMED: an interpretation).
-                              {"due_interpretation", Opt(c.row.due_interpretation)}};
+                              {"due_interpretation", Opt(c.due_interpretation)}};
     if (c.rule) {
       clock["citation"] = c.rule->citation;
       clock["status_tag"] = domain::SourceStatusName(c.rule->status);

@@ -7,7 +7,7 @@
 
 namespace wagelink::api {
 
-boost::json::object CaseSummaryJson(const store::CaseRow& row);
+boost::json::object CaseSummaryJson(const services::CaseSummary& summary);
 // Everything but the assessment, which CaseDetailText appends as already-serialized text.
 boost::json::object CaseDetailJson(const services::CaseDetail& detail);
 // The whole case as the API's JSON text.

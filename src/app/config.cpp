@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "core/install_paths.h"
+
 #include <algorithm>
 #include <charconv>
 #include <toml++/toml.h>
@@ -154,6 +156,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   if (cli.key_file) c.key_file = *cli.key_file;
   if (cli.log_level) c.log_level = *cli.log_level;
   if (cli.port) c.port = *cli.port;
+  if (c.data_dir.empty() || c.web_root.empty()) {
+    const auto installed = DefaultInstallPaths(CurrentExecutable());
+    if (c.data_dir.empty()) c.data_dir = installed.data_dir;
+    if (c.web_root.empty()) c.web_root = installed.web_root;
+  }
 
   for (auto s : {CheckRange("server.port", c.port, 0, 65535), CheckRange("server.io_threads", c.io_threads, 1, 64),
                  CheckRange("server.worker_threads", c.worker_threads, 1, 512),

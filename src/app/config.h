@@ -26,8 +26,9 @@ struct Config {
   std::string database_url = "sqlite:var/wagelink.db";
   std::int64_t pool_size = 0;  // 0 = worker_threads
   // [paths]
-  std::string web_root = "web/dist";
-  std::string data_dir = "data";
+  // Empty: found from the binary's location (core/install_paths.h), not the current folder.
+  std::string web_root;
+  std::string data_dir;
   // [security]
   std::string key_file = "var/master.key";
   bool secure_cookies = false;  // true behind HTTPS: __Host- cookie with the Secure attribute

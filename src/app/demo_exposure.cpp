@@ -31,7 +31,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   const boost::json::value root = boost::json::parse(json, ec);
   if (ec) return MakeError(ErrorCode::kValidationFailed, "示范曝光数据文件格式错误", "demo exposure file is not JSON");
   const auto& listing = root.at("listing").as_object();
-  store::CaseFilter filter;
+  services::CaseListQuery filter;
   filter.text = Text(listing, "case_query");
   auto found = s.cases.List(*handler, filter, 1, 0);
   if (!found || found->items.empty()) return MakeError(ErrorCode::kNotFound, "示范案件不存在", "demo case not found");

@@ -85,7 +85,7 @@ Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthServi
     if (!handler) return handler.error();
     auto detail = cases.intake.CreateComplaint(*handler, *input);
     if (!detail) return Failed(name, "complaint", detail.error());
-    const std::int64_t case_id = detail->row.id;
+    const std::int64_t case_id = detail->summary.id;
     int step_index = 0;
     for (const auto& entry : scenario.at("script").as_array()) {
       const auto& step = entry.as_object();

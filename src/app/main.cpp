@@ -16,7 +16,7 @@ struct CommonFlags {
 void AddCommonFlags(CLI::App* command, CommonFlags& flags) {
   command->add_option("--config", flags.config_file, "TOML configuration file (see config/wagelink.example.toml)");
   command->add_option("--db", flags.overrides.database_url, "database: sqlite:PATH or postgresql://...");
-  command->add_option("--data-dir", flags.overrides.data_dir, "reference data folder (default: data)");
+  command->add_option("--data-dir", flags.overrides.data_dir, "reference data folder (default: beside the installed binary)");
   command->add_option("--key-file", flags.overrides.key_file, "master key file for field encryption and audit signing");
   command->add_option("--log-level", flags.overrides.log_level, "trace|debug|info|warn|error|off");
 }
@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   wagelink::app::ServeOptions serve_options;
   serve->add_option("--port", flags.overrides.port, "TCP port (0 = any free port)");
   serve->add_option("--address", flags.overrides.address, "listen address (default 127.0.0.1)");
-  serve->add_option("--web-root", flags.overrides.web_root, "built web UI folder (default web/dist)");
+  serve->add_option("--web-root", flags.overrides.web_root, "built web UI folder (default: beside the installed binary)");
   serve->add_option("--port-file", serve_options.port_file, "write the bound port to this file once listening");
   serve->add_flag("--demo", serve_options.demo, "create the demo district first if it is missing");
 

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "services/audit_trail.h"
 #include "services/auth_service.h"
+#include "services/page.h"
 #include "services/principal.h"
 #include "services/security_policy.h"
 #include "store/audit_repository.h"
@@ -21,12 +22,6 @@
 #include "store/session_repository.h"
 
 namespace wagelink::services {
-
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::int64_t total = 0;
-};
 
 struct NewUser {
   std::string username;

@@ -168,4 +168,98 @@ store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& c
   return row;
 }
 
+// Designated initializers, so a field added to a view or a row cannot silently shift the others.
+CaseSummary SummaryOf(const store::CaseRow& row) {
+  return {.id = row.id,
+          .case_no = row.case_no,
+          .title = row.title,
+          .state = row.state,
+          .channel = row.channel,
+          .received_at = row.received_at,
+          .employer_name = row.employer_name,
+          .project_name = row.project_name,
+          .workers_count = row.workers_count,
+          .owed_fen = row.owed_fen,
+          .paid_fen = row.paid_fen,
+          .updated_at = row.updated_at,
+          .version = row.version};
+}
+
+EmployerView EmployerViewOf(const store::EmployerRow& row) {
+  return {.id = row.id,
+          .name = row.name,
+          .credit_code = row.credit_code,
+          .kind = row.kind,
+          .address = row.address,
+          .legal_representative = row.legal_representative};
+}
+
+WorkerView WorkerViewOf(const store::WorkerRow& row) {
+  return {.id = row.id,
+          .name = row.name,
+          .id_number_masked = row.id_number_masked,
+          .phone_masked = row.phone_masked,
+          .bank_card_masked = row.bank_card_masked,
+          .owed_fen = row.owed_fen,
+          .paid_fen = row.paid_fen,
+          .months_unpaid = row.months_unpaid,
+          .other_claims_fen = row.other_claims_fen,
+          .period_from = row.period_from,
+          .period_to = row.period_to};
+}
+
+PaymentView PaymentViewOf(const store::PaymentRow& row) {
+  return {.id = row.id,
+          .worker_id = row.worker_id,
+          .amount_fen = row.amount_fen,
+          .paid_on = row.paid_on,
+          .payer = row.payer,
+          .note = row.note};
+}
+
+TimelineEntry TimelineEntryOf(const store::CaseEventRow& row) {
+  return {.id = row.id,
+          .event = row.event,
+          .at = row.at,
+          .actor_username = row.actor_username,
+          .actor_body = row.actor_body,
+          .from_state = row.from_state,
+          .to_state = row.to_state,
+          .payload = row.payload,
+          .reason = row.reason,
+          .explanation_zh = row.explanation_zh,
+          .explanation_en = row.explanation_en};
+}
+
+ClockView ClockViewOf(const store::ClockRow& row, const domain::ClockEvaluation& evaluation,
+                      const domain::TimeLimitRule* rule) {
+  return {.id = row.id,
+          .rule_id = row.rule_id,
+          .started_at = row.started_at,
+          .due_at = row.due_at,
+          .due_date = row.due_date,
+          .uncertain = row.uncertain,
+          .responsible_body = row.responsible_body,
+          .supervisor_body = row.supervisor_body,
+          .kind = row.kind,
+          .stopped_at = row.stopped_at,
+          .outcome = row.outcome,
+          .explanation_zh = row.explanation_zh,
+          .explanation_en = row.explanation_en,
+          .due_interpretation = row.due_interpretation,
+          .evaluation = evaluation,
+          .rule = rule};
+}
+
+AccessReceipt AccessReceiptOf(const store::PiiAccessRow& row) {
+  return {.at = row.at,
+          .username = row.username,
+          .body_code = row.body_code,
+          .case_id = row.case_id,
+          .case_no = row.case_no,
+          .worker_id = row.worker_id,
+          .field = row.field,
+          .purpose = row.purpose};
+}
+
 }  // namespace wagelink::services

@@ -1,13 +1,15 @@
 #pragma once
-// The one place where stored case rows become domain types: clocks, the transfer package and the
-// case's legal facts (findings, orders and milestones are read back from the timeline's events, so
-// the timeline stays the single record of what was found and done).
+// The one place where stored case rows become domain types (clocks, the transfer package and the
+// case's legal facts: findings, orders and milestones are read back from the timeline's events, so
+// the timeline stays the single record of what was found and done) and the views callers see
+// (case_views.h).
 #include <map>
 #include <string>
 #include <vector>
 
 #include "domain/case_facts.h"
 #include "domain/statutory_clock.h"
+#include "services/case_views.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 
@@ -32,5 +34,15 @@ domain::CaseFacts CaseFactsOf(const std::string& province, const store::CaseRow&
                               const store::EmployerRow& employer, const std::vector<store::WorkerRow>& workers,
                               const std::vector<store::PaymentRow>& payments,
                               const std::vector<store::CaseEventRow>& events);
+
+// The views: what a stored row shows its reader. Workers carry masked personal data only.
+CaseSummary SummaryOf(const store::CaseRow& row);
+EmployerView EmployerViewOf(const store::EmployerRow& row);
+WorkerView WorkerViewOf(const store::WorkerRow& row);
+PaymentView PaymentViewOf(const store::PaymentRow& row);
+TimelineEntry TimelineEntryOf(const store::CaseEventRow& row);
+ClockView ClockViewOf(const store::ClockRow& row, const domain::ClockEvaluation& evaluation,
+                      const domain::TimeLimitRule* rule);
+AccessReceipt AccessReceiptOf(const store::PiiAccessRow& row);
 
 }  // namespace wagelink::services

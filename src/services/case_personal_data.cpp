@@ -1,6 +1,8 @@
 // Workers' personal data: reveal with a purpose, and the access receipts (case_personal_data.h).
 #include "services/case_personal_data.h"
 
+#include "services/case_mapping.h"
+
 #include <boost/json/object.hpp>
 
 #include "services/case_scope.h"
@@ -46,15 +48,18 @@ Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64
   return *plain;
 }
 
-Result<Page<store::PiiAccessRow>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
-                                                              std::int64_t offset) {
+Result<Page<AccessReceipt>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
+                                                             std::int64_t offset) {
   if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
   // The receipts of the cases the reader sees: its own body's, or the region's for 区治欠办.
   auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   auto connection = records_.db().Acquire();
   store::CaseTimelineRepository timeline(*connection);
-  return Page<store::PiiAccessRow>{timeline.ListPiiAccess(*scope, limit, offset), timeline.CountPiiAccess(*scope)};
+  Page<AccessReceipt> page;
+  for (const auto& row : timeline.ListPiiAccess(*scope, limit, offset)) page.items.push_back(AccessReceiptOf(row));
+  page.total = timeline.CountPiiAccess(*scope);
+  return page;
 }
 
 }  // namespace wagelink::services

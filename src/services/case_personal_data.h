@@ -13,7 +13,7 @@ class CasePersonalData {
 
   Result<std::string> RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
                                 const std::string& field, const std::string& purpose);
-  Result<Page<store::PiiAccessRow>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
+  Result<Page<AccessReceipt>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
 
  private:
   CaseRecords& records_;

@@ -66,26 +66,38 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   store::CaseTimelineRepository timeline(connection);
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   const auto rules = rules_.Current(connection);
-  CaseDetail detail;
-  detail.row = row;
   auto [employer, contractor] = cases.FindEmployerAndContractor(row.employer_id, row.general_contractor_id);
-  detail.employer = std::move(*employer);
-  detail.general_contractor = std::move(contractor);
-  detail.workers = cases.ListWorkers(row.id);
-  detail.payments = cases.ListPayments(row.id);
-  detail.events = timeline.ListEvents(row.id);
-  detail.parties = cases.Parties(row.id);
-  auto clocks = timeline.ListClocks(row.id);
+  const auto workers = cases.ListWorkers(row.id);
+  const auto payments = cases.ListPayments(row.id);
+  const auto events = timeline.ListEvents(row.id);
+  const auto clocks = timeline.ListClocks(row.id);
+  const domain::CaseFacts facts = CaseFactsOf(rules->threshold_profile, row, *employer, workers, payments, events);
+
+  CaseDetail detail;
+  detail.summary = SummaryOf(row);
+  detail.description = row.summary;
+  detail.conduct = row.conduct;
+  detail.migrant_workers = row.migrant_workers;
+  detail.order_deadline = row.order_deadline;
+  detail.order_delivery = row.order_delivery;
+  detail.progress = row.progress;
+  detail.employer = EmployerViewOf(*employer);
+  if (contractor) detail.general_contractor = EmployerViewOf(*contractor);
+  detail.workers.reserve(workers.size());
+  for (const auto& worker : workers) detail.workers.push_back(WorkerViewOf(worker));
+  for (const auto& payment : payments) detail.payments.push_back(PaymentViewOf(payment));
+  detail.timeline.reserve(events.size());
+  for (const auto& event : events) detail.timeline.push_back(TimelineEntryOf(event));
   for (const auto& clock : clocks) {
-    detail.clocks.push_back({clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)});
+    detail.clocks.push_back(
+        ClockViewOf(clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)));
   }
+  detail.parties = cases.Parties(row.id);
   const auto package = TransferPackageOf(row.transfer_package);
   for (const auto& item : reference_->transfer_package) {
     const auto it = package.find(item.id);
     detail.transfer_package.emplace_back(&item, it != package.end() && it->second);
   }
-  const domain::CaseFacts facts =
-      CaseFactsOf(rules->threshold_profile, row, detail.employer, detail.workers, detail.payments, detail.events);
   detail.findings = facts.findings;
   detail.assessment = AssessCase(*rules, facts, now);
   if (auto progress = ProgressFromJson(row.progress)) {

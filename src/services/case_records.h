@@ -19,6 +19,7 @@
 #include "services/audit_trail.h"
 #include "services/case_rules_service.h"
 #include "services/case_scope.h"
+#include "services/case_views.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
 #include "services/security_keys.h"
@@ -26,27 +27,6 @@
 #include "store/case_timeline_repository.h"
 
 namespace wagelink::services {
-
-struct ClockView {
-  store::ClockRow row;
-  domain::ClockEvaluation evaluation;
-  const domain::TimeLimitRule* rule = nullptr;
-};
-
-struct CaseDetail {
-  store::CaseRow row;
-  store::EmployerRow employer;
-  std::optional<store::EmployerRow> general_contractor;
-  std::vector<store::WorkerRow> workers;
-  std::vector<store::PaymentRow> payments;
-  std::vector<store::CaseEventRow> events;
-  std::vector<ClockView> clocks;
-  std::vector<std::string> parties;
-  std::vector<domain::CaseEvent> available_steps;
-  std::vector<std::pair<const PackageItem*, bool>> transfer_package;  // item, present
-  domain::CurrentFindings findings;                    // the legal facts in force (case_facts.h)
-  std::shared_ptr<const CachedAssessment> assessment;  // shared with the assessment cache
-};
 
 // "No such case, or not visible to your body": need-to-know hides existence too.
 Error NoSuchCase();

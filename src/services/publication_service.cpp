@@ -134,7 +134,7 @@ Result<PublicationDetail> PublicationService::CreateDraft(const Principal& who, 
     if (detail.error().code == ErrorCode::kNotFound) return InvalidField("case_id", "案件不存在或无权查看", "no such case visible to you");
     return detail.error();
   }
-  const auto state = domain::ParseCaseStateCode(detail->row.state);
+  const auto state = domain::ParseCaseStateCode(detail->summary.state);
   if (!state || !domain::IsDecidedForPublication(*state)) {
     return MakeError(ErrorCode::kTransitionRefused, "只能公布已查处并作出处理决定的案件",
                      "only cases already decided by labour inspection may be published", "case_id");

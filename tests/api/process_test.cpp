@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -51,6 +52,15 @@ TEST(Process, InvalidConfigurationNamesTheSettingAndExitsNonZero) {
   result = RunWagelink({"serve", "--config", dir + "/broken.toml"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.output.find("broken.toml:1"), std::string::npos) << result.output;
+}
+
+TEST(Process, CommandsFindTheReferenceDataFromAnyFolder) {
+  // No --data-dir and a current folder with no data/ in it: the binary finds the data beside itself.
+  const std::string elsewhere = MakeTempDir();
+  auto result = RunWagelink({"calendar", "add-working-days", "2026-12-30", "1"}, {}, elsewhere);
+  EXPECT_EQ(result.output.substr(0, 11), "2026-12-31\n") << result.output;
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  std::filesystem::remove_all(elsewhere);
 }
 
 TEST(Process, UnsupportedDatabaseUrlIsRefusedClearly) {

@@ -288,7 +288,8 @@ int ServerProcess::WaitExit(int timeout_ms) {
   return -2;  // still running
 }
 
-CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input) {
+CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input,
+                          const std::string& working_directory) {
   std::string dir = MakeTempDir();
   std::string in_path = dir + "/stdin", out_path = dir + "/stdout";
   {
@@ -302,6 +303,7 @@ CommandResult RunWagelink(const std::vector<std::string>& args, const std::strin
     dup2(in, 0);
     dup2(out, 1);
     dup2(out, 2);
+    if (!working_directory.empty() && chdir(working_directory.c_str()) != 0) _exit(126);
     std::vector<std::string> full = {WAGELINK_BINARY};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;

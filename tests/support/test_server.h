@@ -121,7 +121,9 @@ struct CommandResult {
   int exit_code = -1;
   std::string output;
 };
-CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input = {});
+// `working_directory`: where the command runs (empty: the test's own).
+CommandResult RunWagelink(const std::vector<std::string>& args, const std::string& input = {},
+                          const std::string& working_directory = {});
 
 std::string MakeTempDir();
 
