@@ -77,7 +77,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto created = context.admin->CreateUser(who, input);
     if (!created) return Problem(request, created.error());
     return http::Response::Json(201, UserRowJson(*created));
-  }));
+  }, {.permission = security::Permission::kUserManage}));
 
   router.Add("PATCH", "/api/v1/users/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -89,7 +89,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto changed = context.admin->ChangeUser(who, *id, *change);
     if (!changed) return Problem(request, changed.error());
     return http::Response::Json(200, UserRowJson(*changed));
-  }));
+  }, {.any_of = {security::Permission::kUserManage, security::Permission::kRoleManage}}));
 
   router.Add("GET", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto policy = context.admin->GetPolicy(who);
@@ -105,7 +105,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto saved = context.admin->SetPolicy(who, *policy);
     if (!saved) return Problem(request, saved.error());
     return http::Response::Json(200, services::SecurityPolicyToJson(*saved));
-  }));
+  }, {.permission = security::Permission::kPasswordPolicyManage}));
 
   router.Add("GET", "/api/v1/security/sessions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto sessions = context.admin->ListSessions(who);
@@ -124,7 +124,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     if (auto done = context.admin->RevokeSession(who, *id); !done) return Problem(request, done.error());
     return http::Response::NoContent();
-  }));
+  }, {.permission = security::Permission::kSessionManage}));
 
   router.Add("GET", "/api/v1/security/login-log", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);

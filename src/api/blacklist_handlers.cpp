@@ -201,13 +201,13 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
     auto settings = context.exposure_settings->Update(who, *body);
     if (!settings) return Problem(request, settings.error());
     return http::Response::Json(200, *settings);
-  }));
+  }, {.permission = security::Permission::kSettingsManage}));
 
   router.Add("POST", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto input = ReadProposal(request);
     if (!input) return Problem(request, input.error());
     return DetailOr(request, *context.blacklist, context.blacklist->Propose(who, *input), 201);
-  }));
+  }, {.permission = security::Permission::kBlacklistPropose}));
 
   router.Add("GET", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
@@ -236,7 +236,7 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
     auto input = ReadAction(request);
     if (!input) return Problem(request, input.error());
     return DetailOr(request, *context.blacklist, context.blacklist->Act(who, *id, *input));
-  }));
+  }, {.any_of = {security::Permission::kBlacklistPropose, security::Permission::kBlacklistDecide}}));
 }
 
 }  // namespace wagelink::api

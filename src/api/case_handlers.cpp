@@ -57,7 +57,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto created = context.cases->intake.CreateComplaint(who, *input);
     if (!created) return Problem(request, created.error());
     return DetailResponse(201, *created);
-  }), {.max_body_bytes = 8u << 20});
+  }, {.permission = security::Permission::kCaseWrite}), {.max_body_bytes = 8u << 20});
 
   router.Add("GET", "/api/v1/cases/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -77,7 +77,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto detail = context.cases->steps.TakeStep(who, *id, *step);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
-  }));
+  }, {.any_of = CaseActingPermissions()}));
 
   router.Add("PUT", "/api/v1/cases/{id}/transfer-package", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -100,7 +100,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto detail = context.cases->steps.SetTransferPackage(who, *id, marks);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
-  }));
+  }, {.permission = security::Permission::kCaseWrite}));
 
   router.Add("POST", "/api/v1/cases/{id}/payments", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -135,7 +135,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto detail = context.cases->payments.RecordPayment(who, *id, input);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
-  }));
+  }, {.any_of = {security::Permission::kCaseWrite, security::Permission::kCaseCourtAct}}));
 
   // A finding of the investigation: {"kind", "value": {...}, "reason", "evidence": [..]?, "found_on"?}
   // (value per kind: domain/finding_json.h). Authorized in the service before anything is read.
@@ -149,7 +149,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto detail = context.cases->findings.RecordFinding(who, *id, *finding);
     if (!detail) return Problem(request, detail.error());
     return DetailResponse(200, *detail);
-  }));
+  }, {.any_of = {security::Permission::kCaseWrite, security::Permission::kCasePoliceAct, security::Permission::kCaseCourtAct}}));
 
   router.Add("POST", "/api/v1/cases/{id}/workers/{worker_id}/reveal", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -165,7 +165,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto value = context.cases->personal_data.RevealPii(who, *id, *worker, *field, *purpose);
     if (!value) return Problem(request, value.error());
     return http::Response::Json(200, boost::json::object{{"field", *field}, {"value", *value}});
-  }));
+  }, {.permission = security::Permission::kPiiReveal}));
 
   router.Add("GET", "/api/v1/pii/access-receipts", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);

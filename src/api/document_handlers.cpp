@@ -90,7 +90,7 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
     auto issued = context.documents->Issue(who, *id, *input);
     if (!issued) return Problem(request, issued.error());
     return http::Response::Json(201, DocumentJson(*issued));
-  }));
+  }, {.any_of = CaseActingPermissions()}));
 
   router.Add("GET", "/api/v1/cases/{id}/documents", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

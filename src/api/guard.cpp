@@ -1,5 +1,6 @@
 #include "api/guard.h"
 
+#include <algorithm>
 #include <charconv>
 #include <variant>
 
@@ -34,6 +35,14 @@ Result<std::int64_t> PathId(const http::Request& request, std::string_view name)
   return MakeError(ErrorCode::kNotFound, "编号无效", "invalid id", std::string(name));
 }
 
+const std::vector<security::Permission>& CaseActingPermissions() {
+  using P = security::Permission;
+  static const std::vector<P> permissions{P::kCaseWrite,   P::kCaseTransferApprove, P::kCasePoliceAct,
+                                          P::kCaseProcuratorateAct, P::kCaseCourtAct, P::kLegalAidAct,
+                                          P::kBlacklistPropose, P::kBlacklistDecide};
+  return permissions;
+}
+
 namespace {
 
 // Every check a signed-in route makes before its handler, in this order; a refusal or the principal.
@@ -62,6 +71,10 @@ std::variant<http::Response, services::Principal> Admit(const ApiContext& contex
   }
   if (options.permission && !principal->Can(*options.permission)) {
     return Problem(request, services::Forbidden(*options.permission));
+  }
+  if (!options.any_of.empty() &&
+      std::none_of(options.any_of.begin(), options.any_of.end(), [&](auto p) { return principal->Can(p); })) {
+    return Problem(request, services::Forbidden(options.any_of.front()));
   }
   return std::move(principal.value());
 }

@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "api/api_context.h"
 #include "core/error.h"
@@ -25,7 +26,15 @@ struct GuardOptions {
   std::optional<security::Permission> permission;  // checked before the handler runs
   bool allowed_during_password_change = false;     // /auth/me, /auth/password, /auth/logout
   bool expensive = false;  // at most server.max_expensive_per_user of these per user at once (429)
+  // At least one of these, checked before the handler reads the body: a write route answers 403 to a
+  // principal who may not write there at all, whatever the body (permission before validation). The
+  // service still decides the finer rule (which step, which body).
+  std::vector<security::Permission> any_of;
 };
+
+// The permissions under which someone acts on a case (a step, a payment, a finding, a document; the
+// grants of domain/case_steps.h): a principal holding none of them may write nothing on a case.
+const std::vector<security::Permission>& CaseActingPermissions();
 
 http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, GuardOptions options = {});
 

@@ -77,7 +77,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     if (!location) return Problem(request, location.error());
     in.location = location->value_or("");
     return DetailOr(request, context.meetings->Create(who, in), 201);
-  }));
+  }, {.permission = security::Permission::kMeetingManage}));
 
   router.Add("GET", "/api/v1/meetings", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
@@ -105,7 +105,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     auto detail = http::OptionalString(*body, "detail", 4000);
     if (!detail) return Problem(request, detail.error());
     return DetailOr(request, context.meetings->AddAgendaItem(who, *id, *title, detail->value_or("")), 201);
-  }));
+  }, {.permission = security::Permission::kMeetingManage}));
 
   router.Add("DELETE", "/api/v1/meetings/{id}/agenda/{item_id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -113,7 +113,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     auto item = PathId(request, "item_id");
     if (!item) return Problem(request, item.error());
     return DetailOr(request, context.meetings->RemoveAgendaItem(who, *id, *item));
-  }));
+  }, {.permission = security::Permission::kMeetingManage}));
 
   router.Add("PUT", "/api/v1/meetings/{id}/minutes", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -143,7 +143,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
       }
     }
     return DetailOr(request, context.meetings->RecordMinutes(who, *id, *minutes, attendance));
-  }));
+  }, {.permission = security::Permission::kMeetingManage}));
 
   router.Add("POST", "/api/v1/meetings/{id}/decisions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -169,7 +169,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     if (!case_id) return Problem(request, case_id.error());
     in.case_id = *case_id;
     return DetailOr(request, context.meetings->AddDecision(who, *id, in), 201);
-  }));
+  }, {.permission = security::Permission::kMeetingManage}));
 
   router.Add("GET", "/api/v1/action-items", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
@@ -184,6 +184,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
   }));
 
   router.Add("POST", "/api/v1/action-items/{id}/complete", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    if (auto may = services::MeetingService::MayCompleteActionItems(who); !may) return Problem(request, may.error());
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     auto body = http::ParseJsonObject(request);
@@ -193,7 +194,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     auto done = context.meetings->CompleteActionItem(who, *id, *evidence);
     if (!done) return Problem(request, done.error());
     return http::Response::Json(200, ActionItemJson(*done));
-  }));
+  }, {.permission = security::Permission::kMeetingRead}));
 }
 
 }  // namespace wagelink::api

@@ -142,7 +142,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     auto input = ReadDraft(request);
     if (!input) return Problem(request, input.error());
     return detail_or(request, context.publications->CreateDraft(who, *input), 201);
-  }));
+  }, {.permission = security::Permission::kPublicationManage}));
 
   router.Add("GET", "/api/v1/publications", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     const auto& rules = context.publications->rules();
@@ -170,13 +170,13 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     services::PublicationEdit edit;
     if (auto ok = ReadFields(*body, edit); !ok) return Problem(request, ok.error());
     return detail_or(request, context.publications->EditDraft(who, *id, edit), 200);
-  }));
+  }, {.permission = security::Permission::kPublicationManage}));
 
   router.Add("POST", "/api/v1/publications/{id}/publish", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     return detail_or(request, context.publications->Publish(who, *id), 200);
-  }));
+  }, {.permission = security::Permission::kPublicationManage}));
 
   router.Add("POST", "/api/v1/publications/{id}/withdraw", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -186,7 +186,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     auto reason = http::RequiredString(*body, "reason", 4000);
     if (!reason) return Problem(request, reason.error());
     return detail_or(request, context.publications->Withdraw(who, *id, *reason), 200);
-  }));
+  }, {.permission = security::Permission::kPublicationManage}));
 
   router.Add("GET", "/api/v1/employers/{id}/exposure", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     const auto& rules = context.publications->rules();
@@ -223,7 +223,18 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     auto article = context.publications->PublishArticle(who, *title, *text);
     if (!article) return Problem(request, article.error());
     return http::Response::Json(201, ArticleJson(*article));
-  }), {.max_body_bytes = 256 * 1024});
+  }, {.permission = security::Permission::kPublicityPublish}), {.max_body_bytes = 256 * 1024});
+
+  router.Add("POST", "/api/v1/publicity/articles/{id}/withdraw", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Problem(request, body.error());
+    auto reason = http::RequiredString(*body, "reason", 4000);
+    if (!reason) return Problem(request, reason.error());
+    if (auto done = context.publications->WithdrawArticle(who, *id, *reason); !done) return Problem(request, done.error());
+    return http::Response::Json(200, boost::json::object{{"id", *id}, {"status", "withdrawn"}});
+  }, {.permission = security::Permission::kPublicityPublish}));
 
   // Login-free by design (public_route): only what 29号令 and 45号令 make public.
   router.Add("GET", "/api/v1/public/exposure", [&context](http::Request& request) {

@@ -209,7 +209,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
     auto input = ReadRisk(request);
     if (!input) return Problem(request, input.error());
     return DetailOr(request, context.risks->Create(who, *input), 201);
-  }));
+  }, {.permission = security::Permission::kRiskWrite}));
 
   router.Add("GET", "/api/v1/risks", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
@@ -261,7 +261,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
     if (!indicators) return Problem(request, indicators.error());
     in.indicators = std::move(*indicators);
     return DetailOr(request, context.risks->AddFollowup(who, *id, in), 201);
-  }));
+  }, {.permission = security::Permission::kRiskWrite}));
 
   router.Add("POST", "/api/v1/risks/{id}/close", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -269,7 +269,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
     auto evidence = ActionText(request, "evidence");
     if (!evidence) return Problem(request, evidence.error());
     return DetailOr(request, context.risks->Close(who, *id, *evidence));
-  }));
+  }, {.permission = security::Permission::kRiskWrite}));
 
   router.Add("POST", "/api/v1/risks/{id}/reopen", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -277,7 +277,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
     auto reason = ActionText(request, "reason");
     if (!reason) return Problem(request, reason.error());
     return DetailOr(request, context.risks->Reopen(who, *id, *reason));
-  }));
+  }, {.permission = security::Permission::kRiskWrite}));
 }
 
 }  // namespace wagelink::api

@@ -63,7 +63,7 @@ void RegisterRosterRoutes(http::Router& router, const ApiContext& context) {
     auto created = context.roster->CreateLiaison(who, *input);
     if (!created) return Problem(request, created.error());
     return http::Response::Json(201, LiaisonJson(*created));
-  }));
+  }, {.permission = security::Permission::kRosterWrite}));
 
   router.Add("PUT", "/api/v1/liaisons/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -73,14 +73,14 @@ void RegisterRosterRoutes(http::Router& router, const ApiContext& context) {
     auto updated = context.roster->UpdateLiaison(who, *id, *input);
     if (!updated) return Problem(request, updated.error());
     return http::Response::Json(200, LiaisonJson(*updated));
-  }));
+  }, {.permission = security::Permission::kRosterWrite}));
 
   router.Add("DELETE", "/api/v1/liaisons/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
     if (auto done = context.roster->DeleteLiaison(who, *id); !done) return Problem(request, done.error());
     return http::Response::NoContent();
-  }));
+  }, {.permission = security::Permission::kRosterWrite}));
 }
 
 }  // namespace wagelink::api

@@ -79,6 +79,12 @@ Result<store::UserRow> AdminService::CreateUser(const Principal& who, const NewU
 }
 
 Result<store::UserRow> AdminService::ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change) {
+  // The permission first, always: an empty change must not tell a stranger anything about the account.
+  if (!who.Can(Permission::kUserManage) && !who.Can(Permission::kRoleManage)) return Forbidden(Permission::kUserManage);
+  if (!change.display_name && !change.active && !change.roles) {
+    return MakeError(ErrorCode::kValidationFailed, "请至少提供一项修改：display_name、active 或 roles",
+                     "name at least one change: display_name, active or roles", "changes");
+  }
   if ((change.display_name || change.active) && !who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
   if (change.roles && !who.Can(Permission::kRoleManage)) return Forbidden(Permission::kRoleManage);
   auto connection = db_.Acquire();

@@ -10,6 +10,7 @@
 
 #include "domain/assessment_json.h"
 #include "services/case_reading.h"
+#include "services/case_scope.h"
 #include "store/case_repository.h"
 
 namespace wagelink::services {
@@ -164,13 +165,15 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
 
 Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const store::BlacklistFilter& filter,
                                                    std::int64_t limit, std::int64_t offset) {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
   if (!filter.status.empty() && (!domain::ParseListingStatus(filter.status) || filter.status == "expired" ||
                                   filter.status == "awaiting_decision")) {
     return InvalidField("status", "状态不存在", "unknown status");
   }
   store::BlacklistFilter scoped = filter;
   scoped.listed_only = !SeesPendingListings(who);
+  scoped.scope = *scope;
   auto connection = db_.Acquire();
   const auto now_rules = settings_.Effective(*connection);
   store::ExposureRepository repo(*connection);
@@ -181,10 +184,13 @@ Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const s
 }
 
 Result<ListingDetail> BlacklistService::Get(const Principal& who, std::int64_t id) {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
   auto connection = db_.Acquire();
   auto row = store::ExposureRepository(*connection).FindListing(id);
-  if (!row || (!row->listed_on && !SeesPendingListings(who))) return NotFound();
+  if (!row || (!row->listed_on && !SeesPendingListings(who)) || !SeesCase(*connection, *scope, row->case_id)) {
+    return NotFound();
+  }
   return Load(*connection, settings_.Effective(*connection), id);
 }
 

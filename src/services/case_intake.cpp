@@ -10,6 +10,7 @@
 #include "security/pii_scan.h"
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
+#include "services/publication_privacy.h"
 
 namespace wagelink::services {
 namespace {
@@ -88,6 +89,7 @@ Status CaseIntake::CheckComplaint(const Principal& who, const ComplaintInput& in
   if (input.summary.size() > 20000 || input.project_name.size() > 300) {
     return InvalidField("summary", "内容过长", "too long");
   }
+  if (auto ok = RefusePersonalDataIn({{"summary", input.summary}}); !ok) return ok.error();
   const domain::TimeLimitRule* l01 = records_.reference().time_limits.Find("L01");
   auto l01_clock = domain::StartClock(*l01, input.received_at, records_.reference().calendar,
                                       {.responsible_body = domain::Body::kHrss, .supervisor_body = domain::Body::kWageOffice});

@@ -5,6 +5,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "services/case_scope.h"
+
 namespace wagelink::services {
 namespace {
 using security::Permission;
@@ -49,13 +51,14 @@ Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64
 Result<Page<AccessReceipt>> CasePersonalData::AccessReceipts(const Principal& who, std::int64_t limit,
                                                              std::int64_t offset) {
   if (!who.Can(Permission::kAccessReceiptRead)) return Forbidden(Permission::kAccessReceiptRead);
+  // The receipts of the cases the reader sees: its own body's, or the region's for 区治欠办.
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
   auto connection = records_.db().Acquire();
   store::CaseTimelineRepository timeline(*connection);
   Page<AccessReceipt> page;
-  for (const auto& row : timeline.ListPiiAccessForBody(who.body_code, limit, offset)) {
-    page.items.push_back(AccessReceiptOf(row));
-  }
-  page.total = timeline.CountPiiAccessForBody(who.body_code);  // exact: receipts are counted in full
+  for (const auto& row : timeline.ListPiiAccess(*scope, limit, offset)) page.items.push_back(AccessReceiptOf(row));
+  page.total = timeline.CountPiiAccess(*scope);
   return page;
 }
 

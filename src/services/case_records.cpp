@@ -16,13 +16,6 @@ Error NoSuchCase() {
   return MakeError(ErrorCode::kNotFound, "案件不存在或您无权查看", "No such case, or not visible to your body");
 }
 
-Result<store::CaseScope> CaseRecords::ScopeOf(const Principal& who) const {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
-  auto scope = who.scope();
-  if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
-  return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
-}
-
 Result<store::CaseRow> CaseRecords::FindVisible(store::CaseRepository& cases, const store::CaseScope& scope,
                                                 std::int64_t case_id) {
   auto row = cases.FindCase(case_id, scope);

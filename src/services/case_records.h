@@ -18,6 +18,7 @@
 #include "services/assessment_cache.h"
 #include "services/audit_trail.h"
 #include "services/case_rules_service.h"
+#include "services/case_scope.h"
 #include "services/case_views.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
@@ -52,8 +53,8 @@ class CaseRecords {
   CaseRulesService& rules() const { return rules_; }
   domain::Instant Now() const { return domain::Instant::FromUnixSeconds(clock_.Now()); }
 
-  // The cases `who` may read; refused without case-read permission or a data scope.
-  Result<store::CaseScope> ScopeOf(const Principal& who) const;
+  // The cases `who` may read (CaseScopeOf).
+  Result<store::CaseScope> ScopeOf(const Principal& who) const { return CaseScopeOf(who); }
   // The case inside the caller's transaction, if `scope` may see it (NoSuchCase otherwise).
   static Result<store::CaseRow> FindVisible(store::CaseRepository& cases, const store::CaseScope& scope,
                                             std::int64_t case_id);

@@ -11,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "services/admin_service.h"
+#include "services/case_scope.h"
 #include "docs/pdf_document.h"
 #include "domain/money.h"
 #include "security/encoding.h"
@@ -210,13 +211,6 @@ Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const C
   return v;
 }
 
-Result<store::CaseScope> ScopeFor(const Principal& who) {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
-  auto scope = who.scope();
-  if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
-  return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
-}
-
 DocumentView ViewOf(const store::DocumentRow& d) {
   return {.id = d.id,
           .case_id = d.case_id,
@@ -244,7 +238,7 @@ const docs::DocumentTemplate* DocumentTemplates::Find(std::string_view kind) con
 }
 
 Result<DocumentView> DocumentService::Issue(const Principal& who, std::int64_t case_id, const DocumentRequest& request) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   const docs::DocumentTemplate* t = templates_->Find(request.kind);
   if (!t) {
@@ -334,7 +328,7 @@ Result<DocumentView> DocumentService::Issue(const Principal& who, std::int64_t c
 }
 
 Result<std::vector<DocumentView>> DocumentService::List(const Principal& who, std::int64_t case_id) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   auto connection = db_.Acquire();
   if (!store::CaseRepository(*connection).FindCase(case_id, *scope)) return NotVisible();
@@ -344,7 +338,7 @@ Result<std::vector<DocumentView>> DocumentService::List(const Principal& who, st
 }
 
 Result<DocumentDownload> DocumentService::Download(const Principal& who, std::int64_t document_id) {
-  auto scope = ScopeFor(who);
+  auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   auto connection = db_.Acquire();
   store::DocumentRepository documents(*connection);

@@ -13,17 +13,17 @@
 #include "domain/case_state.h"
 #include "domain/civil_date.h"
 #include "services/admin_service.h"
+#include "services/case_scope.h"
 #include "store/ledger_repository.h"
 
 namespace wagelink::services {
 namespace {
 using security::Permission;
 
+// A ledger is an export of the cases the reader sees: case.export as well as the case scope.
 Result<store::CaseScope> ScopeFor(const Principal& who) {
-  if (!who.Can(Permission::kCaseRead)) return Forbidden(Permission::kCaseRead);
-  auto scope = who.scope();
-  if (scope.kind == security::DataScope::Kind::kNone) return Forbidden(Permission::kCaseRead);
-  return store::CaseScope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
+  if (!who.Can(Permission::kCaseExport)) return Forbidden(Permission::kCaseExport);
+  return CaseScopeOf(who);
 }
 
 std::string Local(const std::string& iso, bool with_time) {

@@ -3,8 +3,12 @@
 #include <boost/json/object.hpp>
 #include <fmt/format.h>
 
+#include <map>
+
 #include "domain/body.h"
 #include "services/admin_service.h"
+#include "services/case_scope.h"
+#include "services/publication_privacy.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 #include "store/risk_repository.h"
@@ -32,6 +36,30 @@ std::string BodyZh(std::string_view code) {
   return body ? std::string(domain::BodyNameZh(*body)) : std::string(code);
 }
 
+// Need-to-know inside a meeting: which of the cases its items name the reader may see (the case
+// scope, services/case_scope.h), asked once per case.
+class CaseVisibility {
+ public:
+  CaseVisibility(store::Connection& c, const Principal& who) : c_(c) {
+    if (auto scope = CaseScopeOf(who)) scope_ = *scope;  // otherwise no case at all
+  }
+  bool operator()(std::int64_t case_id) {
+    auto [it, fresh] = seen_.try_emplace(case_id, false);
+    if (fresh) it->second = SeesCase(c_, scope_, case_id);
+    return it->second;
+  }
+
+ private:
+  store::Connection& c_;
+  store::CaseScope scope_;
+  std::map<std::int64_t, bool> seen_;
+};
+
+// An action item keeps its decision and owner; the case it names is shown only within scope.
+void HideCaseOutOfScope(CaseVisibility& sees, store::ActionItemRow& item) {
+  if (item.case_id && !sees(*item.case_id)) item.case_id.reset();
+}
+
 Error NoMeeting() { return MakeError(ErrorCode::kNotFound, "会议不存在", "no such meeting"); }
 
 boost::json::object Snapshot(const store::MeetingRow& m) {
@@ -45,9 +73,18 @@ std::string MeetingService::Today() const {
   return domain::ToShanghai(domain::Instant::FromUnixSeconds(clock_.Now())).date.ToIso();
 }
 
-MeetingDetail MeetingService::Load(store::Connection& c, std::int64_t id) {
+MeetingDetail MeetingService::Load(store::Connection& c, const Principal& who, std::int64_t id) {
   store::MeetingRepository m(c);
-  return {*m.Find(id), m.ListAgenda(id), m.ListAttendance(id), m.ListActionItems(id)};
+  MeetingDetail detail{*m.Find(id), m.ListAgenda(id), m.ListAttendance(id), m.ListActionItems(id)};
+  CaseVisibility sees(c, who);
+  for (auto& item : detail.agenda) {
+    if (item.ref_type != "case" || !item.ref_id || sees(*item.ref_id)) continue;
+    item.title = item.title.substr(0, item.title.find("：")) + "：（案件不在您的查看范围内）";
+    item.detail.clear();
+    item.ref_id.reset();
+  }
+  for (auto& action : detail.action_items) HideCaseOutOfScope(sees, action);
+  return detail;
 }
 
 Result<MeetingDetail> MeetingService::Create(const Principal& who, const MeetingInput& in) {
@@ -106,7 +143,7 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
         "责任单位 " + BodyZh(a.owner_body) + "，期限 " + a.due_date);
   }
   audit_.Append(*connection, who, "meeting.create", {"meeting", std::to_string(row.id)}, nullptr, Snapshot(row));
-  auto detail = Load(*connection, row.id);
+  auto detail = Load(*connection, who, row.id);
   tx.Commit();
   return detail;
 }
@@ -121,7 +158,7 @@ Result<MeetingDetail> MeetingService::Get(const Principal& who, std::int64_t id)
   if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
   auto connection = db_.Acquire();
   if (!store::MeetingRepository(*connection).Find(id)) return NoMeeting();
-  return Load(*connection, id);
+  return Load(*connection, who, id);
 }
 
 Result<MeetingDetail> MeetingService::AddAgendaItem(const Principal& who, std::int64_t id, const std::string& title,
@@ -129,6 +166,7 @@ Result<MeetingDetail> MeetingService::AddAgendaItem(const Principal& who, std::i
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
   if (auto ok = Text("title", title, 200, true); !ok) return ok.error();
   if (auto ok = Text("detail", detail, 4000, false); !ok) return ok.error();
+  if (auto ok = RefusePersonalDataIn({{"title", title}, {"detail", detail}}); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::MeetingRepository meetings(*connection);
@@ -137,7 +175,7 @@ Result<MeetingDetail> MeetingService::AddAgendaItem(const Principal& who, std::i
       {0, id, meetings.NextAgendaPosition(id), "manual", "", std::nullopt, title, detail, false, who.username});
   audit_.Append(*connection, who, "meeting.agenda.add", {"meeting", std::to_string(id)}, nullptr,
                 boost::json::object{{"item", item_id}, {"title", title}});
-  auto result = Load(*connection, id);
+  auto result = Load(*connection, who, id);
   tx.Commit();
   return result;
 }
@@ -153,7 +191,7 @@ Result<MeetingDetail> MeetingService::RemoveAgendaItem(const Principal& who, std
   }
   audit_.Append(*connection, who, "meeting.agenda.remove", {"meeting", std::to_string(id)},
                 boost::json::object{{"item", item_id}}, nullptr);
-  auto result = Load(*connection, id);
+  auto result = Load(*connection, who, id);
   tx.Commit();
   return result;
 }
@@ -162,6 +200,7 @@ Result<MeetingDetail> MeetingService::RecordMinutes(const Principal& who, std::i
                                                     const std::vector<AttendanceInput>& attendance) {
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
   if (auto ok = Text("minutes", minutes, 20000, true); !ok) return ok.error();
+  if (auto ok = RefusePersonalDataIn({{"minutes", minutes}}); !ok) return ok.error();
   if (attendance.size() > 100) return InvalidField("attendance", "最多 100 人", "at most 100 attendees");
   std::vector<store::AttendanceRow> rows;
   for (std::size_t i = 0; i < attendance.size(); ++i) {
@@ -180,7 +219,7 @@ Result<MeetingDetail> MeetingService::RecordMinutes(const Principal& who, std::i
   meetings.RecordMinutes(id, minutes, FormatUtc(clock_.Now()));
   audit_.Append(*connection, who, "meeting.minutes", {"meeting", std::to_string(id)}, Snapshot(*before),
                 boost::json::object{{"status", "held"}, {"attendees", rows.size()}});
-  auto result = Load(*connection, id);
+  auto result = Load(*connection, who, id);
   tx.Commit();
   return result;
 }
@@ -188,6 +227,7 @@ Result<MeetingDetail> MeetingService::RecordMinutes(const Principal& who, std::i
 Result<MeetingDetail> MeetingService::AddDecision(const Principal& who, std::int64_t id, const DecisionInput& in) {
   if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
   if (auto ok = Text("decision", in.decision, 4000, true); !ok) return ok.error();
+  if (auto ok = RefusePersonalDataIn({{"decision", in.decision}}); !ok) return ok.error();
   if (!IsMemberBody(in.owner_body) || in.owner_body == "leadership") {
     return InvalidField("owner_body", "责任单位不存在", "unknown owner body");
   }
@@ -212,7 +252,7 @@ Result<MeetingDetail> MeetingService::AddDecision(const Principal& who, std::int
                            now, std::nullopt});
   audit_.Append(*connection, who, "meeting.decision", {"action_item", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"meeting", id}, {"owner_body", row.owner_body}, {"due_date", row.due_date}});
-  auto result = Load(*connection, id);
+  auto result = Load(*connection, who, id);
   tx.Commit();
   return result;
 }
@@ -223,12 +263,21 @@ Result<std::vector<store::ActionItemRow>> MeetingService::ListActionItems(const 
   if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
   if (!status.empty() && status != "open" && status != "done") return InvalidField("status", "应为 open 或 done", "must be open or done");
   auto connection = db_.Acquire();
-  return store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset);
+  auto items = store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset);
+  CaseVisibility sees(*connection, who);
+  for (auto& item : items) HideCaseOutOfScope(sees, item);
+  return items;
+}
+
+Status MeetingService::MayCompleteActionItems(const Principal& who) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  if (who.Can(Permission::kMeetingManage) || (IsMemberBody(who.body_code) && who.body_code != "leadership")) return Ok{};
+  return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以办结", "only the owner body or the wage-arrears office may complete it");
 }
 
 Result<store::ActionItemRow> MeetingService::CompleteActionItem(const Principal& who, std::int64_t id,
                                                                 const std::string& evidence) {
-  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  if (auto ok = MayCompleteActionItems(who); !ok) return ok.error();
   if (auto ok = Text("evidence", evidence, 4000, true); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
@@ -243,6 +292,8 @@ Result<store::ActionItemRow> MeetingService::CompleteActionItem(const Principal&
   audit_.Append(*connection, who, "action_item.complete", {"action_item", std::to_string(id)},
                 boost::json::object{{"status", "open"}}, boost::json::object{{"status", "done"}});
   auto done = *meetings.FindActionItem(id);
+  CaseVisibility sees(*connection, who);
+  HideCaseOutOfScope(sees, done);
   tx.Commit();
   return done;
 }

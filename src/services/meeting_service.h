@@ -72,6 +72,9 @@ class MeetingService {
   Result<std::vector<store::ActionItemRow>> ListActionItems(const Principal& who, const std::string& status,
                                                             const std::string& owner_body, std::int64_t limit,
                                                             std::int64_t offset);
+  // Whether `who` could complete any action item at all (owners are member bodies, never the
+  // leadership): checked before the request body is read, and again by CompleteActionItem.
+  static Status MayCompleteActionItems(const Principal& who);
   Result<store::ActionItemRow> CompleteActionItem(const Principal& who, std::int64_t id, const std::string& evidence);
 
   // Scheduled: makes sure a regular meeting is convened in every block of `every_months` months
@@ -84,7 +87,9 @@ class MeetingService {
   ActionItemSweepReport SweepOverdueActionItems(std::int64_t batch_size = 500);
 
  private:
-  MeetingDetail Load(store::Connection& c, std::int64_t id);
+  // The meeting as `who` sees it: items naming a case outside the reader's case scope keep their
+  // place but not the case (need-to-know).
+  MeetingDetail Load(store::Connection& c, const Principal& who, std::int64_t id);
   std::string Today() const;
   store::Database& db_;
   const Clock& clock_;

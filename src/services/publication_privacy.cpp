@@ -57,6 +57,17 @@ bool LooksLikeMarkup(std::string_view text) {
   return lower.find("javascript:") != std::string::npos || lower.find("&#") != std::string::npos;
 }
 
+// ID, phone and bank card numbers in `value`, each with a masked excerpt.
+void AddPersonalNumbers(std::string_view field, std::string_view value, std::vector<PrivacyFinding>& findings) {
+  for (const auto& f : security::ContainsPersonalData(value)) {
+    const std::string excerpt = MaskedExcerpt(f.kind, value.substr(f.offset, f.length));
+    findings.push_back({std::string(field), std::string(security::PersonalDataKindCode(f.kind)), excerpt,
+                        "含" + std::string(KindZh(f.kind)) + "（" + excerpt + "），属个人信息，不得公布",
+                        "contains a " + std::string(security::PersonalDataKindCode(f.kind)) +
+                            " (personal data) that may not be published"});
+  }
+}
+
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -76,13 +87,7 @@ std::vector<PrivacyFinding> ScreenForPublication(const PublicationText& text) {
                             "carries a confidentiality marker"});
       }
     }
-    for (const auto& f : security::ContainsPersonalData(value)) {
-      const std::string excerpt = MaskedExcerpt(f.kind, std::string_view(value).substr(f.offset, f.length));
-      findings.push_back({field, std::string(security::PersonalDataKindCode(f.kind)), excerpt,
-                          "含" + std::string(KindZh(f.kind)) + "（" + excerpt + "），属个人信息，不得公布",
-                          "contains a " + std::string(security::PersonalDataKindCode(f.kind)) +
-                              " (personal data) that may not be published"});
-    }
+    AddPersonalNumbers(field, value, findings);
     const std::string value_form = NameForm(value);
     for (const auto& name : text.worker_names) {
       const std::string name_form = NameForm(name);
@@ -99,6 +104,19 @@ std::vector<PrivacyFinding> ScreenForPublication(const PublicationText& text) {
     }
   }
   return findings;
+}
+
+Status RefusePersonalDataIn(const TextFields& fields) {
+  std::vector<PrivacyFinding> found;
+  for (const auto& [field, value] : fields) AddPersonalNumbers(field, value, found);
+  if (found.empty()) return Ok{};
+  std::string zh = "文本中不得填写身份证号码、手机号码或银行卡号（请录入劳动者信息，加密保存）。发现：";
+  std::string en = "free text may not hold ID, phone or bank card numbers (enter them as worker data, kept encrypted). Found:";
+  for (const auto& f : found) {
+    zh += f.field + "：" + f.excerpt + "；";
+    en += " " + f.field + ": " + f.kind + " " + f.excerpt + ";";
+  }
+  return MakeError(ErrorCode::kValidationFailed, zh, en, found.front().field);
 }
 
 std::string StripMarkup(std::string_view text) {

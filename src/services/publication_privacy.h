@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.h"
+
 namespace wagelink::services {
 
 struct PrivacyFinding {
@@ -27,6 +29,14 @@ struct PublicationText {
 };
 
 std::vector<PrivacyFinding> ScreenForPublication(const PublicationText& text);
+
+// Free text that other bodies read (case summary, risk description and notes, agenda and minutes,
+// publication drafts, legal-publicity articles) may not hold an ID, phone or bank card number: those
+// belong in the encrypted worker fields, and free text reaches PDFs and the public page in clear.
+// Refuses (400 `validation_failed`, the first field named) listing each finding by field, kind and
+// masked excerpt — never the number itself.
+using TextFields = std::vector<std::pair<std::string_view, std::string_view>>;  // field name, text
+Status RefusePersonalDataIn(const TextFields& fields);
 
 // Drops every HTML/XML tag and comment from plain text or Markdown (legal-publicity articles): what
 // is left is shown as text, never as markup.

@@ -77,7 +77,10 @@ class PublicationService {
   // Users who neither propose nor decide listings see only the decided ones (as the blacklist list).
   Result<EmployerExposureRecord> EmployerRecord(const Principal& who, std::int64_t employer_id);
 
+  // Refused (422) when the title or text holds an ID, phone or bank card number.
   Result<store::ArticleRow> PublishArticle(const Principal& who, const std::string& title, const std::string& body);
+  // Takes a published article off the public page, with the reason in the audit entry.
+  Status WithdrawArticle(const Principal& who, std::int64_t id, const std::string& reason);
 
   // Login-free: only what is public by law. `text` searches name (contains) or credit code (exact).
   PublicFeed Public(const std::string& text);

@@ -9,6 +9,7 @@
 #include "domain/body.h"
 #include "domain/validators.h"
 #include "services/admin_service.h"
+#include "services/publication_privacy.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 #include "store/exposure_repository.h"
@@ -59,6 +60,14 @@ Status ValidIndicators(const std::map<std::string, std::int64_t>& indicators) {
     if (value > 10000) return InvalidField(field, "数值过大", "too large");
   }
   return Ok{};
+}
+
+// Only the owner body and 区治欠办 manage a risk: a follow-up (which rescores it), closing and
+// reopening. Other bodies read it and raise their own.
+Status MayManage(const Principal& who, const store::RiskRow& row) {
+  if (who.body_code == row.owner_body || who.body_code == "wage_office") return Ok{};
+  return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以跟进、销号或重新开启该风险",
+                   "only the owner body or the wage-arrears office may follow up, close or reopen this risk");
 }
 
 Status ValidFigures(std::int64_t workers, std::int64_t amount_fen) {
@@ -222,6 +231,7 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
     if (auto ok = ValidText(field, *value, max, false); !ok) return ok.error();
   }
   if (auto ok = ValidFigures(in.workers_affected, in.amount_fen); !ok) return ok.error();
+  if (auto ok = RefusePersonalDataIn({{"description", in.description}, {"measures", in.measures}}); !ok) return ok.error();
   if (in.pay_due_dates.size() > 24) return InvalidField("pay_due_dates", "最多 24 个日期", "at most 24 dates");
   if (std::none_of(std::begin(kSources), std::end(kSources), [&](const SourceName& s) { return s.code == in.source; })) {
     return InvalidField("source", "来源不在列表中", "unknown source");
@@ -320,11 +330,13 @@ Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t i
   if (in.measures) {
     if (auto ok = ValidText("measures", *in.measures, 4000, false); !ok) return ok.error();
   }
+  if (auto ok = RefusePersonalDataIn({{"note", in.note}, {"measures", in.measures.value_or("")}}); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
   if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
+  if (auto ok = MayManage(who, *row); !ok) return ok.error();
   if (row->status != "open") return MakeError(ErrorCode::kConflict, "风险已销号，请先重新开启", "the risk is closed; reopen it first");
   const auto before = *row;
   if (in.indicators) row->indicators = IndicatorsJson(*in.indicators);
@@ -357,10 +369,7 @@ Result<RiskDetail> RiskService::Close(const Principal& who, std::int64_t id, con
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
   if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
-  if (who.body_code != row->owner_body && who.body_code != "wage_office") {
-    return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以整改销号",
-                     "only the owner body or the wage-arrears office may close a risk");
-  }
+  if (auto ok = MayManage(who, *row); !ok) return ok.error();
   if (row->status != "open") return MakeError(ErrorCode::kConflict, "风险已销号", "the risk is already closed");
   const auto before = *row;
   const std::string now = FormatUtc(clock_.Now());
@@ -388,6 +397,7 @@ Result<RiskDetail> RiskService::Reopen(const Principal& who, std::int64_t id, co
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
   if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
+  if (auto ok = MayManage(who, *row); !ok) return ok.error();
   if (row->status != "closed") return MakeError(ErrorCode::kConflict, "风险未销号", "the risk is not closed");
   const auto before = *row;
   const UnixSeconds now_s = clock_.Now();

@@ -52,12 +52,13 @@ constexpr std::string_view kInsertPii =
 constexpr std::string_view kListPiiForBody =
     "SELECT a.id, a.at, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, c.case_no "
     "FROM pii_access_log a JOIN cases c ON c.id = a.case_id "
-    "WHERE EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?) "
+    "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
     "ORDER BY a.id DESC LIMIT ? OFFSET ?";
 // Capped like the case list: past 10,000 the UI shows "10000+".
 constexpr std::string_view kCountPiiForBody =
     "SELECT COUNT(*) FROM (SELECT 1 FROM pii_access_log a "
-    "WHERE EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?) LIMIT 10001) counted";
+    "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
+    "LIMIT 10001) counted";
 
 constexpr std::string_view kInsertNotification =
     "INSERT INTO notifications (body_code, user_id, kind, title_zh, title_en, case_id, created_at, category) "
@@ -168,17 +169,17 @@ void CaseTimelineRepository::InsertPiiAccess(const PiiAccessRow& a, std::int64_t
   c_.Execute(kInsertPii, {a.at, user_id, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, request_id});
 }
 
-std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccessForBody(std::string_view body_code, std::int64_t limit,
+std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccess(const CaseScope& scope, std::int64_t limit,
                                                                        std::int64_t offset) {
   std::vector<PiiAccessRow> out;
-  c_.Stream(kListPiiForBody, {std::string(body_code), limit, offset}, [&](const Row& r) {
+  c_.Stream(kListPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code, limit, offset}, [&](const Row& r) {
     out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7), r.Text(8)});
   });
   return out;
 }
 
-std::int64_t CaseTimelineRepository::CountPiiAccessForBody(std::string_view body_code) {
-  return c_.QueryOne(kCountPiiForBody, {std::string(body_code)})->Int(0);
+std::int64_t CaseTimelineRepository::CountPiiAccess(const CaseScope& scope) {
+  return c_.QueryOne(kCountPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code})->Int(0);
 }
 
 std::int64_t CaseTimelineRepository::InsertNotification(const NotificationRow& n) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "store/case_repository.h"
 #include "store/database.h"
 
 namespace wagelink::store {
@@ -97,9 +98,10 @@ class CaseTimelineRepository {
   void MoveDue(const ClockRow& recomputed, bool clear_overdue_mark);
 
   void InsertPiiAccess(const PiiAccessRow& row, std::int64_t user_id, const std::string& request_id);
-  // Reveals of personal data in cases to which `body_code` is a party, newest first.
-  std::vector<PiiAccessRow> ListPiiAccessForBody(std::string_view body_code, std::int64_t limit, std::int64_t offset);
-  std::int64_t CountPiiAccessForBody(std::string_view body_code);
+  // Reveals of personal data in the cases `scope` sees (those to which its body is a party, or every
+  // case of the region), newest first.
+  std::vector<PiiAccessRow> ListPiiAccess(const CaseScope& scope, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountPiiAccess(const CaseScope& scope);
 
   std::int64_t InsertNotification(const NotificationRow& row);
   std::vector<NotificationRow> ListNotifications(std::string_view body_code, std::int64_t user_id, std::int64_t limit,

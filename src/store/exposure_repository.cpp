@@ -13,6 +13,9 @@ namespace {
 #define WL_LISTING_TEXT "(? = '' OR employer_name LIKE ? OR credit_code = ?)"
 // A decided listing: the day it was listed is known (it may since have expired, been removed or revoked).
 #define WL_LISTING_VISIBLE "(? = 0 OR listed_on IS NOT NULL)"
+// Need-to-know: the listing's case is in the reader's case scope (as every case query).
+#define WL_LISTING_SCOPE \
+  "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = blacklist_listings.case_id AND p.body_code = ?))"
 
 constexpr std::string_view kInsertListing =
     "INSERT INTO blacklist_listings (listing_no, case_id, employer_id, employer_name, credit_code, address, persons, "
@@ -21,9 +24,10 @@ constexpr std::string_view kInsertListing =
 constexpr std::string_view kFindListing = WL_LISTING_COLUMNS "WHERE id = ?";
 constexpr std::string_view kListListings =
     WL_LISTING_COLUMNS "WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) AND " WL_LISTING_VISIBLE
-                       " ORDER BY id DESC LIMIT ? OFFSET ?";
+                       " AND " WL_LISTING_SCOPE " ORDER BY id DESC LIMIT ? OFFSET ?";
 constexpr std::string_view kCountListings =
-    "SELECT COUNT(*) FROM blacklist_listings WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) AND " WL_LISTING_VISIBLE;
+    "SELECT COUNT(*) FROM blacklist_listings WHERE " WL_LISTING_TEXT " AND (? = '' OR status = ?) AND " WL_LISTING_VISIBLE
+    " AND " WL_LISTING_SCOPE;
 // listed_on <= today as well as the status: a decision is public from its date, never before.
 constexpr std::string_view kListInForce =
     WL_LISTING_COLUMNS "WHERE status = 'listed' AND ends_on >= ? AND listed_on <= ? AND " WL_LISTING_TEXT
@@ -35,7 +39,7 @@ constexpr std::string_view kOpenListingOfCase =
     "SELECT id FROM blacklist_listings WHERE case_id = ? AND status IN ('proposed', 'noticed', 'listed') "
     "ORDER BY id LIMIT 1";
 constexpr std::string_view kListingsOfEmployer =
-    WL_LISTING_COLUMNS "WHERE employer_id = ? AND " WL_LISTING_VISIBLE " ORDER BY id";
+    WL_LISTING_COLUMNS "WHERE employer_id = ? AND " WL_LISTING_VISIBLE " AND " WL_LISTING_SCOPE " ORDER BY id";
 constexpr std::string_view kUpdateListing =
     "UPDATE blacklist_listings SET employer_name = ?, address = ?, persons = ?, grounds = ?, status = ?, "
     "notice_served_on = ?, defence_due_on = ?, defence_uncertain = ?, defence_received = ?, listed_on = ?, ends_on = ?, "
@@ -50,6 +54,7 @@ constexpr std::string_view kListHistory =
 #undef WL_LISTING_COLUMNS
 #undef WL_LISTING_TEXT
 #undef WL_LISTING_VISIBLE
+#undef WL_LISTING_SCOPE
 
 #define WL_PUBLICATION_COLUMNS                                                                                   \
   "SELECT id, publication_no, case_id, employer_id, category, batch_kind, batch_label, violator_name, credit_code, " \
@@ -62,13 +67,18 @@ constexpr std::string_view kInsertPublication =
     "created_by_body, created_at, updated_at, listing_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
 constexpr std::string_view kFindPublication = WL_PUBLICATION_COLUMNS "WHERE id = ?";
+// Need-to-know: the publication's case is in the reader's case scope (as every case query).
+#define WL_PUBLICATION_SCOPE \
+  "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = publications.case_id AND p.body_code = ?))"
 constexpr std::string_view kListPublications =
-    WL_PUBLICATION_COLUMNS "WHERE (? = '' OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?";
+    WL_PUBLICATION_COLUMNS "WHERE (? = '' OR status = ?) AND " WL_PUBLICATION_SCOPE " ORDER BY id DESC LIMIT ? OFFSET ?";
 constexpr std::string_view kListPublished =
     WL_PUBLICATION_COLUMNS "WHERE status = 'published' AND (? = '' OR violator_name LIKE ? OR credit_code = ?) "
                            "ORDER BY published_on DESC, id DESC LIMIT ?";
-constexpr std::string_view kPublicationsOfEmployer = WL_PUBLICATION_COLUMNS "WHERE employer_id = ? ORDER BY id";
+constexpr std::string_view kPublicationsOfEmployer =
+    WL_PUBLICATION_COLUMNS "WHERE employer_id = ? AND " WL_PUBLICATION_SCOPE " ORDER BY id";
 #undef WL_PUBLICATION_COLUMNS
+#undef WL_PUBLICATION_SCOPE
 constexpr std::string_view kUpdatePublication =
     "UPDATE publications SET violator_name = ?, credit_code = ?, address = ?, legal_representative = ?, main_facts = ?, "
     "handling = ?, confidential_fields = ?, status = ?, screen = ?, published_on = ?, withdrawn_reason = ?, updated_at = ?, "
@@ -152,6 +162,9 @@ std::vector<T> Rows(Connection& c, std::string_view sql, const Params& params, T
   return out;
 }
 
+constexpr std::string_view kWithdrawArticle =
+    "UPDATE publicity_articles SET status = 'withdrawn' WHERE id = ? AND status = 'published'";
+
 Params TextParams(const std::string& text) { return {text, LikeContains(text), text}; }
 
 }  // namespace
@@ -173,13 +186,15 @@ std::optional<BlacklistRow> ExposureRepository::FindListing(std::int64_t id) {
 std::vector<BlacklistRow> ExposureRepository::ListListings(const BlacklistFilter& f, std::int64_t limit,
                                                            std::int64_t offset) {
   Params params = TextParams(f.text);
-  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}, limit, offset});
+  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}, std::int64_t{f.scope.all_in_region},
+                               f.scope.body_code, limit, offset});
   return Rows(c_, kListListings, params, ToListing);
 }
 
 std::int64_t ExposureRepository::CountListings(const BlacklistFilter& f) {
   Params params = TextParams(f.text);
-  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}});
+  params.insert(params.end(), {f.status, f.status, std::int64_t{f.listed_only}, std::int64_t{f.scope.all_in_region},
+                               f.scope.body_code});
   return c_.QueryOne(kCountListings, params)->Int(0);
 }
 
@@ -201,8 +216,10 @@ std::optional<std::int64_t> ExposureRepository::OpenListingOfCase(std::int64_t c
   return row->Int(0);
 }
 
-std::vector<BlacklistRow> ExposureRepository::ListingsOfEmployer(std::int64_t employer_id, bool listed_only) {
-  return Rows(c_, kListingsOfEmployer, {employer_id, std::int64_t{listed_only}}, ToListing);
+std::vector<BlacklistRow> ExposureRepository::ListingsOfEmployer(std::int64_t employer_id, bool listed_only,
+                                                                const CaseScope& scope) {
+  return Rows(c_, kListingsOfEmployer,
+              {employer_id, std::int64_t{listed_only}, std::int64_t{scope.all_in_region}, scope.body_code}, ToListing);
 }
 
 bool ExposureRepository::UpdateListing(const BlacklistRow& b, std::int64_t expected_version) {
@@ -242,9 +259,10 @@ std::optional<PublicationRow> ExposureRepository::FindPublication(std::int64_t i
   return ToPublication(*row);
 }
 
-std::vector<PublicationRow> ExposureRepository::ListPublications(const std::string& status, std::int64_t limit,
-                                                                 std::int64_t offset) {
-  return Rows(c_, kListPublications, {status, status, limit, offset}, ToPublication);
+std::vector<PublicationRow> ExposureRepository::ListPublications(const std::string& status, const CaseScope& scope,
+                                                                 std::int64_t limit, std::int64_t offset) {
+  return Rows(c_, kListPublications, {status, status, std::int64_t{scope.all_in_region}, scope.body_code, limit, offset},
+              ToPublication);
 }
 
 std::vector<PublicationRow> ExposureRepository::ListPublished(const std::string& text, std::int64_t limit) {
@@ -253,8 +271,10 @@ std::vector<PublicationRow> ExposureRepository::ListPublished(const std::string&
   return Rows(c_, kListPublished, params, ToPublication);
 }
 
-std::vector<PublicationRow> ExposureRepository::PublicationsOfEmployer(std::int64_t employer_id) {
-  return Rows(c_, kPublicationsOfEmployer, {employer_id}, ToPublication);
+std::vector<PublicationRow> ExposureRepository::PublicationsOfEmployer(std::int64_t employer_id,
+                                                                       const CaseScope& scope) {
+  return Rows(c_, kPublicationsOfEmployer, {employer_id, std::int64_t{scope.all_in_region}, scope.body_code},
+              ToPublication);
 }
 
 bool ExposureRepository::UpdatePublication(const PublicationRow& p, std::int64_t expected_version) {
@@ -276,5 +296,7 @@ std::vector<ArticleRow> ExposureRepository::ListArticles(std::int64_t limit) {
   });
   return out;
 }
+
+bool ExposureRepository::WithdrawArticle(std::int64_t id) { return c_.Execute(kWithdrawArticle, {id}) == 1; }
 
 }  // namespace wagelink::store

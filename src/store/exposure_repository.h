@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/case_repository.h"
 #include "store/database.h"
 
 namespace wagelink::store {
@@ -56,6 +57,7 @@ struct BlacklistFilter {
   // Only listings the decision maker has listed (listed_on set): for users who neither propose nor
   // decide, who must not learn of a proposal before the decision.
   bool listed_only = false;
+  CaseScope scope;  // need-to-know: only listings of cases this scope sees
 };
 
 struct PublicationRow {
@@ -104,20 +106,24 @@ class ExposureRepository {
   // An open (proposed, noticed or listed) listing of the same case, to refuse a duplicate proposal.
   std::optional<std::int64_t> OpenListingOfCase(std::int64_t case_id);
   // `listed_only`: as BlacklistFilter::listed_only.
-  std::vector<BlacklistRow> ListingsOfEmployer(std::int64_t employer_id, bool listed_only);
+  std::vector<BlacklistRow> ListingsOfEmployer(std::int64_t employer_id, bool listed_only, const CaseScope& scope);
   bool UpdateListing(const BlacklistRow& row, std::int64_t expected_version);
   void InsertHistory(const BlacklistHistoryRow& row);
   std::vector<BlacklistHistoryRow> ListHistory(std::int64_t listing_id);
 
   std::int64_t InsertPublication(const PublicationRow& row);
   std::optional<PublicationRow> FindPublication(std::int64_t id);
-  std::vector<PublicationRow> ListPublications(const std::string& status, std::int64_t limit, std::int64_t offset);
+  // Publications of the cases `scope` sees (need-to-know), also in PublicationsOfEmployer.
+  std::vector<PublicationRow> ListPublications(const std::string& status, const CaseScope& scope, std::int64_t limit,
+                                               std::int64_t offset);
   std::vector<PublicationRow> ListPublished(const std::string& text, std::int64_t limit);
-  std::vector<PublicationRow> PublicationsOfEmployer(std::int64_t employer_id);
+  std::vector<PublicationRow> PublicationsOfEmployer(std::int64_t employer_id, const CaseScope& scope);
   bool UpdatePublication(const PublicationRow& row, std::int64_t expected_version);
 
   std::int64_t InsertArticle(const ArticleRow& row);
   std::vector<ArticleRow> ListArticles(std::int64_t limit);
+  // Published → withdrawn; false when there is no such published article.
+  bool WithdrawArticle(std::int64_t id);
 
  private:
   Connection& c_;

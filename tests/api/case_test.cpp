@@ -134,7 +134,10 @@ TEST(Case, WrongBodyWrongStateAndMissingReasonsAreRefusedWithNothingWritten) {
   EXPECT_EQ(wrong_state.status, 409);
   EXPECT_EQ(wrong_state.Json().at("code").as_string(), "transition_refused");
   auto wrong_body = Step(coordinator, id, "accept_complaint", "2025-12-02T01:00:00Z");
-  EXPECT_EQ(wrong_body.status, 409);
+  EXPECT_EQ(wrong_body.status, 403) << "the wage-arrears office acts on no case step at all";
+  HttpClient police = server.LoginAs("police");
+  auto wrong_step = Step(police, id, "accept_complaint", "2025-12-02T01:00:00Z");
+  EXPECT_EQ(wrong_step.status, 404) << "the police act on cases, but do not see this one yet";
   auto no_reason = Step(handler, id, "refuse_complaint", "2025-12-02T01:00:00Z");
   EXPECT_EQ(no_reason.status, 409) << no_reason.body;
   auto future = Step(handler, id, "accept_complaint", "2030-01-01T00:00:00Z");

@@ -254,13 +254,17 @@ TEST(Exposure, PublicationIsBlockedByThePrivacyCheckThenShowsExactlySixFields) {
                             {"main_facts", "拖欠 14 名农民工工资共计 186400 元；工人李 卫 东（电话１３６ ２０００ １０００）多次讨要。"},
                             {"handling", "经责令限期支付逾期未支付，已依法移送公安机关追究刑事责任。"}};
   EXPECT_EQ(demo.server.LoginAs("police").PostJson("/api/v1/publications", draft).status, 403);
+  auto with_phone = coordinator.PostJson("/api/v1/publications", draft);
+  EXPECT_EQ(with_phone.status, 400) << "a phone number is never stored, not even in a draft";
+  EXPECT_EQ(with_phone.Json().at("field"), "main_facts");
+  draft["main_facts"] = "拖欠 14 名农民工工资共计 186400 元；工人李 卫 东多次讨要。";
   auto created = coordinator.PostJson("/api/v1/publications", draft);
   ASSERT_EQ(created.status, 201) << created.body;
   auto publication = created.Json();
   EXPECT_TRUE(publication.at("blocked").as_bool());
   std::set<std::string> kinds;
   for (const auto& f : publication.at("findings").as_array()) kinds.insert(std::string(f.at("kind").as_string()));
-  EXPECT_EQ(kinds, (std::set<std::string>{"worker_name", "phone"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{"worker_name"}));
   EXPECT_EQ(publication.at("batch_label"), "2026Q2");
   EXPECT_EQ(publication.at("violator_name"), "某劳务分包队（包工头 王某）") << "defaults to the case's employer";
   const std::string path = "/api/v1/publications/" + std::to_string(publication.at("id").as_int64());

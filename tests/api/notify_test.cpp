@@ -36,7 +36,7 @@ boost::json::object MinorRisk() {
           {"workers_affected", 4},
           {"amount_yuan", "30000"},
           {"source", "referral"},
-          {"description", "转来线索：工人王小明（13812345678）反映欠薪"},
+          {"description", "转来线索：工人王小明反映欠薪"},  // free text holds no phone numbers (refused on save)
           {"owner_body", "hrss"}};
 }
 
