@@ -157,7 +157,9 @@ std::int64_t RecomputeDefencePeriods(store::Connection& connection, const domain
   const std::string year_text = std::to_string(year);
   std::int64_t moved = 0;
   for (std::int64_t offset = 0;; offset += kRecomputeBatch) {
-    const auto batch = listings.ListListings({.status = "noticed"}, kRecomputeBatch, offset);
+    // The recomputation is the district's, not a user's: every listing in the region.
+    const auto batch =
+        listings.ListListings({.status = "noticed", .scope = {.all_in_region = true}}, kRecomputeBatch, offset);
     for (auto row : batch) {
       if (!row.notice_served_on || !row.defence_period_days || !row.defence_due_on) continue;
       const auto served = domain::CivilDate::ParseIso(*row.notice_served_on);

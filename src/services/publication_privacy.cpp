@@ -112,8 +112,10 @@ Status RefusePersonalDataIn(const TextFields& fields) {
   if (found.empty()) return Ok{};
   std::string zh = "文本中不得填写身份证号码、手机号码或银行卡号（请录入劳动者信息，加密保存）。发现：";
   std::string en = "free text may not hold ID, phone or bank card numbers (enter them as worker data, kept encrypted). Found:";
+  // People read the zh text: the finding's own wording and masked excerpt, never the field's code
+  // (the problem's `field` names the first one for the form to highlight).
   for (const auto& f : found) {
-    zh += f.field + "：" + f.excerpt + "；";
+    zh += f.zh + "；";
     en += " " + f.field + ": " + f.kind + " " + f.excerpt + ";";
   }
   return MakeError(ErrorCode::kValidationFailed, zh, en, found.front().field);

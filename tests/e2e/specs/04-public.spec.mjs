@@ -130,7 +130,7 @@ async function pickCase(page, text) {
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'WL-2025-00001' }).filter({ hasText: text }).click();
 }
 
-test('S6 in the browser: the handler proposes S1 and serves the notice; no decision and nothing public while the period runs; the coordinator’s draft with a phone number is blocked', async () => {
+test('S6 in the browser: the handler proposes S1 and serves the notice; no decision and nothing public while the period runs; the coordinator’s draft with a phone number is refused on save', async () => {
   const handler = await newPage(browser);
   await loginAndWait(handler.page, 'handler');
   await handler.page.goto('/exposure');
@@ -195,12 +195,13 @@ test('S6 in the browser: the handler proposes S1 and serves the notice; no decis
   await fieldOf(coordinator.page, 'exposure-form-handling').fill('已移送公安机关。');
   await coordinator.page.getByPlaceholder('不填则取案件中的用人单位信息').fill('无（自然人包工头）');
   await coordinator.page.locator('[data-test="exposure-form-submit"]').click();
-  await coordinator.page.locator('.el-tabs__item', { hasText: '重大违法行为社会公布' }).click();
-  const drafts = coordinator.page.locator('[data-test="exposure-publications"]');
-  await drafts.locator('.el-table__row', { hasText: '隐私审查未通过' }).waitFor();
-  await drafts.locator('.el-table__expand-icon').first().click();
-  assert.match(await drafts.innerText(), /手机号码/);
-  assert.doesNotMatch(await drafts.innerText(), /13620001000/, 'the reviewer sees a masked excerpt only');
+  // Free text may not carry a phone number at all: the draft is refused on save, with a masked excerpt.
+  const refusal = coordinator.page.locator('.el-message--error, .el-form-item__error, .el-alert--error').first();
+  await refusal.waitFor();
+  const refusalText = await refusal.innerText();
+  assert.match(refusalText, /手机号码/);
+  assert.doesNotMatch(refusalText, /13620001000/, 'the officer sees a masked excerpt only');
+  assert.doesNotMatch(refusalText, /main_facts/, 'no field codes in front of people');
   await screenshot(coordinator.page, '04-privacy-blocked');
   await coordinator.close();
 });
