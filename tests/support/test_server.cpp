@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +33,28 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
+// Starts `args` with stdin/stdout/stderr redirected to files, through posix_spawn: the test process
+// runs server threads, and a plain fork() child that allocates before exec can deadlock forever on a
+// malloc lock another thread held at the fork (it hung CI once in RunWagelink).
+pid_t Spawn(const std::vector<std::string>& args, const std::string& stdin_path, const std::string& output_path,
+            const std::string& working_directory) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (!stdin_path.empty()) posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  if (!working_directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, working_directory.c_str());
+  std::vector<std::string> owned = args;
+  std::vector<char*> argv;
+  for (auto& a : owned) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) throw std::runtime_error("cannot start " + args[0] + ": " + std::strerror(error));
+  return pid;
+}
+
 std::string RandomSuffix() {
   static std::mt19937_64 rng{std::random_device{}()};
   static std::mutex mutex;
@@ -239,17 +263,7 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
                                    "--key-file", key_file.empty() ? dir_ + "/master.key" : key_file,
                                    "--anchor-file", dir_ + "/anchors.jsonl"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  pid_ = fork();
-  if (pid_ == 0) {
-    int out = open((dir_ + "/server.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(out, 1);
-    dup2(out, 2);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
+  pid_ = Spawn(args, {}, dir_ + "/server.log", {});
   for (int i = 0; i < 400; ++i) {
     std::ifstream in(port_file);
     int port = 0;
@@ -302,27 +316,28 @@ CommandResult RunWagelink(const std::vector<std::string>& args, const std::strin
     std::ofstream in(in_path, std::ios::binary);
     in << input;
   }
-  pid_t pid = fork();
-  if (pid == 0) {
-    int in = open(in_path.c_str(), O_RDONLY);
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(out, 2);
-    if (!working_directory.empty() && chdir(working_directory.c_str()) != 0) _exit(126);
-    std::vector<std::string> full = {WAGELINK_BINARY};
-    full.insert(full.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : full) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
+  std::vector<std::string> full = {WAGELINK_BINARY};
+  full.insert(full.end(), args.begin(), args.end());
+  const pid_t pid = Spawn(full, in_path, out_path, working_directory);
+  // No command the tests run takes minutes: a hung one is killed and reported with its output,
+  // instead of eating the whole test's time limit in silence.
+  constexpr auto kCommandDeadline = std::chrono::seconds(120);
+  const auto deadline = std::chrono::steady_clock::now() + kCommandDeadline;
   int status = 0;
-  waitpid(pid, &status, 0);
+  bool hung = false;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      hung = true;
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.output = ReadFile(out_path);
+  if (hung) result.output += "\n[test harness: the command ran past its deadline and was killed]";
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
   return result;
