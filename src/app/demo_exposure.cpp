@@ -45,7 +45,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   proposal.proposed_on = *domain::CivilDate::ParseIso(Text(listing, "proposed_on"));
   auto proposed = s.blacklist.Propose(*handler, proposal);
   if (!proposed) return Failed("listing", proposed.error());
-  const auto id = proposed->row.id;
+  const auto id = proposed->listing.id;
   // Due process as recorded on the dates it happened: service of the prior notice, the party's
   // statement within the period, and the decision with its reasons after the period has ended.
   const auto& defence = listing.at("defence").as_object();
