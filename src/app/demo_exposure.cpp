@@ -70,7 +70,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   draft.listing_id = id;  // decided above: the publication names it in 相关处理情况
   auto drafted = s.publications.CreateDraft(*coordinator, draft);
   if (!drafted) return Failed("publication", drafted.error());
-  if (auto published = s.publications.Publish(*coordinator, drafted->row.id); !published) {
+  if (auto published = s.publications.Publish(*coordinator, drafted->publication.id); !published) {
     return Failed("publication", published.error());
   }
 
