@@ -16,7 +16,7 @@ boost::json::value OptionalText(const std::optional<std::string>& text) {
   return text ? boost::json::value(*text) : boost::json::value(nullptr);
 }
 
-boost::json::object UserRowJson(const store::UserRow& u) {
+boost::json::object UserAccountJson(const services::UserAccount& u) {
   boost::json::array roles;
   for (const auto& r : u.roles) roles.emplace_back(r);
   return {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"body_code", u.body_code},
@@ -61,7 +61,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto users = context.admin->ListUsers(who, std::string(request.Query("q").value_or("")).substr(0, 64),
                                           page->page_size, page->offset());
     if (!users) return Problem(request, users.error());
-    return PageResponse(*users, *page, UserRowJson);
+    return PageResponse(*users, *page, UserAccountJson);
   }));
 
   router.Add("POST", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -76,7 +76,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     }
     auto created = context.admin->CreateUser(who, input);
     if (!created) return Problem(request, created.error());
-    return http::Response::Json(201, UserRowJson(*created));
+    return http::Response::Json(201, UserAccountJson(*created));
   }, {.permission = security::Permission::kUserManage}));
 
   router.Add("PATCH", "/api/v1/users/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -88,7 +88,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!change) return Problem(request, change.error());
     auto changed = context.admin->ChangeUser(who, *id, *change);
     if (!changed) return Problem(request, changed.error());
-    return http::Response::Json(200, UserRowJson(*changed));
+    return http::Response::Json(200, UserAccountJson(*changed));
   }, {.any_of = {security::Permission::kUserManage, security::Permission::kRoleManage}}));
 
   router.Add("GET", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -131,7 +131,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!page) return Problem(request, page.error());
     auto logins = context.admin->ListLogins(who, page->page_size, page->offset());
     if (!logins) return Problem(request, logins.error());
-    return PageResponse(*logins, *page, [](const store::LoginLogRow& r) {
+    return PageResponse(*logins, *page, [](const services::LoginAttempt& r) {
       return boost::json::object{{"at", r.at}, {"username", r.username}, {"success", r.success},
                                  {"reason", r.reason}, {"client_address", r.client_address}};
     });

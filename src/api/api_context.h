@@ -28,12 +28,13 @@ class PublicationService;
 class NotificationHub;
 class BulletinService;
 class EarlyInterventionService;
+class ReadinessProbe;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
 
 struct ApiContext {
-  store::Database* database = nullptr;  // for readiness only; handlers go through services
+  const services::ReadinessProbe* readiness = nullptr;
   const Clock* clock = nullptr;
   services::AuthService* auth = nullptr;
   services::AdminService* admin = nullptr;

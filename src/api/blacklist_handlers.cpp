@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/guard.h"
+#include "api/page_json.h"
 #include "api/routes.h"
 #include "domain/json_fields.h"
 #include "http/json_body.h"
@@ -30,7 +31,7 @@ boost::json::value CriterionJson(const domain::ExposureRules& rules, const std::
 }
 
 boost::json::object ListingJson(const domain::ExposureRules& rules, const services::ListingDetail& d) {
-  const auto& r = d.row;
+  const auto& r = d.listing;
   boost::json::array history;
   for (const auto& h : d.history) {
     history.push_back({{"at", h.at}, {"action", h.action}, {"actor", h.actor_username}, {"actor_body", h.actor_body},
@@ -212,16 +213,12 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/blacklist", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    store::BlacklistFilter filter;
-    filter.text = std::string(request.Query("q").value_or("")).substr(0, 200);
-    filter.status = std::string(request.Query("status").value_or("")).substr(0, 40);
-    auto listings = context.blacklist->List(who, filter, page->page_size, page->offset());
+    const services::ListingQuery query{std::string(request.Query("q").value_or("")),
+                                       std::string(request.Query("status").value_or(""))};
+    auto listings = context.blacklist->List(who, query, page->page_size, page->offset());
     if (!listings) return Problem(request, listings.error());
-    boost::json::array items;
     const auto rules = context.blacklist->rules();
-    for (const auto& d : listings->items) items.push_back(ListingJson(rules, d));
-    return http::Response::Json(200, boost::json::object{{"items", items}, {"total", listings->total},
-                                                         {"page", page->page}, {"page_size", page->page_size}});
+    return PageResponse(*listings, *page, [&rules](const services::ListingDetail& d) { return ListingJson(rules, d); });
   }));
 
   router.Add("GET", "/api/v1/blacklist/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {

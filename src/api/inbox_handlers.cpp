@@ -29,7 +29,7 @@ class InboxEventStream final : public http::EventStream {
     backlog_ = "retry: 5000\nevent: ready\ndata: " + boost::json::serialize(boost::json::object{{"unread", unread}}) + "\n\n";
     if (last_event_id) last_sent_ = *last_event_id;
     subscription_ = hub_.Subscribe(
-        who.body_code, who.user_id, [this](const store::NewNotice& n) { Deliver(n); }, last_event_id,
+        who.body_code, who.user_id, [this](const services::LiveNotice& n) { Deliver(n); }, last_event_id,
         [this] { backlog_ += kReset; });
   }
   ~InboxEventStream() override { Close(); }
@@ -55,7 +55,7 @@ class InboxEventStream final : public http::EventStream {
  private:
   static constexpr std::string_view kReset = "event: reset\ndata: {}\n\n";
 
-  void Deliver(const store::NewNotice& n) {
+  void Deliver(const services::LiveNotice& n) {
     if (n.id <= last_sent_) return;  // already replayed after a reconnect
     last_sent_ = n.id;
     boost::json::object data{{"id", n.id},
@@ -80,7 +80,7 @@ class InboxEventStream final : public http::EventStream {
   std::function<void()> wake_;
 };
 
-boost::json::object PreferencesJson(const std::vector<store::CategoryPreference>& preferences) {
+boost::json::object PreferencesJson(const std::vector<services::CategoryChoice>& preferences) {
   boost::json::array items;
   for (const auto& p : preferences) {
     boost::json::object item{{"category", p.category}, {"inbox", p.inbox}, {"webhook", p.webhook}};
@@ -95,12 +95,12 @@ boost::json::object PreferencesJson(const std::vector<store::CategoryPreference>
   return {{"categories", items}};
 }
 
-Result<std::vector<store::CategoryPreference>> ParsePreferences(const boost::json::object& body) {
+Result<std::vector<services::CategoryChoice>> ParsePreferences(const boost::json::object& body) {
   const auto* list = body.if_contains("categories");
   if (!list || !list->is_array()) {
     return InvalidField("categories", "应为类别设置数组", "must be an array of category settings");
   }
-  std::vector<store::CategoryPreference> out;
+  std::vector<services::CategoryChoice> out;
   for (const auto& entry : list->as_array()) {
     if (!entry.is_object()) return InvalidField("categories", "每项应为对象", "each entry must be an object");
     const auto& item = entry.as_object();
@@ -126,7 +126,7 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     for (const auto& n : inbox.items) {
       items.push_back({{"id", n.id}, {"kind", n.kind}, {"title_zh", n.title_zh}, {"title_en", n.title_en},
                        {"case_id", n.case_id ? boost::json::value(*n.case_id) : nullptr}, {"created_at", n.created_at},
-                       {"read", n.read_at.has_value()}});
+                       {"read", n.read}});
     }
     return http::Response::Json(200, boost::json::object{{"items", items}, {"unread", inbox.unread},
                                                          {"page", page->page}, {"page_size", page->page_size}});

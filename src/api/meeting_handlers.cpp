@@ -18,13 +18,13 @@ boost::json::value OptInt(const std::optional<std::int64_t>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-boost::json::object MeetingJson(const store::MeetingRow& m) {
+boost::json::object MeetingJson(const services::MeetingSummary& m) {
   return {{"id", m.id},         {"meeting_no", m.meeting_no}, {"kind", m.kind},   {"title", m.title},
           {"scheduled_at", m.scheduled_at}, {"location", m.location}, {"status", m.status},
           {"convener_body", m.convener_body}, {"created_at", m.created_at}};
 }
 
-boost::json::object ActionItemJson(const store::ActionItemRow& a) {
+boost::json::object ActionItemJson(const services::ActionItem& a) {
   return {{"id", a.id},
           {"meeting_id", a.meeting_id},
           {"decision", a.decision},
@@ -43,15 +43,14 @@ boost::json::object ActionItemJson(const store::ActionItemRow& a) {
 http::Response DetailOr(const http::Request& request, const Result<services::MeetingDetail>& detail, int status = 200) {
   if (!detail) return Problem(request, detail.error());
   auto o = MeetingJson(detail->meeting);
-  o["minutes"] = detail->meeting.minutes;
+  o["minutes"] = detail->minutes;
   boost::json::array agenda, attendance, actions;
   for (const auto& a : detail->agenda) {
-    if (a.removed) continue;
     agenda.push_back({{"id", a.id}, {"position", a.position}, {"source", a.source}, {"ref_type", a.ref_type},
                       {"ref_id", OptInt(a.ref_id)}, {"title", a.title}, {"detail", a.detail}, {"added_by", a.added_by}});
   }
   for (const auto& a : detail->attendance) {
-    attendance.push_back({{"body_code", a.body_code}, {"name", a.attendee_name}, {"present", a.present}});
+    attendance.push_back({{"body_code", a.body_code}, {"name", a.name}, {"present", a.present}});
   }
   for (const auto& a : detail->action_items) actions.push_back(ActionItemJson(a));
   o["agenda"] = std::move(agenda);

@@ -21,7 +21,7 @@ std::string CategoryZh(const domain::ExposureRules& rules, const std::string& co
 }
 
 // The six published fields of 29号令 and nothing else: the public shape of a publication.
-boost::json::object PublishedJson(const domain::ExposureRules& rules, const store::PublicationRow& r) {
+boost::json::object PublishedJson(const domain::ExposureRules& rules, const services::PublishedRecord& r) {
   return {{"publication_no", r.publication_no},
           {"category", r.category},
           {"category_zh", CategoryZh(rules, r.category)},
@@ -37,35 +37,36 @@ boost::json::object PublishedJson(const domain::ExposureRules& rules, const stor
 }
 
 boost::json::object PublicationJson(const domain::ExposureRules& rules, const services::PublicationDetail& d) {
-  auto out = PublishedJson(rules, d.row);
+  const auto& p = d.publication;
+  auto out = PublishedJson(rules, p.published);
   boost::json::array findings;
   for (const auto& f : d.findings) {
     findings.push_back({{"field", f.field}, {"kind", f.kind}, {"excerpt", f.excerpt}, {"zh", f.zh}, {"en", f.en}});
   }
-  out["id"] = d.row.id;
-  out["case_id"] = d.row.case_id;
-  out["employer_id"] = d.row.employer_id;
-  out["status"] = d.row.status;
-  out["listing_id"] = d.row.listing_id ? boost::json::value(*d.row.listing_id) : nullptr;
-  out["withdrawn_reason"] = d.row.withdrawn_reason ? boost::json::value(*d.row.withdrawn_reason) : nullptr;
-  out["confidential_fields"] = boost::json::parse(d.row.confidential_fields);
+  out["id"] = p.id;
+  out["case_id"] = p.case_id;
+  out["employer_id"] = p.employer_id;
+  out["status"] = p.status;
+  out["listing_id"] = p.listing_id ? boost::json::value(*p.listing_id) : nullptr;
+  out["withdrawn_reason"] = p.withdrawn_reason ? boost::json::value(*p.withdrawn_reason) : nullptr;
+  out["confidential_fields"] = boost::json::parse(p.confidential_fields);
   out["blocked"] = !d.findings.empty();
   out["findings"] = findings;
-  out["created_by_body"] = d.row.created_by_body;
-  out["created_at"] = d.row.created_at;
+  out["created_by_body"] = p.created_by_body;
+  out["created_at"] = p.created_at;
   return out;
 }
 
-boost::json::object PublicListingJson(const store::BlacklistRow& r) {
+boost::json::object PublicListingJson(const services::PublicListing& r) {
   return {{"listing_no", r.listing_no},
           {"employer_name", r.employer_name},
           {"credit_code", r.credit_code ? boost::json::value(*r.credit_code) : nullptr},
           {"persons", boost::json::parse(r.persons)},
-          {"listed_on", r.listed_on.value_or("")},
-          {"ends_on", r.ends_on.value_or("")}};
+          {"listed_on", r.listed_on},
+          {"ends_on", r.ends_on}};
 }
 
-boost::json::object ArticleJson(const store::ArticleRow& a) {
+boost::json::object ArticleJson(const services::Article& a) {
   return {{"id", a.id}, {"title", a.title}, {"body", a.body}, {"author_body", a.author_body},
           {"published_at", a.published_at}};
 }
@@ -196,16 +197,14 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     if (!record) return Problem(request, record.error());
     boost::json::array publications, listings;
     for (const auto& p : record->publications) {
-      auto item = PublishedJson(rules, p);
+      auto item = PublishedJson(rules, p.published);
       item["status"] = p.status;
       publications.push_back(item);
     }
-    const auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(context.clock->Now()));
     for (const auto& l : record->listings) {
-      auto item = PublicListingJson(l);
-      const auto effective = domain::EffectiveStatus(services::FactsOf(l), today);
-      item["status"] = domain::ListingStatusCode(effective);
-      item["status_zh"] = domain::ListingStatusZh(effective);
+      auto item = PublicListingJson(l.listing);
+      item["status"] = domain::ListingStatusCode(l.effective);
+      item["status_zh"] = domain::ListingStatusZh(l.effective);
       item["defence_due_on"] = l.defence_due_on ? boost::json::value(*l.defence_due_on) : nullptr;
       listings.push_back(item);
     }

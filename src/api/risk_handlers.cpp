@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/guard.h"
+#include "api/page_json.h"
 #include "api/routes.h"
 #include "domain/money.h"
 #include "http/json_body.h"
@@ -121,7 +122,7 @@ boost::json::value OptText(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-boost::json::object RiskSummaryJson(const store::RiskRow& r) {
+boost::json::object RiskSummaryJson(const services::RiskView& r) {
   return {{"id", r.id},
           {"risk_no", r.risk_no},
           {"employer_name", r.employer_name},
@@ -155,7 +156,7 @@ boost::json::object RiskDetailJson(const services::RiskDetail& d) {
   o["assessed_at"] = r.assessed_at;
   o["wage_office_notified_at"] = OptText(r.wage_office_notified_at);
   o["leadership_notified_at"] = OptText(r.leadership_notified_at);
-  o["has_report"] = r.report.has_value();
+  o["has_report"] = r.has_report;
   o["closed_at"] = OptText(r.closed_at);
   o["closed_by_body"] = OptText(r.closed_by_body);
   o["closing_evidence"] = OptText(r.closing_evidence);
@@ -214,15 +215,11 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/risks", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    store::RiskFilter filter;
-    filter.level = std::string(request.Query("level").value_or("")).substr(0, 40);
-    filter.status = std::string(request.Query("status").value_or("")).substr(0, 40);
-    auto risks = context.risks->List(who, filter, page->page_size, page->offset());
+    const services::RiskListQuery query{std::string(request.Query("level").value_or("")),
+                                        std::string(request.Query("status").value_or(""))};
+    auto risks = context.risks->List(who, query, page->page_size, page->offset());
     if (!risks) return Problem(request, risks.error());
-    boost::json::array items;
-    for (const auto& r : risks->items) items.push_back(RiskSummaryJson(r));
-    return http::Response::Json(200, boost::json::object{{"items", items}, {"total", risks->total},
-                                                         {"page", page->page}, {"page_size", page->page_size}});
+    return PageResponse(*risks, *page, RiskSummaryJson);
   }));
 
   router.Add("GET", "/api/v1/risks/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {

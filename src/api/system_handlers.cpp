@@ -31,7 +31,7 @@ void RegisterSystemRoutes(http::Router& router, const ApiContext& context) {
   }, {.public_route = true});
 
   router.Add("GET", "/readyz", [&context](http::Request& request) {
-    auto readiness = services::CheckReadiness(*context.database);
+    auto readiness = context.readiness->Check();
     boost::json::object body{{"status", readiness.ready() ? "ready" : "not_ready"},
                              {"database", readiness.database_reachable ? "reachable" : "unreachable"},
                              {"schema_version", readiness.schema_version},

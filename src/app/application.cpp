@@ -27,6 +27,7 @@
 #include "jobs/webhook_sender.h"
 #include "security/encoding.h"
 #include "services/notification_hub.h"
+#include "services/readiness.h"
 #include "services/bulletin_service.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
@@ -70,6 +71,7 @@ struct Application::Services {
         imports(db, clock, audit, cases.intake, keys),
         bulletins(db, clock, audit),
         early_interventions(db),
+        readiness(db),
         scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
                                      {"bulletins", std::chrono::seconds(3600), [this] {
@@ -104,6 +106,7 @@ struct Application::Services {
   services::ImportService imports;
   services::BulletinService bulletins;
   services::EarlyInterventionService early_interventions;
+  services::ReadinessProbe readiness;
   bool periodic_bulletins = true;
   int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
@@ -268,7 +271,7 @@ std::uint16_t Application::Start() {
   runtime_ = std::make_unique<Runtime>(config_);
   runtime_->context.expensive_per_user = &runtime_->expensive_per_user;
   runtime_->context.streams_per_user = &runtime_->streams_per_user;
-  runtime_->context.database = database_.get();
+  runtime_->context.readiness = &services_->readiness;
   runtime_->context.clock = &clock_;
   runtime_->context.test_hooks = config_.test_hooks;
   runtime_->context.secure_cookies = config_.secure_cookies;

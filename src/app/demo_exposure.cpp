@@ -45,7 +45,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   proposal.proposed_on = *domain::CivilDate::ParseIso(Text(listing, "proposed_on"));
   auto proposed = s.blacklist.Propose(*handler, proposal);
   if (!proposed) return Failed("listing", proposed.error());
-  const auto id = proposed->row.id;
+  const auto id = proposed->listing.id;
   // Due process as recorded on the dates it happened: service of the prior notice, the party's
   // statement within the period, and the decision with its reasons after the period has ended.
   const auto& defence = listing.at("defence").as_object();
@@ -70,7 +70,7 @@ Result<int> LoadDemoExposure(const DemoExposureServices& s, std::string_view jso
   draft.listing_id = id;  // decided above: the publication names it in 相关处理情况
   auto drafted = s.publications.CreateDraft(*coordinator, draft);
   if (!drafted) return Failed("publication", drafted.error());
-  if (auto published = s.publications.Publish(*coordinator, drafted->row.id); !published) {
+  if (auto published = s.publications.Publish(*coordinator, drafted->publication.id); !published) {
     return Failed("publication", published.error());
   }
 

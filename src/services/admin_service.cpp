@@ -17,6 +17,18 @@ boost::json::object Snapshot(const store::UserRow& u) {
           {"active", u.active}, {"roles", roles}};
 }
 
+UserAccount AccountOf(const store::UserRow& u) {
+  return {.id = u.id,
+          .username = u.username,
+          .display_name = u.display_name,
+          .body_code = u.body_code,
+          .roles = u.roles,
+          .active = u.active,
+          .locked_until = u.locked_until,
+          .must_change_password = u.must_change_password,
+          .last_login_at = u.last_login_at};
+}
+
 }  // namespace
 
 Error Forbidden(Permission missing) {
@@ -25,15 +37,18 @@ Error Forbidden(Permission missing) {
                    "Your role may not do this (requires " + std::string(security::PermissionCode(missing)) + ")");
 }
 
-Result<Page<store::UserRow>> AdminService::ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
-                                                     std::int64_t offset) {
+Result<Page<UserAccount>> AdminService::ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
+                                                  std::int64_t offset) {
   if (!who.Can(Permission::kUserManage) && !who.Can(Permission::kRoleManage)) return Forbidden(Permission::kUserManage);
   auto connection = db_.Acquire();
   store::IdentityRepository identity(*connection);
-  return Page<store::UserRow>{identity.ListUsers(text, limit, offset), identity.CountUsers(text)};
+  Page<UserAccount> page;
+  for (const auto& row : identity.ListUsers(text, limit, offset)) page.items.push_back(AccountOf(row));
+  page.total = identity.CountUsers(text);
+  return page;
 }
 
-Result<store::UserRow> AdminService::CreateUser(const Principal& who, const NewUser& input) {
+Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser& input) {
   if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
   static const std::regex kUsername("^[a-z][a-z0-9_.-]{2,31}$");
   if (!std::regex_match(input.username, kUsername)) {
@@ -75,10 +90,10 @@ Result<store::UserRow> AdminService::CreateUser(const Principal& who, const NewU
   row.body_code = body->code;
   audit_.Append(*connection, who, "user.create", {"user", std::to_string(row.id)}, nullptr, Snapshot(row));
   tx.Commit();
-  return row;
+  return AccountOf(row);
 }
 
-Result<store::UserRow> AdminService::ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change) {
+Result<UserAccount> AdminService::ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change) {
   // The permission first, always: an empty change must not tell a stranger anything about the account.
   if (!who.Can(Permission::kUserManage) && !who.Can(Permission::kRoleManage)) return Forbidden(Permission::kUserManage);
   if (!change.display_name && !change.active && !change.roles) {
@@ -123,7 +138,7 @@ Result<store::UserRow> AdminService::ChangeUser(const Principal& who, std::int64
   audit_.Append(*connection, who, change.roles ? "user.roles_change" : "user.update", {"user", std::to_string(user_id)},
                 Snapshot(before), Snapshot(*after));
   tx.Commit();
-  return *after;
+  return AccountOf(*after);
 }
 
 Result<SecurityPolicy> AdminService::GetPolicy(const Principal&) {
@@ -144,13 +159,23 @@ Result<SecurityPolicy> AdminService::SetPolicy(const Principal& who, const Secur
   return policy;
 }
 
-Result<std::vector<store::SessionRow>> AdminService::ListSessions(const Principal& who) {
+Result<std::vector<OnlineSession>> AdminService::ListSessions(const Principal& who) {
   if (!who.Can(Permission::kSessionManage)) return Forbidden(Permission::kSessionManage);
   auto connection = db_.Acquire();
   SecurityPolicy policy = policy_.Current(*connection);
   UnixSeconds now = clock_.Now();
-  return store::SessionRepository(*connection)
-      .ListActive(FormatUtc(now - policy.idle_timeout_minutes * 60), FormatUtc(now - policy.absolute_timeout_hours * 3600));
+  std::vector<OnlineSession> out;
+  for (const auto& s : store::SessionRepository(*connection)
+                           .ListActive(FormatUtc(now - policy.idle_timeout_minutes * 60),
+                                       FormatUtc(now - policy.absolute_timeout_hours * 3600))) {
+    out.push_back({.id = s.id,
+                   .username = s.username,
+                   .body_code = s.body_code,
+                   .created_at = s.created_at,
+                   .last_seen_at = s.last_seen_at,
+                   .client_address = s.client_address});
+  }
+  return out;
 }
 
 Status AdminService::RevokeSession(const Principal& who, std::int64_t session_id) {
@@ -165,11 +190,20 @@ Status AdminService::RevokeSession(const Principal& who, std::int64_t session_id
   return Ok{};
 }
 
-Result<Page<store::LoginLogRow>> AdminService::ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset) {
+Result<Page<LoginAttempt>> AdminService::ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset) {
   if (!who.Can(Permission::kLoginLogRead)) return Forbidden(Permission::kLoginLogRead);
   auto connection = db_.Acquire();
   store::SessionRepository sessions(*connection);
-  return Page<store::LoginLogRow>{sessions.ListLogins(limit, offset), sessions.CountLogins()};
+  Page<LoginAttempt> page;
+  for (const auto& r : sessions.ListLogins(limit, offset)) {
+    page.items.push_back({.at = r.at,
+                          .username = r.username,
+                          .success = r.success,
+                          .reason = r.reason,
+                          .client_address = r.client_address});
+  }
+  page.total = sessions.CountLogins();
+  return page;
 }
 
 Result<Page<security::AuditEntry>> AdminService::ListAudit(const Principal& who, const std::string& text,

@@ -23,6 +23,36 @@
 
 namespace wagelink::services {
 
+// An account as the administrators see it: never its password hash or failed-login counter.
+struct UserAccount {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string body_code;
+  std::vector<std::string> roles;
+  bool active = true;
+  std::optional<std::string> locked_until;
+  bool must_change_password = true;
+  std::optional<std::string> last_login_at;
+};
+
+struct OnlineSession {
+  std::int64_t id = 0;
+  std::string username;
+  std::string body_code;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string client_address;
+};
+
+struct LoginAttempt {
+  std::string at;
+  std::string username;
+  bool success = false;
+  std::string reason;
+  std::string client_address;
+};
+
 struct NewUser {
   std::string username;
   std::string display_name;
@@ -42,18 +72,18 @@ class AdminService {
                AuthService& auth)
       : db_(db), clock_(clock), audit_(audit), policy_(policy), auth_(auth) {}
 
-  Result<Page<store::UserRow>> ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
-                                         std::int64_t offset);
-  Result<store::UserRow> CreateUser(const Principal& who, const NewUser& user);
-  Result<store::UserRow> ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change);
+  Result<Page<UserAccount>> ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
+                                      std::int64_t offset);
+  Result<UserAccount> CreateUser(const Principal& who, const NewUser& user);
+  Result<UserAccount> ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change);
 
   Result<SecurityPolicy> GetPolicy(const Principal& who);
   Result<SecurityPolicy> SetPolicy(const Principal& who, const SecurityPolicy& policy);
 
-  Result<std::vector<store::SessionRow>> ListSessions(const Principal& who);
+  Result<std::vector<OnlineSession>> ListSessions(const Principal& who);
   Status RevokeSession(const Principal& who, std::int64_t session_id);
 
-  Result<Page<store::LoginLogRow>> ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset);
+  Result<Page<LoginAttempt>> ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset);
   Result<Page<security::AuditEntry>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
                                                std::int64_t offset);
   // Reading and verifying the log are themselves audited (audit.read, audit.verify).

@@ -56,6 +56,38 @@ domain::EligibilityFinding FindingOf(const CaseDetail& detail) {
   return out;
 }
 
+ListingView ListingViewOf(const store::BlacklistRow& r) {
+  return {.id = r.id,
+          .listing_no = r.listing_no,
+          .case_id = r.case_id,
+          .employer_id = r.employer_id,
+          .employer_name = r.employer_name,
+          .credit_code = r.credit_code,
+          .address = r.address,
+          .persons = r.persons,
+          .grounds = r.grounds,
+          .eligibility = r.eligibility,
+          .criterion = r.criterion,
+          .eligibility_flagged = r.eligibility_flagged,
+          .eligibility_reason = r.eligibility_reason,
+          .status = r.status,
+          .proposed_on = r.proposed_on,
+          .notice_served_on = r.notice_served_on,
+          .defence_due_on = r.defence_due_on,
+          .defence_period_days = r.defence_period_days,
+          .defence_uncertain = r.defence_uncertain,
+          .defence_received = r.defence_received,
+          .defence_received_on = r.defence_received_on,
+          .decided_on = r.decided_on,
+          .decision_reason = r.decision_reason,
+          .listed_on = r.listed_on,
+          .ends_on = r.ends_on,
+          .paid_in_full_on = r.paid_in_full_on,
+          .closed_on = r.closed_on,
+          .proposed_by_body = r.proposed_by_body,
+          .version = r.version};
+}
+
 }  // namespace
 
 std::string PersonsJson(const std::vector<domain::ResponsiblePerson>& persons) {
@@ -101,12 +133,15 @@ domain::ExposureRules BlacklistService::rules() {
 
 ListingDetail BlacklistService::Load(store::Connection& c, const domain::ExposureRules& rules, std::int64_t id) const {
   store::ExposureRepository repo(c);
+  const store::BlacklistRow row = *repo.FindListing(id);
   ListingDetail d;
-  d.row = *repo.FindListing(id);
-  const auto facts = FactsOf(d.row);
+  d.listing = ListingViewOf(row);
+  const auto facts = FactsOf(row);
   d.effective = domain::EffectiveStatus(facts, Today());
   if (facts.paid_in_full_on) d.earliest_early_removal = domain::EarliestEarlyRemoval(rules, *facts.paid_in_full_on);
-  d.history = repo.ListHistory(id);
+  for (const auto& h : repo.ListHistory(id)) {
+    d.history.push_back({h.at, h.action, h.actor_username, h.actor_body, h.from_status, h.to_status, h.note});
+  }
   return d;
 }
 
@@ -163,8 +198,11 @@ Result<ListingDetail> BlacklistService::Propose(const Principal& who, const List
   return out;
 }
 
-Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const store::BlacklistFilter& filter,
+Result<Page<ListingDetail>> BlacklistService::List(const Principal& who, const ListingQuery& query,
                                                    std::int64_t limit, std::int64_t offset) {
+  store::BlacklistFilter filter;
+  filter.text = query.text.substr(0, 200);
+  filter.status = query.status.substr(0, 40);
   auto scope = CaseScopeOf(who);
   if (!scope) return scope.error();
   if (!filter.status.empty() && (!domain::ParseListingStatus(filter.status) || filter.status == "expired" ||

@@ -50,11 +50,54 @@ struct ListingActionRequest {
   std::optional<std::string> address;
 };
 
+// A proposed or decided listing as its readers see it.
+struct ListingView {
+  std::int64_t id = 0;
+  std::string listing_no;
+  std::int64_t case_id = 0;
+  std::int64_t employer_id = 0;
+  std::string employer_name;
+  std::optional<std::string> credit_code;
+  std::string address;
+  std::string persons = "[]";      // JSON array text: role and name of each responsible person
+  std::string grounds;
+  std::string eligibility = "{}";  // JSON object text: the case assessment's 45号令 §5 finding
+  std::optional<std::string> criterion;
+  bool eligibility_flagged = false;
+  std::string eligibility_reason;
+  std::string status;  // stored status (domain::ListingStatus code)
+  std::string proposed_on;
+  std::optional<std::string> notice_served_on, defence_due_on;
+  std::optional<std::int64_t> defence_period_days;
+  bool defence_uncertain = false;
+  bool defence_received = false;
+  std::optional<std::string> defence_received_on, decided_on;
+  std::string decision_reason;
+  std::optional<std::string> listed_on, ends_on, paid_in_full_on, closed_on;
+  std::string proposed_by_body;
+  std::int64_t version = 1;
+};
+
+struct ListingHistoryEntry {
+  std::string at;
+  std::string action;
+  std::string actor_username;
+  std::string actor_body;
+  std::string from_status, to_status;
+  std::string note;
+};
+
 struct ListingDetail {
-  store::BlacklistRow row;
+  ListingView listing;
   domain::ListingStatus effective = domain::ListingStatus::kProposed;
   std::optional<domain::CivilDate> earliest_early_removal;
-  std::vector<store::BlacklistHistoryRow> history;
+  std::vector<ListingHistoryEntry> history;
+};
+
+// The list as a reader filters it: employer name (contains) or credit code (exact), stored status.
+struct ListingQuery {
+  std::string text;
+  std::string status;
 };
 
 class BlacklistService {
@@ -67,7 +110,7 @@ class BlacklistService {
   domain::ExposureRules rules();
 
   Result<ListingDetail> Propose(const Principal& who, const ListingProposal& proposal);
-  Result<Page<ListingDetail>> List(const Principal& who, const store::BlacklistFilter& filter, std::int64_t limit,
+  Result<Page<ListingDetail>> List(const Principal& who, const ListingQuery& query, std::int64_t limit,
                                    std::int64_t offset);
   Result<ListingDetail> Get(const Principal& who, std::int64_t id);
   Result<ListingDetail> Act(const Principal& who, std::int64_t id, const ListingActionRequest& request);

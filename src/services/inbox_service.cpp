@@ -6,19 +6,19 @@
 namespace wagelink::services {
 namespace {
 
-std::vector<store::CategoryPreference> WithDefaults(const std::vector<store::CategoryPreference>& stored) {
-  std::vector<store::CategoryPreference> out;
+std::vector<CategoryChoice> WithDefaults(const std::vector<store::CategoryPreference>& stored) {
+  std::vector<CategoryChoice> out;
   for (const auto& category : NotificationCategories()) {
-    store::CategoryPreference p{std::string(category.code), true, true};
+    CategoryChoice p{std::string(category.code), true, true};
     for (const auto& s : stored) {
-      if (s.category == p.category) p = s;
+      if (s.category == p.category) p = {s.category, s.inbox, s.webhook};
     }
     out.push_back(p);
   }
   return out;
 }
 
-boost::json::array ToJson(const std::vector<store::CategoryPreference>& preferences) {
+boost::json::array ToJson(const std::vector<CategoryChoice>& preferences) {
   boost::json::array out;
   for (const auto& p : preferences) out.push_back({{"category", p.category}, {"inbox", p.inbox}, {"webhook", p.webhook}});
   return out;
@@ -39,8 +39,18 @@ const std::vector<NotificationCategoryInfo>& NotificationCategories() {
 Inbox InboxService::List(const Principal& who, std::int64_t limit, std::int64_t offset) {
   auto connection = db_.Acquire();
   store::CaseTimelineRepository timeline(*connection);
-  return {timeline.ListNotifications(who.body_code, who.user_id, limit, offset),
-          timeline.CountUnread(who.body_code, who.user_id)};
+  Inbox inbox;
+  for (const auto& n : timeline.ListNotifications(who.body_code, who.user_id, limit, offset)) {
+    inbox.items.push_back({.id = n.id,
+                           .kind = n.kind,
+                           .title_zh = n.title_zh,
+                           .title_en = n.title_en,
+                           .case_id = n.case_id,
+                           .created_at = n.created_at,
+                           .read = n.read_at.has_value()});
+  }
+  inbox.unread = timeline.CountUnread(who.body_code, who.user_id);
+  return inbox;
 }
 
 Status InboxService::MarkRead(const Principal& who, std::int64_t notification_id) {
@@ -51,13 +61,13 @@ Status InboxService::MarkRead(const Principal& who, std::int64_t notification_id
   return Ok{};
 }
 
-std::vector<store::CategoryPreference> InboxService::Preferences(const Principal& who) {
+std::vector<CategoryChoice> InboxService::Preferences(const Principal& who) {
   auto connection = db_.Acquire();
   return WithDefaults(store::NotificationOutboxRepository(*connection).Preferences(who.user_id));
 }
 
-Result<std::vector<store::CategoryPreference>> InboxService::SetPreferences(
-    const Principal& who, const std::vector<store::CategoryPreference>& changes) {
+Result<std::vector<CategoryChoice>> InboxService::SetPreferences(const Principal& who,
+                                                                 const std::vector<CategoryChoice>& changes) {
   for (const auto& change : changes) {
     bool known = false;
     for (const auto& category : NotificationCategories()) known = known || category.code == change.category;
@@ -71,7 +81,9 @@ Result<std::vector<store::CategoryPreference>> InboxService::SetPreferences(
   store::Transaction tx(*connection);
   auto before = WithDefaults(repository.Preferences(who.user_id));
   std::string now = FormatUtc(clock_.Now());
-  for (const auto& change : changes) repository.SetPreference(who.user_id, change, now);
+  for (const auto& change : changes) {
+    repository.SetPreference(who.user_id, {change.category, change.inbox, change.webhook}, now);
+  }
   auto after = WithDefaults(repository.Preferences(who.user_id));
   audit_.Append(*connection, who, "inbox.preferences", {"user", std::to_string(who.user_id)}, ToJson(before), ToJson(after));
   tx.Commit();

@@ -55,9 +55,33 @@ class CaseVisibility {
   std::map<std::int64_t, bool> seen_;
 };
 
+MeetingSummary SummaryOf(const store::MeetingRow& m) {
+  return {.id = m.id,
+          .meeting_no = m.meeting_no,
+          .kind = m.kind,
+          .title = m.title,
+          .scheduled_at = m.scheduled_at,
+          .location = m.location,
+          .status = m.status,
+          .convener_body = m.convener_body,
+          .created_at = m.created_at};
+}
+
 // An action item keeps its decision and owner; the case it names is shown only within scope.
-void HideCaseOutOfScope(CaseVisibility& sees, store::ActionItemRow& item) {
-  if (item.case_id && !sees(*item.case_id)) item.case_id.reset();
+ActionItem ActionItemFor(CaseVisibility& sees, const store::ActionItemRow& a) {
+  return {.id = a.id,
+          .meeting_id = a.meeting_id,
+          .decision = a.decision,
+          .owner_body = a.owner_body,
+          .due_date = a.due_date,
+          .status = a.status,
+          .evidence = a.evidence,
+          .completed_at = a.completed_at,
+          .completed_by_body = a.completed_by_body,
+          .overdue_notified_at = a.overdue_notified_at,
+          .risk_id = a.risk_id,
+          .case_id = a.case_id && sees(*a.case_id) ? a.case_id : std::nullopt,
+          .created_at = a.created_at};
 }
 
 Error NoMeeting() { return MakeError(ErrorCode::kNotFound, "会议不存在", "no such meeting"); }
@@ -75,15 +99,21 @@ std::string MeetingService::Today() const {
 
 MeetingDetail MeetingService::Load(store::Connection& c, const Principal& who, std::int64_t id) {
   store::MeetingRepository m(c);
-  MeetingDetail detail{*m.Find(id), m.ListAgenda(id), m.ListAttendance(id), m.ListActionItems(id)};
+  const auto meeting = *m.Find(id);
+  MeetingDetail detail{SummaryOf(meeting), meeting.minutes, {}, {}, {}};
   CaseVisibility sees(c, who);
-  for (auto& item : detail.agenda) {
-    if (item.ref_type != "case" || !item.ref_id || sees(*item.ref_id)) continue;
-    item.title = item.title.substr(0, item.title.find("：")) + "：（案件不在您的查看范围内）";
-    item.detail.clear();
-    item.ref_id.reset();
+  for (const auto& row : m.ListAgenda(id)) {
+    if (row.removed) continue;
+    AgendaItem item{row.id, row.position, row.source, row.ref_type, row.ref_id, row.title, row.detail, row.added_by};
+    if (item.ref_type == "case" && item.ref_id && !sees(*item.ref_id)) {
+      item.title = item.title.substr(0, item.title.find("：")) + "：（案件不在您的查看范围内）";
+      item.detail.clear();
+      item.ref_id.reset();
+    }
+    detail.agenda.push_back(std::move(item));
   }
-  for (auto& action : detail.action_items) HideCaseOutOfScope(sees, action);
+  for (const auto& row : m.ListAttendance(id)) detail.attendance.push_back({row.body_code, row.attendee_name, row.present});
+  for (const auto& row : m.ListActionItems(id)) detail.action_items.push_back(ActionItemFor(sees, row));
   return detail;
 }
 
@@ -148,10 +178,12 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
   return detail;
 }
 
-Result<std::vector<store::MeetingRow>> MeetingService::List(const Principal& who, std::int64_t limit, std::int64_t offset) {
+Result<std::vector<MeetingSummary>> MeetingService::List(const Principal& who, std::int64_t limit, std::int64_t offset) {
   if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
   auto connection = db_.Acquire();
-  return store::MeetingRepository(*connection).List(limit, offset);
+  std::vector<MeetingSummary> out;
+  for (const auto& row : store::MeetingRepository(*connection).List(limit, offset)) out.push_back(SummaryOf(row));
+  return out;
 }
 
 Result<MeetingDetail> MeetingService::Get(const Principal& who, std::int64_t id) {
@@ -257,15 +289,17 @@ Result<MeetingDetail> MeetingService::AddDecision(const Principal& who, std::int
   return result;
 }
 
-Result<std::vector<store::ActionItemRow>> MeetingService::ListActionItems(const Principal& who, const std::string& status,
-                                                                          const std::string& owner_body,
-                                                                          std::int64_t limit, std::int64_t offset) {
+Result<std::vector<ActionItem>> MeetingService::ListActionItems(const Principal& who, const std::string& status,
+                                                                const std::string& owner_body, std::int64_t limit,
+                                                                std::int64_t offset) {
   if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
   if (!status.empty() && status != "open" && status != "done") return InvalidField("status", "应为 open 或 done", "must be open or done");
   auto connection = db_.Acquire();
-  auto items = store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset);
   CaseVisibility sees(*connection, who);
-  for (auto& item : items) HideCaseOutOfScope(sees, item);
+  std::vector<ActionItem> items;
+  for (const auto& row : store::MeetingRepository(*connection).ListActionItems(status, owner_body, limit, offset)) {
+    items.push_back(ActionItemFor(sees, row));
+  }
   return items;
 }
 
@@ -275,8 +309,8 @@ Status MeetingService::MayCompleteActionItems(const Principal& who) {
   return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以办结", "only the owner body or the wage-arrears office may complete it");
 }
 
-Result<store::ActionItemRow> MeetingService::CompleteActionItem(const Principal& who, std::int64_t id,
-                                                                const std::string& evidence) {
+Result<ActionItem> MeetingService::CompleteActionItem(const Principal& who, std::int64_t id,
+                                                      const std::string& evidence) {
   if (auto ok = MayCompleteActionItems(who); !ok) return ok.error();
   if (auto ok = Text("evidence", evidence, 4000, true); !ok) return ok.error();
   auto connection = db_.Acquire();
@@ -291,9 +325,8 @@ Result<store::ActionItemRow> MeetingService::CompleteActionItem(const Principal&
   meetings.CompleteActionItem(id, evidence, who.body_code, FormatUtc(clock_.Now()));
   audit_.Append(*connection, who, "action_item.complete", {"action_item", std::to_string(id)},
                 boost::json::object{{"status", "open"}}, boost::json::object{{"status", "done"}});
-  auto done = *meetings.FindActionItem(id);
   CaseVisibility sees(*connection, who);
-  HideCaseOutOfScope(sees, done);
+  ActionItem done = ActionItemFor(sees, *meetings.FindActionItem(id));
   tx.Commit();
   return done;
 }

@@ -42,11 +42,60 @@ struct DecisionInput {
   std::optional<std::int64_t> case_id;
 };
 
+struct MeetingSummary {
+  std::int64_t id = 0;
+  std::string meeting_no;
+  std::string kind;  // regular | ad_hoc
+  std::string title;
+  std::string scheduled_at;
+  std::string location;
+  std::string status;  // planned | held
+  std::string convener_body;
+  std::string created_at;
+};
+
+// An item on the agenda (removed items are not shown). A case outside the reader's scope keeps its
+// place but not its number, title or id.
+struct AgendaItem {
+  std::int64_t id = 0;
+  std::int64_t position = 0;
+  std::string source;
+  std::string ref_type;
+  std::optional<std::int64_t> ref_id;
+  std::string title;
+  std::string detail;
+  std::string added_by;
+};
+
+struct Attendee {
+  std::string body_code;
+  std::string name;
+  bool present = true;
+};
+
+// A decision to carry out (督办事项); its case only within the reader's scope.
+struct ActionItem {
+  std::int64_t id = 0;
+  std::int64_t meeting_id = 0;
+  std::string decision;
+  std::string owner_body;
+  std::string due_date;
+  std::string status;  // open | done
+  std::optional<std::string> evidence;
+  std::optional<std::string> completed_at;
+  std::optional<std::string> completed_by_body;
+  std::optional<std::string> overdue_notified_at;
+  std::optional<std::int64_t> risk_id;
+  std::optional<std::int64_t> case_id;
+  std::string created_at;
+};
+
 struct MeetingDetail {
-  store::MeetingRow meeting;
-  std::vector<store::AgendaItemRow> agenda;
-  std::vector<store::AttendanceRow> attendance;
-  std::vector<store::ActionItemRow> action_items;
+  MeetingSummary meeting;
+  std::string minutes;
+  std::vector<AgendaItem> agenda;
+  std::vector<Attendee> attendance;
+  std::vector<ActionItem> action_items;
 };
 
 struct ActionItemSweepReport {
@@ -60,7 +109,7 @@ class MeetingService {
       : db_(db), clock_(clock), audit_(audit), risk_rules_(std::move(risk_rules)) {}
 
   Result<MeetingDetail> Create(const Principal& who, const MeetingInput& input);
-  Result<std::vector<store::MeetingRow>> List(const Principal& who, std::int64_t limit, std::int64_t offset);
+  Result<std::vector<MeetingSummary>> List(const Principal& who, std::int64_t limit, std::int64_t offset);
   Result<MeetingDetail> Get(const Principal& who, std::int64_t id);
   Result<MeetingDetail> AddAgendaItem(const Principal& who, std::int64_t id, const std::string& title,
                                       const std::string& detail);
@@ -69,13 +118,13 @@ class MeetingService {
                                       const std::vector<AttendanceInput>& attendance);
   Result<MeetingDetail> AddDecision(const Principal& who, std::int64_t id, const DecisionInput& input);
 
-  Result<std::vector<store::ActionItemRow>> ListActionItems(const Principal& who, const std::string& status,
-                                                            const std::string& owner_body, std::int64_t limit,
-                                                            std::int64_t offset);
+  Result<std::vector<ActionItem>> ListActionItems(const Principal& who, const std::string& status,
+                                                  const std::string& owner_body, std::int64_t limit,
+                                                  std::int64_t offset);
   // Whether `who` could complete any action item at all (owners are member bodies, never the
   // leadership): checked before the request body is read, and again by CompleteActionItem.
   static Status MayCompleteActionItems(const Principal& who);
-  Result<store::ActionItemRow> CompleteActionItem(const Principal& who, std::int64_t id, const std::string& evidence);
+  Result<ActionItem> CompleteActionItem(const Principal& who, std::int64_t id, const std::string& evidence);
 
   // Scheduled: makes sure a regular meeting is convened in every block of `every_months` months
   // (3 = each calendar quarter): if none is scheduled in the current block yet, one is created a

@@ -3,6 +3,19 @@
 #include "core/log_event.h"
 
 namespace wagelink::services {
+namespace {
+
+LiveNotice LiveNoticeOf(const store::NewNotice& n) {
+  return {.id = n.id,
+          .kind = n.kind,
+          .category = n.category,
+          .title_zh = n.title_zh,
+          .title_en = n.title_en,
+          .case_id = n.case_id,
+          .created_at = n.created_at};
+}
+
+}  // namespace
 
 NotificationHub::~NotificationHub() { Stop(); }
 
@@ -42,7 +55,7 @@ std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t use
       if (on_too_far_behind) on_too_far_behind();
     } else {
       for (const auto& notice : missed) {
-        if (IsFor(subscription, notice)) subscription.listener(notice);
+        if (IsFor(subscription, notice)) subscription.listener(LiveNoticeOf(notice));
       }
     }
   }
@@ -73,7 +86,7 @@ void NotificationHub::PollOnce() {
     for (const auto& notice : batch) {
       last_id_ = notice.id;
       for (const auto& [id, s] : subscriptions_) {
-        if (IsFor(s, notice)) s.listener(notice);
+        if (IsFor(s, notice)) s.listener(LiveNoticeOf(notice));
       }
     }
     if (batch.size() < 500) break;

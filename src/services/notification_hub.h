@@ -20,9 +20,20 @@
 
 namespace wagelink::services {
 
+// A notice as an open tab receives it.
+struct LiveNotice {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string category;
+  std::string title_zh;
+  std::string title_en;
+  std::optional<std::int64_t> case_id;
+  std::string created_at;
+};
+
 class NotificationHub {
  public:
-  using Listener = std::function<void(const store::NewNotice&)>;
+  using Listener = std::function<void(const LiveNotice&)>;
 
   NotificationHub(store::Database& db, std::chrono::milliseconds poll_interval)
       : db_(db), poll_interval_(poll_interval) {}

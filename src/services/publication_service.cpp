@@ -76,6 +76,46 @@ boost::json::object Snapshot(const store::PublicationRow& r) {
           {"batch", r.batch_label}, {"status", r.status}};
 }
 
+PublishedRecord PublishedOf(const store::PublicationRow& r) {
+  return {.publication_no = r.publication_no,
+          .category = r.category,
+          .batch_kind = r.batch_kind,
+          .batch_label = r.batch_label,
+          .published_on = r.published_on,
+          .violator_name = r.violator_name,
+          .credit_code = r.credit_code,
+          .address = r.address,
+          .legal_representative = r.legal_representative,
+          .main_facts = r.main_facts,
+          .handling = r.handling};
+}
+
+PublicationView ViewOf(const store::PublicationRow& r) {
+  return {.published = PublishedOf(r),
+          .id = r.id,
+          .case_id = r.case_id,
+          .employer_id = r.employer_id,
+          .status = r.status,
+          .listing_id = r.listing_id,
+          .withdrawn_reason = r.withdrawn_reason,
+          .confidential_fields = r.confidential_fields,
+          .created_by_body = r.created_by_body,
+          .created_at = r.created_at};
+}
+
+PublicListing PublicListingOf(const store::BlacklistRow& r) {
+  return {.listing_no = r.listing_no,
+          .employer_name = r.employer_name,
+          .credit_code = r.credit_code,
+          .persons = r.persons,
+          .listed_on = r.listed_on.value_or(""),
+          .ends_on = r.ends_on.value_or("")};
+}
+
+Article ArticleOf(const store::ArticleRow& a) {
+  return {.id = a.id, .title = a.title, .body = a.body, .author_body = a.author_body, .published_at = a.published_at};
+}
+
 }  // namespace
 
 Result<store::BlacklistRow> PublicationService::DecidedListing(store::Connection& c, std::int64_t listing_id,
@@ -175,7 +215,7 @@ Result<PublicationDetail> PublicationService::CreateDraft(const Principal& who, 
   row.id = repo.InsertPublication(row);
   audit_.Append(*connection, who, "publication.draft", {"publication", std::to_string(row.id)}, nullptr, Snapshot(row));
   tx.Commit();
-  return PublicationDetail{row, std::move(findings)};
+  return PublicationDetail{ViewOf(row), std::move(findings)};
 }
 
 Result<PublicationDetail> PublicationService::Modify(const Principal& who, std::int64_t id, std::string_view audit_action,
@@ -196,7 +236,7 @@ Result<PublicationDetail> PublicationService::Modify(const Principal& who, std::
   audit_.Append(*connection, who, audit_action, {"publication", std::to_string(id)}, Snapshot(before), Snapshot(*row));
   tx.Commit();
   row->version += 1;
-  return PublicationDetail{*row, std::move(*findings)};
+  return PublicationDetail{ViewOf(*row), std::move(*findings)};
 }
 
 Result<PublicationDetail> PublicationService::EditDraft(const Principal& who, std::int64_t id, const PublicationEdit& in) {
@@ -257,7 +297,7 @@ Result<PublicationDetail> PublicationService::Get(const Principal& who, std::int
   auto connection = db_.Acquire();
   auto row = store::ExposureRepository(*connection).FindPublication(id);
   if (!row || !SeesCase(*connection, *scope, row->case_id)) return NotFound();
-  return PublicationDetail{*row, FindingsOf(row->screen)};
+  return PublicationDetail{ViewOf(*row), FindingsOf(row->screen)};
 }
 
 Result<std::vector<PublicationDetail>> PublicationService::List(const Principal& who, const std::string& status,
@@ -270,8 +310,7 @@ Result<std::vector<PublicationDetail>> PublicationService::List(const Principal&
   auto connection = db_.Acquire();
   std::vector<PublicationDetail> out;
   for (auto& row : store::ExposureRepository(*connection).ListPublications(status, *scope, limit, offset)) {
-    auto findings = FindingsOf(row.screen);
-    out.push_back({std::move(row), std::move(findings)});
+    out.push_back({ViewOf(row), FindingsOf(row.screen)});
   }
   return out;
 }
@@ -282,8 +321,15 @@ Result<EmployerExposureRecord> PublicationService::EmployerRecord(const Principa
   const bool sees_pending = SeesPendingListings(who);
   auto connection = db_.Acquire();
   store::ExposureRepository repo(*connection);
-  return EmployerExposureRecord{repo.PublicationsOfEmployer(employer_id, *scope),
-                                repo.ListingsOfEmployer(employer_id, !sees_pending, *scope)};
+  EmployerExposureRecord record;
+  for (const auto& row : repo.PublicationsOfEmployer(employer_id, *scope)) {
+    record.publications.push_back({PublishedOf(row), row.status});
+  }
+  const domain::CivilDate today = *domain::CivilDate::ParseIso(Today());
+  for (const auto& row : repo.ListingsOfEmployer(employer_id, !sees_pending, *scope)) {
+    record.listings.push_back({PublicListingOf(row), domain::EffectiveStatus(FactsOf(row), today), row.defence_due_on});
+  }
+  return record;
 }
 
 Status PublicationService::WithdrawArticle(const Principal& who, std::int64_t id, const std::string& reason) {
@@ -302,8 +348,8 @@ Status PublicationService::WithdrawArticle(const Principal& who, std::int64_t id
   return Ok{};
 }
 
-Result<store::ArticleRow> PublicationService::PublishArticle(const Principal& who, const std::string& title,
-                                                            const std::string& body) {
+Result<Article> PublicationService::PublishArticle(const Principal& who, const std::string& title,
+                                                  const std::string& body) {
   if (!who.Can(Permission::kPublicityPublish)) return Forbidden(Permission::kPublicityPublish);
   store::ArticleRow row;
   row.title = StripMarkup(title);
@@ -319,7 +365,7 @@ Result<store::ArticleRow> PublicationService::PublishArticle(const Principal& wh
   audit_.Append(*connection, who, "publicity.publish", {"article", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"title", row.title}});
   tx.Commit();
-  return row;
+  return ArticleOf(row);
 }
 
 PublicFeed PublicationService::Public(const std::string& text) {
@@ -327,9 +373,9 @@ PublicFeed PublicationService::Public(const std::string& text) {
   store::ExposureRepository repo(*connection);
   PublicFeed feed;
   feed.today = Today();
-  feed.publications = repo.ListPublished(text, kPublicLimit);
-  feed.listings = repo.ListInForce(feed.today, text, kPublicLimit);
-  feed.articles = repo.ListArticles(50);
+  for (const auto& row : repo.ListPublished(text, kPublicLimit)) feed.publications.push_back(PublishedOf(row));
+  for (const auto& row : repo.ListInForce(feed.today, text, kPublicLimit)) feed.listings.push_back(PublicListingOf(row));
+  for (const auto& row : repo.ListArticles(50)) feed.articles.push_back(ArticleOf(row));
   return feed;
 }
 

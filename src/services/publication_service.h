@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "domain/blacklist_lifecycle.h"
 #include "domain/exposure_rules.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
@@ -41,20 +42,72 @@ struct PublicationEdit {
   std::optional<std::vector<std::string>> confidential_fields;
 };
 
+// What 29号令 publishes of a violation, and nothing else: the public shape of a publication.
+struct PublishedRecord {
+  std::string publication_no;
+  std::string category;
+  std::string batch_kind;
+  std::string batch_label;
+  std::optional<std::string> published_on;
+  std::string violator_name, credit_code, address, legal_representative, main_facts, handling;
+};
+
+struct PublicationView {
+  PublishedRecord published;
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::int64_t employer_id = 0;
+  std::string status;  // draft | published | withdrawn
+  std::optional<std::int64_t> listing_id;
+  std::optional<std::string> withdrawn_reason;
+  std::string confidential_fields = "[]";  // JSON array text of field names
+  std::string created_by_body;
+  std::string created_at;
+};
+
 struct PublicationDetail {
-  store::PublicationRow row;
+  PublicationView publication;
   std::vector<PrivacyFinding> findings;  // of the last check; empty = nothing blocked
 };
 
+// What 45号令 makes public of a listing.
+struct PublicListing {
+  std::string listing_no;
+  std::string employer_name;
+  std::optional<std::string> credit_code;
+  std::string persons = "[]";  // JSON array text
+  std::string listed_on;
+  std::string ends_on;
+};
+
+struct EmployerListing {
+  PublicListing listing;
+  domain::ListingStatus effective = domain::ListingStatus::kProposed;
+  std::optional<std::string> defence_due_on;
+};
+
+struct EmployerPublication {
+  PublishedRecord published;
+  std::string status;
+};
+
 struct EmployerExposureRecord {
-  std::vector<store::PublicationRow> publications;
-  std::vector<store::BlacklistRow> listings;
+  std::vector<EmployerPublication> publications;
+  std::vector<EmployerListing> listings;
+};
+
+struct Article {
+  std::int64_t id = 0;
+  std::string title;
+  std::string body;
+  std::string author_body;
+  std::string published_at;
 };
 
 struct PublicFeed {
-  std::vector<store::PublicationRow> publications;
-  std::vector<store::BlacklistRow> listings;
-  std::vector<store::ArticleRow> articles;
+  std::vector<PublishedRecord> publications;
+  std::vector<PublicListing> listings;
+  std::vector<Article> articles;
   std::string today;
 };
 
@@ -78,7 +131,7 @@ class PublicationService {
   Result<EmployerExposureRecord> EmployerRecord(const Principal& who, std::int64_t employer_id);
 
   // Refused (422) when the title or text holds an ID, phone or bank card number.
-  Result<store::ArticleRow> PublishArticle(const Principal& who, const std::string& title, const std::string& body);
+  Result<Article> PublishArticle(const Principal& who, const std::string& title, const std::string& body);
   // Takes a published article off the public page, with the reason in the audit entry.
   Status WithdrawArticle(const Principal& who, std::int64_t id, const std::string& reason);
 

@@ -4,11 +4,11 @@
 
 namespace wagelink::services {
 
-Readiness CheckReadiness(store::Database& db) {
+Readiness ReadinessProbe::Check() const {
   Readiness readiness;
   readiness.expected_schema_version = store::LatestMigrationVersion();
   try {
-    auto connection = db.Acquire();
+    auto connection = db_.Acquire();
     auto status = store::ReadMigrationStatus(*connection);
     readiness.database_reachable = true;
     readiness.schema_version = status.current_version;

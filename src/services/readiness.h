@@ -14,6 +14,13 @@ struct Readiness {
   bool ready() const { return database_reachable && schema_version == expected_schema_version; }
 };
 
-Readiness CheckReadiness(store::Database& db);
+class ReadinessProbe {
+ public:
+  explicit ReadinessProbe(store::Database& db) : db_(db) {}
+  Readiness Check() const;
+
+ private:
+  store::Database& db_;
+};
 
 }  // namespace wagelink::services

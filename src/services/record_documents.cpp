@@ -75,26 +75,24 @@ Result<DocumentDownload> DocumentService::MeetingMinutes(const Principal& who, s
   auto meeting = meetings.Get(who, meeting_id);
   if (!meeting) return meeting.error();
   const auto& m = meeting->meeting;
-  if (m.minutes.empty()) return MakeError(ErrorCode::kConflict, "会议尚未记录纪要", "the meeting's minutes are not recorded yet");
+  if (meeting->minutes.empty()) return MakeError(ErrorCode::kConflict, "会议尚未记录纪要", "the meeting's minutes are not recorded yet");
   docs::TemplateValues v;
   v.values["meeting_title"] = m.title;
   v.values["meeting_no"] = m.meeting_no;
   auto at = domain::Instant::ParseRfc3339(m.scheduled_at);
   v.values["held_at"] = at ? MinuteZh(*at) : m.scheduled_at;
   v.values["location"] = m.location.empty() ? "会议室" : m.location;
-  v.values["minutes"] = m.minutes;
+  v.values["minutes"] = meeting->minutes;
   {  // body names; released before rendering takes its own connection
     auto connection = db_.Acquire();
     for (const auto& a : meeting->attendance) {
-      v.lists["attendees"].push_back(BodyNameOf(*connection, a.body_code) + "：" + a.attendee_name + (a.present ? "" : "（缺席）"));
+      v.lists["attendees"].push_back(BodyNameOf(*connection, a.body_code) + "：" + a.name + (a.present ? "" : "（缺席）"));
     }
     for (const auto& d : meeting->action_items) {
       v.lists["decisions"].push_back(d.decision + "（责任单位：" + BodyNameOf(*connection, d.owner_body) + "；完成时限：" + d.due_date + "）");
     }
   }
-  for (const auto& item : meeting->agenda) {
-    if (!item.removed) v.lists["agenda"].push_back(item.title);
-  }
+  for (const auto& item : meeting->agenda) v.lists["agenda"].push_back(item.title);
   return RenderRecord(who, "meeting_minutes", std::move(v), m.meeting_no, {"meeting", std::to_string(meeting_id)});
 }
 

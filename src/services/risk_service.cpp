@@ -129,6 +129,42 @@ std::string ReportJson(const domain::RiskReport& report) {
                                                     {"figures", figures}});
 }
 
+RiskView ViewOf(const store::RiskRow& r) {
+  return {.id = r.id,
+          .risk_no = r.risk_no,
+          .employer_name = r.employer_name,
+          .employer_credit_code = r.employer_credit_code,
+          .project_name = r.project_name,
+          .workers_affected = r.workers_affected,
+          .amount_fen = r.amount_fen,
+          .source = r.source,
+          .owner_body = r.owner_body,
+          .reported_by_body = r.reported_by_body,
+          .status = r.status,
+          .level = r.level,
+          .score = r.score,
+          .next_review_at = r.next_review_at,
+          .case_id = r.case_id,
+          .created_at = r.created_at,
+          .updated_at = r.updated_at,
+          .general_contractor_name = r.general_contractor_name,
+          .general_contractor_credit_code = r.general_contractor_credit_code,
+          .special_account = r.special_account,
+          .pay_due_dates = r.pay_due_dates,
+          .indicators = r.indicators,
+          .description = r.description,
+          .measures = r.measures,
+          .assessment = r.assessment,
+          .assessed_at = r.assessed_at,
+          .wage_office_notified_at = r.wage_office_notified_at,
+          .leadership_notified_at = r.leadership_notified_at,
+          .has_report = r.report.has_value(),
+          .closed_at = r.closed_at,
+          .closed_by_body = r.closed_by_body,
+          .closing_evidence = r.closing_evidence,
+          .version = r.version};
+}
+
 }  // namespace
 
 struct RiskService::Scored {
@@ -207,7 +243,15 @@ void RiskService::Apply(store::Connection& c, const Principal& who, store::RiskR
 
 RiskDetail RiskService::Load(store::Connection& c, std::int64_t id) {
   store::RiskRepository risks(c);
-  return {*risks.Find(id), risks.ListFollowups(id), risks.ListHistory(id)};
+  RiskDetail detail{ViewOf(*risks.Find(id)), {}, {}};
+  for (const auto& f : risks.ListFollowups(id)) {
+    detail.followups.push_back({f.id, f.at, f.username, f.body_code, f.note, f.level_after});
+  }
+  for (const auto& h : risks.ListHistory(id)) {
+    detail.history.push_back({h.id, h.at, h.action, h.actor_username, h.actor_body, h.from_status, h.to_status,
+                              h.from_level, h.to_level, h.detail});
+  }
+  return detail;
 }
 
 Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in) {
@@ -302,8 +346,9 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
   return detail;
 }
 
-Result<RiskPage> RiskService::List(const Principal& who, const store::RiskFilter& filter, std::int64_t limit,
+Result<RiskPage> RiskService::List(const Principal& who, const RiskListQuery& query, std::int64_t limit,
                                    std::int64_t offset) {
+  const store::RiskFilter filter{query.level.substr(0, 40), query.status.substr(0, 40)};
   if (!who.Can(Permission::kRiskRead)) return Forbidden(Permission::kRiskRead);
   if (!filter.level.empty() && !rules_->LevelIndex(filter.level)) return InvalidField("level", "等级不存在", "unknown level");
   if (!filter.status.empty() && filter.status != "open" && filter.status != "closed") {
@@ -311,7 +356,10 @@ Result<RiskPage> RiskService::List(const Principal& who, const store::RiskFilter
   }
   auto connection = db_.Acquire();
   store::RiskRepository risks(*connection);
-  return RiskPage{risks.List(filter, limit, offset), risks.Count(filter)};
+  RiskPage page;
+  for (const auto& row : risks.List(filter, limit, offset)) page.items.push_back(ViewOf(row));
+  page.total = risks.Count(filter);
+  return page;
 }
 
 Result<RiskDetail> RiskService::Get(const Principal& who, std::int64_t id) {

@@ -16,6 +16,7 @@
 #include "domain/civil_date.h"
 #include "domain/risk_scoring.h"
 #include "services/audit_trail.h"
+#include "services/page.h"
 #include "services/principal.h"
 #include "store/database.h"
 #include "store/risk_repository.h"
@@ -49,16 +50,76 @@ struct RiskFollowupInput {
   std::optional<std::string> measures;
 };
 
-struct RiskDetail {
-  store::RiskRow risk;
-  std::vector<store::RiskFollowupRow> followups;
-  std::vector<store::RiskHistoryRow> history;
+// A risk item as readers see it (lists use the head of it). The written report itself is read
+// separately (Report); here only whether there is one.
+struct RiskView {
+  std::int64_t id = 0;
+  std::string risk_no;
+  std::string employer_name;
+  std::string employer_credit_code;
+  std::string project_name;
+  std::int64_t workers_affected = 0;
+  std::int64_t amount_fen = 0;
+  std::string source;
+  std::string owner_body;
+  std::string reported_by_body;
+  std::string status;
+  std::string level;
+  std::int64_t score = 0;
+  std::string next_review_at;
+  std::optional<std::int64_t> case_id;
+  std::string created_at;
+  std::string updated_at;
+  std::string general_contractor_name;
+  std::optional<std::string> general_contractor_credit_code;
+  std::string special_account;
+  std::string pay_due_dates = "[]";  // JSON array text
+  std::string indicators = "{}";     // JSON object text
+  std::string description;
+  std::string measures;
+  std::string assessment = "{}";  // JSON object text (risk_scoring.h)
+  std::string assessed_at;
+  std::optional<std::string> wage_office_notified_at;
+  std::optional<std::string> leadership_notified_at;
+  bool has_report = false;
+  std::optional<std::string> closed_at;
+  std::optional<std::string> closed_by_body;
+  std::optional<std::string> closing_evidence;
+  std::int64_t version = 1;
 };
 
-struct RiskPage {
-  std::vector<store::RiskRow> items;
-  std::int64_t total = 0;
+struct RiskFollowup {
+  std::int64_t id = 0;
+  std::string at;
+  std::string username;
+  std::string body_code;
+  std::string note;
+  std::string level_after;
 };
+
+struct RiskHistoryEntry {
+  std::int64_t id = 0;
+  std::string at;
+  std::string action;
+  std::string actor_username;
+  std::string actor_body;
+  std::string from_status, to_status, from_level, to_level;
+  std::string detail;
+};
+
+struct RiskDetail {
+  RiskView risk;
+  std::vector<RiskFollowup> followups;
+  std::vector<RiskHistoryEntry> history;
+};
+
+// The ledger as a reader filters it: a level code and open | closed, each empty for any.
+struct RiskListQuery {
+  std::string level;
+  std::string status;
+};
+
+using RiskPage = Page<RiskView>;
 
 struct RiskReviewReport {
   std::int64_t reminders = 0;
@@ -73,7 +134,7 @@ class RiskService {
   const domain::RiskRuleSet& rules() const { return *rules_; }
 
   Result<RiskDetail> Create(const Principal& who, const RiskInput& input);
-  Result<RiskPage> List(const Principal& who, const store::RiskFilter& filter, std::int64_t limit, std::int64_t offset);
+  Result<RiskPage> List(const Principal& who, const RiskListQuery& query, std::int64_t limit, std::int64_t offset);
   Result<RiskDetail> Get(const Principal& who, std::int64_t id);
   Result<RiskDetail> AddFollowup(const Principal& who, std::int64_t id, const RiskFollowupInput& input);
   Result<RiskDetail> Close(const Principal& who, std::int64_t id, const std::string& evidence);
