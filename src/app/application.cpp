@@ -247,6 +247,24 @@ Result<int> Application::SeedDemo(std::string_view district_json) {
   return created;
 }
 
+Result<services::SeedReport> Application::SeedDistrict(std::string_view district_json) {
+  auto report = services::SeedDistrict(*database_, district_json, clock_, services::FirstPasswords::kOneTimeEach,
+                                       services_->auth.cost());
+  if (!report) return report.error();
+  if (report->bodies_created + report->liaisons_created + report->users_created > 0) {
+    auto connection = database_->Acquire();
+    store::Transaction tx(*connection);
+    boost::json::array accounts;
+    for (const auto& [username, password] : report->one_time_passwords) accounts.emplace_back(username);
+    services_->audit.Append(*connection, services::SystemActor("init"), "system.seed_district", {"region", "district"},
+                            nullptr, boost::json::object{{"bodies", report->bodies_created},
+                                                         {"liaisons", report->liaisons_created},
+                                                         {"accounts", accounts}});
+    tx.Commit();
+  }
+  return report;
+}
+
 Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
   auto created = LoadDemoScenarios(services_->cases, services_->auth, scenarios_json);
   if (created) LogEvent(spdlog::level::info, "demo_scenarios_ready", {{"cases_created", *created}});
