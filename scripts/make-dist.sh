@@ -69,6 +69,7 @@ Section: misc
 Priority: optional
 Installed-Size: $installed_kib
 Depends: $depends_line, passwd, util-linux
+Suggests: postgresql-client-15
 Description: wage-arrears case platform (欠薪案件行刑衔接平台)
  WageLink is where a district's labour inspection, wage-arrears office, police,
  procuratorate, court and justice bureau work wage-arrears cases together, every

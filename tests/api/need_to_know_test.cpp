@@ -210,7 +210,10 @@ void ExpectPersonalDataRefused(const HttpResponse& response, const std::string& 
   EXPECT_EQ(response.status, 400) << response.body;
   if (response.status != 400) return;
   EXPECT_EQ(std::string(response.Json().at("field").as_string()), field) << response.body;
-  EXPECT_NE(response.Json().at("detail").as_string().find("身份证号码、手机号码或银行卡号"), boost::json::string::npos);
+  const std::string detail(response.Json().at("detail").as_string());
+  EXPECT_NE(detail.find("身份证号码、手机号码或银行卡号"), std::string::npos);
+  // People read the Chinese text: it names the finding in words, never the field's code.
+  EXPECT_EQ(detail.find(field), std::string::npos) << detail;
   EXPECT_NE(response.Json().at("detail_en").as_string().find("free text may not hold"), boost::json::string::npos);
   EXPECT_EQ(response.body.find(clear), std::string::npos) << "the refusal never repeats the number";
 }
