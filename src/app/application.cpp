@@ -1,5 +1,9 @@
 #include "app/application.h"
 
+#include "app/backup.h"
+
+#include <functional>
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -53,7 +57,7 @@ struct Application::Services {
   Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
            std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost,
            std::shared_ptr<const domain::RiskRuleSet> risk_rules, services::AuditAnchoring anchoring,
-           std::chrono::seconds anchor_interval)
+           std::chrono::seconds anchor_interval, std::chrono::seconds backup_interval)
       : keys(std::move(k)),
         reference(std::move(r)),
         audit(keys, clock, std::move(anchoring)),
@@ -83,12 +87,16 @@ struct Application::Services {
                                      {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
                                      {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
-                                     {"audit_anchor", anchor_interval, [this, &db] { PublishAuditAnchors(db); }}}) {}
+                                     {"audit_anchor", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
+                                     {"backup", backup_interval, [this] {
+                                        if (scheduled_backup) scheduled_backup();
+                                      }}}) {}
   void PublishAuditAnchors(store::Database& db) const {
     if (auto published = audit.PublishAnchors(db); !published) {
       LogEvent(spdlog::level::err, "audit_anchor_publish_failed", {{"error", published.error().message_en}});
     }
   }
+  std::function<void()> scheduled_backup;  // [backup] folder set: wagelink backup with retention
   std::shared_ptr<const services::SecurityKeys> keys;
   std::shared_ptr<const services::ReferenceData> reference;
   services::AuditTrail audit;
@@ -201,7 +209,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto services = std::make_unique<Services>(
       **database, clock, *keys, *reference, cost, *risk_rules,
       services::AuditAnchoring{config.audit_checkpoint_every, config.audit_anchor_file},
-      std::chrono::seconds(config.audit_anchor_interval_s));
+      std::chrono::seconds(config.audit_anchor_interval_s), std::chrono::hours(config.backup_every_hours));
   if (auto sealed = services->audit.SealLegacyChain(**database); !sealed) {
     LogEvent(spdlog::level::err, "audit_legacy_chain_not_sealed", {{"error", sealed.error().message_en}});
   }
@@ -220,6 +228,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
                                                                           *exposure_rules, services->cases.reading);
   services->periodic_bulletins = config.periodic_bulletins;
+  if (!config.backup_folder.empty()) services->scheduled_backup = [config] { BackupAndPrune(config); };
   services->regular_meeting_every_months = static_cast<int>(config.regular_meeting_every_months);
   services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
   services->notification_hub =

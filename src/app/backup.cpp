@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstring>
@@ -19,6 +20,7 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "core/clock.h"
+#include "core/log_event.h"
 #include "security/audit_anchor.h"
 #include "security/digest.h"
 #include "store/migrations.h"
@@ -112,13 +114,18 @@ boost::json::object FileEntry(const fs::path& folder, const std::string& name) {
           {"sha256", security::Sha256HexOfFile((folder / name).string()).value_or("")}};
 }
 
-std::string TimestampForName(UnixSeconds now) {
-  std::string iso = FormatUtc(now);  // 2026-12-04T03:13:34Z
+// 20261204T031334.123Z: sorts by time, and two backups in one second get different names.
+std::string TimestampForName() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
+  std::string iso = FormatUtc(static_cast<UnixSeconds>(ms / 1000));  // 2026-12-04T03:13:34Z
   std::string out;
   for (char ch : iso) {
-    if (ch != '-' && ch != ':') out += ch;
+    if (ch != '-' && ch != ':' && ch != 'Z') out += ch;
   }
-  return out;
+  char millis[8];
+  std::snprintf(millis, sizeof millis, ".%03dZ", static_cast<int>(ms % 1000));
+  return out + millis;
 }
 
 Status WriteFile(const fs::path& path, const std::string& text) {
@@ -135,7 +142,7 @@ Result<std::string> MakeBackup(const Config& config, const std::string& parent_d
   SystemClock clock;
   const UnixSeconds now = clock.Now();
   const fs::path parent(parent_dir);
-  const fs::path final_folder = parent / ("wagelink-backup-" + TimestampForName(now));
+  const fs::path final_folder = parent / ("wagelink-backup-" + TimestampForName());
   const fs::path partial = parent / ("." + final_folder.filename().string() + ".partial");
   std::error_code ec;
   fs::create_directories(partial, ec);
@@ -302,6 +309,26 @@ Result<RestoreReport> RestoreBackup(const Config& config, const std::string& fol
   }
   report.audit_entries_verified = verdict.entries_checked;
   return report;
+}
+
+void BackupAndPrune(const Config& config) {
+  auto folder = MakeBackup(config, config.backup_folder);
+  if (!folder) {
+    LogEvent(spdlog::level::err, "backup_failed", {{"error", folder.error().message_en}});
+    return;
+  }
+  std::vector<fs::path> backups;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(config.backup_folder, ec)) {
+    if (entry.is_directory() && entry.path().filename().string().starts_with("wagelink-backup-")) {
+      backups.push_back(entry.path());
+    }
+  }
+  std::sort(backups.begin(), backups.end());  // the names sort by their UTC time
+  const auto keep = static_cast<std::size_t>(config.backup_keep);
+  std::size_t removed = 0;
+  for (std::size_t i = 0; i + keep < backups.size(); ++i) removed += fs::remove_all(backups[i], ec) > 0;
+  LogEvent(spdlog::level::info, "backup_written", {{"folder", *folder}, {"old_backups_removed", static_cast<std::int64_t>(removed)}});
 }
 
 int RunBackup(const Config& config, const std::string& parent_dir) {

@@ -32,6 +32,10 @@ struct RestoreReport {
 // is written to `config.audit_anchor_file`, which must not exist yet.
 Result<RestoreReport> RestoreBackup(const Config& config, const std::string& folder);
 
+// The scheduled job: a backup into `config.backup_folder`, then only the newest `backup_keep`
+// backups kept there. Failures are logged (backup_failed), never thrown.
+void BackupAndPrune(const Config& config);
+
 // The commands: exit 0 on success, 1 on an error, 3 when the restored copy fails verification.
 int RunBackup(const Config& config, const std::string& parent_dir);
 int RunRestore(const Config& config, const std::string& folder);

@@ -108,6 +108,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
                            "remind_on_due_day", "max_streams_per_user"}},
         {"audit", {"anchor_file", "checkpoint_every", "anchor_interval_s"}},
+        {"backup", {"folder", "every_hours", "keep"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -154,7 +155,9 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months),
                    ReadToml(t, "audit.anchor_file", c.audit_anchor_file),
                    ReadToml(t, "audit.checkpoint_every", c.audit_checkpoint_every),
-                   ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s)}) {
+                   ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s),
+                   ReadToml(t, "backup.folder", c.backup_folder), ReadToml(t, "backup.every_hours", c.backup_every_hours),
+                   ReadToml(t, "backup.keep", c.backup_keep)}) {
       if (!s) return s.error();
     }
   }
@@ -246,6 +249,10 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                "needs server.trusted_proxies (PROXY lines are accepted from trusted proxies only)");
   }
   if (c.audit_anchor_file.empty()) return Bad("audit.anchor_file", "不能为空", "must not be empty");
+  if (c.backup_every_hours < 1 || c.backup_every_hours > 24 * 7) {
+    return Bad("backup.every_hours", "应在 1 到 168 之间", "must be between 1 and 168");
+  }
+  if (c.backup_keep < 1 || c.backup_keep > 1000) return Bad("backup.keep", "应在 1 到 1000 之间", "must be between 1 and 1000");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");

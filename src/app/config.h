@@ -72,6 +72,10 @@ struct Config {
   std::string audit_anchor_file = "anchors/wagelink-audit.jsonl";  // keep outside var/ (the database)
   std::int64_t audit_checkpoint_every = 16;    // entries between signed checkpoints
   std::int64_t audit_anchor_interval_s = 60;   // sign the head and publish new anchors this often
+  // [backup] — the scheduled `wagelink backup` (docs/operations.md, "Backups and restore")
+  std::string backup_folder;                   // empty: no scheduled backup
+  std::int64_t backup_every_hours = 24;
+  std::int64_t backup_keep = 14;               // newest backups kept in the folder; older ones removed
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -4,9 +4,11 @@
 // refused before anything is written.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
+#include "app/backup.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -85,6 +87,31 @@ TEST(Backup, ADamagedBackupIsRefusedBeforeTheTargetIsTouched) {
   EXPECT_EQ(restore.exit_code, 1) << restore.output;
   EXPECT_NE(restore.output.find("SHA-256"), std::string::npos) << restore.output;
   EXPECT_FALSE(fs::exists(target.anchors)) << "nothing written";
+}
+
+// The scheduled job ([backup] folder, keep): each run adds a backup, only the newest `keep` stay.
+TEST(Backup, TheScheduledBackupKeepsOnlyTheNewestOnes) {
+  TestServer server;
+  app::Config config;
+  config.database_url = server.database_url();
+  config.key_file = server.key_file();
+  config.audit_anchor_file = server.anchor_file();
+  config.data_dir = SourceDir() + "/data";
+  config.backup_folder = MakeTempDir();
+  config.backup_keep = 2;
+  std::vector<std::string> seen;
+  for (int run = 0; run < 3; ++run) {
+    app::BackupAndPrune(config);
+    for (const auto& entry : fs::directory_iterator(config.backup_folder)) seen.push_back(entry.path().filename());
+  }
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(config.backup_folder)) left.push_back(entry.path().filename());
+  std::sort(left.begin(), left.end());
+  ASSERT_EQ(left.size(), 2u);
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  ASSERT_EQ(seen.size(), 3u) << "three distinct backups were written";
+  EXPECT_EQ(left, std::vector<std::string>(seen.begin() + 1, seen.end())) << "the oldest one was removed";
 }
 
 }  // namespace
