@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
   AddCommonFlags(init, flags);
   bool demo = false;
   init->add_flag("--demo", demo, "create the demo district (bodies, liaison roster, one user per role)");
+  std::string district_file;
+  init->add_option("--district", district_file,
+                   "create a real district from FILE (data/demo/district.json's shape without demo_password); "
+                   "prints each new account's one-time password once");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
   AddCommonFlags(migrate, flags);
@@ -85,7 +89,7 @@ int main(int argc, char** argv) {
   }
   wagelink::ConfigureLogging(config->log_level);
   if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
-  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
+  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo, district_file);
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
