@@ -12,11 +12,15 @@
 #include "domain/legal_source.h"
 
 namespace wagelink::api {
-namespace {
 
-boost::json::object Money(std::int64_t fen) {
+boost::json::object FenJson(std::int64_t fen) {
   return {{"fen", fen}, {"yuan", domain::Fen::FromFen(fen).ToYuanPlain()}};
 }
+
+namespace {
+
+boost::json::object Money(std::int64_t fen) { return FenJson(fen); }
+
 
 boost::json::value Opt(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
@@ -104,6 +108,26 @@ std::string CaseDetailText(const services::CaseDetail& d) {
   return text;
 }
 
+boost::json::object ClockJson(const services::ClockView& c) {
+  boost::json::object clock{{"id", c.id}, {"rule_id", c.rule_id}, {"started_at", c.started_at},
+                            {"due_at", c.due_at}, {"due_date", c.due_date}, {"uncertain", c.uncertain},
+                            {"responsible_body", c.responsible_body}, {"supervisor_body", c.supervisor_body},
+                            {"kind", c.kind}, {"stopped_at", Opt(c.stopped_at)}, {"outcome", Opt(c.outcome)},
+                            {"status", domain::ClockStatusCode(c.evaluation.status)},
+                            {"remaining_seconds", c.evaluation.remaining_seconds},
+                            {"explanation_zh", c.explanation_zh}, {"explanation_en", c.explanation_en},
+                            // The roll-over's status when the due date rolled over (not CONFIRMED: an interpretation).
+                            {"due_interpretation", Opt(c.due_interpretation)}};
+  if (c.rule) {
+    clock["citation"] = c.rule->citation;
+    clock["citation_words"] = domain::CitationInWords(c.rule->citation);
+    clock["status_tag"] = domain::SourceStatusName(c.rule->status);
+    clock["action_zh"] = c.rule->action_zh;
+    clock["action_en"] = c.rule->action_en;
+  }
+  return clock;
+}
+
 boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   boost::json::object out = CaseSummaryJson(d.summary);
   out["summary"] = d.description;
@@ -141,24 +165,7 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
                       {"from_state", e.from_state}, {"to_state", e.to_state}, {"payload", ParsedOrEmpty(e.payload)},
                       {"reason", e.reason}, {"explanation_zh", e.explanation_zh}, {"explanation_en", e.explanation_en}});
   }
-  for (const auto& c : d.clocks) {
-    boost::json::object clock{{"id", c.id}, {"rule_id", c.rule_id}, {"started_at", c.started_at},
-                              {"due_at", c.due_at}, {"due_date", c.due_date}, {"uncertain", c.uncertain},
-                              {"responsible_body", c.responsible_body}, {"supervisor_body", c.supervisor_body},
-                              {"kind", c.kind}, {"stopped_at", Opt(c.stopped_at)}, {"outcome", Opt(c.outcome)},
-                              {"status", domain::ClockStatusCode(c.evaluation.status)},
-                              {"remaining_seconds", c.evaluation.remaining_seconds},
-                              {"explanation_zh", c.explanation_zh}, {"explanation_en", c.explanation_en},
-                              // The roll-over's status when the due date rolled over (not CONFIRMED: an interpretation).
-                              {"due_interpretation", Opt(c.due_interpretation)}};
-    if (c.rule) {
-      clock["citation"] = c.rule->citation;
-      clock["status_tag"] = domain::SourceStatusName(c.rule->status);
-      clock["action_zh"] = c.rule->action_zh;
-      clock["action_en"] = c.rule->action_en;
-    }
-    clocks.push_back(std::move(clock));
-  }
+  for (const auto& c : d.clocks) clocks.push_back(ClockJson(c));
   for (auto s : d.available_steps) {
     steps.push_back({{"event", domain::CaseEventCode(s)}, {"name_zh", domain::CaseEventNameZh(s)},
                      {"name_en", domain::CaseEventNameEn(s)}});

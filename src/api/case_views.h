@@ -7,6 +7,10 @@
 
 namespace wagelink::api {
 
+// Money as fen plus yuan text.
+boost::json::object FenJson(std::int64_t fen);
+// One clock with its citation, status tag and the action it asks for, as the case detail shows it.
+boost::json::object ClockJson(const services::ClockView& clock);
 boost::json::object CaseSummaryJson(const services::CaseSummary& summary);
 // Everything but the assessment, which CaseDetailText appends as already-serialized text.
 boost::json::object CaseDetailJson(const services::CaseDetail& detail);

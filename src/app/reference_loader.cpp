@@ -75,6 +75,12 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
     return InFile(package_path, MakeError(ErrorCode::kValidationFailed, std::string("格式错误：") + e.what(),
                                           std::string("malformed: ") + e.what()));
   }
+  const std::string green_path = data_dir + "/green_channel.json";
+  auto green_text = ReadTextFile(green_path);
+  if (!green_text) return Missing(green_path);
+  auto green = domain::ParseGreenChannelTargets(*green_text);
+  if (!green) return InFile(green_path, green.error());
+  data->green_channel = std::move(green.value());
   data->calendar = std::move(calendar.value());
   data->calendar_files = std::move(years);
   data->statutory_holidays = std::move(statutory.value());

@@ -51,7 +51,7 @@ std::vector<ClockRule> BuildClocks() {
        {{E::kFileCase, O::kMet}, {E::kDeclineFiling, O::kMet}, {E::kHandOverJurisdiction, O::kWithdrawn}}},
       // 310号 §9 ¶1: 3 days from the 不予立案通知书 to ask for 复议 or 立案监督.
       {"L12", B::kHrss, B::kProcuratorate, ClockKind::kDuty,
-       {{E::kRequestReconsideration, O::kMet}, {E::kRequestSupervision, O::kMet},
+       {{E::kRequestReconsideration, O::kMet}, {E::kRequestSupervision, O::kMet}, {E::kOpenSupervision, O::kWithdrawn},
         {E::kAcceptFilingRefusal, O::kWithdrawn}}},
       // 310号 §9 ¶2: the police decide the 复议 within 3 days.
       {"L13", B::kPolice, B::kProcuratorate, ClockKind::kDuty, {{E::kDecideReconsideration, O::kMet}}},

@@ -15,7 +15,7 @@ struct EventNames {
   std::string_view en;
 };
 
-constexpr std::array<EventNames, 54> kEvents{{
+constexpr std::array<EventNames, 55> kEvents{{
     {CaseEvent::kAcceptComplaint, "accept_complaint", "受理投诉并立案", "accept the complaint and open the case"},
     {CaseEvent::kRefuseComplaint, "refuse_complaint", "不予受理投诉", "refuse the complaint"},
     {CaseEvent::kExtendInvestigation, "extend_investigation", "延长调查期限", "extend the investigation"},
@@ -82,6 +82,7 @@ constexpr std::array<EventNames, 54> kEvents{{
     {CaseEvent::kAcceptMaliciousClaim, "accept_malicious_claim", "受理恶意讨薪案件", "accept the malicious-claim matter"},
     {CaseEvent::kDecideMaliciousClaim, "decide_malicious_claim", "作出恶意讨薪处理结果",
      "record the outcome of the malicious claim"},
+    {CaseEvent::kOpenSupervision, "open_supervision", "依职权启动立案监督", "open filing supervision on its own motion"},
 }};
 
 constexpr std::array<CaseEvent, kEvents.size()> kAllEvents = [] {
@@ -139,11 +140,13 @@ constexpr std::array<std::pair<LegalAidDecision, std::string_view>, 2> kLegalAid
     {LegalAidDecision::kGranted, "granted"},
     {LegalAidDecision::kRefused, "refused"},
 }};
-constexpr std::array<std::pair<CivilStepKind, std::string_view>, 4> kCivilStepKinds{{
+constexpr std::array<std::pair<CivilStepKind, std::string_view>, 6> kCivilStepKinds{{
     {CivilStepKind::kMediation, "mediation"},
     {CivilStepKind::kArbitration, "arbitration"},
     {CivilStepKind::kLitigation, "litigation"},
     {CivilStepKind::kExecution, "execution"},
+    {CivilStepKind::kAcceptance, "acceptance"},
+    {CivilStepKind::kJudgment, "judgment"},
 }};
 constexpr std::array<std::pair<CloseReason, std::string_view>, 3> kCloseReasons{{
     {CloseReason::kWorkersPaid, "workers_paid"},

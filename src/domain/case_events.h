@@ -75,6 +75,9 @@ enum class CaseEvent {
   kReferMaliciousClaim,
   kAcceptMaliciousClaim,
   kDecideMaliciousClaim,
+  // 立案监督 opened by the procuratorate itself (刑事诉讼法 §113; 人民检察院刑事诉讼规则 §562): the police
+  // let the filing decision run out (L11 / L11b overdue), or refused to file with reasons it contests.
+  kOpenSupervision,
 };
 
 std::span<const CaseEvent> AllCaseEvents();
@@ -95,7 +98,8 @@ enum class InvestigationResult { kForProsecution, kCaseWithdrawn };
 enum class ProsecutionDecision { kProsecute, kNotProsecute };
 enum class Verdict { kConvicted, kAcquitted };
 enum class LegalAidDecision { kGranted, kRefused };
-enum class CivilStepKind { kMediation, kArbitration, kLitigation, kExecution };
+// The court's green channel tracks 受理 (acceptance) and 审结 (judgment) beside the workers' own steps.
+enum class CivilStepKind { kMediation, kArbitration, kLitigation, kExecution, kAcceptance, kJudgment };
 enum class CloseReason { kWorkersPaid, kAdministrativeConcluded, kOther };
 // 规则 §256: at the police's request, at labour inspection's request (高检会〔2006〕2号), or on the
 // procuratorate's own view that the case is 重大、疑难、复杂.

@@ -135,6 +135,16 @@ Status CheckSituation(CaseEvent event, const CaseSnapshot& snapshot, Body actor)
     case E::kDecideMaliciousClaim:
       return Require(progress.malicious_claim == MaliciousClaimStage::kAccepted, "须先受理恶意讨薪案件",
                      "the malicious-claim matter must be accepted first");
+    case E::kOpenSupervision: {
+      // Once the police refused, the refusal itself is reviewable (刑诉法 §113). Before that, only a
+      // decision the police let run out (规则 §562) opens supervision.
+      if (progress.state == CaseState::kFilingRefused) return Ok{};
+      const auto& overdue = snapshot.context.overdue_clocks;
+      const bool late = std::find(overdue.begin(), overdue.end(), "L11") != overdue.end() ||
+                        std::find(overdue.begin(), overdue.end(), "L11b") != overdue.end();
+      return Require(late, "公安机关立案审查尚未超期，且未作出不予立案决定",
+                     "the police's filing review is not overdue and they have not refused to file");
+    }
     default:
       return Ok{};
   }

@@ -234,6 +234,7 @@ Result<Transition> Decide(const CaseSnapshot& snapshot, const StepRequest& reque
     transition.progress.early_intervention = EarlyInterventionStage::kEnded;
   }
   transition.notify_bodies = NotifyList(rule, transition.notify_bodies, *actor);
+  transition.tell_colleagues_with = rule.tell_colleagues_with;
   Explain(rule, *actor, transition);
   return transition;
 }

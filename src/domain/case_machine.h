@@ -91,6 +91,8 @@ struct CaseContext {
   bool economic_crime_rules = false;
   // Rule ids of the case's open clocks that still have an unused extension in the catalog.
   std::vector<std::string> extendable_clocks;
+  // Rule ids of the case's open clocks already past due now (a supervisor may act on them).
+  std::vector<std::string> overdue_clocks;
   // The last day of the workers' unpaid period (latest of them), when entered: the start of the
   // labour-arbitration limitation (L37) and of the 2-year investigation limit (L33).
   std::optional<CivilDate> unpaid_period_end;
@@ -111,6 +113,10 @@ struct Transition {
   std::vector<ClockExtension> clocks_to_extend;
   std::vector<ClockStart> clocks_to_start;
   std::vector<Body> notify_bodies;  // bodies other than the actor's that must be told
+  // Colleagues in the actor's own body who act next hold this permission (e.g. the head, who approves
+  // a transfer report): each is told by name. Empty when the hand-off leaves the body or stays with
+  // whoever took the step.
+  std::string_view tell_colleagues_with;
   std::string explanation_zh;
   std::string explanation_en;
 };

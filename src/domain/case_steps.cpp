@@ -40,7 +40,8 @@ std::vector<StepRule> BuildSteps() {
       {E::kAcceptComplaint, States({S::kComplaintReceived}), {kHrss}, false, "劳社部令第25号§18", {}},
       {E::kRefuseComplaint, States({S::kComplaintReceived}), {kHrss}, true, "劳社部令第25号§18¶2", {}},
       // The extension needs the department head's approval (条例 §17): the head's permission.
-      {E::kExtendInvestigation, States({S::kInvestigating}), {kHrssHead}, true, "《劳动保障监察条例》§17", {}},
+      {E::kExtendInvestigation, States({S::kInvestigating}), {kHrssHead}, true, "《劳动保障监察条例》§17", {},
+       kPermCaseWrite},
       // A further order in order_pending: e.g. the general contractor, who pays first (条例 §30).
       {E::kIssueOrder, States({S::kInvestigating, S::kOrderPending}), {kHrss}, false,
        "《劳动保障监察条例》§26；法释〔2013〕3号§4", {}},
@@ -53,12 +54,14 @@ std::vector<StepRule> BuildSteps() {
        {B::kHrss}},
       {E::kCloseConsultation, States({S::kConsultation}), {kHrss}, false, "高检会〔2006〕2号", {}},
       {E::kFormCaseGroup, States({S::kTransferPreparation}), {kHrss}, false, "国务院令第310号§5¶1", {}},
-      {E::kSubmitTransferReport, States({S::kTransferPreparation}), {kHrss}, false, "国务院令第310号§5¶1", {}},
-      {E::kApproveTransfer, States({S::kTransferPendingApproval}), {kHrssHead}, false, "国务院令第310号§5¶2", {}},
+      {E::kSubmitTransferReport, States({S::kTransferPreparation}), {kHrss}, false, "国务院令第310号§5¶1", {},
+       kPermTransferApprove},
+      {E::kApproveTransfer, States({S::kTransferPendingApproval}), {kHrssHead}, false, "国务院令第310号§5¶2", {},
+       kPermCaseWrite},
       // A refusal is recorded with its reasons (§5 ¶2) and the procuratorate, which watches for
       // cases kept from the police (§14), is told.
       {E::kRefuseTransfer, States({S::kTransferPendingApproval}), {kHrssHead}, true, "国务院令第310号§5¶2、§14",
-       {B::kProcuratorate}},
+       {B::kProcuratorate}, kPermCaseWrite},
       {E::kSendTransfer, States({S::kTransferApproved}), {kHrss}, false, "国务院令第310号§5¶2、§6；高检会〔2006〕2号",
        {B::kPolice, B::kProcuratorate}},
       {E::kSignReceipt, States({S::kTransferred}), {kPolice}, false,
@@ -87,6 +90,11 @@ std::vector<StepRule> BuildSteps() {
       {E::kAcceptFilingRefusal, States({S::kFilingRefused}), {kHrss}, true, "国务院令第310号§10", {B::kProcuratorate}},
       {E::kRequestSupervision, States({S::kFilingRefused}), {kHrss}, true,
        "国务院令第310号§9；《人民检察院刑事诉讼规则》§557", {B::kProcuratorate, B::kPolice}},
+      // The procuratorate's own 立案监督 of a police decision: one left to run out (规则 §562: ask for the
+      // reasons for the delay) or a refusal it finds wrong (刑诉法 §113). case_guards.cpp checks that a
+      // filing decision is overdue before the police decide.
+      {E::kOpenSupervision, States({S::kPoliceReviewing, S::kMaterialsSupplement, S::kFilingRefused}), {kProcuratorate},
+       true, "《刑事诉讼法》§113；《人民检察院刑事诉讼规则》§562", {B::kPolice, B::kHrss}},
       {E::kRequestReasons, States({S::kSupervision}), {kProcuratorate}, false, "《人民检察院刑事诉讼规则》§559、§560",
        {B::kPolice, B::kHrss}},
       {E::kGiveReasons, States({S::kSupervision}), {kPolice}, true,

@@ -43,6 +43,9 @@ struct StepRule {
   bool reason_required;      // always; steps that need one only in some outcomes check it themselves
   std::string_view basis;    // the legal basis shown in the explanation
   std::vector<Body> notify;  // told in every outcome (the actor's own body is dropped)
+  // A hand-off inside the actor's own body: the colleagues holding this permission act next (the
+  // head approves a transfer report; the handlers send an approved transfer). Empty: none.
+  std::string_view tell_colleagues_with = {};
 };
 
 const StepRule& StepRuleOf(CaseEvent event);

@@ -177,6 +177,10 @@ Status ApplyStep(const CaseSnapshot& snapshot, const StepRequest& request, Trans
       transition.to = S::kSupervision;
       after.supervision = SupervisionStage::kRequested;
       return Ok{};
+    case E::kOpenSupervision:
+      transition.to = S::kSupervision;
+      after.supervision = SupervisionStage::kRequested;
+      return Ok{};
     case E::kRequestReasons:
       after.supervision = SupervisionStage::kReasonsRequested;
       start("L16");

@@ -30,4 +30,29 @@ std::optional<SourceStatus> ParseSourceStatus(std::string_view name) {
   return std::nullopt;
 }
 
+std::string CitationInWords(std::string_view citation) {
+  constexpr std::string_view kSection = "\xC2\xA7";    // §
+  constexpr std::string_view kParagraph = "\xC2\xB6";  // ¶
+  std::string out;
+  std::size_t i = 0;
+  while (i < citation.size()) {
+    const bool section = citation.substr(i, 2) == kSection;
+    const bool paragraph = citation.substr(i, 2) == kParagraph;
+    if (section || paragraph) {
+      std::size_t j = i + 2;
+      while (j < citation.size() && citation[j] >= '0' && citation[j] <= '9') ++j;
+      if (j > i + 2) {
+        out += "第";
+        out += citation.substr(i + 2, j - i - 2);
+        out += section ? "条" : "款";
+        i = j;
+        continue;
+      }
+    }
+    out += citation[i];
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace wagelink::domain

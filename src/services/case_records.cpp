@@ -51,8 +51,11 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(const CaseRules& rules, const store
   snapshot.context.amount_threshold_met = assessment.amount_met;
   snapshot.context.assessed_recommendation = assessment.recommendation;
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
+  const domain::Instant now = Now();
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
+    const auto due = domain::Instant::ParseRfc3339(clock.due_at);
+    if (due && *due < now) snapshot.context.overdue_clocks.push_back(clock.rule_id);
     const auto* rule = rules.time_limits->Find(clock.rule_id);
     if (rule && clock.extensions_applied < static_cast<std::int64_t>(rule->extensions.size())) {
       snapshot.context.extendable_clocks.push_back(clock.rule_id);

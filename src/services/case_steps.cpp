@@ -8,9 +8,30 @@
 #include "services/case_progress_codec.h"
 #include "domain/limitation_period.h"
 #include "services/case_steps.h"
+#include "store/identity_repository.h"
 
 namespace wagelink::services {
 namespace {
+
+// The colleagues in `body_code` (other than the actor) whose roles grant `permission`: a hand-off
+// inside one body reaches each of them by name (e.g. the head when a transfer report awaits approval).
+std::vector<std::int64_t> ColleaguesWith(store::Connection& connection, const std::string& body_code,
+                                         std::string_view permission, std::int64_t actor_user_id) {
+  std::vector<std::int64_t> ids;
+  const auto wanted = security::ParsePermission(permission);
+  store::IdentityRepository identity(connection);
+  const auto body = identity.FindBody(body_code);
+  if (!wanted || !body) return ids;
+  for (const auto& user : identity.ListActiveUsersOfBody(body->id)) {
+    if (user.id == actor_user_id) continue;
+    std::vector<security::Role> roles;
+    for (const auto& code : user.roles) {
+      if (auto role = security::ParseRole(code)) roles.push_back(*role);
+    }
+    if (security::AnyRoleHas(roles, *wanted)) ids.push_back(user.id);
+  }
+  return ids;
+}
 
 boost::json::object PayloadJson(const domain::StepPayload& payload) {
   boost::json::object o;
@@ -167,6 +188,14 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
     cases.AddParty(case_id, code, now_text);
     timeline.InsertNotification({0, code, std::nullopt, "case_step", row->case_no + "：" + step_name_zh,
                                  row->case_no + ": " + step_name_en, case_id, now_text, std::nullopt});
+  }
+  if (!t.tell_colleagues_with.empty()) {
+    const auto awaits_zh = "：" + step_name_zh + "，待您办理";
+    const auto awaits_en = ": " + step_name_en + ", awaiting you";
+    for (auto user_id : ColleaguesWith(*connection, who.body_code, t.tell_colleagues_with, who.user_id)) {
+      timeline.InsertNotification({0, who.body_code, user_id, "case_step", row->case_no + awaits_zh,
+                                   row->case_no + awaits_en, case_id, now_text, std::nullopt});
+    }
   }
 
   store::CaseEventRow event;

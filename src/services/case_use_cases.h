@@ -9,6 +9,7 @@
 #include "services/case_reading.h"
 #include "services/case_records.h"
 #include "services/case_steps.h"
+#include "services/worklist_service.h"
 
 namespace wagelink::services {
 
@@ -21,7 +22,8 @@ struct CaseUseCases {
         steps(records),
         payments(records),
         findings(records),
-        personal_data(records) {}
+        personal_data(records),
+        worklist(records) {}
   CaseUseCases(const CaseUseCases&) = delete;
   CaseUseCases& operator=(const CaseUseCases&) = delete;
 
@@ -32,6 +34,7 @@ struct CaseUseCases {
   CasePayments payments;
   CaseFindings findings;
   CasePersonalData personal_data;
+  WorklistService worklist;
 };
 
 }  // namespace wagelink::services

@@ -1,5 +1,6 @@
-// The demo district's scenarios (SCENARIOS.md S1–S4, S7) load through the real services, and
-// each ends where the scenario says: the right state, clocks met, money per worker.
+// The demo district's scenarios (SCENARIOS.md S1–S4, S7, and S8–S9 that reach the procuratorate and
+// the court) load through the real services, and each ends where the scenario says: the right state,
+// clocks met, money per worker.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -37,13 +38,13 @@ TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
   TestServer server({.start_time = *ParseUtc("2026-05-01T02:00:00Z")});
   auto loaded = server.app().SeedDemoScenarios(ScenariosJson());
   ASSERT_TRUE(loaded) << loaded.error().message_en;
-  EXPECT_EQ(*loaded, 5);
+  EXPECT_EQ(*loaded, 7);
   auto again = server.app().SeedDemoScenarios(ScenariosJson());
   ASSERT_TRUE(again);
   EXPECT_EQ(*again, 0) << "loading twice adds nothing";
 
   HttpClient coordinator = server.LoginAs("coordinator");
-  EXPECT_EQ(coordinator.Get("/api/v1/cases").Json().at("total").as_int64(), 5);
+  EXPECT_EQ(coordinator.Get("/api/v1/cases").Json().at("total").as_int64(), 7);
 
   auto s1 = FindCase(coordinator, "%E6%BB%A8%E6%B5%B7");  // 滨海
   EXPECT_EQ(s1.at("state").as_string(), "police_investigating");
@@ -79,7 +80,21 @@ TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
   EXPECT_EQ(s4.at("assessment").at("recommendation").as_string(), "civil");
   EXPECT_EQ(ClockStatus(s4, "L23"), "met");
   EXPECT_EQ(ClockStatus(s4, "L24"), "met");
-  EXPECT_EQ(s4.at("paid").at("yuan").as_string(), "40000.00");
+  EXPECT_EQ(s4.at("paid").at("yuan").as_string(), "97000.00") << "the emergency fund, then court execution";
+  std::int64_t court_paid = 0;
+  for (const auto& p : s4.at("payments").as_array()) {
+    if (p.at("payer") == "court_execution") court_paid += p.at("amount").at("fen").as_int64();
+  }
+  EXPECT_EQ(court_paid, 5'700'000) << "execution recorded per worker";
+
+  auto s8 = FindCase(coordinator, "%E4%B8%9C%E6%B9%96");  // 东湖
+  EXPECT_EQ(s8.at("state").as_string(), "execution");
+  for (const char* rule : {"L11", "L21", "L22"}) EXPECT_EQ(ClockStatus(s8, rule), "met") << "S8 " << rule;
+  EXPECT_EQ(s8.at("outstanding").at("yuan").as_string(), "60000.00");
+
+  auto s9 = FindCase(coordinator, "%E5%9F%8E%E5%8C%97");  // 城北
+  EXPECT_EQ(s9.at("state").as_string(), "police_reviewing");
+  EXPECT_EQ(ClockStatus(s9, "L11"), "overdue") << "the police let the filing decision run out";
 
   auto s7 = FindCase(coordinator, "%E7%8E%AF%E5%9F%8E");  // 环城
   EXPECT_EQ(s7.at("state").as_string(), "closed_other");
@@ -107,7 +122,7 @@ TEST(Scenarios, DemoScenariosLoadOnceAndEndWhereTheScenariosSay) {
   EXPECT_TRUE(police_party) << "the referral made the police a party";
 
   HttpClient judge = server.LoginAs("judge");
-  EXPECT_EQ(judge.Get("/api/v1/cases").Json().at("total").as_int64(), 0) << "no scenario has reached the court";
+  EXPECT_EQ(judge.Get("/api/v1/cases").Json().at("total").as_int64(), 2) << "S4 (green channel) and S8 (execution)";
   HttpClient legalaid = server.LoginAs("legalaid");
   EXPECT_EQ(legalaid.Get("/api/v1/cases").Json().at("total").as_int64(), 1) << "only S4 went to legal aid";
   HttpClient auditor = server.LoginAs("auditor");

@@ -67,7 +67,8 @@ TEST(StepForms, CatalogueSaysWhatEachStepNeeds) {
   ASSERT_EQ(response.status, 200) << response.body;
   const boost::json::value parsed = response.Json();
   const boost::json::object& catalogue = parsed.as_object();
-  EXPECT_EQ(catalogue.at("steps").as_array().size(), 54u);
+  EXPECT_EQ(catalogue.at("steps").as_array().size(), 55u);
+  EXPECT_EQ(StepOf(catalogue, "open_supervision").at("reason"), (boost::json::object{{"rule", "always"}}));
 
   const auto& order = StepOf(catalogue, "issue_order");
   EXPECT_EQ(order.at("tone"), "forward");

@@ -162,7 +162,7 @@ test('S1: the head approves; the transfer is refused while the package is incomp
   // The approved transfer is on the handler's workbench, with its 24-hour clock (L07) running.
   const todo = page.locator('[data-test="todo-item"]', { hasText: caseNo });
   await todo.waitFor();
-  await page.locator('[data-test="work-clock"]', { hasText: caseNo }).filter({ hasText: 'L07' }).waitFor();
+  await page.locator('[data-test="work-clock"][data-rule="L07"]', { hasText: caseNo }).waitFor();
   await screenshot(page, '24-workbench-handler-cases');
   await todo.click();
   await page.waitForURL(`**${caseUrl}`);
@@ -246,7 +246,7 @@ test('S1: lists and the workbench show the case to the bodies involved; the cour
   await loginAndWait(handler.page, 'handler');
   // Filed by the police, the case still waits for labour inspection to hand over the materials (L15).
   await handler.page.locator('[data-test="todo-item"]', { hasText: caseNo }).waitFor();
-  await handler.page.locator('[data-test="work-clock"]', { hasText: caseNo }).filter({ hasText: 'L15' }).waitFor();
+  await handler.page.locator('[data-test="work-clock"][data-rule="L15"]', { hasText: caseNo }).waitFor();
   await handler.page.goto('/cases');
   await handler.page.locator('[data-test="case-table"] .el-table__row', { hasText: caseNo }).waitFor();
   await screenshot(handler.page, '25-case-list');

@@ -71,7 +71,7 @@ export async function login(page, username, password = DEMO_PASSWORD) {
 }
 
 /**
- * Signs in and waits for the workbench. The server allows 20 sign-in attempts per minute from one
+ * Signs in and waits for the landing page: the workbench, or the dashboard (驾驶舱) for the leader. The server allows 20 sign-in attempts per minute from one
  * address and the earlier specs sign in many times from this machine, so a "too many attempts"
  * answer is waited out (the server's own Retry-After of a minute) instead of failing the test.
  */
@@ -79,7 +79,7 @@ export async function loginAndWait(page, username, password = DEMO_PASSWORD) {
   for (let attempt = 0; attempt < 8; attempt += 1) {
     await login(page, username, password);
     const outcome = await Promise.race([
-      page.waitForURL('**/workbench', { timeout: 20000 }).then(
+      page.waitForURL(/\/(workbench|dashboard)$/, { timeout: 20000 }).then(
         () => 'in',
         () => 'timeout',
       ),
@@ -92,7 +92,7 @@ export async function loginAndWait(page, username, password = DEMO_PASSWORD) {
         ),
     ]);
     if (outcome === 'in') {
-      await page.locator('[data-test="workbench"]').waitFor();
+      await page.locator('[data-test="workbench"], [data-test="dashboard-page"]').first().waitFor();
       return;
     }
     if (outcome === 'timeout') break;

@@ -129,6 +129,8 @@ export interface CaseClock {
   explanation_zh: string;
   explanation_en: string;
   citation?: string;
+  /** The citation as people read it: 国务院令第310号第8条. */
+  citation_words?: string;
   /** CONFIRMED, SECONDARY, LOCAL, DERIVED, PLATFORM_SETTING … (LEGAL.md status tags). */
   status_tag?: string;
   action_zh?: string;

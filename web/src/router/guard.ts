@@ -1,6 +1,7 @@
 import type { RouteLocationNormalized, Router } from 'vue-router';
 import { useAuthStore } from '@/store/auth';
 import { routeAllowed } from './menu';
+import { landingPath } from './landing';
 import { t } from '@/locales';
 
 /** Only same-app paths may be used as a post-login target (no open redirect). */
@@ -27,7 +28,7 @@ export function installGuards(router: Router): void {
     }
     if (to.meta.public) {
       if (auth.isAuthenticated && to.name === 'Login') {
-        return safeRedirect(to.query.redirect) ?? '/';
+        return safeRedirect(to.query.redirect) ?? landingPath(auth.roles);
       }
       return true;
     }
@@ -36,6 +37,10 @@ export function installGuards(router: Router): void {
     }
     if (auth.mustChangePassword && !to.meta.allowDuringPasswordChange) {
       return { name: 'ChangePassword' };
+    }
+    // "/" redirects to the workbench before the user is known; the leadership lands on the dashboard.
+    if (to.redirectedFrom?.path === '/' && to.path === '/workbench' && landingPath(auth.roles) !== to.path) {
+      return landingPath(auth.roles);
     }
     if (!routeAllowed(to.matched, auth.permissions, auth.user?.body?.code ?? null)) {
       return { name: 'Forbidden', query: { from: to.fullPath } };

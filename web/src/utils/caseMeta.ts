@@ -1,6 +1,6 @@
 // Display knowledge about cases shared by the list, the detail and the workbench: state phases and
-// colours, clock status colours, which states need each body's action, and the list presets of the
-// police, procuratorate and court views.
+// colours, clock status colours and the police's list presets. Which cases need a body's action is
+// the server's decision (GET /api/v1/worklist), not the client's.
 import type { CaseClock, CaseStateCode } from '@/api/cases';
 
 /** Every state in the order of the chain (PRODUCT.md "The case, end to end"). */
@@ -69,27 +69,6 @@ export function casePhase(state: string): CasePhase {
 export function isClosedState(state: string): boolean {
   return casePhase(state) === 'closed';
 }
-
-/** States in which a body usually has to act (the workbench to-do list). */
-export const BODY_WORK_STATES: Readonly<Record<string, readonly CaseStateCode[]>> = {
-  hrss: [
-    'complaint_received',
-    'investigating',
-    'order_pending',
-    'screening',
-    'transfer_preparation',
-    'transfer_pending_approval',
-    'transfer_approved',
-    'materials_supplement',
-    'filing_refused',
-    // The police investigate; labour inspection still owes them the case items and materials (L15).
-    'police_investigating',
-  ],
-  police: ['transferred', 'police_reviewing', 'reconsideration', 'supervision', 'police_investigating'],
-  procuratorate: ['filing_refused', 'supervision', 'prosecution_review'],
-  court: ['trial', 'execution', 'civil_route'],
-  justice: ['civil_route'],
-};
 
 export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
@@ -168,20 +147,5 @@ export const CASE_LIST_PRESETS: Readonly<Record<string, CaseListPreset>> = {
       reconsideration: 'cases.tabs.reconsiderationDecision',
       supervision: 'cases.tabs.supervisionReasons',
     },
-  },
-  supervision: {
-    key: 'supervision',
-    titleKey: 'menu.caseSupervision',
-    descriptionKey: 'cases.presets.supervision',
-    states: ['filing_refused', 'reconsideration', 'supervision'],
-    all: false,
-  },
-  greenChannel: {
-    key: 'greenChannel',
-    titleKey: 'menu.caseGreenChannel',
-    descriptionKey: 'cases.presets.greenChannel',
-    party: 'court',
-    states: ['trial', 'execution', 'civil_route'],
-    all: false,
   },
 };

@@ -61,26 +61,24 @@ const routes: RouteRecordRaw[] = [
       {
         path: '/cases/supervision',
         name: 'CaseSupervision',
-        component: list,
+        component: () => import('@/views/worklist/SupervisionView.vue'),
         meta: {
           titleKey: 'menu.caseSupervision',
           icon: markRaw(View),
           permission: 'case.read',
           bodies: ['procuratorate'],
-          casePreset: 'supervision',
           order: 5,
         },
       },
       {
         path: '/cases/green-channel',
         name: 'CaseGreenChannel',
-        component: list,
+        component: () => import('@/views/worklist/GreenChannelView.vue'),
         meta: {
           titleKey: 'menu.caseGreenChannel',
           icon: markRaw(Guide),
           permission: 'case.read',
           bodies: ['court'],
-          casePreset: 'greenChannel',
           order: 6,
         },
       },
