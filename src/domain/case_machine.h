@@ -94,6 +94,9 @@ struct CaseContext {
   // The last day of the workers' unpaid period (latest of them), when entered: the start of the
   // labour-arbitration limitation (L37) and of the 2-year investigation limit (L33).
   std::optional<CivilDate> unpaid_period_end;
+  // The kinds of the documents already issued on the case (step_documents.h): a step whose document
+  // is not yet on the case waits for it.
+  std::vector<std::string> issued_documents;
 };
 
 struct CaseSnapshot {
