@@ -53,7 +53,7 @@ constexpr DocumentGate kGates[] = {
     {E::kDeclineFiling, "acceptance_receipt", "受案回执"},
     {E::kRequestReconsideration, "non_filing_notice", "不予立案通知书"},
     {E::kGiveReasons, "explain_non_filing_request", "要求说明不立案理由通知书"},
-    {E::kReplyProcuratorialOpinion, "procuratorate_opinion", "检察意见书"},
+    {E::kReplyProcuratorialOpinion, "procuratorate_opinion", "检察意见书", "procuratorial_recommendation"},
     {E::kReplyInterventionOpinion, "intervention_opinion", "提前介入意见书"},
 };
 
@@ -102,6 +102,7 @@ const StepDocument* IssuingStepOf(std::string_view kind) {
 Status CheckRequiredDocuments(CaseEvent event, std::span<const std::string> issued_kinds) {
   for (const auto& gate : kGates) {
     if (gate.event != event || Contains(issued_kinds, gate.kind)) continue;
+    if (!gate.or_kind.empty() && Contains(issued_kinds, gate.or_kind)) continue;
     return MakeError(ErrorCode::kTransitionRefused, "须先制作《" + std::string(gate.name_zh) + "》，才能" +
                          std::string(CaseEventNameZh(event)),
                      "the document \"" + std::string(gate.kind) + "\" must be issued before this step", "event");

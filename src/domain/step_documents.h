@@ -44,6 +44,7 @@ struct DocumentGate {
   CaseEvent event;
   std::string_view kind;
   std::string_view name_zh;  // the document's title, for the refusal
+  std::string_view or_kind;  // another document that serves as well (empty: none)
 };
 std::span<const DocumentGate> DocumentGates();
 

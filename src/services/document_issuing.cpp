@@ -69,8 +69,10 @@ Result<DocumentView> DocumentIssuing::Issue(store::Connection& connection, const
   view.number = DocumentNumber(*series, year, seq);
   if (t->signer) view.signer = who.display_name.empty() ? who.username : who.display_name;
   view.date = DateZh(date);
-  view.print_office = issuer->print_office;
-  view.print_date = DateZh(date);
+  if (t->letterhead) {  // a form (送达回证, 登记表) has no 版记
+    view.print_office = issuer->print_office;
+    view.print_date = DateZh(date);
+  }
   view.created_at = now_text;
   auto pdf = docs::RenderPdf(view);
   if (!pdf) return pdf.error();

@@ -66,7 +66,8 @@ class DocumentFixture : public ::testing::Test {
     auto list = client.Get(CasePath(id ? id : id_, "/documents"));
     boost::json::object found;
     if (list.status != 200) return found;
-    for (const auto& d : list.Json().at("items").as_array()) {
+    const auto json = list.Json();  // kept alive: the loop reads into it
+    for (const auto& d : json.at("items").as_array()) {
       if (d.at("kind").as_string() == kind) found = d.as_object();
     }
     return found;
@@ -231,7 +232,7 @@ TEST_F(DocumentFixture, TheDocumentSetFromConsultationToProcuratorialOpinionRend
                      "是否达到数额较大标准？");
     ASSERT_EQ(sent.status, 200) << sent.body;
     Check(handler_, "consultation_letter",
-          {"个案征询函", "示劳监征〔2025〕1号", "示范区人民检察院：", "WL-2025-00001", "186,400.00元", "特函征询", "抄送：示范区公安分局"},
+          {"个案征询函", "示劳监征〔2025〕1号", "示范区人民检察院：", "WL-2025-00002", "186,400.00元", "特函征询", "抄送：示范区公安分局"},
           2, other);
   }
   SendTransfer();
@@ -244,13 +245,18 @@ TEST_F(DocumentFixture, TheDocumentSetFromConsultationToProcuratorialOpinionRend
         {"受案回执", "示公（治）受字〔2025〕1号", "示范区人力资源和社会保障局：", "2025年12月12日移送", "已收到并受理", "赵明"});
   ASSERT_EQ(Step(police_, id_, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。").status, 200);
   ASSERT_EQ(Step(handler_, id_, "request_reconsideration", "2025-12-16T02:00:00Z", {}, "证据足以证明拒不支付").status, 200);
-  Check(handler_, "reconsideration_application", {"提请复议书", "示范区公安分局：", "属于劳资民事纠纷", "第九条", "三日内作出复议决定"});
+  Check(handler_, "reconsideration_application", {"提请复议书", "示范区公安分局：", "属于劳资民事纠纷", "第九条", "三日内作出复议决定"}, 2);
 
   {  // the 检察意见书 on a case in administrative handling (the civil route here)
     auto civil = handler_.PostJson("/api/v1/cases", ScenarioOneComplaint()).Json().at("id").as_int64();
     ASSERT_EQ(Step(handler_, civil, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
-    ASSERT_EQ(Step(handler_, civil, "request_legal_aid", "2025-12-02T03:00:00Z").status, 200);
-    auto opinion = Step(prosecutor, civil, "issue_procuratorial_opinion", "2025-12-03T03:00:00Z", {}, "建议依法移送");
+    ASSERT_EQ(Step(handler_, civil, "issue_order", "2025-12-05T08:00:00Z", kPostedOrder).status, 200);
+    ASSERT_EQ(Step(handler_, civil, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}}).status, 200);
+    ASSERT_LT(handler_.PostJson(CasePath(civil, "/findings"),
+                                {{"kind", "conduct"}, {"value", {{"conduct", "unable"}}},
+                                 {"reason", "账户、房产、车辆查询均无财产，未发现转移财产或逃匿"}, {"evidence", {"财产查询结果"}}}).status, 300);
+    ASSERT_EQ(Step(handler_, civil, "complete_screening", "2025-12-11T02:00:00Z", {{"recommendation", "civil"}}).status, 200);
+    auto opinion = Step(prosecutor, civil, "issue_procuratorial_opinion", "2025-12-12T03:00:00Z", {}, "建议依法移送");
     ASSERT_EQ(opinion.status, 200) << opinion.body;
     Check(prosecutor, "procuratorate_opinion", {"检察意见书", "示检意〔2025〕1号", "示范区人力资源和社会保障局：", "第五百五十七条第三款", "14名劳动者"},
           1, civil);

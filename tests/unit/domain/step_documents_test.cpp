@@ -15,7 +15,7 @@ using E = CaseEvent;
 using S = CaseState;
 
 std::vector<std::string> Kinds(const Result<std::vector<std::string_view>>& issued) {
-  EXPECT_TRUE(issued.has_value());
+  EXPECT_TRUE(issued.ok());
   std::vector<std::string> out;
   if (issued) {
     for (auto kind : *issued) out.emplace_back(kind);
