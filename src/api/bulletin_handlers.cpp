@@ -16,6 +16,7 @@ using security::Permission;
 boost::json::object Summary(const services::BulletinSummary& row) {
   return {{"id", row.id},
           {"bulletin_no", row.bulletin_no},
+          {"issue_no", row.issue_no},
           {"period", row.period},
           {"period_start", row.period_start},
           {"period_end", row.period_end},

@@ -255,10 +255,38 @@ Result<domain::StepPayload> ParsePayload(CaseEvent event, const boost::json::obj
   }
 }
 
+// document_fields: {"<kind>": {"<field>": "text"}} — the wording of the documents the step issues.
+// Which kinds and fields are acceptable is the service's to decide (the step's table, the template).
+Result<std::map<std::string, std::map<std::string, std::string>>> ParseDocumentFields(const boost::json::object& body) {
+  constexpr std::size_t kMaxDocuments = 8, kMaxFields = 32, kMaxBytes = 4000;
+  std::map<std::string, std::map<std::string, std::string>> out;
+  auto it = body.find("document_fields");
+  if (it == body.end() || it->value().is_null()) return out;
+  if (!it->value().is_object() || it->value().as_object().size() > kMaxDocuments) {
+    return InvalidField("document_fields", "应为 {文书种类: {字段名: 文字}} 对象", "must be an object {kind: {field: text}}");
+  }
+  for (const auto& [kind, fields] : it->value().as_object()) {
+    const std::string where = "document_fields." + std::string(kind).substr(0, 64);
+    if (kind.empty() || kind.size() > 64 || !fields.is_object() || fields.as_object().size() > kMaxFields) {
+      return InvalidField(where, "应为 {字段名: 文字} 对象", "must be an object {field: text}");
+    }
+    auto& document = out[std::string(kind)];
+    for (const auto& [name, text] : fields.as_object()) {
+      if (!text.is_string() || text.as_string().size() > kMaxBytes) {
+        return InvalidField(where + "." + std::string(name).substr(0, 64), "应为不超过 4000 字节的文字",
+                            "must be text of at most 4000 bytes");
+      }
+      document[std::string(name)] = std::string(text.as_string());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
-  if (auto ok = OnlyKnownFields(body, {"event", "at", "reason", "expected_version", "payload"}, ""); !ok) {
+  if (auto ok = OnlyKnownFields(body, {"event", "at", "reason", "expected_version", "payload", "document_fields"}, "");
+      !ok) {
     return ok.error();
   }
   auto event_code = http::RequiredString(body, "event", 64);
@@ -289,6 +317,9 @@ Result<services::StepInput> ParseStepInput(const boost::json::object& body) {
   auto parsed = ParsePayload(*event, *payload);
   if (!parsed) return parsed.error();
   input.payload = std::move(*parsed);
+  auto documents = ParseDocumentFields(body);
+  if (!documents) return documents.error();
+  input.document_fields = std::move(*documents);
   return input;
 }
 

@@ -1,5 +1,7 @@
 // /api/v1/cases/{id}/documents and /api/v1/documents/{id}/pdf: official documents (文书).
-// Handlers only translate; DocumentService decides who may issue what and renders.
+// Handlers only translate; DocumentService decides who may issue what and renders. Most documents
+// are issued by their step (POST /cases/{id}/steps with document_fields); POST here issues only the
+// documents no step issues.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -16,16 +18,36 @@ namespace {
 constexpr std::size_t kMaxOverrideFields = 32;
 
 boost::json::object DocumentJson(const services::DocumentView& d) {
-  return {{"id", d.id},           {"case_id", d.case_id},   {"kind", d.kind},
-          {"title", d.title},     {"doc_no", d.doc_no},     {"body_code", d.body_code},
-          {"year", d.year},       {"seq", d.seq},           {"issued_at", d.issued_at},
-          {"issued_by", d.issued_by_username},              {"sha256", d.sha256},
-          {"byte_size", d.byte_size}, {"pages", d.pages},   {"event_id", d.event_id},
+  return {{"id", d.id},
+          {"case_id", d.case_id},
+          {"kind", d.kind},
+          {"title", d.title},
+          {"doc_no", d.doc_no},
+          {"body_code", d.body_code},
+          {"issuer_name", d.issuer_name},
+          {"year", d.year},
+          {"seq", d.seq},
+          {"document_date", d.document_date},
+          {"document_date_zh", d.document_date_zh},
+          {"step", d.step},
+          {"step_name_zh", d.step_name_zh},
+          {"issued_at", d.issued_at},
+          {"issued_by", d.issued_by_username},
+          {"sha256", d.sha256},
+          {"byte_size", d.byte_size},
+          {"pages", d.pages},
+          {"event_id", d.event_id},
           {"pdf_url", "/api/v1/documents/" + std::to_string(d.id) + "/pdf"}};
 }
 
 Result<services::DocumentRequest> ReadDocumentRequest(const boost::json::object& body) {
   services::DocumentRequest input;
+  for (const auto& [key, value] : body) {
+    if (key != "kind" && key != "deadline" && key != "fields") {
+      std::string where(std::string(key).substr(0, 64));
+      return MakeError(ErrorCode::kValidationFailed, where + "：不接受的字段", where + ": unknown field", where);
+    }
+  }
   auto kind = http::RequiredString(body, "kind", 64);
   if (!kind) return kind.error();
   input.kind = *kind;

@@ -57,7 +57,8 @@ struct Application::Services {
   Services(store::Database& db, const Clock& clock, std::shared_ptr<const services::SecurityKeys> k,
            std::shared_ptr<const services::ReferenceData> r, security::Argon2Cost cost,
            std::shared_ptr<const domain::RiskRuleSet> risk_rules, services::AuditAnchoring anchoring,
-           std::chrono::seconds anchor_interval, std::chrono::seconds backup_interval)
+           std::chrono::seconds anchor_interval, std::chrono::seconds backup_interval,
+           std::shared_ptr<const services::DocumentCatalog> document_catalog)
       : keys(std::move(k)),
         reference(std::move(r)),
         audit(keys, clock, std::move(anchoring)),
@@ -67,7 +68,7 @@ struct Application::Services {
         roster(db, clock, audit),
         case_rules(db, clock, audit, reference),
         calendar(db, clock, audit, reference, case_rules),
-        cases(db, clock, audit, reference, keys, case_rules, risk_rules),
+        cases(db, clock, audit, reference, keys, case_rules, risk_rules, document_catalog),
         deadlines(db, clock, audit, reference, case_rules),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
@@ -206,16 +207,16 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto cost = config.fast_password_hashing ? security::Argon2Cost::Minimum() : security::Argon2Cost::Interactive();
   auto risk_rules = LoadRiskRules(config.data_dir);
   if (!risk_rules) return risk_rules.error();
+  auto catalog = LoadDocumentCatalog(config.data_dir);
+  if (!catalog) return catalog.error();
   auto services = std::make_unique<Services>(
       **database, clock, *keys, *reference, cost, *risk_rules,
       services::AuditAnchoring{config.audit_checkpoint_every, config.audit_anchor_file},
-      std::chrono::seconds(config.audit_anchor_interval_s), std::chrono::hours(config.backup_every_hours));
+      std::chrono::seconds(config.audit_anchor_interval_s), std::chrono::hours(config.backup_every_hours), *catalog);
   if (auto sealed = services->audit.SealLegacyChain(**database); !sealed) {
     LogEvent(spdlog::level::err, "audit_legacy_chain_not_sealed", {{"error", sealed.error().message_en}});
   }
-  auto templates = LoadDocumentTemplates(config.data_dir);
-  if (!templates) return templates.error();
-  services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *templates);
+  services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *catalog);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
   services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
   auto exposure_rules = LoadExposureRules(config.data_dir);

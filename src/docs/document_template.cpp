@@ -74,12 +74,14 @@ Result<DocumentTemplate> ParseDocumentTemplate(std::string_view json_text) {
   t.title_en = Text(o, "title_en");
   t.issuer_body = Text(o, "issuer_body");
   t.permission = Text(o, "permission");
-  t.number_prefix = Text(o, "number_prefix");
+  t.basis = Text(o, "basis");
   t.copy_to = Text(o, "copy_to");
+  t.annotation = Text(o, "annotation");
+  if (auto signer = o.find("signer"); signer != o.end() && signer->value().is_bool()) t.signer = signer->value().as_bool();
   if (auto seal = o.find("seal"); seal != o.end() && seal->value().is_bool()) t.seal = seal->value().as_bool();
   if (auto head = o.find("letterhead"); head != o.end() && head->value().is_bool()) t.letterhead = head->value().as_bool();
-  if (t.kind.empty() || t.title.empty() || t.issuer_body.empty() || t.permission.empty() || t.number_prefix.empty()) {
-    return Bad(t.kind.empty() ? "?" : t.kind, "kind, title, issuer_body, permission and number_prefix are required");
+  if (t.kind.empty() || t.title.empty() || t.issuer_body.empty() || t.permission.empty() || t.basis.empty()) {
+    return Bad(t.kind.empty() ? "?" : t.kind, "kind, title, issuer_body, permission and basis are required");
   }
   auto fields = o.find("fields");
   if (fields == o.end() || !fields->value().is_array()) return Bad(t.kind, "fields must be an array");
@@ -126,6 +128,7 @@ Result<DocumentTemplate> ParseDocumentTemplate(std::string_view json_text) {
   }
   for (const auto& field : t.fields) check(field.default_text, false);
   check(t.copy_to, false);
+  check(t.annotation, false);
   if (!unknown.empty()) return Bad(t.kind, "unknown placeholder {{" + unknown + "}}");
   return t;
 }
@@ -177,6 +180,9 @@ Result<PdfDocument> FillTemplate(const DocumentTemplate& t, const TemplateValues
   auto copy_to = Substitute(t.copy_to, values);
   if (!copy_to) return copy_to.error();
   d.copy_to = *copy_to;
+  auto annotation = Substitute(t.annotation, values);
+  if (!annotation) return annotation.error();
+  d.annotation = *annotation;
   for (const auto& block : t.blocks) {
     if (!block.when.empty()) {
       auto it = values.find(block.when);

@@ -39,10 +39,12 @@ struct DocumentTemplate {
   std::string title_en;
   std::string issuer_body;  // body code that issues it: hrss | police | procuratorate ...
   std::string permission;   // permission code the issuing user needs
-  std::string number_prefix;  // 发文字号 prefix before 〔year〕 (DERIVED, e.g. 示劳监)
+  std::string basis;        // the legal basis of the document itself, with its citation (LEGAL.md §5)
   std::string copy_to;      // 抄送 with placeholders (may be empty)
+  std::string annotation;   // 附注 with placeholders (may be empty), GB/T 9704 §7.3.6
   bool seal = true;
   bool letterhead = true;
+  bool signer = false;      // 签发人 on the number line (GB/T 9704 §7.2.5: 上行文)
   std::vector<TemplateField> fields;
   std::vector<TemplateBlock> blocks;
 
@@ -60,7 +62,8 @@ struct TemplateValues {
 // Checks the per-document wording overrides: only editable fields, bounded, printable text.
 Status CheckOverrides(const DocumentTemplate& document_template, const std::map<std::string, std::string>& overrides);
 
-// Fills the body of the document (title, blocks, copy-to); the caller adds issuer, number and date.
+// Fills the body of the document (title, blocks, copy-to, annotation); the caller adds issuer,
+// number, signer and date. The 发文字号 series is the district's (data/document_issuers.json).
 Result<PdfDocument> FillTemplate(const DocumentTemplate& document_template, const TemplateValues& values);
 
 }  // namespace wagelink::docs

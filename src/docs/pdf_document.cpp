@@ -45,9 +45,15 @@ boost::json::value PdfDocumentToJson(const PdfDocument& d) {
     if (!b.label.empty()) o["label"] = b.label;
     blocks.push_back(std::move(o));
   }
-  return boost::json::object{{"issuer", d.issuer}, {"number", d.number}, {"title", d.title}, {"blocks", blocks},
+  boost::json::object json{{"issuer", d.issuer}, {"number", d.number}, {"title", d.title}, {"blocks", blocks},
                              {"date", d.date},     {"seal", d.seal}, {"letterhead", d.letterhead},     {"copy_to", d.copy_to},
                              {"print_line", d.print_line}, {"created_at", d.created_at}};
+  // Added with migration 0016; absent in view models stored before, where they are empty.
+  if (!d.signer.empty()) json["signer"] = d.signer;
+  if (!d.annotation.empty()) json["annotation"] = d.annotation;
+  if (!d.print_office.empty()) json["print_office"] = d.print_office;
+  if (!d.print_date.empty()) json["print_date"] = d.print_date;
+  return json;
 }
 
 Result<PdfDocument> PdfDocumentFromJson(const boost::json::value& json) {
@@ -61,6 +67,10 @@ Result<PdfDocument> PdfDocumentFromJson(const boost::json::value& json) {
   d.copy_to = Text(o, "copy_to");
   d.print_line = Text(o, "print_line");
   d.created_at = Text(o, "created_at");
+  d.signer = Text(o, "signer");
+  d.annotation = Text(o, "annotation");
+  d.print_office = Text(o, "print_office");
+  d.print_date = Text(o, "print_date");
   auto seal = o.find("seal");
   d.seal = seal == o.end() || !seal->value().is_bool() || seal->value().as_bool();
   auto letterhead = o.find("letterhead");

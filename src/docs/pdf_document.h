@@ -30,12 +30,16 @@ struct PdfDocument {
   std::string issuer;      // 发文机关标志 (top, red) and 署名 (foot)
   bool letterhead = true;  // false for forms (送达回证): no 发文机关标志 at the top
   std::string number;      // 发文字号, e.g. 示劳监〔2025〕3号
+  std::string signer;      // 签发人 (GB/T 9704 §7.2.5): only where the format needs it (上行文); empty = none
   std::string title;       // 标题
   std::vector<PdfBlock> blocks;
   std::string date;        // 成文日期, e.g. 2025年12月22日
   bool seal = true;        // draw the seal area over the date
+  std::string annotation;  // 附注 (§7.3.6): in parentheses, two characters in, on the line under the date
   std::string copy_to;     // 抄送 line in the 版记 (empty = none)
-  std::string print_line;  // 印发机关和印发日期 in the 版记 (empty = none)
+  std::string print_line;  // legacy one-line 印发 text in the 版记 (documents issued before 0016)
+  std::string print_office;  // 印发机关 (§7.4.3): flush left in the 版记 (empty = none)
+  std::string print_date;    // 印发日期: flush right, followed by 印发
   std::string created_at;  // UTC instant written into the PDF metadata (reproducible bytes)
   std::optional<std::string> watermark;  // viewer and time, drawn across every page at download
 };

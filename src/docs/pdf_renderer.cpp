@@ -127,6 +127,14 @@ class PageWriter {
     pango_layout_iter_free(iter);
   }
 
+  // Draws a one-line text without advancing: the next Paragraph shares its line (e.g. a number
+  // flush left and the 签发人 flush right).
+  void SameLine(const std::string& text, const Flow& flow) {
+    const double saved = y_;
+    Paragraph(text, flow);
+    y_ = saved;
+  }
+
   // One row of a bordered two-column form; moved whole to the next page when it does not fit.
   void FieldRow(const std::string& label, const std::string& value) {
     Flow label_flow{.face = kSans, .size = kSmallSize, .width = kLabelWidth - 2 * kCellPad, .align = Flow::Align::kLeft};
@@ -233,11 +241,16 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
   return CAIRO_STATUS_SUCCESS;
 }
 
+// 版头 (GB/T 9704-2012 §7.2): the issuer's name in red, the 发文字号 (with the 签发人 on the same line
+// where the format needs one, §7.2.5), and the red separator line under them — on every document,
+// forms included, so a page always shows whose document it is.
 void DrawHeader(PageWriter& w, const PdfDocument& d) {
   using A = Flow::Align;
-  if (!d.letterhead) {  // a form: title, then its number flush right above the table
+  if (!d.letterhead) {  // a form: title, then its number flush right above the red line and the table
     w.Paragraph(d.title, {.face = kSansBold, .size = kTitleSize, .pitch = kTitlePitch, .align = A::kCenter});
     if (!d.number.empty()) w.Paragraph(d.number, {.width = kTextWidth, .align = A::kRight});
+    w.Rule(w.y() + 2 * kMm, 1.2, kRed);
+    w.Skip(kBodyPitch / 2);
     return;
   }
   if (!d.issuer.empty()) {
@@ -245,12 +258,15 @@ void DrawHeader(PageWriter& w, const PdfDocument& d) {
   }
   if (!d.number.empty()) {
     w.Skip(kBodyPitch / 2);
-    w.Paragraph(d.number, {.align = A::kCenter});
+    if (d.signer.empty()) {
+      w.Paragraph(d.number, {.align = A::kCenter});
+    } else {  // §7.2.5: number one character in from the left, 签发人 one character in from the right
+      w.SameLine(d.number, {.width = kTextWidth - 2 * kBodySize, .x = kBodySize, .align = A::kLeft});
+      w.Paragraph("签发人：" + d.signer, {.width = kTextWidth - 2 * kBodySize, .x = kBodySize, .align = A::kRight});
+    }
   }
-  if (!d.issuer.empty() || !d.number.empty()) {
-    w.Rule(w.y() + 4 * kMm - kBodyPitch / 3, 1.2, kRed);  // 红色分隔线, 4 mm under the number
-    w.Skip(kBodyPitch);
-  }
+  w.Rule(w.y() + 4 * kMm - kBodyPitch / 3, 1.2, kRed);  // 红色分隔线, 4 mm under the number
+  w.Skip(kBodyPitch);
   w.Paragraph(d.title, {.face = kSansBold, .size = kTitleSize, .pitch = kTitlePitch, .align = A::kCenter});
   w.Skip(kBodyPitch / 2);
 }
@@ -288,11 +304,15 @@ void DrawSignature(PageWriter& w, const PdfDocument& d) {
   w.Paragraph(d.issuer, {.width = block_width, .x = x, .align = Flow::Align::kCenter});
   w.Paragraph(d.date, {.width = block_width, .x = x, .align = Flow::Align::kCenter});
   if (d.seal) w.SealArea(kLeft + x + block_width / 2, top + kBodyPitch);
+  // 附注 (§7.3.6): in parentheses, two characters in, on the line under the date.
+  if (!d.annotation.empty()) w.Paragraph("（" + d.annotation + "）", {.indent = 2 * kBodySize, .align = Flow::Align::kLeft});
 }
 
-// 版记 at the foot of the last page: 抄送 and 印发 between rules.
+// 版记 at the foot of the last page (§7.4): 抄送, then 印发机关 flush left and 印发日期 flush right,
+// between rules.
 void DrawRecordFooter(PageWriter& w, const PdfDocument& d) {
-  int lines = (d.copy_to.empty() ? 0 : 1) + (d.print_line.empty() ? 0 : 1);
+  const bool printed = !d.print_office.empty() || !d.print_line.empty();
+  int lines = (d.copy_to.empty() ? 0 : 1) + (printed ? 1 : 0);
   if (lines == 0) return;
   const double pitch = kSmallSize * 1.9;
   double height = lines * pitch + 4;
@@ -304,11 +324,17 @@ void DrawRecordFooter(PageWriter& w, const PdfDocument& d) {
     const bool stop = d.copy_to.ends_with("。");  // GB/T 9704 10.1: the list ends with a full stop
     w.Paragraph("抄送：" + d.copy_to + (stop ? "" : "。"), {.size = kSmallSize, .pitch = pitch, .indent = -3 * kSmallSize,
                                         .width = kTextWidth - 2 * kSmallSize, .x = kSmallSize, .align = Flow::Align::kLeft});
-    if (!d.print_line.empty()) w.Rule(w.y(), 0.7, kBlack);
+    if (printed) w.Rule(w.y(), 0.7, kBlack);
   }
-  if (!d.print_line.empty()) {
-    w.Paragraph(d.print_line, {.size = kSmallSize, .pitch = pitch, .width = kTextWidth - 2 * kSmallSize, .x = kSmallSize,
-                               .align = Flow::Align::kLeft});
+  const Flow small{.size = kSmallSize, .pitch = pitch, .width = kTextWidth - 2 * kSmallSize, .x = kSmallSize,
+                   .align = Flow::Align::kLeft};
+  if (!d.print_office.empty()) {
+    w.SameLine(d.print_office, small);
+    Flow right = small;
+    right.align = Flow::Align::kRight;
+    w.Paragraph(d.print_date.empty() ? " " : d.print_date + "印发", right);
+  } else if (!d.print_line.empty()) {
+    w.Paragraph(d.print_line, small);
   }
   w.Rule(w.y(), 1.0, kBlack);
 }

@@ -29,6 +29,11 @@ std::optional<BulletinPeriod> ParseBulletinPeriod(std::string_view code) {
   return std::nullopt;
 }
 
+std::string BulletinIssueNo(std::int64_t year, std::int64_t seq) {
+  if (seq <= 0) return {};
+  return "〔" + std::to_string(year) + "〕第" + std::to_string(seq) + "期";
+}
+
 DateRange PreviousPeriod(BulletinPeriod period, CivilDate today) {
   auto first_of_month = [](CivilDate d) { return d.AddDays(1 - static_cast<std::int64_t>(d.day())); };
   switch (period) {

@@ -1,6 +1,8 @@
 #pragma once
 // The periods bulletins (简报) cover: civil dates in Asia/Shanghai, both ends inclusive.
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "domain/civil_date.h"
@@ -17,6 +19,10 @@ struct DateRange {
   CivilDate first;
   CivilDate last;
 };
+
+// The 期号 people see: 〔2026〕第11期 (the bulletins of a year numbered in order of issue).
+// Empty for a bulletin issued before 期号 existed (seq 0).
+std::string BulletinIssueNo(std::int64_t year, std::int64_t seq);
 
 // The last complete period before `today`: Monday–Sunday of the previous week, the previous
 // calendar month, or the previous calendar quarter. Not defined for kOnDemand (returns the day before).

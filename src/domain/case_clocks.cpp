@@ -65,6 +65,9 @@ std::vector<ClockRule> BuildClocks() {
       // to file without any reasons given means the police never answered).
       {"L16", B::kPolice, B::kProcuratorate, ClockKind::kDuty,
        {{E::kGiveReasons, O::kMet}, {E::kFileCase, O::kMet}, {E::kOrderFiling, O::kNotMet}}},
+      // 规则 §562: the reasons of the delay within 7 days; deciding to file answers it too.
+      {"L19", B::kPolice, B::kProcuratorate, ClockKind::kDuty,
+       {{E::kGiveReasons, O::kMet}, {E::kFileCase, O::kMet}, {E::kOrderFiling, O::kNotMet}}},
       // 规则 §561 ¶2: tell the agency within 10 days when the reasons stand.
       {"L17", B::kProcuratorate, B::kWageOffice, ClockKind::kDuty, {{E::kNotifySupervisionResult, O::kMet}}},
       // 规则 §563; 程序规定 §182 ¶2: file within 15 days of the 通知立案书.

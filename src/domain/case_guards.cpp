@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "domain/case_steps.h"
+#include "domain/step_documents.h"
 
 namespace wagelink::domain {
 namespace {
@@ -39,6 +40,7 @@ Status CheckSupervisionStage(const CaseProgress& progress, std::initializer_list
 
 Status CheckSituation(CaseEvent event, const CaseSnapshot& snapshot, Body actor) {
   const CaseProgress& progress = snapshot.progress;
+  if (auto issued = CheckRequiredDocuments(event, snapshot.context.issued_documents); !issued) return issued;
   switch (event) {
     case E::kExtendInvestigation:
       return Extendable(snapshot, "L02", "调查", "the investigation");

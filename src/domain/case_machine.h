@@ -64,6 +64,9 @@ struct CaseProgress {
   std::optional<Instant> transfer_received_at;  // the police signed the receipt
   bool reconsideration_decided = false;         // 复议 is available once (310号 §9)
   SupervisionStage supervision = SupervisionStage::kNone;
+  // The procuratorate opened supervision because the police let their filing decision run out
+  // (规则 §562), not over a refusal (§559–§561): it asks for the reasons of the delay (L19).
+  bool supervising_delay = false;
   bool materials_handed_over = false;  // 310号 §12 done
   std::optional<ProsecutionDecision> prosecution;
   bool procuratorial_opinion_open = false;  // a 检察意见 awaits labour inspection's reply
@@ -96,6 +99,9 @@ struct CaseContext {
   // The last day of the workers' unpaid period (latest of them), when entered: the start of the
   // labour-arbitration limitation (L37) and of the 2-year investigation limit (L33).
   std::optional<CivilDate> unpaid_period_end;
+  // The kinds of the documents already issued on the case (step_documents.h): a step whose document
+  // is not yet on the case waits for it.
+  std::vector<std::string> issued_documents;
 };
 
 struct CaseSnapshot {

@@ -176,14 +176,16 @@ Status ApplyStep(const CaseSnapshot& snapshot, const StepRequest& request, Trans
     case E::kRequestSupervision:
       transition.to = S::kSupervision;
       after.supervision = SupervisionStage::kRequested;
+      after.supervising_delay = false;
       return Ok{};
     case E::kOpenSupervision:
       transition.to = S::kSupervision;
       after.supervision = SupervisionStage::kRequested;
+      after.supervising_delay = before.state != S::kFilingRefused;
       return Ok{};
     case E::kRequestReasons:
       after.supervision = SupervisionStage::kReasonsRequested;
-      start("L16");
+      start(before.supervising_delay ? "L19" : "L16");
       return Ok{};
     case E::kGiveReasons:
       after.supervision = SupervisionStage::kReasonsGiven;

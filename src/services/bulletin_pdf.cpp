@@ -35,7 +35,7 @@ Result<std::string> BulletinService::RenderPdf(const Principal& who, std::int64_
   using docs::BlockStyle;
   docs::PdfDocument doc;
   doc.issuer = std::string(domain::BodyNameZh(domain::Body::kWageOffice));
-  doc.number = row.bulletin_no;
+  doc.number = row.issue_no.empty() ? row.bulletin_no : "简报" + row.issue_no;
   auto period = domain::ParseBulletinPeriod(row.period).value_or(domain::BulletinPeriod::kOnDemand);
   doc.title = "根治欠薪工作简报（" + std::string(domain::BulletinPeriodNameZh(period)) + "）";
   doc.seal = false;

@@ -1,4 +1,5 @@
 #include "services/bulletin_service.h"
+#include "store/case_repository.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -90,6 +91,7 @@ std::string PeriodTitleZh(domain::BulletinPeriod period, const std::string& firs
 BulletinSummary SummaryOf(const store::BulletinRow& row) {
   return {.id = row.id,
           .bulletin_no = row.bulletin_no,
+          .issue_no = domain::BulletinIssueNo(row.issue_year, row.issue_seq),
           .period = row.period,
           .period_start = row.period_start,
           .period_end = row.period_end,
@@ -148,15 +150,21 @@ Result<BulletinView> BulletinService::Issue(const Principal& who, domain::Bullet
     return MakeError(ErrorCode::kConflict, "简报含有个人信息，已拒绝生成", "The bulletin would contain personal data; refused");
   }
   row.sha256 = security::Sha256Hex(BulletinHashInput(row));
+  // The 期号: the next of the year's counter row, advanced in this transaction (no gaps, no repeats).
+  row.issue_year = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())).year();
+  row.issue_seq = store::CaseRepository(*connection).NextSequence("bulletin.issue", static_cast<int>(row.issue_year));
   row.id = data.Insert(row);
   store::CaseTimelineRepository notices(*connection);
-  std::string title_zh = PeriodTitleZh(period, row.period_start, row.period_end);
+  std::string title_zh = "简报" + domain::BulletinIssueNo(row.issue_year, row.issue_seq) + "：" +
+                         PeriodTitleZh(period, row.period_start, row.period_end);
   std::string title_en = "Bulletin (" + row.period + "): " + row.period_start + " to " + row.period_end;
   for (const auto& body : data.BodyCodes()) {
     notices.InsertNotification({0, body, std::nullopt, "bulletin_issued", title_zh, title_en, std::nullopt, now, std::nullopt});
   }
   audit_.Append(*connection, who, "bulletin.issue", {"bulletin", std::to_string(row.id)}, nullptr,
-                boost::json::object{{"bulletin_no", row.bulletin_no}, {"sha256", row.sha256}});
+                boost::json::object{{"bulletin_no", row.bulletin_no},
+                                    {"issue_no", domain::BulletinIssueNo(row.issue_year, row.issue_seq)},
+                                    {"sha256", row.sha256}});
   tx.Commit();
   return ViewOf(row, true);
 }

@@ -23,7 +23,8 @@ struct BulletinRequest {
 
 struct BulletinSummary {
   std::int64_t id = 0;
-  std::string bulletin_no;
+  std::string bulletin_no;  // internal key of the period (unique per period), not for people
+  std::string issue_no;     // 期号 shown to people: 〔2026〕第11期
   std::string period;  // domain::BulletinPeriod code
   std::string period_start;
   std::string period_end;

@@ -22,6 +22,7 @@ boost::json::object ProgressToJson(const domain::CaseProgress& p) {
   if (p.transfer_received_at) o["transfer_received_at"] = p.transfer_received_at->ToIsoUtc();
   o["reconsideration_decided"] = p.reconsideration_decided;
   o["supervision"] = domain::SupervisionStageCode(p.supervision);
+  o["supervising_delay"] = p.supervising_delay;
   o["materials_handed_over"] = p.materials_handed_over;
   if (p.prosecution) o["prosecution"] = p.prosecution == domain::ProsecutionDecision::kProsecute ? "prosecute" : "not_prosecute";
   o["procuratorial_opinion_open"] = p.procuratorial_opinion_open;
@@ -78,6 +79,7 @@ Result<domain::CaseProgress> ProgressFromJson(std::string_view text) {
     if (!stage) return Corrupt("supervision");
     p.supervision = *stage;
   }
+  p.supervising_delay = bool_of("supervising_delay");  // absent before 规则 §562 was tracked: false
   p.materials_handed_over = bool_of("materials_handed_over");
   if (auto t = text_of("prosecution")) {
     p.prosecution = *t == "prosecute" ? domain::ProsecutionDecision::kProsecute : domain::ProsecutionDecision::kNotProsecute;

@@ -1,6 +1,9 @@
 // The case use cases' shared part: scope, the whole case as a detail, its assessment (case_records.h).
 #include "services/case_records.h"
 
+#include "domain/step_documents.h"
+#include "store/document_repository.h"
+
 #include <boost/json/serialize.hpp>
 
 #include "domain/assessment_json.h"
@@ -39,7 +42,7 @@ std::vector<std::string> CaseRecords::MissingMaterials(const store::CaseRow& row
   return missing;
 }
 
-domain::CaseSnapshot CaseRecords::SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
                                              const domain::CaseProgress& progress,
                                              const std::vector<store::ClockRow>& clocks,
                                              const CachedAssessment& assessment) const {
@@ -51,6 +54,11 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(const CaseRules& rules, const store
   snapshot.context.amount_threshold_met = assessment.amount_met;
   snapshot.context.assessed_recommendation = assessment.recommendation;
   snapshot.context.missing_transfer_materials = MissingMaterials(row);
+  if (issuing_) {
+    snapshot.context.issued_documents = store::DocumentRepository(connection).KindsForCase(row.id);
+  } else {  // no documents are issued here, so none is waited for
+    for (const auto& document : domain::StepDocuments()) snapshot.context.issued_documents.emplace_back(document.kind);
+  }
   const domain::Instant now = Now();
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
@@ -106,7 +114,7 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   if (auto progress = ProgressFromJson(row.progress)) {
     std::vector<std::string> permissions;
     for (auto p : who.permissions) permissions.emplace_back(security::PermissionCode(p));
-    detail.available_steps = domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks, *detail.assessment),
+    detail.available_steps = domain::AvailableSteps(SnapshotOf(connection, *rules, row, *progress, clocks, *detail.assessment),
                                                     who.body_code, permissions);
   }
   return detail;

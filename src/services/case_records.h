@@ -20,6 +20,8 @@
 #include "services/case_rules_service.h"
 #include "services/case_scope.h"
 #include "services/case_views.h"
+#include "services/document_catalog.h"
+#include "services/document_issuing.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
 #include "services/security_keys.h"
@@ -37,20 +39,27 @@ class CaseRecords {
   // leadership and 区治欠办; without them nothing is reported.
   CaseRecords(store::Database& db, const Clock& clock, const AuditTrail& audit,
               std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const SecurityKeys> keys,
-              CaseRulesService& rules, std::shared_ptr<const domain::RiskRuleSet> risk_rules = nullptr)
+              CaseRulesService& rules, std::shared_ptr<const domain::RiskRuleSet> risk_rules = nullptr,
+              std::shared_ptr<const DocumentCatalog> documents = nullptr)
       : db_(db),
         clock_(clock),
         audit_(audit),
         reference_(std::move(reference)),
         keys_(std::move(keys)),
         rules_(rules),
-        risk_rules_(std::move(risk_rules)) {}
+        risk_rules_(std::move(risk_rules)),
+        documents_(std::move(documents)) {
+    if (documents_) issuing_.emplace(*documents_, *reference_, audit_);
+  }
 
   store::Database& db() const { return db_; }
   const AuditTrail& audit() const { return audit_; }
   const ReferenceData& reference() const { return *reference_; }
   const SecurityKeys& keys() const { return *keys_; }
   CaseRulesService& rules() const { return rules_; }
+  // Issues the documents of a step inside its transaction; absent when no catalog was given (a
+  // deployment without data/templates issues no documents, and no step waits for one).
+  const DocumentIssuing* documents() const { return issuing_ ? &*issuing_ : nullptr; }
   domain::Instant Now() const { return domain::Instant::FromUnixSeconds(clock_.Now()); }
 
   // The cases `who` may read (CaseScopeOf).
@@ -64,8 +73,9 @@ class CaseRecords {
   // The case's assessment on its facts (crime_assessment.h), shared through the cache.
   std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
                                                      domain::Instant now) const;
-  // The state machine's view of the case: its progress and the facts the guards read.
-  domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+  // The state machine's view of the case: its progress and the facts the guards read, read inside
+  // `connection` (the documents already issued).
+  domain::CaseSnapshot SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
                                   const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks,
                                   const CachedAssessment& assessment) const;
   // The report at once (第一时间) when the case's facts reach a level of data/risk_rules.json that
@@ -83,6 +93,8 @@ class CaseRecords {
   std::shared_ptr<const SecurityKeys> keys_;
   CaseRulesService& rules_;
   std::shared_ptr<const domain::RiskRuleSet> risk_rules_;
+  std::shared_ptr<const DocumentCatalog> documents_;
+  std::optional<DocumentIssuing> issuing_;
   mutable AssessmentCache assessments_;
 };
 

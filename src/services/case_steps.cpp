@@ -8,6 +8,7 @@
 #include "services/case_progress_codec.h"
 #include "domain/limitation_period.h"
 #include "services/case_steps.h"
+#include "domain/step_documents.h"
 #include "store/identity_repository.h"
 
 namespace wagelink::services {
@@ -134,7 +135,7 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  auto snapshot = records_.SnapshotOf(*rules, *row, *progress, clocks, *assessment);
+  auto snapshot = records_.SnapshotOf(*connection, *rules, *row, *progress, clocks, *assessment);
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
     if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);
@@ -151,6 +152,11 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   }
   auto decision = domain::Decide(snapshot, request);
   if (!decision) return decision.error();
+  std::vector<std::string> requested_documents;
+  for (const auto& [kind, fields] : step.document_fields) requested_documents.push_back(kind);
+  auto documents = domain::DocumentsIssuedBy(request, requested_documents);
+  if (!documents) return documents.error();
+  if (!records_.documents()) documents->clear();
   const domain::Transition& t = *decision;
 
   const std::string to_state(domain::CaseStateCode(t.to));
@@ -212,9 +218,36 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   event.explanation_zh = t.explanation_zh + limitation_zh;
   event.explanation_en = t.explanation_en + limitation_en;
   event.request_id = who.request_id;
-  timeline.InsertEvent(event);
+  const std::int64_t event_id = timeline.InsertEvent(event);
   records_.audit().Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
                 boost::json::object{{"state", row->state}}, boost::json::object{{"state", to_state}});
+
+  // The step's documents, with the facts as they stand after the step (the order's deadline just
+  // recorded, the amount outstanding today): a document that cannot be made refuses the step.
+  if (!documents->empty()) {
+    auto after = CaseRecords::FindVisible(cases, *scope, case_id);
+    if (!after) return after.error();
+    for (auto kind : *documents) {
+      auto fields = step.document_fields.find(std::string(kind));
+      IssueRequest issue{.kind = std::string(kind),
+                         .moment = {.at = at,
+                                    .now = now,
+                                    .step = step.event,
+                                    .step_reason = step.reason,
+                                    .payload = step.payload,
+                                    .overrides = fields == step.document_fields.end() ? std::map<std::string, std::string>{}
+                                                                                      : fields->second},
+                         .step_event_id = event_id};
+      auto issued = records_.documents()->Issue(*connection, who, *after, issue);
+      if (!issued) {
+        Error error = issued.error();
+        if (error.code == ErrorCode::kValidationFailed && error.field.starts_with("fields.")) {
+          error.field = "document_fields." + std::string(kind) + "." + error.field.substr(7);
+        }
+        return error;
+      }
+    }
+  }
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Taking a step of the mechanism (domain::Decide decides; this applies the decision — state,
-// timeline event, clocks, parties, inbox notices, audit — in one transaction) and keeping the
-// transfer package.
+// timeline event, clocks, parties, inbox notices, the documents the step issues
+// (domain/step_documents.h), audit — in one transaction) and keeping the transfer package.
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,6 +18,9 @@ struct StepInput {
   std::string reason;
   domain::StepPayload payload;
   std::optional<std::int64_t> expected_version;  // optimistic concurrency from the UI
+  // Edited DERIVED wording of the documents the step issues (kind -> field -> text); naming a
+  // document the step issues only on request (e.g. a 检察建议书) asks for it.
+  std::map<std::string, std::map<std::string, std::string>> document_fields;
 };
 
 class CaseSteps {

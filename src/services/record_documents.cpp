@@ -25,14 +25,18 @@ std::string Text(const boost::json::object& o, const char* key) {
 
 Result<DocumentDownload> DocumentService::RenderRecord(const Principal& who, const std::string& kind, docs::TemplateValues values,
                                                        const std::string& number, const AuditTarget& target) {
-  const docs::DocumentTemplate* t = templates_->Find(kind);
+  const docs::DocumentTemplate* t = catalog_->templates.Find(kind);
   if (!t) return MakeError(ErrorCode::kInternal, "缺少文书模板 " + kind, "missing document template " + kind);
   auto filled = docs::FillTemplate(*t, values);
   if (!filled) return filled.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   auto connection = db_.Acquire();
   docs::PdfDocument doc = *filled;
-  doc.issuer = BodyNameOf(*connection, t->issuer_body);
+  doc.issuer = catalog_->issuers.NameOf(t->issuer_body);
+  if (const DocumentIssuer* issuer = catalog_->issuers.Issuer(t->issuer_body)) {
+    doc.print_office = issuer->print_office;
+    doc.print_date = DateZh(domain::ShanghaiDate(now));
+  }
   doc.number = number;
   doc.date = DateZh(domain::ShanghaiDate(now));
   doc.created_at = now.ToIsoUtc();

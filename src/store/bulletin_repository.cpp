@@ -17,19 +17,20 @@ constexpr std::string_view kExposure =
     "(SELECT COUNT(*) FROM publications WHERE published_on >= ? AND published_on <= ?)";
 constexpr std::string_view kBodyCodes = "SELECT code FROM bodies WHERE kind = 'body' ORDER BY code";
 constexpr std::string_view kInsert =
-    "INSERT INTO bulletins (bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-#define BULLETIN_COLUMNS "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256 "
+    "INSERT INTO bulletins (bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, "
+    "issue_year, issue_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+#define BULLETIN_COLUMNS \
+  "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, issue_year, issue_seq "
 constexpr std::string_view kGet = BULLETIN_COLUMNS "FROM bulletins WHERE id = ?";
 // The list leaves the figures out (empty) so a long history stays small.
 constexpr std::string_view kList =
-    "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, '', sha256 "
+    "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, '', sha256, issue_year, issue_seq "
     "FROM bulletins ORDER BY id DESC LIMIT ? OFFSET ?";
 #undef BULLETIN_COLUMNS
 constexpr std::string_view kExists = "SELECT 1 FROM bulletins WHERE bulletin_no = ?";
 
 BulletinRow ToBulletin(const Row& r) {
-  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Int(9), r.Int(10)};
 }
 }  // namespace
 
@@ -67,7 +68,7 @@ std::vector<std::string> BulletinRepository::BodyCodes() {
 
 std::int64_t BulletinRepository::Insert(const BulletinRow& b) {
   return c_.InsertReturningId(kInsert, {b.bulletin_no, b.period, b.period_start, b.period_end, b.generated_at,
-                                        b.generated_by, b.figures, b.sha256});
+                                        b.generated_by, b.figures, b.sha256, b.issue_year, b.issue_seq});
 }
 
 std::optional<BulletinRow> BulletinRepository::Get(std::int64_t id) {

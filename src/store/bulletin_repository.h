@@ -22,6 +22,8 @@ struct BulletinRow {
   std::string generated_by;
   std::string figures;
   std::string sha256;
+  std::int64_t issue_year = 0;  // 期号: 〔issue_year〕第issue_seq期, numbered per year of issue
+  std::int64_t issue_seq = 0;
 };
 
 struct ComplaintTotals {

@@ -16,10 +16,14 @@ struct DocumentRow {
   std::int64_t case_id = 0;
   std::string kind;
   std::string body_code;
+  std::string series;  // the number series (the document type)
   std::int64_t year = 0;
   std::int64_t seq = 0;
   std::string doc_no;
   std::string title;
+  std::string issuer_name;    // the body's full name as printed
+  std::string document_date;  // YYYY-MM-DD, the day of the act
+  std::string step;           // case event code of the issuing step; empty = issued on its own
   std::string view_model;
   std::string overrides = "{}";
   std::string pdf_base64;  // empty in lists
@@ -41,6 +45,8 @@ class DocumentRepository {
   std::vector<DocumentRow> ListForCase(std::int64_t case_id);
   // One document with its PDF, only when its case is within `scope`.
   std::optional<DocumentRow> Find(std::int64_t id, const CaseScope& scope);
+  // The kinds of the documents issued on the case (the step gates, domain/step_documents.h).
+  std::vector<std::string> KindsForCase(std::int64_t case_id);
   // The newest document of `kind` on the case (e.g. the order a 送达回证 refers to).
   std::optional<DocumentRow> LatestOfKind(std::int64_t case_id, std::string_view kind);
 

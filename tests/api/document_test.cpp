@@ -1,21 +1,22 @@
-// Official documents (文书) through the API on scenario S1: the right body issues each document
-// from the case data, numbers run per body and per year, the PDF carries the Chinese text the law
-// asks for (checked with pdftotext/pdfinfo), downloads are watermarked and audited, and the
-// need-to-know scope holds.
+// Official documents (文书) through the API on scenario S1: each step issues its documents from the
+// case data as they stand at that step, numbers run per body, document type and year, the PDF carries
+// the Chinese text the law asks for (checked with pdftotext/pdfinfo), downloads are watermarked and
+// audited, and the need-to-know scope holds. The freezing and the numbering under load are in
+// issued_documents_test.cpp.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-
-#include "support/scenarios.h"
-#include "support/pdf_text.h"
 #include "support/case_api.h"
+#include "support/pdf_text.h"
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
 
 constexpr const char* kAfterScenarioOne = "2025-12-22T02:00:00Z";
+const boost::json::object kPostedOrder{{"document", "rectification_order"}, {"deadline", "2025-12-10"},
+                                       {"service", "posted_at_premises"}, {"served_at", "2025-12-05T08:00:00Z"},
+                                       {"service_evidence_recorded", true}};
 
 class DocumentFixture : public ::testing::Test {
  protected:
@@ -31,9 +32,7 @@ class DocumentFixture : public ::testing::Test {
 
   void IssueOrderPosted() {
     ASSERT_EQ(Step(handler_, id_, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
-    auto r = Step(handler_, id_, "issue_order", "2025-12-05T08:00:00Z",
-                  {{"document", "rectification_order"}, {"deadline", "2025-12-10"}, {"service", "posted_at_premises"},
-                   {"served_at", "2025-12-05T08:00:00Z"}, {"service_evidence_recorded", true}});
+    auto r = Step(handler_, id_, "issue_order", "2025-12-05T08:00:00Z", kPostedOrder);
     ASSERT_EQ(r.status, 200) << r.body;
   }
 
@@ -62,17 +61,35 @@ class DocumentFixture : public ::testing::Test {
     ASSERT_EQ(r.status, 200) << r.body;
   }
 
-  HttpResponse Issue(HttpClient& client, const std::string& kind, boost::json::object extra = {}) {
-    extra["kind"] = kind;
-    return client.PostJson(CasePath(id_, "/documents"), extra);
+  // The newest document of `kind` on the case as `client` lists it (empty when there is none).
+  boost::json::object Issued(HttpClient& client, const std::string& kind, std::int64_t id = 0) {
+    auto list = client.Get(CasePath(id ? id : id_, "/documents"));
+    boost::json::object found;
+    if (list.status != 200) return found;
+    const auto json = list.Json();  // kept alive: the loop reads into it
+    for (const auto& d : json.at("items").as_array()) {
+      if (d.at("kind").as_string() == kind) found = d.as_object();
+    }
+    return found;
   }
 
-  PdfText Download(HttpClient& client, const HttpResponse& issued, const std::string& name) {
-    auto pdf = client.Get(std::string(issued.Json().at("pdf_url").as_string()));
+  PdfText Download(HttpClient& client, const boost::json::object& doc, const std::string& name) {
+    auto pdf = client.Get(std::string(doc.at("pdf_url").as_string()));
     EXPECT_EQ(pdf.status, 200) << pdf.body.substr(0, 500);
     EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
-    EXPECT_EQ(pdf.Header("x-document-sha256"), issued.Json().at("sha256").as_string());
+    EXPECT_EQ(pdf.Header("x-document-sha256"), doc.at("sha256").as_string());
     return ReadPdf(pdf.body, name);
+  }
+
+  void Check(HttpClient& client, const std::string& kind, std::initializer_list<const char*> expected, int max_pages = 1,
+             std::int64_t id = 0) {
+    auto doc = Issued(client, kind, id);
+    ASSERT_FALSE(doc.empty()) << kind << " was not issued";
+    auto pdf = Download(client, doc, kind);
+    EXPECT_EQ(pdf.pages, doc.at("pages").as_int64());
+    EXPECT_GE(pdf.pages, 1);
+    EXPECT_LE(pdf.pages, max_pages) << kind;
+    for (const char* text : expected) EXPECT_NE(pdf.text.find(text), std::string::npos) << kind << ": " << text << "\n" << pdf.text;
   }
 
   TestServer server_;
@@ -82,167 +99,188 @@ class DocumentFixture : public ::testing::Test {
 
 TEST_F(DocumentFixture, OrderToPayCarriesTheCaseFactsDeadlineAndWorkerListWithAWatermark) {
   IssueOrderPosted();
-  auto issued = Issue(handler_, "rectification_order");
-  ASSERT_EQ(issued.status, 201) << issued.body;
-  auto doc = issued.Json();
-  EXPECT_EQ(doc.at("doc_no").as_string(), "示劳监〔2025〕1号");
+  auto doc = Issued(handler_, "rectification_order");
+  ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(doc.at("doc_no").as_string(), "示劳监令〔2025〕1号");
   EXPECT_EQ(doc.at("title").as_string(), "劳动保障监察限期整改指令书");
   EXPECT_EQ(doc.at("sha256").as_string().size(), 64u);
-  auto pdf = Download(handler_, issued, "rectification_order");
+  auto pdf = Download(handler_, doc, "rectification_order");
   EXPECT_EQ(pdf.pages, doc.at("pages").as_int64());
   EXPECT_GE(pdf.pages, 2) << "14 workers in the annex flow onto a second page";
-  for (const char* expected : {"劳动保障监察限期整改指令书", "示劳监〔2025〕1号", "某劳务分包队（包工头王某）：",
+  for (const char* expected : {"劳动保障监察限期整改指令书", "示劳监令〔2025〕1号", "某劳务分包队（包工头王某）：",
                                "滨海花园二期", "2025年5月至2025年11月", "14名劳动者", "186,400.00元",
                                "2025年12月10日前", "第二十六条", "加付赔偿金", "张建国", "21,300.00元", "朱红旗",
-                               "WL-2025-00001", "区人社局（劳动保障监察大队）", "2025年12月22日", "李承办（handler）"}) {
+                               "WL-2025-00001", "示范区人力资源和社会保障局", "2025年12月5日", "李承办（handler）"}) {
     EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
   }
   EXPECT_EQ(pdf.text.find(ValidIdNumber("11010119800101100")), std::string::npos) << "no ID numbers in the document";
 
   auto timeline = handler_.Get(CasePath(id_)).Json().at("timeline").as_array();
-  EXPECT_EQ(timeline.back().at("event").as_string(), "document_issued");
+  EXPECT_EQ(timeline.back().at("event").as_string(), "issue_order") << "the document belongs to the step's event";
   EXPECT_EQ(timeline.back().at("id").as_int64(), doc.at("event_id").as_int64());
   auto list = handler_.Get(CasePath(id_, "/documents")).Json().at("items").as_array();
-  ASSERT_EQ(list.size(), 1u);
-  EXPECT_EQ(list[0].at("doc_no").as_string(), "示劳监〔2025〕1号");
+  ASSERT_EQ(list.size(), 2u) << "the order and its service record";
+  EXPECT_EQ(list[0].at("step").as_string(), "issue_order");
+  EXPECT_EQ(list[0].at("step_name_zh").as_string(), "下达责令支付文书");
 }
 
-TEST_F(DocumentFixture, ServiceRecordShowsPostingWithPhotoAndVideoAndNumbersIncrementPerBody) {
-  EXPECT_EQ(Issue(handler_, "service_record").status, 409) << "nothing served yet";
+TEST_F(DocumentFixture, ServiceRecordShowsPostingWithPhotoAndVideoWithItsOwnSeries) {
+  EXPECT_EQ(handler_.PostJson(CasePath(id_, "/documents"), {{"kind", "service_record"}}).status, 409)
+      << "the service record is the order step's, never made on its own";
   IssueOrderPosted();
-  ASSERT_EQ(Issue(handler_, "rectification_order").status, 201);
-  auto issued = Issue(handler_, "service_record");
-  ASSERT_EQ(issued.status, 201) << issued.body;
-  EXPECT_EQ(issued.Json().at("doc_no").as_string(), "示劳监〔2025〕2号");
-  auto pdf = Download(handler_, issued, "service_record");
+  auto doc = Issued(handler_, "service_record");
+  ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(doc.at("doc_no").as_string(), "示劳监送〔2025〕1号") << "its own series, not the order's";
+  auto pdf = Download(handler_, doc, "service_record");
   EXPECT_EQ(pdf.pages, 1);
-  for (const char* expected : {"送达回证", "劳动保障监察限期整改指令书（示劳监〔2025〕1号）", "某区滨海路88号",
+  for (const char* expected : {"送达回证", "劳动保障监察限期整改指令书（示劳监令〔2025〕1号）", "某区滨海路88号",
                                "张贴于受送达人住所或者经营场所", "2025年12月5日16时00分", "拍照、录像", "张贴送达记录"}) {
     EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
   }
 }
 
-TEST_F(DocumentFixture, OrderWithoutARecordedDeadlineNeedsOneAndOnlyDerivedWordingIsEditable) {
-  auto none = Issue(handler_, "rectification_order");
-  EXPECT_EQ(none.status, 409);
-  EXPECT_NE(std::string(none.Json().at("detail").as_string()).find("期限"), std::string::npos);
-  EXPECT_EQ(Issue(handler_, "rectification_order", {{"deadline", "2025-12-20"}}).status, 400) << "not after today";
-  auto locked = Issue(handler_, "rectification_order", {{"deadline", "2026-01-05"}, {"fields", {{"legal_basis", "另一依据"}}}});
-  EXPECT_EQ(locked.status, 400);
-  EXPECT_EQ(locked.Json().at("field").as_string(), "fields.legal_basis");
-  EXPECT_EQ(Issue(handler_, "rectification_order", {{"deadline", "2026-01-05"}, {"fields", {{"deadline", "明年"}}}}).status, 400);
-  EXPECT_EQ(Issue(handler_, "no_such_document").status, 400);
+TEST_F(DocumentFixture, OnlyDerivedWordingOfAStepsDocumentIsEditable) {
+  ASSERT_EQ(Step(handler_, id_, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+  auto with_fields = [&](boost::json::object fields) {
+    return handler_.PostJson(CasePath(id_, "/steps"), {{"event", "issue_order"}, {"at", "2025-12-05T08:00:00Z"},
+                                                      {"payload", kPostedOrder},
+                                                      {"document_fields", {{"rectification_order", fields}}}});
+  };
+  auto locked = with_fields({{"legal_basis", "另一依据"}});
+  EXPECT_EQ(locked.status, 400) << locked.body;
+  EXPECT_EQ(locked.Json().at("field").as_string(), "document_fields.rectification_order.legal_basis");
+  EXPECT_EQ(with_fields({{"deadline", "明年"}}).status, 400) << "case data cannot be edited";
   EXPECT_EQ(handler_.Get(CasePath(id_, "/documents")).Json().at("items").as_array().size(), 0u) << "refusals store nothing";
-  auto edited = Issue(handler_, "rectification_order",
-                      {{"deadline", "2026-01-05"}, {"fields", {{"consequences", "逾期不支付的，本机关将依法从严处理。"}}}});
-  ASSERT_EQ(edited.status, 201) << edited.body;
-  EXPECT_EQ(edited.Json().at("doc_no").as_string(), "示劳监〔2025〕1号") << "refused requests consume no number";
-  auto pdf = Download(handler_, edited, "rectification_order_edited");
-  EXPECT_NE(pdf.text.find("2026年1月5日前"), std::string::npos);
+  EXPECT_EQ(handler_.Get(CasePath(id_)).Json().at("state").as_string(), "investigating") << "nor take the step";
+  auto edited = with_fields({{"consequences", "逾期不支付的，本机关将依法从严处理。"}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  auto doc = Issued(handler_, "rectification_order");
+  EXPECT_EQ(doc.at("doc_no").as_string(), "示劳监令〔2025〕1号") << "refused requests consume no number";
+  auto pdf = Download(handler_, doc, "rectification_order_edited");
   EXPECT_NE(pdf.text.find("逾期不支付的，本机关将依法从严处理。"), std::string::npos);
   EXPECT_EQ(pdf.text.find("加付赔偿金"), std::string::npos) << "the edited wording replaced the default";
+  EXPECT_EQ(handler_.PostJson(CasePath(id_, "/documents"), {{"kind", "no_such_document"}}).status, 400);
+  EXPECT_EQ(handler_.PostJson(CasePath(id_, "/documents"), {{"kind", "blacklist_notice"}, {"extra", 1}}).status, 400)
+      << "unknown fields are refused";
 }
 
 TEST_F(DocumentFixture, TransferLetterListsTheEnclosedMaterialsAndIsCopiedToTheProcuratorate) {
   ApproveTransfer();
-  EXPECT_EQ(Issue(police_, "transfer_letter").status, 404) << "the police do not see the case before the transfer";
-  auto issued = Issue(handler_, "transfer_letter");
-  ASSERT_EQ(issued.status, 201) << issued.body;
-  auto pdf = Download(handler_, issued, "transfer_letter");
-  for (const char* expected : {"涉嫌犯罪案件移送书", "区公安分局：", "拒不支付劳动报酬罪", "186,400.00元",
-                               "2025年12月10日前足额支付", "附件：移送材料清单", "1．涉嫌犯罪案件情况的调查报告",
-                               "2．涉案物品清单", "3．劳动者询问笔录（录音录像）", "4．劳动关系及欠薪数额证据、欠薪计算表",
-                               "5．责令支付文书及送达证明（或张贴照片、录像）", "抄送：区人民检察院", "第五条、第六条"}) {
-    EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
-  }
+  EXPECT_EQ(police_.Get(CasePath(id_, "/documents")).status, 404) << "the police do not see the case before the transfer";
+  EXPECT_TRUE(Issued(handler_, "transfer_letter").empty()) << "not before it is sent";
+  ASSERT_EQ(Step(handler_, id_, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}}).status, 200);
+  Check(handler_, "transfer_letter",
+        {"涉嫌犯罪案件移送书", "示范区公安分局：", "拒不支付劳动报酬罪", "186,400.00元", "2025年12月10日前足额支付",
+         "附件：移送材料清单", "1．涉嫌犯罪案件情况的调查报告", "2．涉案物品清单", "3．劳动者询问笔录（录音录像）",
+         "4．劳动关系及欠薪数额证据、欠薪计算表", "5．责令支付文书及送达证明（或张贴照片、录像）", "抄送：示范区人民检察院",
+         "第五条、第六条"},
+        2);
+  auto pdf = Download(handler_, Issued(handler_, "transfer_letter"), "transfer_letter_again");
   EXPECT_EQ(pdf.text.find("6．"), std::string::npos) << "only the materials marked present are listed";
 }
 
 TEST_F(DocumentFixture, PoliceAndProcuratorateIssueTheirOwnDocumentsWithTheirOwnNumbers) {
   SendTransfer();
-  EXPECT_EQ(Issue(police_, "transfer_letter").status, 403) << "the transfer letter is labour inspection's";
-  EXPECT_EQ(Issue(handler_, "non_filing_notice").status, 403) << "the notice is the police's";
   ASSERT_EQ(Step(police_, id_, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
-  EXPECT_EQ(Issue(police_, "non_filing_notice").status, 409) << "no decision and no reasons yet";
   auto declined = Step(police_, id_, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。");
   ASSERT_EQ(declined.status, 200) << declined.body;
-  auto notice = Issue(police_, "non_filing_notice");
-  ASSERT_EQ(notice.status, 201) << notice.body;
-  EXPECT_EQ(notice.Json().at("doc_no").as_string(), "示公〔2025〕1号") << "the police's own sequence";
+  auto notice = Issued(police_, "non_filing_notice");
+  EXPECT_EQ(notice.at("doc_no").as_string(), "示公（治）不立字〔2025〕1号") << "the police's own series";
   auto pdf = Download(police_, notice, "non_filing_notice");
-  for (const char* expected : {"不予立案通知书", "区人社局（劳动保障监察大队）：", "2025年12月12日移送",
-                               "属于劳资民事纠纷，不予立案。", "三日内", "复议", "立案监督", "区公安分局", "赵明（police）"}) {
+  for (const char* expected : {"不予立案通知书", "示范区人力资源和社会保障局：", "2025年12月12日移送",
+                               "属于劳资民事纠纷，不予立案。", "三日内", "复议", "立案监督", "示范区公安分局", "赵明（police）"}) {
     EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
   }
   HttpClient prosecutor = server_.LoginAs("prosecutor");
-  EXPECT_EQ(Issue(prosecutor, "filing_notice").status, 409) << "the procuratorate must state its reasons";
-  auto filing = Issue(prosecutor, "filing_notice", {{"fields", {{"reasons", "包工头逃匿，经责令支付逾期仍不支付，数额较大，符合立案追诉标准"}}}});
-  ASSERT_EQ(filing.status, 201) << filing.body;
-  EXPECT_EQ(filing.Json().at("doc_no").as_string(), "示检〔2025〕1号");
-  auto filing_pdf = Download(prosecutor, filing, "filing_notice");
-  for (const char* expected : {"通知立案书", "区公安分局：", "符合立案追诉标准", "第五百六十三条", "十五日以内", "抄送：区人社局"}) {
-    EXPECT_NE(filing_pdf.text.find(expected), std::string::npos) << expected << "\n" << filing_pdf.text;
-  }
-  auto hrss_next = Issue(handler_, "transfer_letter");
-  ASSERT_EQ(hrss_next.status, 201);
-  EXPECT_EQ(hrss_next.Json().at("doc_no").as_string(), "示劳监〔2025〕1号") << "labour inspection's sequence is separate";
+  ASSERT_EQ(Step(handler_, id_, "request_supervision", "2025-12-16T02:00:00Z", {}, "请求立案监督").status, 200);
+  ASSERT_EQ(Step(prosecutor, id_, "request_reasons", "2025-12-17T02:00:00Z").status, 200);
+  Check(prosecutor, "explain_non_filing_request",
+        {"要求说明不立案理由通知书", "示检要说不立〔2025〕1号", "示范区公安分局：", "七日以内", "第一百一十三条"});
+  auto ordered = Step(prosecutor, id_, "order_filing", "2025-12-18T02:00:00Z", {},
+                      "包工头逃匿，经责令支付逾期仍不支付，数额较大，符合立案追诉标准");
+  ASSERT_EQ(ordered.status, 200) << ordered.body;
+  EXPECT_EQ(Issued(prosecutor, "filing_notice").at("doc_no").as_string(), "示检通立〔2025〕1号");
+  Check(prosecutor, "filing_notice",
+        {"通知立案书", "示范区公安分局：", "符合立案追诉标准", "第五百六十三条", "十五日以内", "抄送：示范区人力资源和社会保障局"});
+  EXPECT_EQ(Issued(handler_, "transfer_letter").at("doc_no").as_string(), "示劳监移〔2025〕1号")
+      << "labour inspection's series are separate";
 
+  // A new year restarts every series.
   server_.clock().Set(*ParseUtc("2026-01-04T02:00:00Z"));
-  handler_ = server_.LoginAs("handler");  // the old session has expired
-  auto new_year = Issue(handler_, "transfer_letter");
-  ASSERT_EQ(new_year.status, 201);
-  EXPECT_EQ(new_year.Json().at("doc_no").as_string(), "示劳监〔2026〕1号") << "numbers restart each year";
+  handler_ = server_.LoginAs("handler");
+  auto next = handler_.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(next.status, 201);
+  const auto next_id = next.Json().at("id").as_int64();
+  ASSERT_EQ(Step(handler_, next_id, "accept_complaint", "2026-01-04T01:00:00Z").status, 200);
+  boost::json::object order = kPostedOrder;
+  order["deadline"] = "2026-01-20";
+  order["served_at"] = "2026-01-04T01:30:00Z";
+  ASSERT_EQ(Step(handler_, next_id, "issue_order", "2026-01-04T01:30:00Z", order).status, 200);
+  EXPECT_EQ(Issued(handler_, "rectification_order", next_id).at("doc_no").as_string(), "示劳监令〔2026〕1号");
 }
 
-// The rest of the document set along the mechanism: each body issues its own, gated on the step
-// that makes it meaningful, with the case facts and the statutory wording in the PDF text.
+// The rest of the document set along the mechanism: each body issues its own at the step that makes
+// it, with the case facts and the statutory wording in the PDF text.
 TEST_F(DocumentFixture, TheDocumentSetFromConsultationToProcuratorialOpinionRendersInChinese) {
-  auto check = [&](HttpClient& client, const std::string& kind, std::initializer_list<const char*> expected, int max_pages = 1) {
-    auto issued = Issue(client, kind);
-    ASSERT_EQ(issued.status, 201) << kind << ": " << issued.body;
-    auto pdf = Download(client, issued, kind);
-    EXPECT_EQ(pdf.pages, issued.Json().at("pages").as_int64());
-    EXPECT_GE(pdf.pages, 1);
-    EXPECT_LE(pdf.pages, max_pages) << kind;
-    for (const char* text : expected) EXPECT_NE(pdf.text.find(text), std::string::npos) << kind << ": " << text << "\n" << pdf.text;
-  };
-  check(handler_, "consultation_letter", {"个案征询函", "示劳监征〔2025〕1号", "区人民检察院：", "WL-2025-00001", "186,400.00元", "特函征询", "抄送：区公安分局"}, 2);
-  EXPECT_EQ(Issue(head_, "transfer_decision").status, 409) << "no written report from the case group yet";
-  EXPECT_EQ(Issue(police_, "acceptance_receipt").status, 404) << "before the transfer the police do not see the case";
-  SendTransfer();
-  check(handler_, "transfer_report", {"关于移送涉嫌犯罪案件的书面报告", "区人社局（劳动保障监察大队）负责人：", "专案组", "三日内", "拒不支付劳动报酬罪"}, 2);
-  EXPECT_EQ(Issue(handler_, "transfer_decision").status, 403) << "the head decides";
-  check(head_, "transfer_decision", {"移送涉嫌犯罪案件审批决定", "批准移送", "二十四小时内", "区公安分局", "陈负责"});
-  check(handler_, "investigation_report", {"涉嫌犯罪案件情况的调查报告", "一、当事人基本情况", "滨海花园二期", "张建国", "朱红旗", "张贴"}, 2);
-  check(police_, "acceptance_receipt", {"受案回执", "示公受〔2025〕1号", "区人社局（劳动保障监察大队）：", "2025年12月12日移送", "已收到并受理", "赵明"});
-  EXPECT_EQ(Issue(handler_, "reconsideration_application").status, 409) << "the police have not declined";
-  ASSERT_EQ(Step(police_, id_, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
-  ASSERT_EQ(Step(police_, id_, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。").status, 200);
-  check(handler_, "reconsideration_application", {"提请复议书", "区公安分局：", "属于劳资民事纠纷", "第九条", "三日内作出复议决定"});
   HttpClient prosecutor = server_.LoginAs("prosecutor");
-  check(prosecutor, "explain_non_filing_request", {"要求说明不立案理由通知书", "示检说〔2025〕1号", "区公安分局：", "七日以内", "第一百一十三条"});
-  check(prosecutor, "procuratorate_opinion", {"检察意见书", "区人社局（劳动保障监察大队）：", "第五百五十七条第三款", "14名劳动者"});
+  {  // a consultation on a second case, at screening
+    auto other = handler_.PostJson("/api/v1/cases", ScenarioOneComplaint()).Json().at("id").as_int64();
+    ASSERT_EQ(Step(handler_, other, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+    ASSERT_EQ(Step(handler_, other, "issue_order", "2025-12-05T08:00:00Z", kPostedOrder).status, 200);
+    ASSERT_EQ(Step(handler_, other, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}}).status, 200);
+    auto sent = Step(handler_, other, "send_consultation", "2025-12-11T02:00:00Z", {{"to_procuratorate", true}, {"to_police", true}},
+                     "是否达到数额较大标准？");
+    ASSERT_EQ(sent.status, 200) << sent.body;
+    Check(handler_, "consultation_letter",
+          {"个案征询函", "示劳监征〔2025〕1号", "示范区人民检察院：", "WL-2025-00002", "186,400.00元", "特函征询", "抄送：示范区公安分局"},
+          2, other);
+  }
+  SendTransfer();
+  Check(handler_, "transfer_report",
+        {"关于移送涉嫌犯罪案件的书面报告", "示范区人力资源和社会保障局负责人：", "专案组", "三日内", "拒不支付劳动报酬罪", "签发人"}, 2);
+  Check(head_, "transfer_decision", {"移送涉嫌犯罪案件审批决定", "批准移送", "二十四小时内", "示范区公安分局", "陈负责"});
+  Check(handler_, "investigation_report", {"涉嫌犯罪案件情况的调查报告", "一、当事人基本情况", "滨海花园二期", "张建国", "朱红旗", "张贴"}, 2);
+  ASSERT_EQ(Step(police_, id_, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
+  Check(police_, "acceptance_receipt",
+        {"受案回执", "示公（治）受字〔2025〕1号", "示范区人力资源和社会保障局：", "2025年12月12日移送", "已收到并受理", "赵明"});
+  ASSERT_EQ(Step(police_, id_, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。").status, 200);
+  ASSERT_EQ(Step(handler_, id_, "request_reconsideration", "2025-12-16T02:00:00Z", {}, "证据足以证明拒不支付").status, 200);
+  Check(handler_, "reconsideration_application", {"提请复议书", "示范区公安分局：", "属于劳资民事纠纷", "第九条", "三日内作出复议决定"}, 2);
+
+  {  // the 检察意见书 on a case in administrative handling (the civil route here)
+    auto civil = handler_.PostJson("/api/v1/cases", ScenarioOneComplaint()).Json().at("id").as_int64();
+    ASSERT_EQ(Step(handler_, civil, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
+    ASSERT_EQ(Step(handler_, civil, "issue_order", "2025-12-05T08:00:00Z", kPostedOrder).status, 200);
+    ASSERT_EQ(Step(handler_, civil, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}}).status, 200);
+    ASSERT_LT(handler_.PostJson(CasePath(civil, "/findings"),
+                                {{"kind", "conduct"}, {"value", {{"conduct", "unable"}}},
+                                 {"reason", "账户、房产、车辆查询均无财产，未发现转移财产或逃匿"}, {"evidence", {"财产查询结果"}}}).status, 300);
+    ASSERT_EQ(Step(handler_, civil, "complete_screening", "2025-12-11T02:00:00Z", {{"recommendation", "civil"}}).status, 200);
+    auto opinion = Step(prosecutor, civil, "issue_procuratorial_opinion", "2025-12-12T03:00:00Z", {}, "建议依法移送");
+    ASSERT_EQ(opinion.status, 200) << opinion.body;
+    Check(prosecutor, "procuratorate_opinion", {"检察意见书", "示检意〔2025〕1号", "示范区人力资源和社会保障局：", "第五百五十七条第三款", "14名劳动者"},
+          1, civil);
+  }
 }
 
 TEST_F(DocumentFixture, NeedToKnowScopeHoldsForListsAndDownloadsAndDownloadsAreAudited) {
   IssueOrderPosted();
-  auto issued = Issue(handler_, "rectification_order");
-  ASSERT_EQ(issued.status, 201);
-  std::string pdf_url(issued.Json().at("pdf_url").as_string());
+  auto doc = Issued(handler_, "rectification_order");
+  std::string pdf_url(doc.at("pdf_url").as_string());
   HttpClient judge = server_.LoginAs("judge"), sysadmin = server_.LoginAs("sysadmin");
   EXPECT_EQ(judge.Get(CasePath(id_, "/documents")).status, 404);
   EXPECT_EQ(judge.Get(pdf_url).status, 404) << "the court cannot get S1 documents";
   EXPECT_EQ(police_.Get(pdf_url).status, 404) << "nor the police before the transfer";
   EXPECT_EQ(sysadmin.Get(pdf_url).status, 403);
-  EXPECT_EQ(judge.PostJson(CasePath(id_, "/documents"), {{"kind", "rectification_order"}}).status, 404);
+  EXPECT_EQ(judge.PostJson(CasePath(id_, "/documents"), {{"kind", "blacklist_notice"}}).status, 404);
   EXPECT_EQ(handler_.Get("/api/v1/documents/999999/pdf").status, 404);
   HttpClient coordinator = server_.LoginAs("coordinator");
-  auto pdf = Download(coordinator, issued, "rectification_order_coordinator");
+  auto pdf = Download(coordinator, doc, "rectification_order_coordinator");
   EXPECT_NE(pdf.text.find("刘协调（coordinator）"), std::string::npos) << "the viewer's own watermark";
   EXPECT_EQ(pdf.text.find("李承办（handler）"), std::string::npos);
   HttpClient auditor = server_.LoginAs("auditor");
   EXPECT_EQ(auditor.Get("/api/v1/audit?q=document.download").Json().at("total").as_int64(), 1);
-  EXPECT_EQ(auditor.Get("/api/v1/audit?q=document.issue").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(auditor.Get("/api/v1/audit?q=document.issue").Json().at("total").as_int64(), 2) << "the order and its service record";
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -198,14 +199,26 @@ TEST(Worklist, TheProsecutorSupervisesAFilingDecisionThePoliceLetRunOut) {
   EXPECT_FALSE(Codes(*item, "reasons", "code").contains("supervisable"));
   EXPECT_TRUE(Codes(*item, "next_steps", "event").contains("request_reasons"));
 
-  // 规则 §562: ask the police for the reasons of the delay (7 days, L16, the police's duty).
-  ASSERT_EQ(Step(prosecutor, s9, {{"event", "request_reasons"}}).status, 200);
+  // 规则 §562: ask the police for the reasons of the delay (7 days, L19, the police's duty).
+  auto reasons = Step(prosecutor, s9, {{"event", "request_reasons"}});
+  ASSERT_EQ(reasons.status, 200) << reasons.body;
   worklist = prosecutor.Get("/api/v1/worklist").Json().as_object();
   item = ItemOf(worklist, "城北仓储中心");
   ASSERT_NE(item, nullptr);
-  bool l16 = false;
-  for (const auto& c : item->at("clocks").as_array()) l16 |= c.at("rule_id") == "L16" && c.at("status") == "running";
-  EXPECT_TRUE(l16) << "its supervision's clock shows in its worklist";
+  bool delay_clock = false;
+  for (const auto& c : item->at("clocks").as_array()) delay_clock |= c.at("rule_id") == "L19" && c.at("status") == "running";
+  EXPECT_TRUE(delay_clock) << "its supervision's clock shows in its worklist";
+  // The notice asks for the reasons of the delay: the police never refused.
+  std::string pdf_url;
+  const auto documents = prosecutor.Get("/api/v1/cases/" + std::to_string(s9) + "/documents").Json();
+  for (const auto& d : documents.at("items").as_array()) {
+    if (d.at("kind") == "explain_non_filing_request") pdf_url = d.at("pdf_url").as_string();
+  }
+  ASSERT_FALSE(pdf_url.empty()) << "the step issued its notice";
+  const auto notice = ReadPdf(prosecutor.Get(pdf_url).body, "explain_delay").text;
+  EXPECT_NE(notice.find("逾期未作出是否立案决定的理由"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("依职权启动立案监督"), std::string::npos) << notice;
+  EXPECT_EQ(notice.find("决定不予立案"), std::string::npos) << notice;
   // The police answer by filing the case: the supervision ends, the overdue L11 is met late.
   auto filed = Step(police, s9, {{"event", "file_case"}});
   ASSERT_EQ(filed.status, 200) << filed.body;

@@ -190,16 +190,17 @@ test('S1: the head approves; the transfer is refused while the package is incomp
   await expectState(page, '已移送公安机关');
   await page.locator('[data-test="case-parties"]', { hasText: '区公安分局' }).waitFor();
 
-  // The transfer letter (涉嫌犯罪案件移送书) is issued as a numbered PDF.
-  await page.locator('[data-test="document-issue"]').click();
-  await page.locator('[data-test="document-kind-transfer_letter"]').click();
-  const docDialog = page.locator('[data-test="document-dialog"]');
-  await docDialog.waitFor();
-  await docDialog.locator('[data-test="document-submit"]').click();
-  await docDialog.waitFor({ state: 'hidden' });
+  // Sending issued the transfer letter (涉嫌犯罪案件移送书): numbered in labour inspection's own series,
+  // signed by the body's full name, dated in Chinese; no code, login name or machine time is shown.
   const doc = page.locator('[data-test="document-item"]', { hasText: '涉嫌犯罪案件移送书' });
   await doc.waitFor();
-  assert.match(await doc.innerText(), /〔\d{4}〕\d+号/);
+  const docText = await doc.innerText();
+  assert.match(docText, /示劳监移〔\d{4}〕\d+号/);
+  assert.match(docText, /示范区人力资源和社会保障局/);
+  assert.match(docText, /\d{4}年\d{1,2}月\d{1,2}日/);
+  assert.doesNotMatch(docText, /handler|transfer_letter|T\d{2}:\d{2}|SHA-256/);
+  await page.locator('[data-test="document-item"]', { hasText: '涉嫌犯罪案件情况的调查报告' }).waitFor();
+  assert.equal(await page.locator('[data-test="document-issue"]').count(), 0, 'documents are issued by steps, not by hand');
   assertNoConsoleErrors();
   await close();
 });

@@ -30,7 +30,7 @@ test('the office issues a special bulletin and reads its figures and PDF; a hand
   await drawer.getByText('数据完整').waitFor();
   await drawer.getByText('新增投诉（件）').waitFor();
   const number = (await drawer.locator('[data-test="bulletin-number"]').innerText()).trim();
-  assert.match(number, /\S+/);
+  assert.match(number, /^〔\d{4}〕第\d+期$/, 'a 期号, not an internal key');
   await screenshot(page, 'bulletin-detail');
   const pdf = await page.evaluate(async (href) => {
     const response = await fetch(href, { credentials: 'same-origin' });

@@ -50,7 +50,7 @@ PdfDocument Fill(const std::string& kind, int list_length) {
   EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().message_en);
   PdfDocument doc = d.value();
   doc.issuer = "示范区人力资源和社会保障局";
-  doc.number = t.number_prefix + "〔2025〕3号";
+  doc.number = "示劳监〔2025〕3号";
   doc.date = "2025年12月22日";
   doc.created_at = "2025-12-22T02:00:00Z";
   return doc;
@@ -72,10 +72,10 @@ TEST(DocumentTemplate, EveryTemplateInDataParsesAndFills) {
 
 TEST(DocumentTemplate, UnknownPlaceholdersAndUnclosedBracesAreRefusedAtLoad) {
   auto bad = ParseDocumentTemplate(R"({"kind":"k","title":"t","issuer_body":"hrss","permission":"case.write",
-    "number_prefix":"p","fields":[],"blocks":[{"style":"body","text":"{{nope}}"}]})");
+    "basis":"b","fields":[],"blocks":[{"style":"body","text":"{{nope}}"}]})");
   EXPECT_FALSE(bad.ok());
   auto unclosed = ParseDocumentTemplate(R"({"kind":"k","title":"t","issuer_body":"hrss","permission":"case.write",
-    "number_prefix":"p","fields":[],"blocks":[{"style":"body","text":"{{x"}]})");
+    "basis":"b","fields":[],"blocks":[{"style":"body","text":"{{x"}]})");
   EXPECT_FALSE(unclosed.ok());
 }
 
@@ -121,6 +121,25 @@ TEST(PdfRenderer, SameViewModelGivesTheSameBytesAndSurvivesItsJsonForm) {
   auto second = RenderPdf(*back);
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first->bytes, second->bytes) << "stored view model re-renders the original (hash can be checked)";
+}
+
+TEST(PdfRenderer, TheOfficialLayoutFieldsSurviveTheJsonFormAndChangeThePage) {
+  auto doc = Fill("transfer_report", 2);
+  auto plain = RenderPdf(doc);
+  doc.signer = "陈负责";
+  doc.annotation = "联系人：李承办";
+  doc.print_office = "示范区人力资源和社会保障局办公室";
+  doc.print_date = "2025年12月22日";
+  auto back = PdfDocumentFromJson(PdfDocumentToJson(doc));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->signer, "陈负责");
+  EXPECT_EQ(back->annotation, "联系人：李承办");
+  EXPECT_EQ(back->print_office, "示范区人力资源和社会保障局办公室");
+  EXPECT_EQ(back->print_date, "2025年12月22日");
+  auto full = RenderPdf(*back);
+  ASSERT_TRUE(plain.ok() && full.ok());
+  EXPECT_NE(plain->bytes, full->bytes) << "签发人, 附注 and 版记 are drawn";
+  EXPECT_EQ(RenderPdf(doc)->bytes, full->bytes);
 }
 
 // CPU time of this thread: what one render costs, whatever else the machine is doing (ctest runs

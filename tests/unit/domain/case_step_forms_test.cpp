@@ -1,4 +1,5 @@
 #include "domain/case_step_forms.h"
+#include "domain/step_documents.h"
 
 #include <gtest/gtest.h>
 
@@ -233,6 +234,8 @@ std::vector<CaseSnapshot> SituationsFor(E event) {
       snapshot.progress.last_step_at = At("2026-03-01T10:00:00+08:00");
       variant(snapshot.progress);
       snapshot.context.extendable_clocks = {"L02", "L11b", "L21", "L22"};
+      // The documents earlier steps issue are on file (the gates have their own tests).
+      for (const auto& document : StepDocuments()) snapshot.context.issued_documents.emplace_back(document.kind);
       situations.push_back(std::move(snapshot));
     }
   }

@@ -10,6 +10,7 @@
 
 #include "domain/case_machine.h"
 #include "domain/statutory_clock.h"
+#include "domain/step_documents.h"
 #include "reference_data.h"
 
 namespace wagelink::domain::test {
@@ -38,6 +39,8 @@ inline CaseSnapshot InState(CaseState state) {
   CaseSnapshot snapshot;
   snapshot.progress.state = state;
   snapshot.progress.last_step_at = At("2026-03-01T10:00:00+08:00");
+  // Its documents are on file: the document gates are tested on their own (step_documents_test.cpp).
+  for (const auto& document : StepDocuments()) snapshot.context.issued_documents.emplace_back(document.kind);
   return snapshot;
 }
 
@@ -53,13 +56,19 @@ class CaseWalk {
   // A case picked up in the middle (the earlier steps are not under test).
   explicit CaseWalk(CaseProgress progress, const TimeLimitCatalog& catalog = OfficialTimeLimits()) : catalog_(catalog) {
     snapshot.progress = std::move(progress);
+    for (const auto& document : StepDocuments()) snapshot.context.issued_documents.emplace_back(document.kind);
   }
 
   Transition Step(CaseEvent event, const Actor& actor, std::string_view at, StepPayload payload = {},
                   std::string reason = {}) {
-    auto decided = Decide(snapshot, Request(event, actor, at, std::move(payload), std::move(reason)));
+    const StepRequest request = Request(event, actor, at, std::move(payload), std::move(reason));
+    auto decided = Decide(snapshot, request);
     if (!decided) throw std::runtime_error("refused: " + decided.error().message_en);
     Apply(*decided);
+    // The service issues the step's documents with it (services/step_documents.cpp).
+    if (auto issued = DocumentsIssuedBy(request, {})) {
+      for (auto kind : *issued) snapshot.context.issued_documents.emplace_back(kind);
+    }
     return std::move(decided).value();
   }
 

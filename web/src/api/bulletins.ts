@@ -7,7 +7,10 @@ export type BulletinPeriod = 'weekly' | 'monthly' | 'quarterly' | 'on_demand';
 
 export interface BulletinSummary {
   id: number;
+  /** Internal key of the period; never shown to people. */
   bulletin_no: string;
+  /** The 期号 people see: 〔2026〕第11期 (empty for bulletins issued before it existed). */
+  issue_no: string;
   period: BulletinPeriod | string;
   period_start: string;
   period_end: string;

@@ -1,18 +1,25 @@
-// Official documents (文书) of a case: issued as PDF, numbered per issuing body and year, stored with
-// their SHA-256; downloads are re-rendered with the viewer's watermark (docs/api/openapi.json).
+// Official documents (文书) of a case: issued by the step that issues them (with the facts of that
+// moment), numbered in the issuing body's own series per document type, stored with their SHA-256;
+// downloads are the stored document with the viewer's watermark (docs/documents.md).
 import { http } from './http';
-
-export type DocumentKind = 'rectification_order' | 'service_record' | 'transfer_letter' | 'non_filing_notice' | 'filing_notice';
 
 export interface CaseDocument {
   id: number;
   case_id: number;
-  kind: DocumentKind | string;
+  kind: string;
   title: string;
   doc_no: string;
   body_code: string;
+  /** The issuing body's full name as printed on the document. */
+  issuer_name: string;
   year: number;
   seq: number;
+  /** The day of the act (成文日期), YYYY-MM-DD, and as people read it (2026年3月2日). */
+  document_date: string;
+  document_date_zh: string;
+  /** The step that issued it ('' for documents issued on their own) and its name. */
+  step: string;
+  step_name_zh: string;
   issued_at: string;
   issued_by: string;
   sha256: string;
@@ -23,23 +30,6 @@ export interface CaseDocument {
   pdf_url: string;
 }
 
-export interface IssueDocumentRequest {
-  kind: DocumentKind;
-  /** The order's 限期 (YYYY-MM-DD) when the case has none yet. */
-  deadline?: string;
-  /** Editable wording of the template (e.g. reasons of a 不予立案通知书). */
-  fields?: Record<string, string>;
-}
-
-/** Who may issue which document (the server decides; this only decides which buttons to offer). */
-export const DOCUMENT_KINDS_BY_BODY: Readonly<Record<string, { permission: string; kinds: readonly DocumentKind[] }>> = {
-  hrss: { permission: 'case.write', kinds: ['rectification_order', 'service_record', 'transfer_letter'] },
-  police: { permission: 'case.police.act', kinds: ['non_filing_notice'] },
-  procuratorate: { permission: 'case.procuratorate.act', kinds: ['filing_notice'] },
-};
-
 export const documentsApi = {
   list: (caseId: number | string) => http.get<{ items: CaseDocument[] }>(`/cases/${encodeURIComponent(String(caseId))}/documents`),
-  issue: (caseId: number | string, body: IssueDocumentRequest) =>
-    http.post<CaseDocument>(`/cases/${encodeURIComponent(String(caseId))}/documents`, body),
 };
