@@ -21,6 +21,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterPublicationRoutes(*router, context);
   RegisterBulletinRoutes(*router, context);
   RegisterEarlyInterventionRoutes(*router, context);
+  RegisterEvidenceRoutes(*router, context);
   return router;
 }
 

@@ -26,5 +26,6 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context);
 void RegisterPublicationRoutes(http::Router& router, const ApiContext& context);
 void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
 void RegisterEarlyInterventionRoutes(http::Router& router, const ApiContext& context);
+void RegisterEvidenceRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -108,6 +108,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"notifications", {"stream_poll_ms", "stream_heartbeat_ms", "max_streams", "reminder_working_days_before",
                            "remind_on_due_day", "max_streams_per_user"}},
         {"audit", {"anchor_file", "checkpoint_every", "anchor_interval_s"}},
+        {"evidence", {"store", "dir", "spool_dir", "max_image_mb", "max_video_mb", "max_document_mb", "max_audio_mb"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -154,7 +155,13 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "meetings.regular_every_months", c.regular_meeting_every_months),
                    ReadToml(t, "audit.anchor_file", c.audit_anchor_file),
                    ReadToml(t, "audit.checkpoint_every", c.audit_checkpoint_every),
-                   ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s)}) {
+                   ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s),
+                   ReadToml(t, "evidence.store", c.evidence_store), ReadToml(t, "evidence.dir", c.evidence_dir),
+                   ReadToml(t, "evidence.spool_dir", c.evidence_spool_dir),
+                   ReadToml(t, "evidence.max_image_mb", c.evidence_max_image_mb),
+                   ReadToml(t, "evidence.max_video_mb", c.evidence_max_video_mb),
+                   ReadToml(t, "evidence.max_document_mb", c.evidence_max_document_mb),
+                   ReadToml(t, "evidence.max_audio_mb", c.evidence_max_audio_mb)}) {
       if (!s) return s.error();
     }
   }
@@ -168,6 +175,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_KEY_FILE", c.key_file);
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
   env_string("WAGELINK_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
+  env_string("WAGELINK_EVIDENCE_STORE", c.evidence_store);
+  env_string("WAGELINK_EVIDENCE_DIR", c.evidence_dir);
   if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
   env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
   if (auto it = env.find("WAGELINK_TRUSTED_PROXIES"); it != env.end()) {  // comma-separated
@@ -222,7 +231,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("notifications.max_streams", c.max_streams, 0, 100'000),
                  CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30),
                  CheckRange("audit.checkpoint_every", c.audit_checkpoint_every, 1, 10'000),
-                 CheckRange("audit.anchor_interval_s", c.audit_anchor_interval_s, 1, 86'400)}) {
+                 CheckRange("audit.anchor_interval_s", c.audit_anchor_interval_s, 1, 86'400),
+                 CheckRange("evidence.max_image_mb", c.evidence_max_image_mb, 1, 4096),
+                 CheckRange("evidence.max_video_mb", c.evidence_max_video_mb, 1, 4096),
+                 CheckRange("evidence.max_document_mb", c.evidence_max_document_mb, 1, 4096),
+                 CheckRange("evidence.max_audio_mb", c.evidence_max_audio_mb, 1, 4096)}) {
     if (!s) return s.error();
   }
   if (!c.webhook_url.empty() && !c.webhook_url.starts_with("http://")) {
@@ -246,6 +259,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                "needs server.trusted_proxies (PROXY lines are accepted from trusted proxies only)");
   }
   if (c.audit_anchor_file.empty()) return Bad("audit.anchor_file", "不能为空", "must not be empty");
+  if (c.evidence_store != "disk" && c.evidence_store != "database") {
+    return Bad("evidence.store", "应为 disk（磁盘目录）或 database（数据库）", "must be disk or database");
+  }
+  if (c.evidence_store == "disk" && c.evidence_dir.empty()) return Bad("evidence.dir", "不能为空", "must not be empty");
+  if (c.evidence_spool_dir.empty()) return Bad("evidence.spool_dir", "不能为空", "must not be empty");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -6,5 +7,18 @@ namespace wagelink::security {
 
 // Lower-case hex SHA-256 (libsodium) of `bytes`: the integrity hash of stored documents and bulletins.
 std::string Sha256Hex(std::string_view bytes);
+
+// SHA-256 of a stream fed piece by piece (an uploaded file), in constant memory.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  void Update(std::string_view bytes);
+  std::string HexDigest();  // once, at the end
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace wagelink::security

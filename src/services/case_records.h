@@ -65,7 +65,7 @@ class CaseRecords {
   std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
                                                      domain::Instant now) const;
   // The state machine's view of the case: its progress and the facts the guards read.
-  domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
+  domain::CaseSnapshot SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
                                   const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks,
                                   const CachedAssessment& assessment) const;
   // The report at once (第一时间) when the case's facts reach a level of data/risk_rules.json that
@@ -74,8 +74,6 @@ class CaseRecords {
                          const std::vector<store::WorkerRow>& workers, const std::vector<store::CaseEventRow>& events);
 
  private:
-  std::vector<std::string> MissingMaterials(const store::CaseRow& row) const;
-
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;

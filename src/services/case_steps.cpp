@@ -113,7 +113,7 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
-  auto snapshot = records_.SnapshotOf(*rules, *row, *progress, clocks, *assessment);
+  auto snapshot = records_.SnapshotOf(*connection, *rules, *row, *progress, clocks, *assessment);
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
     if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);
@@ -186,34 +186,6 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   timeline.InsertEvent(event);
   records_.audit().Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
                 boost::json::object{{"state", row->state}}, boost::json::object{{"state", to_state}});
-  tx.Commit();
-  return records_.Reload(*connection, who, case_id);
-}
-
-Result<CaseDetail> CaseSteps::SetTransferPackage(const Principal& who, std::int64_t case_id,
-                                                   const std::vector<std::pair<std::string, bool>>& items) {
-  auto scope = records_.ScopeOf(who);
-  if (!scope) return scope.error();
-  if (!who.Can(security::Permission::kCaseWrite) || who.body_code != "hrss") {
-    return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以整理移送材料", "Only labour inspection prepares the transfer package");
-  }
-  auto connection = records_.db().Acquire();
-  store::CaseRepository cases(*connection);
-  store::Transaction tx(*connection);
-  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
-  if (!row) return row.error();
-  boost::json::object package;
-  for (const auto& [id, present] : TransferPackageOf(row->transfer_package)) package[id] = present;
-  for (const auto& [id, present] : items) {
-    bool known = false;
-    for (const auto& item : records_.reference().transfer_package) known = known || item.id == id;
-    if (!known) {
-      return MakeError(ErrorCode::kValidationFailed, "items：未知的移送材料 " + id, "items: unknown package item " + id, "items");
-    }
-    package[id] = present;
-  }
-  cases.SetTransferPackage(case_id, boost::json::serialize(package));
-  records_.audit().Append(*connection, who, "case.transfer_package", {"case", std::to_string(case_id)}, nullptr, package);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }
