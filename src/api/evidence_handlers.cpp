@@ -8,7 +8,6 @@
 #include "api/guard.h"
 #include "api/routes.h"
 #include "domain/evidence_kinds.h"
-#include "domain/json_fields.h"
 #include "http/json_body.h"
 #include "http/multipart_stream.h"
 #include "services/evidence_service.h"
@@ -166,11 +165,9 @@ void RegisterEvidenceRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto file_id = PathId(request, "file_id");
     if (!file_id) return Problem(request, file_id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"reason"});
     if (!body) return Problem(request, body.error());
-    domain::JsonFields fields(*body, "");
-    if (auto ok = fields.OnlyKeys({"reason"}); !ok) return Problem(request, ok.error());
-    auto reason = fields.String("reason");
+    auto reason = http::RequiredString(*body, "reason");
     if (!reason) return Problem(request, reason.error());
     auto file = context.evidence->Withdraw(who, *id, *file_id, *reason);
     if (!file) return Problem(request, file.error());

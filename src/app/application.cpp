@@ -68,7 +68,7 @@ struct Application::Services {
         case_rules(db, clock, audit, reference),
         calendar(db, clock, audit, reference, case_rules),
         cases(db, clock, audit, reference, keys, case_rules, risk_rules),
-        deadlines(db, clock, audit, reference),
+        deadlines(db, clock, audit, reference, case_rules),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
@@ -234,7 +234,8 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->exposure_settings =
       std::make_unique<services::ExposureSettingsService>(**database, clock, services->audit, *exposure_rules);
   services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
-                                                                     *services->exposure_settings, services->cases.reading);
+                                                                     *services->exposure_settings, services->cases.reading,
+                                                                     services->case_rules);
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
                                                                           *exposure_rules, services->cases.reading);
   services->periodic_bulletins = config.periodic_bulletins;

@@ -153,7 +153,7 @@ TEST(Evidence, AWrongFileIsWithdrawnWithAReasonAndStaysInTheRecord) {
   const std::string path = CasePath(id, "/evidence/" + std::to_string(file.Json().at("id").as_int64()) + "/withdraw");
   auto short_reason = handler.PostJson(path, {{"reason", "错"}});
   EXPECT_EQ(short_reason.status, 422) << short_reason.body;
-  EXPECT_EQ(handler.PostJson(path, {{"reason", "上传错了月份的工资表"}, {"extra", 1}}).status, 422) << "unknown fields are refused";
+  EXPECT_EQ(handler.PostJson(path, {{"reason", "上传错了月份的工资表"}, {"extra", 1}}).status, 400) << "unknown fields are refused";
   auto withdrawn = handler.PostJson(path, {{"reason", "上传错了月份的工资表"}});
   ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
   EXPECT_TRUE(withdrawn.Json().at("withdrawn").as_bool());
