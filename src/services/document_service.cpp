@@ -1,5 +1,7 @@
 // Issuing, listing and downloading the documents (文书) of a case.
 #include "services/document_service.h"
+
+#include "services/evidence_package.h"
 #include "services/zh_text.h"
 
 #include "security/digest.h"
@@ -93,12 +95,13 @@ struct CaseFacts {
   const std::vector<store::CaseEventRow>& events;
   const std::vector<store::WorkerRow>& workers;
   const store::EmployerRow& employer;
+  const std::vector<std::string>& materials_present;  // package items with their files (evidence_package.h)
 };
 
 // The "case" fields any template may use, computed from the case and its timeline.
 Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const CaseFacts& f, const DocumentRequest& request,
                                         store::IdentityRepository& identity, store::DocumentRepository& documents,
-                                        const ReferenceData& reference, const Principal& who, domain::Instant now) {
+                                        const Principal& who, domain::Instant now) {
   docs::TemplateValues v;
   auto& x = v.values;
   x["case_no"] = f.row.case_no;
@@ -164,16 +167,9 @@ Result<docs::TemplateValues> CaseValues(const docs::DocumentTemplate& t, const C
   const store::CaseEventRow* ordered = LatestEvent(f.events, "order_filing");
   x["order_reason"] = ordered ? ordered->reason : "";
 
-  // Transfer materials actually enclosed (310号 §6), in the checklist's order; the letter itself
-  // is the document being made.
-  boost::system::error_code ec;
-  auto package = boost::json::parse(f.row.transfer_package, ec);
-  for (const auto& item : reference.transfer_package) {
-    if (item.id == "transfer_letter") continue;
-    bool present = !ec && package.is_object() && package.as_object().contains(item.id) &&
-                   package.at(item.id).is_bool() && package.at(item.id).as_bool();
-    if (present) v.lists["materials"].push_back(item.zh);
-  }
+  // Transfer materials actually enclosed (310号 §6): the package items that have files, in the
+  // package's order; the letter itself is the document being made.
+  for (const auto& item : f.materials_present) v.lists["materials"].push_back(item);
 
   // What each document needs before it can be made.
   auto overridden = [&](const char* field) { return request.overrides.contains(field); };
@@ -269,7 +265,12 @@ Result<DocumentView> DocumentService::Issue(const Principal& who, std::int64_t c
   auto events = timeline.ListEvents(case_id);
   auto workers = cases.ListWorkers(case_id);
   auto employer = cases.FindEmployer(row->employer_id);
-  auto values = CaseValues(*t, {*row, events, workers, *employer}, request, identity, documents, *reference_, who, now);
+  std::vector<std::string> materials_present;
+  for (const auto& status : PackageOf(*connection, *reference_, case_id).items) {
+    if (status.present && !status.item->generated_document) materials_present.push_back(status.item->zh);
+  }
+  auto values = CaseValues(*t, {*row, events, workers, *employer, materials_present}, request, identity, documents, who,
+                           now);
   if (!values) return values.error();
   auto filled = docs::FillTemplate(*t, *values);
   if (!filled) return filled.error();

@@ -37,7 +37,7 @@ std::map<std::string, std::string> FilesUnder(const std::string& root) {
   return files;
 }
 
-std::string EvidenceDir(const TestServer& server) { return server.app().config().evidence_dir; }
+std::string EvidenceDir(TestServer& server) { return server.app().config().evidence_dir; }
 
 std::size_t FileCount(HttpClient& client, std::int64_t id) {
   auto listing = client.Get(CasePath(id, "/evidence"));
@@ -152,7 +152,8 @@ TEST(Evidence, AWrongFileIsWithdrawnWithAReasonAndStaysInTheRecord) {
   ASSERT_EQ(file.status, 201) << file.body;
   const std::string path = CasePath(id, "/evidence/" + std::to_string(file.Json().at("id").as_int64()) + "/withdraw");
   auto short_reason = handler.PostJson(path, {{"reason", "错"}});
-  EXPECT_EQ(short_reason.status, 422) << short_reason.body;
+  EXPECT_EQ(short_reason.status, 400) << short_reason.body;
+  EXPECT_EQ(Code(short_reason), "validation_failed");
   EXPECT_EQ(handler.PostJson(path, {{"reason", "上传错了月份的工资表"}, {"extra", 1}}).status, 400) << "unknown fields are refused";
   auto withdrawn = handler.PostJson(path, {{"reason", "上传错了月份的工资表"}});
   ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
@@ -162,7 +163,9 @@ TEST(Evidence, AWrongFileIsWithdrawnWithAReasonAndStaysInTheRecord) {
   auto listing = handler.Get(CasePath(id, "/evidence")).Json();
   ASSERT_EQ(listing.at("files").as_array().size(), 1u) << "a withdrawn file stays in the record";
   for (const auto& item : listing.at("package").as_array()) {
-    if (item.at("id").as_string() == "employment_evidence") EXPECT_FALSE(item.at("present").as_bool()) << "withdrawn files count for nothing";
+    if (item.at("id").as_string() == "employment_evidence") {
+      EXPECT_FALSE(item.at("present").as_bool()) << "withdrawn files count for nothing";
+    }
   }
 }
 

@@ -33,12 +33,6 @@ int CountOf(const std::string& text, const std::string& needle) {
   return count;
 }
 
-HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
-                  boost::json::object payload = {}) {
-  return client.PostJson("/api/v1/cases/" + std::to_string(id) + "/steps",
-                         {{"event", event}, {"at", at}, {"payload", payload}});
-}
-
 TEST(Ledger, CaseLedgerHasTheColumnsAndTheCallersCasesOnlyWithoutPersonalData) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
