@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/keyed_limit.h"
+#include "http/body_spool.h"
 #include "services/reference_data.h"
 #include "store/database.h"
 
@@ -29,6 +30,7 @@ class NotificationHub;
 class BulletinService;
 class EarlyInterventionService;
 class ReadinessProbe;
+class EvidenceService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -55,7 +57,11 @@ struct ApiContext {
   services::NotificationHub* notification_hub = nullptr;  // live updates (SSE)
   services::BulletinService* bulletins = nullptr;
   services::EarlyInterventionService* early_interventions = nullptr;
+  services::EvidenceService* evidence = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
+  // Evidence uploads: where their bodies are spooled, and the largest file a limit allows.
+  http::BodySpoolFactory upload_spool;
+  std::size_t evidence_body_limit = std::size_t{1024} << 20;
   bool secure_cookies = false;  // __Host- cookie with Secure (HTTPS deployments)
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests
   KeyedLimit* expensive_per_user = nullptr;  // PDF, XLSX and dashboard renderings running per user

@@ -78,29 +78,6 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     return DetailResponse(200, *detail);
   }, {.any_of = CaseActingPermissions()}));
 
-  router.Add("PUT", "/api/v1/cases/{id}/transfer-package", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto id = PathId(request);
-    if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request, {"items"});
-    if (!body) return Problem(request, body.error());
-    auto items = body->find("items");
-    if (items == body->end() || !items->value().is_object()) {
-      return Problem(request, MakeError(ErrorCode::kValidationFailed, "items：必填，应为 {材料编号: true/false}",
-                                        "items: required object {item id: true/false}", "items"));
-    }
-    std::vector<std::pair<std::string, bool>> marks;
-    for (const auto& [key, value] : items->value().as_object()) {
-      if (!value.is_bool()) {
-        return Problem(request, MakeError(ErrorCode::kValidationFailed, "items." + std::string(key) + "：应为 true 或 false",
-                                          "items." + std::string(key) + ": must be true or false", "items"));
-      }
-      marks.emplace_back(std::string(key), value.as_bool());
-    }
-    auto detail = context.cases->steps.SetTransferPackage(who, *id, marks);
-    if (!detail) return Problem(request, detail.error());
-    return DetailResponse(200, *detail);
-  }, {.permission = security::Permission::kCaseWrite}));
-
   router.Add("POST", "/api/v1/cases/{id}/payments", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());

@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
 
 #include "domain/case_events.h"
 #include "domain/case_state.h"
@@ -41,6 +42,9 @@ std::pair<std::string, std::string> RecordName(const std::string& code) {
   if (code == "roster_imported") return {"导入劳动者花名册", "Worker roster imported"};
   if (code == "record_finding") return {"认定案件事实", "Finding recorded"};
   if (code == "report_at_once") return {"第一时间报告", "Reported at once"};
+  if (code == "evidence_added") return {"添加证据材料", "Evidence added"};
+  if (code == "evidence_withdrawn") return {"撤回证据材料", "Evidence withdrawn"};
+  if (code == "evidence_package_received") return {"公安机关接收移送材料包", "Transfer package received by the police"};
   return {code, code};
 }
 
@@ -170,9 +174,15 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
     steps.push_back({{"event", domain::CaseEventCode(s)}, {"name_zh", domain::CaseEventNameZh(s)},
                      {"name_en", domain::CaseEventNameEn(s)}});
   }
-  for (const auto& [item, present] : d.transfer_package) {
-    package.push_back({{"id", item->id}, {"zh", item->zh}, {"en", item->en}, {"basis", item->basis},
-                       {"required", item->required}, {"present", present}});
+  for (const auto& status : d.transfer_package) {
+    const auto& item = *status.item;
+    boost::json::array file_ids;
+    for (auto id : status.file_ids) file_ids.push_back(id);
+    package.push_back({{"id", item.id}, {"zh", item.zh}, {"en", item.en}, {"basis", item.basis},
+                       {"required", item.required}, {"present", status.present},
+                       {"generated_document", item.generated_document}, {"kinds", boost::json::value_from(item.kinds)},
+                       {"file_ids", std::move(file_ids)},
+                       {"document_id", status.document_id ? boost::json::value(*status.document_id) : boost::json::value(nullptr)}});
   }
   out["parties"] = std::move(parties);
   out["workers"] = std::move(workers);

@@ -18,6 +18,9 @@ class Dispatcher {
   std::size_t BodyLimitFor(std::string_view method, std::string_view path) const {
     return router_->BodyLimitFor(method, path);
   }
+  std::shared_ptr<http::BodySpool> SpoolFor(std::string_view method, std::string_view path) const {
+    return router_->SpoolFor(method, path);
+  }
 
  private:
   http::Response Route(http::Request& request) const;

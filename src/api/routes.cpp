@@ -22,6 +22,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterBulletinRoutes(*router, context);
   RegisterEarlyInterventionRoutes(*router, context);
   RegisterWorklistRoutes(*router, context);
+  RegisterEvidenceRoutes(*router, context);
   return router;
 }
 

@@ -27,5 +27,6 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context);
 void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
 void RegisterEarlyInterventionRoutes(http::Router& router, const ApiContext& context);
 void RegisterWorklistRoutes(http::Router& router, const ApiContext& context);
+void RegisterEvidenceRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -45,10 +45,14 @@
 #include "services/calendar_service.h"
 #include "services/early_intervention_service.h"
 #include "services/publication_service.h"
+#include "services/evidence_service.h"
+#include "services/evidence_store.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
 #include "store/audit_repository.h"
+#include "store/blob_store.h"
 #include "store/migrations.h"
+#include "api/sealed_spool.h"
 
 namespace wagelink::app {
 
@@ -127,9 +131,19 @@ struct Application::Services {
   std::unique_ptr<services::PublicationService> publications;
   std::unique_ptr<services::NotificationHub> notification_hub;
   std::unique_ptr<jobs::WebhookSender> webhook;
+  std::unique_ptr<services::EvidenceStore> evidence_store;  // built in Open, from the [evidence] settings
+  std::unique_ptr<services::EvidenceService> evidence;
 };
 
 namespace {
+
+services::EvidenceLimits EvidenceLimitsFrom(const Config& config) {
+  constexpr int kMegabyte = 20;
+  return {.image_bytes = config.evidence_max_image_mb << kMegabyte,
+          .video_bytes = config.evidence_max_video_mb << kMegabyte,
+          .document_bytes = config.evidence_max_document_mb << kMegabyte,
+          .audio_bytes = config.evidence_max_audio_mb << kMegabyte};
+}
 
 jobs::WebhookOptions WebhookOptionsFrom(const Config& config, const services::SecurityKeys& keys) {
   jobs::WebhookOptions options;
@@ -218,6 +232,11 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   }
   services->documents = std::make_unique<services::DocumentService>(**database, clock, services->audit, *reference, *catalog);
   services->ledgers = std::make_unique<services::LedgerService>(**database, clock, services->audit);
+  services->evidence_store = std::make_unique<services::EvidenceStore>(
+      config.evidence_store == "database" ? store::MakeDatabaseBlobStore(**database) : store::MakeDiskBlobStore(config.evidence_dir),
+      (*keys)->evidence_key(), EvidenceLimitsFrom(config));
+  services->evidence =
+      std::make_unique<services::EvidenceService>(**database, clock, services->audit, *reference, *services->evidence_store);
   services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
   auto exposure_rules = LoadExposureRules(config.data_dir);
   if (!exposure_rules) return exposure_rules.error();
@@ -276,7 +295,7 @@ Result<services::SeedReport> Application::SeedDistrict(std::string_view district
 }
 
 Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
-  auto created = LoadDemoScenarios(services_->cases, services_->auth, scenarios_json);
+  auto created = LoadDemoScenarios(services_->cases, services_->auth, *services_->evidence, scenarios_json);
   if (created) LogEvent(spdlog::level::info, "demo_scenarios_ready", {{"cases_created", *created}});
   return created;
 }
@@ -324,6 +343,9 @@ std::uint16_t Application::Start() {
   runtime_->context.bulletins = &services_->bulletins;
   runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
+  runtime_->context.evidence = services_->evidence.get();
+  runtime_->context.upload_spool = api::SealedSpoolFactory(config_.evidence_spool_dir);
+  runtime_->context.evidence_body_limit = static_cast<std::size_t>(services_->evidence_store->limits().Largest());
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
   runtime_->dispatcher = std::make_shared<api::Dispatcher>(router, static_files);
@@ -354,6 +376,9 @@ std::uint16_t Application::Start() {
   hooks.admit = [dispatcher](http::Request& request) { return dispatcher->Admit(request); };
   hooks.body_limit = [dispatcher](std::string_view method, std::string_view path) {
     return dispatcher->BodyLimitFor(method, path);
+  };
+  hooks.spool_body = [dispatcher](std::string_view method, std::string_view path) {
+    return dispatcher->SpoolFor(method, path);
   };
   if (config_.access_log) {
     auto access = spdlog::get("access");

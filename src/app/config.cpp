@@ -109,6 +109,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                            "remind_on_due_day", "max_streams_per_user"}},
         {"audit", {"anchor_file", "checkpoint_every", "anchor_interval_s"}},
         {"backup", {"folder", "every_hours", "keep"}},
+        {"evidence", {"store", "dir", "spool_dir", "max_image_mb", "max_video_mb", "max_document_mb", "max_audio_mb"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -157,7 +158,13 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "audit.checkpoint_every", c.audit_checkpoint_every),
                    ReadToml(t, "audit.anchor_interval_s", c.audit_anchor_interval_s),
                    ReadToml(t, "backup.folder", c.backup_folder), ReadToml(t, "backup.every_hours", c.backup_every_hours),
-                   ReadToml(t, "backup.keep", c.backup_keep)}) {
+                   ReadToml(t, "backup.keep", c.backup_keep),
+                   ReadToml(t, "evidence.store", c.evidence_store), ReadToml(t, "evidence.dir", c.evidence_dir),
+                   ReadToml(t, "evidence.spool_dir", c.evidence_spool_dir),
+                   ReadToml(t, "evidence.max_image_mb", c.evidence_max_image_mb),
+                   ReadToml(t, "evidence.max_video_mb", c.evidence_max_video_mb),
+                   ReadToml(t, "evidence.max_document_mb", c.evidence_max_document_mb),
+                   ReadToml(t, "evidence.max_audio_mb", c.evidence_max_audio_mb)}) {
       if (!s) return s.error();
     }
   }
@@ -171,6 +178,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_KEY_FILE", c.key_file);
   env_string("WAGELINK_LOG_LEVEL", c.log_level);
   env_string("WAGELINK_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
+  env_string("WAGELINK_EVIDENCE_STORE", c.evidence_store);
+  env_string("WAGELINK_EVIDENCE_DIR", c.evidence_dir);
   if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
   env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
   if (auto it = env.find("WAGELINK_TRUSTED_PROXIES"); it != env.end()) {  // comma-separated
@@ -225,7 +234,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                  CheckRange("notifications.max_streams", c.max_streams, 0, 100'000),
                  CheckRange("notifications.reminder_working_days_before", c.reminder_working_days_before, 0, 30),
                  CheckRange("audit.checkpoint_every", c.audit_checkpoint_every, 1, 10'000),
-                 CheckRange("audit.anchor_interval_s", c.audit_anchor_interval_s, 1, 86'400)}) {
+                 CheckRange("audit.anchor_interval_s", c.audit_anchor_interval_s, 1, 86'400),
+                 CheckRange("evidence.max_image_mb", c.evidence_max_image_mb, 1, 4096),
+                 CheckRange("evidence.max_video_mb", c.evidence_max_video_mb, 1, 4096),
+                 CheckRange("evidence.max_document_mb", c.evidence_max_document_mb, 1, 4096),
+                 CheckRange("evidence.max_audio_mb", c.evidence_max_audio_mb, 1, 4096)}) {
     if (!s) return s.error();
   }
   if (!c.webhook_url.empty() && !c.webhook_url.starts_with("http://")) {
@@ -253,6 +266,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
     return Bad("backup.every_hours", "应在 1 到 168 之间", "must be between 1 and 168");
   }
   if (c.backup_keep < 1 || c.backup_keep > 1000) return Bad("backup.keep", "应在 1 到 1000 之间", "must be between 1 and 1000");
+  if (c.evidence_store != "disk" && c.evidence_store != "database") {
+    return Bad("evidence.store", "应为 disk（磁盘目录）或 database（数据库）", "must be disk or database");
+  }
+  if (c.evidence_store == "disk" && c.evidence_dir.empty()) return Bad("evidence.dir", "不能为空", "must not be empty");
+  if (c.evidence_spool_dir.empty()) return Bad("evidence.spool_dir", "不能为空", "must not be empty");
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");

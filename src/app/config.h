@@ -76,6 +76,14 @@ struct Config {
   std::string backup_folder;                   // empty: no scheduled backup
   std::int64_t backup_every_hours = 24;
   std::int64_t backup_keep = 14;               // newest backups kept in the folder; older ones removed
+  // [evidence] — evidence files (docs/evidence.md)
+  std::string evidence_store = "disk";            // "disk" (content-addressed folder) or "database" (chunks)
+  std::string evidence_dir = "var/evidence";      // the folder of the disk store
+  std::string evidence_spool_dir = "var/spool";   // uploads in transit (encrypted, unlinked at once)
+  std::int64_t evidence_max_image_mb = 20;        // per file, by the type its content shows
+  std::int64_t evidence_max_video_mb = 1024;
+  std::int64_t evidence_max_document_mb = 50;
+  std::int64_t evidence_max_audio_mb = 200;
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "api/case_step_parser.h"
+#include "app/demo_evidence.h"
 #include "domain/validators.h"
+#include "services/evidence_service.h"
 
 namespace wagelink::app {
 namespace {
@@ -61,9 +63,31 @@ Result<services::PaymentInput> ReadPayment(const boost::json::object& o) {
   return payment;
 }
 
+// A generated file for one package item: a photo of the posting for the service item, a one-page
+// PDF for the others, of the item's first evidence kind ("other" when it names none).
+Status AttachDemoEvidence(services::EvidenceService& evidence, const services::ReferenceData& reference,
+                          const services::Principal& actor, std::int64_t case_id, const std::string& item_id, int scenario_index) {
+  const services::PackageItem* item = nullptr;
+  for (const auto& candidate : reference.transfer_package) {
+    if (candidate.id == item_id) item = &candidate;
+  }
+  if (!item) return MakeError(ErrorCode::kValidationFailed, "未知的移送材料项 " + item_id, "unknown package item " + item_id);
+  const bool photo = item_id == "order_and_service";
+  services::EvidenceUpload upload{.kind = item->kinds.empty() ? "other" : item->kinds.front(),
+                                  .supports = item_id,
+                                  .note = "示范材料（系统生成）",
+                                  .file_name = item->zh + (photo ? ".png" : ".pdf")};
+  StringSource content(photo ? DemoPng(static_cast<unsigned char>(scenario_index * 40))
+                             : DemoPdf("WageLink demo " + item_id + " case " + std::to_string(case_id)));
+  auto file = evidence.Upload(actor, case_id, upload, content);
+  if (!file) return file.error();
+  return Ok{};
+}
+
 }  // namespace
 
-Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, std::string_view json) {
+Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, services::EvidenceService& evidence,
+                              std::string_view json) {
   auto coordinator = auth.PrincipalFor("coordinator", {"", "demo-scenarios"});
   if (!coordinator) return coordinator.error();
   auto existing = cases.reading.List(*coordinator, {}, 1, 0);
@@ -93,10 +117,12 @@ Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthServi
       auto actor = auth.PrincipalFor(std::string(step.at("as").as_string()), {"", "demo-scenarios"});
       if (!actor) return Failed(name, where, actor.error());
       Result<services::CaseDetail> result = MakeError(ErrorCode::kBadRequest, "未知的脚本项", "unknown script entry");
-      if (step.contains("package")) {
-        std::vector<std::pair<std::string, bool>> items;
-        for (const auto& [key, value] : step.at("package").as_object()) items.emplace_back(std::string(key), value.as_bool());
-        result = cases.steps.SetTransferPackage(*actor, case_id, items);
+      if (step.contains("evidence")) {
+        for (const auto& item_id : step.at("evidence").as_array()) {
+          auto attached = AttachDemoEvidence(evidence, cases.records.reference(), *actor, case_id, std::string(item_id.as_string()), index);
+          if (!attached) return Failed(name, where, attached.error());
+        }
+        result = cases.reading.Get(*actor, case_id);
       } else if (step.contains("payment")) {
         auto payment = ReadPayment(step.at("payment").as_object());
         if (!payment) return Failed(name, where, payment.error());

@@ -8,10 +8,12 @@
 #include "core/error.h"
 #include "services/auth_service.h"
 #include "services/case_use_cases.h"
+#include "services/evidence_service.h"
 
 namespace wagelink::app {
 
 // Returns the number of cases created (0 when the district already has cases).
-Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, std::string_view json);
+Result<int> LoadDemoScenarios(services::CaseUseCases& cases, services::AuthService& auth, services::EvidenceService& evidence,
+                              std::string_view json);
 
 }  // namespace wagelink::app

@@ -1,5 +1,7 @@
 #include "app/reference_loader.h"
 
+#include "domain/evidence_kinds.h"
+
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <filesystem>
@@ -67,9 +69,18 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
     const boost::json::value package = boost::json::parse(*package_text);  // must outlive the loop
     for (const auto& item : package.at("items").as_array()) {
       const auto& o = item.as_object();
-      data->transfer_package.push_back({std::string(o.at("id").as_string()), std::string(o.at("zh").as_string()),
-                                        std::string(o.at("en").as_string()), std::string(o.at("basis").as_string()),
-                                        std::string(o.at("status").as_string()), o.at("required").as_bool()});
+      services::PackageItem parsed{std::string(o.at("id").as_string()), std::string(o.at("zh").as_string()),
+                                   std::string(o.at("en").as_string()), std::string(o.at("basis").as_string()),
+                                   std::string(o.at("status").as_string()), o.at("required").as_bool()};
+      const std::string source(o.at("source").as_string());
+      if (source != "files" && source != "generated_document") throw std::invalid_argument("source must be files or generated_document");
+      parsed.generated_document = source == "generated_document";
+      for (const auto& kind : o.at("kinds").as_array()) {
+        if (!domain::FindEvidenceKind(kind.as_string())) throw std::invalid_argument("unknown evidence kind in " + parsed.id);
+        parsed.kinds.emplace_back(kind.as_string());
+      }
+      if (auto document = o.if_contains("document")) parsed.document_kind = std::string(document->as_string());
+      data->transfer_package.push_back(std::move(parsed));
     }
   } catch (const std::exception& e) {
     return InFile(package_path, MakeError(ErrorCode::kValidationFailed, std::string("格式错误：") + e.what(),

@@ -2,6 +2,7 @@
 // The request and response every handler sees. Deliberately free of Beast types so that handler
 // code compiles fast and can be tested without a socket; only http/server.cpp speaks Beast.
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,10 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/byte_source.h"
+
 namespace wagelink::http {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 class EventStream;  // http/event_stream.h
+class BodySpool;    // http/body_spool.h
 
 struct Request {
   std::string method;  // "GET", "POST", ...
@@ -21,6 +25,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  // decoded query parameters, in order
   HeaderList headers;  // names lower-cased
   std::string body;
+  // Instead of `body`, for a route that spools its body (RouteOptions::spool): read it from here.
+  std::shared_ptr<BodySpool> body_spool;
   std::string client_address;
   std::string request_id;
   std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
@@ -45,6 +51,11 @@ struct Response {
   // When set, the status and headers are sent and then the stream's events until the connection
   // ends (text/event-stream, Connection: close); `body` is ignored.
   std::shared_ptr<EventStream> stream;
+  // When set, the body is read from here piece by piece (a large download) and `body` is
+  // ignored; `body_length` is its exact length (Content-Length). A source that fails cuts the
+  // response short, so the client sees an incomplete download, never a complete wrong one.
+  std::shared_ptr<ByteSource> body_source;
+  std::uint64_t body_length = 0;
 
   void SetHeader(std::string name, std::string value);
   std::optional<std::string_view> Header(std::string_view name) const;

@@ -75,4 +75,9 @@ std::size_t Router::BodyLimitFor(std::string_view method, std::string_view path)
   return route ? route->options.max_body_bytes : RouteOptions{}.max_body_bytes;
 }
 
+std::shared_ptr<BodySpool> Router::SpoolFor(std::string_view method, std::string_view path) const {
+  const Route* route = MatchPath(method, SplitPath(path), nullptr);
+  return route && route->options.spool ? route->options.spool() : nullptr;
+}
+
 }  // namespace wagelink::http

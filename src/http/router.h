@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "http/body_spool.h"
 #include "http/message.h"
 
 namespace wagelink::http {
@@ -26,6 +27,7 @@ struct GuardedHandler {
 struct RouteOptions {
   bool public_route = false;           // reachable without a session (login, health, public page)
   std::size_t max_body_bytes = 1 << 20;  // raised deliberately per route (imports)
+  BodySpoolFactory spool;                 // set: the body is spooled (http/body_spool.h), not kept in memory
 };
 
 struct Route {
@@ -52,6 +54,8 @@ class Router {
   Match Find(Request& request) const;
   // The body limit of the route a request would reach (the default when none matches).
   std::size_t BodyLimitFor(std::string_view method, std::string_view path) const;
+  // A new spool for the body of a request to a spooling route; nullptr for any other route.
+  std::shared_ptr<BodySpool> SpoolFor(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -56,6 +56,38 @@ bool UsableRequestId(std::string_view id) {
   return true;
 }
 
+// A Beast body that hands the bytes to a BodySpool as they arrive instead of keeping them.
+struct SpoolBody {
+  using value_type = std::shared_ptr<BodySpool>;
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(bhttp::header<isRequest, Fields>&, value_type& spool) : spool_(spool) {}
+    void init(const boost::optional<std::uint64_t>&, beast::error_code& ec) { ec = {}; }
+    template <class ConstBufferSequence>
+    std::size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+      std::size_t n = 0;
+      try {
+        for (auto buffer : beast::buffers_range_ref(buffers)) {
+          spool_->Append(std::string_view(static_cast<const char*>(buffer.data()), buffer.size()));
+          n += buffer.size();
+        }
+        ec = {};
+      } catch (const std::exception&) {
+        ec = boost::system::errc::make_error_code(boost::system::errc::io_error);
+      }
+      return n;
+    }
+    void finish(beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& spool_;
+  };
+};
+
+constexpr std::size_t kDownloadPiece = 256 * 1024;
+
 }  // namespace
 
 struct Server::Impl {
@@ -123,10 +155,12 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, Response response, bool head, bool keep_alive,
+  // Returns false when the response could not be sent whole (the connection must then close).
+  asio::awaitable<bool> WriteResponse(beast::tcp_stream& stream, Response response, bool head, bool keep_alive,
                                       std::size_t& bytes) {
     stream.expires_after(options.write_timeout);
     bytes = response.body.size();
+    if (response.body_source) co_return co_await WriteStreamedBody(stream, std::move(response), head, keep_alive, bytes);
     if (head) {
       bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), 11};
       for (auto& [name, value] : response.headers) out.set(name, value);
@@ -139,8 +173,41 @@ struct Server::Impl {
       out.body() = std::move(response.body);
       out.keep_alive(keep_alive);
       out.prepare_payload();
-      co_await bhttp::async_write(stream, out, kNoThrow);
+      auto [ec, n] = co_await bhttp::async_write(stream, out, kNoThrow);
+      co_return !ec;
     }
+    co_return true;
+  }
+
+  // A body read from its source piece by piece on a worker (the source may read a database) and
+  // written as it comes, with the write timeout per piece: constant memory whatever the size.
+  asio::awaitable<bool> WriteStreamedBody(beast::tcp_stream& stream, Response response, bool head, bool keep_alive,
+                                          std::size_t& bytes) {
+    bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), 11};
+    for (auto& [name, value] : response.headers) out.set(name, value);
+    out.content_length(response.body_length);
+    out.keep_alive(keep_alive);
+    bhttp::response_serializer<bhttp::empty_body> header{out};
+    auto [header_ec, header_n] = co_await bhttp::async_write_header(stream, header, kNoThrow);
+    if (header_ec) co_return false;
+    bytes = 0;
+    if (head) co_return true;
+    auto source = std::move(response.body_source);
+    std::string piece(kDownloadPiece, '\0');
+    std::uint64_t sent = 0;
+    while (sent < response.body_length) {
+      // (optional: a coroutine's value must be default-constructible)
+      auto read = [&]() -> std::optional<Result<std::size_t>> { return source->Read(std::span<char>(piece.data(), piece.size())); };
+      auto got = co_await OnWorker(read);
+      Result<std::size_t> result = got ? std::move(**got) : *read();  // a full queue: read here, do not cut the download
+      if (!result || *result == 0 || sent + *result > response.body_length) co_return false;
+      stream.expires_after(options.write_timeout);
+      auto [ec, n] = co_await asio::async_write(stream, asio::buffer(piece.data(), *result), kNoThrow);
+      if (ec) co_return false;
+      sent += n;
+      bytes += n;
+    }
+    co_return true;
   }
 
   void SetBusy(std::uint64_t id, bool busy) {
@@ -299,7 +366,9 @@ struct Server::Impl {
     // A body beyond the default limit is read only for a request its route admits from the
     // headers (session, CSRF token, permission), so anonymous uploads cost no memory.
     bool large = parser.chunked() ? limit > options.default_body_limit : declared.value_or(0) > options.default_body_limit;
-    if (large && hooks.admit) {
+    // A spooled body is admitted first whatever its size, so nothing is spooled for a refused request.
+    auto spool = hooks.spool_body && !parser.is_done() ? hooks.spool_body(request.method, raw_path) : nullptr;
+    if ((large || spool) && hooks.admit) {
       auto refusal = co_await OnWorker([this, &request] { return hooks.admit(request); });
       if (!refusal) {
         co_return co_await refuse(Busy(request.request_id), "1");
@@ -313,21 +382,33 @@ struct Server::Impl {
         co_await asio::async_write(stream, asio::buffer(kContinue), kNoThrow);
       }
     }
-    parser.body_limit(limit);
-    stream.expires_after(options.read_timeout);
-    auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
-    if (body_ec) {
-      if (body_ec == bhttp::error::body_limit) {
-        co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限", "Request body too large", request.client_address);
-      } else if (body_ec != asio::error::operation_aborted && body_ec != beast::error::timeout &&
-                 body_ec != bhttp::error::end_of_stream && body_ec != bhttp::error::partial_message) {
-        co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", request.client_address);
-      }
-      co_return false;
-    }
     bool keep_alive = parser.get().keep_alive();
     bool head = parser.get().method() == bhttp::verb::head;
-    request.body = std::move(parser.get().body());
+    if (spool) {
+      // A large upload: spooled as it arrives, the read timeout applying to each piece (a video
+      // may take minutes on a slow line, but a stalled client is still cut off).
+      bhttp::request_parser<SpoolBody> spooled(std::move(parser));
+      spooled.get().body() = spool;
+      spooled.body_limit(limit);
+      while (!spooled.is_done()) {
+        stream.expires_after(options.read_timeout);
+        auto [body_ec, body_n] = co_await bhttp::async_read_some(stream, buffer, spooled, kNoThrow);
+        if (body_ec) {
+          co_await RejectBody(stream, body_ec, request.client_address);
+          co_return false;
+        }
+      }
+      request.body_spool = std::move(spool);
+    } else {
+      parser.body_limit(limit);
+      stream.expires_after(options.read_timeout);
+      auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+      if (body_ec) {
+        co_await RejectBody(stream, body_ec, request.client_address);
+        co_return false;
+      }
+      request.body = std::move(parser.get().body());
+    }
 
     auto dispatched = co_await OnWorker([this, &request] { return hooks.dispatch(request); });
     in_flight.reset();
@@ -340,7 +421,7 @@ struct Server::Impl {
       keep_alive = false;  // the stream ends with the connection
       status = co_await ServeEventStream(stream, id, std::move(response), request.request_id, bytes);
     } else {
-      co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes);
+      keep_alive = co_await WriteResponse(stream, std::move(response), head, keep_alive, bytes) && keep_alive;
     }
     Log(request, raw_path, status, bytes, started);
     co_return keep_alive;
@@ -468,6 +549,19 @@ struct Server::Impl {
     MarkStreaming(id, nullptr);
     open_streams.fetch_sub(1);
     co_return response.status;
+  }
+
+  // Answers a request whose body could not be read whole; the caller then closes the connection.
+  asio::awaitable<void> RejectBody(beast::tcp_stream& stream, beast::error_code ec, const std::string& client) {
+    if (ec == bhttp::error::body_limit) {
+      co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限", "Request body too large", client);
+    } else if (ec == boost::system::errc::io_error) {
+      co_await Reject(stream, ErrorCode::kServiceUnavailable, "上传内容暂存失败，请稍后重试", "The upload could not be kept; retry later",
+                      client);
+    } else if (ec != asio::error::operation_aborted && ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
+               ec != bhttp::error::partial_message) {
+      co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", client);
+    }
   }
 
   // Answers a request or connection that will not be served; the caller then closes the connection.

@@ -35,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "http/body_spool.h"
 #include "http/message.h"
 
 namespace wagelink::http {
@@ -81,6 +82,9 @@ struct ServerHooks {
   // closed, the body never read); nullopt lets the body be read and the request dispatched.
   // Must not throw.
   std::function<std::optional<Response>(Request&)> admit;
+  // A spool for the body of a request to a route that spools (large uploads); nullptr keeps the
+  // body in memory. Asked after the admission, so a refused request is never spooled.
+  std::function<std::shared_ptr<BodySpool>(std::string_view method, std::string_view path)> spool_body;
 };
 
 class Server {

@@ -17,22 +17,38 @@ std::string Sha256Hex(std::string_view bytes) {
   return ToHex(digest);
 }
 
-std::optional<std::string> Sha256HexOfFile(const std::string& path) {
+struct Sha256Stream::State {
+  crypto_hash_sha256_state sha;
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) {
   EnsureSodium();
+  crypto_hash_sha256_init(&state_->sha);
+}
+
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::Update(std::string_view bytes) {
+  crypto_hash_sha256_update(&state_->sha, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::string Sha256Stream::HexDigest() {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state_->sha, digest);
+  return ToHex(digest);
+}
+
+std::optional<std::string> Sha256HexOfFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
+  Sha256Stream sha;
   std::vector<char> chunk(1 << 20);
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()),
-                              static_cast<unsigned long long>(in.gcount()));
+    sha.Update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
   }
   if (in.bad()) return std::nullopt;
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  return ToHex(digest);
+  return sha.HexDigest();
 }
 
 }  // namespace wagelink::security

@@ -83,6 +83,8 @@ const char* ContextOf(KeyPurpose purpose) {
       return "WLHOOK01";
     case KeyPurpose::kAuditChain:
       return "WLCHAIN1";
+    case KeyPurpose::kEvidenceFiles:
+      return "WLFILES1";
   }
   return "WLFIELD1";
 }

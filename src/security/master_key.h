@@ -16,8 +16,8 @@ inline constexpr std::size_t kKeyBytes = 32;
 using SubKey = SecretBytes<kKeyBytes>;
 
 // Each purpose maps to its own crypto_kdf context ("WLFIELD1", "WLINDEX1", "WLAUDIT1", "WLHOOK01",
-// "WLCHAIN1").
-enum class KeyPurpose { kFieldEncryption, kBlindIndex, kAuditSigning, kWebhookSigning, kAuditChain };
+// "WLCHAIN1", "WLFILES1").
+enum class KeyPurpose { kFieldEncryption, kBlindIndex, kAuditSigning, kWebhookSigning, kAuditChain, kEvidenceFiles };
 
 class MasterKey {
  public:

@@ -71,15 +71,6 @@ domain::StatutoryClock ClockOf(const store::ClockRow& row) {
   return clock;
 }
 
-std::map<std::string, bool> TransferPackageOf(const std::string& stored_json) {
-  std::map<std::string, bool> items;
-  boost::system::error_code ec;
-  auto value = boost::json::parse(stored_json, ec);
-  if (ec || !value.is_object()) return items;
-  for (const auto& [id, present] : value.as_object()) items[std::string(id)] = present.is_bool() && present.as_bool();
-  return items;
-}
-
 domain::CurrentFindings FindingsOf(const store::CaseRow& row, const store::EmployerRow& employer,
                                    const std::vector<store::CaseEventRow>& events) {
   domain::CurrentFindings findings;

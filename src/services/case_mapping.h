@@ -22,9 +22,6 @@ domain::StatutoryClock ClockOf(const store::ClockRow& row);
 // The row a clock is stored as, for the case `case_id` (started, extended or moved by a new holiday notice).
 store::ClockRow ToClockRow(std::int64_t case_id, const domain::StatutoryClock& clock);
 
-// Item id → present, from the stored package; unreadable or absent items are "not present".
-std::map<std::string, bool> TransferPackageOf(const std::string& stored_json);
-
 // The findings in force: the intake's conduct and the employer's registered kind, revised by every
 // finding event in timeline order.
 domain::CurrentFindings FindingsOf(const store::CaseRow& row, const store::EmployerRow& employer,

@@ -9,6 +9,7 @@
 #include "domain/assessment_json.h"
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
+#include "services/evidence_package.h"
 
 namespace wagelink::services {
 namespace {
@@ -31,17 +32,6 @@ CaseDetail CaseRecords::Reload(store::Connection& connection, const Principal& w
   return LoadDetail(connection, who, *row);
 }
 
-std::vector<std::string> CaseRecords::MissingMaterials(const store::CaseRow& row) const {
-  const auto package = TransferPackageOf(row.transfer_package);
-  std::vector<std::string> missing;
-  for (const auto& item : reference_->transfer_package) {
-    if (!item.required || item.id == "transfer_letter") continue;  // the letter is generated at sending
-    const auto it = package.find(item.id);
-    if (it == package.end() || !it->second) missing.push_back(item.zh);
-  }
-  return missing;
-}
-
 domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
                                              const domain::CaseProgress& progress,
                                              const std::vector<store::ClockRow>& clocks,
@@ -53,7 +43,8 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, cons
   snapshot.context.actor_unpaid = domain::Fen::FromFen(assessment.actor_unpaid_fen);
   snapshot.context.amount_threshold_met = assessment.amount_met;
   snapshot.context.assessed_recommendation = assessment.recommendation;
-  snapshot.context.missing_transfer_materials = MissingMaterials(row);
+  // The transfer package is files and issued documents (evidence_package.h), not ticks.
+  snapshot.context.missing_transfer_materials = PackageOf(connection, *reference_, row.id).missing;
   if (issuing_) {
     snapshot.context.issued_documents = store::DocumentRepository(connection).KindsForCase(row.id);
   } else {  // no documents are issued here, so none is waited for
@@ -104,11 +95,7 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
         ClockViewOf(clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)));
   }
   detail.parties = cases.Parties(row.id);
-  const auto package = TransferPackageOf(row.transfer_package);
-  for (const auto& item : reference_->transfer_package) {
-    const auto it = package.find(item.id);
-    detail.transfer_package.emplace_back(&item, it != package.end() && it->second);
-  }
+  detail.transfer_package = PackageOf(connection, *reference_, row.id).items;
   detail.findings = facts.findings;
   detail.assessment = AssessCase(*rules, facts, now);
   if (auto progress = ProgressFromJson(row.progress)) {

@@ -84,8 +84,6 @@ class CaseRecords {
                          const std::vector<store::WorkerRow>& workers, const std::vector<store::CaseEventRow>& events);
 
  private:
-  std::vector<std::string> MissingMaterials(const store::CaseRow& row) const;
-
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;

@@ -252,32 +252,4 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   return records_.Reload(*connection, who, case_id);
 }
 
-Result<CaseDetail> CaseSteps::SetTransferPackage(const Principal& who, std::int64_t case_id,
-                                                   const std::vector<std::pair<std::string, bool>>& items) {
-  auto scope = records_.ScopeOf(who);
-  if (!scope) return scope.error();
-  if (!who.Can(security::Permission::kCaseWrite) || who.body_code != "hrss") {
-    return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以整理移送材料", "Only labour inspection prepares the transfer package");
-  }
-  auto connection = records_.db().Acquire();
-  store::CaseRepository cases(*connection);
-  store::Transaction tx(*connection);
-  auto row = CaseRecords::FindVisible(cases, *scope, case_id);
-  if (!row) return row.error();
-  boost::json::object package;
-  for (const auto& [id, present] : TransferPackageOf(row->transfer_package)) package[id] = present;
-  for (const auto& [id, present] : items) {
-    bool known = false;
-    for (const auto& item : records_.reference().transfer_package) known = known || item.id == id;
-    if (!known) {
-      return MakeError(ErrorCode::kValidationFailed, "items：未知的移送材料 " + id, "items: unknown package item " + id, "items");
-    }
-    package[id] = present;
-  }
-  cases.SetTransferPackage(case_id, boost::json::serialize(package));
-  records_.audit().Append(*connection, who, "case.transfer_package", {"case", std::to_string(case_id)}, nullptr, package);
-  tx.Commit();
-  return records_.Reload(*connection, who, case_id);
-}
-
 }  // namespace wagelink::services

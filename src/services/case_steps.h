@@ -28,8 +28,6 @@ class CaseSteps {
   explicit CaseSteps(CaseRecords& records) : records_(records) {}
 
   Result<CaseDetail> TakeStep(const Principal& who, std::int64_t case_id, const StepInput& step);
-  Result<CaseDetail> SetTransferPackage(const Principal& who, std::int64_t case_id,
-                                        const std::vector<std::pair<std::string, bool>>& items);
 
  private:
   CaseRecords& records_;

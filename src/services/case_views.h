@@ -16,6 +16,7 @@
 #include "domain/time_limit.h"
 #include "services/assessment_cache.h"
 #include "services/page.h"
+#include "services/evidence_views.h"
 #include "services/reference_data.h"
 
 namespace wagelink::services {
@@ -122,7 +123,7 @@ struct CaseDetail {
   std::vector<ClockView> clocks;
   std::vector<std::string> parties;
   std::vector<domain::CaseEvent> available_steps;
-  std::vector<std::pair<const PackageItem*, bool>> transfer_package;  // item, present
+  std::vector<PackageItemStatus> transfer_package;  // each item with the files that satisfy it
   domain::CurrentFindings findings;                    // the legal facts in force (case_facts.h)
   std::shared_ptr<const CachedAssessment> assessment;  // shared with the assessment cache
 };

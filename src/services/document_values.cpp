@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/money.h"
+#include "services/evidence_package.h"
 #include "services/zh_text.h"
 #include "store/case_timeline_repository.h"
 #include "store/document_repository.h"
@@ -177,15 +178,14 @@ Result<docs::TemplateValues> CaseDocumentValues(store::Connection& connection, c
   const store::CaseEventRow* ordered = LatestEvent(events, "order_filing");
   x["order_reason"] = ordered ? ordered->reason : "";
 
-  // Transfer materials actually enclosed (310号 §6), in the checklist's order; the letter itself
-  // is the document being made.
-  boost::system::error_code ec;
-  auto package = boost::json::parse(row.transfer_package, ec);
-  for (const auto& item : reference.transfer_package) {
-    if (item.id == "transfer_letter") continue;
-    bool present = !ec && package.is_object() && package.as_object().contains(item.id) &&
-                   package.at(item.id).is_bool() && package.at(item.id).as_bool();
-    if (present) v.lists["materials"].push_back(item.zh);
+  // Transfer materials actually enclosed (310号 §6): the package items that have files or issued
+  // documents, in the checklist's order, and those the sending step generates with this document
+  // (the 调查报告 goes with the 移送书); the document being made is no enclosure of itself.
+  for (const auto& status : PackageOf(connection, reference, row.id).items) {
+    const bool made_with_it = status.item->generated_document && status.item->document_kind != t.kind;
+    if (status.present || made_with_it) {
+      if (status.item->document_kind != t.kind) v.lists["materials"].push_back(status.item->zh);
+    }
   }
 
   // What each document needs before it can be made.

@@ -4,7 +4,9 @@
 // L01–L32 with their citations, and the crime-threshold profiles. The raw documents are kept so
 // the API can show users exactly the figure and citation that produced a decision.
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/green_channel.h"
 #include "domain/statutory_holidays.h"
@@ -22,6 +24,9 @@ struct PackageItem {
   std::string basis;
   std::string status;
   bool required = false;
+  bool generated_document = false;  // the platform produces it (the 移送书); no file is attached
+  std::vector<std::string> kinds;   // evidence kinds whose files satisfy the item (domain/evidence_kinds.h)
+  std::optional<std::string> document_kind;  // an issued document (文书) of this kind satisfies it too
 };
 
 struct ReferenceData {

@@ -30,17 +30,21 @@ class SecurityKeys {
   const security::SubKey& audit_chain_key() const { return audit_chain_key_; }
   // HMAC-SHA256 key for the outbound webhook when the configuration does not set its own secret.
   const security::SubKey& webhook_key() const { return webhook_key_; }
+  // Wraps the per-file keys of evidence files (security/file_sealing.h).
+  const security::SubKey& evidence_key() const { return evidence_key_; }
 
  private:
   explicit SecurityKeys(const security::MasterKey& master)
       : cipher_(master),
         audit_key_(security::AuditSigningKey::Derive(master)),
         webhook_key_(master.Derive(security::KeyPurpose::kWebhookSigning)),
-        audit_chain_key_(master.Derive(security::KeyPurpose::kAuditChain)) {}
+        audit_chain_key_(master.Derive(security::KeyPurpose::kAuditChain)),
+        evidence_key_(master.Derive(security::KeyPurpose::kEvidenceFiles)) {}
   security::FieldCipher cipher_;
   security::AuditSigningKey audit_key_;
   security::SubKey webhook_key_;
   security::SubKey audit_chain_key_;
+  security::SubKey evidence_key_;
 };
 
 }  // namespace wagelink::services

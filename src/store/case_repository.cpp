@@ -72,7 +72,6 @@ constexpr std::string_view kUpdateState =
     "UPDATE cases SET state = ?, progress = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 constexpr std::string_view kSetOrder = "UPDATE cases SET order_deadline = ?, order_delivery = ? WHERE id = ?";
 constexpr std::string_view kSetConduct = "UPDATE cases SET conduct = ? WHERE id = ?";
-constexpr std::string_view kSetPackage = "UPDATE cases SET transfer_package = ? WHERE id = ?";
 
 constexpr std::string_view kInsertWorker =
     "INSERT INTO workers (case_id, name, owed_fen, other_claims_fen, months_unpaid, period_from, period_to, created_at) "
@@ -274,10 +273,6 @@ void CaseRepository::SetOrder(std::int64_t id, const std::string& deadline, cons
 }
 
 void CaseRepository::SetConduct(std::int64_t id, const std::string& conduct) { c_.Execute(kSetConduct, {conduct, id}); }
-
-void CaseRepository::SetTransferPackage(std::int64_t id, const std::string& package_json) {
-  c_.Execute(kSetPackage, {package_json, id});
-}
 
 std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string& now) {
   return c_.InsertReturningId(kInsertWorker, {w.case_id, w.name, w.owed_fen, w.other_claims_fen, w.months_unpaid,

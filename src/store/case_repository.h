@@ -125,7 +125,6 @@ class CaseRepository {
                    const std::string& now);
   void SetOrder(std::int64_t id, const std::string& deadline, const std::string& delivery);
   void SetConduct(std::int64_t id, const std::string& conduct);
-  void SetTransferPackage(std::int64_t id, const std::string& package_json);
 
   std::int64_t InsertWorker(const WorkerRow& worker, const std::string& now);
   void SetWorkerSecrets(const WorkerRow& worker);

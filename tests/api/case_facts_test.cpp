@@ -179,9 +179,7 @@ TEST(CaseFacts, TheMitigationStageIsFixedByWhenTheActorPaid) {
     auto r = Step(*client, id, event, at, payload);
     ASSERT_EQ(r.status, 200) << event << ": " << r.body;
   }
-  ASSERT_EQ(handler.PutJson(CasePath(id, "/transfer-package"),
-                            {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                        {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+  ASSERT_EQ(AttachTransferPackage(handler, id), 201);
   ASSERT_EQ(Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}}).status, 200);
   ASSERT_EQ(Step(police, id, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
   ASSERT_EQ(Step(police, id, "file_case", "2025-12-15T02:00:00Z").status, 200);

@@ -87,10 +87,8 @@ TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
 
   auto blocked = Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}});
   EXPECT_EQ(blocked.status, 409) << "the package is incomplete";
-  EXPECT_NE(std::string(blocked.Json().at("detail").as_string()).find("调查报告"), std::string::npos) << blocked.body;
-  ASSERT_EQ(handler.PutJson(CasePath(id, "/transfer-package"),
-                            {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                        {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+  EXPECT_NE(std::string(blocked.Json().at("detail").as_string()).find("涉案物品清单"), std::string::npos) << blocked.body;
+  ASSERT_EQ(AttachTransferPackage(handler, id), 201);
   r = Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json().at("state").as_string(), "transferred");
@@ -110,7 +108,8 @@ TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
   // 3 days from 2025-12-11 end on Sunday 12-14 and roll over to Monday (刑诉法 §105 by analogy, configurable).
   EXPECT_EQ(ClockOf(detail, "L06").at("due_date").as_string(), "2025-12-15");
   EXPECT_EQ(ClockOf(detail, "L11").at("due_date").as_string(), "2025-12-15");
-  EXPECT_EQ(detail.at("timeline").as_array().size(), 11u) << "one event per step, from the complaint to 立案";
+  EXPECT_EQ(detail.at("timeline").as_array().size(), 16u)
+      << "one event per step, from the complaint to 立案, and one per evidence file of the package (5)";
 
   // 2025-12-20: the general contractor pays 120,000 yuan from the wage special account.
   auto paid = handler.PostJson(CasePath(id, "/payments"), {{"proportional", true}, {"amount_yuan", "120000"},

@@ -50,9 +50,7 @@ class DocumentFixture : public ::testing::Test {
       auto r = Step(*client, id_, event, at, payload);
       ASSERT_EQ(r.status, 200) << event << ": " << r.body;
     }
-    ASSERT_EQ(handler_.PutJson(CasePath(id_, "/transfer-package"),
-                               {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                           {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+    ASSERT_EQ(AttachTransferPackage(handler_, id_), 201);
   }
 
   void SendTransfer() {

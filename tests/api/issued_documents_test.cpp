@@ -70,9 +70,7 @@ class IssuedDocuments : public ::testing::Test {
     Ok(Step(handler_, id_, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}}), "group");
     Ok(Step(handler_, id_, "submit_transfer_report", "2025-12-11T06:00:00Z"), "report");
     Ok(Step(head_, id_, "approve_transfer", "2025-12-12T02:00:00Z"), "approve");
-    ASSERT_EQ(handler_.PutJson(CasePath(id_, "/transfer-package"),
-                               {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                           {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+    ASSERT_EQ(AttachTransferPackage(handler_, id_), 201);
     Pay("74800", "2025-12-12");
     Ok(Step(handler_, id_, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}}), "send");
   }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "support/scenarios.h"
+#include "support/case_api.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -30,12 +31,6 @@ int CountOf(const std::string& text, const std::string& needle) {
   int count = 0;
   for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++count;
   return count;
-}
-
-HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
-                  boost::json::object payload = {}) {
-  return client.PostJson("/api/v1/cases/" + std::to_string(id) + "/steps",
-                         {{"event", event}, {"at", at}, {"payload", payload}});
 }
 
 TEST(Ledger, CaseLedgerHasTheColumnsAndTheCallersCasesOnlyWithoutPersonalData) {
@@ -95,9 +90,7 @@ TEST(Ledger, TransferLedgerListsSentCasesWithTheirDatesAndTheTransferLetterNumbe
   ASSERT_EQ(Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}}).status, 200);
   ASSERT_EQ(Step(handler, id, "submit_transfer_report", "2025-12-11T06:00:00Z").status, 200);
   ASSERT_EQ(Step(head, id, "approve_transfer", "2025-12-12T02:00:00Z").status, 200);
-  ASSERT_EQ(handler.PutJson("/api/v1/cases/" + std::to_string(id) + "/transfer-package",
-                            {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                        {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+  ASSERT_EQ(AttachTransferPackage(handler, id), 201);
   ASSERT_EQ(Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}}).status, 200);
   ASSERT_EQ(Step(police, id, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
 

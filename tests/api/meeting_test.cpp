@@ -29,9 +29,7 @@ std::int64_t CaseRefusedByThePolice(TestServer& server) {
   ok(Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}}));
   ok(Step(handler, id, "submit_transfer_report", "2025-12-11T06:00:00Z"));
   ok(Step(head, id, "approve_transfer", "2025-12-12T02:00:00Z"));
-  EXPECT_EQ(handler.PutJson(CasePath(id, "/transfer-package"),
-                            {{"items", {{"investigation_report", true}, {"items_list", true}, {"worker_interviews", true},
-                                        {"employment_evidence", true}, {"order_and_service", true}}}}).status, 200);
+  EXPECT_EQ(AttachTransferPackage(handler, id), 201);
   ok(Step(handler, id, "send_transfer", "2025-12-12T07:00:00Z", {{"copy_to_procuratorate", true}}));
   ok(Step(police, id, "sign_receipt", "2025-12-12T08:00:00Z"));
   ok(Step(police, id, "decline_filing", "2025-12-15T02:00:00Z", {}, "属于劳资民事纠纷，不予立案。"));

@@ -329,7 +329,7 @@ const std::set<std::string> kWithoutJsonBody{
     "POST /api/v1/auth/logout",   "POST /api/v1/inbox/{id}/read",      "POST /api/v1/imports",
     "POST /api/v1/imports/{id}/commit", "POST /api/v1/publications/{id}/publish",
     "DELETE /api/v1/security/sessions/{id}", "DELETE /api/v1/liaisons/{id}",
-    "DELETE /api/v1/meetings/{id}/agenda/{item_id}"};
+    "DELETE /api/v1/meetings/{id}/agenda/{item_id}", "POST /api/v1/cases/{id}/evidence"};
 
 // Every write route, as the first demo user who may write there, refuses a field it does not know:
 // 400 naming the field, never a silent drop (a misspelt "reason" must not vanish from a record).

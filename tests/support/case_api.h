@@ -4,6 +4,9 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "support/test_server.h"
 
@@ -19,6 +22,51 @@ inline HttpResponse Step(HttpClient& client, std::int64_t id, const std::string&
   boost::json::object body{{"event", event}, {"at", at}, {"payload", payload}};
   if (!reason.empty()) body["reason"] = reason;
   return client.PostJson(CasePath(id, "/steps"), body);
+}
+
+// A multipart/form-data body with the form fields first and then one file, as browsers send it.
+inline std::string MultipartBody(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
+                                 const std::string& file_name, const std::string& bytes) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+  return body;
+}
+
+// POST /api/v1/cases/{id}/evidence: one file of `kind`, attached for `supports` (a package item or
+// a step; empty = none).
+inline HttpResponse AttachEvidence(HttpClient& client, std::int64_t id, const std::string& kind, const std::string& supports,
+                                   const std::string& file_name, const std::string& bytes) {
+  const std::string boundary = "wagelinkTestBoundary7MA4YWxk";
+  std::vector<std::pair<std::string, std::string>> fields{{"kind", kind}};
+  if (!supports.empty()) fields.emplace_back("supports", supports);
+  return client.Send("POST", CasePath(id, "/evidence"), MultipartBody(boundary, fields, file_name, bytes),
+                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+}
+
+// Small files whose first bytes are what they claim (the server reads the type from them).
+inline std::string SamplePdf(const std::string& text) {
+  return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + "\n%%EOF\n";
+}
+inline std::string SampleJpeg(const std::string& text) { return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + text; }
+
+// Files for every required item of the transfer package (data/transfer_package.json) but the
+// letter, which the platform generates; returns the first failed response's status, or 201.
+inline int AttachTransferPackage(HttpClient& client, std::int64_t id) {
+  const std::vector<std::tuple<std::string, std::string, std::string, std::string>> files{
+      {"other", "investigation_report", "调查报告.pdf", SamplePdf("investigation report " + std::to_string(id))},
+      {"other", "items_list", "涉案物品清单.pdf", SamplePdf("items list " + std::to_string(id))},
+      {"interview_record", "", "询问笔录.pdf", SamplePdf("interview " + std::to_string(id))},
+      {"payroll", "", "工资表.pdf", SamplePdf("payroll " + std::to_string(id))},
+      {"posting_media", "", "张贴照片.jpg", SampleJpeg("posting " + std::to_string(id))}};
+  for (const auto& [kind, supports, name, bytes] : files) {
+    auto r = AttachEvidence(client, id, kind, supports, name, bytes);
+    if (r.status != 201) return r.status;
+  }
+  return 201;
 }
 
 }  // namespace wagelink::testing

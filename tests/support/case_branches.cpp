@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "support/case_api.h"
 #include "support/scenarios.h"
 
 namespace wagelink::testing {
@@ -90,9 +91,9 @@ class CaseWalker {
 
   void Run(const boost::json::object& step) {
     const std::string user(step.at("as").as_string());
-    if (auto package = step.find("package"); package != step.end()) {
-      auto r = As(user).PutJson(CasePath("/transfer-package"), {{"items", package->value()}});
-      EXPECT_EQ(r.status, 200) << Describe(step) << "\n" << r.body;
+    if (step.contains("attach_package")) {
+      // The package is files (issue 15): the script's items are attached as sample files.
+      EXPECT_EQ(AttachTransferPackage(As(user), case_id_), 201) << Describe(step);
       return;
     }
     if (auto payment = step.find("payment"); payment != step.end()) {

@@ -220,6 +220,8 @@ TestServer::TestServer(TestServerOptions options)
   config.web_root = db_.directory() + "/no-web";
   config.data_dir = SourceDir() + "/data";
   config.key_file = db_.directory() + "/master.key";
+  config.evidence_dir = db_.directory() + "/evidence";
+  config.evidence_spool_dir = db_.directory() + "/spool";
   config.audit_anchor_file = anchor_file();
   config.access_log = false;
   config.test_hooks = true;

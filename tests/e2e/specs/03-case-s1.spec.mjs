@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
-import { takeStep } from '../support/case_page.mjs';
+import { attachToPackageItem, sampleJpeg, samplePdf, takeStep } from '../support/case_page.mjs';
 import { DAY, beijing, beijingDay } from '../support/beijing_time.mjs';
 
 let browser;
@@ -173,20 +173,45 @@ test('S1: the head approves; the transfer is refused while the package is incomp
   await dialog.locator('[data-test="step-submit"]').click();
   const refusal = dialog.locator('[data-test="step-refusal"]');
   await refusal.waitFor();
-  assert.match(await refusal.innerText(), /调查报告/);
+  assert.match(await refusal.innerText(), /涉案物品清单/);
+  assert.doesNotMatch(await refusal.innerText(), /调查报告/, 'the sending step issues the report itself');
   await dialog.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'hidden' });
 
-  for (const item of ['investigation_report', 'items_list', 'worker_interviews', 'employment_evidence', 'order_and_service']) {
-    const box = page.locator(`[data-test="package-${item}"]`);
-    await box.click();
-    await page.locator(`[data-test="package-${item}"].is-checked`).waitFor();
-    await page.locator(`[data-test="package-${item}"]:not(.is-disabled)`).waitFor();
+  // The package is files: a photo of the posted order and a 询问笔录 through the evidence panel …
+  const panel = page.locator('[data-test="evidence-panel"]');
+  for (const [kind, file] of [
+    ['张贴照片/录像', { name: '张贴照片.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg('posted order at the site') }],
+    ['询问笔录', { name: '询问笔录-张建国.pdf', mimeType: 'application/pdf', buffer: samplePdf('interview of the worker') }],
+  ]) {
+    await panel.locator('[data-test="evidence-upload"]').click();
+    const upload = page.locator('.el-dialog', { hasText: '上传证据材料' });
+    await upload.waitFor();
+    await chooseOption(page, upload.locator('[data-test="evidence-kind"]'), kind);
+    await upload.locator('[data-test="evidence-file-input"]').setInputFiles(file);
+    await upload.locator('[data-test="evidence-upload-submit"]').click();
+    await upload.waitFor({ state: 'hidden' });
+    await panel.locator('.file', { hasText: file.name }).waitFor();
   }
-  await page.locator('[data-test="package-summary"]', { hasText: '必备材料已齐全' }).waitFor();
-  await takeStep(page, 'send_transfer', async (d) => {
-    assert.equal(await d.locator('[data-test="step-field-copy_to_procuratorate"] .el-switch.is-checked').count(), 1);
-  });
+  // … a disguised page is refused by its content, whatever its name …
+  await panel.locator('[data-test="evidence-upload"]').click();
+  const upload = page.locator('.el-dialog', { hasText: '上传证据材料' });
+  await upload.locator('[data-test="evidence-file-input"]').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await upload.locator('[data-test="evidence-upload-submit"]').click();
+  assert.match(await upload.locator('[data-test="evidence-upload-error"]').innerText(), /文件内容判断/);
+  await upload.getByRole('button', { name: '取消' }).click();
+  await upload.waitFor({ state: 'hidden' });
+  // … and the other items uploaded in place in the transfer dialog.
+  await page.locator('[data-test="step-send_transfer"]').click();
+  const sending = page.locator('[data-test="step-dialog"][data-step="send_transfer"]');
+  await sending.waitFor();
+  const inDialog = sending.locator('[data-test="step-transfer-package"]');
+  await attachToPackageItem(inDialog, 'items_list', { name: '涉案物品清单.pdf', mimeType: 'application/pdf', buffer: samplePdf('items') });
+  await attachToPackageItem(inDialog, 'employment_evidence', { name: '工资表.pdf', mimeType: 'application/pdf', buffer: samplePdf('payroll') });
+  await inDialog.locator('[data-test="package-summary"]', { hasText: '必备材料已齐全' }).waitFor();
+  assert.equal(await sending.locator('[data-test="step-field-copy_to_procuratorate"] .el-switch.is-checked').count(), 1);
+  await sending.locator('[data-test="step-submit"]').click();
+  await sending.waitFor({ state: 'hidden' });
   await expectState(page, '已移送公安机关');
   await page.locator('[data-test="case-parties"]', { hasText: '区公安分局' }).waitFor();
 
@@ -218,6 +243,11 @@ test('S1: the police find the transfer in their list, sign the receipt and file 
   await row.click();
   await page.waitForURL(`**${caseUrl}`);
 
+  // The police open the package: one archive with a manifest; the receipt is on the timeline.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="evidence-package-download"]').click()]);
+  assert.match(download.suggestedFilename(), /\.zip$/);
+  await page.reload();
+  await page.locator('[data-test="timeline-event"][data-event="evidence_package_received"]').waitFor();
   await takeStep(page, 'sign_receipt');
   await expectState(page, '公安立案审查');
   await takeStep(page, 'file_case');

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
-import { takeStep } from '../support/case_page.mjs';
+import { attachWholePackage, takeStep } from '../support/case_page.mjs';
 import { creditCode, idNumber } from '../support/ids.mjs';
 import { DAY, beijingDay, pad } from '../support/beijing_time.mjs';
 
@@ -141,10 +141,7 @@ test('an advance by the general contractor does not undo the refusal; the revise
   const sender = await newPage(browser);
   await loginAndWait(sender.page, 'handler');
   await sender.page.goto(`/cases/${id}`);
-  for (const item of ['investigation_report', 'items_list', 'worker_interviews', 'employment_evidence', 'order_and_service']) {
-    await sender.page.locator(`[data-test="package-${item}"]`).click();
-    await sender.page.locator(`[data-test="package-${item}"].is-checked:not(.is-disabled)`).waitFor();
-  }
+  await attachWholePackage(sender.page.locator('[data-test="transfer-package"]'));
   await takeStep(sender.page, 'send_transfer');
   await sender.page.locator('[data-test="case-state"]', { hasText: '已移送公安机关' }).waitFor();
   sender.assertNoConsoleErrors();

@@ -9,3 +9,26 @@ export async function takeStep(page, event, fill = async () => {}) {
   await dialog.locator('[data-test="step-submit"]').click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** Small files whose first bytes are what they claim: the server reads the type from the content. */
+export function samplePdf(text) {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\n%%EOF\n`);
+}
+export function sampleJpeg(text) {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from(text)]);
+}
+
+/** Attaches a file to one transfer package item in place (the item's upload link on the case page or in the dialog). */
+export async function attachToPackageItem(scope, item, file) {
+  const row = scope.locator(`[data-test="package-${item}"]`).first();
+  await row.locator('input[type="file"]').setInputFiles(file);
+  await row.locator('.item__files li', { hasText: file.name }).waitFor();
+}
+
+/** Files for every required item of the transfer package but the letter and report the sending step issues. */
+export async function attachWholePackage(scope) {
+  await attachToPackageItem(scope, 'items_list', { name: '涉案物品清单.pdf', mimeType: 'application/pdf', buffer: samplePdf('items') });
+  await attachToPackageItem(scope, 'worker_interviews', { name: '询问笔录.pdf', mimeType: 'application/pdf', buffer: samplePdf('interview') });
+  await attachToPackageItem(scope, 'employment_evidence', { name: '工资表.pdf', mimeType: 'application/pdf', buffer: samplePdf('payroll') });
+  await attachToPackageItem(scope, 'order_and_service', { name: '张贴照片.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg('posting') });
+}

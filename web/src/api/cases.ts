@@ -149,7 +149,10 @@ export interface PackageItem {
   en: string;
   basis: string;
   required: boolean;
+  /** Satisfied by attached files or an issued document (GET /cases/{id}/evidence has the details). */
   present: boolean;
+  generated_document?: boolean;
+  file_ids?: number[];
 }
 
 export interface AssessmentElement {
@@ -335,8 +338,6 @@ export const casesApi = {
   get: (id: number | string, signal?: AbortSignal) => http.get<CaseDetail>(casePath(id), undefined, { signal }),
   create: (body: ComplaintInput) => http.post<CaseDetail>('/cases', body),
   step: (id: number | string, body: StepRequest) => http.post<CaseDetail>(casePath(id, '/steps'), body),
-  setTransferPackage: (id: number | string, items: Record<string, boolean>) =>
-    http.put<CaseDetail>(casePath(id, '/transfer-package'), { items }),
   recordPayment: (id: number | string, body: PaymentInput) => http.post<CaseDetail>(casePath(id, '/payments'), body),
   recordFinding: (id: number | string, body: FindingInput) => http.post<CaseDetail>(casePath(id, '/findings'), body),
   reveal: (id: number | string, workerId: number, field: PiiField, purpose: string) =>

@@ -1,0 +1,51 @@
+#pragma once
+// What an evidence file is evidence of (its kind), and how the transfer package of 国务院令310 §6
+// is made of files: each package item names the kinds of file that satisfy it, or is a document
+// the platform generates (the 移送书). Pure: the service hands in the case's files.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wagelink::domain {
+
+struct EvidenceKind {
+  std::string_view code;
+  std::string_view zh;
+  std::string_view en;
+};
+
+// 张贴照片/录像, 询问笔录, 工资表, 考勤记录, 劳动合同, 银行流水, 其他 — in the order forms offer them.
+const std::vector<EvidenceKind>& EvidenceKinds();
+std::optional<EvidenceKind> FindEvidenceKind(std::string_view code);
+
+// One item of the transfer package (data/transfer_package.json).
+struct PackageRequirement {
+  std::string id;
+  std::string zh;
+  bool required = false;
+  std::vector<std::string> kinds;  // a file of one of these kinds satisfies the item
+  bool generated_document = false;  // satisfied by a document the platform generates (the 移送书)
+  std::optional<std::string> document_kind;  // an issued document (文书) of this kind satisfies it too
+};
+
+// A file attached to the case and not withdrawn.
+struct AttachedEvidence {
+  std::string kind;
+  std::optional<std::string> supports;  // the package item or step it was attached for
+};
+
+// A file satisfies an item when it was attached for that item or is of one of the item's kinds.
+bool Satisfies(const PackageRequirement& item, const AttachedEvidence& file);
+
+// Whether the item has what it needs: a file that satisfies it, or an issued document of its kind.
+bool PackageItemPresent(const PackageRequirement& item, const std::vector<AttachedEvidence>& files,
+                        const std::vector<std::string>& issued_document_kinds);
+
+// The Chinese names of the required items that have nothing yet, in package order. A generated
+// document is produced by the step that sends the package, so it is never missing before it.
+std::vector<std::string> MissingPackageItems(const std::vector<PackageRequirement>& package,
+                                             const std::vector<AttachedEvidence>& files,
+                                             const std::vector<std::string>& issued_document_kinds);
+
+}  // namespace wagelink::domain
