@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/reveal_purpose.h"
 #include "domain/statutory_holidays.h"
 #include "domain/threshold_profile.h"
 #include "domain/time_limit.h"
@@ -35,6 +36,7 @@ struct ReferenceData {
   std::string thresholds_json;   // data/thresholds.json as loaded
   std::vector<std::string> calendar_json;  // data/calendar/cn-YYYY.json, by year
   std::vector<PackageItem> transfer_package;
+  std::vector<domain::RevealReason> reveal_reasons;  // data/reveal_reasons.json
   // The threshold profile a district uses until the administrator chooses its province (settings):
   // "unset", judged against the national range, so an amount between the national bounds is
   // "unknown → consult", never a firm "no" (LEGAL.md §1.3).

@@ -191,7 +191,7 @@ TEST(NeedToKnow, TheWageOfficeListsAccessReceiptsAndLedgersNeedTheExportPermissi
   const std::int64_t id = created.Json().at("id").as_int64();
   const std::int64_t worker = created.Json().at("workers").at(0).at("id").as_int64();
   ASSERT_EQ(handler.PostJson(CasePath(id, "/workers/" + std::to_string(worker) + "/reveal"),
-                             {{"field", "id_number"}, {"purpose", "核对身份以制作询问笔录"}}).status,
+                             {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", "核对身份以制作询问笔录"}}).status,
             200);
   auto receipts = server.LoginAs("coordinator").Get("/api/v1/pii/access-receipts");
   ASSERT_EQ(receipts.status, 200) << receipts.body;
