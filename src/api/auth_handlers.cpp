@@ -67,7 +67,7 @@ void RegisterTwoFactorRoutes(http::Router& router, const ApiContext& context) {
   }, during_sign_in));
 
   router.Add("GET", "/api/v1/auth/totp", Authed(context, [&context](http::Request&, const services::Principal& who) {
-    auto status = context.two_factor->Status(who);
+    auto status = context.two_factor->StateOf(who);
     return http::Response::Json(200, boost::json::object{{"enrolled", status.enrolled},
                                                          {"required", status.required},
                                                          {"recovery_codes_left", status.recovery_codes_left}});

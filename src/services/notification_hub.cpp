@@ -119,8 +119,9 @@ void NotificationHub::EndSubscriptionsOfEndedSessions(const std::vector<store::N
   std::set<std::int64_t> sessions;
   {
     std::lock_guard lock(mutex_);
-    for (const auto& [id, s] : subscriptions_) {
-      bool receives = std::any_of(fresh.begin(), fresh.end(), [&](const auto& n) { return IsFor(s, n); });
+    for (const auto& entry : subscriptions_) {
+      const Subscription& s = entry.second;
+      bool receives = std::any_of(fresh.begin(), fresh.end(), [&s](const store::NewNotice& n) { return IsFor(s, n); });
       if (full_check_due || receives) sessions.insert(s.session_id);
     }
   }

@@ -55,7 +55,7 @@ std::string TwoFactorService::RecoveryHash(std::int64_t user_id, std::string_vie
   return keys_->cipher().BlindIndex("totp.recovery", std::to_string(user_id) + ":" + NormalizeRecoveryCode(code));
 }
 
-TwoFactorStatus TwoFactorService::Status(const Principal& who) {
+TwoFactorStatus TwoFactorService::StateOf(const Principal& who) {
   auto connection = db_.Acquire();
   SecurityPolicy policy = policy_.Current(*connection);
   store::TotpRepository totp(*connection);

@@ -44,7 +44,7 @@ class TwoFactorService {
                    const AuditTrail& audit, SecurityPolicyStore& policy, AuthService& auth)
       : db_(db), clock_(clock), keys_(std::move(keys)), audit_(audit), policy_(policy), auth_(auth) {}
 
-  TwoFactorStatus Status(const Principal& who);
+  TwoFactorStatus StateOf(const Principal& who);
   // A new secret, unconfirmed until ConfirmEnrolment; refused while a confirmed one exists.
   Result<TotpEnrolment> BeginEnrolment(const Principal& who);
   Result<EnrolmentConfirmed> ConfirmEnrolment(const Principal& who, std::string_view code, const RequestOrigin& origin);

@@ -42,7 +42,8 @@ TEST(SessionStream, ForcedLogoutClosesTheOpenStream) {
   ASSERT_TRUE(stream.ReadUntil("event: ready"));
   HttpClient secadmin = server.LoginAs("secadmin");
   std::int64_t session = 0;
-  for (const auto& s : secadmin.Get("/api/v1/security/sessions").Json().at("items").as_array()) {
+  auto sessions = secadmin.Get("/api/v1/security/sessions").Json();  // kept alive for the loop
+  for (const auto& s : sessions.at("items").as_array()) {
     if (s.at("username") == "judge") session = s.at("id").as_int64();
   }
   ASSERT_GT(session, 0);

@@ -38,8 +38,9 @@ Enrolled EnrolDuringSignIn(TestServer& server, HttpClient& client, const std::st
   out.secret = std::string(started.Json().at("secret").as_string());
   auto confirmed = client.PostJson("/api/v1/auth/totp/enrolment/confirm", {{"code", CodeAt(out.secret, server.clock().Now())}});
   EXPECT_EQ(confirmed.status, 200) << confirmed.body;
-  for (const auto& c : confirmed.Json().at("recovery_codes").as_array()) out.recovery_codes.emplace_back(c.as_string());
-  client.csrf_token = std::string(confirmed.Json().at("csrf_token").as_string());
+  auto answer = confirmed.Json();  // kept alive for the loop
+  for (const auto& c : answer.at("recovery_codes").as_array()) out.recovery_codes.emplace_back(c.as_string());
+  client.csrf_token = std::string(answer.at("csrf_token").as_string());
   return out;
 }
 
