@@ -7,7 +7,7 @@ WAGELINK_PORT ?= 8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: run test build server web deps deps-test bench fmt lint clean
+.PHONY: run test build server web deps deps-test bench dist fmt lint clean
 
 run: build
 	@mkdir -p var
@@ -30,6 +30,10 @@ server:
 
 web:
 	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
+
+# The Debian package for an offline intranet machine (docs/operations.md).
+dist: build
+	@scripts/make-dist.sh dist
 
 bench: deps-test
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DWAGELINK_BENCH=ON -DBUILD_TESTING=OFF >/dev/null

@@ -24,6 +24,9 @@ scripts/with-postgres.sh bash -c "
   ctest --test-dir build-asan -j$jobs --output-on-failure --timeout 600
 "
 
+echo "== the Debian package: install, start, upgrade, remove, purge in a throw-away root"
+scripts/test-package.sh
+
 if [[ -f web/package.json ]]; then
   echo "== web unit tests"
   (cd web && npm test --silent)

@@ -89,7 +89,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
   }));
 
   router.Add("POST", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"username", "display_name", "body_code", "password"});
     if (!body) return Problem(request, body.error());
     services::NewUser input;
     for (auto [field, out] : {std::pair{"username", &input.username}, std::pair{"display_name", &input.display_name},
@@ -106,7 +106,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
   router.Add("PATCH", "/api/v1/users/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"display_name", "active", "roles"});
     if (!body) return Problem(request, body.error());
     auto change = ReadUserChange(*body);
     if (!change) return Problem(request, change.error());
@@ -154,7 +154,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
   }, {.allowed_during_password_change = true}));
 
   router.Add("PUT", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
     if (!body) return Problem(request, body.error());
     auto policy = services::SecurityPolicyFromJson(*body);
     if (!policy) return Problem(request, policy.error());

@@ -119,7 +119,7 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context) {
   }, {.public_route = true});
 
   router.Add("POST", "/api/v1/auth/login", [&context](http::Request& request) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"username", "password"});
     if (!body) return Problem(request, body.error());
     auto username = http::RequiredString(*body, "username", 64);
     if (!username) return Problem(request, username.error());
@@ -150,7 +150,7 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context) {
   }, {.allowed_during_password_change = true, .allowed_during_second_factor = true}));
 
   router.Add("POST", "/api/v1/auth/password", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"old_password", "new_password"});
     if (!body) return Problem(request, body.error());
     auto old_password = http::RequiredString(*body, "old_password", 256);
     if (!old_password) return Problem(request, old_password.error());

@@ -103,13 +103,9 @@ Result<std::optional<std::vector<domain::ResponsiblePerson>>> OptionalPersons(co
 }
 
 Result<services::ListingProposal> ReadProposal(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(
+      request, {"case_id", "grounds", "persons", "criterion", "eligibility_reason", "proposed_on"});
   if (!body) return body.error();
-  if (auto ok = domain::JsonFields(*body, "").OnlyKeys({"case_id", "grounds", "persons", "criterion",
-                                                         "eligibility_reason", "proposed_on"});
-      !ok) {
-    return ok.error();
-  }
   services::ListingProposal in;
   auto case_id = http::OptionalInt(*body, "case_id");
   if (!case_id) return case_id.error();
@@ -135,13 +131,9 @@ Result<services::ListingProposal> ReadProposal(const http::Request& request) {
 }
 
 Result<services::ListingActionRequest> ReadAction(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(
+      request, {"action", "note", "on", "paid_in_full_on", "undertaking", "persons", "grounds", "address"});
   if (!body) return body.error();
-  if (auto ok = domain::JsonFields(*body, "").OnlyKeys({"action", "note", "on", "paid_in_full_on", "undertaking",
-                                                         "persons", "grounds", "address"});
-      !ok) {
-    return ok.error();
-  }
   services::ListingActionRequest in;
   auto code = http::RequiredString(*body, "action", 40);
   if (!code) return code.error();
@@ -197,7 +189,7 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
   }));
 
   router.Add("PUT", "/api/v1/settings/exposure-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObjectCheckedByDomain(request);  // the settings service names its keys
     if (!body) return Problem(request, body.error());
     auto settings = context.exposure_settings->Update(who, *body);
     if (!settings) return Problem(request, settings.error());

@@ -49,7 +49,7 @@ Result<services::BulletinRequest> ParseRequest(const boost::json::object& body) 
 
 void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/bulletins", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"period", "from", "to"});
     if (!body) return Problem(request, body.error());
     auto parsed = ParseRequest(*body);
     if (!parsed) return Problem(request, parsed.error());

@@ -12,6 +12,10 @@ Result<services::EmployerInput> ReadEmployer(const boost::json::object& body, co
   auto it = body.find(field);
   if (it == body.end() || !it->value().is_object()) return InvalidField(field, "必填，应为对象", "required object");
   const auto& o = it->value().as_object();
+  if (auto known = http::OnlyKnownKeys(o, {"name", "credit_code", "kind", "address", "legal_representative"}, field);
+      !known) {
+    return known.error();
+  }
   services::EmployerInput e;
   auto name = http::RequiredString(o, "name", 300);
   if (!name) return InvalidField(field + ".name", "必填", "required");
@@ -46,6 +50,11 @@ Result<domain::Fen> ParseYuanField(const boost::json::object& o, std::string_vie
 }
 
 Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& body) {
+  if (auto known = http::OnlyKnownKeys(body, {"channel", "received_at", "employer", "general_contractor", "project_name",
+                                              "summary", "conduct", "migrant_workers", "workers"});
+      !known) {
+    return known.error();
+  }
   services::ComplaintInput input;
   auto channel = http::RequiredString(body, "channel", 64);
   if (!channel) return channel.error();
@@ -84,6 +93,12 @@ Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& 
     std::string field = "workers[" + std::to_string(i++) + "]";
     if (!item.is_object()) return InvalidField(field, "应为对象", "must be an object");
     const auto& o = item.as_object();
+    if (auto known = http::OnlyKnownKeys(o, {"name", "id_number", "phone", "bank_card", "owed_yuan", "other_claims_yuan",
+                                             "months_unpaid", "period_from", "period_to"},
+                                         field);
+        !known) {
+      return known.error();
+    }
     services::WorkerInput w;
     auto name = http::RequiredString(o, "name", 64);
     if (!name) return InvalidField(field + ".name", "必填", "required");

@@ -83,7 +83,7 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/cases/{id}/documents", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"kind", "deadline", "fields"});
     if (!body) return Problem(request, body.error());
     auto input = ReadDocumentRequest(*body);
     if (!input) return Problem(request, input.error());

@@ -119,6 +119,13 @@ http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, Gu
   return {std::move(admit), std::move(handle)};
 }
 
+Result<std::string> ActionText(const http::Request& request, std::string_view field) {
+  auto body = http::ParseJsonObjectCheckedByDomain(request);
+  if (!body) return body.error();
+  if (auto known = http::OnlyKnownKeys(*body, {field}); !known) return known.error();
+  return http::RequiredString(*body, field, 4000);
+}
+
 Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field) {
   auto text = http::OptionalString(body, field, 10);
   if (!text) return text.error();

@@ -56,6 +56,10 @@ inline http::Response Problem(const http::Request& request, const Error& error) 
 // Reads the {id} path parameter as a positive integer.
 Result<std::int64_t> PathId(const http::Request& request, std::string_view name = "id");
 
+// The one required text field of a small action body, nothing else in it (a withdrawal's reason,
+// a closing's evidence): at most 4,000 characters.
+Result<std::string> ActionText(const http::Request& request, std::string_view field);
+
 // An optional "YYYY-MM-DD" body field; absent or null gives nullopt, anything else must be a date.
 Result<std::optional<domain::CivilDate>> OptionalDate(const boost::json::object& body, std::string_view field);
 

@@ -136,7 +136,7 @@ void RegisterImportRoutes(http::Router& router, const ApiContext& context) {
   router.Add("PUT", "/api/v1/imports/{id}/mapping", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"mapping"});
     if (!body) return Problem(request, body.error());
     auto current = context.imports->Get(who, *id);
     if (!current) return Problem(request, current.error());

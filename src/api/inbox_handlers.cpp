@@ -182,7 +182,7 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::Json(200, PreferencesJson(context.inbox->Preferences(who)));
   }));
   router.Add("PUT", "/api/v1/inbox/preferences", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"categories"});
     if (!body) return Problem(request, body.error());
     auto changes = ParsePreferences(*body);
     if (!changes) return Problem(request, changes.error());

@@ -59,11 +59,23 @@ http::Response DetailOr(const http::Request& request, const Result<services::Mee
   return http::Response::Json(status, o);
 }
 
+// A field reader's error re-addressed to the list entry it was read from ("attendance[2].name").
+Error WithPath(Error error, const std::string& path) {
+  const std::string field = path + "." + error.field;
+  auto readdress = [&](std::string& message) {
+    if (message.starts_with(error.field)) message.replace(0, error.field.size(), field);
+  };
+  readdress(error.message_zh);
+  readdress(error.message_en);
+  error.field = field;
+  return error;
+}
+
 }  // namespace
 
 void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/meetings", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"kind", "title", "scheduled_at", "location"});
     if (!body) return Problem(request, body.error());
     services::MeetingInput in;
     for (auto [field, out] : {std::pair{"kind", &in.kind}, std::pair{"title", &in.title},
@@ -97,7 +109,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/meetings/{id}/agenda", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"title", "detail"});
     if (!body) return Problem(request, body.error());
     auto title = http::RequiredString(*body, "title", 200);
     if (!title) return Problem(request, title.error());
@@ -117,7 +129,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
   router.Add("PUT", "/api/v1/meetings/{id}/minutes", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"minutes", "attendance"});
     if (!body) return Problem(request, body.error());
     auto minutes = http::RequiredString(*body, "minutes", 20000);
     if (!minutes) return Problem(request, minutes.error());
@@ -133,12 +145,18 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
         if (!entry.is_object()) {
           return Problem(request, MakeError(ErrorCode::kValidationFailed, path + "：应为对象", path + ": must be an object", path));
         }
-        services::AttendanceInput a;
+        // A wrong type or an overlong name is refused, never cut or dropped from the minutes.
         const auto& o = entry.get_object();
-        if (const auto* v = o.if_contains("body_code"); v && v->is_string()) a.body_code = std::string(v->get_string()).substr(0, 40);
-        if (const auto* v = o.if_contains("name"); v && v->is_string()) a.name = std::string(v->get_string()).substr(0, 200);
-        if (const auto* v = o.if_contains("present"); v && v->is_bool()) a.present = v->get_bool();
-        attendance.push_back(std::move(a));
+        if (auto known = http::OnlyKnownKeys(o, {"body_code", "name", "present"}, path); !known) {
+          return Problem(request, known.error());
+        }
+        auto body_code = http::StringOr(o, "body_code", 40);
+        if (!body_code) return Problem(request, WithPath(body_code.error(), path));
+        auto name = http::StringOr(o, "name", 200);
+        if (!name) return Problem(request, WithPath(name.error(), path));
+        auto present = http::OptionalBool(o, "present");
+        if (!present) return Problem(request, WithPath(present.error(), path));
+        attendance.push_back({.body_code = *body_code, .name = *name, .present = present->value_or(true)});
       }
     }
     return DetailOr(request, context.meetings->RecordMinutes(who, *id, *minutes, attendance));
@@ -147,7 +165,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/meetings/{id}/decisions", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"decision", "owner_body", "due_date", "risk_id", "case_id"});
     if (!body) return Problem(request, body.error());
     services::DecisionInput in;
     auto decision = http::RequiredString(*body, "decision", 4000);
@@ -186,9 +204,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     if (auto may = services::MeetingService::MayCompleteActionItems(who); !may) return Problem(request, may.error());
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
-    if (!body) return Problem(request, body.error());
-    auto evidence = http::RequiredString(*body, "evidence", 4000);
+    auto evidence = ActionText(request, "evidence");
     if (!evidence) return Problem(request, evidence.error());
     auto done = context.meetings->CompleteActionItem(who, *id, *evidence);
     if (!done) return Problem(request, done.error());

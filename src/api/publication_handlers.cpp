@@ -101,7 +101,9 @@ Status ReadFields(const boost::json::object& body, services::PublicationEdit& ed
 }
 
 Result<services::PublicationDraft> ReadDraft(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(request, {"case_id", "category", "batch_kind", "violator_name", "credit_code",
+                                              "address", "legal_representative", "main_facts", "handling",
+                                              "confidential_fields", "listing_id"});
   if (!body) return body.error();
   services::PublicationDraft in;
   auto case_id = http::OptionalInt(*body, "case_id");
@@ -166,7 +168,8 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
   router.Add("PATCH", "/api/v1/publications/{id}", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"violator_name", "credit_code", "address", "legal_representative",
+                                                "main_facts", "handling", "confidential_fields"});
     if (!body) return Problem(request, body.error());
     services::PublicationEdit edit;
     if (auto ok = ReadFields(*body, edit); !ok) return Problem(request, ok.error());
@@ -182,9 +185,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
   router.Add("POST", "/api/v1/publications/{id}/withdraw", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
-    if (!body) return Problem(request, body.error());
-    auto reason = http::RequiredString(*body, "reason", 4000);
+    auto reason = ActionText(request, "reason");
     if (!reason) return Problem(request, reason.error());
     return detail_or(request, context.publications->Withdraw(who, *id, *reason), 200);
   }, {.permission = security::Permission::kPublicationManage}));
@@ -213,7 +214,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
   }));
 
   router.Add("POST", "/api/v1/publicity/articles", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"title", "body"});
     if (!body) return Problem(request, body.error());
     auto title = http::RequiredString(*body, "title", 400);
     if (!title) return Problem(request, title.error());
@@ -227,9 +228,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
   router.Add("POST", "/api/v1/publicity/articles/{id}/withdraw", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
-    if (!body) return Problem(request, body.error());
-    auto reason = http::RequiredString(*body, "reason", 4000);
+    auto reason = ActionText(request, "reason");
     if (!reason) return Problem(request, reason.error());
     if (auto done = context.publications->WithdrawArticle(who, *id, *reason); !done) return Problem(request, done.error());
     return http::Response::Json(200, boost::json::object{{"id", *id}, {"status", "withdrawn"}});

@@ -131,7 +131,7 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::Json(200, *rules);
   }));
   router.Add("PUT", "/api/v1/settings/case-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
     if (!body) return Problem(request, body.error());
     auto rules = context.case_rules->Update(who, *body);
     if (!rules) return Problem(request, rules.error());
@@ -144,7 +144,7 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::Json(200, *years);
   }));
   router.Add("POST", "/api/v1/settings/calendar/notices", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
     if (!body) return Problem(request, body.error());
     auto year = context.calendar->EnterNotice(who, *body);
     if (!year) return Problem(request, year.error());

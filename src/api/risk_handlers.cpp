@@ -67,7 +67,11 @@ Result<std::int64_t> RequiredCount(const boost::json::object& body, std::string_
 }
 
 Result<services::RiskInput> ReadRisk(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(
+      request, {"employer_name", "employer_credit_code", "source", "owner_body", "project_name",
+                "general_contractor_name", "special_account", "description", "measures",
+                "general_contractor_credit_code", "workers_affected", "amount_yuan", "pay_due_dates", "indicators",
+                "case_id"});
   if (!body) return body.error();
   services::RiskInput in;
   for (auto [field, out] : {std::pair{"employer_name", &in.employer_name},
@@ -181,13 +185,6 @@ http::Response DetailOr(const http::Request& request, const Result<services::Ris
   return http::Response::Json(status, RiskDetailJson(*detail));
 }
 
-// Reads one required text field of a small action body (close: evidence; reopen: reason).
-Result<std::string> ActionText(const http::Request& request, std::string_view field) {
-  auto body = http::ParseJsonObject(request);
-  if (!body) return body.error();
-  return http::RequiredString(*body, field, 4000);
-}
-
 }  // namespace
 
 void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
@@ -239,7 +236,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/risks/{id}/followups", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto body = http::ParseJsonObject(request);
+    auto body = http::ParseJsonObject(request, {"note", "measures", "workers_affected", "amount_yuan", "indicators"});
     if (!body) return Problem(request, body.error());
     services::RiskFollowupInput in;
     auto note = http::RequiredString(*body, "note", 4000);

@@ -15,7 +15,7 @@ boost::json::object LiaisonJson(const services::LiaisonView& l) {
 }
 
 Result<services::LiaisonInput> ReadLiaison(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(request, {"body_code", "name", "title", "phone"});
   if (!body) return body.error();
   services::LiaisonInput input;
   for (auto [field, out] : {std::pair{"body_code", &input.body_code}, std::pair{"name", &input.name},

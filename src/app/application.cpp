@@ -70,7 +70,7 @@ struct Application::Services {
         case_rules(db, clock, audit, reference),
         calendar(db, clock, audit, reference, case_rules),
         cases(db, clock, audit, reference, keys, case_rules, risk_rules),
-        deadlines(db, clock, audit, reference),
+        deadlines(db, clock, audit, reference, case_rules),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, risk_rules),
@@ -222,7 +222,8 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->exposure_settings =
       std::make_unique<services::ExposureSettingsService>(**database, clock, services->audit, *exposure_rules);
   services->blacklist = std::make_unique<services::BlacklistService>(**database, clock, services->audit, *reference,
-                                                                     *services->exposure_settings, services->cases.reading);
+                                                                     *services->exposure_settings, services->cases.reading,
+                                                                     services->case_rules);
   services->publications = std::make_unique<services::PublicationService>(**database, clock, services->audit,
                                                                           *exposure_rules, services->cases.reading);
   services->periodic_bulletins = config.periodic_bulletins;
@@ -269,6 +270,24 @@ Result<int> Application::SeedDemo(std::string_view district_json) {
            {{"bodies_created", report->bodies_created}, {"liaisons_created", report->liaisons_created},
             {"users_created", report->users_created}});
   return created;
+}
+
+Result<services::SeedReport> Application::SeedDistrict(std::string_view district_json) {
+  auto report = services::SeedDistrict(*database_, district_json, clock_, services::FirstPasswords::kOneTimeEach,
+                                       services_->auth.cost());
+  if (!report) return report.error();
+  if (report->bodies_created + report->liaisons_created + report->users_created > 0) {
+    auto connection = database_->Acquire();
+    store::Transaction tx(*connection);
+    boost::json::array accounts;
+    for (const auto& [username, password] : report->one_time_passwords) accounts.emplace_back(username);
+    services_->audit.Append(*connection, services::SystemActor("init"), "system.seed_district", {"region", "district"},
+                            nullptr, boost::json::object{{"bodies", report->bodies_created},
+                                                         {"liaisons", report->liaisons_created},
+                                                         {"accounts", accounts}});
+    tx.Commit();
+  }
+  return report;
 }
 
 Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "security/audit_checkpoint.h"
+#include "services/demo_district.h"
 #include "store/database.h"
 
 namespace wagelink::app {
@@ -30,6 +31,9 @@ class Application {
   store::Database& database() { return *database_; }
   // Creates the demo district (idempotent) and records it in the audit log.
   Result<int> SeedDemo(std::string_view district_json);
+  // Creates a real district from its file (idempotent): each new account gets a one-time password,
+  // returned once. Recorded in the audit log without the passwords.
+  Result<services::SeedReport> SeedDistrict(std::string_view district_json);
   // Loads data/demo/scenarios.json into a district that has no cases yet; returns cases created.
   Result<int> SeedDemoScenarios(std::string_view scenarios_json);
   // S6: a listed employer, a publication and an article (data/demo/exposure.json); idempotent.

@@ -74,12 +74,32 @@ std::optional<std::string> ReadTextFile(const std::string& path) {
   return content.str();
 }
 
-int RunInit(const Config& config, bool demo) {
+int RunInit(const Config& config, bool demo, const std::string& district_file) {
   SystemClock clock;
   auto app = Application::Open(config, clock);  // migrates and creates the master key if missing
   if (!app) return Fail(app.error());
   if (demo) {
     if (int rc = SeedDemo(**app, config); rc != 0) return rc;
+  }
+  if (!district_file.empty()) {
+    auto text = ReadTextFile(district_file);
+    if (!text) {
+      return Fail(MakeError(ErrorCode::kNotFound, "找不到辖区数据文件：" + district_file,
+                            "district file not found: " + district_file));
+    }
+    auto report = (*app)->SeedDistrict(*text);
+    if (!report) return Fail(report.error());
+    std::cout << "辖区已就绪：新建单位 " << report->bodies_created << " 个、联络员 " << report->liaisons_created
+              << " 名、账户 " << report->users_created << " 个 / district ready: " << report->bodies_created
+              << " bodies, " << report->liaisons_created << " liaisons, " << report->users_created
+              << " accounts created\n";
+    if (!report->one_time_passwords.empty()) {
+      std::cout << "一次性密码只显示这一次，请当面交给本人，首次登录须修改 / one-time passwords, shown only now; "
+                   "hand each to its holder, who must change it at first sign-in:\n";
+      for (const auto& [username, password] : report->one_time_passwords) {
+        std::cout << "  " << username << "  " << password << "\n";
+      }
+    }
   }
   if (auto published = (*app)->PublishAuditAnchors(); !published) return Fail(published.error());
   return 0;

@@ -14,7 +14,8 @@ struct ServeOptions {
 };
 
 int RunServe(const Config& config, const ServeOptions& options);
-int RunInit(const Config& config, bool demo);
+// `district_file`: a real district's file (bodies, liaisons, first accounts), or empty.
+int RunInit(const Config& config, bool demo, const std::string& district_file = {});
 int RunMigrate(const Config& config);
 // Exit 0 when the log is intact, 3 when tampered (or the anchors cannot be checked).
 int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_files);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/backup.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "core/log_event.h"
@@ -43,6 +44,10 @@ int main(int argc, char** argv) {
   AddCommonFlags(init, flags);
   bool demo = false;
   init->add_flag("--demo", demo, "create the demo district (bodies, liaison roster, one user per role)");
+  std::string district_file;
+  init->add_option("--district", district_file,
+                   "create a real district from FILE (data/demo/district.json's shape without demo_password); "
+                   "prints each new account's one-time password once");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
   AddCommonFlags(migrate, flags);
@@ -54,6 +59,15 @@ int main(int argc, char** argv) {
   AddCommonFlags(audit_verify, flags);
   std::vector<std::string> anchor_files;
   audit_verify->add_option("--anchor", anchor_files, "also check against this anchor file (e.g. the auditor's download)");
+
+  auto* backup = cli.add_subcommand("backup", "write a consistent online backup with a manifest of hashes (docs/operations.md)");
+  AddCommonFlags(backup, flags);
+  std::string backup_parent;
+  backup->add_option("--out", backup_parent, "folder in which the backup folder is created")->required();
+  auto* restore = cli.add_subcommand("restore", "restore a backup into an empty database and verify it");
+  AddCommonFlags(restore, flags);
+  std::string restore_folder;
+  restore->add_option("--from", restore_folder, "the backup folder (wagelink-backup-...)")->required();
 
   auto* sweep = cli.add_subcommand("sweep", "run the deadline sweep once now and report it");
   AddCommonFlags(sweep, flags);
@@ -85,8 +99,10 @@ int main(int argc, char** argv) {
   }
   wagelink::ConfigureLogging(config->log_level);
   if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
-  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo);
+  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo, district_file);
   if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
+  if (cli.got_subcommand("backup")) return wagelink::app::RunBackup(*config, backup_parent);
+  if (cli.got_subcommand("restore")) return wagelink::app::RunRestore(*config, restore_folder);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
   if (assess->parsed()) return wagelink::app::RunAssess(*config);
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);

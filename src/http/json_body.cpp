@@ -17,9 +17,17 @@ std::size_t CodePoints(std::string_view s) {
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
+
+// At most 64 bytes of an echoed key, cut at a UTF-8 character boundary.
+std::string_view EchoedKey(std::string_view key) {
+  if (key.size() <= 64) return key;
+  std::size_t end = 64;
+  while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
+  return key.substr(0, end);
+}
 }  // namespace
 
-Result<boost::json::object> ParseJsonObject(const Request& request) {
+Result<boost::json::object> ParseJsonObjectCheckedByDomain(const Request& request) {
   auto type = request.Header("content-type");
   if (!type || !(type->starts_with("application/json"))) {
     return MakeError(ErrorCode::kUnsupportedMediaType, "请求内容类型必须为 application/json",
@@ -36,6 +44,29 @@ Result<boost::json::object> ParseJsonObject(const Request& request) {
     return MakeError(ErrorCode::kInvalidJson, "请求内容必须是 JSON 对象", "Request body must be a JSON object");
   }
   return std::move(value.as_object());
+}
+
+Status OnlyKnownKeys(const boost::json::object& object, std::initializer_list<std::string_view> allowed,
+                     std::string_view path) {
+  for (const auto& entry : object) {
+    const std::string_view key(entry.key().data(), entry.key().size());
+    bool known = false;
+    for (const std::string_view name : allowed) known = known || key == name;
+    if (!known) {
+      std::string field(path);
+      if (!field.empty()) field += '.';
+      field += EchoedKey(key);
+      return FieldError(field, "是未知字段", "is not a known field");
+    }
+  }
+  return Ok{};
+}
+
+Result<boost::json::object> ParseJsonObject(const Request& request, std::initializer_list<std::string_view> allowed) {
+  auto body = ParseJsonObjectCheckedByDomain(request);
+  if (!body) return body.error();
+  if (auto known = OnlyKnownKeys(*body, allowed); !known) return known.error();
+  return body;
 }
 
 Result<std::optional<std::string>> OptionalString(const boost::json::object& body, std::string_view field,

@@ -23,6 +23,11 @@ std::string NewCsrfToken();
 // fixed length), so different lengths return false at once.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
+// A first password handed to a new account on paper or by phone, changed at first sign-in: four
+// groups of four letters and digits without look-alikes (0/O, 1/l/I), joined by '-', with an upper-
+// case letter, a lower-case letter and a digit, so it meets any password policy (about 90 bits).
+std::string NewOneTimePassword();
+
 // `byte_count` random bytes as lower-case hex (2 * byte_count characters), e.g. request ids.
 std::string RandomHex(std::size_t byte_count);
 

@@ -260,7 +260,7 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
   step.paid_in_full_on = in.paid_in_full_on;
   step.undertaking = in.undertaking;
   // The calendar in force, with the holiday notices entered since the data files were written.
-  const auto calendar = LoadCalendarInForce(*connection, *reference_);
+  const auto calendar = case_rules_.Current(*connection)->calendar;
   auto next = domain::ApplyListingAction(now_rules, *calendar, FactsOf(*row), step);
   if (!next) return next.error();
   row->status = std::string(domain::ListingStatusCode(next->status));

@@ -17,6 +17,7 @@
 #include "domain/blacklist_lifecycle.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
+#include "services/case_rules_service.h"
 #include "services/exposure_settings.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
@@ -103,8 +104,15 @@ struct ListingQuery {
 class BlacklistService {
  public:
   BlacklistService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                   std::shared_ptr<const ReferenceData> reference, ExposureSettingsService& settings, CaseReading& cases)
-      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), settings_(settings), cases_(cases) {}
+                   std::shared_ptr<const ReferenceData> reference, ExposureSettingsService& settings, CaseReading& cases,
+                   CaseRulesService& case_rules)
+      : db_(db),
+        clock_(clock),
+        audit_(audit),
+        reference_(std::move(reference)),
+        settings_(settings),
+        cases_(cases),
+        case_rules_(case_rules) {}
 
   // The rules in force: data/exposure_rules.json with the district's 陈述申辩 period.
   domain::ExposureRules rules();
@@ -125,6 +133,7 @@ class BlacklistService {
   std::shared_ptr<const ReferenceData> reference_;
   ExposureSettingsService& settings_;
   CaseReading& cases_;
+  CaseRulesService& case_rules_;  // for the calendar in force, cached
 };
 
 // JSON [{role, name}] as stored, and back.

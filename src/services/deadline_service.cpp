@@ -64,7 +64,7 @@ std::int64_t DeadlineService::SendReminders(std::int64_t batch_size) {
   auto today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now_seconds));
   auto connection = db_.Acquire();
   // With the holiday notices entered in the database, as the clocks' due dates are.
-  const auto calendar = LoadCalendarInForce(*connection, *reference_);
+  const auto calendar = rules_.Current(*connection)->calendar;
   auto horizon =
       reminders_.working_days_before > 0 ? calendar->AddWorkingDays(today, reminders_.working_days_before).date : today;
   store::ClockReminderRepository reminders(*connection);

@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "services/audit_trail.h"
+#include "services/case_rules_service.h"
 #include "services/reference_data.h"
 #include "store/database.h"
 
@@ -26,8 +27,8 @@ struct SweepReport {
 class DeadlineService {
  public:
   DeadlineService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                  std::shared_ptr<const ReferenceData> reference)
-      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)) {}
+                  std::shared_ptr<const ReferenceData> reference, CaseRulesService& rules)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), rules_(rules) {}
 
   SweepReport SweepOverdue(std::int64_t batch_size = 1000);
   // Reminds the responsible body of each open clock once when it is `working_days_before` working
@@ -40,6 +41,7 @@ class DeadlineService {
   const Clock& clock_;
   const AuditTrail& audit_;
   std::shared_ptr<const ReferenceData> reference_;
+  CaseRulesService& rules_;  // for the calendar in force, cached
   ReminderPolicy reminders_;
 };
 

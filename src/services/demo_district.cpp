@@ -3,14 +3,15 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include "security/tokens.h"
 #include "store/identity_repository.h"
 
 namespace wagelink::services {
 namespace {
 
 Error Malformed(const std::string& what) {
-  return MakeError(ErrorCode::kValidationFailed, "示范区数据文件格式错误：" + what, "demo district file malformed: " + what,
-                   "data/demo/district.json");
+  return MakeError(ErrorCode::kValidationFailed, "辖区数据文件格式错误：" + what, "district file malformed: " + what,
+                   "district");
 }
 
 std::string Str(const boost::json::object& o, std::string_view key) {
@@ -21,8 +22,8 @@ std::string Str(const boost::json::object& o, std::string_view key) {
 
 }  // namespace
 
-Result<SeedReport> SeedDemoDistrict(store::Database& db, std::string_view district_json, const Clock& clock,
-                                    security::Argon2Cost cost) {
+Result<SeedReport> SeedDistrict(store::Database& db, std::string_view district_json, const Clock& clock,
+                                FirstPasswords passwords, security::Argon2Cost cost) {
   boost::system::error_code ec;
   auto parsed = boost::json::parse(district_json, ec);
   if (ec || !parsed.is_object()) return Malformed(ec ? ec.message() : "not an object");
@@ -59,12 +60,17 @@ Result<SeedReport> SeedDemoDistrict(store::Database& db, std::string_view distri
                              now);
       ++report.liaisons_created;
     }
-    const std::string password = Str(root, "demo_password");
+    const bool demo = passwords == FirstPasswords::kDemoShared;
+    if (!demo && root.contains("demo_password")) {
+      return Malformed("a real district's file must not carry demo_password (every account gets its own)");
+    }
+    const std::string shared = demo ? Str(root, "demo_password") : std::string();
     for (const auto& item : root.at("users").as_array()) {
       const auto& user = item.as_object();
       if (identity.FindUserByName(Str(user, "username"))) continue;
       auto body = identity.FindBody(Str(user, "body"));
       if (!body) return Malformed("user of unknown body " + Str(user, "body"));
+      const std::string password = demo ? shared : security::NewOneTimePassword();
       auto hash = security::HashPassword(password, cost);
       if (!hash) return hash.error();
       store::UserRow row;
@@ -73,13 +79,14 @@ Result<SeedReport> SeedDemoDistrict(store::Database& db, std::string_view distri
       row.body_id = body->id;
       row.password_hash = *hash;
       row.password_changed_at = now;
-      row.must_change_password = false;
-      row.password_policy_exempt = true;  // demo accounts: documented shared password, no forced change
+      row.must_change_password = !demo;
+      row.password_policy_exempt = demo;  // demo accounts: documented shared password, no forced change
       std::int64_t id = identity.InsertUser(row, now);
       std::vector<std::string> roles;
       for (const auto& role : user.at("roles").as_array()) roles.emplace_back(role.as_string());
       identity.SetRoles(id, roles);
       ++report.users_created;
+      if (!demo) report.one_time_passwords.emplace_back(row.username, password);
     }
     tx.Commit();
   } catch (const std::invalid_argument& e) {

@@ -150,4 +150,39 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path) {
   return std::unique_ptr<Connection>(std::move(connection));
 }
 
+Status SqliteOnlineBackup(const std::string& source_path, const std::string& target_path) {
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  auto close_both = [&] {
+    sqlite3_close_v2(source);
+    sqlite3_close_v2(target);
+  };
+  auto failed = [&](sqlite3* where, const std::string& what) {
+    const std::string message = where ? sqlite3_errmsg(where) : "out of memory";
+    close_both();
+    return MakeError(ErrorCode::kServiceUnavailable, "SQLite 备份失败（" + what + "）：" + message,
+                     "SQLite backup failed (" + what + "): " + message, "db");
+  };
+  if (sqlite3_open_v2(source_path.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    return failed(source, source_path);
+  }
+  sqlite3_busy_timeout(source, 10000);
+  if (sqlite3_open_v2(target_path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    return failed(target, target_path);
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  if (!backup) return failed(target, "init");
+  // All pages in one step: the copy is of one moment (a step-wise copy restarts when a writer
+  // changes the source between steps, which a busy server always does).
+  int rc = sqlite3_backup_step(backup, -1);
+  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    sqlite3_sleep(50);
+    rc = sqlite3_backup_step(backup, -1);
+  }
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) return failed(target, "step");
+  close_both();
+  return Ok{};
+}
+
 }  // namespace wagelink::store

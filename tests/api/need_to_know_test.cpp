@@ -6,6 +6,7 @@
 // only labour inspection may see.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "api/routes.h"
@@ -209,7 +210,10 @@ void ExpectPersonalDataRefused(const HttpResponse& response, const std::string& 
   EXPECT_EQ(response.status, 400) << response.body;
   if (response.status != 400) return;
   EXPECT_EQ(std::string(response.Json().at("field").as_string()), field) << response.body;
-  EXPECT_NE(response.Json().at("detail").as_string().find("身份证号码、手机号码或银行卡号"), boost::json::string::npos);
+  const std::string detail(response.Json().at("detail").as_string());
+  EXPECT_NE(detail.find("身份证号码、手机号码或银行卡号"), std::string::npos);
+  // People read the Chinese text: it names the finding in words, never the field's code.
+  EXPECT_EQ(detail.find(field), std::string::npos) << detail;
   EXPECT_NE(response.Json().at("detail_en").as_string().find("free text may not hold"), boost::json::string::npos);
   EXPECT_EQ(response.body.find(clear), std::string::npos) << "the refusal never repeats the number";
 }
@@ -318,6 +322,44 @@ TEST(NeedToKnow, EveryWriteRouteAnswers403BeforeValidationToARoleThatMayNotWrite
     }
   }
   EXPECT_GT(walked, 70u) << "every write route, twice";
+}
+
+// Routes that take no JSON body, or a file: an unknown field cannot be sent to them.
+const std::set<std::string> kWithoutJsonBody{
+    "POST /api/v1/auth/logout",   "POST /api/v1/inbox/{id}/read",      "POST /api/v1/imports",
+    "POST /api/v1/imports/{id}/commit", "POST /api/v1/publications/{id}/publish",
+    "DELETE /api/v1/security/sessions/{id}", "DELETE /api/v1/liaisons/{id}",
+    "DELETE /api/v1/meetings/{id}/agenda/{item_id}"};
+
+// Every write route, as the first demo user who may write there, refuses a field it does not know:
+// 400 naming the field, never a silent drop (a misspelt "reason" must not vanish from a record).
+TEST(UnknownFields, EveryWriteRouteRefusesAFieldItDoesNotKnowAndNamesIt) {
+  TestServer server;
+  api::ApiContext context;
+  auto router = api::BuildRouter(context);
+  std::map<std::string, HttpClient> clients;
+  for (const std::string user : {"handler", "head", "coordinator", "police", "prosecutor", "judge", "legalaid",
+                                 "sysadmin", "secadmin", "auditor", "leader"}) {
+    clients.emplace(user, server.LoginAs(user));
+  }
+  std::size_t walked = 0;
+  for (const auto& route : router->routes()) {
+    const std::string name = route.method + " " + route.pattern;
+    if (route.method == "GET" || route.options.public_route || kWithoutJsonBody.contains(name)) continue;
+    bool someone_may = false;
+    for (auto& [user, client] : clients) {
+      auto response = client.Send(route.method, WithIds(route.pattern), R"({"zz_not_a_field": 1})",
+                                  {{"Content-Type", "application/json"}});
+      if (response.status == 403) continue;
+      someone_may = true;
+      EXPECT_EQ(response.status, 400) << user << " " << name << ": " << response.body;
+      EXPECT_NE(response.body.find("zz_not_a_field"), std::string::npos) << user << " " << name << ": " << response.body;
+      ++walked;
+      break;
+    }
+    EXPECT_TRUE(someone_may) << name << ": no demo user may write there";
+  }
+  EXPECT_GT(walked, 35u) << "every write route with a JSON body";
 }
 
 }  // namespace

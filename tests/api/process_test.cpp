@@ -4,9 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
+#include <sstream>
 #include <thread>
 
 #include "support/test_server.h"
@@ -84,6 +88,53 @@ TEST(Process, InitDemoTwiceIsSafeAndMigrateIsIdempotent) {
   auto migrate = RunWagelink({"migrate", "--db", db.url()});
   EXPECT_EQ(migrate.exit_code, 0);
   EXPECT_NE(migrate.output.find("schema is up to date"), std::string::npos) << migrate.output;
+}
+
+// A real district (docs/operations.md): the demo file's bodies and accounts without the shared demo
+// password. Each account gets its own one-time password, printed once, which signs in and must be
+// changed at once; a second run creates nothing; a file that carries demo_password is refused.
+TEST(Process, InitWithADistrictFileGivesEachAccountItsOwnOneTimePassword) {
+  ScratchDatabase db;
+  const std::string data = SourceDir() + "/data";
+  const std::string key = db.directory() + "/master.key", anchors = db.directory() + "/anchors.jsonl";
+  auto district = boost::json::parse(ReadFile(data + "/demo/district.json")).as_object();
+  const std::string district_with_demo_password = db.directory() + "/with-demo-password.json";
+  std::ofstream(district_with_demo_password) << boost::json::serialize(district);
+  district.erase("demo_password");
+  const std::string district_file = db.directory() + "/district.json";
+  std::ofstream(district_file) << boost::json::serialize(district);
+  const std::vector<std::string> common = {"--db", db.url(), "--data-dir", data, "--key-file", key, "--anchor-file", anchors};
+  auto init = [&](const std::string& file) {
+    std::vector<std::string> args = {"init", "--district", file};
+    args.insert(args.end(), common.begin(), common.end());
+    return RunWagelink(args);
+  };
+
+  auto refused = init(district_with_demo_password);
+  EXPECT_NE(refused.exit_code, 0) << refused.output;
+  EXPECT_NE(refused.output.find("demo_password"), std::string::npos) << refused.output;
+
+  auto created = init(district_file);
+  ASSERT_EQ(created.exit_code, 0) << created.output;
+  EXPECT_NE(created.output.find("13 accounts created"), std::string::npos) << created.output;
+  std::map<std::string, std::string> passwords;
+  std::istringstream lines(created.output);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string username, password, rest;
+    if (line.starts_with("  ") && (words >> username >> password) && !(words >> rest)) passwords[username] = password;
+  }
+  ASSERT_EQ(passwords.size(), 13u) << created.output;
+  EXPECT_NE(passwords.at("sysadmin"), passwords.at("secadmin"));
+  EXPECT_EQ(created.output.find("WageLink#2026"), std::string::npos) << "no account has the demo password";
+  EXPECT_EQ(init(district_file).output.find("  sysadmin "), std::string::npos) << "a second run creates no account";
+
+  ServerProcess server(db.url(), {}, key);
+  HttpClient client(server.port());
+  EXPECT_EQ(client.Login("sysadmin", "WageLink#2026").status, 401);
+  auto signed_in = client.Login("sysadmin", passwords.at("sysadmin"));
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  EXPECT_TRUE(signed_in.Json().at("user").at("must_change_password").as_bool()) << signed_in.body;
 }
 
 }  // namespace
