@@ -5,7 +5,6 @@
 #include "api/guard.h"
 #include "api/routes.h"
 #include "http/json_body.h"
-#include "domain/json_fields.h"
 #include "services/auth_service.h"
 #include "services/two_factor_service.h"
 
@@ -48,9 +47,8 @@ http::Response SignedIn(const ApiContext& context, const services::LoginResult& 
 
 // {"code": "123456"}: a TOTP code or a recovery code; nothing else.
 Result<std::string> ReadCode(const http::Request& request) {
-  auto body = http::ParseJsonObject(request);
+  auto body = http::ParseJsonObject(request, {"code"});
   if (!body) return body.error();
-  if (auto only = domain::JsonFields(*body, "").OnlyKeys({"code"}); !only) return only.error();
   auto code = http::RequiredString(*body, "code", 32);
   if (!code) return code.error();
   return *code;

@@ -151,7 +151,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto worker = PathId(request, "worker_id");
     if (!worker) return Problem(request, worker.error());
-    auto body = http::ParseJsonObject(request, {"field", "purpose"});
+    auto body = http::ParseJsonObject(request, {"field", "reason", "purpose"});
     if (!body) return Problem(request, body.error());
     auto field = http::RequiredString(*body, "field", 20);
     if (!field) return Problem(request, field.error());
