@@ -24,6 +24,30 @@ boost::json::object UserAccountJson(const services::UserAccount& u) {
           {"must_change_password", u.must_change_password}, {"last_login_at", OptionalText(u.last_login_at)}};
 }
 
+boost::json::object ChangeJson(const services::UserChange& change) {
+  boost::json::object out;
+  if (change.display_name) out["display_name"] = *change.display_name;
+  if (change.active) out["active"] = *change.active;
+  if (change.roles) {
+    boost::json::array roles;
+    for (const auto& r : *change.roles) roles.emplace_back(r);
+    out["roles"] = std::move(roles);
+  }
+  return out;
+}
+
+boost::json::object ChangeRequestJson(const services::ChangeRequestView& r) {
+  return {{"id", r.id},
+          {"target_user_id", r.target_user_id},
+          {"target_display_name", r.target_display_name},
+          {"requested_by_display_name", r.requested_by_display_name},
+          {"change", ChangeJson(r.change)},
+          {"status", r.status},
+          {"created_at", r.created_at},
+          {"decided_by_display_name", OptionalText(r.decided_by_display_name)},
+          {"decided_at", OptionalText(r.decided_at)}};
+}
+
 boost::json::object AuditJson(const security::AuditEntry& e) {
   return {{"seq", e.seq}, {"at", e.at}, {"actor_username", e.actor_username}, {"body_code", e.body_code},
           {"role", e.role}, {"action", e.action}, {"target_type", e.target_type}, {"target_id", e.target_id},
@@ -88,8 +112,40 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!change) return Problem(request, change.error());
     auto changed = context.admin->ChangeUser(who, *id, *change);
     if (!changed) return Problem(request, changed.error());
-    return http::Response::Json(200, UserAccountJson(*changed));
+    if (changed->pending) {
+      // 三员分立: accepted, not applied — a second administrator decides.
+      return http::Response::Json(202, boost::json::object{{"pending_request", ChangeRequestJson(*changed->pending)}});
+    }
+    return http::Response::Json(200, UserAccountJson(*changed->applied));
   }, {.any_of = {security::Permission::kUserManage, security::Permission::kRoleManage}}));
+
+  router.Add("POST", "/api/v1/users/{id}/unlock", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto unlocked = context.admin->UnlockUser(who, *id);
+    if (!unlocked) return Problem(request, unlocked.error());
+    return http::Response::Json(200, UserAccountJson(*unlocked));
+  }, {.permission = security::Permission::kSessionManage}));
+
+  router.Add("GET", "/api/v1/admin-change-requests", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto list = context.admin->ListChangeRequests(who, std::string(request.Query("status").value_or("")).substr(0, 16));
+    if (!list) return Problem(request, list.error());
+    boost::json::array items;
+    for (const auto& r : *list) items.push_back(ChangeRequestJson(r));
+    return http::Response::Json(200, boost::json::object{{"items", items}});
+  }));
+
+  for (const char* decision : {"approve", "reject"}) {
+    const bool approve = std::string_view(decision) == "approve";
+    router.Add("POST", std::string("/api/v1/admin-change-requests/{id}/") + decision,
+               Authed(context, [&context, approve](http::Request& request, const services::Principal& who) {
+      auto id = PathId(request);
+      if (!id) return Problem(request, id.error());
+      auto decided = context.admin->DecideChangeRequest(who, *id, approve);
+      if (!decided) return Problem(request, decided.error());
+      return http::Response::Json(200, ChangeRequestJson(*decided));
+    }));
+  }
 
   router.Add("GET", "/api/v1/security/password-policy", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto policy = context.admin->GetPolicy(who);

@@ -1,6 +1,7 @@
 #pragma once
 // What handlers may reach: the services (never the store directly) and request-independent
 // settings. Built once by the application and shared read-only by all worker threads.
+#include <atomic>
 #include <memory>
 
 #include "core/clock.h"
@@ -31,6 +32,7 @@ class BulletinService;
 class EarlyInterventionService;
 class ReadinessProbe;
 class EvidenceService;
+class TwoFactorService;
 }  // namespace wagelink::services
 
 namespace wagelink::api {
@@ -40,6 +42,7 @@ struct ApiContext {
   const Clock* clock = nullptr;
   services::AuthService* auth = nullptr;
   services::AdminService* admin = nullptr;
+  services::TwoFactorService* two_factor = nullptr;
   services::RosterService* roster = nullptr;
   services::CaseUseCases* cases = nullptr;
   services::CaseRulesService* case_rules = nullptr;
@@ -66,6 +69,8 @@ struct ApiContext {
   bool test_hooks = false;      // enables /api/v1/_test/* endpoints used by the shutdown tests
   KeyedLimit* expensive_per_user = nullptr;  // PDF, XLSX and dashboard renderings running per user
   KeyedLimit* streams_per_user = nullptr;    // open live-update streams per user
+  // Set while demo accounts still use the password published in the README: the UI warns.
+  const std::atomic<bool>* published_demo_password = nullptr;
 };
 
 }  // namespace wagelink::api

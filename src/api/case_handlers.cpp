@@ -128,13 +128,15 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto worker = PathId(request, "worker_id");
     if (!worker) return Problem(request, worker.error());
-    auto body = http::ParseJsonObject(request, {"field", "purpose"});
+    auto body = http::ParseJsonObject(request, {"field", "reason", "purpose"});
     if (!body) return Problem(request, body.error());
     auto field = http::RequiredString(*body, "field", 20);
     if (!field) return Problem(request, field.error());
+    auto reason = http::RequiredString(*body, "reason", 64);
+    if (!reason) return Problem(request, reason.error());
     auto purpose = http::RequiredString(*body, "purpose", 500);
     if (!purpose) return Problem(request, purpose.error());
-    auto value = context.cases->personal_data.RevealPii(who, *id, *worker, *field, *purpose);
+    auto value = context.cases->personal_data.RevealPii(who, *id, *worker, *field, *reason, *purpose);
     if (!value) return Problem(request, value.error());
     return http::Response::Json(200, boost::json::object{{"field", *field}, {"value", *value}});
   }, {.permission = security::Permission::kPiiReveal}));

@@ -65,6 +65,12 @@ std::variant<http::Response, services::Principal> Admit(const ApiContext& contex
                                    "Missing or wrong X-CSRF-Token; reload the page", request.request_id);
     }
   }
+  if (principal->second_factor_pending && !options.allowed_during_second_factor) {
+    // 403 naming the field "second_factor": the client then shows the code form (GET /auth/me
+    // says which: "totp" or "enrol").
+    return Problem(request, MakeError(ErrorCode::kForbidden, "请先输入动态验证码完成登录",
+                                      "Enter your authenticator code to finish signing in", "second_factor"));
+  }
   if (principal->must_change_password && !options.allowed_during_password_change) {
     return http::ProblemResponse(ErrorCode::kPasswordChangeRequired, "请先修改密码后再继续操作",
                                  "Change your password before continuing", request.request_id);

@@ -25,6 +25,9 @@ using AuthedHandler = std::function<http::Response(http::Request&, const service
 struct GuardOptions {
   std::optional<security::Permission> permission;  // checked before the handler runs
   bool allowed_during_password_change = false;     // /auth/me, /auth/password, /auth/logout
+  // A session that has passed the password but owes the second factor reaches only these
+  // (/auth/me, /auth/logout, the second-factor and enrolment routes).
+  bool allowed_during_second_factor = false;
   bool expensive = false;  // at most server.max_expensive_per_user of these per user at once (429)
   // At least one of these, checked before the handler reads the body: a write route answers 403 to a
   // principal who may not write there at all, whatever the body (permission before validation). The

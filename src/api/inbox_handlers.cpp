@@ -29,8 +29,8 @@ class InboxEventStream final : public http::EventStream {
     backlog_ = "retry: 5000\nevent: ready\ndata: " + boost::json::serialize(boost::json::object{{"unread", unread}}) + "\n\n";
     if (last_event_id) last_sent_ = *last_event_id;
     subscription_ = hub_.Subscribe(
-        who.body_code, who.user_id, [this](const services::LiveNotice& n) { Deliver(n); }, last_event_id,
-        [this] { backlog_ += kReset; });
+        who.body_code, who.user_id, who.session_id, [this](const services::LiveNotice& n) { Deliver(n); },
+        [this] { EndWithSession(); }, last_event_id, [this] { backlog_ += kReset; });
   }
   ~InboxEventStream() override { Close(); }
 
@@ -38,6 +38,10 @@ class InboxEventStream final : public http::EventStream {
     std::lock_guard lock(mutex_);
     wake_ = std::move(wake);
     if (!backlog_.empty()) wake_();
+  }
+  bool Ended() override {
+    std::lock_guard lock(mutex_);
+    return ended_;
   }
   std::string Take() override {
     std::lock_guard lock(mutex_);
@@ -54,6 +58,16 @@ class InboxEventStream final : public http::EventStream {
 
  private:
   static constexpr std::string_view kReset = "event: reset\ndata: {}\n\n";
+  // The tab stops reconnecting and sends the user to the sign-in page.
+  static constexpr std::string_view kSessionEnded = "event: session_ended\ndata: {}\n\n";
+
+  // The hub found the session revoked, expired or its user disabled: nothing more is delivered.
+  void EndWithSession() {
+    std::lock_guard lock(mutex_);
+    ended_ = true;
+    backlog_ = kSessionEnded;  // what was not yet sent is not for a signed-out tab
+    if (wake_) wake_();
+  }
 
   void Deliver(const services::LiveNotice& n) {
     if (n.id <= last_sent_) return;  // already replayed after a reconnect
@@ -78,6 +92,7 @@ class InboxEventStream final : public http::EventStream {
   std::mutex mutex_;
   std::string backlog_;
   std::function<void()> wake_;
+  bool ended_ = false;
 };
 
 boost::json::object PreferencesJson(const std::vector<services::CategoryChoice>& preferences) {

@@ -13,6 +13,7 @@
 #include "api/routes.h"
 #include "domain/assessment_json.h"
 #include "domain/case_step_forms.h"
+#include "domain/reveal_purpose.h"
 #include "http/json_body.h"
 #include "services/calendar_service.h"
 #include "security/digest.h"
@@ -82,6 +83,14 @@ http::Response CacheableJson(const http::Request& request, const std::string& te
 void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/reference/time-limits", Authed(context, [&context](http::Request&, const services::Principal&) {
     return RawJson(context.reference->time_limits_json);
+  }));
+  router.Add("GET", "/api/v1/reference/reveal-reasons", Authed(context, [&context](http::Request&, const services::Principal&) {
+    boost::json::array items;
+    for (const auto& r : context.reference->reveal_reasons) {
+      items.push_back({{"code", r.code}, {"name_zh", r.zh}, {"name_en", r.en}});
+    }
+    return http::Response::Json(200, boost::json::object{{"items", items},
+                                                         {"min_purpose_letters", domain::kMinPurposeLetters}});
   }));
   router.Add("GET", "/api/v1/reference/thresholds", Authed(context, [&context](http::Request&, const services::Principal&) {
     return RawJson(context.reference->thresholds_json);

@@ -12,6 +12,10 @@
 #include "api/api_context.h"
 #include "api/dispatcher.h"
 #include "api/routes.h"
+#include <boost/json/parse.hpp>
+
+#include "app/commands.h"
+#include "app/demo_password.h"
 #include "app/demo_scenarios.h"
 #include "app/demo_exposure.h"
 #include "app/document_template_loader.h"
@@ -49,6 +53,7 @@
 #include "services/evidence_store.h"
 #include "services/security_keys.h"
 #include "services/security_policy.h"
+#include "services/two_factor_service.h"
 #include "store/audit_repository.h"
 #include "store/blob_store.h"
 #include "store/migrations.h"
@@ -69,6 +74,7 @@ struct Application::Services {
         policy(clock),
         auth(db, clock, keys, audit, policy, cost),
         admin(db, clock, audit, policy, auth),
+        two_factor(db, clock, keys, audit, policy, auth),
         roster(db, clock, audit),
         case_rules(db, clock, audit, reference),
         calendar(db, clock, audit, reference, case_rules),
@@ -108,6 +114,7 @@ struct Application::Services {
   services::SecurityPolicyStore policy;
   services::AuthService auth;
   services::AdminService admin;
+  services::TwoFactorService two_factor;
   services::RosterService roster;
   services::CaseRulesService case_rules;
   services::CalendarService calendar;
@@ -253,6 +260,9 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->deadlines.set_reminder_policy({static_cast<int>(config.reminder_working_days_before), config.remind_on_due_day});
   services->notification_hub =
       std::make_unique<services::NotificationHub>(**database, std::chrono::milliseconds(config.stream_poll_ms));
+  services->notification_hub->SetSessionCheck(
+      [auth = &services->auth](std::int64_t session_id) { return auth->SessionStillValid(session_id); },
+      std::chrono::milliseconds(config.stream_heartbeat_ms));  // as often as an idle stream hears from us
   services->webhook = std::make_unique<jobs::WebhookSender>(**database, clock, WebhookOptionsFrom(config, **keys));
   return std::unique_ptr<Application>(new Application(config, clock, std::move(database.value()), std::move(services)));
 }
@@ -268,6 +278,21 @@ Result<int> Application::SeedDemo(std::string_view district_json) {
                             nullptr, boost::json::object{{"bodies", report->bodies_created},
                                                          {"liaisons", report->liaisons_created},
                                                          {"users", report->users_created}});
+    tx.Commit();
+  }
+  if (created > 0) {
+    // The demo district's accounts share a published password and are refused off loopback; its
+    // policy makes the second factor optional so every demo account signs in with the password
+    // alone. A real install keeps the baseline (administrators and 负责人 must).
+    auto connection = database_->Acquire();
+    services::SecurityPolicy policy = services_->policy.Current(*connection);
+    services::SecurityPolicy before = policy;
+    policy.two_factor_required_roles.clear();
+    store::Transaction tx(*connection);
+    services_->policy.Save(*connection, policy, "init");
+    services_->audit.Append(*connection, services::SystemActor("init"), "security.policy_change",
+                            {"settings", "security.policy"}, services::SecurityPolicyToJson(before),
+                            services::SecurityPolicyToJson(policy));
     tx.Commit();
   }
   LogEvent(spdlog::level::info, "demo_district_ready",
@@ -315,7 +340,21 @@ Application::AuditVerdict Application::VerifyAudit(std::span<const security::Che
 
 Status Application::PublishAuditAnchors() { return services_->audit.PublishAnchors(*database_); }
 
+bool IsLoopbackAddress(const std::string& address) {
+  return address.starts_with("127.") || address == "::1" || address == "localhost";
+}
+
 std::uint16_t Application::Start() {
+  // Demo accounts still on the published password let anyone who reaches the server in.
+  if (auto district = ReadTextFile(config_.data_dir + "/demo/district.json")) {
+    boost::system::error_code ec;
+    auto json = boost::json::parse(*district, ec);
+    const auto* published = !ec && json.is_object() ? json.as_object().if_contains("demo_password") : nullptr;
+    if (published && published->is_string()) {
+      int accounts = services_->auth.CheckPublishedDemoPassword(published->as_string());
+      if (accounts > 0 && !IsLoopbackAddress(config_.address)) throw DemoPasswordRefusal(config_.address, accounts);
+    }
+  }
   runtime_ = std::make_unique<Runtime>(config_);
   runtime_->context.expensive_per_user = &runtime_->expensive_per_user;
   runtime_->context.streams_per_user = &runtime_->streams_per_user;
@@ -325,6 +364,8 @@ std::uint16_t Application::Start() {
   runtime_->context.secure_cookies = config_.secure_cookies;
   runtime_->context.auth = &services_->auth;
   runtime_->context.admin = &services_->admin;
+  runtime_->context.two_factor = &services_->two_factor;
+  runtime_->context.published_demo_password = &services_->auth.published_demo_password();
   runtime_->context.roster = &services_->roster;
   runtime_->context.cases = &services_->cases;
   runtime_->context.case_rules = &services_->case_rules;

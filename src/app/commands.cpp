@@ -11,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "app/application.h"
+#include "app/demo_password.h"
 #include "app/reference_loader.h"
 #include "security/audit_anchor.h"
 #include "security/encoding.h"
@@ -225,6 +226,16 @@ int RunServe(const Config& config, const ServeOptions& options) {
   std::uint16_t port;
   try {
     port = (*app)->Start();
+  } catch (const DemoPasswordRefusal& refusal) {
+    return Fail(MakeError(
+        ErrorCode::kValidationFailed,
+        "拒绝在 " + refusal.address + " 上启动：" + std::to_string(refusal.accounts) +
+            " 个示范账号仍在使用公开的示范密码，任何能访问此地址的人都能登录。请只在本机地址（127.0.0.1）上运行示范，"
+            "或先修改这些账号的密码。",
+        "refusing to listen on " + refusal.address + ": " + std::to_string(refusal.accounts) +
+            " demo accounts still use the published demo password, so anyone who can reach this address can sign "
+            "in. Serve the demo on loopback (127.0.0.1) only, or change those passwords first.",
+        "server.address"));
   } catch (const std::exception& e) {
     return Fail(MakeError(ErrorCode::kServiceUnavailable,
                           "无法在 " + config.address + ":" + std::to_string(config.port) + " 上监听：" + e.what(),

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/commands.h"
+#include "domain/reveal_purpose.h"
 #include "domain/statutory_holidays.h"
 
 namespace wagelink::app {
@@ -92,6 +93,12 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
   auto green = domain::ParseGreenChannelTargets(*green_text);
   if (!green) return InFile(green_path, green.error());
   data->green_channel = std::move(green.value());
+  const std::string reasons_path = data_dir + "/reveal_reasons.json";
+  auto reasons_text = ReadTextFile(reasons_path);
+  if (!reasons_text) return Missing(reasons_path);
+  auto reasons = domain::ParseRevealReasons(*reasons_text);
+  if (!reasons) return InFile(reasons_path, reasons.error());
+  data->reveal_reasons = std::move(reasons.value());
   data->calendar = std::move(calendar.value());
   data->calendar_files = std::move(years);
   data->statutory_holidays = std::move(statutory.value());

@@ -15,6 +15,9 @@ class EventStream {
   virtual void Open(std::function<void()> wake) = 0;
   // The bytes ready since the last call (complete `event:`/`data:` blocks), possibly empty.
   virtual std::string Take() = 0;
+  // True once the stream has said its last word (e.g. its session ended): the server writes what
+  // Take returns and then closes the connection. Read before Take, so the last bytes are included.
+  virtual bool Ended() { return false; }
   // Called once when the connection ends (client gone, shutdown, stream cap); no wake after it.
   virtual void Close() = 0;
 };

@@ -498,7 +498,8 @@ struct Server::Impl {
 
   // Writes the status line and headers, then whatever the event stream has ready each time it
   // wakes this coroutine, and a comment line as heartbeat when idle — on the I/O thread, with no
-  // worker held. Ends when the client goes away, a write times out, or the server shuts down.
+  // worker held. Ends when the client goes away, a write times out, the stream ends (its session
+  // did) or the server shuts down.
   asio::awaitable<int> ServeEventStream(beast::tcp_stream& stream, std::uint64_t id, Response response,
                                         const std::string& request_id, std::size_t& bytes) {
     auto events = std::move(response.stream);
@@ -526,6 +527,7 @@ struct Server::Impl {
     });
     while (!stopping) {
       signalled->store(false);
+      const bool ended = events->Ended();
       pending += events->Take();
       if (!pending.empty()) {
         stream.expires_after(options.write_timeout);
@@ -534,7 +536,7 @@ struct Server::Impl {
         pending.clear();
         if (ec) break;
       }
-      if (stopping) break;
+      if (stopping || ended) break;
       if (signalled->load()) continue;  // woken while writing
       // Sleeps until there is news, a heartbeat is due or the client goes away. A stream's client
       // sends nothing, so a readable socket means it closed (or misbehaves): the stream — and its

@@ -2,7 +2,12 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <regex>
+
+#include "store/admin_change_repository.h"
+#include "store/login_lockout_repository.h"
 
 #include "core/log_event.h"
 
@@ -15,6 +20,57 @@ boost::json::object Snapshot(const store::UserRow& u) {
   for (const auto& r : u.roles) roles.emplace_back(r);
   return {{"username", u.username}, {"display_name", u.display_name}, {"body", u.body_code},
           {"active", u.active}, {"roles", roles}};
+}
+
+bool IsAdministratorRole(std::string_view code) {
+  return code == security::RoleCode(security::Role::kSystemAdmin) ||
+         code == security::RoleCode(security::Role::kSecurityAdmin) ||
+         code == security::RoleCode(security::Role::kAuditor);
+}
+
+bool IsAdministrator(const std::vector<std::string>& role_codes) {
+  return std::any_of(role_codes.begin(), role_codes.end(), IsAdministratorRole);
+}
+
+bool IsAdministrator(const std::vector<security::Role>& roles) {
+  return std::any_of(roles.begin(), roles.end(), [](auto r) { return IsAdministratorRole(security::RoleCode(r)); });
+}
+
+boost::json::object UserChangeToJson(const UserChange& change) {
+  boost::json::object out;
+  if (change.display_name) out["display_name"] = *change.display_name;
+  if (change.active) out["active"] = *change.active;
+  if (change.roles) {
+    boost::json::array roles;
+    for (const auto& r : *change.roles) roles.emplace_back(r);
+    out["roles"] = std::move(roles);
+  }
+  return out;
+}
+
+UserChange UserChangeFromJson(const std::string& text) {
+  UserChange change;
+  auto json = boost::json::parse(text).as_object();
+  if (auto* v = json.if_contains("display_name")) change.display_name = std::string(v->as_string());
+  if (auto* v = json.if_contains("active")) change.active = v->as_bool();
+  if (auto* v = json.if_contains("roles")) {
+    std::vector<std::string> roles;
+    for (const auto& r : v->as_array()) roles.emplace_back(r.as_string());
+    change.roles = std::move(roles);
+  }
+  return change;
+}
+
+ChangeRequestView ChangeRequestOf(const store::AdminChangeRow& row) {
+  return {.id = row.id,
+          .target_user_id = row.target_user_id,
+          .target_display_name = row.target_display_name,
+          .requested_by_display_name = row.requested_by_display_name,
+          .change = UserChangeFromJson(row.change_json),
+          .status = row.status,
+          .created_at = row.created_at,
+          .decided_by_display_name = row.decided_by_display_name,
+          .decided_at = row.decided_at};
 }
 
 UserAccount AccountOf(const store::UserRow& u) {
@@ -43,7 +99,13 @@ Result<Page<UserAccount>> AdminService::ListUsers(const Principal& who, const st
   auto connection = db_.Acquire();
   store::IdentityRepository identity(*connection);
   Page<UserAccount> page;
-  for (const auto& row : identity.ListUsers(text, limit, offset)) page.items.push_back(AccountOf(row));
+  auto locks = store::LoginLockoutRepository(*connection).LockedNames(FormatUtc(clock_.Now()));
+  for (const auto& row : identity.ListUsers(text, limit, offset)) {
+    page.items.push_back(AccountOf(row));
+    // Locks are kept per address now; the account shows the latest still running, if any.
+    auto it = locks.find(row.username);
+    page.items.back().locked_until = it != locks.end() ? std::optional(it->second) : std::nullopt;
+  }
   page.total = identity.CountUsers(text);
   return page;
 }
@@ -93,7 +155,8 @@ Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser
   return AccountOf(row);
 }
 
-Result<UserAccount> AdminService::ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change) {
+Result<UserChangeOutcome> AdminService::ChangeUser(const Principal& who, std::int64_t user_id,
+                                                   const UserChange& change) {
   // The permission first, always: an empty change must not tell a stranger anything about the account.
   if (!who.Can(Permission::kUserManage) && !who.Can(Permission::kRoleManage)) return Forbidden(Permission::kUserManage);
   if (!change.display_name && !change.active && !change.roles) {
@@ -106,39 +169,145 @@ Result<UserAccount> AdminService::ChangeUser(const Principal& who, std::int64_t 
   store::IdentityRepository identity(*connection);
   auto user = identity.FindUser(user_id);
   if (!user) return MakeError(ErrorCode::kNotFound, "用户不存在", "no such user");
-  store::UserRow before = *user;
-  std::vector<security::Role> roles;
+  if (auto ok = ValidateChange(who, *user, change); !ok) return ok.error();
+  const bool administrator_involved =
+      IsAdministrator(user->roles) || (change.roles && IsAdministrator(*change.roles));
+  store::Transaction tx(*connection);
+  if (administrator_involved && user_id != who.user_id) {
+    store::AdminChangeRepository requests(*connection);
+    if (requests.HasPendingFor(user_id)) {
+      return MakeError(ErrorCode::kConflict, "该账号已有待审批的变更，请先由另一名管理员审批或驳回",
+                       "This account already has a change awaiting approval; have it approved or rejected first");
+    }
+    const std::string now = FormatUtc(clock_.Now());
+    auto id = requests.Insert(user_id, who.user_id, boost::json::serialize(UserChangeToJson(change)), now);
+    audit_.Append(*connection, who, "user.change_requested", {"user", std::to_string(user_id)}, Snapshot(*user),
+                  boost::json::object{{"request", id}, {"change", UserChangeToJson(change)}});
+    auto view = ChangeRequestOf(*requests.Find(id));
+    tx.Commit();
+    return UserChangeOutcome{.pending = std::move(view)};
+  }
+  auto after = ApplyChange(*connection, who, *user, change);
+  auto account = AccountWithLock(*connection, after);
+  tx.Commit();
+  return UserChangeOutcome{.applied = std::move(account)};
+}
+
+Status AdminService::ValidateChange(const Principal& who, const store::UserRow& user, const UserChange& change) {
   if (change.roles) {
+    std::vector<security::Role> roles;
     for (const auto& code : *change.roles) {
       auto role = security::ParseRole(code);
       if (!role) return MakeError(ErrorCode::kValidationFailed, "未知角色：" + code, "unknown role " + code, "roles");
-      if (auto ok = security::ValidateRoleForBody(*role, user->body_code); !ok) return ok.error();
+      if (auto ok = security::ValidateRoleForBody(*role, user.body_code); !ok) return ok.error();
       roles.push_back(*role);
     }
     if (auto ok = security::ValidateRoleSet(roles); !ok) return ok.error();
-    if (user_id == who.user_id) {
+    if (user.id == who.user_id) {
       return MakeError(ErrorCode::kForbidden, "不能修改自己的角色", "You cannot change your own roles", "roles");
     }
   }
-  if (change.active && !*change.active && user_id == who.user_id) {
+  if (change.active && !*change.active && user.id == who.user_id) {
     return MakeError(ErrorCode::kForbidden, "不能停用自己的账号", "You cannot disable your own account", "active");
   }
-  store::Transaction tx(*connection);
+  if (change.display_name && (change.display_name->empty() || change.display_name->size() > 64)) {
+    return MakeError(ErrorCode::kValidationFailed, "姓名不能为空且不超过 64 字节", "display_name: 1–64 bytes", "display_name");
+  }
+  return Ok{};
+}
+
+store::UserRow AdminService::ApplyChange(store::Connection& connection, const Principal& who,
+                                         const store::UserRow& before, const UserChange& change) {
+  store::IdentityRepository identity(connection);
   if (change.display_name || change.active) {
-    if (change.display_name && (change.display_name->empty() || change.display_name->size() > 64)) {
-      return MakeError(ErrorCode::kValidationFailed, "姓名不能为空且不超过 64 字节", "display_name: 1–64 bytes", "display_name");
-    }
-    identity.UpdateProfile(user_id, change.display_name.value_or(user->display_name), change.active.value_or(user->active));
+    identity.UpdateProfile(before.id, change.display_name.value_or(before.display_name),
+                           change.active.value_or(before.active));
     if (change.active && !*change.active) {
-      store::SessionRepository(*connection).RevokeAllOfUser(user_id, FormatUtc(clock_.Now()));
+      store::SessionRepository(connection).RevokeAllOfUser(before.id, FormatUtc(clock_.Now()));
     }
   }
-  if (change.roles) identity.SetRoles(user_id, *change.roles);
-  auto after = identity.FindUser(user_id);
-  audit_.Append(*connection, who, change.roles ? "user.roles_change" : "user.update", {"user", std::to_string(user_id)},
+  if (change.roles) identity.SetRoles(before.id, *change.roles);
+  auto after = identity.FindUser(before.id);
+  audit_.Append(connection, who, change.roles ? "user.roles_change" : "user.update", {"user", std::to_string(before.id)},
                 Snapshot(before), Snapshot(*after));
+  return *after;
+}
+
+UserAccount AdminService::AccountWithLock(store::Connection& connection, const store::UserRow& row) {
+  UserAccount account = AccountOf(row);
+  auto locks = store::LoginLockoutRepository(connection).LockedNames(FormatUtc(clock_.Now()));
+  if (auto it = locks.find(row.username); it != locks.end()) account.locked_until = it->second;
+  return account;
+}
+
+Result<UserAccount> AdminService::UnlockUser(const Principal& who, std::int64_t user_id) {
+  if (!who.Can(Permission::kSessionManage)) return Forbidden(Permission::kSessionManage);
+  auto connection = db_.Acquire();
+  auto user = store::IdentityRepository(*connection).FindUser(user_id);
+  if (!user) return MakeError(ErrorCode::kNotFound, "用户不存在", "no such user");
+  const std::string now = FormatUtc(clock_.Now());
+  store::Transaction tx(*connection);
+  auto addresses = store::LoginLockoutRepository(*connection).ClearAllFor(user->username, now);
+  store::IdentityRepository(*connection).RecordFailedLogin(user->id, 0, std::nullopt);
+  audit_.Append(*connection, who, "user.unlock", {"user", std::to_string(user_id)}, nullptr,
+                boost::json::object{{"locked_addresses", addresses}});
+  auto account = AccountWithLock(*connection, *user);
   tx.Commit();
-  return AccountOf(*after);
+  account.locked_until.reset();
+  return account;
+}
+
+Result<std::vector<ChangeRequestView>> AdminService::ListChangeRequests(const Principal& who, const std::string& status) {
+  if (!IsAdministrator(who.roles)) return Forbidden(Permission::kUserManage);
+  if (!status.empty() && status != "pending" && status != "approved" && status != "rejected") {
+    return MakeError(ErrorCode::kValidationFailed, "状态应为 pending、approved 或 rejected",
+                     "status must be pending, approved or rejected", "status");
+  }
+  auto connection = db_.Acquire();
+  std::vector<ChangeRequestView> out;
+  for (const auto& row : store::AdminChangeRepository(*connection).List(status, 200)) out.push_back(ChangeRequestOf(row));
+  return out;
+}
+
+Result<ChangeRequestView> AdminService::DecideChangeRequest(const Principal& who, std::int64_t request_id, bool approve) {
+  if (!IsAdministrator(who.roles)) return Forbidden(Permission::kUserManage);
+  auto connection = db_.Acquire();
+  store::AdminChangeRepository requests(*connection);
+  auto request = requests.Find(request_id);
+  if (!request) return MakeError(ErrorCode::kNotFound, "变更申请不存在", "no such change request");
+  if (request->status != "pending") {
+    return MakeError(ErrorCode::kConflict, "该申请已处理", "This request has already been decided");
+  }
+  if (request->requested_by == who.user_id) {
+    return MakeError(ErrorCode::kForbidden, "不能审批自己提出的申请，须由另一名管理员审批",
+                     "You cannot decide your own request; another administrator must");
+  }
+  if (request->target_user_id == who.user_id) {
+    return MakeError(ErrorCode::kForbidden, "不能审批针对自己账号的申请，须由另一名管理员审批",
+                     "You cannot decide a request about your own account; another administrator must");
+  }
+  UserChange change = UserChangeFromJson(request->change_json);
+  const std::string now = FormatUtc(clock_.Now());
+  store::IdentityRepository identity(*connection);
+  auto user = identity.FindUser(request->target_user_id);
+  if (!user) return MakeError(ErrorCode::kNotFound, "用户不存在", "no such user");
+  store::Transaction tx(*connection);
+  if (approve) {
+    // Checked again as the account is now; the rules are the requester's, who asked for it.
+    Principal requester = who;
+    requester.user_id = request->requested_by;
+    if (auto ok = ValidateChange(requester, *user, change); !ok) return ok.error();
+  }
+  if (!requests.Decide(request_id, approve ? "approved" : "rejected", who.user_id, now)) {
+    return MakeError(ErrorCode::kConflict, "该申请已处理", "This request has already been decided");
+  }
+  audit_.Append(*connection, who, approve ? "user.change_approved" : "user.change_rejected",
+                {"user", std::to_string(request->target_user_id)}, nullptr,
+                boost::json::object{{"request", request_id}, {"requested_by", request->requested_by}});
+  if (approve) ApplyChange(*connection, who, *user, change);
+  auto view = ChangeRequestOf(*requests.Find(request_id));
+  tx.Commit();
+  return view;
 }
 
 Result<SecurityPolicy> AdminService::GetPolicy(const Principal&) {

@@ -66,6 +66,26 @@ struct UserChange {
   std::optional<std::vector<std::string>> roles;  // role codes; needs role.manage
 };
 
+// 三员分立: a change to another administrator's account (or one that would make someone an
+// administrator) is not applied by the one who asks; it waits for a second, different administrator.
+struct ChangeRequestView {
+  std::int64_t id = 0;
+  std::int64_t target_user_id = 0;
+  std::string target_display_name;
+  std::string requested_by_display_name;
+  UserChange change;
+  std::string status;  // pending | approved | rejected
+  std::string created_at;
+  std::optional<std::string> decided_by_display_name;
+  std::optional<std::string> decided_at;
+};
+
+// Either the change was applied, or it awaits a second administrator.
+struct UserChangeOutcome {
+  std::optional<UserAccount> applied;
+  std::optional<ChangeRequestView> pending;
+};
+
 class AdminService {
  public:
   AdminService(store::Database& db, const Clock& clock, const AuditTrail& audit, SecurityPolicyStore& policy,
@@ -75,7 +95,15 @@ class AdminService {
   Result<Page<UserAccount>> ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
                                       std::int64_t offset);
   Result<UserAccount> CreateUser(const Principal& who, const NewUser& user);
-  Result<UserAccount> ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change);
+  Result<UserChangeOutcome> ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change);
+  // Lifts every sign-in lock on the account (all addresses); the security administrator's.
+  Result<UserAccount> UnlockUser(const Principal& who, std::int64_t user_id);
+
+  // For administrators only: the requests (pending first when `status` is "pending").
+  Result<std::vector<ChangeRequestView>> ListChangeRequests(const Principal& who, const std::string& status);
+  // A second administrator — neither the one who asked nor the one changed — approves (the change
+  // is applied now) or rejects it. Both are audited.
+  Result<ChangeRequestView> DecideChangeRequest(const Principal& who, std::int64_t request_id, bool approve);
 
   Result<SecurityPolicy> GetPolicy(const Principal& who);
   Result<SecurityPolicy> SetPolicy(const Principal& who, const SecurityPolicy& policy);
@@ -96,6 +124,11 @@ class AdminService {
   Result<std::string> ExportAuditCsv(const Principal& who);
 
  private:
+  // Validates `change` against the account as it is now; the role codes parsed.
+  Status ValidateChange(const Principal& who, const store::UserRow& user, const UserChange& change);
+  store::UserRow ApplyChange(store::Connection& connection, const Principal& who, const store::UserRow& before,
+                             const UserChange& change);
+  UserAccount AccountWithLock(store::Connection& connection, const store::UserRow& row);
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;

@@ -1,7 +1,11 @@
 #include "services/auth_service.h"
 
+#include <cctype>
+
 #include "security/tokens.h"
 #include "store/identity_repository.h"
+#include "store/login_lockout_repository.h"
+#include "store/totp_repository.h"
 #include "store/session_repository.h"
 
 namespace wagelink::services {
@@ -18,9 +22,18 @@ Error BadCredentials(const SecurityPolicy& policy) {
 }
 
 Error Locked(UnixSeconds until) {
-  return MakeError(ErrorCode::kAccountLocked, "账号因多次登录失败已被锁定，请于 " + ShanghaiMinute(until) + "（北京时间）后再试。",
-                   "The account is locked after repeated failed sign-ins; try again after " + ShanghaiMinute(until) +
-                       " (Beijing time).");
+  return MakeError(ErrorCode::kAccountLocked,
+                   "该账号在本机多次登录失败，已暂停登录，请于 " + ShanghaiMinute(until) +
+                       "（北京时间）后再试，或请安全管理员解锁。",
+                   "Sign-in to this account from this computer is paused after repeated failures; try again after " +
+                       ShanghaiMinute(until) + " (Beijing time) or ask the security administrator to unlock it.");
+}
+
+// Names are counted as typed, case-folded: "SecAdmin" and "secadmin" share one counter.
+std::string LockoutKey(std::string_view username) {
+  std::string key(username);
+  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
 }
 
 Error SessionInvalid() {
@@ -98,67 +111,124 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
   store::IdentityRepository identity(*connection);
   store::SessionRepository sessions(*connection);
 
-  auto user = identity.FindUserByName(username);
-  if (!user || !user->active) {
-    VerifyBounded(dummy_hash_, password);  // same work as a real check
-    sessions.LogLogin(now_text, username, std::nullopt, false, user ? "disabled" : "unknown_user", origin.client_address);
-    return BadCredentials(policy);
-  }
-  if (user->locked_until) {
-    auto until = ParseUtc(*user->locked_until);
+  // Locks are kept per (name as typed, client address) whether or not the name is an account: a
+  // locked name answers the same, with no password check, for real and unknown names alike.
+  const std::string lock_key = LockoutKey(username);
+  store::LoginLockoutRepository lockouts(*connection);
+  auto lockout = lockouts.Find(lock_key, origin.client_address);
+  if (lockout && lockout->locked_until) {
+    auto until = ParseUtc(*lockout->locked_until);
     if (until && *until > now) {
-      sessions.LogLogin(now_text, username, user->id, false, "locked", origin.client_address);
+      auto known = identity.FindUserByName(username);
+      sessions.LogLogin(now_text, username, known ? std::optional(known->id) : std::nullopt, false, "locked",
+                        origin.client_address);
       return Locked(*until);
     }
   }
-  if (!VerifyBounded(user->password_hash, password)) {
+  auto user = identity.FindUserByName(username);
+  bool password_ok = false;
+  if (!user || !user->active) {
+    VerifyBounded(dummy_hash_, password);  // same work as a real check
+  } else {
+    password_ok = VerifyBounded(user->password_hash, password);
+  }
+  if (!password_ok) {
     store::Transaction tx(*connection);
-    std::int64_t failures = user->failed_logins + 1;
+    std::int64_t failures = (lockout && !lockout->locked_until ? lockout->failures : 0) + 1;
     std::optional<std::string> locked_until;
     if (failures >= policy.lockout_threshold) {
       locked_until = FormatUtc(now + policy.lockout_minutes * 60);
       failures = 0;
     }
-    identity.RecordFailedLogin(user->id, failures, locked_until);
-    sessions.LogLogin(now_text, username, user->id, false, locked_until ? "locked_now" : "bad_password",
-                      origin.client_address);
+    lockouts.Save(lock_key, origin.client_address, {failures, locked_until}, now_text);
+    const char* reason = !user ? "unknown_user" : !user->active ? "disabled" : "bad_password";
+    sessions.LogLogin(now_text, username, user ? std::optional(user->id) : std::nullopt, false,
+                      locked_until ? "locked_now" : reason, origin.client_address);
     if (locked_until) {
       Principal actor = SystemActor(origin.request_id);
       actor.client_address = origin.client_address;
-      audit_.Append(*connection, actor, "auth.account_locked", {"user", std::to_string(user->id)});
+      audit_.Append(*connection, actor, "auth.account_locked",
+                    user ? AuditTarget{"user", std::to_string(user->id)} : AuditTarget{"login", lock_key});
     }
     tx.Commit();
     return locked_until ? Locked(now + policy.lockout_minutes * 60) : BadCredentials(policy);
   }
+  lockouts.Clear(lock_key, origin.client_address);
 
+  // With a second factor owed, the session may only submit it (or enrol) until it is completed.
+  auto enrolment = store::TotpRepository(*connection).Find(user->id);
+  const bool enrolled = enrolment && enrolment->confirmed_at;
+  const bool second_factor_owed = enrolled || policy.RequiresSecondFactor(user->roles);
+  return IssueSession(*connection, *user, policy, origin, second_factor_owed);
+}
+
+Result<LoginResult> AuthService::IssueSession(store::Connection& connection, const store::UserRow& user,
+                                              const SecurityPolicy& policy, const RequestOrigin& origin,
+                                              bool second_factor_owed) {
+  const UnixSeconds now = clock_.Now();
+  const std::string now_text = FormatUtc(now);
+  store::IdentityRepository identity(connection);
+  store::SessionRepository sessions(connection);
   LoginResult result;
   result.session_token = security::NewSessionToken();
   result.csrf_token = CsrfTokenFor(result.session_token);
-  store::Transaction tx(*connection);
-  identity.RecordSuccessfulLogin(user->id, now_text);
-  std::int64_t session_id = sessions.Insert(security::HashToken(result.session_token),
-                                            security::HashToken(result.csrf_token), user->id, now_text,
-                                            origin.client_address);
-  sessions.LogLogin(now_text, username, user->id, true, "ok", origin.client_address);
+  store::Transaction tx(connection);
+  const std::string token_hash = security::HashToken(result.session_token);
+  const std::string csrf_hash = security::HashToken(result.csrf_token);
+  std::int64_t session_id = 0;
   Principal actor;
-  actor.user_id = user->id;
-  actor.username = user->username;
-  actor.body_code = user->body_code;
-  actor.roles = ParseRoles(user->roles);
+  actor.user_id = user.id;
+  actor.username = user.username;
+  actor.body_code = user.body_code;
+  actor.roles = ParseRoles(user.roles);
   actor.request_id = origin.request_id;
   actor.client_address = origin.client_address;
-  audit_.Append(*connection, actor, "auth.login", {"session", std::to_string(session_id)});
+  if (second_factor_owed) {
+    session_id = sessions.InsertPendingSecondFactor(token_hash, csrf_hash, user.id, now_text, origin.client_address);
+    sessions.LogLogin(now_text, user.username, user.id, false, "second_factor_pending", origin.client_address);
+    audit_.Append(connection, actor, "auth.password_verified", {"session", std::to_string(session_id)});
+  } else {
+    identity.RecordSuccessfulLogin(user.id, now_text);
+    session_id = sessions.Insert(token_hash, csrf_hash, user.id, now_text, origin.client_address);
+    sessions.LogLogin(now_text, user.username, user.id, true, "ok", origin.client_address);
+    audit_.Append(connection, actor, "auth.login", {"session", std::to_string(session_id)});
+  }
   tx.Commit();
 
   actor.session_id = session_id;
-  actor.display_name = user->display_name;
-  actor.body_id = user->body_id;
+  actor.display_name = user.display_name;
+  actor.body_id = user.body_id;
   actor.permissions = security::PermissionsOf(actor.roles);
-  actor.must_change_password = MustChangePassword(*user, policy, now);
+  actor.must_change_password = MustChangePassword(user, policy, now);
+  actor.second_factor_pending = second_factor_owed;
   auto view = Me(actor);
   if (!view) return view.error();
   result.user = *view;
   return result;
+}
+
+Result<LoginResult> AuthService::CompleteSecondFactor(store::Connection& connection, const Principal& pending,
+                                                      const RequestOrigin& origin) {
+  // A new session (new token) replaces the one that only knew the password.
+  auto user = store::IdentityRepository(connection).FindUser(pending.user_id);
+  if (!user || !user->active) return SessionInvalid();
+  SecurityPolicy policy = policy_.Current(connection);
+  store::SessionRepository(connection).Revoke(pending.session_id, FormatUtc(clock_.Now()));
+  return IssueSession(connection, *user, policy, origin, false);
+}
+
+// Revoked, idle past the limit, older than the absolute limit, or its user disabled.
+bool AuthService::SessionEnded(store::SessionRepository& sessions, const store::SessionWithUser& found,
+                               const SecurityPolicy& policy, UnixSeconds now) {
+  if (found.session.revoked_at || !found.user.active) return true;
+  auto created = ParseUtc(found.session.created_at);
+  auto seen = ParseUtc(found.session.last_seen_at);
+  if (!created || !seen || now - *seen > policy.idle_timeout_minutes * 60 ||
+      now - *created > policy.absolute_timeout_hours * 3600) {
+    sessions.Revoke(found.session.id, FormatUtc(now));
+    return true;
+  }
+  return false;
 }
 
 Result<Principal> AuthService::Authenticate(std::string_view session_token, const RequestOrigin& origin) {
@@ -168,18 +238,12 @@ Result<Principal> AuthService::Authenticate(std::string_view session_token, cons
   SecurityPolicy policy = policy_.Current(*connection);
   store::SessionRepository sessions(*connection);
   auto found = sessions.FindWithUser(security::HashToken(session_token));
-  if (!found || found->session.revoked_at) return SessionInvalid();
+  if (!found || SessionEnded(sessions, *found, policy, now)) return SessionInvalid();
   const store::SessionRow* session = &found->session;
-  auto created = ParseUtc(session->created_at);
-  auto seen = ParseUtc(session->last_seen_at);
-  if (!created || !seen || now - *seen > policy.idle_timeout_minutes * 60 ||
-      now - *created > policy.absolute_timeout_hours * 3600) {
-    sessions.Revoke(session->id, FormatUtc(now));
-    return SessionInvalid();
-  }
   const store::UserRow* user = &found->user;
-  if (!user->active) return SessionInvalid();
-  if (now - *seen >= kTouchEverySeconds) sessions.Touch(session->id, FormatUtc(now));
+  if (auto seen = ParseUtc(session->last_seen_at); seen && now - *seen >= kTouchEverySeconds) {
+    sessions.Touch(session->id, FormatUtc(now));
+  }
 
   Principal p;
   p.user_id = user->id;
@@ -193,7 +257,16 @@ Result<Principal> AuthService::Authenticate(std::string_view session_token, cons
   p.request_id = origin.request_id;
   p.client_address = origin.client_address;
   p.must_change_password = MustChangePassword(*user, policy, now);
+  p.second_factor_pending = session->second_factor_pending;
   return p;
+}
+
+bool AuthService::SessionStillValid(std::int64_t session_id) {
+  auto connection = db_.Acquire();
+  SecurityPolicy policy = policy_.Current(*connection);
+  store::SessionRepository sessions(*connection);
+  auto found = sessions.FindWithUserById(session_id);
+  return found && !found->session.second_factor_pending && !SessionEnded(sessions, *found, policy, clock_.Now());
 }
 
 Result<Principal> AuthService::PrincipalFor(std::string_view username, const RequestOrigin& origin) {
@@ -211,6 +284,18 @@ Result<Principal> AuthService::PrincipalFor(std::string_view username, const Req
   p.request_id = origin.request_id;
   p.client_address = origin.client_address;
   return p;
+}
+
+int AuthService::CheckPublishedDemoPassword(std::string_view password) {
+  std::vector<std::string> hashes;
+  {
+    auto connection = db_.Acquire();
+    hashes = store::IdentityRepository(*connection).ActiveExemptPasswordHashes();
+  }
+  int using_it = 0;
+  for (const auto& hash : hashes) using_it += VerifyBounded(hash, password) ? 1 : 0;
+  published_demo_password_.store(using_it > 0);
+  return using_it;
 }
 
 std::string AuthService::CsrfTokenFor(std::string_view session_token) const {
@@ -249,6 +334,9 @@ Status AuthService::ChangePassword(const Principal& principal, std::string_view 
   const std::string now = FormatUtc(clock_.Now());
   store::Transaction tx(*connection);
   identity.SetPassword(user->id, *hash, now, false);
+  // Whoever else holds a session of this account (perhaps the reason for the change) is signed out;
+  // the session that made the change stays (ASVS 3.3.3).
+  store::SessionRepository(*connection).RevokeOthersOfUser(user->id, principal.session_id, now);
   audit_.Append(*connection, principal, "auth.password_changed", {"user", std::to_string(user->id)});
   tx.Commit();
   return Ok{};
@@ -277,6 +365,10 @@ Result<UserView> AuthService::Me(const Principal& principal) {
     }
   }
   view.idle_timeout_seconds = policy.idle_timeout_minutes * 60;
+  auto enrolment = store::TotpRepository(*connection).Find(user->id);
+  view.two_factor_enrolled = enrolment && enrolment->confirmed_at;
+  view.two_factor_required = policy.RequiresSecondFactor(user->roles);
+  if (principal.second_factor_pending) view.second_factor = view.two_factor_enrolled ? "totp" : "enrol";
   return view;
 }
 

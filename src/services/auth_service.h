@@ -8,6 +8,7 @@
 // - 256-bit session tokens stored hashed; the CSRF token is a keyed hash of the session token, so
 //   it can be re-issued by /auth/me without being stored;
 // - idle and absolute timeouts; forced change at first login and on expiry (demo users exempt).
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "services/security_keys.h"
 #include "services/security_policy.h"
 #include "store/database.h"
+#include "store/session_repository.h"
 
 namespace wagelink::services {
 
@@ -44,6 +46,11 @@ struct UserView {
   bool must_change_password = false;
   std::optional<std::string> password_expires_at;
   int idle_timeout_seconds = 0;
+  bool two_factor_enrolled = false;
+  bool two_factor_required = false;  // by the security administrator's policy for one of the roles
+  // While the session owes the second factor: "totp" (enter a code) or "enrol" (set one up first);
+  // empty once signed in fully.
+  std::string second_factor;
 };
 
 struct LoginResult {
@@ -63,8 +70,15 @@ class AuthService {
               const AuditTrail& audit, SecurityPolicyStore& policy, security::Argon2Cost cost);
 
   Result<LoginResult> Login(std::string_view username, std::string_view password, const RequestOrigin& origin);
+  // After the second factor: replaces the pending session with a full one (new token).
+  // `connection` must not be inside a transaction (this opens its own).
+  Result<LoginResult> CompleteSecondFactor(store::Connection& connection, const Principal& pending,
+                                           const RequestOrigin& origin);
   // The principal of a valid session, or kUnauthenticated (missing, expired, revoked, user disabled).
   Result<Principal> Authenticate(std::string_view session_token, const RequestOrigin& origin);
+  // For an open live-update stream: false once its session is revoked (logout, forced logout,
+  // password change elsewhere), expired (idle or absolute limit) or its user disabled.
+  bool SessionStillValid(std::int64_t session_id);
   std::string CsrfTokenFor(std::string_view session_token) const;
   bool CsrfMatches(std::string_view session_token, std::string_view presented) const;
   Status Logout(const Principal& principal);
@@ -74,11 +88,20 @@ class AuthService {
   // behalf (loading the demo scenarios), recorded in the audit log under that user.
   Result<Principal> PrincipalFor(std::string_view username, const RequestOrigin& origin);
 
+  // How many active accounts exempt from the password policy (the demo accounts) still verify
+  // with `password` (the published demo password); remembered for the UI's warning banner.
+  int CheckPublishedDemoPassword(std::string_view password);
+  const std::atomic<bool>& published_demo_password() const { return published_demo_password_; }
+
   security::Argon2Cost cost() const { return cost_; }
   // Hashes with the concurrency bound; shared with user administration.
   Result<std::string> HashBounded(std::string_view password);
 
  private:
+  Result<LoginResult> IssueSession(store::Connection& connection, const store::UserRow& user,
+                                   const SecurityPolicy& policy, const RequestOrigin& origin, bool second_factor_owed);
+  bool SessionEnded(store::SessionRepository& sessions, const store::SessionWithUser& found,
+                    const SecurityPolicy& policy, UnixSeconds now);
   bool VerifyBounded(std::string_view hash, std::string_view password);
   bool AllowAttempt(const std::string& client);
 
@@ -92,6 +115,7 @@ class AuthService {
   std::counting_semaphore<kConcurrentHashes> hashing_{kConcurrentHashes};
   std::mutex attempts_mutex_;
   std::map<std::string, std::vector<UnixSeconds>> attempts_;
+  std::atomic<bool> published_demo_password_{false};
 };
 
 // "2026-01-05 17:15" in Asia/Shanghai, for messages.

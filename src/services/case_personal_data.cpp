@@ -13,18 +13,18 @@ using security::Permission;
 }  // namespace
 
 Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
-                                           const std::string& field, const std::string& purpose) {
+                                           const std::string& field, const std::string& reason_code,
+                                           const std::string& purpose_text) {
   auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
   if (!who.Can(Permission::kPiiReveal)) return Forbidden(Permission::kPiiReveal);
   if (field != "id_number" && field != "phone" && field != "bank_card") {
     return InvalidField("field", "应为 id_number、phone 或 bank_card", "must be id_number, phone or bank_card");
   }
-  std::size_t characters = 0;
-  for (unsigned char ch : purpose) characters += (ch & 0xC0) != 0x80;
-  if (characters < 4 || purpose.size() > 500) {
-    return InvalidField("purpose", "请说明查看完整信息的用途（至少 4 个字）", "state why you need the full value (at least 4 characters)");
-  }
+  auto reason = domain::FindRevealReason(records_.reference().reveal_reasons, reason_code);
+  if (!reason) return reason.error();
+  if (auto meaningful = domain::CheckRevealPurposeText(purpose_text); !meaningful) return meaningful.error();
+  const std::string purpose = (*reason)->zh + "：" + purpose_text;
   auto connection = records_.db().Acquire();
   store::CaseRepository cases(*connection);
   store::Transaction tx(*connection);

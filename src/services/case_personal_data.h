@@ -11,8 +11,10 @@ class CasePersonalData {
  public:
   explicit CasePersonalData(CaseRecords& records) : records_(records) {}
 
+  // `reason` is a code from data/reveal_reasons.json; `purpose` the free text that completes it.
+  // The receipt records "<reason in Chinese>：<purpose>".
   Result<std::string> RevealPii(const Principal& who, std::int64_t case_id, std::int64_t worker_id,
-                                const std::string& field, const std::string& purpose);
+                                const std::string& field, const std::string& reason, const std::string& purpose);
   Result<Page<AccessReceipt>> AccessReceipts(const Principal& who, std::int64_t limit, std::int64_t offset);
 
  private:

@@ -1,5 +1,7 @@
 #include "services/notification_hub.h"
 
+#include <algorithm>
+
 #include "core/log_event.h"
 
 namespace wagelink::services {
@@ -37,7 +39,13 @@ bool NotificationHub::IsFor(const Subscription& s, const store::NewNotice& notic
   return !s.muted_categories.contains(notice.category);
 }
 
-std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+void NotificationHub::SetSessionCheck(SessionCheck check, std::chrono::milliseconds every) {
+  session_check_ = std::move(check);
+  session_check_every_ = every;
+}
+
+std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t user_id, std::int64_t session_id,
+                                         Listener listener, std::function<void()> on_session_ended,
                                          std::optional<std::int64_t> replay_after,
                                          const std::function<void()>& on_too_far_behind) {
   auto connection = db_.Acquire();
@@ -46,7 +54,8 @@ std::uint64_t NotificationHub::Subscribe(std::string body_code, std::int64_t use
   for (const auto& preference : notices.Preferences(user_id)) {
     if (!preference.inbox) muted.insert(preference.category);
   }
-  Subscription subscription{std::move(body_code), user_id, std::move(muted), std::move(listener)};
+  Subscription subscription{std::move(body_code), user_id, std::move(muted), std::move(listener), session_id,
+                            std::move(on_session_ended)};
   // Held across the replay so the poller cannot deliver a newer notice before the replayed ones.
   std::lock_guard lock(mutex_);
   if (replay_after) {
@@ -74,22 +83,62 @@ std::size_t NotificationHub::subscriber_count() {
 }
 
 void NotificationHub::PollOnce() {
-  auto connection = db_.Acquire();
-  store::NotificationOutboxRepository notices(*connection);
-  std::lock_guard lock(mutex_);
-  if (last_id_ < 0 || subscriptions_.empty()) {
-    last_id_ = notices.LastNotificationId();
-    return;
-  }
-  for (;;) {
-    auto batch = notices.After(last_id_, 500);
-    for (const auto& notice : batch) {
-      last_id_ = notice.id;
-      for (const auto& [id, s] : subscriptions_) {
-        if (IsFor(s, notice)) s.listener(LiveNoticeOf(notice));
-      }
+  std::vector<store::NewNotice> fresh;
+  {
+    auto connection = db_.Acquire();
+    store::NotificationOutboxRepository notices(*connection);
+    std::lock_guard lock(mutex_);
+    if (last_id_ < 0 || subscriptions_.empty()) {
+      last_id_ = notices.LastNotificationId();
+      return;
     }
-    if (batch.size() < 500) break;
+    for (;;) {
+      auto batch = notices.After(last_id_, 500);
+      for (auto& notice : batch) {
+        last_id_ = notice.id;
+        fresh.push_back(std::move(notice));
+      }
+      if (batch.size() < 500) break;
+    }
+  }
+  EndSubscriptionsOfEndedSessions(fresh);
+  // A subscription made since the read above may get a notice it also replayed: the stream
+  // drops ids it has already sent.
+  std::lock_guard lock(mutex_);
+  for (const auto& notice : fresh) {
+    for (const auto& [id, s] : subscriptions_) {
+      if (IsFor(s, notice)) s.listener(LiveNoticeOf(notice));
+    }
+  }
+}
+
+void NotificationHub::EndSubscriptionsOfEndedSessions(const std::vector<store::NewNotice>& fresh) {
+  if (!session_check_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const bool full_check_due = now - last_full_check_ >= session_check_every_;
+  std::set<std::int64_t> sessions;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& entry : subscriptions_) {
+      const Subscription& s = entry.second;
+      bool receives = std::any_of(fresh.begin(), fresh.end(), [&s](const store::NewNotice& n) { return IsFor(s, n); });
+      if (full_check_due || receives) sessions.insert(s.session_id);
+    }
+  }
+  if (full_check_due) last_full_check_ = now;
+  std::set<std::int64_t> ended;
+  for (auto session : sessions) {
+    if (!session_check_(session)) ended.insert(session);
+  }
+  if (ended.empty()) return;
+  std::lock_guard lock(mutex_);
+  for (auto it = subscriptions_.begin(); it != subscriptions_.end();) {
+    if (ended.contains(it->second.session_id)) {
+      if (it->second.on_session_ended) it->second.on_session_ended();
+      it = subscriptions_.erase(it);
+    } else {
+      ++it;
+    }
   }
 }
 

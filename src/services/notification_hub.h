@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "store/database.h"
 #include "store/notification_outbox_repository.h"
@@ -34,17 +35,24 @@ struct LiveNotice {
 class NotificationHub {
  public:
   using Listener = std::function<void(const LiveNotice&)>;
+  // True while the session may still receive: not revoked, not expired, its user not disabled.
+  using SessionCheck = std::function<bool(std::int64_t session_id)>;
 
   NotificationHub(store::Database& db, std::chrono::milliseconds poll_interval)
       : db_(db), poll_interval_(poll_interval) {}
   ~NotificationHub();
+  // Before each delivery and at least every `every`, the sessions of the open streams are checked;
+  // a subscription whose session has ended gets `on_session_ended` once and is dropped. Set before Start.
+  void SetSessionCheck(SessionCheck check, std::chrono::milliseconds every);
   void Start();
   void Stop();
   // `listener` runs on the hub thread for each new notice to this user (or the whole body) whose
   // category the user has not switched off for the inbox; it must not block.
   // With `replay_after` (a reconnecting tab's Last-Event-ID) the notices after it are replayed
   // first; when more than kMaxReplay would be, `on_too_far_behind` runs instead.
-  std::uint64_t Subscribe(std::string body_code, std::int64_t user_id, Listener listener,
+  // `on_session_ended` runs on the hub thread (or in Subscribe) when the session `session_id` ends.
+  std::uint64_t Subscribe(std::string body_code, std::int64_t user_id, std::int64_t session_id, Listener listener,
+                          std::function<void()> on_session_ended,
                           std::optional<std::int64_t> replay_after = std::nullopt,
                           const std::function<void()>& on_too_far_behind = {});
   static constexpr std::int64_t kMaxReplay = 1000;
@@ -60,8 +68,13 @@ class NotificationHub {
     std::int64_t user_id;
     std::set<std::string> muted_categories;
     Listener listener;
+    std::int64_t session_id = 0;
+    std::function<void()> on_session_ended;
   };
   void Loop();
+  // Checks the sessions of the subscriptions `fresh` is for (all of them when the periodic check
+  // is due), holding neither the lock nor a connection, then drops those whose session has ended.
+  void EndSubscriptionsOfEndedSessions(const std::vector<store::NewNotice>& fresh);
   static bool IsFor(const Subscription& s, const store::NewNotice& notice);
   store::Database& db_;
   std::chrono::milliseconds poll_interval_;
@@ -69,6 +82,9 @@ class NotificationHub {
   std::map<std::uint64_t, Subscription> subscriptions_;
   std::uint64_t next_id_ = 0;
   std::int64_t last_id_ = -1;  // -1 = not read yet: start from the newest notice
+  SessionCheck session_check_;
+  std::chrono::milliseconds session_check_every_{10'000};
+  std::chrono::steady_clock::time_point last_full_check_{};
   std::mutex stop_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

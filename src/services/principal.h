@@ -20,6 +20,7 @@ struct Principal {
   std::vector<security::Role> roles;
   std::vector<security::Permission> permissions;
   bool must_change_password = false;
+  bool second_factor_pending = false;  // signed in with the password only: may submit the second factor
   std::string request_id;
   std::string client_address;
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/green_channel.h"
+#include "domain/reveal_purpose.h"
 #include "domain/statutory_holidays.h"
 #include "domain/threshold_profile.h"
 #include "domain/time_limit.h"
@@ -43,6 +44,7 @@ struct ReferenceData {
   std::vector<PackageItem> transfer_package;
   // data/green_channel.json: the district's target days for the court's five priorities (LOCAL).
   domain::GreenChannelTargets green_channel;
+  std::vector<domain::RevealReason> reveal_reasons;  // data/reveal_reasons.json
   // The threshold profile a district uses until the administrator chooses its province (settings):
   // "unset", judged against the national range, so an amount between the national bounds is
   // "unknown → consult", never a firm "no" (LEGAL.md §1.3).

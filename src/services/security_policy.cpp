@@ -1,9 +1,12 @@
 #include "services/security_policy.h"
 
+#include <algorithm>
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <map>
 
+#include "security/roles.h"
 #include "store/settings_repository.h"
 
 namespace wagelink::services {
@@ -19,8 +22,18 @@ struct IntField {
 
 }  // namespace
 
+bool SecurityPolicy::RequiresSecondFactor(const std::vector<std::string>& role_codes) const {
+  return std::any_of(role_codes.begin(), role_codes.end(), [this](const std::string& code) {
+    return std::find(two_factor_required_roles.begin(), two_factor_required_roles.end(), code) !=
+           two_factor_required_roles.end();
+  });
+}
+
 boost::json::object SecurityPolicyToJson(const SecurityPolicy& p) {
-  return {{"min_length", p.password.min_length},
+  boost::json::array required;
+  for (const auto& role : p.two_factor_required_roles) required.emplace_back(role);
+  return {{"two_factor_required_roles", required},
+          {"min_length", p.password.min_length},
           {"require_classes", p.password.min_character_classes},
           {"history_depth", p.password.history_depth},
           {"max_age_days", p.password.max_age_days},
@@ -38,7 +51,7 @@ Result<SecurityPolicy> SecurityPolicyFromJson(const boost::json::object& json) {
   SecurityPolicy defaults;
   boost::json::object current = SecurityPolicyToJson(defaults);
   for (const auto& [key, value] : json) {
-    bool known = false;
+    bool known = key == "two_factor_required_roles";
     for (const auto& field : kFields) known = known || key == field.name;
     if (!known) {
       return MakeError(ErrorCode::kValidationFailed, std::string(key) + "：未知的策略项", std::string(key) + ": unknown policy field",
@@ -60,6 +73,22 @@ Result<SecurityPolicy> SecurityPolicyFromJson(const boost::json::object& json) {
     v[field.name] = number;
   }
   SecurityPolicy p;
+  if (auto it = json.find("two_factor_required_roles"); it != json.end()) {
+    auto invalid = [] {
+      return MakeError(ErrorCode::kValidationFailed, "two_factor_required_roles：应为角色代码数组",
+                       "two_factor_required_roles: must be an array of role codes", "two_factor_required_roles");
+    };
+    if (!it->value().is_array()) return invalid();
+    p.two_factor_required_roles.clear();
+    for (const auto& role : it->value().as_array()) {
+      if (!role.is_string() || !security::ParseRole(role.as_string())) return invalid();
+      std::string code(role.as_string());
+      if (std::find(p.two_factor_required_roles.begin(), p.two_factor_required_roles.end(), code) ==
+          p.two_factor_required_roles.end()) {
+        p.two_factor_required_roles.push_back(std::move(code));
+      }
+    }
+  }
   p.password.min_length = static_cast<std::size_t>(v["min_length"]);
   p.password.min_character_classes = static_cast<int>(v["require_classes"]);
   p.password.history_depth = static_cast<int>(v["history_depth"]);

@@ -3,6 +3,8 @@
 // are the project's security baseline (ARCHITECTURE.md); the operator changes them through the
 // API, and every instance re-reads them within `kPolicyRefreshSeconds`.
 #include <boost/json/object.hpp>
+#include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -20,6 +22,11 @@ struct SecurityPolicy {
   int lockout_minutes = 15;
   int idle_timeout_minutes = 30;
   int absolute_timeout_hours = 12;
+  // Roles that must sign in with a second factor (TOTP). The baseline (等保 2.0 三级 §8.1.4.1):
+  // the three administrators and 负责人. The demo district makes it optional for every role.
+  std::vector<std::string> two_factor_required_roles{"system_admin", "security_admin", "auditor", "unit_head"};
+
+  bool RequiresSecondFactor(const std::vector<std::string>& role_codes) const;
 };
 
 boost::json::object SecurityPolicyToJson(const SecurityPolicy& policy);

@@ -170,6 +170,13 @@ void IdentityRepository::UpdateProfile(std::int64_t user_id, const std::string& 
   c_.Execute(kUpdateProfile, {display_name, std::int64_t{active}, user_id});
 }
 
+std::vector<std::string> IdentityRepository::ActiveExemptPasswordHashes() {
+  std::vector<std::string> out;
+  c_.Stream("SELECT password_hash FROM users WHERE password_policy_exempt = 1 AND active = 1", {},
+            [&](const Row& r) { out.push_back(r.Text(0)); });
+  return out;
+}
+
 void IdentityRepository::RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins,
                                            const std::optional<std::string>& locked_until) {
   c_.Execute(kFailedLogin, {failed_logins, locked_until ? Value(*locked_until) : Value(nullptr), user_id});

@@ -62,6 +62,8 @@ class IdentityRepository {
   // Active users of one body with their roles (username, display name, roles only).
   std::vector<UserRow> ListActiveUsersOfBody(std::int64_t body_id);
   std::int64_t CountUsers(const std::string& text);
+  // The password hashes of active accounts exempt from the password policy (demo accounts).
+  std::vector<std::string> ActiveExemptPasswordHashes();
   void UpdateProfile(std::int64_t user_id, const std::string& display_name, bool active);
   void RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins, const std::optional<std::string>& locked_until);
   void RecordSuccessfulLogin(std::int64_t user_id, const std::string& now);

@@ -6,11 +6,20 @@ namespace {
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, client_address) "
     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kSelectSessionWithUser =
-    "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at, "
-    "u.display_name, u.body_id, u.password_changed_at, u.must_change_password, u.password_policy_exempt, u.active, "
-    "r.role FROM sessions s JOIN users u ON u.id = s.user_id JOIN bodies b ON b.id = u.body_id "
-    "LEFT JOIN user_roles r ON r.user_id = u.id WHERE s.token_hash = ? ORDER BY r.role";
+#define WAGELINK_SESSION_WITH_USER                                                                            \
+  "SELECT s.id, s.user_id, u.username, b.code, s.created_at, s.last_seen_at, s.client_address, s.revoked_at, "    \
+  "u.display_name, u.body_id, u.password_changed_at, u.must_change_password, u.password_policy_exempt, u.active, " \
+  "r.role, s.second_factor_pending FROM sessions s JOIN users u ON u.id = s.user_id "                             \
+  "JOIN bodies b ON b.id = u.body_id LEFT JOIN user_roles r ON r.user_id = u.id "
+constexpr std::string_view kSelectSessionWithUser = WAGELINK_SESSION_WITH_USER "WHERE s.token_hash = ? ORDER BY r.role";
+constexpr std::string_view kSelectSessionWithUserById = WAGELINK_SESSION_WITH_USER "WHERE s.id = ? ORDER BY r.role";
+#undef WAGELINK_SESSION_WITH_USER
+constexpr std::string_view kRevokeOtherUserSessions =
+    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL";
+constexpr std::string_view kCompleteSecondFactor = "UPDATE sessions SET second_factor_pending = 0 WHERE id = ?";
+constexpr std::string_view kInsertPendingSession =
+    "INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, client_address, "
+    "second_factor_pending) VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 constexpr std::string_view kRevokeSession =
     "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
@@ -39,8 +48,28 @@ std::int64_t SessionRepository::Insert(std::string_view token_hash, std::string_
 }
 
 std::optional<SessionWithUser> SessionRepository::FindWithUser(std::string_view token_hash) {
+  return FromRows(c_.Query(kSelectSessionWithUser, {std::string(token_hash)}));
+}
+
+std::optional<SessionWithUser> SessionRepository::FindWithUserById(std::int64_t session_id) {
+  return FromRows(c_.Query(kSelectSessionWithUserById, {session_id}));
+}
+
+std::int64_t SessionRepository::InsertPendingSecondFactor(std::string_view token_hash, std::string_view csrf_hash,
+                                                          std::int64_t user_id, const std::string& now,
+                                                          std::string_view client_address) {
+  return c_.InsertReturningId(kInsertPendingSession, {std::string(token_hash), std::string(csrf_hash), user_id, now,
+                                                      now, std::string(client_address)});
+}
+
+void SessionRepository::CompleteSecondFactor(std::int64_t session_id) { c_.Execute(kCompleteSecondFactor, {session_id}); }
+
+void SessionRepository::RevokeOthersOfUser(std::int64_t user_id, std::int64_t keep_session_id, const std::string& now) {
+  c_.Execute(kRevokeOtherUserSessions, {now, user_id, keep_session_id});
+}
+
+std::optional<SessionWithUser> SessionRepository::FromRows(const std::vector<Row>& rows) {
   // One row per role (or one row with a NULL role for a user without roles).
-  auto rows = c_.Query(kSelectSessionWithUser, {std::string(token_hash)});
   if (rows.empty()) return std::nullopt;
   const Row& first = rows.front();
   SessionWithUser found{ToSession(first), {}};
@@ -54,6 +83,7 @@ std::optional<SessionWithUser> SessionRepository::FindWithUser(std::string_view 
   user.must_change_password = first.Bool(11);
   user.password_policy_exempt = first.Bool(12);
   user.active = first.Bool(13);
+  found.session.second_factor_pending = first.Bool(15);
   for (const auto& row : rows) {
     if (auto role = row.OptText(14)) user.roles.push_back(std::move(*role));
   }

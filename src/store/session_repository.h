@@ -19,6 +19,7 @@ struct SessionRow {
   std::string last_seen_at;
   std::string client_address;
   std::optional<std::string> revoked_at;
+  bool second_factor_pending = false;  // past the password, still owing the second factor
 };
 
 struct LoginLogRow {
@@ -44,6 +45,13 @@ class SessionRepository {
   // The session with its user and the user's roles in one statement: every authenticated request
   // runs it, so it is one round trip instead of three.
   std::optional<SessionWithUser> FindWithUser(std::string_view token_hash);
+  std::optional<SessionWithUser> FindWithUserById(std::int64_t session_id);
+  // A session that may only submit the second factor until CompleteSecondFactor.
+  std::int64_t InsertPendingSecondFactor(std::string_view token_hash, std::string_view csrf_hash, std::int64_t user_id,
+                                         const std::string& now, std::string_view client_address);
+  void CompleteSecondFactor(std::int64_t session_id);
+  // Ends every session of the user but one (after a password change: ASVS 3.3.3).
+  void RevokeOthersOfUser(std::int64_t user_id, std::int64_t keep_session_id, const std::string& now);
   void Touch(std::int64_t session_id, const std::string& now);
   bool Revoke(std::int64_t session_id, const std::string& now);
   void RevokeAllOfUser(std::int64_t user_id, const std::string& now);
@@ -56,6 +64,7 @@ class SessionRepository {
   std::int64_t CountLogins();
 
  private:
+  static std::optional<SessionWithUser> FromRows(const std::vector<Row>& rows);
   Connection& c_;
 };
 

@@ -241,8 +241,8 @@ TEST(Case, RevealingPersonalDataNeedsAPurposeAndLeavesAnAccessReceipt) {
   std::int64_t id = CreateScenarioOne(handler);
   auto worker = handler.Get(CasePath(id)).Json().at("workers").at(0).at("id").as_int64();
   std::string path = CasePath(id, "/workers/" + std::to_string(worker) + "/reveal");
-  EXPECT_EQ(handler.PostJson(path, {{"field", "id_number"}, {"purpose", ""}}).status, 400);
-  auto revealed = handler.PostJson(path, {{"field", "id_number"}, {"purpose", "核对身份以制作询问笔录"}});
+  EXPECT_EQ(handler.PostJson(path, {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", ""}}).status, 400);
+  auto revealed = handler.PostJson(path, {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", "核对身份以制作询问笔录"}});
   ASSERT_EQ(revealed.status, 200) << revealed.body;
   EXPECT_EQ(revealed.Json().at("value").as_string(), ValidIdNumber("11010119800101100"));
   auto receipts = server.LoginAs("head").Get("/api/v1/pii/access-receipts");
@@ -250,10 +250,44 @@ TEST(Case, RevealingPersonalDataNeedsAPurposeAndLeavesAnAccessReceipt) {
   auto items = receipts.Json().at("items").as_array();
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].at("username").as_string(), "handler");
-  EXPECT_EQ(items[0].at("purpose").as_string(), "核对身份以制作询问笔录");
+  EXPECT_EQ(items[0].at("purpose").as_string(), "核对身份以制作询问笔录或文书：核对身份以制作询问笔录")
+      << "the reason's name, then the free text";
   EXPECT_EQ(items[0].at("case_no").as_string(), "WL-2025-00001");
   EXPECT_EQ(receipts.Json().at("total").as_int64(), 1);
   EXPECT_EQ(server.LoginAs("auditor").Get("/api/v1/audit?q=pii.reveal").Json().at("total").as_int64(), 1);
+}
+
+// Issue 13: "test" or "...." were accepted as purposes. A reason from data/reveal_reasons.json and
+// free text with at least six letters or Chinese characters are required now.
+TEST(Case, RevealPurposesNeedAListedReasonAndMeaningfulText) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  std::int64_t id = CreateScenarioOne(handler);
+  auto worker = handler.Get(CasePath(id)).Json().at("workers").at(0).at("id").as_int64();
+  std::string path = CasePath(id, "/workers/" + std::to_string(worker) + "/reveal");
+  auto reasons = handler.Get("/api/v1/reference/reveal-reasons");
+  ASSERT_EQ(reasons.status, 200);
+  EXPECT_GE(reasons.Json().at("items").as_array().size(), 5u);
+  EXPECT_EQ(reasons.Json().at("items").at(0).at("name_zh"), "联系劳动者核实欠薪情况");
+
+  for (const char* placeholder : {"test", "....", "testtest", "测试", "测试测试测试", "aaaaaaaa", "查看", "1234567890"}) {
+    auto refused = handler.PostJson(path, {{"field", "id_number"}, {"reason", "contact_worker"}, {"purpose", placeholder}});
+    EXPECT_EQ(refused.status, 400) << placeholder;
+    EXPECT_EQ(refused.Json().at("field"), "purpose") << placeholder;
+  }
+  auto no_reason = handler.PostJson(path, {{"field", "id_number"}, {"purpose", "电话联系张某核对欠薪月份"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(no_reason.Json().at("field"), "reason");
+  auto unknown_reason =
+      handler.PostJson(path, {{"field", "id_number"}, {"reason", "curiosity"}, {"purpose", "电话联系张某核对欠薪月份"}});
+  EXPECT_EQ(unknown_reason.status, 400);
+  EXPECT_EQ(unknown_reason.Json().at("field"), "reason");
+  EXPECT_EQ(handler.PostJson(path, {{"field", "id_number"}, {"reason", "contact_worker"}, {"purpose", "电话联系张某核对欠薪月份"}})
+                .status,
+            200);
+  EXPECT_EQ(handler.PostJson(path, {{"field", "id_number"}, {"reason", "contact_worker"}, {"purpose", "call Zhang about May"}})
+                .status,
+            200);
 }
 
 }  // namespace

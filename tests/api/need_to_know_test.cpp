@@ -192,7 +192,7 @@ TEST(NeedToKnow, TheWageOfficeListsAccessReceiptsAndLedgersNeedTheExportPermissi
   const std::int64_t id = created.Json().at("id").as_int64();
   const std::int64_t worker = created.Json().at("workers").at(0).at("id").as_int64();
   ASSERT_EQ(handler.PostJson(CasePath(id, "/workers/" + std::to_string(worker) + "/reveal"),
-                             {{"field", "id_number"}, {"purpose", "核对身份以制作询问笔录"}}).status,
+                             {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", "核对身份以制作询问笔录"}}).status,
             200);
   auto receipts = server.LoginAs("coordinator").Get("/api/v1/pii/access-receipts");
   ASSERT_EQ(receipts.status, 200) << receipts.body;
@@ -289,11 +289,17 @@ TEST(NeedToKnow, ALegalPublicityArticleIsWithdrawnFromThePublicPageWithAnAuditEn
   EXPECT_EQ(AuditCount(server, "publicity.withdraw"), 1);
 }
 
-// Routes every signed-in user may write to: their own session, password and inbox, and the
-// assessment calculator (which stores nothing).
+// Routes every signed-in user may write to: their own session, password, second factor and inbox,
+// and the assessment calculator (which stores nothing).
 const std::set<std::string> kOpenToEveryone{
     "POST /api/v1/auth/logout", "POST /api/v1/auth/password", "POST /api/v1/inbox/{id}/read",
-    "PUT /api/v1/inbox/preferences", "POST /api/v1/assessments"};
+    "PUT /api/v1/inbox/preferences", "POST /api/v1/assessments", "POST /api/v1/auth/second-factor",
+    "POST /api/v1/auth/totp/enrolment", "POST /api/v1/auth/totp/enrolment/confirm"};
+
+// The auditor is one of the three administrators (三员), any other of whom decides a change to an
+// administrator account (docs/security.md); the request is looked up, so an unknown id is 404.
+const std::set<std::string> kAuditorMayWrite{"POST /api/v1/admin-change-requests/{id}/approve",
+                                             "POST /api/v1/admin-change-requests/{id}/reject"};
 
 std::string WithIds(std::string pattern) {
   for (auto at = pattern.find('{'); at != std::string::npos; at = pattern.find('{')) {
@@ -315,6 +321,7 @@ TEST(NeedToKnow, EveryWriteRouteAnswers403BeforeValidationToARoleThatMayNotWrite
     for (const auto& route : router->routes()) {
       if (route.method == "GET" || route.options.public_route) continue;
       if (kOpenToEveryone.contains(route.method + " " + route.pattern)) continue;
+      if (user == "auditor" && kAuditorMayWrite.contains(route.method + " " + route.pattern)) continue;
       auto response =
           client.Send(route.method, WithIds(route.pattern), "{garbage", {{"Content-Type", "application/json"}});
       EXPECT_EQ(response.status, 403) << user << " " << route.method << " " << route.pattern << ": " << response.body;
@@ -329,7 +336,10 @@ const std::set<std::string> kWithoutJsonBody{
     "POST /api/v1/auth/logout",   "POST /api/v1/inbox/{id}/read",      "POST /api/v1/imports",
     "POST /api/v1/imports/{id}/commit", "POST /api/v1/publications/{id}/publish",
     "DELETE /api/v1/security/sessions/{id}", "DELETE /api/v1/liaisons/{id}",
-    "DELETE /api/v1/meetings/{id}/agenda/{item_id}", "POST /api/v1/cases/{id}/evidence"};
+    "DELETE /api/v1/meetings/{id}/agenda/{item_id}", "POST /api/v1/cases/{id}/evidence",
+    "POST /api/v1/auth/totp/enrolment", "POST /api/v1/users/{id}/two-factor/reset",
+    "POST /api/v1/users/{id}/unlock", "POST /api/v1/admin-change-requests/{id}/approve",
+    "POST /api/v1/admin-change-requests/{id}/reject"};
 
 // Every write route, as the first demo user who may write there, refuses a field it does not know:
 // 400 naming the field, never a silent drop (a misspelt "reason" must not vanish from a record).

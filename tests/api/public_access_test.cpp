@@ -28,7 +28,9 @@ TEST(PublicAccess, OnlyTheAllowListIsPublicAndEveryOtherRouteAnswers401WithoutLo
   api::ApiContext context;
   auto router = api::BuildRouter(context);  // the production route table (test hooks off)
   const std::set<std::string> allowed{"GET /healthz", "GET /readyz", "GET /api/v1/openapi.json",
-                                      "POST /api/v1/auth/login", "GET /api/v1/public/exposure"};
+                                      "POST /api/v1/auth/login", "GET /api/v1/public/exposure",
+                                      // one boolean: the sign-in page warns while the demo password still works
+                                      "GET /api/v1/auth/demo-notice"};
   std::set<std::string> public_routes;
   int checked = 0;
   HttpClient anonymous = server.Client();

@@ -302,7 +302,9 @@ test('S1: lists and the workbench show the case to the bodies involved; the cour
   const reveal = handler.page.locator('[data-test="reveal-dialog"]');
   await reveal.waitFor();
   await reveal.locator('[data-test="reveal-confirm"]').click();
+  await reveal.locator('.el-form-item__error', { hasText: '请选择查看事由' }).waitFor();
   await reveal.locator('.el-form-item__error', { hasText: '请填写查看用途' }).waitFor();
+  await reveal.locator('[data-test="reveal-reason-identity_check"]').click();
   await reveal.locator('[data-test="reveal-purpose"]').fill('核对身份以制作询问笔录');
   await reveal.locator('[data-test="reveal-confirm"]').click();
   await reveal.waitFor({ state: 'hidden' });

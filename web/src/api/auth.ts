@@ -11,6 +11,28 @@ export interface User {
   must_change_password: boolean;
   password_expires_at: string | null;
   idle_timeout_seconds: number;
+  two_factor_enrolled: boolean;
+  two_factor_required: boolean;
+  /** While the sign-in owes its second stage: 'totp' (enter a code) or 'enrol' (set one up first). */
+  second_factor: 'totp' | 'enrol' | null;
+}
+
+export interface TotpStatus {
+  enrolled: boolean;
+  required: boolean;
+  recovery_codes_left: number;
+}
+
+export interface TotpEnrolment {
+  otpauth_uri: string;
+  secret: string;
+}
+
+export interface EnrolmentConfirmed {
+  recovery_codes: string[];
+  /** Present when the enrolment completed a sign-in: the new session. */
+  csrf_token?: string;
+  user?: User;
 }
 
 export interface SessionInfo {
@@ -35,4 +57,13 @@ export const authApi = {
   logout: () => http.post<void>('/auth/logout', undefined, { skipAuthRedirect: true }),
   changePassword: (body: ChangePasswordRequest) =>
     http.post<void>('/auth/password', body, { skipAuthRedirect: true }),
+  /** The second stage of a sign-in: a code from the authenticator app or a recovery code. */
+  secondFactor: (code: string) => http.post<SessionInfo>('/auth/second-factor', { code }, { skipAuthRedirect: true }),
+  totpStatus: () => http.get<TotpStatus>('/auth/totp'),
+  beginEnrolment: () => http.post<TotpEnrolment>('/auth/totp/enrolment', undefined, { skipAuthRedirect: true }),
+  confirmEnrolment: (code: string) =>
+    http.post<EnrolmentConfirmed>('/auth/totp/enrolment/confirm', { code }, { skipAuthRedirect: true }),
+  /** Public: true while demo accounts still use the password published in the README. */
+  demoNotice: () =>
+    http.get<{ published_demo_password: boolean }>('/auth/demo-notice', undefined, { skipAuthRedirect: true }),
 };

@@ -340,8 +340,9 @@ export const casesApi = {
   step: (id: number | string, body: StepRequest) => http.post<CaseDetail>(casePath(id, '/steps'), body),
   recordPayment: (id: number | string, body: PaymentInput) => http.post<CaseDetail>(casePath(id, '/payments'), body),
   recordFinding: (id: number | string, body: FindingInput) => http.post<CaseDetail>(casePath(id, '/findings'), body),
-  reveal: (id: number | string, workerId: number, field: PiiField, purpose: string) =>
-    http.post<RevealAnswer>(casePath(id, `/workers/${encodeURIComponent(String(workerId))}/reveal`), { field, purpose }),
+  /** `reason` is a code of GET /reference/reveal-reasons; `purpose` the free text that completes it. */
+  reveal: (id: number | string, workerId: number, field: PiiField, reason: string, purpose: string) =>
+    http.post<RevealAnswer>(casePath(id, `/workers/${encodeURIComponent(String(workerId))}/reveal`), { field, reason, purpose }),
   accessReceipts: (query: { page: number; page_size: number }) =>
     http.get<{ items: AccessReceipt[]; total?: number }>('/pii/access-receipts', query),
 };

@@ -109,7 +109,16 @@ export interface StepCatalogue {
   steps: StepFormDef[];
 }
 
+/** Why someone reveals a worker's full personal data (data/reveal_reasons.json). */
+export interface RevealReason {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
 export const referenceApi = {
+  revealReasons: () =>
+    http.get<{ items: RevealReason[]; min_purpose_letters: number }>('/reference/reveal-reasons'),
   timeLimits: () => http.get<TimeLimits>('/reference/time-limits'),
   thresholds: () => http.get<Thresholds>('/reference/thresholds'),
   /** Revalidated by its strong ETag, so a reload costs a 304. */

@@ -11,6 +11,8 @@ export interface PasswordPolicy {
   lockout_minutes: number;
   idle_timeout_minutes: number;
   absolute_timeout_hours: number;
+  /** Roles that must sign in with an authenticator code (the security administrator's policy). */
+  two_factor_required_roles: string[];
 }
 
 export interface OnlineSession {

@@ -28,9 +28,34 @@ export interface UpdateUserRequest {
   active?: boolean;
 }
 
+/** 三员分立: a change to an administrator's account waits for a second administrator. */
+export interface ChangeRequest {
+  id: number;
+  target_user_id: number;
+  target_display_name: string;
+  requested_by_display_name: string;
+  change: UpdateUserRequest;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: string;
+  decided_by_display_name: string | null;
+  decided_at: string | null;
+}
+
+/** 200: the account as changed; 202: the change awaits another administrator. */
+export type UpdateUserAnswer = UserRow | { pending_request: ChangeRequest };
+
+export function isPendingChange(answer: UpdateUserAnswer): answer is { pending_request: ChangeRequest } {
+  return 'pending_request' in answer;
+}
+
 export const usersApi = {
   list: (query: PageQuery) => http.get<Page<UserRow>>('/users', query),
   create: (body: CreateUserRequest) => http.post<UserRow>('/users', body),
   update: (id: UserRow['id'], body: UpdateUserRequest) =>
-    http.patch<UserRow>(`/users/${encodeURIComponent(String(id))}`, body),
+    http.patch<UpdateUserAnswer>(`/users/${encodeURIComponent(String(id))}`, body),
+  unlock: (id: UserRow['id']) => http.post<UserRow>(`/users/${encodeURIComponent(String(id))}/unlock`),
+  resetTwoFactor: (id: UserRow['id']) => http.post<void>(`/users/${encodeURIComponent(String(id))}/two-factor/reset`),
+  changeRequests: (status = 'pending') => http.get<{ items: ChangeRequest[] }>('/admin-change-requests', { status }),
+  decide: (requestId: number, decision: 'approve' | 'reject') =>
+    http.post<ChangeRequest>(`/admin-change-requests/${encodeURIComponent(String(requestId))}/${decision}`),
 };

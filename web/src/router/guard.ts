@@ -35,6 +35,9 @@ export function installGuards(router: Router): void {
     if (!auth.isAuthenticated) {
       return { name: 'Login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
+    if (auth.secondFactorPending && !to.meta.allowDuringSecondFactor) {
+      return { name: 'TwoFactor' };
+    }
     if (auth.mustChangePassword && !to.meta.allowDuringPasswordChange) {
       return { name: 'ChangePassword' };
     }

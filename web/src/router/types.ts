@@ -17,6 +17,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Reachable while the password must be changed (the change-password page itself). */
     allowDuringPasswordChange?: boolean;
+    /** Reachable while the sign-in still owes its second factor (the two-factor page itself). */
+    allowDuringSecondFactor?: boolean;
     /** Body codes whose users see the entry (police, procuratorate … views); absent = every body. */
     bodies?: readonly string[];
     /** Menu entry to highlight for a page that is not itself in the menu (a case detail → the list). */

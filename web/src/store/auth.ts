@@ -20,6 +20,8 @@ export const useAuthStore = defineStore('auth', () => {
   const roles = computed<RoleCode[]>(() => user.value?.roles ?? []);
   const isAuthenticated = computed(() => status.value === 'authenticated' && user.value !== null);
   const mustChangePassword = computed(() => !!user.value?.must_change_password);
+  /** Signed in with the password only: the second factor is still owed. */
+  const secondFactorPending = computed(() => !!user.value?.second_factor);
   const isAdministrator = computed(() => roles.value.some((role) => ADMIN_ROLES.includes(role)));
   const idleTimeoutSeconds = computed(() => {
     const seconds = user.value?.idle_timeout_seconds;
@@ -73,6 +75,11 @@ export const useAuthStore = defineStore('auth', () => {
     return applySession(await authApi.login({ username, password }));
   }
 
+  /** Finishes a two-stage sign-in with a code; the server replaces the session. */
+  async function submitSecondFactor(code: string): Promise<User> {
+    return applySession(await authApi.secondFactor(code));
+  }
+
   async function logout(): Promise<void> {
     try {
       if (status.value === 'authenticated') await authApi.logout();
@@ -97,6 +104,7 @@ export const useAuthStore = defineStore('auth', () => {
     roles,
     isAuthenticated,
     mustChangePassword,
+    secondFactorPending,
     isAdministrator,
     idleTimeoutSeconds,
     can,
@@ -104,6 +112,8 @@ export const useAuthStore = defineStore('auth', () => {
     refresh,
     ensureLoaded,
     login,
+    submitSecondFactor,
+    applySession,
     logout,
     changePassword,
   };

@@ -24,7 +24,8 @@ function isStreamedNotification(data: unknown): data is StreamedNotification {
  * The newest notifications and the unread count of the user's body, kept fresh while a session
  * lives (the header bell, the workbench and the inbox page read them from here). The server's
  * stream sends `ready` {unread} on every (re)connection, `notification` per new one, `reset` when
- * this tab fell too far behind (reload everything), and comment heartbeats (ignored by EventSource).
+ * this tab fell too far behind (reload everything), `session_ended` when the session was ended
+ * (the stream then closes), and comment heartbeats (ignored by EventSource).
  */
 export const useInboxStore = defineStore('inbox', () => {
   const latest = shallowRef<InboxItem[]>([]);
@@ -49,8 +50,14 @@ export const useInboxStore = defineStore('inbox', () => {
   const feed = createLiveFeed({
     url: INBOX_STREAM_URL,
     onChange: () => void refresh(),
-    eventNames: ['ready', 'notification', 'reset'],
+    eventNames: ['ready', 'notification', 'reset', 'session_ended'],
     onEvent: (name, data) => {
+      if (name === 'session_ended') {
+        // Signed out elsewhere, disabled or expired: stop listening; the refresh below gets the
+        // 401 that sends this tab to the sign-in page.
+        feed.stop();
+        mode.value = 'idle';
+      }
       if (name === 'notification' && isStreamedNotification(data)) {
         // Shown at once; the refresh that follows brings the server's unread count and order.
         if (!latest.value.some((n) => n.id === data.id)) {

@@ -4,7 +4,7 @@ import { ApiError, getCsrfToken, setCsrfToken } from '@/api/http';
 import type { SessionInfo, User } from '@/api/auth';
 
 vi.mock('@/api/auth', () => ({
-  authApi: { login: vi.fn(), me: vi.fn(), logout: vi.fn(), changePassword: vi.fn() },
+  authApi: { login: vi.fn(), me: vi.fn(), logout: vi.fn(), changePassword: vi.fn(), secondFactor: vi.fn() },
 }));
 
 const { authApi } = await import('@/api/auth');
@@ -23,6 +23,9 @@ function user(overrides: Partial<User> = {}): User {
     must_change_password: false,
     password_expires_at: null,
     idle_timeout_seconds: 1800,
+    two_factor_enrolled: false,
+    two_factor_required: false,
+    second_factor: null,
     ...overrides,
   };
 }
@@ -119,5 +122,17 @@ describe('auth store', () => {
     const auth = useAuthStore();
     await auth.login('handler', 'x');
     expect(auth.idleTimeoutSeconds).toBe(1800);
+  });
+
+  it('holds a password-only sign-in as pending until the second factor replaces the session', async () => {
+    api.login.mockResolvedValue(session(user({ second_factor: 'totp', two_factor_enrolled: true }), 'csrf-pending'));
+    api.secondFactor.mockResolvedValue(session(user({ second_factor: null, two_factor_enrolled: true }), 'csrf-full'));
+    const auth = useAuthStore();
+    await auth.login('secadmin', 'x');
+    expect(auth.secondFactorPending).toBe(true);
+    await auth.submitSecondFactor('123456');
+    expect(api.secondFactor).toHaveBeenCalledWith('123456');
+    expect(auth.secondFactorPending).toBe(false);
+    expect(getCsrfToken()).toBe('csrf-full');
   });
 });

@@ -48,6 +48,12 @@ export const rootRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.changePassword', allowDuringPasswordChange: true },
   },
   {
+    path: '/two-factor',
+    name: 'TwoFactor',
+    component: () => import('@/views/auth/TwoFactorView.vue'),
+    meta: { titleKey: 'twoFactor.title', allowDuringPasswordChange: true, allowDuringSecondFactor: true },
+  },
+  {
     path: '/',
     name: 'Root',
     component: () => import('@/layouts/BasicLayout.vue'),

@@ -1,0 +1,34 @@
+#pragma once
+// Failed sign-ins per (name as typed, client address). The name need not belong to an account:
+// unknown names are counted and locked exactly like real ones, so the answers never differ.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "store/database.h"
+
+namespace wagelink::store {
+
+struct LockoutRow {
+  std::int64_t failures = 0;
+  std::optional<std::string> locked_until;
+};
+
+class LoginLockoutRepository {
+ public:
+  explicit LoginLockoutRepository(Connection& connection) : c_(connection) {}
+
+  std::optional<LockoutRow> Find(std::string_view username, std::string_view client_address);
+  void Save(std::string_view username, std::string_view client_address, const LockoutRow& row, const std::string& now);
+  void Clear(std::string_view username, std::string_view client_address);
+  // Lifts every lock on the name, from every address; the number of addresses that were locked.
+  std::int64_t ClearAllFor(std::string_view username, const std::string& now);
+  // Names with a lock still running at `now`, with its latest end.
+  std::map<std::string, std::string> LockedNames(const std::string& now);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace wagelink::store
