@@ -117,20 +117,20 @@ Database::Lease::~Lease() {
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
-  connection_.Execute(connection_.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  connection_.BeginTransaction();
 }
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    connection_.Execute("ROLLBACK");
+    connection_.RollbackTransaction();
   } catch (const DatabaseError&) {
     // The connection is already broken; the pool discards it via Healthy().
   }
 }
 
 void Transaction::Commit() {
-  connection_.Execute("COMMIT");
+  connection_.CommitTransaction();
   done_ = true;
 }
 

@@ -69,6 +69,10 @@ class Connection {
   virtual void ExecuteScript(std::string_view sql) = 0;
   // False once the connection is unusable (the pool then discards it).
   virtual bool Healthy() = 0;
+  // The statements of an explicit transaction (see Transaction); SQLite queues its writers here.
+  virtual void BeginTransaction() { Execute("BEGIN"); }
+  virtual void CommitTransaction() { Execute("COMMIT"); }
+  virtual void RollbackTransaction() { Execute("ROLLBACK"); }
 
   std::vector<Row> Query(std::string_view sql, const Params& params = {});
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
@@ -121,7 +125,7 @@ class Database::Lease {
 };
 
 // An explicit transaction: begun on construction, rolled back on destruction unless committed.
-// SQLite uses BEGIN IMMEDIATE so writers queue on the busy timeout instead of failing to upgrade.
+// SQLite uses BEGIN IMMEDIATE so writers queue (store/sqlite_writer_queue.h) instead of failing to upgrade.
 class Transaction {
  public:
   explicit Transaction(Connection& connection);

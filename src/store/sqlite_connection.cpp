@@ -2,22 +2,53 @@
 // synchronous=FULL so a committed write survives a crash of the process or the machine.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "store/database.h"
 #include "store/sqlite_connection.h"
+#include "store/sqlite_writer_queue.h"
 
 namespace wagelink::store {
 namespace {
 
+// How long a write transaction waits for its turn behind the others of this process.
+constexpr std::chrono::seconds kWriterPatience{60};
+
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<SqliteWriterQueue> writers) : db_(db), writers_(std::move(writers)) {}
   ~SqliteConnection() override {
+    if (in_turn_) writers_->Leave();
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
     sqlite3_close_v2(db_);
+  }
+
+  void BeginTransaction() override {
+    if (!writers_->Enter(kWriterPatience)) {
+      throw DatabaseError("sqlite writer queue: no turn within " + std::to_string(kWriterPatience.count()) + " s");
+    }
+    in_turn_ = true;
+    try {
+      Execute("BEGIN IMMEDIATE", {});
+    } catch (...) {
+      LeaveTurn();
+      throw;
+    }
+  }
+  void CommitTransaction() override {
+    Execute("COMMIT", {});  // on failure the transaction is still open: the rollback leaves the turn
+    LeaveTurn();
+  }
+  void RollbackTransaction() override {
+    struct LeaveAnyway {
+      SqliteConnection* self;
+      ~LeaveAnyway() { self->LeaveTurn(); }
+    } leave{this};
+    Execute("ROLLBACK", {});
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -117,7 +148,15 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
+  void LeaveTurn() {
+    if (!in_turn_) return;
+    in_turn_ = false;
+    writers_->Leave();
+  }
+
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::shared_ptr<SqliteWriterQueue> writers_;
+  bool in_turn_ = false;
 };
 
 }  // namespace
@@ -137,7 +176,7 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path) {
     return MakeError(ErrorCode::kServiceUnavailable, "无法打开 SQLite 数据库：" + path + "（" + message + "）",
                      "cannot open SQLite database " + path + ": " + message, "db");
   }
-  auto connection = std::make_unique<SqliteConnection>(db);
+  auto connection = std::make_unique<SqliteConnection>(db, SqliteWriterQueue::ForFile(path));
   sqlite3_busy_timeout(db, 10000);
   try {
     connection->ExecuteScript(

@@ -1,9 +1,15 @@
 // The storage foundation on the configured backend: bound parameters, transactions, conflicts.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
+#include "store/sqlite_writer_queue.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -72,6 +78,53 @@ TEST(Store, PoolHandsOutAtMostItsSizeAndReusesConnections) {
   }
   auto again = (*db)->Acquire();
   EXPECT_TRUE(again->QueryOne("SELECT 1"));
+}
+
+// Writers that together hold the database longer than SQLite's busy timeout (10 s) all get their
+// turn: SQLite's own waiting polls and lets a writer lose every poll, which failed a burst of
+// orders issued at once on the CI machine ("database is locked"); the writer queue serves them in turn.
+TEST(Store, ABurstOfLongWritersHoldingMoreThanTheBusyTimeoutAllCommit) {
+  ScratchDatabase scratch;
+  constexpr int kWriters = 8;
+  auto db = store::Database::Open(scratch.url(), kWriters + 1);
+  ASSERT_TRUE(db);
+  store::ApplyMigrations(*(*db)->Acquire());
+  std::atomic<int> committed = 0;
+  std::vector<std::string> failures(kWriters);
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      try {
+        auto c = (*db)->Acquire();
+        store::Transaction tx(*c);
+        c->Execute("INSERT INTO settings (key, value, updated_at) VALUES (?, 'v', 't')", {"burst-" + std::to_string(i)});
+        std::this_thread::sleep_for(std::chrono::milliseconds(1600));  // 8 × 1.6 s > the 10 s busy timeout
+        tx.Commit();
+        ++committed;
+      } catch (const std::exception& e) {
+        failures[i] = e.what();
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  for (int i = 0; i < kWriters; ++i) EXPECT_EQ(failures[i], "") << "writer " << i;
+  EXPECT_EQ(committed.load(), kWriters);
+  EXPECT_EQ((*db)->Acquire()->QueryOne("SELECT COUNT(*) FROM settings WHERE key LIKE 'burst-%'")->Int(0), kWriters);
+}
+
+// A writer that gives up waiting leaves the queue: the writers behind it are not held up by its ticket.
+TEST(Store, AWriterThatGivesUpDoesNotHoldUpTheQueue) {
+  store::SqliteWriterQueue queue;
+  ASSERT_TRUE(queue.Enter(std::chrono::milliseconds(0)));
+  EXPECT_FALSE(queue.Enter(std::chrono::milliseconds(20))) << "the turn is taken";
+  std::atomic<bool> entered = false;
+  std::thread next([&] { entered = queue.Enter(std::chrono::seconds(30)); });
+  queue.Leave();
+  next.join();
+  EXPECT_TRUE(entered.load()) << "the abandoned ticket is skipped";
+  queue.Leave();
+  EXPECT_TRUE(queue.Enter(std::chrono::milliseconds(0))) << "and the queue is free again";
+  queue.Leave();
 }
 
 }  // namespace
