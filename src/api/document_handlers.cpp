@@ -73,26 +73,10 @@ Result<services::DocumentRequest> ReadDocumentRequest(const boost::json::object&
   return input;
 }
 
-// RFC 6266 / 8187: an ASCII fallback name and the UTF-8 name percent-encoded.
-std::string ContentDisposition(std::string_view filename, std::int64_t id) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : filename) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"document-" + std::to_string(id) + ".pdf\"; filename*=UTF-8''" + encoded;
-}
-
 http::Response PdfResponse(const http::Request& request, Result<services::DocumentDownload> download, std::int64_t id) {
   if (!download) return Problem(request, download.error());
   auto response = http::Response::Text(200, "application/pdf", std::move(download->bytes));
-  response.SetHeader("Content-Disposition", ContentDisposition(download->filename, id));
+  response.SetHeader("Content-Disposition", http::AttachmentDisposition(download->filename, "document-" + std::to_string(id) + ".pdf"));
   response.SetHeader("Cache-Control", "no-store");
   if (!download->original_sha256.empty()) response.SetHeader("X-Document-SHA256", download->original_sha256);
   return response;

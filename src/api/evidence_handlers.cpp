@@ -66,29 +66,13 @@ boost::json::object ListingJson(const services::EvidenceListing& listing, const 
                       {"audio_bytes", limits.audio_bytes}}}};
 }
 
-// RFC 6266: an ASCII fallback name and the UTF-8 name percent-encoded.
-std::string AttachmentDisposition(std::string_view filename, std::string_view fallback) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : filename) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + std::string(fallback) + "\"; filename*=UTF-8''" + encoded;
-}
-
 http::Response Streamed(const http::Request& request, Result<services::EvidenceDownload> download, const std::string& fallback) {
   if (!download) return Problem(request, download.error());
   http::Response response;
   response.status = 200;
   response.SetHeader("Content-Type", download->content_type);
   std::string extension = download->file_name.substr(download->file_name.find_last_of('.') + 1);
-  response.SetHeader("Content-Disposition", AttachmentDisposition(download->file_name, fallback + "." + extension));
+  response.SetHeader("Content-Disposition", http::AttachmentDisposition(download->file_name, fallback + "." + extension));
   // Whatever the bytes are, the browser neither guesses their type nor runs them in our origin.
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Content-Security-Policy", "default-src 'none'; sandbox");

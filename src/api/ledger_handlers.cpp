@@ -10,20 +10,8 @@ constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spr
 
 http::Response XlsxResponse(const http::Request& request, Result<services::LedgerExport> ledger, const char* ascii_name) {
   if (!ledger) return Problem(request, ledger.error());
-  static const char* kHex = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : ledger->filename) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
   auto response = http::Response::Text(200, kXlsx, std::move(ledger->bytes));
-  response.SetHeader("Content-Disposition",
-                     std::string("attachment; filename=\"") + ascii_name + "\"; filename*=UTF-8''" + encoded);
+  response.SetHeader("Content-Disposition", http::AttachmentDisposition(ledger->filename, ascii_name));
   response.SetHeader("Cache-Control", "no-store");
   response.SetHeader("X-Ledger-Rows", std::to_string(ledger->rows));
   return response;

@@ -1,6 +1,7 @@
 #include "http/message.h"
 
 #include <boost/json/serialize.hpp>
+#include <cctype>
 #include <boost/url/parse_query.hpp>
 #include <boost/url/pct_string_view.hpp>
 
@@ -88,6 +89,21 @@ Response Response::NoContent() {
   Response response;
   response.status = 204;
   return response;
+}
+
+std::string AttachmentDisposition(std::string_view filename, std::string_view ascii_fallback) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + std::string(ascii_fallback) + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query) {

@@ -65,6 +65,10 @@ struct Response {
   static Response NoContent();
 };
 
+// A Content-Disposition for a download (RFC 6266/8187): `ascii_fallback` for old clients and the
+// UTF-8 `filename` percent-encoded, so a Chinese file name reaches the browser intact.
+std::string AttachmentDisposition(std::string_view filename, std::string_view ascii_fallback);
+
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs; malformed escapes are kept verbatim.
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
 // Percent-decodes a path; returns nullopt for malformed escapes or an encoded NUL or '/'.

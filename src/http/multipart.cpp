@@ -7,8 +7,9 @@ Error Malformed() {
   return MakeError(ErrorCode::kBadRequest, "multipart/form-data 请求格式错误", "Malformed multipart/form-data body", "file");
 }
 
-// The value of `key="..."` (or unquoted) inside a header line, e.g. name or filename.
-std::optional<std::string> Parameter(std::string_view header, std::string_view key) {
+}  // namespace
+
+std::optional<std::string> HeaderParameter(std::string_view header, std::string_view key) {
   for (std::size_t at = header.find(key); at != std::string_view::npos; at = header.find(key, at + 1)) {
     bool starts_word = at == 0 || header[at - 1] == ' ' || header[at - 1] == ';';
     std::size_t eq = at + key.size();
@@ -24,10 +25,8 @@ std::optional<std::string> Parameter(std::string_view header, std::string_view k
   return std::nullopt;
 }
 
-}  // namespace
-
 Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std::string_view body) {
-  auto boundary = Parameter(content_type, "boundary");
+  auto boundary = HeaderParameter(content_type, "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 200) return Malformed();
   const std::string delimiter = "--" + *boundary;
   std::vector<FormPart> parts;
@@ -50,8 +49,8 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std:
       std::string lower(line.substr(0, line.find(':')));
       for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (lower == "content-disposition") {
-        part.name = Parameter(line, "name").value_or("");
-        part.file_name = Parameter(line, "filename");
+        part.name = HeaderParameter(line, "name").value_or("");
+        part.file_name = HeaderParameter(line, "filename");
       }
       if (line_end == std::string_view::npos) break;
       line_start = line_end + 2;

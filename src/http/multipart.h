@@ -16,6 +16,9 @@ struct FormPart {
   std::string_view body;                 // points into the request body
 };
 
+// The value of `key="..."` (or unquoted) inside a header line, e.g. a boundary, name or filename.
+std::optional<std::string> HeaderParameter(std::string_view header, std::string_view key);
+
 // `content_type` is the request's Content-Type header (with the boundary parameter).
 Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std::string_view body);
 

@@ -1,5 +1,7 @@
 #include "http/multipart_stream.h"
 
+#include "http/multipart.h"
+
 #include <cstring>
 
 namespace wagelink::http {
@@ -14,22 +16,6 @@ Error Malformed() {
                    "Malformed or incomplete multipart/form-data body", "file");
 }
 
-std::optional<std::string> Parameter(std::string_view header, std::string_view key) {
-  for (std::size_t at = header.find(key); at != std::string_view::npos; at = header.find(key, at + 1)) {
-    bool starts_word = at == 0 || header[at - 1] == ' ' || header[at - 1] == ';';
-    std::size_t eq = at + key.size();
-    if (!starts_word || eq >= header.size() || header[eq] != '=') continue;
-    std::string_view rest = header.substr(eq + 1);
-    if (rest.starts_with('"')) {
-      auto close = rest.find('"', 1);
-      if (close == std::string_view::npos) return std::nullopt;
-      return std::string(rest.substr(1, close - 1));
-    }
-    return std::string(rest.substr(0, rest.find(';')));
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 MultipartStream::MultipartStream(std::string delimiter, ByteSource& body)
@@ -40,7 +26,7 @@ Result<std::unique_ptr<MultipartStream>> MultipartStream::Open(std::string_view 
     return MakeError(ErrorCode::kUnsupportedMediaType, "请以 multipart/form-data 表单上传文件",
                      "Upload the file as multipart/form-data");
   }
-  auto boundary = Parameter(content_type, "boundary");
+  auto boundary = HeaderParameter(content_type, "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 200) return Malformed();
   return std::unique_ptr<MultipartStream>(new MultipartStream("\r\n--" + *boundary, body));
 }
@@ -143,8 +129,8 @@ Result<std::optional<StreamedPartHeader>> MultipartStream::NextPart() {
     std::string lower(line.substr(0, line.find(':')));
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower == "content-disposition") {
-      part.name = Parameter(line, "name").value_or("");
-      part.file_name = Parameter(line, "filename");
+      part.name = HeaderParameter(line, "name").value_or("");
+      part.file_name = HeaderParameter(line, "filename");
     }
     if (line_end == std::string::npos) break;
     line_start = line_end + 2;
