@@ -266,7 +266,9 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
                                    "--anchor-file", dir_ + "/anchors.jsonl"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, {}, dir_ + "/server.log", {});
-  for (int i = 0; i < 400; ++i) {
+  // Up to 60 s: under ASan on a loaded 2-core machine, --demo walks every demo case and issues its
+  // documents before the port is written, which took more than the former 10 s.
+  for (int i = 0; i < 2400; ++i) {
     std::ifstream in(port_file);
     int port = 0;
     if (in >> port && port > 0) {
