@@ -24,24 +24,12 @@ boost::json::object UserAccountJson(const services::UserAccount& u) {
           {"must_change_password", u.must_change_password}, {"last_login_at", OptionalText(u.last_login_at)}};
 }
 
-boost::json::object ChangeJson(const services::UserChange& change) {
-  boost::json::object out;
-  if (change.display_name) out["display_name"] = *change.display_name;
-  if (change.active) out["active"] = *change.active;
-  if (change.roles) {
-    boost::json::array roles;
-    for (const auto& r : *change.roles) roles.emplace_back(r);
-    out["roles"] = std::move(roles);
-  }
-  return out;
-}
-
 boost::json::object ChangeRequestJson(const services::ChangeRequestView& r) {
   return {{"id", r.id},
           {"target_user_id", r.target_user_id},
           {"target_display_name", r.target_display_name},
           {"requested_by_display_name", r.requested_by_display_name},
-          {"change", ChangeJson(r.change)},
+          {"change", services::UserChangeToJson(r.change)},
           {"status", r.status},
           {"created_at", r.created_at},
           {"decided_by_display_name", OptionalText(r.decided_by_display_name)},

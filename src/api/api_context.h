@@ -2,11 +2,14 @@
 // What handlers may reach: the services (never the store directly) and request-independent
 // settings. Built once by the application and shared read-only by all worker threads.
 #include <atomic>
+#include <functional>
+#include <string>
 #include <memory>
 
 #include "core/clock.h"
 #include "core/keyed_limit.h"
 #include "http/body_spool.h"
+#include "http/server.h"
 #include "services/reference_data.h"
 #include "store/database.h"
 
@@ -33,7 +36,15 @@ class EarlyInterventionService;
 class ReadinessProbe;
 class EvidenceService;
 class TwoFactorService;
+class OperationalFigureReader;
 }  // namespace wagelink::services
+
+namespace wagelink {
+class RequestMetrics;
+}
+namespace wagelink::jobs {
+class Scheduler;
+}
 
 namespace wagelink::api {
 
@@ -71,6 +82,12 @@ struct ApiContext {
   KeyedLimit* streams_per_user = nullptr;    // open live-update streams per user
   // Set while demo accounts still use the password published in the README: the UI warns.
   const std::atomic<bool>* published_demo_password = nullptr;
+  // GET /metrics (docs/operations.md, "Monitoring"); an empty token turns the endpoint off (404).
+  std::string metrics_token;
+  const RequestMetrics* request_metrics = nullptr;
+  std::function<http::ServerLoad()> server_load;  // empty until the server is listening
+  const jobs::Scheduler* scheduler = nullptr;
+  const services::OperationalFigureReader* operational_figures = nullptr;
 };
 
 }  // namespace wagelink::api

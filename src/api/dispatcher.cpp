@@ -24,9 +24,13 @@ http::HeaderList SecurityHeaders() {
 }
 
 http::Response Dispatcher::Route(http::Request& request) const {
-  bool api_path = request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/readyz";
+  bool api_path = request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/readyz" ||
+                  request.path == "/metrics";
   if (!api_path && static_files_) {
-    if (auto file = static_files_->Serve(request)) return *file;
+    if (auto file = static_files_->Serve(request)) {
+      request.route_pattern = "(static)";
+      return *file;
+    }
   }
   auto match = router_->Find(request);
   switch (match.kind) {

@@ -5,6 +5,7 @@ namespace wagelink::api {
 std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   auto router = std::make_shared<http::Router>();
   RegisterSystemRoutes(*router, context);
+  RegisterMonitoringRoutes(*router, context);
   RegisterAuthRoutes(*router, context);
   RegisterAdminRoutes(*router, context);
   RegisterRosterRoutes(*router, context);

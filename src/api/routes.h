@@ -10,6 +10,7 @@ namespace wagelink::api {
 std::shared_ptr<http::Router> BuildRouter(const ApiContext& context);
 
 void RegisterSystemRoutes(http::Router& router, const ApiContext& context);
+void RegisterMonitoringRoutes(http::Router& router, const ApiContext& context);
 void RegisterAuthRoutes(http::Router& router, const ApiContext& context);
 void RegisterAdminRoutes(http::Router& router, const ApiContext& context);
 void RegisterRosterRoutes(http::Router& router, const ApiContext& context);

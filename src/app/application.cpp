@@ -36,6 +36,8 @@
 #include "security/encoding.h"
 #include "services/notification_hub.h"
 #include "services/readiness.h"
+#include "services/operational_figures.h"
+#include "core/request_metrics.h"
 #include "services/bulletin_service.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
@@ -176,6 +178,8 @@ struct Application::Runtime {
   KeyedLimit expensive_per_user;  // outlive the server, whose requests hold their slots
   KeyedLimit streams_per_user;
   api::ApiContext context;
+  RequestMetrics request_metrics;
+  std::unique_ptr<services::OperationalFigureReader> operational_figures;
   std::shared_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<http::Server> server;
 };
@@ -386,6 +390,14 @@ std::uint16_t Application::Start() {
   runtime_->context.reference = services_->reference;
   runtime_->context.evidence = services_->evidence.get();
   runtime_->context.upload_spool = api::SealedSpoolFactory(config_.evidence_spool_dir);
+  runtime_->operational_figures = std::make_unique<services::OperationalFigureReader>(*database_, clock_);
+  runtime_->context.operational_figures = runtime_->operational_figures.get();
+  runtime_->context.request_metrics = &runtime_->request_metrics;
+  runtime_->context.scheduler = &services_->scheduler;
+  runtime_->context.metrics_token = config_.metrics_token;
+  runtime_->context.server_load = [runtime = runtime_.get()] {
+    return runtime->server ? runtime->server->Load() : http::ServerLoad{};
+  };
   runtime_->context.evidence_body_limit = static_cast<std::size_t>(services_->evidence_store->limits().Largest());
   auto router = api::BuildRouter(runtime_->context);
   auto static_files = std::make_shared<http::StaticFiles>(config_.web_root);
@@ -421,20 +433,24 @@ std::uint16_t Application::Start() {
   hooks.spool_body = [dispatcher](std::string_view method, std::string_view path) {
     return dispatcher->SpoolFor(method, path);
   };
+  std::shared_ptr<spdlog::logger> access;
   if (config_.access_log) {
-    auto access = spdlog::get("access");
+    access = spdlog::get("access");
     if (!access) {
       access = spdlog::stdout_logger_mt("access");
       access->set_pattern("%v");
     }
-    const Clock* clock = &clock_;
-    hooks.access_log = [access, clock](const http::AccessRecord& r) {
-      boost::json::object line{{"ts", FormatUtc(clock->Now())}, {"type", "access"}, {"request_id", r.request_id},
-                               {"method", r.method}, {"path", r.path}, {"status", r.status}, {"bytes", r.bytes},
-                               {"duration_us", r.duration_us}, {"client", r.client_address}};
-      access->info(boost::json::serialize(line));
-    };
   }
+  // Every answered request is counted for GET /metrics, and logged when the access log is on.
+  hooks.access_log = [access, clock = &clock_, metrics = &runtime_->request_metrics](const http::AccessRecord& r) {
+    std::string_view route = r.route.empty() ? std::string_view(r.method == "-" ? "(unparsed)" : "(unmatched)") : r.route;
+    metrics->Record(r.method, route, r.status, r.duration_us);
+    if (!access) return;
+    boost::json::object line{{"ts", FormatUtc(clock->Now())}, {"type", "access"}, {"request_id", r.request_id},
+                             {"method", r.method}, {"path", r.path}, {"route", route}, {"status", r.status},
+                             {"bytes", r.bytes}, {"duration_us", r.duration_us}, {"client", r.client_address}};
+    access->info(boost::json::serialize(line));
+  };
   runtime_->server = std::make_unique<http::Server>(options, hooks);
   std::uint16_t port = runtime_->server->Start();
   if (config_.run_jobs) services_->scheduler.Start();

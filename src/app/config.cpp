@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <toml++/toml.h>
 
 #include "http/client_address.h"
@@ -12,6 +13,25 @@ extern char** environ;
 
 namespace wagelink::app {
 namespace {
+
+Error Bad(const std::string& setting, const std::string& zh, const std::string& en);
+
+// The scrape token: the file's first line, at least 32 characters of printable ASCII, so a token
+// cannot be guessed and a stray newline or BOM does not make the monitoring fail mysteriously.
+Result<std::string> ReadMetricsToken(const std::string& path) {
+  std::ifstream file(path);
+  std::string token;
+  if (!file || !std::getline(file, token)) {
+    return Bad("monitoring.metrics_token_file", "无法读取监控令牌文件", "cannot read the metrics token file");
+  }
+  while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  bool printable = std::all_of(token.begin(), token.end(), [](char ch) { return ch > ' ' && ch < 127; });
+  if (token.size() < 32 || !printable) {
+    return Bad("monitoring.metrics_token_file", "监控令牌应为至少 32 个可打印字符（不含空格）",
+               "the metrics token must be at least 32 printable characters without spaces");
+  }
+  return token;
+}
 
 Error Bad(const std::string& setting, const std::string& zh, const std::string& en) {
   return MakeError(ErrorCode::kValidationFailed, "配置项 " + setting + " 无效：" + zh,
@@ -110,6 +130,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
         {"audit", {"anchor_file", "checkpoint_every", "anchor_interval_s"}},
         {"backup", {"folder", "every_hours", "keep"}},
         {"evidence", {"store", "dir", "spool_dir", "max_image_mb", "max_video_mb", "max_document_mb", "max_audio_mb"}},
+        {"monitoring", {"metrics_token_file"}},
         {"testing", {"test_hooks", "fast_password_hashing"}}};
     for (const auto& [section, node] : t) {
       std::string name(section.str());
@@ -164,7 +185,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "evidence.max_image_mb", c.evidence_max_image_mb),
                    ReadToml(t, "evidence.max_video_mb", c.evidence_max_video_mb),
                    ReadToml(t, "evidence.max_document_mb", c.evidence_max_document_mb),
-                   ReadToml(t, "evidence.max_audio_mb", c.evidence_max_audio_mb)}) {
+                   ReadToml(t, "evidence.max_audio_mb", c.evidence_max_audio_mb),
+                   ReadToml(t, "monitoring.metrics_token_file", c.metrics_token_file)}) {
       if (!s) return s.error();
     }
   }
@@ -180,6 +202,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   env_string("WAGELINK_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
   env_string("WAGELINK_EVIDENCE_STORE", c.evidence_store);
   env_string("WAGELINK_EVIDENCE_DIR", c.evidence_dir);
+  env_string("WAGELINK_METRICS_TOKEN_FILE", c.metrics_token_file);
   if (auto it = env.find("WAGELINK_WEBHOOK_SECRET"); it != env.end() && !it->second.empty()) c.webhook_secret = it->second;
   env_string("WAGELINK_WEBHOOK_URL", c.webhook_url);
   if (auto it = env.find("WAGELINK_TRUSTED_PROXIES"); it != env.end()) {  // comma-separated
@@ -274,6 +297,11 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     return Bad("log.level", "应为 trace/debug/info/warn/error/off 之一", "must be one of trace/debug/info/warn/error/off");
+  }
+  if (!c.metrics_token_file.empty()) {
+    auto token = ReadMetricsToken(c.metrics_token_file);
+    if (!token) return token.error();
+    c.metrics_token = std::move(*token);
   }
   if (c.pool_size == 0) c.pool_size = c.worker_threads;
   return c;

@@ -84,6 +84,9 @@ struct Config {
   std::int64_t evidence_max_video_mb = 1024;
   std::int64_t evidence_max_document_mb = 50;
   std::int64_t evidence_max_audio_mb = 200;
+  // [monitoring] — GET /metrics (docs/operations.md, "Monitoring")
+  std::string metrics_token_file;  // a file holding the scrape's bearer token; empty: /metrics answers 404
+  std::string metrics_token;       // read from that file by LoadConfig (never from the TOML itself)
 };
 
 // Values given on the command line; unset ones leave the config as it is.

@@ -30,6 +30,9 @@ struct Request {
   std::string client_address;
   std::string request_id;
   std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+  // The pattern of the route that answered ("/api/v1/cases/{id}"), for metrics: set by the router
+  // (it owns the text and outlives every request) or by the dispatcher for static files.
+  std::string_view route_pattern;
   bool request_id_from_client = false;  // request_id is the caller's X-Request-Id
 
   // The request id as the audit trail records it. The server's own ids are 16 hex digits; a caller's

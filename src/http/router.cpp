@@ -58,6 +58,7 @@ Router::Match Router::Find(Request& request) const {
   auto parts = SplitPath(request.path);
   std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
   if (const Route* route = MatchPath(method, parts, &request.path_params)) {
+    request.route_pattern = route->pattern;
     return {MatchKind::kFound, route, {}};
   }
   std::string allowed;

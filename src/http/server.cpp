@@ -485,7 +485,8 @@ struct Server::Impl {
            std::chrono::steady_clock::time_point started) {
     if (!hooks.access_log) return;
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-    hooks.access_log({request.request_id, request.method, raw_path, status, bytes, micros.count(), request.client_address});
+    hooks.access_log({request.request_id, request.method, raw_path, request.route_pattern, status, bytes, micros.count(),
+                      request.client_address});
   }
 
   void MarkStreaming(std::uint64_t id, std::shared_ptr<asio::steady_timer> wake) {
@@ -576,7 +577,7 @@ struct Server::Impl {
     int status = response.status;
     std::size_t bytes = 0;
     co_await WriteResponse(stream, std::move(response), false, false, bytes);
-    if (hooks.access_log) hooks.access_log({request_id, "-", "-", status, bytes, 0, client});
+    if (hooks.access_log) hooks.access_log({request_id, "-", "-", {}, status, bytes, 0, client});
   }
 
   // Runs on the io_context: closes the listener and the idle connections, arms the grace timer.
@@ -639,6 +640,18 @@ std::uint16_t Server::Start() {
 void Server::Shutdown() {
   if (impl_->stopping.exchange(true)) return;
   asio::post(impl_->io, [impl = impl_.get()] { impl->BeginShutdown(); });
+}
+
+ServerLoad Server::Load() const {
+  ServerLoad load;
+  {
+    std::lock_guard lock(impl_->sessions_mutex);
+    load.connections = impl_->sessions.size();
+  }
+  load.pending_requests = impl_->pending.load();
+  load.open_streams = impl_->open_streams.load();
+  load.worker_threads = static_cast<std::size_t>(std::max(1, impl_->options.worker_threads));
+  return load;
 }
 
 void Server::Wait() {

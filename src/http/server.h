@@ -67,6 +67,7 @@ struct AccessRecord {
   std::string request_id;
   std::string method;
   std::string path;
+  std::string_view route;  // Request::route_pattern; empty when no route was reached
   int status = 0;
   std::size_t bytes = 0;
   std::int64_t duration_us = 0;
@@ -87,6 +88,14 @@ struct ServerHooks {
   std::function<std::shared_ptr<BodySpool>(std::string_view method, std::string_view path)> spool_body;
 };
 
+// What the server is carrying at this instant (GET /metrics).
+struct ServerLoad {
+  std::size_t connections = 0;
+  std::size_t pending_requests = 0;  // handler jobs queued or running on the worker pool
+  std::size_t open_streams = 0;
+  std::size_t worker_threads = 0;
+};
+
 class Server {
  public:
   Server(ServerOptions options, ServerHooks hooks);
@@ -101,6 +110,7 @@ class Server {
   void Shutdown();
   // Blocks until every connection has closed and all threads have stopped.
   void Wait();
+  ServerLoad Load() const;
 
  private:
   struct Impl;

@@ -9,41 +9,87 @@ namespace wagelink::jobs {
 
 Scheduler::Scheduler(store::Database& db, const Clock& clock, std::vector<Job> jobs)
     : db_(db), clock_(clock), jobs_(std::move(jobs)), next_run_(jobs_.size(), std::chrono::steady_clock::now()) {
+  for (const auto& job : jobs_) status_.push_back({.name = job.name, .interval_seconds = job.interval.count()});
   std::random_device random;
   instance_id_ = "instance-" + std::to_string(random()) + std::to_string(random());
 }
 
 Scheduler::~Scheduler() { Stop(); }
 
-void Scheduler::Start() { thread_ = std::thread([this] { Loop(); }); }
+void Scheduler::Start() {
+  {
+    std::lock_guard lock(mutex_);
+    looping_ = true;
+  }
+  thread_ = std::thread([this] { Loop(); });
+}
 
 void Scheduler::Stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    looping_ = false;
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 void Scheduler::RunDueJobsOnce() {
-  for (auto& job : jobs_) {
-    UnixSeconds now = clock_.Now();
-    bool leader = false;
-    try {
-      auto connection = db_.Acquire();
-      leader = store::JobLeaseRepository(*connection)
-                   .TryAcquire(job.name, instance_id_, FormatUtc(now), FormatUtc(now + 2 * job.interval.count() + 30));
-    } catch (const std::exception& e) {
-      LogEvent(spdlog::level::warn, "job_lease_failed", {{"job", job.name}, {"error", e.what()}});
-    }
-    if (!leader) continue;
-    try {
-      job.run();
-    } catch (const std::exception& e) {
-      LogEvent(spdlog::level::err, "job_failed", {{"job", job.name}, {"error", e.what()}});
-    }
+  for (std::size_t i = 0; i < jobs_.size(); ++i) RunJob(i);
+}
+
+void Scheduler::RunJob(std::size_t index) {
+  const Job& job = jobs_[index];
+  UnixSeconds now = clock_.Now();
+  bool leader = false;
+  try {
+    auto connection = db_.Acquire();
+    leader = store::JobLeaseRepository(*connection)
+                 .TryAcquire(job.name, instance_id_, FormatUtc(now), FormatUtc(now + 2 * job.interval.count() + 30));
+  } catch (const std::exception& e) {
+    LogEvent(spdlog::level::warn, "job_lease_failed", {{"job", job.name}, {"error", e.what()}});
   }
+  if (!leader) {
+    std::lock_guard lock(status_mutex_);
+    ++status_[index].lease_missed;
+    return;
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::string error;
+  try {
+    job.run();
+  } catch (const std::exception& e) {
+    error = e.what();
+    LogEvent(spdlog::level::err, "job_failed", {{"job", job.name}, {"error", error}});
+  }
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  std::lock_guard lock(status_mutex_);
+  JobStatus& status = status_[index];
+  ++status.runs;
+  status.last_started = now;
+  status.last_duration_ms = took.count();
+  status.last_failed = !error.empty();
+  if (!error.empty()) {
+    ++status.failures;
+    status.last_error = error.substr(0, 300);
+  }
+}
+
+std::vector<JobStatus> Scheduler::Status() const {
+  std::vector<JobStatus> out;
+  {
+    std::lock_guard lock(status_mutex_);
+    out = status_;
+  }
+  std::lock_guard lock(mutex_);
+  if (!looping_) return out;
+  auto steady_now = std::chrono::steady_clock::now();
+  UnixSeconds now = clock_.Now();
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto ahead = std::chrono::duration_cast<std::chrono::seconds>(next_run_[i] - steady_now).count();
+    out[i].next_run = now + std::max<std::int64_t>(0, ahead);
+  }
+  return out;
 }
 
 void Scheduler::Loop() {

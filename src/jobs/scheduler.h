@@ -4,6 +4,7 @@
 // expires and another instance takes over.
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -21,6 +22,20 @@ struct Job {
   std::function<void()> run;
 };
 
+// How one job has fared on this instance since it started (GET /metrics, the 定时任务 page).
+struct JobStatus {
+  std::string name;
+  std::int64_t interval_seconds = 0;
+  std::int64_t runs = 0;         // runs this instance made (it held the lease)
+  std::int64_t failures = 0;     // runs that threw
+  std::int64_t lease_missed = 0;  // turns another instance held the lease (or the database was unreachable)
+  UnixSeconds last_started = 0;  // 0 = never ran here
+  std::int64_t last_duration_ms = 0;
+  bool last_failed = false;
+  std::string last_error;        // the last failure's message, cut to 300 bytes
+  UnixSeconds next_run = 0;      // 0 = the loop is not running (tests, CLI)
+};
+
 class Scheduler {
  public:
   Scheduler(store::Database& db, const Clock& clock, std::vector<Job> jobs);
@@ -29,15 +44,20 @@ class Scheduler {
   void Stop();
   // Runs every job whose lease this instance can take, now (used by tests and `wagelink sweep`).
   void RunDueJobsOnce();
+  std::vector<JobStatus> Status() const;
 
  private:
   void Loop();
+  void RunJob(std::size_t index);
   store::Database& db_;
   const Clock& clock_;
   std::vector<Job> jobs_;
-  std::vector<std::chrono::steady_clock::time_point> next_run_;
+  std::vector<std::chrono::steady_clock::time_point> next_run_;  // guarded by mutex_
+  bool looping_ = false;                                          // guarded by mutex_
+  mutable std::mutex status_mutex_;
+  std::vector<JobStatus> status_;                                 // guarded by status_mutex_
   std::string instance_id_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread thread_;

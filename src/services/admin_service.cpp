@@ -36,18 +36,6 @@ bool IsAdministrator(const std::vector<security::Role>& roles) {
   return std::any_of(roles.begin(), roles.end(), [](auto r) { return IsAdministratorRole(security::RoleCode(r)); });
 }
 
-boost::json::object UserChangeToJson(const UserChange& change) {
-  boost::json::object out;
-  if (change.display_name) out["display_name"] = *change.display_name;
-  if (change.active) out["active"] = *change.active;
-  if (change.roles) {
-    boost::json::array roles;
-    for (const auto& r : *change.roles) roles.emplace_back(r);
-    out["roles"] = std::move(roles);
-  }
-  return out;
-}
-
 UserChange UserChangeFromJson(const std::string& text) {
   UserChange change;
   auto json = boost::json::parse(text).as_object();
@@ -86,6 +74,18 @@ UserAccount AccountOf(const store::UserRow& u) {
 }
 
 }  // namespace
+
+boost::json::object UserChangeToJson(const UserChange& change) {
+  boost::json::object out;
+  if (change.display_name) out["display_name"] = *change.display_name;
+  if (change.active) out["active"] = *change.active;
+  if (change.roles) {
+    boost::json::array roles;
+    for (const auto& r : *change.roles) roles.emplace_back(r);
+    out["roles"] = std::move(roles);
+  }
+  return out;
+}
 
 Error Forbidden(Permission missing) {
   return MakeError(ErrorCode::kForbidden,

@@ -5,6 +5,7 @@
 //   password and session policy, online sessions and forced logout;
 // - auditor (audit.read, loginlog.read): audit log search and chain verification, login log.
 // Every change is audited in the same transaction.
+#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,8 @@ struct UserChange {
   std::optional<bool> active;
   std::optional<std::vector<std::string>> roles;  // role codes; needs role.manage
 };
+// The change's one JSON form: stored with a pending change request and shown by the API.
+boost::json::object UserChangeToJson(const UserChange& change);
 
 // 三员分立: a change to another administrator's account (or one that would make someone an
 // administrator) is not applied by the one who asks; it waits for a second, different administrator.

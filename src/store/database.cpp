@@ -95,8 +95,15 @@ Database::Lease Database::Acquire() {
       }
       return Lease(this, std::move(connection.value()));
     }
+    ++waiting_;
     available_.wait(lock);
+    --waiting_;
   }
+}
+
+Database::PoolStats Database::Stats() {
+  std::lock_guard lock(mutex_);
+  return {max_connections_, open_count_, idle_.size(), waiting_};
 }
 
 void Database::Release(std::unique_ptr<Connection> connection) {

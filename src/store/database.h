@@ -95,6 +95,14 @@ class Database {
   // Blocks until a connection is free (the worker pool is sized so this is short).
   Lease Acquire();
 
+  struct PoolStats {
+    std::size_t max_connections = 0;
+    std::size_t open = 0;
+    std::size_t idle = 0;
+    std::size_t waiting = 0;  // callers blocked in Acquire
+  };
+  PoolStats Stats();
+
  private:
   Database(std::string url, Dialect dialect, std::size_t max_connections);
   void Release(std::unique_ptr<Connection> connection);
@@ -104,6 +112,7 @@ class Database {
   Dialect dialect_;
   std::size_t max_connections_;
   std::size_t open_count_ = 0;
+  std::size_t waiting_ = 0;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex mutex_;
   std::condition_variable available_;
