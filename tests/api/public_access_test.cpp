@@ -31,9 +31,10 @@ TEST(PublicAccess, OnlyTheAllowListIsPublicAndEveryOtherRouteAnswers401WithoutLo
                                       "POST /api/v1/auth/login", "GET /api/v1/public/exposure",
                                       // one boolean: the sign-in page warns while the demo password still works
                                       "GET /api/v1/auth/demo-notice"};
-  std::set<std::string> public_routes, refused;
+  std::set<std::string> public_routes;
   int checked = 0;
   HttpClient anonymous = server.Client();
+  std::set<std::string> refused;
   for (const auto& route : router->routes()) {
     const std::string key = route.method + " " + route.pattern;
     if (route.options.public_route) {
