@@ -79,7 +79,7 @@ Status AttachDemoEvidence(services::EvidenceService& evidence, const services::R
                                   .file_name = item->zh + (photo ? ".png" : ".pdf")};
   StringSource content(photo ? DemoPng(static_cast<unsigned char>(scenario_index * 40))
                              : DemoPdf("WageLink demo " + item_id + " case " + std::to_string(case_id)));
-  auto file = evidence.Upload(actor, case_id, upload, content);
+  auto file = evidence.Upload(actor, {.kind = domain::EvidenceOwner::kCase, .id = case_id}, upload, content);
   if (!file) return file.error();
   return Ok{};
 }

@@ -77,7 +77,7 @@ Result<std::shared_ptr<const services::ReferenceData>> LoadReferenceData(const s
       if (source != "files" && source != "generated_document") throw std::invalid_argument("source must be files or generated_document");
       parsed.generated_document = source == "generated_document";
       for (const auto& kind : o.at("kinds").as_array()) {
-        if (!domain::FindEvidenceKind(kind.as_string())) throw std::invalid_argument("unknown evidence kind in " + parsed.id);
+        if (!domain::FindEvidenceKind(domain::EvidenceOwner::kCase, kind.as_string())) throw std::invalid_argument("unknown evidence kind in " + parsed.id);
         parsed.kinds.emplace_back(kind.as_string());
       }
       if (auto document = o.if_contains("document")) parsed.document_kind = std::string(document->as_string());

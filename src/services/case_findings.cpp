@@ -11,6 +11,7 @@
 #include "domain/risk_scoring.h"
 #include "services/case_mapping.h"
 #include "services/case_findings.h"
+#include "services/same_state_event.h"
 
 namespace wagelink::services {
 namespace {
@@ -91,15 +92,9 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
 
   boost::json::array evidence;
   for (const auto& reference : input.evidence) evidence.emplace_back(reference);
-  store::CaseEventRow event;
-  event.case_id = case_id;
-  event.event = std::string(kFindingEvent);
-  event.at = found_on == today ? now.ToIsoUtc() : domain::EndOfShanghaiDay(found_on).AddSeconds(-1).ToIsoUtc();
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = row->state;
-  event.to_state = row->state;
+  const std::string found_at =
+      found_on == today ? now.ToIsoUtc() : domain::EndOfShanghaiDay(found_on).AddSeconds(-1).ToIsoUtc();
+  auto event = SameStateEvent(who, *row, std::string(kFindingEvent), found_at);
   event.payload = boost::json::serialize(boost::json::object{
       {"kind", domain::FindingKindCode(input.kind)},
       {"value", domain::FindingValueToJson(input.kind, input.value)},
@@ -114,7 +109,6 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
                          domain::DescribeFindingEn(input.kind, input.value) + " (before: " +
                          domain::DescribeFindingEn(input.kind, previous) +
                          "). The case's assessment now rests on the new facts.";
-  event.request_id = who.request_id;
   timeline.InsertEvent(event);
   if (input.kind == domain::FindingKind::kConduct) {
     cases.SetConduct(case_id, std::string(domain::ConductName(input.value.conduct)));
@@ -175,15 +169,7 @@ void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Princip
                                      " wage-arrears situation reported at once",
                                  row.id, now_text, std::nullopt});
   }
-  store::CaseEventRow event;
-  event.case_id = row.id;
-  event.event = std::string(kReportEvent);
-  event.at = now_text;
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = row.state;
-  event.to_state = row.state;
+  auto event = SameStateEvent(who, row, std::string(kReportEvent), now_text);
   event.payload = boost::json::serialize(boost::json::object{
       {"level", assessment.level_code}, {"score", assessment.score}, {"rules", std::move(rules)},
       {"to", assessment.notify_leadership ? "leadership_and_wage_office" : "wage_office"}});
@@ -194,7 +180,6 @@ void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Princip
                          (assessment.notify_leadership ? "the district leadership and the wage-arrears office"
                                                        : "the wage-arrears office") +
                          ": " + grounds_en + ". (Level rules are operator-set platform defaults.)";
-  event.request_id = who.request_id;
   timeline.InsertEvent(event);
   audit_.Append(connection, who, "case.report_at_once", {"case", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"level", assessment.level_code}});

@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "services/case_payments.h"
+#include "services/same_state_event.h"
 
 #include "domain/case_facts.h"
 
@@ -86,15 +87,8 @@ Result<CaseDetail> CasePayments::RecordPayment(const Principal& who, std::int64_
     cases.InsertPayment({0, case_id, worker_id, fen, input.paid_on.ToIso(), input.payer, input.note.substr(0, 500), now_text});
   }
   cases.RefreshMoney(case_id);
-  store::CaseEventRow event;
-  event.case_id = case_id;
-  event.event = "record_payment";
-  event.at = input.paid_on.ToIso() + "T04:00:00Z";  // noon in Beijing: the day is what was recorded
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = row->state;
-  event.to_state = row->state;
+  // At noon in Beijing: the day is what was recorded.
+  auto event = SameStateEvent(who, *row, "record_payment", input.paid_on.ToIso() + "T04:00:00Z");
   event.payload = boost::json::serialize(
       boost::json::object{{"amount_fen", input.amount.fen()}, {"payer", input.payer}, {"workers", shares.size()}});
   event.reason = input.note.substr(0, 500);
@@ -106,7 +100,6 @@ Result<CaseDetail> CasePayments::RecordPayment(const Principal& who, std::int64_
                          (domain::IsActorPayer(*payer) ? ""
                                                        : " An advance pays the workers but is not the actor's payment "
                                                          "and does not undo the refusal.");
-  event.request_id = who.request_id;
   store::CaseTimelineRepository(*connection).InsertEvent(event);
   records_.audit().Append(*connection, who, "case.payment", {"case", std::to_string(case_id)}, nullptr,
                 boost::json::object{{"amount_fen", input.amount.fen()}, {"payer", input.payer}});

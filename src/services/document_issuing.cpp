@@ -7,6 +7,7 @@
 #include "security/digest.h"
 #include "security/encoding.h"
 #include "security/roles.h"
+#include "services/same_state_event.h"
 #include "services/zh_text.h"
 #include "store/case_timeline_repository.h"
 
@@ -102,20 +103,11 @@ Result<DocumentView> DocumentIssuing::Issue(store::Connection& connection, const
   doc.overrides = boost::json::serialize(overrides);
 
   if (doc.event_id == 0) {  // issued on its own: its own timeline entry
-    store::CaseEventRow event;
-    event.case_id = row.id;
-    event.event = "document_issued";
-    event.at = now_text;
-    event.actor_user_id = who.user_id;
-    event.actor_username = who.username;
-    event.actor_body = who.body_code;
-    event.from_state = row.state;
-    event.to_state = row.state;
+    auto event = SameStateEvent(who, row, "document_issued", now_text);
     event.payload = boost::json::serialize(boost::json::object{
         {"kind", doc.kind}, {"doc_no", doc.doc_no}, {"title", doc.title}, {"sha256", doc.sha256}, {"pages", doc.pages}});
     event.explanation_zh = "制作文书《" + doc.title + "》（" + doc.doc_no + "）";
     event.explanation_en = "Issued \"" + t->title_en + "\" (" + doc.doc_no + ")";
-    event.request_id = who.request_id;
     doc.event_id = store::CaseTimelineRepository(connection).InsertEvent(event);
   }
   doc.id = store::DocumentRepository(connection).Insert(doc);

@@ -15,7 +15,7 @@ domain::PackageRequirement RequirementOf(const PackageItem& item) {
 
 CasePackage PackageOf(store::Connection& connection, const ReferenceData& reference, std::int64_t case_id) {
   CasePackage package;
-  package.files = store::EvidenceRepository(connection).ListForCase(case_id);
+  package.files = store::EvidenceRepository(connection).ListFor(domain::EvidenceOwnerCode(domain::EvidenceOwner::kCase), case_id);
   const auto documents = store::DocumentRepository(connection).ListForCase(case_id);
   std::vector<domain::AttachedEvidence> attached;
   std::vector<std::int64_t> attached_ids;

@@ -14,6 +14,7 @@
 #include "services/case_records.h"
 #include "services/case_scope.h"
 #include "services/evidence_package.h"
+#include "services/same_state_event.h"
 #include "services/zh_text.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
@@ -31,14 +32,23 @@ std::size_t Characters(std::string_view text) {
   return n;
 }
 
-EvidenceFileView ViewOf(const store::EvidenceRow& r) {
-  auto kind = domain::FindEvidenceKind(r.kind);
+EvidenceFileView ViewOf(const ReferenceData& reference, domain::EvidenceOwner owner, const store::EvidenceRow& r) {
+  auto kind = domain::FindEvidenceKind(owner, r.kind);
+  EvidenceChoice supported;
+  if (r.supports) {
+    for (auto& choice : EvidenceSupportChoices(reference, owner)) {
+      if (choice.code == *r.supports) supported = std::move(choice);
+    }
+  }
   return {.id = r.id,
-          .case_id = r.case_id,
+          .owner_kind = r.owner_kind,
+          .owner_id = r.owner_id,
           .kind = r.kind,
           .kind_zh = std::string(kind ? kind->zh : r.kind),
           .kind_en = std::string(kind ? kind->en : r.kind),
           .supports = r.supports,
+          .supports_zh = supported.zh,
+          .supports_en = supported.en,
           .note = r.note,
           .file_name = r.file_name,
           .content_type = r.content_type,
@@ -51,6 +61,17 @@ EvidenceFileView ViewOf(const store::EvidenceRow& r) {
           .withdrawn_at = r.withdrawn_at,
           .withdrawn_by_name = r.withdrawn_by_name,
           .withdrawn_reason = r.withdrawn_reason};
+}
+
+Error NoSuchFile() {
+  return MakeError(ErrorCode::kNotFound, "证据材料不存在", "No such evidence file here");
+}
+
+std::string_view OwnerCode(EvidenceOwnerRef owner) { return domain::EvidenceOwnerCode(owner.kind); }
+
+// The audit entry's details: which owner the file is on.
+boost::json::object OwnerDetails(EvidenceOwnerRef owner) {
+  return {{"owner_kind", OwnerCode(owner)}, {"owner_id", owner.id}};
 }
 
 // A file name safe in a ZIP, a Content-Disposition header and every file system: no folders, no
@@ -94,13 +115,6 @@ std::string_view ExtensionOfMime(std::string_view mime) {
   return it == kExtensions.end() ? "bin" : it->second;
 }
 
-bool KnownSupport(const ReferenceData& reference, const std::string& supports) {
-  for (const auto& item : reference.transfer_package) {
-    if (item.id == supports) return true;
-  }
-  return domain::ParseCaseEventCode(supports).has_value();
-}
-
 std::string BodyZh(const std::string& code) {
   auto body = domain::ParseBodyCode(code);
   return body ? std::string(domain::BodyNameZh(*body)) : code;
@@ -140,41 +154,42 @@ std::pair<std::uint16_t, std::uint16_t> DosDateTime(domain::Instant now) {
 
 }  // namespace
 
-Status EvidenceService::CheckUpload(const Principal& who, std::int64_t case_id, const EvidenceUpload& upload) {
-  auto scope = CaseScopeOf(who);
-  if (!scope) return scope.error();
-  if (!who.Can(Permission::kCaseWrite)) return Forbidden(Permission::kCaseWrite);
-  if (!domain::FindEvidenceKind(upload.kind)) {
+Status EvidenceService::CheckUpload(const Principal& who, EvidenceOwnerRef owner, const EvidenceUpload& upload) {
+  {
+    auto connection = db_.Acquire();
+    if (auto allowed = MayAddEvidenceTo(*connection, who, owner); !allowed) return allowed;
+  }
+  if (!domain::FindEvidenceKind(owner.kind, upload.kind)) {
     return InvalidField("kind", "请选择证据类别", "choose the kind of evidence");
   }
-  if (upload.supports && !KnownSupport(*reference_, *upload.supports)) {
-    return InvalidField("supports", "应为移送材料项或办案环节", "must be a transfer package item or a case step");
+  if (upload.supports && !KnownEvidenceSupport(*reference_, owner.kind, *upload.supports)) {
+    return owner.kind == domain::EvidenceOwner::kCase
+               ? InvalidField("supports", "应为移送材料项或办案环节", "must be a transfer package item or a case step")
+               : InvalidField("supports", "请从列表中选择该材料用于什么", "choose what the file supports from the list");
   }
   if (upload.note.size() > 2000) return InvalidField("note", "说明不能超过 500 字", "at most 500 characters");
   if (upload.file_name.empty() || upload.file_name.size() > 1000) {
     return InvalidField("file", "请选择要上传的文件", "choose a file to upload");
   }
-  auto connection = db_.Acquire();
-  if (!SeesCase(*connection, *scope, case_id)) return NoSuchCase();
   return Ok{};
 }
 
-Result<EvidenceFileView> EvidenceService::Upload(const Principal& who, std::int64_t case_id, const EvidenceUpload& upload,
+Result<EvidenceFileView> EvidenceService::Upload(const Principal& who, EvidenceOwnerRef owner, const EvidenceUpload& upload,
                                                  ByteSource& content) {
-  if (auto allowed = CheckUpload(who, case_id, upload); !allowed) return allowed.error();
+  if (auto allowed = CheckUpload(who, owner, upload); !allowed) return allowed.error();
   // The bytes are stored first, outside any transaction; the record follows in one transaction.
   // A failure in between leaves a stored file that no record names (content-addressed, harmless).
   auto stored = store_.Put(content, upload.file_name);
   if (!stored) return stored.error();
 
-  auto scope = CaseScopeOf(who);
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
-  auto row = store::CaseRepository(*connection).FindCase(case_id, *scope);
-  if (!row) return NoSuchCase();
+  // Asked again inside the transaction: the right may have gone while the bytes streamed in.
+  if (auto allowed = MayAddEvidenceTo(*connection, who, owner); !allowed) return allowed.error();
   const std::string now = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
   store::EvidenceRow file{.id = 0,
-                          .case_id = case_id,
+                          .owner_kind = std::string(OwnerCode(owner)),
+                          .owner_id = owner.id,
                           .kind = upload.kind,
                           .supports = upload.supports,
                           .note = upload.note,
@@ -189,53 +204,50 @@ Result<EvidenceFileView> EvidenceService::Upload(const Principal& who, std::int6
                           .added_body = who.body_code,
                           .added_at = now};
   file.id = store::EvidenceRepository(*connection).Insert(file);
-  auto kind = domain::FindEvidenceKind(upload.kind);
-  store::CaseEventRow event;
-  event.case_id = case_id;
-  event.event = "evidence_added";
-  event.at = now;
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = row->state;
-  event.to_state = row->state;
-  event.payload = boost::json::serialize(boost::json::object{{"file_id", file.id}, {"kind", file.kind}, {"sha256", file.sha256}});
-  event.explanation_zh = "添加证据材料（" + std::string(kind->zh) + "）";
-  event.explanation_en = "Evidence added (" + std::string(kind->en) + ")";
-  event.request_id = who.request_id;
-  store::CaseTimelineRepository(*connection).InsertEvent(event);
-  audit_.Append(*connection, who, "evidence.upload", {"evidence_file", std::to_string(file.id)}, nullptr,
-                boost::json::object{{"case_id", case_id}, {"kind", file.kind}, {"sha256", file.sha256}, {"byte_size", file.byte_size}});
+  RecordEvidenceChange(*connection, who, owner, EvidenceChange::kAdded, file, now);
+  auto details = OwnerDetails(owner);
+  details.insert({{"kind", file.kind}, {"sha256", file.sha256}, {"byte_size", file.byte_size}});
+  audit_.Append(*connection, who, "evidence.upload", {"evidence_file", std::to_string(file.id)}, nullptr, std::move(details));
   tx.Commit();
-  return ViewOf(file);
+  return ViewOf(*reference_, owner.kind, file);
 }
 
-Result<EvidenceListing> EvidenceService::List(const Principal& who, std::int64_t case_id) {
-  auto scope = CaseScopeOf(who);
-  if (!scope) return scope.error();
+Result<EvidenceListing> EvidenceService::List(const Principal& who, EvidenceOwnerRef owner) {
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
-  if (!SeesCase(*connection, *scope, case_id)) return NoSuchCase();
-  auto package = PackageOf(*connection, *reference_, case_id);
-  EvidenceListing listing{.files = {}, .package = std::move(package.items), .missing = std::move(package.missing)};
-  for (const auto& file : package.files) listing.files.push_back(ViewOf(file));
-  audit_.Append(*connection, who, "evidence.list", {"case", std::to_string(case_id)});
+  if (auto allowed = MayReadEvidenceOf(*connection, who, owner); !allowed) return allowed.error();
+  EvidenceListing listing;
+  std::vector<store::EvidenceRow> files;
+  if (owner.kind == domain::EvidenceOwner::kCase) {
+    auto package = PackageOf(*connection, *reference_, owner.id);
+    files = std::move(package.files);
+    listing.package = std::move(package.items);
+    listing.missing = std::move(package.missing);
+  } else {
+    files = store::EvidenceRepository(*connection).ListFor(OwnerCode(owner), owner.id);
+  }
+  for (const auto& file : files) listing.files.push_back(ViewOf(*reference_, owner.kind, file));
+  for (const auto& kind : domain::EvidenceKinds(owner.kind)) {
+    listing.kinds.push_back({std::string(kind.code), std::string(kind.zh), std::string(kind.en)});
+  }
+  listing.supports = EvidenceSupportChoices(*reference_, owner.kind);
+  // The receipt names the owner the reader looked into, as a case's did before files had others.
+  audit_.Append(*connection, who, "evidence.list", {std::string(OwnerCode(owner)), std::to_string(owner.id)});
   tx.Commit();
   return listing;
 }
 
-Result<EvidenceDownload> EvidenceService::Download(const Principal& who, std::int64_t case_id, std::int64_t file_id) {
-  auto scope = CaseScopeOf(who);
-  if (!scope) return scope.error();
+Result<EvidenceDownload> EvidenceService::Download(const Principal& who, EvidenceOwnerRef owner, std::int64_t file_id) {
   std::optional<store::EvidenceRow> file;
   {
     auto connection = db_.Acquire();
     store::Transaction tx(*connection);
-    if (!SeesCase(*connection, *scope, case_id)) return NoSuchCase();
-    file = store::EvidenceRepository(*connection).Find(case_id, file_id);
-    if (!file) return MakeError(ErrorCode::kNotFound, "证据材料不存在", "No such evidence file on this case");
-    audit_.Append(*connection, who, "evidence.download", {"evidence_file", std::to_string(file_id)}, nullptr,
-                  boost::json::object{{"case_id", case_id}, {"sha256", file->sha256}});
+    if (auto allowed = MayReadEvidenceOf(*connection, who, owner); !allowed) return allowed.error();
+    file = store::EvidenceRepository(*connection).Find(OwnerCode(owner), owner.id, file_id);
+    if (!file) return NoSuchFile();
+    auto details = OwnerDetails(owner);
+    details.insert({{"sha256", file->sha256}});
+    audit_.Append(*connection, who, "evidence.download", {"evidence_file", std::to_string(file_id)}, nullptr, std::move(details));
     tx.Commit();
   }
   auto content = store_.Open(file->storage_key);
@@ -249,21 +261,17 @@ Result<EvidenceDownload> EvidenceService::Download(const Principal& who, std::in
                           .content = std::move(content)};
 }
 
-Result<EvidenceFileView> EvidenceService::Withdraw(const Principal& who, std::int64_t case_id, std::int64_t file_id,
+Result<EvidenceFileView> EvidenceService::Withdraw(const Principal& who, EvidenceOwnerRef owner, std::int64_t file_id,
                                                    const std::string& reason) {
-  auto scope = CaseScopeOf(who);
-  if (!scope) return scope.error();
-  if (!who.Can(Permission::kCaseWrite)) return Forbidden(Permission::kCaseWrite);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  if (auto allowed = MayAddEvidenceTo(*connection, who, owner); !allowed) return allowed.error();
   if (Characters(reason) < 4 || reason.size() > 2000) {
     return InvalidField("reason", "请说明撤回的理由（至少 4 个字）", "state why the file is withdrawn (at least 4 characters)");
   }
-  auto connection = db_.Acquire();
-  store::Transaction tx(*connection);
-  auto row = store::CaseRepository(*connection).FindCase(case_id, *scope);
-  if (!row) return NoSuchCase();
   store::EvidenceRepository files(*connection);
-  auto file = files.Find(case_id, file_id);
-  if (!file) return MakeError(ErrorCode::kNotFound, "证据材料不存在", "No such evidence file on this case");
+  auto file = files.Find(OwnerCode(owner), owner.id, file_id);
+  if (!file) return NoSuchFile();
   if (file->added_body != who.body_code) {
     return MakeError(ErrorCode::kForbidden, "只有添加该材料的单位可以撤回", "Only the body that added the file may withdraw it");
   }
@@ -271,26 +279,13 @@ Result<EvidenceFileView> EvidenceService::Withdraw(const Principal& who, std::in
   const std::string now = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
   const std::string by = who.display_name.empty() ? who.username : who.display_name;
   if (!files.Withdraw(file_id, now, by, reason)) return MakeError(ErrorCode::kConflict, "该材料已撤回", "The file was already withdrawn");
-  store::CaseEventRow event;
-  event.case_id = case_id;
-  event.event = "evidence_withdrawn";
-  event.at = now;
-  event.actor_user_id = who.user_id;
-  event.actor_username = who.username;
-  event.actor_body = who.body_code;
-  event.from_state = row->state;
-  event.to_state = row->state;
-  event.payload = boost::json::serialize(boost::json::object{{"file_id", file_id}, {"sha256", file->sha256}});
-  event.reason = reason;
-  event.explanation_zh = "撤回证据材料：" + reason;
-  event.explanation_en = "Evidence withdrawn: " + reason;
-  event.request_id = who.request_id;
-  store::CaseTimelineRepository(*connection).InsertEvent(event);
-  audit_.Append(*connection, who, "evidence.withdraw", {"evidence_file", std::to_string(file_id)}, nullptr,
-                boost::json::object{{"case_id", case_id}, {"reason", reason}});
-  auto updated = files.Find(case_id, file_id);
+  auto updated = files.Find(OwnerCode(owner), owner.id, file_id);
+  RecordEvidenceChange(*connection, who, owner, EvidenceChange::kWithdrawn, *updated, now);
+  auto details = OwnerDetails(owner);
+  details.insert({{"reason", reason}});
+  audit_.Append(*connection, who, "evidence.withdraw", {"evidence_file", std::to_string(file_id)}, nullptr, std::move(details));
   tx.Commit();
-  return ViewOf(*updated);
+  return ViewOf(*reference_, owner.kind, *updated);
 }
 
 Result<EvidenceDownload> EvidenceService::Package(const Principal& who, std::int64_t case_id) {
@@ -338,7 +333,7 @@ Result<EvidenceDownload> EvidenceService::Package(const Principal& who, std::int
       const auto& file = *files_by_id.at(id);
       ++number;
       const std::string name = folder + Padded(number, 3) + "_" + DownloadName(file, ExtensionOfMime(file.content_type));
-      auto kind = domain::FindEvidenceKind(file.kind);
+      auto kind = domain::FindEvidenceKind(domain::EvidenceOwner::kCase, file.kind);
       manifest += std::to_string(number) + "," + CsvField(status.item->zh) + "," + CsvField(name) + "," +
                   CsvField(std::string(kind ? kind->zh : file.kind)) + "," + std::to_string(file.byte_size) + "," + file.sha256 +
                   "," + CsvField(file.added_by_name) + "," + CsvField(BodyZh(file.added_body)) + "," + CsvField(TimeZh(file.added_at)) +
@@ -367,19 +362,10 @@ Result<EvidenceDownload> EvidenceService::Package(const Principal& who, std::int
   }
   const auto now = domain::Instant::FromUnixSeconds(clock_.Now());
   if (who.body_code == "police") {
-    store::CaseEventRow event;
-    event.case_id = case_id;
-    event.event = "evidence_package_received";
-    event.at = now.ToIsoUtc();
-    event.actor_user_id = who.user_id;
-    event.actor_username = who.username;
-    event.actor_body = who.body_code;
-    event.from_state = row->state;
-    event.to_state = row->state;
+    auto event = SameStateEvent(who, *row, "evidence_package_received", now.ToIsoUtc());
     event.payload = boost::json::serialize(boost::json::object{{"files", number}, {"sha256sums", security::Sha256Hex(sums)}});
     event.explanation_zh = "公安机关接收移送材料包（" + std::to_string(number) + " 份材料）";
     event.explanation_en = "The police received the transfer package (" + std::to_string(number) + " items)";
-    event.request_id = who.request_id;
     store::CaseTimelineRepository(*connection).InsertEvent(event);
   }
   audit_.Append(*connection, who, "evidence.package", {"case", std::to_string(case_id)}, nullptr,

@@ -12,13 +12,23 @@
 
 namespace wagelink::services {
 
+// A kind of file, or something a file can support, offered to people by name.
+struct EvidenceChoice {
+  std::string code;
+  std::string zh;
+  std::string en;
+};
+
 struct EvidenceFileView {
   std::int64_t id = 0;
-  std::int64_t case_id = 0;
+  std::string owner_kind;  // case | risk | meeting
+  std::int64_t owner_id = 0;
   std::string kind;
   std::string kind_zh;
   std::string kind_en;
-  std::optional<std::string> supports;  // package item id or step code
+  std::optional<std::string> supports;  // package item id or step code, or a risk's or meeting's part
+  std::string supports_zh;              // its name for people ("" when none or unknown)
+  std::string supports_en;
   std::string note;
   std::string file_name;
   std::string content_type;  // the MIME type decided from the bytes
@@ -43,7 +53,9 @@ struct PackageItemStatus {
 
 struct EvidenceListing {
   std::vector<EvidenceFileView> files;  // withdrawn ones too: they stay in the record
-  std::vector<PackageItemStatus> package;
+  std::vector<EvidenceChoice> kinds;     // the owner's kinds, in the order forms offer them
+  std::vector<EvidenceChoice> supports;  // what a new file may be attached for
+  std::vector<PackageItemStatus> package;  // a case's transfer package; empty for a risk or meeting
   std::vector<std::string> missing;     // required package items with nothing yet (Chinese names)
 };
 

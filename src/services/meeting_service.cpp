@@ -93,6 +93,18 @@ boost::json::object Snapshot(const store::MeetingRow& m) {
 
 }  // namespace
 
+Status MayReadMeeting(store::Connection& connection, const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
+  if (!store::MeetingRepository(connection).Find(id)) return NoMeeting();
+  return Ok{};
+}
+
+Status MayManageMeeting(store::Connection& connection, const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kMeetingManage)) return Forbidden(Permission::kMeetingManage);
+  if (!store::MeetingRepository(connection).Find(id)) return NoMeeting();
+  return Ok{};
+}
+
 std::string MeetingService::Today() const {
   return domain::ToShanghai(domain::Instant::FromUnixSeconds(clock_.Now())).date.ToIso();
 }
@@ -187,9 +199,8 @@ Result<std::vector<MeetingSummary>> MeetingService::List(const Principal& who, s
 }
 
 Result<MeetingDetail> MeetingService::Get(const Principal& who, std::int64_t id) {
-  if (!who.Can(Permission::kMeetingRead)) return Forbidden(Permission::kMeetingRead);
   auto connection = db_.Acquire();
-  if (!store::MeetingRepository(*connection).Find(id)) return NoMeeting();
+  if (auto ok = MayReadMeeting(*connection, who, id); !ok) return ok.error();
   return Load(*connection, who, id);
 }
 

@@ -102,6 +102,12 @@ struct ActionItemSweepReport {
   std::int64_t overdue = 0;
 };
 
+// Need-to-know of the joint meetings, shared with what hangs off a meeting (its evidence files):
+// every member body reads every meeting (meeting.read); the convener (meeting.manage) manages it.
+// Forbidden without the permission, NotFound for no such meeting.
+Status MayReadMeeting(store::Connection& connection, const Principal& who, std::int64_t id);
+Status MayManageMeeting(store::Connection& connection, const Principal& who, std::int64_t id);
+
 class MeetingService {
  public:
   MeetingService(store::Database& db, const Clock& clock, const AuditTrail& audit,

@@ -62,14 +62,6 @@ Status ValidIndicators(const std::map<std::string, std::int64_t>& indicators) {
   return Ok{};
 }
 
-// Only the owner body and 区治欠办 manage a risk: a follow-up (which rescores it), closing and
-// reopening. Other bodies read it and raise their own.
-Status MayManage(const Principal& who, const store::RiskRow& row) {
-  if (who.body_code == row.owner_body || who.body_code == "wage_office") return Ok{};
-  return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以跟进、销号或重新开启该风险",
-                   "only the owner body or the wage-arrears office may follow up, close or reopen this risk");
-}
-
 Status ValidFigures(std::int64_t workers, std::int64_t amount_fen) {
   if (workers < 1 || workers > kMaxWorkers) return InvalidField("workers_affected", "应为正整数", "must be a positive integer");
   if (amount_fen < 0 || amount_fen > kMaxAmountFen) return InvalidField("amount_yuan", "金额超出范围", "out of range");
@@ -166,6 +158,23 @@ RiskView ViewOf(const store::RiskRow& r) {
 }
 
 }  // namespace
+
+Error NoSuchRisk() { return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk"); }
+
+Status MayReadRisk(store::Connection& connection, const Principal& who, std::int64_t id) {
+  if (!who.Can(Permission::kRiskRead)) return Forbidden(Permission::kRiskRead);
+  if (!store::RiskRepository(connection).Find(id)) return NoSuchRisk();
+  return Ok{};
+}
+
+// Only the owner body and 区治欠办 manage a risk: a follow-up (which rescores it), closing and
+// reopening, and the evidence files that support them. Other bodies read it and raise their own.
+Status MayManageRisk(const Principal& who, const store::RiskRow& row) {
+  if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+  if (who.body_code == row.owner_body || who.body_code == "wage_office") return Ok{};
+  return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以跟进、销号、重新开启该风险或添加证据材料",
+                   "only the owner body or the wage-arrears office may follow up, close, reopen this risk or add evidence to it");
+}
 
 struct RiskService::Scored {
   domain::RiskAssessment assessment;
@@ -363,9 +372,8 @@ Result<RiskPage> RiskService::List(const Principal& who, const RiskListQuery& qu
 }
 
 Result<RiskDetail> RiskService::Get(const Principal& who, std::int64_t id) {
-  if (!who.Can(Permission::kRiskRead)) return Forbidden(Permission::kRiskRead);
   auto connection = db_.Acquire();
-  if (!store::RiskRepository(*connection).Find(id)) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
+  if (auto ok = MayReadRisk(*connection, who, id); !ok) return ok.error();
   return Load(*connection, id);
 }
 
@@ -383,8 +391,8 @@ Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t i
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
-  if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
-  if (auto ok = MayManage(who, *row); !ok) return ok.error();
+  if (!row) return NoSuchRisk();
+  if (auto ok = MayManageRisk(who, *row); !ok) return ok.error();
   if (row->status != "open") return MakeError(ErrorCode::kConflict, "风险已销号，请先重新开启", "the risk is closed; reopen it first");
   const auto before = *row;
   if (in.indicators) row->indicators = IndicatorsJson(*in.indicators);
@@ -416,8 +424,8 @@ Result<RiskDetail> RiskService::Close(const Principal& who, std::int64_t id, con
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
-  if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
-  if (auto ok = MayManage(who, *row); !ok) return ok.error();
+  if (!row) return NoSuchRisk();
+  if (auto ok = MayManageRisk(who, *row); !ok) return ok.error();
   if (row->status != "open") return MakeError(ErrorCode::kConflict, "风险已销号", "the risk is already closed");
   const auto before = *row;
   const std::string now = FormatUtc(clock_.Now());
@@ -444,8 +452,8 @@ Result<RiskDetail> RiskService::Reopen(const Principal& who, std::int64_t id, co
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
   auto row = risks.Find(id);
-  if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
-  if (auto ok = MayManage(who, *row); !ok) return ok.error();
+  if (!row) return NoSuchRisk();
+  if (auto ok = MayManageRisk(who, *row); !ok) return ok.error();
   if (row->status != "closed") return MakeError(ErrorCode::kConflict, "风险未销号", "the risk is not closed");
   const auto before = *row;
   const UnixSeconds now_s = clock_.Now();
@@ -474,7 +482,7 @@ Result<std::string> RiskService::Report(const Principal& who, std::int64_t id) {
   if (!who.Can(Permission::kRiskRead)) return Forbidden(Permission::kRiskRead);
   auto connection = db_.Acquire();
   auto row = store::RiskRepository(*connection).Find(id);
-  if (!row) return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk");
+  if (!row) return NoSuchRisk();
   if (!row->report) {
     return MakeError(ErrorCode::kNotFound, "该风险未达到向区委区政府书面报告的条件",
                      "this risk has not required a written report to the leadership");

@@ -125,6 +125,13 @@ struct RiskReviewReport {
   std::int64_t reminders = 0;
 };
 
+// Need-to-know of the risk ledger, shared with what hangs off a risk item (its evidence files):
+// every member body reads every item (risk.read; Forbidden without it, NotFound for no such item);
+// only the owner body and 区治欠办 manage one (follow-up, closing, reopening, adding evidence).
+Status MayReadRisk(store::Connection& connection, const Principal& who, std::int64_t id);
+Status MayManageRisk(const Principal& who, const store::RiskRow& row);
+Error NoSuchRisk();
+
 class RiskService {
  public:
   RiskService(store::Database& db, const Clock& clock, const AuditTrail& audit,

@@ -77,10 +77,11 @@ MigrationStatus ReadMigrationStatus(Connection& connection) {
   return {static_cast<int>(row ? row->Int(0) : 0), LatestMigrationVersion()};
 }
 
-std::vector<std::string> ApplyMigrations(Connection& connection) {
+std::vector<std::string> ApplyMigrations(Connection& connection, int up_to_version) {
   connection.Execute(kCreateVersionTable);
   std::vector<std::string> applied;
   for (const auto& migration : EmbeddedMigrations(connection.dialect())) {
+    if (migration.version > up_to_version) break;
     Transaction tx(connection);
     if (connection.dialect() == Dialect::kPostgres) connection.QueryOne(kPostgresMigrationLock);
     auto current = connection.QueryOne(kSelectVersion)->Int(0);

@@ -3,6 +3,7 @@
 // One portable SQL text per migration; the token {{ID}} becomes each engine's auto-increment
 // primary key. Applied in order, each in its own transaction, under a lock so that several
 // instances starting together apply each migration once.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ struct MigrationStatus {
 
 int LatestMigrationVersion();
 MigrationStatus ReadMigrationStatus(Connection& connection);
-// Applies every pending migration; returns the names applied.
-std::vector<std::string> ApplyMigrations(Connection& connection);
+// Applies every pending migration up to `up_to_version` (all by default; a test stops earlier to put
+// data of an older schema in place before the migration that changes it); returns the names applied.
+std::vector<std::string> ApplyMigrations(Connection& connection, int up_to_version = std::numeric_limits<int>::max());
 
 }  // namespace wagelink::store

@@ -337,6 +337,7 @@ const std::set<std::string> kWithoutJsonBody{
     "POST /api/v1/imports/{id}/commit", "POST /api/v1/publications/{id}/publish",
     "DELETE /api/v1/security/sessions/{id}", "DELETE /api/v1/liaisons/{id}",
     "DELETE /api/v1/meetings/{id}/agenda/{item_id}", "POST /api/v1/cases/{id}/evidence",
+    "POST /api/v1/risks/{id}/evidence", "POST /api/v1/meetings/{id}/evidence",
     "POST /api/v1/auth/totp/enrolment", "POST /api/v1/users/{id}/two-factor/reset",
     "POST /api/v1/users/{id}/unlock", "POST /api/v1/admin-change-requests/{id}/approve",
     "POST /api/v1/admin-change-requests/{id}/reject"};

@@ -36,15 +36,22 @@ inline std::string MultipartBody(const std::string& boundary, const std::vector<
   return body;
 }
 
+// POST {evidence_path} (/api/v1/{cases|risks|meetings}/{id}/evidence): one file of `kind`, attached
+// for `supports` (empty = none).
+inline HttpResponse AttachEvidenceAt(HttpClient& client, const std::string& evidence_path, const std::string& kind,
+                                     const std::string& supports, const std::string& file_name, const std::string& bytes) {
+  const std::string boundary = "wagelinkTestBoundary7MA4YWxk";
+  std::vector<std::pair<std::string, std::string>> fields{{"kind", kind}};
+  if (!supports.empty()) fields.emplace_back("supports", supports);
+  return client.Send("POST", evidence_path, MultipartBody(boundary, fields, file_name, bytes),
+                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+}
+
 // POST /api/v1/cases/{id}/evidence: one file of `kind`, attached for `supports` (a package item or
 // a step; empty = none).
 inline HttpResponse AttachEvidence(HttpClient& client, std::int64_t id, const std::string& kind, const std::string& supports,
                                    const std::string& file_name, const std::string& bytes) {
-  const std::string boundary = "wagelinkTestBoundary7MA4YWxk";
-  std::vector<std::pair<std::string, std::string>> fields{{"kind", kind}};
-  if (!supports.empty()) fields.emplace_back("supports", supports);
-  return client.Send("POST", CasePath(id, "/evidence"), MultipartBody(boundary, fields, file_name, bytes),
-                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  return AttachEvidenceAt(client, CasePath(id, "/evidence"), kind, supports, file_name, bytes);
 }
 
 // Small files whose first bytes are what they claim (the server reads the type from them).

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, setPicker } from '../support/browser.mjs';
-import { attachToPackageItem, sampleJpeg, samplePdf, takeStep } from '../support/case_page.mjs';
+import { attachThroughEvidencePanel, attachToPackageItem, sampleJpeg, samplePdf, takeStep } from '../support/case_page.mjs';
 import { DAY, beijing, beijingDay } from '../support/beijing_time.mjs';
 
 let browser;
@@ -184,14 +184,7 @@ test('S1: the head approves; the transfer is refused while the package is incomp
     ['张贴照片/录像', { name: '张贴照片.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg('posted order at the site') }],
     ['询问笔录', { name: '询问笔录-张建国.pdf', mimeType: 'application/pdf', buffer: samplePdf('interview of the worker') }],
   ]) {
-    await panel.locator('[data-test="evidence-upload"]').click();
-    const upload = page.locator('.el-dialog', { hasText: '上传证据材料' });
-    await upload.waitFor();
-    await chooseOption(page, upload.locator('[data-test="evidence-kind"]'), kind);
-    await upload.locator('[data-test="evidence-file-input"]').setInputFiles(file);
-    await upload.locator('[data-test="evidence-upload-submit"]').click();
-    await upload.waitFor({ state: 'hidden' });
-    await panel.locator('.file', { hasText: file.name }).waitFor();
+    await attachThroughEvidencePanel(page, kind, file);
   }
   // … a disguised page is refused by its content, whatever its name …
   await panel.locator('[data-test="evidence-upload"]').click();

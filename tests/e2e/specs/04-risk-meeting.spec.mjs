@@ -3,12 +3,15 @@
 // again: major, pushed to the wage-arrears office); the office convenes a joint meeting whose
 // generated agenda carries the risk, raises it once more by hand from the risk page, records the
 // attendance, minutes and a decision owned by labour inspection, which completes it with evidence;
-// the office then closes the risk with evidence. The office learns of the escalation in its inbox;
-// the district leader reads the written report generated for the leadership.
+// the office then closes the risk with evidence. Labour inspection attaches a photo of the site to
+// the risk and the office the minutes to the meeting, as evidence files every body then sees listed.
+// The office learns of the escalation in its inbox; the district leader reads the written report
+// generated for the leadership.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot as shoot, setPicker } from '../support/browser.mjs';
 import { beijing } from '../support/beijing_time.mjs';
+import { attachThroughEvidencePanel, sampleJpeg, samplePdf } from '../support/case_page.mjs';
 
 let browser;
 before(async () => {
@@ -68,6 +71,10 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   await page.locator('[data-test="risk-detail-level"][data-level="major"]').waitFor();
   await page.locator('[data-test="risk-fired-rules"]').getByText('群体性事件苗头').first().waitFor();
   await page.getByText('已推送区治欠办').waitFor();
+  // A photo of the site as an evidence file of the risk; the history records it in words.
+  await attachThroughEvidencePanel(page, '现场照片/录像', { name: '项目部门口.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg('workers at the gate') });
+  await page.locator('[data-test="evidence-panel"] .file', { hasText: '现场照片/录像' }).waitFor();
+  await page.locator('.el-timeline-item', { hasText: '添加证据材料' }).first().waitFor();
   await page.locator('[data-test="risk-detail-page"] .hero').scrollIntoViewIfNeeded();
   await screenshot(page, 'risk-detail');
   await page.locator('[data-test="side-menu"]').getByText('风险台账').click();
@@ -131,6 +138,8 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   await page.locator('[data-test="meeting-minutes"]').fill('会议研究了滨江路项目欠薪风险，要求人社局三日内约谈总承包单位，督促足额支付。');
   await page.locator('[data-test="meeting-minutes-save"]').click();
   await page.locator('.el-tag', { hasText: '已召开' }).first().waitFor();
+  // The signed minutes as a file of the meeting.
+  await attachThroughEvidencePanel(page, '会议纪要', { name: '联席会议纪要.pdf', mimeType: 'application/pdf', buffer: samplePdf('minutes') });
   await page.locator('[data-test="decision-text"]').fill('约谈总承包单位，督促三日内足额支付工资');
   await chooseOption(page, page.locator('[data-test="decision-owner"]'), '区人社局');
   await page.locator('[data-test="decision-add"]').click();

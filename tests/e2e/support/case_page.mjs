@@ -1,4 +1,6 @@
-// The case page as the browser specs drive it.
+// The case page as the browser specs drive it, and the evidence panel it shares with the risk and
+// meeting pages.
+import { chooseOption } from './browser.mjs';
 
 /** Opens a step from the case's action bar, lets `fill` complete the dialog, submits, waits for it to close. */
 export async function takeStep(page, event, fill = async () => {}) {
@@ -16,6 +18,19 @@ export function samplePdf(text) {
 }
 export function sampleJpeg(text) {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from(text)]);
+}
+
+/** Uploads `file` as `kind` (its Chinese name) through the page's evidence panel and waits for it to be listed. */
+export async function attachThroughEvidencePanel(page, kind, file) {
+  const panel = page.locator('[data-test="evidence-panel"]');
+  await panel.locator('[data-test="evidence-upload"]').click();
+  const upload = page.locator('.el-dialog', { hasText: '上传证据材料' });
+  await upload.waitFor();
+  await chooseOption(page, upload.locator('[data-test="evidence-kind"]'), kind);
+  await upload.locator('[data-test="evidence-file-input"]').setInputFiles(file);
+  await upload.locator('[data-test="evidence-upload-submit"]').click();
+  await upload.waitFor({ state: 'hidden' });
+  return panel.locator('.file', { hasText: file.name }).waitFor();
 }
 
 /** Attaches a file to one transfer package item in place (the item's upload link on the case page or in the dialog). */

@@ -1,18 +1,29 @@
-// /api/v1/cases/{id}/evidence: evidence files of a case and the transfer package as files
-// (docs/evidence.md). The server decides the type from the content, the limits and what each
-// package item needs; the client only sends the file with its kind and what it supports.
-import { ApiError, API_PREFIX, buildUrl, getCsrfToken, http, readProblem } from './http';
+// /api/v1/{cases|risks|meetings}/{id}/evidence: evidence files of a case, a risk item or a joint
+// meeting (docs/evidence.md), and a case's transfer package as files. The server decides the type
+// from the content, the limits, the kinds each owner offers and what a file may support; the client
+// only sends the file with its kind and what it supports.
+import { API_PREFIX, http } from './http';
+import { uploadForm, type UploadOptions } from './upload';
 
-export type EvidenceKind = 'posting_media' | 'interview_record' | 'payroll' | 'attendance' | 'labour_contract' | 'bank_statement' | 'other';
+/** What files are attached to, with its id. */
+export type EvidenceOwnerKind = 'case' | 'risk' | 'meeting';
+export interface EvidenceOwner {
+  kind: EvidenceOwnerKind;
+  id: number;
+}
 
 export interface EvidenceFile {
   id: number;
-  case_id: number;
-  kind: EvidenceKind | string;
+  owner_kind: EvidenceOwnerKind;
+  owner_id: number;
+  kind: string;
   kind_zh: string;
   kind_en: string;
-  /** The package item or step the file was attached for. */
+  /** The package item, step or part of the risk/meeting the file was attached for. */
   supports: string | null;
+  /** Its name for people ('' when none). */
+  supports_zh: string;
+  supports_en: string;
   note: string;
   file_name: string;
   content_type: string;
@@ -42,11 +53,21 @@ export interface EvidencePackageItem {
   document_id: number | null;
 }
 
+export interface EvidenceChoice {
+  code: string;
+  zh: string;
+  en: string;
+}
+
 export interface EvidenceListing {
   files: EvidenceFile[];
+  /** The owner's kinds, in the order forms offer them. */
+  kinds: EvidenceChoice[];
+  /** What a new file may be attached for. */
+  supports: EvidenceChoice[];
+  /** A case's transfer package (empty for a risk or a meeting). */
   package: EvidencePackageItem[];
   missing: string[];
-  kinds: { code: EvidenceKind | string; zh: string; en: string }[];
   limits: { image_bytes: number; video_bytes: number; document_bytes: number; audio_bytes: number };
 }
 
@@ -56,40 +77,27 @@ export interface EvidenceUpload {
   note?: string;
 }
 
-const casePath = (caseId: number | string, tail = '') => `/cases/${caseId}/evidence${tail}`;
+const COLLECTIONS: Record<EvidenceOwnerKind, string> = { case: 'cases', risk: 'risks', meeting: 'meetings' };
 
-/** multipart/form-data with the fields before the file (the server reads them first), with the CSRF token. */
-async function upload(caseId: number | string, file: File, fields: EvidenceUpload): Promise<EvidenceFile> {
+export const evidencePath = (owner: EvidenceOwner, tail = '') => `/${COLLECTIONS[owner.kind]}/${owner.id}/evidence${tail}`;
+
+/** multipart/form-data with the fields before the file (the server reads them first). */
+function upload(owner: EvidenceOwner, file: File, fields: EvidenceUpload, onProgress?: UploadOptions['onProgress']): Promise<EvidenceFile> {
   const form = new FormData();
   form.append('kind', fields.kind);
   if (fields.supports) form.append('supports', fields.supports);
   if (fields.note) form.append('note', fields.note);
   form.append('file', file, file.name);
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  const token = getCsrfToken();
-  if (token) headers['X-CSRF-Token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(casePath(caseId)), { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({
-      type: 'urn:wagelink:problem:network_error',
-      code: 'network_error',
-      status: 0,
-      title: '无法连接服务器，请检查网络后重试',
-      title_en: 'Cannot reach the server; check the network and try again',
-    });
-  }
-  if (!response.ok) throw new ApiError(await readProblem(response));
-  return (await response.json()) as EvidenceFile;
+  return uploadForm<EvidenceFile>(evidencePath(owner), form, { onProgress });
 }
 
 export const evidenceApi = {
-  list: (caseId: number | string) => http.get<EvidenceListing>(casePath(caseId)),
+  list: (owner: EvidenceOwner) => http.get<EvidenceListing>(evidencePath(owner)),
   upload,
-  withdraw: (caseId: number | string, fileId: number, reason: string) =>
-    http.post<EvidenceFile>(casePath(caseId, `/${fileId}/withdraw`), { reason }),
+  withdraw: (owner: EvidenceOwner, fileId: number, reason: string) =>
+    http.post<EvidenceFile>(evidencePath(owner, `/${fileId}/withdraw`), { reason }),
   /** Same-origin links: the browser downloads them as attachments with the session cookie. */
-  downloadUrl: (file: EvidenceFile) => file.download_url || `${API_PREFIX}${casePath(file.case_id, `/${file.id}/content`)}`,
+  downloadUrl: (file: EvidenceFile) =>
+    file.download_url || `${API_PREFIX}${evidencePath({ kind: file.owner_kind, id: file.owner_id }, `/${file.id}/content`)}`,
   packageUrl: (caseId: number | string) => `${API_PREFIX}/cases/${caseId}/evidence-package`,
 };

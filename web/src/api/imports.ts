@@ -1,7 +1,8 @@
 // /api/v1/imports: spreadsheets in two steps (docs/imports.md) — upload (the server reads the file
 // and proposes a column mapping), confirm the mapping (every row validated, errors per row and
 // column), commit (every record in one transaction, or nothing).
-import { API_PREFIX, ApiError, buildUrl, getCsrfToken, http, readProblem } from './http';
+import { API_PREFIX, http } from './http';
+import { uploadForm, type UploadOptions } from './upload';
 
 export type ImportKind = 'complaints' | 'roster' | 'employers';
 export type ImportStatus = 'uploaded' | 'invalid' | 'validated' | 'committed' | 'expired';
@@ -68,28 +69,12 @@ export interface ImportUploadOptions {
   channel?: string;
 }
 
-/** Sends the file as multipart/form-data (the browser sets the boundary), with the CSRF token. */
-async function upload(file: File, options: ImportUploadOptions): Promise<ImportView> {
+/** Sends the file as multipart/form-data with the CSRF token, reporting its progress. */
+function upload(file: File, options: ImportUploadOptions, onProgress?: UploadOptions['onProgress']): Promise<ImportView> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const url = buildUrl('/imports', { kind: options.kind, case_id: options.caseId, channel: options.channel, file_name: file.name });
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  const token = getCsrfToken();
-  if (token) headers['X-CSRF-Token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({
-      type: 'urn:wagelink:problem:network_error',
-      code: 'network_error',
-      status: 0,
-      title: '无法连接服务器，请检查网络后重试',
-      title_en: 'Cannot reach the server; check the network and try again',
-    });
-  }
-  if (!response.ok) throw new ApiError(await readProblem(response));
-  return (await response.json()) as ImportView;
+  const query = { kind: options.kind, case_id: options.caseId, channel: options.channel, file_name: file.name };
+  return uploadForm<ImportView>('/imports', form, { query, onProgress });
 }
 
 export const importsApi = {

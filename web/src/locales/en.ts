@@ -815,6 +815,7 @@ const en: MessageSchema = {
     empty: 'No evidence uploaded yet',
     kind: 'Kind',
     supportsItem: 'For (transfer package item)',
+    supportsPart: 'For (optional)',
     supportsNone: 'None',
     supports: 'For',
     noteLabel: 'Note (optional)',
@@ -829,6 +830,8 @@ const en: MessageSchema = {
     withdrawIntro: 'Files cannot be changed or deleted; a withdrawn file stays in the record. State why it is withdrawn.',
     withdrawnBy: 'Withdrawn by {name} on {at}',
     note: 'Files are stored encrypted and cannot be changed; each records who uploaded it, when, and its SHA-256.',
+    progress: 'Uploaded {percent}%',
+    progressUnknown: 'Uploading…',
   },
   money: {
     noArrearsFound: 'No arrears found',
@@ -1208,6 +1211,8 @@ const en: MessageSchema = {
       closed: 'Closed',
       reopened: 'Reopened',
       review_due: 'Review reminder',
+      evidence_added: 'Evidence added',
+      evidence_withdrawn: 'Evidence withdrawn',
     },
     report: {
       open: 'Written report',

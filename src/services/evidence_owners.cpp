@@ -1,0 +1,131 @@
+#include "services/evidence_owners.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <algorithm>
+
+#include "domain/case_events.h"
+#include "services/case_records.h"
+#include "services/case_scope.h"
+#include "services/meeting_service.h"
+#include "services/risk_service.h"
+#include "services/same_state_event.h"
+#include "store/case_timeline_repository.h"
+#include "store/risk_repository.h"
+
+namespace wagelink::services {
+namespace {
+
+using domain::EvidenceOwner;
+using security::Permission;
+
+std::string KindZh(EvidenceOwner owner, const std::string& code) {
+  auto kind = domain::FindEvidenceKind(owner, code);
+  return kind ? std::string(kind->zh) : code;
+}
+
+std::string KindEn(EvidenceOwner owner, const std::string& code) {
+  auto kind = domain::FindEvidenceKind(owner, code);
+  return kind ? std::string(kind->en) : code;
+}
+
+void RecordOnCase(store::Connection& connection, const Principal& who, std::int64_t case_id, EvidenceChange change,
+                  const store::EvidenceRow& file, const std::string& at) {
+  auto scope = CaseScopeOf(who);
+  auto row = scope ? store::CaseRepository(connection).FindCase(case_id, *scope) : std::nullopt;
+  if (!row) throw store::DatabaseError("evidence recorded on a case its writer does not see");
+  const bool added = change == EvidenceChange::kAdded;
+  auto event = SameStateEvent(who, *row, added ? "evidence_added" : "evidence_withdrawn", at);
+  if (added) {
+    event.payload = boost::json::serialize(boost::json::object{{"file_id", file.id}, {"kind", file.kind}, {"sha256", file.sha256}});
+    event.explanation_zh = "添加证据材料（" + KindZh(EvidenceOwner::kCase, file.kind) + "）";
+    event.explanation_en = "Evidence added (" + KindEn(EvidenceOwner::kCase, file.kind) + ")";
+  } else {
+    const std::string reason = file.withdrawn_reason.value_or("");
+    event.payload = boost::json::serialize(boost::json::object{{"file_id", file.id}, {"sha256", file.sha256}});
+    event.reason = reason;
+    event.explanation_zh = "撤回证据材料：" + reason;
+    event.explanation_en = "Evidence withdrawn: " + reason;
+  }
+  store::CaseTimelineRepository(connection).InsertEvent(event);
+}
+
+void RecordOnRisk(store::Connection& connection, const Principal& who, std::int64_t risk_id, EvidenceChange change,
+                  const store::EvidenceRow& file, const std::string& at) {
+  store::RiskRepository risks(connection);
+  auto row = risks.Find(risk_id);
+  if (!row) throw store::DatabaseError("evidence recorded on a risk that does not exist");
+  const bool added = change == EvidenceChange::kAdded;
+  // The history shows people the kind and, for a withdrawal, the reason: never a file id or hash.
+  const std::string detail = added ? KindZh(EvidenceOwner::kRisk, file.kind)
+                                   : KindZh(EvidenceOwner::kRisk, file.kind) + "：" + file.withdrawn_reason.value_or("");
+  risks.InsertHistory({0, risk_id, at, added ? "evidence_added" : "evidence_withdrawn", who.username, who.body_code, row->status,
+                       row->status, row->level, row->level, detail});
+}
+
+}  // namespace
+
+Status MayReadEvidenceOf(store::Connection& connection, const Principal& who, EvidenceOwnerRef owner) {
+  switch (owner.kind) {
+    case EvidenceOwner::kRisk: return MayReadRisk(connection, who, owner.id);
+    case EvidenceOwner::kMeeting: return MayReadMeeting(connection, who, owner.id);
+    case EvidenceOwner::kCase: break;
+  }
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
+  if (!SeesCase(connection, *scope, owner.id)) return NoSuchCase();
+  return Ok{};
+}
+
+Status MayAddEvidenceTo(store::Connection& connection, const Principal& who, EvidenceOwnerRef owner) {
+  switch (owner.kind) {
+    case EvidenceOwner::kRisk: {
+      if (auto readable = MayReadRisk(connection, who, owner.id); !readable) return readable;
+      return MayManageRisk(who, *store::RiskRepository(connection).Find(owner.id));
+    }
+    case EvidenceOwner::kMeeting: return MayManageMeeting(connection, who, owner.id);
+    case EvidenceOwner::kCase: break;
+  }
+  auto scope = CaseScopeOf(who);
+  if (!scope) return scope.error();
+  if (!who.Can(Permission::kCaseWrite)) return Forbidden(Permission::kCaseWrite);
+  if (!SeesCase(connection, *scope, owner.id)) return NoSuchCase();
+  return Ok{};
+}
+
+bool KnownEvidenceSupport(const ReferenceData& reference, EvidenceOwner owner, const std::string& supports) {
+  if (owner != EvidenceOwner::kCase) {
+    const auto& known = domain::EvidenceSupports(owner);
+    return std::any_of(known.begin(), known.end(), [&](const domain::EvidenceKind& s) { return s.code == supports; });
+  }
+  for (const auto& item : reference.transfer_package) {
+    if (item.id == supports) return true;
+  }
+  return domain::ParseCaseEventCode(supports).has_value();
+}
+
+std::vector<EvidenceChoice> EvidenceSupportChoices(const ReferenceData& reference, EvidenceOwner owner) {
+  std::vector<EvidenceChoice> choices;
+  if (owner == EvidenceOwner::kCase) {
+    // The 移送书 is generated by the sending step: nothing is attached for it.
+    for (const auto& item : reference.transfer_package) {
+      if (!item.generated_document) choices.push_back({item.id, item.zh, item.en});
+    }
+    return choices;
+  }
+  for (const auto& support : domain::EvidenceSupports(owner)) {
+    choices.push_back({std::string(support.code), std::string(support.zh), std::string(support.en)});
+  }
+  return choices;
+}
+
+void RecordEvidenceChange(store::Connection& connection, const Principal& who, EvidenceOwnerRef owner, EvidenceChange change,
+                          const store::EvidenceRow& file, const std::string& at) {
+  switch (owner.kind) {
+    case EvidenceOwner::kCase: RecordOnCase(connection, who, owner.id, change, file, at); return;
+    case EvidenceOwner::kRisk: RecordOnRisk(connection, who, owner.id, change, file, at); return;
+    case EvidenceOwner::kMeeting: return;  // the audit entry is the meeting's record
+  }
+}
+
+}  // namespace wagelink::services
