@@ -216,6 +216,7 @@ TimelineEntry TimelineEntryOf(const store::CaseEventRow& row) {
           .event = row.event,
           .at = row.at,
           .actor_username = row.actor_username,
+          .actor_name = row.actor_name,
           .actor_body = row.actor_body,
           .from_state = row.from_state,
           .to_state = row.to_state,

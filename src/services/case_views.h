@@ -79,6 +79,7 @@ struct TimelineEntry {
   std::string event;
   std::string at;
   std::string actor_username;
+  std::string actor_name;  // display name; "" when the system acted
   std::string actor_body;
   std::string from_state;
   std::string to_state;

@@ -257,8 +257,13 @@ RiskDetail RiskService::Load(store::Connection& c, std::int64_t id) {
 Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
   if (auto ok = ValidText("employer_name", in.employer_name, 200, true); !ok) return ok.error();
-  if (auto ok = domain::ValidateUnifiedSocialCreditCode(in.employer_credit_code, "employer_credit_code"); !ok) {
-    return ok.error();
+  // A tip from public opinion (舆情) rarely names the employer's 统一社会信用代码: it may come without
+  // one, to be added when the employer is identified. Any code given is checked.
+  const bool code_optional = in.source == kRiskSourceWithoutCreditCode;
+  if (!(code_optional && in.employer_credit_code.empty())) {
+    if (auto ok = domain::ValidateUnifiedSocialCreditCode(in.employer_credit_code, "employer_credit_code"); !ok) {
+      return ok.error();
+    }
   }
   if (in.general_contractor_credit_code) {
     if (auto ok = domain::ValidateUnifiedSocialCreditCode(*in.general_contractor_credit_code,

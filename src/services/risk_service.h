@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -124,6 +125,10 @@ using RiskPage = Page<RiskView>;
 struct RiskReviewReport {
   std::int64_t reminders = 0;
 };
+
+// A risk from this source (舆情, a public-opinion tip) may be reported without the employer's 统一社会
+// 信用代码: tips rarely carry it. Every other source needs a valid code.
+inline constexpr std::string_view kRiskSourceWithoutCreditCode = "public_opinion";
 
 class RiskService {
  public:

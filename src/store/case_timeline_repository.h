@@ -25,6 +25,7 @@ struct CaseEventRow {
   std::string explanation_zh;
   std::string explanation_en;
   std::string request_id;
+  std::string actor_name;  // read only: the actor's display name ("" for the system)
 };
 
 struct ClockRow {

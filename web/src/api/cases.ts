@@ -101,7 +101,10 @@ export interface TimelineEvent {
   event_zh: string;
   event_en: string;
   at: string;
+  /** Login name: for the record, never shown. */
   actor: string;
+  /** The person who acted, by name; "" when the system did (a clock running out). */
+  actor_name: string;
   actor_body: string;
   from_state: string;
   to_state: string;

@@ -99,6 +99,8 @@ const en: MessageSchema = {
     welcome: 'Welcome',
     title: 'Sign in',
     username: 'Username',
+    person: 'Name',
+    noAccount: '(no such account)',
     password: 'Password',
     usernamePlaceholder: 'Enter your username',
     passwordPlaceholder: 'Enter your password',
@@ -403,6 +405,9 @@ const en: MessageSchema = {
     description: 'Every write and every view of sensitive data is recorded. Entries are hash-chained, so any change, deletion, insertion or reordering is detected by verification.',
     searchPlaceholder: 'Actor, action, target or request ID',
     seq: 'Seq',
+    systemActor: 'System',
+    formerAccount: '(removed account)',
+    otherAction: 'Other action',
     at: 'Time',
     actor: 'Actor',
     action: 'Action',
@@ -742,6 +747,7 @@ const en: MessageSchema = {
     newestFirst: 'Newest first',
     oldestFirst: 'Oldest first',
     reason: 'Reason',
+    systemActor: 'System (recorded when due)',
     fact: {
       channel: 'Channel',
       workers: 'Workers',
@@ -1132,6 +1138,7 @@ const en: MessageSchema = {
       reported: 'Reported as {no}',
       employerName: 'Employer name',
       creditCode: 'Unified social credit code',
+      creditCodeOptional: 'A public-opinion tip may leave it empty until the employer is identified',
       project: 'Construction project',
       workers: 'Workers affected',
       amount: 'Amount at risk',
@@ -1163,6 +1170,7 @@ const en: MessageSchema = {
       complaints_last_30_days: 'Complaints in the last 30 days',
     },
     detail: {
+      noCreditCode: '(public-opinion tip, not yet identified)',
       title: 'Risk detail',
       back: 'Back to the risk ledger',
       reportedBy: 'Reported by {body} at {at}',
@@ -1212,6 +1220,8 @@ const en: MessageSchema = {
     report: {
       open: 'Written report',
       title: 'Written report to the district leadership',
+      print: 'Print',
+      pdf: 'Download PDF',
     },
     agenda: {
       title: 'Put on a joint meeting agenda',

@@ -99,6 +99,8 @@ const zhCN = {
     welcome: '欢迎登录',
     title: '账号登录',
     username: '用户名',
+    person: '姓名',
+    noAccount: '（无此账号）',
     password: '密码',
     usernamePlaceholder: '请输入用户名',
     passwordPlaceholder: '请输入密码',
@@ -403,6 +405,9 @@ const zhCN = {
     description: '每一次写操作和敏感信息查看均记入审计日志，日志以哈希链相连，任何篡改、删除、插入或乱序都能被校验发现。',
     searchPlaceholder: '操作人、操作、对象或请求编号',
     seq: '序号',
+    systemActor: '系统',
+    formerAccount: '（已删除的账号）',
+    otherAction: '其他操作',
     at: '时间',
     actor: '操作人',
     action: '操作',
@@ -742,6 +747,7 @@ const zhCN = {
     newestFirst: '最新在前',
     oldestFirst: '最早在前',
     reason: '理由',
+    systemActor: '系统（到期自动记录）',
     fact: {
       channel: '投诉渠道',
       workers: '劳动者人数',
@@ -1132,6 +1138,7 @@ const zhCN = {
       reported: '已报送，风险编号 {no}',
       employerName: '用人单位名称',
       creditCode: '统一社会信用代码',
+      creditCodeOptional: '舆情线索可暂不填写，查明用人单位后补充',
       project: '工程项目',
       workers: '涉及人数',
       amount: '涉及金额',
@@ -1163,6 +1170,7 @@ const zhCN = {
       complaints_last_30_days: '近30日投诉件数',
     },
     detail: {
+      noCreditCode: '（舆情线索，尚未查明）',
       title: '风险详情',
       back: '返回风险台账',
       reportedBy: '{body} 报送于 {at}',
@@ -1212,6 +1220,8 @@ const zhCN = {
     report: {
       open: '书面材料',
       title: '报区领导书面材料',
+      print: '打印',
+      pdf: '下载 PDF',
     },
     agenda: {
       title: '提请联席会议研究',
