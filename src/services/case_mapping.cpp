@@ -254,7 +254,9 @@ AccessReceipt AccessReceiptOf(const store::PiiAccessRow& row) {
           .case_no = row.case_no,
           .worker_id = row.worker_id,
           .field = row.field,
-          .purpose = row.purpose};
+          .purpose = row.purpose,
+          .display_name = row.display_name,
+          .worker_name = row.worker_name};
 }
 
 }  // namespace wagelink::services

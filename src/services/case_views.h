@@ -139,6 +139,8 @@ struct AccessReceipt {
   std::int64_t worker_id = 0;
   std::string field;
   std::string purpose;
+  std::string display_name;  // the viewer, by name
+  std::string worker_name;   // whose data was seen, by name
 };
 
 }  // namespace wagelink::services

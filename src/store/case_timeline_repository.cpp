@@ -52,8 +52,10 @@ constexpr std::string_view kInsertPii =
     "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose, request_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kListPiiForBody =
-    "SELECT a.id, a.at, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, c.case_no "
-    "FROM pii_access_log a JOIN cases c ON c.id = a.case_id "
+    "SELECT a.id, a.at, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, c.case_no, "
+    "COALESCE(u.display_name, ''), COALESCE(w.name, '') "
+    "FROM pii_access_log a JOIN cases c ON c.id = a.case_id LEFT JOIN users u ON u.id = a.user_id "
+    "LEFT JOIN workers w ON w.id = a.worker_id "
     "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
     "ORDER BY a.id DESC LIMIT ? OFFSET ?";
 // Capped like the case list: past 10,000 the UI shows "10000+".
@@ -175,7 +177,8 @@ std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccess(const CaseScope&
                                                                        std::int64_t offset) {
   std::vector<PiiAccessRow> out;
   c_.Stream(kListPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code, limit, offset}, [&](const Row& r) {
-    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7), r.Text(8)});
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7), r.Text(8),
+                   r.Text(9), r.Text(10)});
   });
   return out;
 }

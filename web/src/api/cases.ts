@@ -326,10 +326,14 @@ export interface RevealAnswer {
 
 export interface AccessReceipt {
   at: string;
+  /** Login name, for the record; people read display_name. */
   username: string;
+  display_name: string;
   body_code: string;
   case_id: number;
+  case_no: string;
   worker_id: number;
+  worker_name: string;
   field: PiiField | string;
   purpose: string;
 }

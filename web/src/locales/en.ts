@@ -1319,7 +1319,7 @@ const en: MessageSchema = {
       evidenceLabel: 'State the evidence of completion',
       completed: 'Completed',
       evidence: 'Evidence',
-      risk: 'Risk #{id}',
+      risk: 'Risk {no}',
       empty: 'No action items',
       mine: 'Action items of my body',
     },
@@ -1564,7 +1564,7 @@ const en: MessageSchema = {
     casesCreated: '{records} record(s), {count} new case(s)',
     workersAdded: '{count} worker(s) added',
     employersCreated: '{count} employer(s) created',
-    caseLink: 'Case #{id}',
+    caseLink: 'Case {no}',
   },
   bulletins: {
     menu: 'Bulletins',

@@ -1319,7 +1319,7 @@ const zhCN = {
       evidenceLabel: '请填写办结依据',
       completed: '已办结',
       evidence: '办结依据',
-      risk: '关联风险 #{id}',
+      risk: '关联风险 {no}',
       empty: '暂无督办事项',
       mine: '本单位督办事项',
     },
@@ -1564,7 +1564,7 @@ const zhCN = {
     casesCreated: '共 {records} 条记录，新建 {count} 件案件',
     workersAdded: '已加入劳动者 {count} 人',
     employersCreated: '已新建用人单位 {count} 家',
-    caseLink: '案件 #{id}',
+    caseLink: '案件 {no}',
   },
   bulletins: {
     menu: '工作简报',
