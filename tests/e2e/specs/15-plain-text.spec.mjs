@@ -46,9 +46,13 @@ const ALLOWED = [
 ];
 
 /**
- * Pages where a login name is the thing shown: account management lists accounts by login name,
- * the sessions page shows whose session it is, and the login log records the name that was typed
- * (which may belong to nobody). There, the cells of the 用户名/账号 columns may hold login names.
+ * Where a login name is the thing shown: account management lists accounts by login name, the
+ * sessions page shows whose session it is, and the login log records the name that was typed
+ * (which may belong to nobody). There, the cells of the 用户名/账号 columns may hold login names,
+ * and so may an element marked data-login-name (the user's own account card on the workbench:
+ * the name they sign in with). Likewise an element marked data-rule-id: the key of a time-limit
+ * rule (L08) in the system administrator's catalogue of the district's rule files (系统设置), shown
+ * beside the rule's name for the one person who maintains those files.
  */
 const LOGIN_NAME_COLUMNS = /^(用户名|账号|登录名|登录账号)$/;
 
@@ -77,7 +81,7 @@ const SHOWN_AS_IS = [
   /\b(?:https?|ftp):\/\/[^\s，。）)]+/g,
   /\bwww\.[^\s，。）)]+/g,
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
-  /[\w\u4e00-\u9fa5（）()-]+\.(?:pdf|docx?|xlsx?|zip|csv|json|png|jpe?g|txt|ofd)\b/gi,
+  /[\w\u4e00-\u9fa5（）()-]*\.(?:pdf|docx?|xlsx?|zip|csv|json|png|jpe?g|txt|ofd)\b/gi,
   /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|org|net)\b/g,
 ];
 
@@ -138,22 +142,26 @@ async function settle(page, inflight) {
   await page.waitForTimeout(250);
 }
 
-/** The text a person sees: the body, minus login names in the 用户名 columns of account pages. */
+/**
+ * The text a person sees: the body, minus exactly the login names allowed above (those elements are
+ * hidden while the text is read, so the same word elsewhere on the page is still checked).
+ */
 async function visibleText(page) {
   return page.evaluate((columnSource) => {
     const column = new RegExp(columnSource);
-    let text = document.body.innerText;
+    const hidden = [...document.querySelectorAll('[data-login-name], [data-rule-id]')];
     for (const table of document.querySelectorAll('.el-table')) {
       const headers = [...table.querySelectorAll('.el-table__header-wrapper th')].map((th) => th.innerText.trim());
       for (const row of table.querySelectorAll('.el-table__body-wrapper tr')) {
         [...row.children].forEach((cell, index) => {
-          if (column.test(headers[index] ?? '')) {
-            const value = cell.innerText.trim();
-            if (value) text = text.split(value).join(' ');
-          }
+          if (column.test(headers[index] ?? '')) hidden.push(cell);
         });
       }
     }
+    const before = hidden.map((element) => element.style.display);
+    for (const element of hidden) element.style.display = 'none';
+    const text = document.body.innerText;
+    hidden.forEach((element, index) => (element.style.display = before[index]));
     return text;
   }, LOGIN_NAME_COLUMNS.source);
 }

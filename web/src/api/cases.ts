@@ -160,6 +160,9 @@ export interface PackageItem {
 
 export interface AssessmentElement {
   id: string;
+  /** The element as people read it (the server names it). */
+  name_zh?: string;
+  name_en?: string;
   met: boolean | null;
   required?: boolean;
   basis: string;

@@ -790,6 +790,7 @@ const en: MessageSchema = {
       up_to_3_years: 'Up to 3 years or criminal detention, and/or a fine',
       '3_to_7_years': '3 to 7 years and a fine',
     },
+    otherElement: 'Other element',
     element: {
       conduct: 'Conduct (absconding / moving assets / able but refusing)',
       amount: 'Amount relatively large',
@@ -1422,7 +1423,7 @@ const en: MessageSchema = {
   settings: {
     menu: 'Legal parameters',
     title: 'Legal parameters and system settings',
-    description: 'The legal parameters the platform computes with: amount thresholds, holiday calendars and statutory time limits, each with its source and verification status. They ship as data files (data/); a change is reviewed, then the operator updates the files and restarts the service. The district’s threshold profile, figures for unconfirmed provinces, the economic-crime filing rules and the configurable time limits are set under “District case rules”; each year’s State Council holiday notice is entered by the system administrator under “Holiday calendars” and applies at once. Values marked local or unconfirmed must be confirmed for the district.',
+    description: 'The legal parameters the platform computes with: amount thresholds, holiday calendars and statutory time limits, each with its source and verification status. They ship as the platform’s data files; a change is reviewed, then the operator updates the files and restarts the service. The district’s threshold profile, figures for unconfirmed provinces, the economic-crime filing rules and the configurable time limits are set under “District case rules”; each year’s State Council holiday notice is entered by the system administrator under “Holiday calendars” and applies at once. Values marked local or unconfirmed must be confirmed for the district.',
     thresholds: 'Amount thresholds',
     calendars: 'Holiday calendars',
     timeLimits: 'Statutory time limits',
@@ -1449,12 +1450,16 @@ const en: MessageSchema = {
       SECONDARY: 'Secondary source',
       LOCAL: 'Local',
       UNCONFIRMED: 'Unconfirmed',
+      DERIVED: 'Derived',
+      PLATFORM_SETTING: 'Platform setting',
     },
     statusHelp: {
       CONFIRMED: 'checked against the original text',
       SECONDARY: 'checked against a reliable reprint',
       LOCAL: 'local rule or district setting',
       UNCONFIRMED: 'no official source yet; the operator confirms it',
+      DERIVED: 'derived from the law; the operator confirms it',
+      PLATFORM_SETTING: 'a platform supervision setting, not a statutory limit',
     },
     unit: {
       calendar_days: 'days',
@@ -1582,6 +1587,7 @@ const en: MessageSchema = {
     range: 'Period',
     generatedAt: 'Issued at',
     generatedBy: 'Issued by',
+    bySystem: 'System (on schedule)',
     hashValid: 'Figures intact',
     hashInvalid: 'Hash mismatch',
     overdueByBody: 'Overdue steps by body',
