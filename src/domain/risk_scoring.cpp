@@ -239,7 +239,7 @@ std::string ObservedZh(const FiredRiskRule& f) {
   const auto pair = [&](const std::string& observed, const std::string& at_least) {
     return "，实际" + observed + "，达到" + at_least;
   };
-  const auto yuan = [](std::int64_t fen) { return Fen::FromFen(fen).ToYuanGrouped() + " 元"; };
+  const auto yuan = [](std::int64_t fen) { return " " + Fen::FromFen(fen).ToYuanGrouped() + " 元"; };
   const auto count = [](std::int64_t n, const char* unit) { return " " + std::to_string(n) + " " + unit; };
   if (f.indicator == "amount_fen") return pair(yuan(f.observed), yuan(f.at_least));
   if (f.indicator == "workers_affected") return pair(count(f.observed, "人"), count(f.at_least, "人"));

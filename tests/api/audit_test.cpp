@@ -107,7 +107,8 @@ TEST(Audit, TheLogsNameActionsTargetsPeopleAndOutcomesInWords) {
   HttpClient auditor = server.LoginAs("auditor");
   // The audit log: the codes stay for the record and the export; beside them what people read.
   bool saw_login = false, saw_liaison = false;
-  for (const auto& item : auditor.Get("/api/v1/audit?page_size=100").Json().at("items").as_array()) {
+  const auto entries = auditor.Get("/api/v1/audit?page_size=100").Json();  // must outlive the loop
+  for (const auto& item : entries.at("items").as_array()) {
     const auto& e = item.as_object();
     EXPECT_FALSE(e.at("action_zh").as_string().empty()) << e.at("action").as_string();
     EXPECT_EQ(std::string(e.at("action_zh").as_string()).find('.'), std::string::npos) << e.at("action_zh").as_string();
@@ -127,7 +128,8 @@ TEST(Audit, TheLogsNameActionsTargetsPeopleAndOutcomesInWords) {
   EXPECT_TRUE(saw_liaison);
   // The login log: the outcome in words, and the person behind an account's name.
   bool saw_bad_password = false;
-  for (const auto& item : auditor.Get("/api/v1/security/login-log?page_size=100").Json().at("items").as_array()) {
+  const auto logins = auditor.Get("/api/v1/security/login-log?page_size=100").Json();  // must outlive the loop
+  for (const auto& item : logins.at("items").as_array()) {
     const auto& r = item.as_object();
     EXPECT_FALSE(r.at("reason_zh").as_string().empty()) << r.at("reason").as_string();
     if (r.at("reason") == "bad_password") {
@@ -135,7 +137,9 @@ TEST(Audit, TheLogsNameActionsTargetsPeopleAndOutcomesInWords) {
       EXPECT_EQ(r.at("reason_zh"), "密码错误");
       EXPECT_EQ(r.at("display_name"), "李承办");
     }
-    if (r.at("reason") == "ok") EXPECT_EQ(r.at("reason_zh"), "登录成功");
+    if (r.at("reason") == "ok") {
+      EXPECT_EQ(r.at("reason_zh"), "登录成功");
+    }
   }
   EXPECT_TRUE(saw_bad_password);
 }
