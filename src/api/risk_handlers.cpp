@@ -170,13 +170,14 @@ boost::json::object RiskDetailJson(const services::RiskDetail& d) {
   o["version"] = r.version;
   boost::json::array followups, history;
   for (const auto& f : d.followups) {
-    followups.push_back({{"id", f.id}, {"at", f.at}, {"username", f.username}, {"body_code", f.body_code},
+    followups.push_back({{"id", f.id}, {"at", f.at}, {"username", f.username}, {"person_name", f.person_name}, {"body_code", f.body_code},
                          {"note", f.note}, {"level_after", f.level_after}});
   }
   for (const auto& h : d.history) {
     history.push_back({{"id", h.id}, {"at", h.at}, {"action", h.action}, {"actor_username", h.actor_username},
-                       {"actor_body", h.actor_body}, {"from_status", h.from_status}, {"to_status", h.to_status},
-                       {"from_level", h.from_level}, {"to_level", h.to_level}, {"detail", h.detail}});
+                       {"actor_name", h.actor_name}, {"actor_body", h.actor_body}, {"from_status", h.from_status}, {"to_status", h.to_status},
+                       {"from_level", h.from_level}, {"to_level", h.to_level}, {"detail", h.detail},
+                       {"detail_zh", h.detail_zh}, {"detail_en", h.detail_en}});
   }
   o["followups"] = std::move(followups);
   o["history"] = std::move(history);

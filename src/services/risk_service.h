@@ -93,6 +93,7 @@ struct RiskFollowup {
   std::int64_t id = 0;
   std::string at;
   std::string username;
+  std::string person_name;  // the user's name, as people see it (never the login name)
   std::string body_code;
   std::string note;
   std::string level_after;
@@ -103,9 +104,11 @@ struct RiskHistoryEntry {
   std::string at;
   std::string action;
   std::string actor_username;
+  std::string actor_name;  // the person's name, or 系统 for the scheduled review reminder
   std::string actor_body;
   std::string from_status, to_status, from_level, to_level;
-  std::string detail;
+  std::string detail;                  // as stored: a source code, a score, an instant, a body code, a reason
+  std::string detail_zh, detail_en;    // the detail in words (empty for an escalation: the body is named by the UI)
 };
 
 struct RiskDetail {

@@ -58,6 +58,7 @@ export interface RiskFollowup {
   id: number;
   at: string;
   username: string;
+  person_name: string;
   body_code: string;
   note: string;
   level_after: string;
@@ -68,12 +69,15 @@ export interface RiskHistory {
   at: string;
   action: string;
   actor_username: string;
+  actor_name: string;
   actor_body: string;
   from_status: string;
   to_status: string;
   from_level: string;
   to_level: string;
   detail: string;
+  detail_zh: string;
+  detail_en: string;
 }
 
 export interface RiskDetail extends RiskSummary {
