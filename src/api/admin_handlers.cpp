@@ -8,6 +8,7 @@
 #include "api/routes.h"
 #include "http/json_body.h"
 #include "services/admin_service.h"
+#include "services/log_labels.h"
 
 namespace wagelink::api {
 namespace {
@@ -36,10 +37,29 @@ boost::json::object ChangeRequestJson(const services::ChangeRequestView& r) {
           {"decided_at", OptionalText(r.decided_at)}};
 }
 
-boost::json::object AuditJson(const security::AuditEntry& e) {
-  return {{"seq", e.seq}, {"at", e.at}, {"actor_username", e.actor_username}, {"body_code", e.body_code},
-          {"role", e.role}, {"action", e.action}, {"target_type", e.target_type}, {"target_id", e.target_id},
-          {"request_id", e.request_id}, {"client_address", e.client_address}, {"hash", e.hash}};
+// The record's codes for the export and for machines, and beside them what people read: the
+// actor's name, the action and the target's kind in words, the target by case number or name.
+boost::json::object AuditJson(const services::AuditView& view) {
+  const auto& e = view.entry;
+  const auto action = services::AuditActionLabel(e.action);
+  const auto target = services::AuditTargetLabel(e.target_type);
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"actor_username", e.actor_username},
+          {"actor_name", view.actor_name},
+          {"body_code", e.body_code},
+          {"role", e.role},
+          {"action", e.action},
+          {"action_zh", action.zh},
+          {"action_en", action.en},
+          {"target_type", e.target_type},
+          {"target_type_zh", target.zh},
+          {"target_type_en", target.en},
+          {"target_id", e.target_id},
+          {"target_name", view.target_name},
+          {"request_id", e.request_id},
+          {"client_address", e.client_address},
+          {"hash", e.hash}};
 }
 
 Result<services::UserChange> ReadUserChange(const boost::json::object& body) {
@@ -176,8 +196,11 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto logins = context.admin->ListLogins(who, page->page_size, page->offset());
     if (!logins) return Problem(request, logins.error());
     return PageResponse(*logins, *page, [](const services::LoginAttempt& r) {
-      return boost::json::object{{"at", r.at}, {"username", r.username}, {"success", r.success},
-                                 {"reason", r.reason}, {"client_address", r.client_address}};
+      const auto reason = services::LoginReasonLabel(r.reason);
+      return boost::json::object{{"at", r.at},          {"username", r.username},
+                                 {"display_name", r.display_name}, {"success", r.success},
+                                 {"reason", r.reason},  {"reason_zh", reason.zh},
+                                 {"reason_en", reason.en}, {"client_address", r.client_address}};
     });
   }));
 

@@ -22,6 +22,7 @@ boost::json::object Summary(const services::BulletinSummary& row) {
           {"period_end", row.period_end},
           {"generated_at", row.generated_at},
           {"generated_by", row.generated_by},
+          {"generated_by_name", row.generated_by_name},
           {"sha256", row.sha256}};
 }
 

@@ -149,7 +149,8 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     return PageResponse(*receipts, *page, [](const services::AccessReceipt& r) {
       return boost::json::object{{"at", r.at},         {"username", r.username}, {"body_code", r.body_code},
                                  {"case_id", r.case_id}, {"case_no", r.case_no},   {"worker_id", r.worker_id},
-                                 {"field", r.field},   {"purpose", r.purpose}};
+                                 {"field", r.field},   {"purpose", r.purpose},
+                                 {"display_name", r.display_name}, {"worker_name", r.worker_name}};
     });
   }));
 }

@@ -165,7 +165,8 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
     events.push_back({{"id", e.id}, {"event", e.event},
                       {"event_zh", event ? std::string(domain::CaseEventNameZh(*event)) : record.first},
                       {"event_en", event ? std::string(domain::CaseEventNameEn(*event)) : record.second},
-                      {"at", e.at}, {"actor", e.actor_username}, {"actor_body", e.actor_body},
+                      {"at", e.at}, {"actor", e.actor_username}, {"actor_name", e.actor_name},
+                      {"actor_body", e.actor_body},
                       {"from_state", e.from_state}, {"to_state", e.to_state}, {"payload", ParsedOrEmpty(e.payload)},
                       {"reason", e.reason}, {"explanation_zh", e.explanation_zh}, {"explanation_en", e.explanation_en}});
   }

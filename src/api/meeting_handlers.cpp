@@ -36,6 +36,7 @@ boost::json::object ActionItemJson(const services::ActionItem& a) {
           {"completed_by_body", OptText(a.completed_by_body)},
           {"overdue_notified_at", OptText(a.overdue_notified_at)},
           {"risk_id", OptInt(a.risk_id)},
+          {"risk_no", a.risk_no},
           {"case_id", OptInt(a.case_id)},
           {"created_at", a.created_at}};
 }

@@ -1,6 +1,9 @@
 // /api/v1/publications: publication of major labour violations (人社部令第29号) with the privacy check;
 // /api/v1/publicity/articles: legal publicity (法治宣传); /api/v1/employers/{id}/exposure: the employer's
 // compliance record; /api/v1/public/exposure: the one login-free feed of the public page.
+#include <string_view>
+#include <utility>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -36,6 +39,14 @@ boost::json::object PublishedJson(const domain::ExposureRules& rules, const serv
           {"handling", r.handling}};
 }
 
+// A publication's lifecycle in words (draft → published → withdrawn).
+std::pair<std::string_view, std::string_view> PublicationStatusName(std::string_view status) {
+  if (status == "draft") return {"待发布", "Draft"};
+  if (status == "published") return {"已公布", "Published"};
+  if (status == "withdrawn") return {"已撤回", "Withdrawn"};
+  return {"其他", "Other"};
+}
+
 boost::json::object PublicationJson(const domain::ExposureRules& rules, const services::PublicationDetail& d) {
   const auto& p = d.publication;
   auto out = PublishedJson(rules, p.published);
@@ -47,6 +58,9 @@ boost::json::object PublicationJson(const domain::ExposureRules& rules, const se
   out["case_id"] = p.case_id;
   out["employer_id"] = p.employer_id;
   out["status"] = p.status;
+  const auto [status_zh, status_en] = PublicationStatusName(p.status);
+  out["status_zh"] = status_zh;
+  out["status_en"] = status_en;
   out["listing_id"] = p.listing_id ? boost::json::value(*p.listing_id) : nullptr;
   out["withdrawn_reason"] = p.withdrawn_reason ? boost::json::value(*p.withdrawn_reason) : nullptr;
   out["confidential_fields"] = boost::json::parse(p.confidential_fields);

@@ -74,13 +74,16 @@ Result<services::RiskInput> ReadRisk(const http::Request& request) {
                 "case_id"});
   if (!body) return body.error();
   services::RiskInput in;
-  for (auto [field, out] : {std::pair{"employer_name", &in.employer_name},
-                            std::pair{"employer_credit_code", &in.employer_credit_code},
-                            std::pair{"source", &in.source}, std::pair{"owner_body", &in.owner_body}}) {
+  for (auto [field, out] : {std::pair{"employer_name", &in.employer_name}, std::pair{"source", &in.source},
+                            std::pair{"owner_body", &in.owner_body}}) {
     auto value = http::RequiredString(*body, field, 200);
     if (!value) return value.error();
     *out = *value;
   }
+  // Required for every source but a public-opinion tip: the service decides (RiskService::Create).
+  auto credit_code = http::StringOr(*body, "employer_credit_code", 200, "");
+  if (!credit_code) return credit_code.error();
+  in.employer_credit_code = *credit_code;
   for (auto [field, out, max] : {std::tuple{"project_name", &in.project_name, 200},
                                  std::tuple{"general_contractor_name", &in.general_contractor_name, 200},
                                  std::tuple{"special_account", &in.special_account, 200},
@@ -167,13 +170,14 @@ boost::json::object RiskDetailJson(const services::RiskDetail& d) {
   o["version"] = r.version;
   boost::json::array followups, history;
   for (const auto& f : d.followups) {
-    followups.push_back({{"id", f.id}, {"at", f.at}, {"username", f.username}, {"body_code", f.body_code},
+    followups.push_back({{"id", f.id}, {"at", f.at}, {"username", f.username}, {"person_name", f.person_name}, {"body_code", f.body_code},
                          {"note", f.note}, {"level_after", f.level_after}});
   }
   for (const auto& h : d.history) {
     history.push_back({{"id", h.id}, {"at", h.at}, {"action", h.action}, {"actor_username", h.actor_username},
-                       {"actor_body", h.actor_body}, {"from_status", h.from_status}, {"to_status", h.to_status},
-                       {"from_level", h.from_level}, {"to_level", h.to_level}, {"detail", h.detail}});
+                       {"actor_name", h.actor_name}, {"actor_body", h.actor_body}, {"from_status", h.from_status}, {"to_status", h.to_status},
+                       {"from_level", h.from_level}, {"to_level", h.to_level}, {"detail", h.detail},
+                       {"detail_zh", h.detail_zh}, {"detail_en", h.detail_en}});
   }
   o["followups"] = std::move(followups);
   o["history"] = std::move(history);
@@ -200,7 +204,9 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
                        {"floor_level", r.floor_level ? boost::json::value(rules.levels()[*r.floor_level].code) : nullptr},
                        {"leadership", r.leadership}, {"zh", r.zh}, {"en", r.en}, {"basis", r.basis}});
     }
-    return http::Response::Json(200, boost::json::object{{"status_zh", rules.status_zh()}, {"levels", levels}, {"rules", items}});
+    return http::Response::Json(200, boost::json::object{
+        {"status_zh", rules.status_zh()}, {"levels", levels}, {"rules", items},
+        {"credit_code_optional_sources", boost::json::array{boost::json::string(services::kRiskSourceWithoutCreditCode)}}});
   }, {security::Permission::kRiskRead}));
 
   router.Add("POST", "/api/v1/risks", Authed(context, [&context](http::Request& request, const services::Principal& who) {

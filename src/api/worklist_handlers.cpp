@@ -2,6 +2,9 @@
 // the citation in words and the due date, the steps it may take now with their names, and for the
 // court the green channel's tracked dates and what execution paid each worker. Handlers only
 // translate; services::WorklistService decides with domain::ClassifyWork.
+#include <string_view>
+#include <utility>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -55,6 +58,14 @@ boost::json::object TargetsJson(const domain::GreenChannelTargets& targets) {
           {"note_en", targets.note_en},         {"targets", std::move(items)}};
 }
 
+// Why a clock is on this body's list, in words: its own duty, one it supervises, or one it oversees.
+std::pair<std::string_view, std::string_view> ClockRoleName(std::string_view role) {
+  if (role == "responsible") return {"本单位办理", "Ours to do"};
+  if (role == "supervisor") return {"本单位监督", "We supervise"};
+  if (role == "oversight") return {"逾期督办", "Overdue, for oversight"};
+  return {"", ""};
+}
+
 boost::json::object ItemJson(const services::WorkItem& item) {
   boost::json::object out = CaseSummaryJson(item.summary);
   boost::json::array reasons, clocks, steps, execution;
@@ -65,6 +76,9 @@ boost::json::object ItemJson(const services::WorkItem& item) {
   for (const auto& c : item.clocks) {
     auto clock = ClockJson(c.clock);
     clock["role"] = c.role;
+    const auto [role_zh, role_en] = ClockRoleName(c.role);
+    clock["role_zh"] = role_zh;
+    clock["role_en"] = role_en;
     clocks.push_back(std::move(clock));
   }
   for (auto s : item.next_steps) {

@@ -84,7 +84,7 @@ struct Application::Services {
         deadlines(db, clock, audit, reference, case_rules),
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
-        meetings(db, clock, audit, risk_rules),
+        meetings(db, clock, audit, reference, risk_rules),
         imports(db, clock, audit, cases.intake, keys),
         bulletins(db, clock, audit),
         early_interventions(db),

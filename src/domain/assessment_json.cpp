@@ -1,6 +1,8 @@
 #include "domain/assessment_json.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -9,6 +11,25 @@
 
 namespace wagelink::domain {
 namespace {
+
+// Each crime element as people read it (the assessment names its elements by id).
+struct ElementName {
+  std::string_view id, zh, en;
+};
+constexpr ElementName kElementNames[] = {
+    {"conduct", "行为要件（逃匿 / 转移财产 / 有能力而不支付）", "Conduct (absconding, moving assets, able but not paying)"},
+    {"amount", "数额较大", "Amount is large"},
+    {"order", "经政府有关部门责令支付", "Ordered to pay by the authorities"},
+    {"not_paid_within_deadline", "责令期限内仍不支付", "Still unpaid within the deadline"},
+    {"serious_consequence", "造成严重后果", "Serious consequence"},
+    {"employer", "犯罪主体（用人单位的类型）", "Who is liable (the kind of employer)"},
+};
+std::pair<std::string, std::string> ElementNameOf(std::string_view id) {
+  for (const auto& name : kElementNames) {
+    if (name.id == id) return {std::string(name.zh), std::string(name.en)};
+  }
+  return {"其他要件", "Other element"};
+}
 
 // Amounts may come as JSON integers, as non-integer JSON numbers, or as decimal strings.
 Result<Fen> ParseAmountValue(const boost::json::value* value, const std::string& path) {
@@ -302,7 +323,10 @@ boost::json::value AssessmentToJson(const AssessmentResult& result) {
 
   boost::json::array elements;
   for (const ElementFinding& element : result.elements) {
+    const auto [name_zh, name_en] = ElementNameOf(element.id);
     elements.push_back(boost::json::object{{"id", element.id},
+                                           {"name_zh", name_zh},
+                                           {"name_en", name_en},
                                            {"met", Tristate(element.met)},
                                            {"required", element.required},
                                            {"basis", element.basis},

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "domain/code_table.h"
+#include "domain/zh_dates.h"
 
 namespace wagelink::domain {
 namespace {
@@ -44,9 +45,7 @@ Error StateConflict(ListingStatus status, ListingAction action) {
                        std::string(ListingStatusCode(status)));
 }
 
-std::string DateZh(CivilDate d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
+std::string DateZh(CivilDate d) { return ZhDate(d); }
 
 // The day a step happened: `on` when recorded later, else today; never in the future, never before
 // `after` (the step it follows).

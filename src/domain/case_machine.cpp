@@ -99,33 +99,6 @@ void Explain(const StepRule& rule, Body actor, Transition& transition) {
   std::string en = "The " + std::string(BodyNameEn(actor)) + ": " + Quoted(transition.event, false) +
                    " (basis: " + std::string(rule.basis) + "). " + std::string(CaseStateNameEn(transition.from)) +
                    " → " + std::string(CaseStateNameEn(transition.to)) + ".";
-  if (!transition.clocks_to_stop.empty()) {
-    zh += "停止计时：";
-    en += " Clocks stopped:";
-    for (std::size_t i = 0; i < transition.clocks_to_stop.size(); ++i) {
-      const ClockStop& stop = transition.clocks_to_stop[i];
-      zh += (i == 0 ? "" : "、") + stop.rule_id + "（" + std::string(OutcomeZh(stop.outcome)) + "）";
-      en += " " + stop.rule_id + " (" + std::string(ClockOutcomeCode(stop.outcome)) + ")";
-    }
-    zh += "。";
-    en += ".";
-  }
-  for (const ClockExtension& extension : transition.clocks_to_extend) {
-    zh += "延长期限：" + extension.rule_id + "。";
-    en += " Extended: " + extension.rule_id + ".";
-  }
-  if (!transition.clocks_to_start.empty()) {
-    zh += "开始计时：";
-    en += " Clocks started:";
-    for (std::size_t i = 0; i < transition.clocks_to_start.size(); ++i) {
-      const ClockStart& start = transition.clocks_to_start[i];
-      const bool optional = start.only_if_limit_configured;
-      zh += (i == 0 ? "" : "、") + start.rule_id + (optional ? "（如已设定督办目标）" : "");
-      en += " " + start.rule_id + (optional ? " (if a target is set)" : "");
-    }
-    zh += "。";
-    en += ".";
-  }
   transition.explanation_zh = std::move(zh);
   transition.explanation_en = std::move(en);
 }
@@ -251,6 +224,56 @@ std::vector<CaseEvent> AvailableSteps(const CaseSnapshot& snapshot, std::string_
     steps.push_back(event);
   }
   return steps;
+}
+
+void ExplainClocks(const TimeLimitCatalog& rules, Transition& transition) {
+  // Each clock by the step it times ("受理投诉"), as people know it; its id stays in the records.
+  const auto name = [&](const std::string& rule_id, bool zh) {
+    const TimeLimitRule* rule = rules.Find(rule_id);
+    if (!rule) return std::string(zh ? "法定期限" : "a time limit");
+    return zh ? rule->action_zh : rule->action_en;
+  };
+  const auto outcome_en = [](ClockOutcome outcome) {
+    switch (outcome) {
+      case ClockOutcome::kMet:
+        return "met";
+      case ClockOutcome::kNotMet:
+        return "not met";
+      case ClockOutcome::kWithdrawn:
+        return "no longer applies";
+    }
+    return "";
+  };
+  std::string zh, en;
+  if (!transition.clocks_to_stop.empty()) {
+    zh += "停止计时：";
+    en += " Clocks stopped:";
+    for (std::size_t i = 0; i < transition.clocks_to_stop.size(); ++i) {
+      const ClockStop& stop = transition.clocks_to_stop[i];
+      zh += (i == 0 ? "" : "、") + name(stop.rule_id, true) + "（" + std::string(OutcomeZh(stop.outcome)) + "）";
+      en += std::string(i == 0 ? " " : "; ") + name(stop.rule_id, false) + " (" + outcome_en(stop.outcome) + ")";
+    }
+    zh += "。";
+    en += ".";
+  }
+  for (const ClockExtension& extension : transition.clocks_to_extend) {
+    zh += "延长期限：" + name(extension.rule_id, true) + "。";
+    en += " Extended: " + name(extension.rule_id, false) + ".";
+  }
+  if (!transition.clocks_to_start.empty()) {
+    zh += "开始计时：";
+    en += " Clocks started:";
+    for (std::size_t i = 0; i < transition.clocks_to_start.size(); ++i) {
+      const ClockStart& start = transition.clocks_to_start[i];
+      const bool optional = start.only_if_limit_configured;
+      zh += (i == 0 ? "" : "、") + name(start.rule_id, true) + (optional ? "（如已设定督办目标）" : "");
+      en += std::string(i == 0 ? " " : "; ") + name(start.rule_id, false) + (optional ? " (if a target is set)" : "");
+    }
+    zh += "。";
+    en += ".";
+  }
+  transition.explanation_zh += zh;
+  transition.explanation_en += en;
 }
 
 }  // namespace wagelink::domain

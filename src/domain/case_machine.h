@@ -139,6 +139,10 @@ CaseOpening OpenCase(Instant received_at);
 // "actor_permissions", "at", "reason", "payload" or a payload field.
 Result<Transition> Decide(const CaseSnapshot& snapshot, const StepRequest& request);
 
+// Adds to the transition's explanation the clocks it stops, extends and starts, each named by the
+// step it times (the rule's action, "受理投诉"), never by its id.
+void ExplainClocks(const TimeLimitCatalog& rules, Transition& transition);
+
 // Exactly the steps the user's body and permissions allow in the case's situation now, in the
 // order of CaseEvent. Checks that depend on what the user will enter (a reason, a payload) are left
 // to Decide.

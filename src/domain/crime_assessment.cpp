@@ -593,12 +593,12 @@ void Recommend(const AssessmentInput& input, AssessmentResult& result) {
     } else {
       result.recommendation = Recommendation::kTransfer;
       result.recommendation_zh =
-          "涉嫌拒不支付劳动报酬罪，构成要件均已具备：按国务院令第310号§5的程序和时限（期限规则 "
-          "L05–L07）组成专案组、报负责人批准，移送同级公安机关并抄送同级人民检察院；不得以行政处罚代替移送（§11）。";
+          "涉嫌拒不支付劳动报酬罪，构成要件均已具备：按国务院令第310号§5的程序和时限组成专案组、报负责人批准，"
+          "移送同级公安机关并抄送同级人民检察院；不得以行政处罚代替移送（§11）。";
       result.recommendation_en =
           "Suspected 拒不支付劳动报酬罪 with every element met: form the case group, obtain the head's approval and "
-          "transfer to the same-level police with a copy to the procuratorate under 国务院令第310号 §5 (time-limit "
-          "rules L05-L07); an administrative penalty may not replace the transfer (§11).";
+          "transfer to the same-level police with a copy to the procuratorate within the time limits of 国务院令第310号 "
+          "§5; an administrative penalty may not replace the transfer (§11).";
     }
   } else {
     result.recommendation = Recommendation::kConsult;

@@ -5,6 +5,7 @@
 
 #include "domain/json_fields.h"
 #include "domain/money.h"
+#include "domain/zh_dates.h"
 
 namespace wagelink::domain {
 namespace {
@@ -230,11 +231,33 @@ RiskAssessment ScoreRisk(const RiskRuleSet& rules, const RiskFacts& facts, Insta
   return result;
 }
 
+namespace {
+
+// What was observed against the rule's threshold, in the words of the report: amounts in 元, people,
+// months and complaints counted; a yes/no signal needs no figure.
+std::string ObservedZh(const FiredRiskRule& f) {
+  const auto pair = [&](const std::string& observed, const std::string& at_least) {
+    return "，实际" + observed + "，达到" + at_least;
+  };
+  const auto yuan = [](std::int64_t fen) { return " " + Fen::FromFen(fen).ToYuanGrouped() + " 元"; };
+  const auto count = [](std::int64_t n, const char* unit) { return " " + std::to_string(n) + " " + unit; };
+  if (f.indicator == "amount_fen") return pair(yuan(f.observed), yuan(f.at_least));
+  if (f.indicator == "workers_affected") return pair(count(f.observed, "人"), count(f.at_least, "人"));
+  if (f.indicator == "special_account_months_unpaid") {
+    return pair(count(f.observed, "个月"), count(f.at_least, "个月"));
+  }
+  if (f.indicator == "complaints_last_30_days") return pair(count(f.observed, "件"), count(f.at_least, "件"));
+  return "";
+}
+
+}  // namespace
+
 RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& input, const RiskAssessment& assessment) {
   const RiskLevel& level = rules.levels()[assessment.level];
   const std::string amount = Fen::FromFen(input.amount_fen).ToYuanGrouped();
   RiskReport report;
-  report.date = ToShanghai(assessment.as_of).date.ToIso();
+  // Written for people: dates and times the Chinese way, amounts in 元, rules by their names.
+  report.date = ZhDate(ToShanghai(assessment.as_of).date);
   report.addressee = "区委、区政府";
   report.title = "关于" + input.employer_name + (input.project_name.empty() ? "" : "（" + input.project_name + "）") +
                  "存在" + level.zh + "欠薪风险的报告（" + input.risk_no + "）";
@@ -246,7 +269,7 @@ RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& inpu
   if (!input.pay_due_dates.empty()) {
     situation += "约定工资支付日：";
     for (std::size_t i = 0; i < input.pay_due_dates.size(); ++i) {
-      situation += (i ? "、" : "") + input.pay_due_dates[i].ToIso();
+      situation += (i ? "、" : "") + ZhDate(input.pay_due_dates[i]);
     }
     situation += "。";
   }
@@ -254,13 +277,11 @@ RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& inpu
   if (!input.description.empty()) situation += input.description;
   report.sections.push_back({"一、基本情况", situation});
 
-  std::string assessment_text = "截至 " + assessment.as_of.ToIsoShanghai() + "，按平台风险规则评分 " +
-                                std::to_string(assessment.score) + " 分，评定为" + level.zh + "（" + level.colour +
-                                "）。触发规则：";
+  std::string assessment_text = "截至" + ZhMinute(assessment.as_of) + "，按平台风险规则评分 " +
+                                std::to_string(assessment.score) + " 分，评定为" + level.zh + "风险。触发规则：";
   for (std::size_t i = 0; i < assessment.fired.size(); ++i) {
     const auto& f = assessment.fired[i];
-    assessment_text += (i ? "；" : "") + f.zh + "（" + f.id + "，观测值 " + std::to_string(f.observed) + "，阈值 " +
-                       std::to_string(f.at_least) + "，依据：" + f.basis + "）";
+    assessment_text += (i ? "；" : "") + f.zh + "（依据：" + f.basis + ObservedZh(f) + "）";
   }
   assessment_text += "。阈值说明：" + rules.status_zh() + "。";
   if (assessment.in_seasonal_window) assessment_text += "当前处于" + rules.seasonal_window().zh + "。";
@@ -268,13 +289,13 @@ RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& inpu
   report.sections.push_back({"三、已采取的措施", input.measures.empty() ? "（尚未填报）" : input.measures});
   report.sections.push_back({"四、责任单位与下一步工作",
                              "责任单位：" + input.owner_body_zh + "。复核周期 " + std::to_string(assessment.review_days) +
-                                 " 日，下次复核日期 " + assessment.next_review_date.ToIso() +
+                                 " 日，下次复核日期 " + ZhDate(assessment.next_review_date) +
                                  "。建议由区治欠办召集联席会议专题研究，落实属地责任和清偿措施。"});
   report.figures = {{"风险等级", level.zh},
                     {"评分", std::to_string(assessment.score)},
                     {"涉及人数", std::to_string(input.workers_affected)},
-                    {"涉及金额（元）", amount},
-                    {"研判时间", assessment.as_of.ToIsoShanghai()}};
+                    {"涉及金额", amount + " 元"},
+                    {"研判时间", ZhMinute(assessment.as_of)}};
   return report;
 }
 

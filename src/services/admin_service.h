@@ -49,9 +49,18 @@ struct OnlineSession {
 struct LoginAttempt {
   std::string at;
   std::string username;
+  std::string display_name;  // the account's name when the typed name is an account, else ""
   bool success = false;
   std::string reason;
   std::string client_address;
+};
+
+// One audit entry as the auditor reads it: the record, with the actor's name and the target named
+// the way people know it (a case by its number, an account by its person's name) where there is one.
+struct AuditView {
+  security::AuditEntry entry;
+  std::string actor_name;
+  std::string target_name;
 };
 
 struct NewUser {
@@ -115,8 +124,8 @@ class AdminService {
   Status RevokeSession(const Principal& who, std::int64_t session_id);
 
   Result<Page<LoginAttempt>> ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset);
-  Result<Page<security::AuditEntry>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
-                                               std::int64_t offset);
+  Result<Page<AuditView>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
+                                    std::int64_t offset);
   // Reading and verifying the log are themselves audited (audit.read, audit.verify).
   Result<security::ChainReport> VerifyAudit(const Principal& who);
   // The auditor's own anchor: signs the head (after recording the download as audit.anchor_download)

@@ -97,6 +97,7 @@ BulletinSummary SummaryOf(const store::BulletinRow& row) {
           .period_end = row.period_end,
           .generated_at = row.generated_at,
           .generated_by = row.generated_by,
+          .generated_by_name = row.generated_by_name,
           .sha256 = row.sha256};
 }
 

@@ -30,6 +30,7 @@ struct BulletinSummary {
   std::string period_end;
   std::string generated_at;
   std::string generated_by;
+  std::string generated_by_name;  // the issuer by name; "" when the system issued it on schedule
   std::string sha256;
 };
 

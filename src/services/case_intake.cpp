@@ -11,6 +11,7 @@
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "services/publication_privacy.h"
+#include "services/zh_text.h"
 
 namespace wagelink::services {
 namespace {
@@ -157,8 +158,8 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   event.to_state = row.state;
   event.payload = boost::json::serialize(boost::json::object{{"channel", input.channel},
                                                              {"workers", input.workers.size()}});
-  event.explanation_zh = "登记投诉（渠道：" + input.channel + "），开始计算受理期限。";
-  event.explanation_en = "Complaint registered (channel " + input.channel + "); the acceptance clock starts.";
+  event.explanation_zh = "登记投诉（渠道：" + ChannelZh(input.channel) + "），开始计算受理期限。";
+  event.explanation_en = "Complaint registered (from " + ChannelEn(input.channel) + "); the acceptance clock starts.";
   event.request_id = who.request_id;
   timeline.InsertEvent(event);
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));

@@ -216,6 +216,7 @@ TimelineEntry TimelineEntryOf(const store::CaseEventRow& row) {
           .event = row.event,
           .at = row.at,
           .actor_username = row.actor_username,
+          .actor_name = row.actor_name,
           .actor_body = row.actor_body,
           .from_state = row.from_state,
           .to_state = row.to_state,
@@ -253,7 +254,9 @@ AccessReceipt AccessReceiptOf(const store::PiiAccessRow& row) {
           .case_no = row.case_no,
           .worker_id = row.worker_id,
           .field = row.field,
-          .purpose = row.purpose};
+          .purpose = row.purpose,
+          .display_name = row.display_name,
+          .worker_name = row.worker_name};
 }
 
 }  // namespace wagelink::services

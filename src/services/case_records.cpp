@@ -4,12 +4,14 @@
 #include "domain/step_documents.h"
 #include "store/document_repository.h"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "domain/assessment_json.h"
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "services/evidence_package.h"
+#include "store/identity_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -63,6 +65,34 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, cons
   return snapshot;
 }
 
+namespace {
+
+// A case group's members are recorded by login name; people read them by name. The payload gains
+// "officer_names" (the account's display name, or the entry as recorded when it is no account).
+void NameCaseGroupOfficers(store::Connection& connection, std::vector<TimelineEntry>& timeline) {
+  store::IdentityRepository identity(connection);
+  for (auto& entry : timeline) {
+    if (entry.payload.find("\"officers\"") == std::string::npos) continue;
+    boost::system::error_code ec;
+    auto payload = boost::json::parse(entry.payload, ec);
+    if (ec || !payload.is_object()) continue;
+    auto& object = payload.as_object();
+    auto it = object.find("officers");
+    if (it == object.end() || !it->value().is_array()) continue;
+    boost::json::array names;
+    for (const auto& officer : it->value().as_array()) {
+      if (!officer.is_string()) continue;
+      const std::string login(officer.as_string());
+      auto user = identity.FindUserByName(login);
+      names.emplace_back(user ? user->display_name : login);
+    }
+    object["officer_names"] = std::move(names);
+    entry.payload = boost::json::serialize(payload);
+  }
+}
+
+}  // namespace
+
 CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row) {
   store::CaseRepository cases(connection);
   store::CaseTimelineRepository timeline(connection);
@@ -90,6 +120,7 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   for (const auto& payment : payments) detail.payments.push_back(PaymentViewOf(payment));
   detail.timeline.reserve(events.size());
   for (const auto& event : events) detail.timeline.push_back(TimelineEntryOf(event));
+  NameCaseGroupOfficers(connection, detail.timeline);
   for (const auto& clock : clocks) {
     detail.clocks.push_back(
         ClockViewOf(clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)));

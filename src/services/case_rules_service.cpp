@@ -178,10 +178,10 @@ boost::json::object CaseRulesService::ToJson(const CaseRules& rules) const {
            {{"citation", "《公安机关办理经济犯罪案件的若干规定》§16"},
             {"status", "UNCONFIRMED"},
             {"note_zh", "拒不支付劳动报酬案件是否适用经济犯罪案件规定，取决于由治安还是经侦部门办理，须由运营方按本地实际配置。"
-                        "适用时公安立案审查期限为 3 日，可延长至 10 日、30 日（L11b）；否则为 3 日（L11）。"},
+                        "适用时公安立案审查期限为 3 日，可延长至 10 日、30 日；否则为 3 日。"},
             {"note_en", "Whether refusal-to-pay cases fall under the economic-crime rules depends on which police unit "
                         "handles them; the operator sets it. If they do, the filing review is 3 days, extendable to 10 "
-                        "and 30 (L11b); otherwise 3 days (L11)."}}},
+                        "and 30; otherwise 3 days."}}},
           {"threshold_overrides", rules.threshold_overrides},
           {"time_limit_overrides", rules.time_limit_overrides},
           {"time_limits", TimeLimitsJson(reference_->time_limits, *rules.time_limits)},

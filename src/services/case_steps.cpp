@@ -152,6 +152,7 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   }
   auto decision = domain::Decide(snapshot, request);
   if (!decision) return decision.error();
+  domain::ExplainClocks(*rules->time_limits, *decision);
   std::vector<std::string> requested_documents;
   for (const auto& [kind, fields] : step.document_fields) requested_documents.push_back(kind);
   auto documents = domain::DocumentsIssuedBy(request, requested_documents);

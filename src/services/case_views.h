@@ -79,6 +79,7 @@ struct TimelineEntry {
   std::string event;
   std::string at;
   std::string actor_username;
+  std::string actor_name;  // display name; "" when the system acted
   std::string actor_body;
   std::string from_state;
   std::string to_state;
@@ -138,6 +139,8 @@ struct AccessReceipt {
   std::int64_t worker_id = 0;
   std::string field;
   std::string purpose;
+  std::string display_name;  // the viewer, by name
+  std::string worker_name;   // whose data was seen, by name
 };
 
 }  // namespace wagelink::services

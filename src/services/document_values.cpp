@@ -25,15 +25,6 @@ std::string MonthZh(const std::string& ym) {
   return ym.substr(0, 4) + "年" + std::to_string(std::atoi(ym.substr(5).c_str())) + "月";
 }
 
-std::string ChannelZh(const std::string& channel) {
-  static const std::map<std::string, std::string> kNames{
-      {"12333", "12333 电话咨询投诉"}, {"national_clue_platform", "全国根治欠薪线索反映平台"},
-      {"walk_in", "来访投诉"},         {"petition", "信访转办"},
-      {"inspection", "日常巡视检查"},  {"referral", "有关部门移交"}};
-  auto it = kNames.find(channel);
-  return it == kNames.end() ? channel : it->second;
-}
-
 std::string ServiceMethodZh(const std::string& method) {
   static const std::map<std::string, std::string> kNames{
       {"served", "直接送达，受送达人签收"},

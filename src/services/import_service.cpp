@@ -230,14 +230,20 @@ boost::json::object ImportService::Write(store::Connection& connection, const Pr
   store::ImportRepository imports_repo(connection);
   boost::json::object result{{"records", plan.records()}};
   if (!plan.complaints.empty()) {
-    boost::json::array case_ids;
+    boost::json::array case_ids, case_nos;  // the same cases, by id for links and by number for people
+    store::CaseRepository case_repo(connection);
     for (const auto& record : plan.complaints) {
       std::int64_t case_id = cases_.InsertComplaint(connection, who, record.input);
       if (!record.clue_no.empty()) imports_repo.InsertKey("clue_no", record.clue_no, loaded.row.id, case_id);
-      if (case_ids.size() < kMaxCaseIdsInResult) case_ids.push_back(case_id);
+      if (case_ids.size() < kMaxCaseIdsInResult) {
+        case_ids.push_back(case_id);
+        auto created = case_repo.FindCase(case_id, {true, ""});
+        case_nos.push_back(boost::json::string(created ? created->case_no : std::string()));
+      }
     }
     result["cases_created"] = plan.complaints.size();
     result["case_ids"] = std::move(case_ids);
+    result["case_nos"] = std::move(case_nos);
   }
   if (!plan.workers.empty()) {
     const std::int64_t case_id = *loaded.row.case_id;
@@ -259,6 +265,7 @@ boost::json::object ImportService::Write(store::Connection& connection, const Pr
     audit_.Append(connection, who, "case.workers.import", {"case", std::to_string(case_id)}, nullptr,
                   boost::json::object{{"workers", plan.workers.size()}, {"import_id", loaded.row.id}});
     result["case_id"] = case_id;
+    result["case_no"] = row->case_no;
     result["workers_added"] = plan.workers.size();
   }
   if (!plan.employers.empty()) {

@@ -57,7 +57,16 @@ class RowReader {
     Report(line(), parsed.error());
     return std::nullopt;
   }
-  void Report(std::size_t line, const Error& error) {
+  // The row and column already say where: a message loses the check's own path in front
+  // ("workers[1].id_number：校验码错误" reads "校验码错误").
+  static void DropPath(Error& error) {
+    for (auto [message, separator] : {std::pair{&error.message_zh, "："}, std::pair{&error.message_en, ": "}}) {
+      const std::string prefix = error.field + separator;
+      if (!error.field.empty() && message->starts_with(prefix)) message->erase(0, prefix.size());
+    }
+  }
+  void Report(std::size_t line, Error error) {
+    DropPath(error);
     ImportRowError e{line, "", "", error.field, error.message_zh, error.message_en};
     if (auto it = mapping_.find(error.field); it != mapping_.end()) {
       e.column = imports::ColumnLetters(it->second);
@@ -68,6 +77,7 @@ class RowReader {
   void Report(const std::string& field, std::string zh, std::string en) { Report(line(), InvalidField(field, zh, en)); }
   // An error from the single-record checks ("workers[3].id_number") reported against the import field.
   void ReportServiceError(std::size_t line, Error error) {
+    DropPath(error);
     error.field = ImportFieldOf(error.field).first;
     Report(line, error);
   }

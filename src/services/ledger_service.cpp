@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include "docs/xlsx_ledger.h"
@@ -14,6 +13,7 @@
 #include "domain/civil_date.h"
 #include "services/admin_service.h"
 #include "services/case_scope.h"
+#include "services/zh_text.h"
 #include "store/ledger_repository.h"
 
 namespace wagelink::services {
@@ -37,14 +37,6 @@ std::string Local(const std::string& iso, bool with_time) {
 std::string StateZh(const std::string& code) {
   auto state = domain::ParseCaseStateCode(code);
   return state ? std::string(domain::CaseStateNameZh(*state)) : code;
-}
-
-std::string ChannelZh(const std::string& channel) {
-  static const std::map<std::string, std::string> kNames{
-      {"12333", "12333"},     {"national_clue_platform", "全国根治欠薪线索反映平台"}, {"walk_in", "来访"},
-      {"petition", "信访"},   {"inspection", "日常巡视检查"},                       {"referral", "部门移交"}};
-  auto it = kNames.find(channel);
-  return it == kNames.end() ? channel : it->second;
 }
 
 double Yuan(std::int64_t fen) { return static_cast<double>(fen) / 100.0; }

@@ -6,9 +6,11 @@
 #include <map>
 
 #include "domain/body.h"
+#include "domain/case_state.h"
 #include "services/admin_service.h"
 #include "services/case_scope.h"
 #include "services/publication_privacy.h"
+#include "services/zh_text.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 #include "store/risk_repository.h"
@@ -29,6 +31,16 @@ Status Text(std::string_view field, const std::string& value, std::size_t max, b
 bool IsMemberBody(std::string_view code) {
   auto body = domain::ParseBodyCode(code);
   return body && *body != domain::Body::kEmployer;
+}
+
+// Agenda text is read by people: an instant or a date the way they write it.
+std::string MinuteZhOf(const std::string& iso) {
+  auto at = domain::Instant::ParseRfc3339(iso);
+  return at ? MinuteZh(*at) : iso;
+}
+std::string DateZhOf(const std::string& iso) {
+  auto date = domain::CivilDate::ParseIso(iso);
+  return date ? DateZh(*date) : iso;
 }
 
 std::string BodyZh(std::string_view code) {
@@ -81,7 +93,8 @@ ActionItem ActionItemFor(CaseVisibility& sees, const store::ActionItemRow& a) {
           .overdue_notified_at = a.overdue_notified_at,
           .risk_id = a.risk_id,
           .case_id = a.case_id && sees(*a.case_id) ? a.case_id : std::nullopt,
-          .created_at = a.created_at};
+          .created_at = a.created_at,
+          .risk_no = a.risk_no};
 }
 
 Error NoMeeting() { return MakeError(ErrorCode::kNotFound, "会议不存在", "no such meeting"); }
@@ -165,14 +178,19 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
                            .ListOpenFromRank(static_cast<std::int64_t>(risk_rules_->wage_office_from()))) {
     const auto& level = risk_rules_->levels()[static_cast<std::size_t>(r.level_rank)];
     add("major_risk", "risk", r.id, "重大风险：" + r.risk_no + " " + r.employer_name + "（" + level.zh + "）",
-        fmt::format("涉及 {} 人，责任单位 {}，下次复核 {}", r.workers_affected, BodyZh(r.owner_body), r.next_review_at));
+        fmt::format("涉及 {} 人，责任单位 {}，下次复核 {}", r.workers_affected, BodyZh(r.owner_body),
+                    MinuteZhOf(r.next_review_at)));
   }
   for (const auto& c : meetings.OverdueClocks(now, kAgendaSourceLimit)) {
-    add("overdue_clock", "case", c.case_id, "逾期环节：" + c.case_no + " " + c.rule_id,
-        "责任单位 " + BodyZh(c.responsible_body) + "，期限 " + c.due_at);
+    // The step by its name ("作出立案决定"), the time the way people write it.
+    const auto* rule = reference_->time_limits.Find(c.rule_id);
+    add("overdue_clock", "case", c.case_id, "逾期环节：" + c.case_no + " " + (rule ? rule->action_zh : std::string("法定期限")),
+        "责任单位 " + BodyZh(c.responsible_body) + "，期限 " + MinuteZhOf(c.due_at));
   }
   for (const auto& c : meetings.CasesInStates({"filing_refused", "reconsideration", "supervision"}, kAgendaSourceLimit)) {
-    add("disputed_refusal", "case", c.case_id, "不予立案争议：" + c.case_no + " " + c.title, "当前状态 " + c.state);
+    const auto state = domain::ParseCaseStateCode(c.state);
+    add("disputed_refusal", "case", c.case_id, "不予立案争议：" + c.case_no + " " + c.title,
+        "当前状态 " + (state ? std::string(domain::CaseStateNameZh(*state)) : std::string("办理中")));
   }
   for (const auto& c : meetings.CasesInStates({"consultation"}, kAgendaSourceLimit)) {
     add("consultation", "case", c.case_id, "个案征询未结：" + c.case_no + " " + c.title, "");
@@ -182,7 +200,7 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
   }
   for (const auto& a : meetings.OverdueActionItems(Today(), false, kAgendaSourceLimit)) {
     add("overdue_action_item", "action_item", a.id, "逾期督办事项：" + a.decision,
-        "责任单位 " + BodyZh(a.owner_body) + "，期限 " + a.due_date);
+        "责任单位 " + BodyZh(a.owner_body) + "，期限 " + DateZhOf(a.due_date));
   }
   audit_.Append(*connection, who, "meeting.create", {"meeting", std::to_string(row.id)}, nullptr, Snapshot(row));
   auto detail = Load(*connection, who, row.id);

@@ -16,6 +16,7 @@
 #include "domain/risk_scoring.h"
 #include "services/audit_trail.h"
 #include "services/principal.h"
+#include "services/reference_data.h"
 #include "store/database.h"
 #include "store/meeting_repository.h"
 
@@ -88,6 +89,7 @@ struct ActionItem {
   std::optional<std::int64_t> risk_id;
   std::optional<std::int64_t> case_id;
   std::string created_at;
+  std::string risk_no;  // the linked risk's number, as people know it
 };
 
 struct MeetingDetail {
@@ -111,8 +113,8 @@ Status MayManageMeeting(store::Connection& connection, const Principal& who, std
 class MeetingService {
  public:
   MeetingService(store::Database& db, const Clock& clock, const AuditTrail& audit,
-                 std::shared_ptr<const domain::RiskRuleSet> risk_rules)
-      : db_(db), clock_(clock), audit_(audit), risk_rules_(std::move(risk_rules)) {}
+                 std::shared_ptr<const ReferenceData> reference, std::shared_ptr<const domain::RiskRuleSet> risk_rules)
+      : db_(db), clock_(clock), audit_(audit), reference_(std::move(reference)), risk_rules_(std::move(risk_rules)) {}
 
   Result<MeetingDetail> Create(const Principal& who, const MeetingInput& input);
   Result<std::vector<MeetingSummary>> List(const Principal& who, std::int64_t limit, std::int64_t offset);
@@ -149,6 +151,7 @@ class MeetingService {
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;
+  std::shared_ptr<const ReferenceData> reference_;  // the time limits, to name an overdue step
   std::shared_ptr<const domain::RiskRuleSet> risk_rules_;
 };
 

@@ -1,5 +1,6 @@
 #include "services/risk_service.h"
 
+#include <map>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -10,6 +11,7 @@
 #include "domain/validators.h"
 #include "services/admin_service.h"
 #include "services/publication_privacy.h"
+#include "services/zh_text.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 #include "store/exposure_repository.h"
@@ -250,15 +252,49 @@ void RiskService::Apply(store::Connection& c, const Principal& who, store::RiskR
   }
 }
 
+namespace {
+
+// A history entry's stored detail in words: "source=inspection" → 来源：劳动保障监察检查, "score=50" →
+// 评分 50 分, the review reminder's due instant → a Chinese date and time; a closing's evidence and a
+// reopening's reason are people's own words already.
+std::pair<std::string, std::string> HistoryDetailInWords(const std::string& action, const std::string& detail) {
+  if (detail.starts_with("source=")) {
+    std::string code = detail.substr(7);
+    return {"来源：" + SourceZh(code), "Source: " + SourceZh(code)};
+  }
+  if (detail.starts_with("score=")) return {"评分 " + detail.substr(6) + " 分", "score " + detail.substr(6)};
+  if (action == "review_due") {
+    auto due = domain::Instant::ParseRfc3339(detail);
+    if (due) return {"应复核时间：" + MinuteZh(*due), "review due " + detail.substr(0, 10)};
+    return {"", ""};
+  }
+  if (action == "escalated") return {"", ""};
+  return {detail, detail};
+}
+
+}  // namespace
+
 RiskDetail RiskService::Load(store::Connection& c, std::int64_t id) {
   store::RiskRepository risks(c);
+  store::IdentityRepository identity(c);
+  std::map<std::string, std::string> names;
+  auto name_of = [&](const std::string& username) -> std::string {
+    if (username == "system") return "系统";
+    auto [it, added] = names.try_emplace(username);
+    if (added) {
+      auto user = identity.FindUserByName(username);
+      it->second = user ? user->display_name : "";
+    }
+    return it->second;
+  };
   RiskDetail detail{ViewOf(*risks.Find(id)), {}, {}};
   for (const auto& f : risks.ListFollowups(id)) {
-    detail.followups.push_back({f.id, f.at, f.username, f.body_code, f.note, f.level_after});
+    detail.followups.push_back({f.id, f.at, f.username, name_of(f.username), f.body_code, f.note, f.level_after});
   }
   for (const auto& h : risks.ListHistory(id)) {
-    detail.history.push_back({h.id, h.at, h.action, h.actor_username, h.actor_body, h.from_status, h.to_status,
-                              h.from_level, h.to_level, h.detail});
+    auto [zh, en] = HistoryDetailInWords(h.action, h.detail);
+    detail.history.push_back({h.id, h.at, h.action, h.actor_username, name_of(h.actor_username), h.actor_body,
+                              h.from_status, h.to_status, h.from_level, h.to_level, h.detail, zh, en});
   }
   return detail;
 }
@@ -266,8 +302,13 @@ RiskDetail RiskService::Load(store::Connection& c, std::int64_t id) {
 Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
   if (auto ok = ValidText("employer_name", in.employer_name, 200, true); !ok) return ok.error();
-  if (auto ok = domain::ValidateUnifiedSocialCreditCode(in.employer_credit_code, "employer_credit_code"); !ok) {
-    return ok.error();
+  // A tip from public opinion (舆情) rarely names the employer's 统一社会信用代码: it may come without
+  // one, to be added when the employer is identified. Any code given is checked.
+  const bool code_optional = in.source == kRiskSourceWithoutCreditCode;
+  if (!(code_optional && in.employer_credit_code.empty())) {
+    if (auto ok = domain::ValidateUnifiedSocialCreditCode(in.employer_credit_code, "employer_credit_code"); !ok) {
+      return ok.error();
+    }
   }
   if (in.general_contractor_credit_code) {
     if (auto ok = domain::ValidateUnifiedSocialCreditCode(*in.general_contractor_credit_code,

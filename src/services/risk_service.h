@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -92,6 +93,7 @@ struct RiskFollowup {
   std::int64_t id = 0;
   std::string at;
   std::string username;
+  std::string person_name;  // the user's name, as people see it (never the login name)
   std::string body_code;
   std::string note;
   std::string level_after;
@@ -102,9 +104,11 @@ struct RiskHistoryEntry {
   std::string at;
   std::string action;
   std::string actor_username;
+  std::string actor_name;  // the person's name, or 系统 for the scheduled review reminder
   std::string actor_body;
   std::string from_status, to_status, from_level, to_level;
-  std::string detail;
+  std::string detail;                  // as stored: a source code, a score, an instant, a body code, a reason
+  std::string detail_zh, detail_en;    // the detail in words (empty for an escalation: the body is named by the UI)
 };
 
 struct RiskDetail {
@@ -131,6 +135,10 @@ struct RiskReviewReport {
 Status MayReadRisk(store::Connection& connection, const Principal& who, std::int64_t id);
 Status MayManageRisk(const Principal& who, const store::RiskRow& row);
 Error NoSuchRisk();
+
+// A risk from this source (舆情, a public-opinion tip) may be reported without the employer's 统一社会
+// 信用代码: tips rarely carry it. Every other source needs a valid code.
+inline constexpr std::string_view kRiskSourceWithoutCreditCode = "public_opinion";
 
 class RiskService {
  public:

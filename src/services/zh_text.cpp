@@ -1,18 +1,45 @@
 #include "services/zh_text.h"
 
+#include <array>
 #include <cstdio>
+#include <string_view>
+
+#include "domain/zh_dates.h"
 
 namespace wagelink::services {
 
-std::string DateZh(domain::CivilDate d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+std::string DateZh(domain::CivilDate d) { return domain::ZhDate(d); }
+
+std::string MinuteZh(domain::Instant at) { return domain::ZhMinute(at); }
+
+namespace {
+struct ChannelName {
+  std::string_view code, zh, en;
+};
+constexpr std::array<ChannelName, 6> kChannels{{
+    {"12333", "12333 电话咨询投诉", "the 12333 hotline"},
+    {"national_clue_platform", "全国根治欠薪线索反映平台", "the national wage-arrears clue platform"},
+    {"walk_in", "来访投诉", "a visit in person"},
+    {"petition", "信访转办", "a petition"},
+    {"inspection", "日常巡视检查", "a routine inspection"},
+    {"referral", "有关部门移交", "a referral by another body"},
+}};
+const ChannelName* FindChannel(const std::string& channel) {
+  for (const auto& c : kChannels) {
+    if (c.code == channel) return &c;
+  }
+  return nullptr;
+}
+}  // namespace
+
+std::string ChannelZh(const std::string& channel) {
+  const auto* c = FindChannel(channel);
+  return c ? std::string(c->zh) : channel;
 }
 
-std::string MinuteZh(domain::Instant at) {
-  auto local = domain::ToShanghai(at);
-  char hm[48];
-  std::snprintf(hm, sizeof hm, "%d时%02d分", local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60);
-  return DateZh(local.date) + hm;
+std::string ChannelEn(const std::string& channel) {
+  const auto* c = FindChannel(channel);
+  return c ? std::string(c->en) : channel;
 }
 
 std::string DownloadWatermark(const std::string& display_name, const std::string& username, domain::Instant now) {

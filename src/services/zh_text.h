@@ -9,6 +9,9 @@ namespace wagelink::services {
 
 std::string DateZh(domain::CivilDate d);
 std::string MinuteZh(domain::Instant at);
+// How a complaint came in, in words: "walk_in" → 来访 / "a visit in person".
+std::string ChannelZh(const std::string& channel);
+std::string ChannelEn(const std::string& channel);
 // The download watermark: viewer and time.
 std::string DownloadWatermark(const std::string& display_name, const std::string& username, domain::Instant now);
 

@@ -19,18 +19,23 @@ constexpr std::string_view kBodyCodes = "SELECT code FROM bodies WHERE kind = 'b
 constexpr std::string_view kInsert =
     "INSERT INTO bulletins (bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, "
     "issue_year, issue_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+// The issuer's name as people know it (display name; "" when the system issued it on schedule).
+#define BULLETIN_ISSUER "COALESCE((SELECT u.display_name FROM users u WHERE u.username = bulletins.generated_by), '') "
 #define BULLETIN_COLUMNS \
-  "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, issue_year, issue_seq "
+  "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, issue_year, issue_seq, " \
+  BULLETIN_ISSUER
 constexpr std::string_view kGet = BULLETIN_COLUMNS "FROM bulletins WHERE id = ?";
 // The list leaves the figures out (empty) so a long history stays small.
 constexpr std::string_view kList =
-    "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, '', sha256, issue_year, issue_seq "
-    "FROM bulletins ORDER BY id DESC LIMIT ? OFFSET ?";
+    "SELECT id, bulletin_no, period, period_start, period_end, generated_at, generated_by, '', sha256, issue_year, issue_seq, "
+    BULLETIN_ISSUER "FROM bulletins ORDER BY id DESC LIMIT ? OFFSET ?";
 #undef BULLETIN_COLUMNS
+#undef BULLETIN_ISSUER
 constexpr std::string_view kExists = "SELECT 1 FROM bulletins WHERE bulletin_no = ?";
 
 BulletinRow ToBulletin(const Row& r) {
-  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Int(9), r.Int(10)};
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Int(9), r.Int(10),
+          r.Text(11)};
 }
 }  // namespace
 

@@ -24,6 +24,7 @@ struct BulletinRow {
   std::string sha256;
   std::int64_t issue_year = 0;  // 期号: 〔issue_year〕第issue_seq期, numbered per year of issue
   std::int64_t issue_seq = 0;
+  std::string generated_by_name;  // read only: the issuer's display name ("" for the system)
 };
 
 struct ComplaintTotals {

@@ -9,9 +9,11 @@ constexpr std::string_view kInsertEvent =
     "INSERT INTO case_events (case_id, event, at, actor_user_id, actor_username, actor_body, from_state, to_state, "
     "payload, reason, explanation_zh, explanation_en, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
+// The actor's name as people know them (the account's display name; empty for the system).
 constexpr std::string_view kListEvents =
-    "SELECT id, case_id, event, at, actor_user_id, actor_username, actor_body, from_state, to_state, payload, reason, "
-    "explanation_zh, explanation_en, request_id FROM case_events WHERE case_id = ? ORDER BY id";
+    "SELECT e.id, e.case_id, e.event, e.at, e.actor_user_id, e.actor_username, e.actor_body, e.from_state, e.to_state, "
+    "e.payload, e.reason, e.explanation_zh, e.explanation_en, e.request_id, COALESCE(u.display_name, '') "
+    "FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.case_id = ? ORDER BY e.id";
 
 constexpr std::string_view kInsertClock =
     "INSERT INTO case_clocks (case_id, rule_id, started_at, due_at, due_date, uncertain, responsible_body, "
@@ -50,8 +52,10 @@ constexpr std::string_view kInsertPii =
     "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose, request_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kListPiiForBody =
-    "SELECT a.id, a.at, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, c.case_no "
-    "FROM pii_access_log a JOIN cases c ON c.id = a.case_id "
+    "SELECT a.id, a.at, a.username, a.body_code, a.case_id, a.worker_id, a.field, a.purpose, c.case_no, "
+    "COALESCE(u.display_name, ''), COALESCE(w.name, '') "
+    "FROM pii_access_log a JOIN cases c ON c.id = a.case_id LEFT JOIN users u ON u.id = a.user_id "
+    "LEFT JOIN workers w ON w.id = a.worker_id "
     "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
     "ORDER BY a.id DESC LIMIT ? OFFSET ?";
 // Capped like the case list: past 10,000 the UI shows "10000+".
@@ -114,7 +118,7 @@ std::vector<CaseEventRow> CaseTimelineRepository::ListEvents(std::int64_t case_i
   std::vector<CaseEventRow> out;
   c_.Stream(kListEvents, {case_id}, [&](const Row& r) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.OptInt(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
-                   r.Text(9), r.Text(10), r.Text(11), r.Text(12), r.Text(13)});
+                   r.Text(9), r.Text(10), r.Text(11), r.Text(12), r.Text(13), r.Text(14)});
   });
   return out;
 }
@@ -173,7 +177,8 @@ std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccess(const CaseScope&
                                                                        std::int64_t offset) {
   std::vector<PiiAccessRow> out;
   c_.Stream(kListPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code, limit, offset}, [&](const Row& r) {
-    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7), r.Text(8)});
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7), r.Text(8),
+                   r.Text(9), r.Text(10)});
   });
   return out;
 }

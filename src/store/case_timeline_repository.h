@@ -25,6 +25,7 @@ struct CaseEventRow {
   std::string explanation_zh;
   std::string explanation_en;
   std::string request_id;
+  std::string actor_name;  // read only: the actor's display name ("" for the system)
 };
 
 struct ClockRow {
@@ -60,7 +61,9 @@ struct PiiAccessRow {
   std::int64_t worker_id = 0;
   std::string field;
   std::string purpose;
-  std::string case_no;  // read only
+  std::string case_no;       // read only
+  std::string display_name;  // read only: the viewer's name
+  std::string worker_name;   // read only: whose data was seen
 };
 
 struct NotificationRow {

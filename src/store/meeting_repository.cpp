@@ -37,7 +37,8 @@ constexpr std::string_view kListAttendance =
 
 #define WL_ACTION_COLUMNS                                                                                     \
   "SELECT id, meeting_id, decision, owner_body, due_date, status, evidence, completed_at, completed_by_body, " \
-  "overdue_notified_at, risk_id, case_id, created_at FROM action_items "
+  "overdue_notified_at, risk_id, case_id, created_at, "                                                      \
+  "COALESCE((SELECT r.risk_no FROM risks r WHERE r.id = action_items.risk_id), '') FROM action_items "
 constexpr std::string_view kInsertAction =
     "INSERT INTO action_items (meeting_id, decision, owner_body, due_date, status, risk_id, case_id, created_at) "
     "VALUES (?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id";
@@ -71,7 +72,7 @@ MeetingRow ToMeeting(const Row& r) {
 
 ActionItemRow ToAction(const Row& r) {
   return {r.Int(0),     r.Int(1),     r.Text(2),    r.Text(3),    r.Text(4),    r.Text(5),   r.OptText(6),
-          r.OptText(7), r.OptText(8), r.OptText(9), r.OptInt(10), r.OptInt(11), r.Text(12)};
+          r.OptText(7), r.OptText(8), r.OptText(9), r.OptInt(10), r.OptInt(11), r.Text(12), r.Text(13)};
 }
 
 AgendaCaseRow ToCase(const Row& r) {

@@ -60,6 +60,7 @@ struct ActionItemRow {
   std::optional<std::int64_t> risk_id;
   std::optional<std::int64_t> case_id;
   std::string created_at;
+  std::string risk_no;  // read only: the linked risk's number ("" without one)
 };
 
 // A case or clock the agenda should discuss.

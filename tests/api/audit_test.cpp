@@ -100,6 +100,50 @@ TEST(Audit, ARewrittenAndRehashedTailIsCaughtByTheSignedCheckpoint) {
 namespace wagelink::testing {
 namespace {
 
+TEST(Audit, TheLogsNameActionsTargetsPeopleAndOutcomesInWords) {
+  TestServer server;
+  MakeAuditedChanges(server, 1);
+  EXPECT_NE(server.Client().Login("handler", "not the password").status, 200);
+  HttpClient auditor = server.LoginAs("auditor");
+  // The audit log: the codes stay for the record and the export; beside them what people read.
+  bool saw_login = false, saw_liaison = false;
+  const auto entries = auditor.Get("/api/v1/audit?page_size=100").Json();  // must outlive the loop
+  for (const auto& item : entries.at("items").as_array()) {
+    const auto& e = item.as_object();
+    EXPECT_FALSE(e.at("action_zh").as_string().empty()) << e.at("action").as_string();
+    EXPECT_EQ(std::string(e.at("action_zh").as_string()).find('.'), std::string::npos) << e.at("action_zh").as_string();
+    if (e.at("action") == "auth.login" && e.at("actor_username") == "coordinator") {
+      saw_login = true;
+      EXPECT_EQ(e.at("action_zh"), "登录");
+      EXPECT_EQ(e.at("action_en"), "Signed in");
+      EXPECT_EQ(e.at("actor_name"), "刘协调");
+      EXPECT_EQ(e.at("target_type_zh"), "登录会话");
+    }
+    if (e.at("action") == "liaison.create") {
+      saw_liaison = true;
+      EXPECT_EQ(e.at("action_zh"), "新增联络员");
+    }
+  }
+  EXPECT_TRUE(saw_login);
+  EXPECT_TRUE(saw_liaison);
+  // The login log: the outcome in words, and the person behind an account's name.
+  bool saw_bad_password = false;
+  const auto logins = auditor.Get("/api/v1/security/login-log?page_size=100").Json();  // must outlive the loop
+  for (const auto& item : logins.at("items").as_array()) {
+    const auto& r = item.as_object();
+    EXPECT_FALSE(r.at("reason_zh").as_string().empty()) << r.at("reason").as_string();
+    if (r.at("reason") == "bad_password") {
+      saw_bad_password = true;
+      EXPECT_EQ(r.at("reason_zh"), "密码错误");
+      EXPECT_EQ(r.at("display_name"), "李承办");
+    }
+    if (r.at("reason") == "ok") {
+      EXPECT_EQ(r.at("reason_zh"), "登录成功");
+    }
+  }
+  EXPECT_TRUE(saw_bad_password);
+}
+
 TEST(Audit, AuditorExportsTheLogAsCsvAndTheExportIsAudited) {
   TestServer server;
   MakeAuditedChanges(server, 2);

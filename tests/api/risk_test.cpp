@@ -81,12 +81,12 @@ TEST(Risk, S5BankAlertMassIncidentInTheSeasonalWindowIsRedAndReachesTheLeadershi
   auto r = report.Json();
   EXPECT_NE(std::string(r.at("title").as_string()).find("特别重大"), std::string::npos);
   EXPECT_EQ(r.at("addressee"), "区委、区政府");
-  EXPECT_EQ(r.at("date"), "2026-01-20");
+  EXPECT_EQ(r.at("date"), "2026年1月20日");
   EXPECT_EQ(r.at("sections").as_array().size(), 4u);
   EXPECT_NE(std::string(r.at("sections").at(0).at("text").as_string()).find("63"), std::string::npos);
   EXPECT_NE(std::string(r.at("sections").at(0).at("text").as_string()).find("1,200,000.00"), std::string::npos);
   bool amount_figure = false;
-  for (const auto& f : r.at("figures").as_array()) amount_figure |= f.at("value") == "1,200,000.00";
+  for (const auto& f : r.at("figures").as_array()) amount_figure |= f.at("value") == "1,200,000.00 元";
   EXPECT_TRUE(amount_figure);
   // The same report as a PDF for the leadership, with the viewer's watermark; audited.
   auto pdf = leader.Get(path + "/report.pdf");
@@ -244,6 +244,33 @@ TEST(Risk, ReadersWithoutRiskWriteAndAdministratorsAreRefused) {
   EXPECT_NE(std::string(rules.at("status_zh").as_string()).find("平台默认值"), std::string::npos);
   EXPECT_EQ(judge.Get("/api/v1/risks/999").status, 404);
   EXPECT_EQ(server.Client().Get("/api/v1/risks").status, 401);
+}
+
+TEST(Risk, APublicOpinionTipMayComeWithoutTheCreditCodeEveryOtherSourceNeedsIt) {
+  TestServer server({.start_time = *ParseUtc("2026-06-01T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  auto rules = handler.Get("/api/v1/risks/rules").Json();
+  ASSERT_EQ(rules.at("credit_code_optional_sources").as_array().size(), 1u);
+  EXPECT_EQ(rules.at("credit_code_optional_sources").at(0), "public_opinion");
+
+  auto tip = ScenarioFiveRisk();
+  tip["source"] = "public_opinion";
+  tip["employer_credit_code"] = "";
+  tip.erase("general_contractor_credit_code");
+  auto created = handler.PostJson("/api/v1/risks", tip);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("employer_credit_code"), "");
+  // A code that is given is still checked.
+  tip["employer_credit_code"] = "123";
+  auto wrong = handler.PostJson("/api/v1/risks", tip);
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
+  EXPECT_EQ(wrong.Json().at("field"), "employer_credit_code");
+  // Any other source without a code is refused.
+  tip["employer_credit_code"] = "";
+  tip["source"] = "inspection";
+  auto refused = handler.PostJson("/api/v1/risks", tip);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.Json().at("field"), "employer_credit_code");
 }
 
 TEST(Risk, BadInputIsRefusedWithTheFieldNamed) {

@@ -144,6 +144,9 @@ test('a risk is reported, escalated by a follow-up and carried onto a joint meet
   await chooseOption(page, page.locator('[data-test="decision-owner"]'), '区人社局');
   await page.locator('[data-test="decision-add"]').click();
   await page.locator('[data-test="action-items"]').getByText('约谈总承包单位').waitFor();
+  // The decision form starts over for the next item: text, owner and linked risk are cleared.
+  assert.equal(await page.locator('[data-test="decision-text"]').inputValue(), '');
+  assert.doesNotMatch(await page.locator('[data-test="decision-owner"]').innerText(), /区人社局/);
   await page.locator('[data-test="action-items"]').scrollIntoViewIfNeeded();
   await screenshot(page, 'meeting-decisions');
   await page.locator('[data-test="meeting-detail-page"] .hero').scrollIntoViewIfNeeded();

@@ -78,6 +78,9 @@ test('a handler imports two complaints from a CSV: mapping, row errors, correcti
   await result.getByText('新建 2 件案件').waitFor();
   const links = result.locator('[data-test="import-case-links"] a');
   assert.equal(await links.count(), 2);
+  // The new cases by their numbers (案号), not by database ids.
+  for (const text of await links.allInnerTexts()) assert.match(text, /^案件 \S*\d{4}\S*$/, text);
+  assert.doesNotMatch((await links.allInnerTexts()).join(' '), /#/);
   assert.equal(await caseTotal(page), before + 2);
   await screenshot(page, 'imports-result');
 

@@ -265,8 +265,14 @@ TEST(CaseMachine, TransitionExplainsTheStepWithItsBasisAndClocks) {
   ASSERT_TRUE(decided.ok());
   EXPECT_TRUE(Contains(decided->explanation_zh, "国务院令第310号§5¶2"));
   EXPECT_TRUE(Contains(decided->explanation_zh, "移送待负责人审批 → 已批准移送"));
-  EXPECT_TRUE(Contains(decided->explanation_zh, "开始计时：L07"));
-  EXPECT_TRUE(Contains(decided->explanation_en, "Clocks stopped: L06 (met)"));
+  // The clocks are named by the steps they time (the rules' actions), never by their ids.
+  ExplainClocks(test::OfficialTimeLimits(), *decided);
+  EXPECT_TRUE(Contains(decided->explanation_zh, "停止计时：正职负责人或主持工作的负责人作出批准或者不批准移送的决定（已履行）"))
+      << decided->explanation_zh;
+  EXPECT_TRUE(Contains(decided->explanation_zh, "开始计时："));
+  EXPECT_FALSE(Contains(decided->explanation_zh, "L07"));
+  EXPECT_TRUE(Contains(decided->explanation_en, "Clocks stopped: the head approves or refuses the transfer (met)"))
+      << decided->explanation_en;
   EXPECT_EQ(decided->progress.state, S::kTransferApproved);
   EXPECT_EQ(decided->progress.last_step_at, At(kLater));
   EXPECT_TRUE(decided->notify_bodies.empty());  // the actor's own body is never notified

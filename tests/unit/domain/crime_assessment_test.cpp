@@ -622,7 +622,10 @@ TEST(Assess, TransferExplanationPointsToTheStatutoryTransferSteps) {
   const AssessmentResult result = Assess(S1(), Profile("hubei"));
   EXPECT_NE(result.recommendation_zh.find("国务院令第310号"), std::string::npos);
   EXPECT_NE(result.recommendation_zh.find("抄送"), std::string::npos);
-  EXPECT_NE(result.recommendation_en.find("L05-L07"), std::string::npos);
+  EXPECT_NE(result.recommendation_en.find("time limits of 国务院令第310号"), std::string::npos);
+  // People read the steps, not the time-limit rules' ids.
+  EXPECT_EQ(result.recommendation_zh.find("L05"), std::string::npos);
+  EXPECT_EQ(result.recommendation_en.find("L05"), std::string::npos);
 }
 
 }  // namespace

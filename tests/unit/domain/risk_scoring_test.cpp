@@ -150,11 +150,20 @@ TEST(RiskScoring, WrittenReportCarriesTheFiguresTheRulesAndTheThresholdLabel) {
   in.owner_body_zh = "区人社局";
   auto report = BuildRiskReport(rules, in, a);
   EXPECT_NE(report.title.find("特别重大"), std::string::npos);
-  EXPECT_EQ(report.date, "2026-01-20");
+  // Written for people: a Chinese date, amounts in 元, each rule by its name and its legal basis —
+  // no rule ids, colour codes, ISO timestamps, amounts in 分 or references to LEGAL.md.
+  EXPECT_EQ(report.date, "2026年1月20日");
   ASSERT_EQ(report.sections.size(), 4u);
-  EXPECT_NE(report.sections[0].text.find("1,200,000.00"), std::string::npos);
-  EXPECT_NE(report.sections[1].text.find("RL-MASS-INCIDENT"), std::string::npos);
-  EXPECT_NE(report.sections[1].text.find("平台默认值"), std::string::npos);
+  EXPECT_NE(report.sections[0].text.find("1,200,000.00 元"), std::string::npos);
+  const std::string& judged = report.sections[1].text;
+  EXPECT_NE(judged.find("截至2026年1月20日10时00分"), std::string::npos) << judged;
+  EXPECT_NE(judged.find("群体性事件苗头"), std::string::npos) << judged;
+  EXPECT_NE(judged.find("实际 1,200,000.00 元，达到 1,000,000.00 元"), std::string::npos) << judged;
+  EXPECT_NE(judged.find("平台默认值"), std::string::npos);
+  for (const char* machine : {"RL-", "(red)", "（red）", "T10:00", "120000000", "LEGAL.md", "SECONDARY", "LOCAL"}) {
+    for (const auto& section : report.sections) EXPECT_EQ(section.text.find(machine), std::string::npos) << machine;
+    for (const auto& figure : report.figures) EXPECT_EQ(figure.value.find(machine), std::string::npos) << machine;
+  }
 }
 
 }  // namespace

@@ -4,12 +4,22 @@ import type { Page, PageQuery } from './types';
 export interface AuditEntry {
   seq: number;
   at: string;
+  /** Login name, kept for the record; people read actor_name. */
   actor_username: string;
+  /** The actor's name ("" for the system or an account since removed). */
+  actor_name: string;
   body_code: string;
   role: string;
+  /** The action's code (auth.login); people read action_zh / action_en. */
   action: string;
+  action_zh: string;
+  action_en: string;
   target_type: string;
+  target_type_zh: string;
+  target_type_en: string;
   target_id: string;
+  /** The target as people know it: a case's number, an account's person ("" when there is none). */
+  target_name: string;
   request_id: string;
   client_address: string;
 }

@@ -15,7 +15,10 @@ export interface BulletinSummary {
   period_start: string;
   period_end: string;
   generated_at: string;
+  /** Login name, for the record; people read generated_by_name. */
   generated_by: string;
+  /** The issuer by name; "" when the system issued it on schedule. */
+  generated_by_name: string;
   sha256: string;
 }
 

@@ -101,7 +101,10 @@ export interface TimelineEvent {
   event_zh: string;
   event_en: string;
   at: string;
+  /** Login name: for the record, never shown. */
   actor: string;
+  /** The person who acted, by name; "" when the system did (a clock running out). */
+  actor_name: string;
   actor_body: string;
   from_state: string;
   to_state: string;
@@ -157,6 +160,9 @@ export interface PackageItem {
 
 export interface AssessmentElement {
   id: string;
+  /** The element as people read it (the server names it). */
+  name_zh?: string;
+  name_en?: string;
   met: boolean | null;
   required?: boolean;
   basis: string;
@@ -323,10 +329,14 @@ export interface RevealAnswer {
 
 export interface AccessReceipt {
   at: string;
+  /** Login name, for the record; people read display_name. */
   username: string;
+  display_name: string;
   body_code: string;
   case_id: number;
+  case_no: string;
   worker_id: number;
+  worker_name: string;
   field: PiiField | string;
   purpose: string;
 }

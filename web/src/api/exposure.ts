@@ -70,6 +70,9 @@ export interface Publication extends PublishedViolation {
   case_id: number;
   employer_id: number;
   status: 'draft' | 'published' | 'withdrawn';
+  /** The status in words (the server names it). */
+  status_zh: string;
+  status_en: string;
   listing_id: number | null;
   blocked: boolean;
   findings: PrivacyFinding[];

@@ -33,7 +33,10 @@ export interface ImportResult {
   records?: number;
   cases_created?: number;
   case_ids?: number[];
+  /** The same cases' numbers (案号), in the same order, for people. */
+  case_nos?: string[];
   case_id?: number;
+  case_no?: string;
   workers_added?: number;
   employers_created?: number;
 }

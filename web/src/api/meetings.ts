@@ -47,6 +47,8 @@ export interface ActionItem {
   completed_by_body: string | null;
   overdue_notified_at: string | null;
   risk_id: number | null;
+  /** The linked risk's number ("" without one). */
+  risk_no: string;
   case_id: number | null;
   created_at: string;
 }

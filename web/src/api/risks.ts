@@ -1,6 +1,6 @@
 // /api/v1/risks: the risk ledger (风险台账). Levels, rules and their colours come from the server
 // (data/risk_rules.json via GET /risks/rules); amounts travel as plain 元 text ("1200000.00").
-import { http } from './http';
+import { API_PREFIX, http } from './http';
 import type { Page, PageQuery } from './types';
 
 export type RiskStatus = 'open' | 'closed';
@@ -58,6 +58,7 @@ export interface RiskFollowup {
   id: number;
   at: string;
   username: string;
+  person_name: string;
   body_code: string;
   note: string;
   level_after: string;
@@ -68,12 +69,15 @@ export interface RiskHistory {
   at: string;
   action: string;
   actor_username: string;
+  actor_name: string;
   actor_body: string;
   from_status: string;
   to_status: string;
   from_level: string;
   to_level: string;
   detail: string;
+  detail_zh: string;
+  detail_en: string;
 }
 
 export interface RiskDetail extends RiskSummary {
@@ -123,6 +127,8 @@ export interface RiskRules {
   status_zh: string;
   levels: RiskLevelInfo[];
   rules: RiskRuleInfo[];
+  /** Sources whose reports may leave the employer's credit code empty (a 舆情 tip). */
+  credit_code_optional_sources: string[];
 }
 
 export interface RiskInput {
@@ -186,6 +192,8 @@ export const risksApi = {
   rules: () => http.get<RiskRules>('/risks/rules'),
   list: (query: PageQuery & { level?: string; status?: string }) => http.get<Page<RiskSummary>>('/risks', query),
   get: (id: number | string) => http.get<RiskDetail>(path(id)),
+  /** The written report as a PDF with the viewer's watermark (the download is audited). */
+  reportPdfUrl: (id: number | string) => `${API_PREFIX}${path(id, '/report.pdf')}`,
   create: (body: RiskInput) => http.post<RiskDetail>('/risks', body),
   followup: (id: number | string, body: RiskFollowupInput) => http.post<RiskDetail>(path(id, '/followups'), body),
   close: (id: number | string, evidence: string) => http.post<RiskDetail>(path(id, '/close'), { evidence }),

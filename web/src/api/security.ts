@@ -28,9 +28,15 @@ export interface OnlineSession {
 
 export interface LoginLogEntry {
   at: string;
+  /** The name typed at sign-in (it may belong to no account). */
   username: string;
+  /** The account's person when the name is an account's, else "". */
+  display_name: string;
   success: boolean;
+  /** Outcome code (bad_password); people read reason_zh / reason_en. */
   reason: string;
+  reason_zh: string;
+  reason_en: string;
   client_address: string;
 }
 

@@ -13,6 +13,9 @@ export interface NamedCode {
 export interface WorkClock extends CaseClock {
   /** responsible: ours to meet; supervisor: we watch over it; oversight: overdue anywhere. */
   role: 'responsible' | 'supervisor' | 'oversight' | string;
+  /** Why the clock is on this list, in words (the server names it). */
+  role_zh: string;
+  role_en: string;
 }
 
 export interface GreenPriority {

@@ -8,6 +8,7 @@ export const useRiskRulesStore = defineStore('riskRules', () => {
   const levels = shallowRef<RiskLevelInfo[]>([]);
   const rules = shallowRef<RiskRuleInfo[]>([]);
   const status = ref('');
+  const creditCodeOptionalSources = shallowRef<string[]>([]);
   let pending: Promise<void> | null = null;
 
   function ensureLoaded(): Promise<void> {
@@ -18,6 +19,7 @@ export const useRiskRulesStore = defineStore('riskRules', () => {
         levels.value = answer.levels;
         rules.value = answer.rules;
         status.value = answer.status_zh;
+        creditCodeOptionalSources.value = answer.credit_code_optional_sources ?? [];
       })
       .finally(() => {
         pending = null;
@@ -28,5 +30,5 @@ export const useRiskRulesStore = defineStore('riskRules', () => {
   const nameOf = (code: string, locale: string) => levelName(levels.value, code, locale);
   const shadeOf = (code: string) => levelShade(levels.value.find((l) => l.code === code)?.colour);
 
-  return { levels, rules, status, ensureLoaded, nameOf, shadeOf };
+  return { levels, rules, status, creditCodeOptionalSources, ensureLoaded, nameOf, shadeOf };
 });

@@ -1,13 +1,20 @@
 import type { CaseClock } from '@/api/cases';
-import { formatDateTime } from './datetime';
+import { formatDateLong, formatDateTime } from './datetime';
 
 /**
  * When a clock falls due, in Beijing time. A period ending at midnight is written the way the law
- * counts it — the last day "24:00" (2025-12-08 24:00) — not as 00:00 of the following day.
+ * counts it — the last day at 24 o'clock ("2025年12月8日24时"; "2025-12-08 24:00" in English) — not
+ * as 00:00 of the following day. Chinese reads as people write dates: "2025年12月13日10时00分".
  */
-export function clockDueText(clock: Pick<CaseClock, 'due_at' | 'due_date'>): string {
+export function clockDueText(clock: Pick<CaseClock, 'due_at' | 'due_date'>, locale: string = 'zh-CN'): string {
+  const en = locale.startsWith('en');
   const wall = formatDateTime(clock.due_at, false);
-  if (wall === '—') return clock.due_date || '—';
-  if (wall.endsWith(' 00:00') && clock.due_date && wall.slice(0, 10) !== clock.due_date) return `${clock.due_date} 24:00`;
-  return wall;
+  if (wall === '—') return clock.due_date ? formatDateLong(clock.due_date, locale) : '—';
+  const [date, time] = wall.split(' ');
+  if (time === '00:00' && clock.due_date && date !== clock.due_date) {
+    return en ? `${clock.due_date} 24:00` : `${formatDateLong(clock.due_date, locale)}24时`;
+  }
+  if (en) return wall;
+  const [hour, minute] = time.split(':');
+  return `${formatDateLong(date, locale)}${Number(hour)}时${minute}分`;
 }

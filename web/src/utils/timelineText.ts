@@ -24,7 +24,8 @@ const RULES: Record<string, FactRule> = {
   outcome: { labelKey: 'steps.field.outcome', codes: 'steps.outcome' },
   recommendation: { labelKey: 'steps.field.recommendation', codes: 'assessment.recommendation' },
   amount_threshold_met: { labelKey: 'steps.field.amountThresholdMet', kind: 'bool' },
-  officers: { labelKey: 'timeline.fact.officers', kind: 'list' },
+  // Recorded by login name; the server adds officer_names, which is what people read.
+  officer_names: { labelKey: 'timeline.fact.officers', kind: 'list' },
   copy_to_procuratorate: { labelKey: 'steps.field.copyToProcuratorate', kind: 'bool' },
   items: { labelKey: 'steps.field.missingItems', kind: 'list' },
   reply_due: { labelKey: 'steps.field.replyDue', kind: 'text' },

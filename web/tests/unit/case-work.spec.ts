@@ -31,16 +31,25 @@ describe('workbench case work', () => {
     expect(casePhase('closed_paid')).toBe('closed');
   });
 
-  it('shows timeline payload facts in words', () => {
+  it('shows timeline payload facts in words, the case group by name (never its login names)', () => {
     const facts = timelinePayloadFacts(
-      { payload: { deadline: '2025-12-10', served_at: '2025-12-05T08:00:00Z', officers: ['handler', 'handler2'], copy_to_procuratorate: true, ignored: 1 } },
+      {
+        payload: {
+          deadline: '2025-12-10',
+          served_at: '2025-12-05T08:00:00Z',
+          officers: ['handler', 'handler2'],
+          officer_names: ['李承办', '王协办'],
+          copy_to_procuratorate: true,
+          ignored: 1,
+        },
+      },
       (key) => key,
       () => false,
     );
     expect(facts).toEqual([
       { label: 'steps.field.deadline', value: '2025-12-10' },
       { label: 'steps.field.servedAt', value: '2025-12-05 16:00' },
-      { label: 'timeline.fact.officers', value: 'handler、handler2' },
+      { label: 'timeline.fact.officers', value: '李承办、王协办' },
       { label: 'steps.field.copyToProcuratorate', value: 'common.yes' },
     ]);
   });

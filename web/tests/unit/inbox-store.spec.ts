@@ -65,6 +65,7 @@ describe('risk rules store', () => {
       status_zh: '平台默认值',
       levels: [{ code: 'major', zh: '重大', en: 'major', colour: 'orange', min_score: 50, review_days: 7, seasonal_review_days: 3 }],
       rules: [],
+      credit_code_optional_sources: ['public_opinion'],
     });
     const rules = useRiskRulesStore();
     await Promise.all([rules.ensureLoaded(), rules.ensureLoaded()]);

@@ -41,9 +41,11 @@ describe('Beijing time for forms and clocks', () => {
     expect(beijingToday(new Date('2025-12-11T01:00:00Z'), 7)).toBe('2025-12-18');
   });
 
-  it('writes a deadline at midnight as the last day 24:00, like the law counts it', () => {
-    expect(clockDueText({ due_at: '2025-12-08T16:00:00Z', due_date: '2025-12-08' })).toBe('2025-12-08 24:00');
-    expect(clockDueText({ due_at: '2025-12-13T02:00:00Z', due_date: '2025-12-13' })).toBe('2025-12-13 10:00');
+  it('writes a deadline at midnight as the last day at 24 o\'clock, like the law counts it, in Chinese', () => {
+    expect(clockDueText({ due_at: '2025-12-08T16:00:00Z', due_date: '2025-12-08' })).toBe('2025年12月8日24时');
+    expect(clockDueText({ due_at: '2025-12-13T02:00:00Z', due_date: '2025-12-13' })).toBe('2025年12月13日10时00分');
+    expect(clockDueText({ due_at: '2025-12-08T16:00:00Z', due_date: '2025-12-08' }, 'en')).toBe('2025-12-08 24:00');
+    expect(clockDueText({ due_at: '2025-12-13T02:00:00Z', due_date: '2025-12-13' }, 'en')).toBe('2025-12-13 10:00');
   });
 
   it('says how long is left in words', () => {
