@@ -355,8 +355,10 @@ std::uint16_t Application::Start() {
     auto json = boost::json::parse(*district, ec);
     const auto* published = !ec && json.is_object() ? json.as_object().if_contains("demo_password") : nullptr;
     if (published && published->is_string()) {
-      int accounts = services_->auth.CheckPublishedDemoPassword(published->as_string());
-      if (accounts > 0 && !IsLoopbackAddress(config_.address)) throw DemoPasswordRefusal(config_.address, accounts);
+      // Off loopback the refusal names how many accounts to change, so all are counted.
+      const bool loopback = IsLoopbackAddress(config_.address);
+      const int accounts = services_->auth.CheckPublishedDemoPassword(published->as_string(), loopback);
+      if (accounts > 0 && !loopback) throw DemoPasswordRefusal(config_.address, accounts);
     }
   }
   runtime_ = std::make_unique<Runtime>(config_);

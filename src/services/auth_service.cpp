@@ -286,14 +286,17 @@ Result<Principal> AuthService::PrincipalFor(std::string_view username, const Req
   return p;
 }
 
-int AuthService::CheckPublishedDemoPassword(std::string_view password) {
+int AuthService::CheckPublishedDemoPassword(std::string_view password, bool stop_at_first) {
   std::vector<std::string> hashes;
   {
     auto connection = db_.Acquire();
     hashes = store::IdentityRepository(*connection).ActiveExemptPasswordHashes();
   }
   int using_it = 0;
-  for (const auto& hash : hashes) using_it += VerifyBounded(hash, password) ? 1 : 0;
+  for (const auto& hash : hashes) {
+    using_it += VerifyBounded(hash, password) ? 1 : 0;
+    if (stop_at_first && using_it > 0) break;
+  }
   published_demo_password_.store(using_it > 0);
   return using_it;
 }

@@ -89,8 +89,10 @@ class AuthService {
   Result<Principal> PrincipalFor(std::string_view username, const RequestOrigin& origin);
 
   // How many active accounts exempt from the password policy (the demo accounts) still verify
-  // with `password` (the published demo password); remembered for the UI's warning banner.
-  int CheckPublishedDemoPassword(std::string_view password);
+  // with `password` (the published demo password); remembered for the UI's warning banner. With
+  // `stop_at_first` it answers 0 or 1: each check is a deliberately slow password hash (about
+  // 0.2 s), and a loopback server needs only the banner's yes or no, not 13 of them at every start.
+  int CheckPublishedDemoPassword(std::string_view password, bool stop_at_first = false);
   const std::atomic<bool>& published_demo_password() const { return published_demo_password_; }
 
   security::Argon2Cost cost() const { return cost_; }

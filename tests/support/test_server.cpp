@@ -257,13 +257,13 @@ HttpClient TestServer::LoginAs(const std::string& username) const {
 }
 
 ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra_args,
-                             const std::string& key_file)
+                             const std::string& key_file, const std::string& anchor_file)
     : dir_(MakeTempDir()) {
   std::string port_file = dir_ + "/port";
   std::vector<std::string> args = {WAGELINK_BINARY, "serve", "--db", database_url, "--port", "0", "--port-file",
                                    port_file, "--data-dir", SourceDir() + "/data", "--web-root", dir_ + "/no-web",
                                    "--key-file", key_file.empty() ? dir_ + "/master.key" : key_file,
-                                   "--anchor-file", dir_ + "/anchors.jsonl"};
+                                   "--anchor-file", anchor_file.empty() ? dir_ + "/anchors.jsonl" : anchor_file};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, {}, dir_ + "/server.log", {});
   // Up to 60 s: under ASan on a loaded 2-core machine, --demo walks every demo case and issues its

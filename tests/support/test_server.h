@@ -106,9 +106,11 @@ class TestServer {
 class ServerProcess {
  public:
   // `key_file` "" = a new one in the process's own folder (only right for a fresh database: the
-  // server refuses to create a key for a database that already holds data).
+  // server refuses to create a key for a database that already holds data). `anchor_file` "" = one
+  // in the process's own folder; give one path to every process that serves the same database when a
+  // test verifies the audit log across restarts.
   ServerProcess(const std::string& database_url, std::vector<std::string> extra_args = {},
-                const std::string& key_file = "");
+                const std::string& key_file = "", const std::string& anchor_file = "");
   ~ServerProcess();
   std::uint16_t port() const { return port_; }
   void Signal(int signal);
