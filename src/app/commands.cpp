@@ -16,6 +16,7 @@
 #include "security/audit_anchor.h"
 #include "security/encoding.h"
 #include "services/calendar_service.h"
+#include "services/case_rules_service.h"
 #include "services/security_keys.h"
 #include "domain/assessment_json.h"
 #include "domain/civil_date.h"
@@ -152,11 +153,21 @@ int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_
   return 3;
 }
 
-int RunAssess(const Config& config) {
+int RunAssess(const Config& config, bool from_database) {
   auto reference = LoadReferenceData(config.data_dir);
   if (!reference) return Fail(reference.error());
+  // With --db: the district's catalog, with the operator's figures for a province the data leaves
+  // open: the one a case and POST /api/v1/assessments decide with, so all three agree.
+  std::shared_ptr<const domain::ThresholdCatalog> catalog(*reference, &(*reference)->thresholds);
+  if (from_database) {
+    auto db = OpenMigratedDatabase(config, nullptr);
+    if (!db) return Fail(db.error());
+    SystemClock clock;
+    const services::AuditTrail audit(nullptr, clock);  // only read here: the rules are never changed
+    catalog = services::CaseRulesService(**db, clock, audit, *reference).Current()->catalog;
+  }
   std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  auto result = domain::AssessJson(input, (*reference)->thresholds);
+  auto result = domain::AssessJson(input, *catalog);
   if (!result) {
     boost::json::object problem{{"code", std::string(ErrorCodeName(result.error().code))},
                                 {"field", result.error().field},

@@ -24,8 +24,9 @@ int RunSweep(const Config& config);
 // `wagelink webhook-secret`: the webhook HMAC key (64 hex) to install at the gateway — the
 // configured [webhook] secret, else the one derived from the master key.
 int RunWebhookSecret(const Config& config);
-// `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout.
-int RunAssess(const Config& config);
+// `wagelink assess`: one case as JSON on stdin → the crime-elements assessment on stdout; with
+// `--db`, decided with the district's threshold figures from that database (case rules).
+int RunAssess(const Config& config, bool from_database);
 // `wagelink calendar add-working-days DATE N`: the date N working days after DATE, on the data/
 // calendar with the statutory fallback, or with `from_database` (--db given) on the calendar in
 // force in that database. Exit 4 (with a zh/en warning) when the answer is uncertain.

@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("backup")) return wagelink::app::RunBackup(*config, backup_parent);
   if (cli.got_subcommand("restore")) return wagelink::app::RunRestore(*config, restore_folder);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
-  if (assess->parsed()) return wagelink::app::RunAssess(*config);
+  if (assess->parsed()) return wagelink::app::RunAssess(*config, flags.overrides.database_url.has_value());
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);
   if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);
   if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n, flags.overrides.database_url.has_value());

@@ -85,6 +85,27 @@ Status ApplyRecordOrderOutcome(const CaseSnapshot& snapshot, const StepRequest& 
   return Ok{};
 }
 
+namespace {
+
+// Over the threshold and unpaid: from the order's expiry the platform watches whether the case
+// reaches the police in time, whatever the handler decides (以罚代刑 is what it catches; 310号 §11,
+// §14). Every decision that keeps the case with labour inspection starts it: the first screening, a
+// screening again after new facts, and an administrative close; only sending the transfer stops it.
+// A case the police have received (and handed back, e.g. after refusing to file it) was not kept
+// from them: the watch and the close's reason are about cases that never reached them.
+bool NeverReachedThePolice(const CaseSnapshot& snapshot) { return !snapshot.progress.transfer_received_at; }
+
+void WatchForACaseKeptFromThePolice(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition) {
+  if (snapshot.context.amount_threshold_met != true || !NeverReachedThePolice(snapshot)) return;
+  const auto& open = snapshot.context.open_clocks;
+  if (std::find(open.begin(), open.end(), kShouldHaveBeenTransferredClock) != open.end()) return;
+  const auto& deadline = snapshot.progress.order_deadline;
+  transition.clocks_to_start.push_back(
+      StartOf(kShouldHaveBeenTransferredClock, deadline ? EndOfShanghaiDay(*deadline) : request.at));
+}
+
+}  // namespace
+
 Status ApplyCompleteScreening(const CaseSnapshot& snapshot, const StepRequest& request, Transition& transition) {
   auto payload = PayloadOf<ScreeningPayload>(request);
   if (!payload) return payload.error();
@@ -129,13 +150,7 @@ Status ApplyCompleteScreening(const CaseSnapshot& snapshot, const StepRequest& r
       break;
     }
   }
-  // Over the threshold and unpaid: from the order's expiry the platform watches whether the case
-  // reaches the police in time, whatever this screening recommends (以罚代刑 is what it catches).
-  if (snapshot.progress.state == S::kScreening && snapshot.context.amount_threshold_met == true) {
-    const auto& deadline = snapshot.progress.order_deadline;
-    transition.clocks_to_start.push_back(
-        StartOf(kShouldHaveBeenTransferredClock, deadline ? EndOfShanghaiDay(*deadline) : request.at));
-  }
+  WatchForACaseKeptFromThePolice(snapshot, request, transition);
   return Ok{};
 }
 
@@ -220,6 +235,22 @@ Status ApplyCloseCase(const CaseSnapshot& snapshot, const StepRequest& request, 
                        "the case is at '" + std::string(CaseStateNameEn(from)) + "' and cannot close administratively",
                        "reason");
       }
+      // Closing a case the platform assesses as a crime (or cannot rule out) keeps it from the
+      // police: that needs the reason, and the procuratorate is told (310号 §14; 规则 §557).
+      if (NeverReachedThePolice(snapshot) && (snapshot.context.assessed_recommendation == Recommendation::kTransfer ||
+                                              snapshot.context.assessed_recommendation == Recommendation::kConsult)) {
+        if (IsBlankText(request.reason)) {
+          return Refusal("平台依据本案事实的评估为「" +
+                             std::string(RecommendationNameZh(*snapshot.context.assessed_recommendation)) +
+                             "」，以行政处理结案须说明理由",
+                         "the platform assesses the case's facts as '" +
+                             std::string(RecommendationName(*snapshot.context.assessed_recommendation)) +
+                             "': closing it administratively needs the reason",
+                         "reason");
+        }
+        transition.notify_bodies.push_back(Body::kProcuratorate);
+      }
+      WatchForACaseKeptFromThePolice(snapshot, request, transition);
       transition.to = S::kClosedAdministrative;
       return Ok{};
     case CloseReason::kOther:

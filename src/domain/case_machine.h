@@ -94,6 +94,8 @@ struct CaseContext {
   bool economic_crime_rules = false;
   // Rule ids of the case's open clocks that still have an unused extension in the catalog.
   std::vector<std::string> extendable_clocks;
+  // Rule ids of the case's running clocks (not stopped), overdue or not.
+  std::vector<std::string> open_clocks;
   // Rule ids of the case's open clocks already past due now (a supervisor may act on them).
   std::vector<std::string> overdue_clocks;
   // The last day of the workers' unpaid period (latest of them), when entered: the start of the

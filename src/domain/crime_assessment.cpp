@@ -412,6 +412,10 @@ std::optional<Mitigation> MitigationFor(PaidStage stage, bool serious, std::opti
     case PaidStage::kNone:
       break;
   }
+  if (!compensation_borne.has_value()) {  // the effect above needs the compensation borne too
+    mitigation.effect_zh = "（赔偿责任的承担情况尚未记录，以依法承担为前提）" + mitigation.effect_zh;
+    mitigation.effect_en = "(Whether the compensation was borne is not recorded; this assumes it was.) " + mitigation.effect_en;
+  }
   return mitigation;
 }
 
@@ -577,19 +581,30 @@ void Recommend(const AssessmentInput& input, AssessmentResult& result) {
         "compensation, administrative penalty; 劳动保障监察条例 §26, §30). Why: " +
         reasons_en;
   } else if (result.crime_elements_met == true) {
+    // LEGAL.md §1.4: "paid" is the wages and the compensation borne; the input's paid stage says the
+    // first, and only an explicit `compensation_borne: false` withholds §6 (null: not contradicted,
+    // but the text must not claim it, and asks for it to be recorded).
     if (input.paid_stage == PaidStage::kBeforeFiling && !input.Serious() && input.compensation_borne != false) {
       result.recommendation = Recommendation::kAdministrative;
       result.recommendation_zh =
-          "构成要件均已具备，但行为人已在刑事立案前支付劳动报酬并依法承担赔偿责任，且未造成严重后果。依法释〔2013〕3号§"
+          "构成要件均已具备，但行为人已在刑事立案前支付劳动报酬" +
+          std::string(input.compensation_borne ? "并依法承担赔偿责任" : "（赔偿责任的承担情况尚未记录）") +
+          "，且未造成严重后果。依法释〔2013〕3号§"
           "6，“可以”认定为情节显著轻微危害不大、不认为是犯罪，立案追诉标准亦规定“可以”不予立案追诉；“可以”不是“应当”，"
           "最终由公安、检察机关裁量。建议按行政程序处理（依法给予行政处罚）；如有疑问，向检察院、公安机关个案征询。";
       result.recommendation_en =
-          "All elements are met, but the wages were paid and compensation borne before criminal filing, with no "
-          "serious "
-          "consequence. Under 法释〔2013〕3号 §6 this MAY be treated as too minor to be a crime, and the prosecution "
+          "All elements are met, but the wages were paid" +
+          std::string(input.compensation_borne ? " and compensation borne" : " (whether compensation was borne is not recorded)") +
+          " before criminal filing, with no serious consequence. Under 法释〔2013〕3号 §6 this MAY be treated as too minor to be a crime, and the prosecution "
           "standard says the police MAY decline to file; 'may' is not 'shall' and the police and procuratorate decide. "
           "Recommended: the administrative route (with an administrative penalty where due); consult the procuratorate "
           "and police if in doubt.";
+      if (!input.compensation_borne.has_value()) {
+        result.recommendation_zh += "注意：赔偿责任的承担情况尚未记录，请查明并记录；未承担的，本建议不成立。";
+        result.recommendation_en +=
+            " Note: whether the compensation was borne is not recorded yet; establish and record it, as this advice "
+            "does not hold if it was not.";
+      }
     } else {
       result.recommendation = Recommendation::kTransfer;
       result.recommendation_zh =

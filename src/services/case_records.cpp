@@ -55,6 +55,7 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, cons
   const domain::Instant now = Now();
   for (const auto& clock : clocks) {
     if (clock.stopped_at) continue;
+    snapshot.context.open_clocks.push_back(clock.rule_id);
     const auto due = domain::Instant::ParseRfc3339(clock.due_at);
     if (due && *due < now) snapshot.context.overdue_clocks.push_back(clock.rule_id);
     const auto* rule = rules.time_limits->Find(clock.rule_id);

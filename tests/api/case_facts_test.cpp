@@ -257,5 +257,44 @@ TEST(CaseFacts, AMassIncidentInTheCasesFactsIsReportedAtOnceToTheLeadershipAndTh
   EXPECT_EQ(found.Json().at("assessment").at("blacklist").at("eligible").as_bool(), true);
 }
 
+TEST(CaseFacts, ACaseKeptFromThePoliceAgainstTheAssessmentIsWatchedAndClosingItTellsTheProcuratorate) {
+  TestServer server({.start_time = *ParseUtc(kAfterScenarioOne)});
+  HttpClient handler = server.LoginAs("handler");
+  const std::int64_t id = ScenarioOneToOrder(handler);
+  ASSERT_EQ(Step(handler, id, "record_order_outcome", "2025-12-11T01:00:00Z", {{"outcome", "unpaid_after_deadline"}}).status, 200);
+  // Kept with labour inspection while the conduct is unknown (the assessment says consult) ...
+  auto kept = Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z", {{"recommendation", "administrative"}},
+                   "包工头承诺月底前付清");
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  const auto watches = [](const boost::json::value& detail) {
+    int running = 0;
+    for (const auto& clock : detail.at("clocks").as_array()) {
+      running += clock.at("rule_id") == "should_have_been_transferred" && clock.at("stopped_at").is_null() ? 1 : 0;
+    }
+    return running;
+  };
+  EXPECT_EQ(watches(kept.Json()), 1) << "over the threshold and unpaid: watched from the deadline";
+  // ... then the investigation establishes that the boss absconded: the assessment says transfer.
+  ASSERT_EQ(Find(handler, id, "conduct", {{"conduct", "abscond"}}).status, 200);
+  auto again = Step(handler, id, "complete_screening", "2025-12-12T02:00:00Z", {{"recommendation", "administrative"}},
+                    "已签订还款协议");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(watches(again.Json()), 1) << "still one watch";
+  auto bare = Step(handler, id, "close_case", "2025-12-15T02:00:00Z", {{"reason", "administrative_concluded"}});
+  EXPECT_EQ(bare.status, 409) << bare.body;
+  EXPECT_EQ(bare.Json().at("field").as_string(), "reason");
+  auto closed = Step(handler, id, "close_case", "2025-12-15T02:00:00Z", {{"reason", "administrative_concluded"}},
+                     "已作出行政处罚决定");
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.Json().at("state").as_string(), "closed_administrative");
+  EXPECT_EQ(watches(closed.Json()), 1) << "a closed case kept from the police stays watched";
+  const auto inbox = server.LoginAs("prosecutor").Get("/api/v1/inbox?page_size=100").Json();
+  int told = 0;
+  for (const auto& item : inbox.at("items").as_array()) {
+    told += item.at("case_id") == id && item.at("title_zh").as_string().find("结案") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(told, 1) << inbox;
+}
+
 }  // namespace
 }  // namespace wagelink::testing

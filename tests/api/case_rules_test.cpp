@@ -89,6 +89,14 @@ TEST(CaseRules, HebeiFiguresEnteredByTheOperatorDecideTheNextAssessmentAndTheCha
   const auto& threshold = detail.at("assessment").at("amount_threshold");
   EXPECT_EQ(threshold.at("profile").as_string(), "hebei");
   EXPECT_EQ(threshold.at("per_worker_yuan"), boost::json::value(10000)) << detail.at("assessment");
+  // `wagelink assess --db` decides with the same entered figures: the case, the API and the CLI agree.
+  auto cli = RunWagelink({"assess", "--db", server.database_url(), "--data-dir", SourceDir() + "/data"},
+                         boost::json::serialize(detail.at("assessment_input")));
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(boost::json::parse(cli.output), detail.at("assessment"));
+  auto shipped = RunWagelink({"assess", "--data-dir", SourceDir() + "/data"}, boost::json::serialize(detail.at("assessment_input")));
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.output;
+  EXPECT_NE(boost::json::parse(shipped.output), detail.at("assessment")) << "without --db the shipped data leave hebei open";
 
   auto assessed = handler.PostJson("/api/v1/assessments", {{"province", "hebei"},
                                                            {"workers_count", 12},

@@ -234,6 +234,57 @@ TEST(CaseMachine, AScreeningAgainstThePlatformsAssessmentNeedsAReasonAndTellsThe
                            [](const ClockStart& start) { return start.rule_id == "should_have_been_transferred"; }));
 }
 
+bool StartsTheWatch(const Transition& transition) {
+  return std::any_of(transition.clocks_to_start.begin(), transition.clocks_to_start.end(),
+                     [](const ClockStart& start) { return start.rule_id == "should_have_been_transferred"; });
+}
+
+TEST(CaseMachine, EveryDecisionThatKeepsACaseOverTheThresholdFromThePoliceStartsTheWatchOnce) {
+  // The facts changed after the first screening (a finding, the province's figures): screening again
+  // from administrative handling starts the watch, unless it already runs.
+  CaseSnapshot handling = InState(S::kAdministrativeHandling);
+  handling.context.amount_threshold_met = true;
+  handling.context.assessed_recommendation = Recommendation::kTransfer;
+  auto again = Decide(handling, Request(E::kCompleteScreening, kHandler, kLater,
+                                        ScreeningPayload{Recommendation::kAdministrative}, "已分期履行"));
+  ASSERT_TRUE(again.ok()) << again.error().message_en;
+  EXPECT_TRUE(StartsTheWatch(*again));
+  handling.context.open_clocks = {"L34", "should_have_been_transferred"};
+  again = Decide(handling, Request(E::kCompleteScreening, kHandler, kLater,
+                                   ScreeningPayload{Recommendation::kAdministrative}, "已分期履行"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(StartsTheWatch(*again)) << "one watch per case";
+
+  // Closing it administratively against the assessment needs the reason and tells the procuratorate.
+  handling.context.open_clocks.clear();
+  for (const Recommendation assessed : {Recommendation::kTransfer, Recommendation::kConsult}) {
+    handling.context.assessed_recommendation = assessed;
+    EXPECT_EQ(Refused(handling, Request(E::kCloseCase, kHandler, kLater, ClosePayload{CloseReason::kAdministrativeConcluded}))
+                  .field,
+              "reason");
+    auto closed = Decide(handling, Request(E::kCloseCase, kHandler, kLater,
+                                           ClosePayload{CloseReason::kAdministrativeConcluded}, "已作行政处罚"));
+    ASSERT_TRUE(closed.ok()) << closed.error().message_en;
+    EXPECT_EQ(closed->to, S::kClosedAdministrative);
+    EXPECT_NE(std::find(closed->notify_bodies.begin(), closed->notify_bodies.end(), Body::kProcuratorate),
+              closed->notify_bodies.end());
+    EXPECT_TRUE(StartsTheWatch(*closed)) << "the watch goes on after the close: only sending the transfer stops it";
+  }
+  // Handed back by the police (they refused to file it): not kept from them, an ordinary close.
+  handling.progress.transfer_received_at = test::At("2026-02-02T10:00:00+08:00");
+  auto returned = Decide(handling, Request(E::kCloseCase, kHandler, kLater, ClosePayload{CloseReason::kAdministrativeConcluded}));
+  ASSERT_TRUE(returned.ok()) << returned.error().message_en;
+  EXPECT_FALSE(StartsTheWatch(*returned));
+  handling.progress.transfer_received_at.reset();
+  // Assessed administrative and under the threshold: an ordinary close, nobody told.
+  handling.context.assessed_recommendation = Recommendation::kAdministrative;
+  handling.context.amount_threshold_met = false;
+  auto ordinary = Decide(handling, Request(E::kCloseCase, kHandler, kLater, ClosePayload{CloseReason::kAdministrativeConcluded}));
+  ASSERT_TRUE(ordinary.ok()) << ordinary.error().message_en;
+  EXPECT_TRUE(ordinary->notify_bodies.empty());
+  EXPECT_FALSE(StartsTheWatch(*ordinary));
+}
+
 TEST(CaseMachine, AnAdvanceByOthersIsNotTheActorPayingInFullWithinTheDeadline) {
   CaseSnapshot pending = InState(S::kOrderPending);
   pending.progress.order_deadline = test::Date("2026-03-05");
