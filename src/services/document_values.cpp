@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/money.h"
+#include "services/case_mapping.h"
 #include "services/evidence_package.h"
 #include "services/zh_text.h"
 #include "store/case_timeline_repository.h"
@@ -75,6 +76,31 @@ std::string YuanZh(std::int64_t fen) {
   return out + (dot == std::string::npos ? ".00" : plain.substr(dot));
 }
 
+namespace {
+
+// How the actor avoided paying, as the findings establish it (刑法 §276-1 ¶1): the documents that
+// state the suspicion say what was found, never a conduct nobody established.
+std::string ConductPhraseZh(domain::Conduct conduct) {
+  switch (conduct) {
+    case domain::Conduct::kAbscond: return "以逃匿方法逃避支付劳动者的劳动报酬";
+    case domain::Conduct::kTransferAssets: return "以转移财产方法逃避支付劳动者的劳动报酬";
+    case domain::Conduct::kAbleButRefused: return "有能力支付而不支付劳动者的劳动报酬";
+    default: return "不支付劳动者的劳动报酬（逃避支付的方式尚待查明）";
+  }
+}
+
+// The persons liable besides the employer (刑法 §276-1 ¶2; 法释〔2013〕3号 §7–§9), as recorded.
+std::string LiablePersonsZh(const domain::LiablePersons& persons) {
+  std::string named;
+  if (!persons.actual_controller.empty()) named = "实际控制人" + persons.actual_controller;
+  std::string responsible;
+  for (const auto& person : persons.responsible_persons) responsible += (responsible.empty() ? "" : "、") + person;
+  if (!responsible.empty()) named += (named.empty() ? "" : "，") + std::string("直接负责的主管人员") + responsible;
+  return named.empty() ? std::string() : "（" + named + "）";
+}
+
+}  // namespace
+
 Result<docs::TemplateValues> CaseDocumentValues(store::Connection& connection, const DocumentCatalog& catalog,
                                                 const ReferenceData& reference, const docs::DocumentTemplate& t,
                                                 const store::CaseRow& row, const Principal& who,
@@ -88,6 +114,9 @@ Result<docs::TemplateValues> CaseDocumentValues(store::Connection& connection, c
   x["case_no"] = row.case_no;
   x["case_title"] = row.title;
   x["employer_name"] = employer->name;
+  const domain::CurrentFindings findings = FindingsOf(row, *employer, events);
+  x["conduct_phrase"] = ConductPhraseZh(findings.conduct);
+  x["liable_persons"] = LiablePersonsZh(findings.persons);
   x["employer_address"] = employer->address.empty() ? "（不详）" : employer->address;
   x["legal_representative"] = employer->legal_representative.empty() ? "（不详）" : employer->legal_representative;
   x["project_name"] = row.project_name.empty() ? "用工场所" : row.project_name + "项目";

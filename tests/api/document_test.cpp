@@ -237,7 +237,7 @@ TEST_F(DocumentFixture, TheDocumentSetFromConsultationToProcuratorialOpinionRend
   Check(handler_, "transfer_report",
         {"关于移送涉嫌犯罪案件的书面报告", "示范区人力资源和社会保障局负责人：", "专案组", "三日内", "拒不支付劳动报酬罪", "签发人"}, 2);
   Check(head_, "transfer_decision", {"移送涉嫌犯罪案件审批决定", "批准移送", "二十四小时内", "示范区公安分局", "陈负责"});
-  Check(handler_, "investigation_report", {"涉嫌犯罪案件情况的调查报告", "一、当事人基本情况", "滨海花园二期", "张建国", "朱红旗", "张贴"}, 2);
+  Check(handler_, "investigation_report", {"涉嫌犯罪案件情况的调查报告", "一、当事人基本情况", "滨海花园二期", "张建国", "朱红旗", "张贴", "以逃匿方法逃避支付"}, 3);  // 14 workers listed: three pages
   ASSERT_EQ(Step(police_, id_, "sign_receipt", "2025-12-12T08:00:00Z").status, 200);
   Check(police_, "acceptance_receipt",
         {"受案回执", "示公（治）受字〔2025〕1号", "示范区人力资源和社会保障局：", "2025年12月12日移送", "已收到并受理", "赵明"});

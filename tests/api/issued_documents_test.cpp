@@ -133,6 +133,23 @@ TEST_F(IssuedDocuments, TheTransferLetterStatesTheAmountOwedOnTheDayOfTransferAn
       << "a step's document cannot be made again on demand with today's data";
 }
 
+TEST_F(IssuedDocuments, TheSuspicionStatesTheConductAndThePersonsTheFindingsEstablished) {
+  auto finding = [&](const std::string& kind, const boost::json::object& value) {
+    auto r = handler_.PostJson(CasePath(id_, "/findings"), {{"kind", kind}, {"value", value}, {"reason", "经调查核实"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+  };
+  finding("conduct", {{"conduct", "transfer_assets"}});
+  finding("employer_kind", {{"employer_kind", "unqualified_contractor"}, {"actual_controller", "王某"},
+                            {"responsible_persons", {"赵某", "钱某"}}});
+  Transfer();
+  for (const char* kind : {"transfer_letter", "transfer_report", "investigation_report"}) {
+    const auto pdf = Text(handler_, id_, kind);
+    Contains(pdf, {"以转移财产方法逃避支付劳动者的劳动报酬"}, kind);
+    EXPECT_EQ(pdf.text.find("逃匿"), std::string::npos) << kind << " states a conduct nobody found:\n" << pdf.text;
+    Contains(pdf, {"实际控制人王某", "直接负责的主管人员赵某、钱某"}, kind);
+  }
+}
+
 TEST_F(IssuedDocuments, TheOrderKeepsItsIssueDateAndDeadline) {
   IssueOrder(handler_, id_);
   auto order = Document(handler_, id_, "rectification_order");
