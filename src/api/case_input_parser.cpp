@@ -1,6 +1,7 @@
 // Reads complaint bodies (POST /api/v1/cases, imports, demo scenarios) into service inputs.
 #include <algorithm>
 
+#include "domain/json_fields.h"
 #include "api/case_step_parser.h"
 #include "http/json_body.h"
 
@@ -38,15 +39,7 @@ Result<services::EmployerInput> ReadEmployer(const boost::json::object& body, co
 Result<domain::Fen> ParseYuanField(const boost::json::object& o, std::string_view key, const std::string& field) {
   auto it = o.find(key);
   if (it == o.end()) return InvalidField(field, "必填", "required");
-  const auto& v = it->value();
-  if (v.is_string()) return domain::Fen::ParseYuan(v.as_string(), field);
-  if (v.is_int64()) {
-    if (v.as_int64() < 0) return InvalidField(field, "不能为负数", "must not be negative");
-    return domain::Fen::FromYuan(v.as_int64(), field);
-  }
-  if (v.is_uint64()) return InvalidField(field, "金额过大", "too large");
-  if (v.is_double()) return domain::Fen::FromYuanDouble(v.as_double(), field);
-  return InvalidField(field, "应为金额（元）", "must be an amount in yuan");
+  return domain::YuanValue(it->value(), field);
 }
 
 Result<services::ComplaintInput> ParseComplaintInput(const boost::json::object& body) {

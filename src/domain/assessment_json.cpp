@@ -34,14 +34,7 @@ std::pair<std::string, std::string> ElementNameOf(std::string_view id) {
 // Amounts may come as JSON integers, as non-integer JSON numbers, or as decimal strings.
 Result<Fen> ParseAmountValue(const boost::json::value* value, const std::string& path) {
   if (value == nullptr || value->is_null()) return FieldError(path, "为必填项", "is required");
-  if (value->is_string()) return Fen::ParseYuan(value->get_string(), path);
-  if (value->is_int64()) {
-    if (value->get_int64() < 0) return FieldError(path, "金额不能为负数", "amount must not be negative");
-    return Fen::FromYuan(value->get_int64(), path);
-  }
-  if (value->is_uint64()) return FieldError(path, "金额过大", "amount is too large");
-  if (value->is_double()) return Fen::FromYuanDouble(value->get_double(), path);
-  return FieldError(path, "应为数字或十进制字符串", "must be a number or a decimal string");
+  return YuanValue(*value, path);
 }
 
 template <class E>

@@ -26,29 +26,32 @@ constexpr std::array<std::pair<Payer, std::string_view>, 6> kPayerNamesZh{{
     {Payer::kEmergencyFund, "应急周转金（垫付）"},
     {Payer::kCourtExecution, "法院执行"},
 }};
-constexpr std::array<std::pair<FindingKind, std::string_view>, 6> kFindingKinds{{
+constexpr std::array<std::pair<FindingKind, std::string_view>, 7> kFindingKinds{{
     {FindingKind::kConduct, "conduct"},
     {FindingKind::kSeriousConsequences, "serious_consequences"},
     {FindingKind::kMassIncident, "mass_incident"},
     {FindingKind::kEmployerKind, "employer_kind"},
     {FindingKind::kJustifiedReason, "justified_reason"},
     {FindingKind::kCompensationBorne, "compensation_borne"},
+    {FindingKind::kWorkerClaim, "worker_claim"},
 }};
-constexpr std::array<std::pair<FindingKind, std::string_view>, 6> kFindingNamesZh{{
+constexpr std::array<std::pair<FindingKind, std::string_view>, 7> kFindingNamesZh{{
     {FindingKind::kConduct, "行为性质"},
     {FindingKind::kSeriousConsequences, "严重后果"},
     {FindingKind::kMassIncident, "群体性、极端事件"},
     {FindingKind::kEmployerKind, "用工主体及责任人员"},
     {FindingKind::kJustifiedReason, "未支付的正当理由"},
     {FindingKind::kCompensationBorne, "赔偿责任承担"},
+    {FindingKind::kWorkerClaim, "劳动者的劳动报酬"},
 }};
-constexpr std::array<std::pair<FindingKind, std::string_view>, 6> kFindingNamesEn{{
+constexpr std::array<std::pair<FindingKind, std::string_view>, 7> kFindingNamesEn{{
     {FindingKind::kConduct, "conduct"},
     {FindingKind::kSeriousConsequences, "serious consequences"},
     {FindingKind::kMassIncident, "mass or extreme incident"},
     {FindingKind::kEmployerKind, "employer and liable persons"},
     {FindingKind::kJustifiedReason, "justified reason for not paying"},
     {FindingKind::kCompensationBorne, "compensation borne"},
+    {FindingKind::kWorkerClaim, "a worker's remuneration"},
 }};
 
 // The order that decides the order element: one to the actor beats one to a payer-first party; among
@@ -131,6 +134,8 @@ void Apply(CurrentFindings& current, FindingKind kind, const FindingValue& value
       break;
     case FindingKind::kCompensationBorne:
       current.compensation_borne = value.yes;
+      break;
+    case FindingKind::kWorkerClaim:  // applied to the worker's record (the facts read the workers)
       break;
   }
 }

@@ -8,6 +8,7 @@
 // Findings (conduct, serious consequences, mass incident, employer kind, justified reason,
 // compensation borne) are recorded as timeline events by the bodies entitled to make them and revised
 // by newer findings; CurrentFindings folds them, newest last.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +31,11 @@ std::string_view PayerNameZh(Payer payer);
 bool IsActorPayer(Payer payer);
 
 // What a finding establishes; each kind has its own value and replaces the previous finding of its kind.
-enum class FindingKind { kConduct, kSeriousConsequences, kMassIncident, kEmployerKind, kJustifiedReason, kCompensationBorne };
+// kWorkerClaim is per worker: what the investigation established one worker is owed (法释 §1: only
+// 劳动报酬 is tested) and for how many months; the service applies it to that worker's record.
+enum class FindingKind {
+  kConduct, kSeriousConsequences, kMassIncident, kEmployerKind, kJustifiedReason, kCompensationBorne, kWorkerClaim
+};
 std::string_view FindingKindCode(FindingKind kind);
 std::optional<FindingKind> ParseFindingKind(std::string_view code);
 std::string_view FindingKindNameZh(FindingKind kind);
@@ -42,6 +47,14 @@ struct LiablePersons {
   std::vector<std::string> responsible_persons;  // 直接负责的主管人员 / 其他直接责任人员
 };
 
+// One worker's claim as established (FindingKind::kWorkerClaim).
+struct WorkerClaimFinding {
+  std::int64_t worker_id = 0;
+  Fen owed;          // 劳动报酬: wages, bonuses, allowances, subsidies, overtime (法释 §1)
+  Fen other_claims;  // 经济补偿, 赔偿金, 工程款: recorded, never tested
+  int months_unpaid = 0;
+};
+
 // One finding's value; only the member for its kind is meaningful.
 struct FindingValue {
   Conduct conduct = Conduct::kUnknown;
@@ -49,6 +62,7 @@ struct FindingValue {
   bool yes = false;                              // mass incident / justified reason / compensation borne
   EmployerKind employer_kind = EmployerKind::kUnit;
   LiablePersons persons;
+  WorkerClaimFinding worker_claim;
 };
 
 struct CurrentFindings {

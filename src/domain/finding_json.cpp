@@ -1,6 +1,7 @@
 #include "domain/finding_json.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <boost/json/array.hpp>
 
 #include "domain/json_fields.h"
@@ -117,6 +118,23 @@ Result<FindingValue> ParseFindingValue(FindingKind kind, const boost::json::obje
       }
       return value;
     }
+    case FindingKind::kWorkerClaim: {
+      if (auto ok = fields.OnlyKeys({"worker_id", "owed_yuan", "other_claims_yuan", "months_unpaid"}); !ok) return ok.error();
+      auto worker = fields.Integer("worker_id", 1, INT64_MAX);
+      if (!worker) return worker.error();
+      auto owed = fields.Yuan("owed_yuan");
+      if (!owed) return owed.error();
+      Fen other;
+      if (fields.HasValue("other_claims_yuan")) {
+        auto parsed = fields.Yuan("other_claims_yuan");
+        if (!parsed) return parsed.error();
+        other = *parsed;
+      }
+      auto months = fields.Integer("months_unpaid", 0, 600);
+      if (!months) return months.error();
+      value.worker_claim = {*worker, *owed, other, static_cast<int>(*months)};
+      return value;
+    }
   }
   return FieldError(path, "未知的认定类型", "unknown finding kind");
 }
@@ -146,6 +164,11 @@ boost::json::object FindingValueToJson(FindingKind kind, const FindingValue& val
                                      : boost::json::value(value.persons.actual_controller);
       return out;
     }
+    case FindingKind::kWorkerClaim:
+      return {{"worker_id", value.worker_claim.worker_id},
+              {"owed_yuan", value.worker_claim.owed.ToYuanPlain()},
+              {"other_claims_yuan", value.worker_claim.other_claims.ToYuanPlain()},
+              {"months_unpaid", value.worker_claim.months_unpaid}};
   }
   return {};
 }
@@ -179,6 +202,12 @@ std::string DescribeFindingZh(FindingKind kind, const FindingValue& value) {
       }
       return text;
     }
+    case FindingKind::kWorkerClaim:
+      return "劳动报酬 " + value.worker_claim.owed.ToYuanGrouped() + " 元，欠薪 " +
+             std::to_string(value.worker_claim.months_unpaid) + " 个月" +
+             (value.worker_claim.other_claims == Fen() ? std::string()
+                                                       : "；另有经济补偿、赔偿金、工程款等 " +
+                                                             value.worker_claim.other_claims.ToYuanGrouped() + " 元（不计入认定数额）");
   }
   return {};
 }
@@ -207,6 +236,12 @@ std::string DescribeFindingEn(FindingKind kind, const FindingValue& value) {
       }
       return text;
     }
+    case FindingKind::kWorkerClaim:
+      return "remuneration " + value.worker_claim.owed.ToYuanGrouped() + " yuan over " +
+             std::to_string(value.worker_claim.months_unpaid) + " months" +
+             (value.worker_claim.other_claims == Fen() ? std::string()
+                                                       : "; other claims " + value.worker_claim.other_claims.ToYuanGrouped() +
+                                                             " yuan (not tested)");
   }
   return {};
 }

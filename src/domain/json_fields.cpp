@@ -112,6 +112,23 @@ Result<std::optional<bool>> JsonFields::OptionalBool(std::string_view key) const
   return std::optional<bool>(*flag);
 }
 
+Result<Fen> YuanValue(const boost::json::value& v, const std::string& path) {
+  if (v.is_string()) return Fen::ParseYuan(v.as_string(), path);
+  if (v.is_int64()) {
+    if (v.as_int64() < 0) return FieldError(path, "金额不能为负数", "amount must not be negative");
+    return Fen::FromYuan(v.as_int64(), path);
+  }
+  if (v.is_uint64()) return FieldError(path, "金额过大", "amount is too large");
+  if (v.is_double()) return Fen::FromYuanDouble(v.as_double(), path);
+  return FieldError(path, "应为金额（元）：数字或十进制字符串", "must be an amount in yuan: a number or a decimal string");
+}
+
+Result<Fen> JsonFields::Yuan(std::string_view key) const {
+  const auto* value = Present(key);
+  if (value == nullptr) return Missing(PathOf(key));
+  return YuanValue(*value, PathOf(key));
+}
+
 Result<std::int64_t> JsonFields::Integer(std::string_view key, std::int64_t min, std::int64_t max) const {
   const auto* value = Present(key);
   if (value == nullptr) return Missing(PathOf(key));

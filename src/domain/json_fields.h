@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "domain/civil_date.h"
+#include "domain/money.h"
 
 namespace wagelink::domain {
 
@@ -26,6 +27,8 @@ Error FieldError(std::string_view path, std::string_view reason_zh, std::string_
 std::string_view TruncateUtf8(std::string_view text, std::size_t max_bytes);
 // "workers" + 3 -> "workers[3]".
 std::string ElementPath(std::string_view array_path, std::size_t index);
+// An amount in yuan: a decimal string ("12,000.50") or a number, never negative; `path` names it.
+Result<Fen> YuanValue(const boost::json::value& value, const std::string& path);
 // Expects `value` to be an object; `path` is used in the error.
 Result<const boost::json::object*> AsObject(const boost::json::value& value, std::string_view path);
 
@@ -49,6 +52,7 @@ class JsonFields {
   Result<std::int64_t> Integer(std::string_view key, std::int64_t min, std::int64_t max) const;
   Result<std::optional<std::int64_t>> OptionalInteger(std::string_view key, std::int64_t min, std::int64_t max) const;
   Result<CivilDate> Date(std::string_view key) const;
+  Result<Fen> Yuan(std::string_view key) const;
   Result<const boost::json::object*> Object(std::string_view key) const;
   Result<const boost::json::object*> OptionalObject(std::string_view key) const;  // nullptr if absent
   Result<const boost::json::array*> Array(std::string_view key, std::size_t max_size) const;

@@ -88,7 +88,22 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
   const auto employer = cases.FindEmployer(row->employer_id);
   auto events = timeline.ListEvents(case_id);
   const domain::CurrentFindings before = FindingsOf(*row, *employer, events);
-  const domain::FindingValue previous = CurrentValue(before, input.kind);
+  domain::FindingValue previous = CurrentValue(before, input.kind);
+  std::string worker_named;  // "（张建国）" for a worker's claim
+  if (input.kind == domain::FindingKind::kWorkerClaim) {
+    const auto& claim = input.value.worker_claim;
+    const auto worker = cases.FindWorker(case_id, claim.worker_id);
+    if (!worker) return InvalidField("value.worker_id", "本案没有该劳动者", "no such worker on this case");
+    if (claim.owed.fen() < worker->paid_fen) {
+      return InvalidField("value.owed_yuan",
+                          "不能少于已支付给该劳动者的 " + domain::Fen::FromFen(worker->paid_fen).ToYuanGrouped() + " 元",
+                          "must not be less than the " + domain::Fen::FromFen(worker->paid_fen).ToYuanGrouped() +
+                              " yuan already paid to this worker");
+    }
+    previous.worker_claim = {worker->id, domain::Fen::FromFen(worker->owed_fen),
+                             domain::Fen::FromFen(worker->other_claims_fen), static_cast<int>(worker->months_unpaid)};
+    worker_named = "（" + worker->name + "）";
+  }
 
   boost::json::array evidence;
   for (const auto& reference : input.evidence) evidence.emplace_back(reference);
@@ -103,7 +118,7 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
       {"found_on", found_on.ToIso()}});
   event.reason = input.reason;
   const std::string name_zh(domain::FindingKindNameZh(input.kind));
-  event.explanation_zh = "认定" + name_zh + "：" + domain::DescribeFindingZh(input.kind, input.value) + "（此前：" +
+  event.explanation_zh = "认定" + name_zh + worker_named + "：" + domain::DescribeFindingZh(input.kind, input.value) + "（此前：" +
                          domain::DescribeFindingZh(input.kind, previous) + "）。案件的罪与非罪评估随之按新的事实重新作出。";
   event.explanation_en = "Finding on " + std::string(domain::FindingKindNameEn(input.kind)) + ": " +
                          domain::DescribeFindingEn(input.kind, input.value) + " (before: " +
@@ -113,6 +128,10 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
   if (input.kind == domain::FindingKind::kConduct) {
     cases.SetConduct(case_id, std::string(domain::ConductName(input.value.conduct)));
   }
+  if (input.kind == domain::FindingKind::kWorkerClaim) {
+    const auto& claim = input.value.worker_claim;
+    cases.SetWorkerClaim(case_id, claim.worker_id, claim.owed.fen(), claim.other_claims.fen(), claim.months_unpaid);
+  }
   cases.AddParty(case_id, who.body_code, now.ToIsoUtc());
   records_.audit().Append(*connection, who, "case.finding", {"case", std::to_string(case_id)},
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
@@ -120,7 +139,9 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
                                     {"value", domain::FindingValueToJson(input.kind, input.value)}});
   events.push_back(event);
-  records_.ReportAtOnceIfDue(*connection, who, *row, cases.ListWorkers(case_id), events);
+  // A worker's claim changes the case's totals: the report reads the row as it now stands.
+  const auto updated = cases.FindCase(case_id, {true, ""});
+  records_.ReportAtOnceIfDue(*connection, who, updated ? *updated : *row, cases.ListWorkers(case_id), events);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }

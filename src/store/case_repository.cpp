@@ -320,4 +320,11 @@ void CaseRepository::RefreshMoney(std::int64_t case_id) {
   c_.Execute(kRefreshCase, {case_id});
 }
 
+void CaseRepository::SetWorkerClaim(std::int64_t case_id, std::int64_t worker_id, std::int64_t owed_fen,
+                                    std::int64_t other_claims_fen, std::int64_t months_unpaid) {
+  c_.Execute("UPDATE workers SET owed_fen = ?, other_claims_fen = ?, months_unpaid = ? WHERE id = ? AND case_id = ?",
+             {owed_fen, other_claims_fen, months_unpaid, worker_id, case_id});
+  RefreshMoney(case_id);
+}
+
 }  // namespace wagelink::store

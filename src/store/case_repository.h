@@ -137,6 +137,9 @@ class CaseRepository {
   std::vector<PaymentRow> ListPayments(std::int64_t case_id);
   // Recomputes the per-worker and per-case totals from the payments (same transaction).
   void RefreshMoney(std::int64_t case_id);
+  // A worker's claim as a finding established it (the finding event keeps what it replaced).
+  void SetWorkerClaim(std::int64_t case_id, std::int64_t worker_id, std::int64_t owed_fen, std::int64_t other_claims_fen,
+                      std::int64_t months_unpaid);
 
  private:
   Connection& c_;

@@ -296,5 +296,52 @@ TEST(CaseFacts, ACaseKeptFromThePoliceAgainstTheAssessmentIsWatchedAndClosingItT
   EXPECT_EQ(told, 1) << inbox;
 }
 
+TEST(CaseFacts, TheInvestigationEstablishesEachWorkersRemunerationAndOnlyThatIsTested) {
+  TestServer server({.start_time = *ParseUtc(kAfterScenarioOne)});
+  HttpClient handler = server.LoginAs("handler");
+  const std::int64_t id = ScenarioOneToOrder(handler);
+  auto detail = handler.Get(CasePath(id)).Json();
+  const std::int64_t first = detail.at("workers").at(0).at("id").as_int64();
+  ASSERT_EQ(Pay(handler, id, "14000", "2025-12-12", "general_contractor").status, 200);  // about 1,600 to 张建国
+  // Of the 21,300 张建国 claimed, 6,300 is severance (经济补偿), not remuneration (法释 §1).
+  auto found = Find(handler, id, "worker_claim",
+                    {{"worker_id", first}, {"owed_yuan", "15000"}, {"other_claims_yuan", "6300"}, {"months_unpaid", 5}},
+                    "经核对考勤和工资表，其中 6,300 元为经济补偿");
+  ASSERT_EQ(found.status, 200) << found.body;
+  const auto json = found.Json();
+  EXPECT_EQ(json.at("owed").at("yuan").as_string(), "180100.00");
+  EXPECT_EQ(json.at("workers").at(0).at("owed").at("yuan").as_string(), "15000.00");
+  EXPECT_EQ(json.at("workers").at(0).at("other_claims").at("yuan").as_string(), "6300.00");
+  EXPECT_EQ(json.at("workers").at(0).at("months_unpaid").as_int64(), 5);
+  EXPECT_EQ(json.at("assessment_input").at("workers").at(0).at("owed_yuan").as_string(), "15000.00");
+  EXPECT_EQ(json.at("assessment_input").at("workers").at(0).at("months_unpaid").as_int64(), 5);
+  EXPECT_EQ(json.at("assessment").at("amount_threshold").at("total_owed_yuan").as_string(), "180100.00");
+  const auto& last = json.at("timeline").as_array().back();
+  EXPECT_EQ(last.at("payload").at("previous").at("owed_yuan").as_string(), "21300.00") << "the finding keeps what it replaced";
+  EXPECT_NE(std::string(last.at("explanation_zh").as_string()).find("张建国"), std::string::npos) << last;
+  auto replayed = handler.PostJson("/api/v1/assessments", json.at("assessment_input"));
+  ASSERT_EQ(replayed.status, 200) << replayed.body;
+  EXPECT_EQ(replayed.Json(), json.at("assessment"));
+
+  // Refused, with nothing written: a worker of no case of ours, less than already paid, unknown keys.
+  const auto events = json.at("timeline").as_array().size();
+  auto stranger = Find(handler, id, "worker_claim", {{"worker_id", 999999}, {"owed_yuan", "1"}, {"months_unpaid", 1}});
+  EXPECT_EQ(stranger.status, 400) << stranger.body;
+  EXPECT_EQ(stranger.Json().at("field").as_string(), "value.worker_id");
+  auto below = Find(handler, id, "worker_claim", {{"worker_id", first}, {"owed_yuan", "1000"}, {"months_unpaid", 5}});
+  EXPECT_EQ(below.status, 400) << below.body;
+  EXPECT_EQ(below.Json().at("field").as_string(), "value.owed_yuan");
+  auto unknown = Find(handler, id, "worker_claim",
+                      {{"worker_id", first}, {"owed_yuan", "15000"}, {"months_unpaid", 5}, {"bonus", 1}});
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_EQ(handler.Get(CasePath(id)).Json().at("timeline").as_array().size(), events);
+  EXPECT_EQ(server.LoginAs("judge").PostJson(CasePath(id, "/findings"),
+                                             {{"kind", "worker_claim"},
+                                              {"value", {{"worker_id", first}, {"owed_yuan", "15000"}, {"months_unpaid", 5}}},
+                                              {"reason", "x"}})
+                .status,
+            403) << "the court records only whether compensation was borne";
+}
+
 }  // namespace
 }  // namespace wagelink::testing

@@ -113,6 +113,20 @@ test('an advance by the general contractor does not undo the refusal; the revise
   await page.locator('[data-test="case-facts"] [data-test="fact-conduct"]', { hasText: '以逃匿方法逃避支付' }).waitFor();
   await page.locator('[data-test="assessment-recommendation"]', { hasText: '移送公安机关' }).waitFor();
   await page.locator('[data-test="timeline-event"][data-event="record_finding"]').first().waitFor();
+  // ... and settles the first worker's remuneration: 1,000 yuan of overtime pay the complaint left out.
+  await page.locator('[data-test="record-finding"]').click();
+  await form.waitFor();
+  await chooseOption(page, form.locator('[data-test="finding-kind"]'), '劳动者的劳动报酬');
+  await form.locator('[data-test="finding-worker"]').click();
+  await page.locator('.finding-worker-options .el-select-dropdown__item').first().click();
+  const owed = Number((await form.locator('[data-test="finding-owed"]').inputValue()).replace(/,/g, ''));
+  assert.ok(owed > 1000, `the worker's recorded claim is prefilled (${owed})`);
+  await form.locator('[data-test="finding-owed"]').fill(String(owed + 1000));
+  await form.locator('[data-test="finding-reason"]').fill('经核对考勤记录，另有加班费 1,000 元未计入投诉');
+  await page.locator('[data-test="finding-submit"]').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.locator('[data-test="timeline-event"][data-event="record_finding"]', { hasText: '劳动者的劳动报酬' }).first().waitFor();
+  await page.locator('[data-test="assessment-recommendation"]', { hasText: '移送公安机关' }).waitFor();
   await page.locator('[data-test="case-facts"]').scrollIntoViewIfNeeded();
   await screenshot(page, '30-case-facts-revised');
 

@@ -81,6 +81,8 @@ export interface CaseWorker {
   owed: Money;
   paid: Money;
   outstanding: Money;
+  /** 经济补偿, 赔偿金, 工程款: recorded apart, never tested as 劳动报酬. */
+  other_claims?: Money;
   months_unpaid: number;
   period_from: string;
   period_to: string;
@@ -242,7 +244,8 @@ export type FindingKind =
   | 'mass_incident'
   | 'employer_kind'
   | 'justified_reason'
-  | 'compensation_borne';
+  | 'compensation_borne'
+  | 'worker_claim';
 
 export interface CaseFacts {
   conduct: string;

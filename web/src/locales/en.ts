@@ -483,6 +483,10 @@ const en: MessageSchema = {
     actualController: 'Actual controller',
     responsiblePersons: 'Persons directly responsible',
     personsHint: 'Separate names with commas',
+    worker: 'Worker',
+    owedYuan: 'Remuneration (wages, bonuses, allowances, subsidies, overtime)',
+    otherClaimsYuan: 'Severance, damages, project payments etc. (not tested)',
+    monthsUnpaid: 'Months unpaid',
     kind: {
       conduct: 'Conduct',
       serious_consequences: 'Serious consequences',
@@ -490,6 +494,7 @@ const en: MessageSchema = {
       employer_kind: 'Employer and liable persons',
       justified_reason: 'Justified reason for not paying',
       compensation_borne: 'Compensation borne',
+      worker_claim: "A worker's remuneration (per worker)",
     },
     conduct: {
       abscond: 'Absconded to evade payment',

@@ -483,6 +483,10 @@ const zhCN = {
     actualController: '实际控制人',
     responsiblePersons: '直接负责的主管人员和其他直接责任人员',
     personsHint: '多人以顿号或逗号分隔',
+    worker: '劳动者',
+    owedYuan: '劳动报酬（工资、奖金、津贴、补贴、加班费）',
+    otherClaimsYuan: '经济补偿、赔偿金、工程款等（不计入认定数额）',
+    monthsUnpaid: '欠薪月数',
     kind: {
       conduct: '行为性质',
       serious_consequences: '严重后果',
@@ -490,6 +494,7 @@ const zhCN = {
       employer_kind: '用工主体及责任人员',
       justified_reason: '未支付的正当理由',
       compensation_borne: '已依法承担赔偿责任',
+      worker_claim: '劳动者的劳动报酬（逐人核定）',
     },
     conduct: {
       abscond: '以逃匿方法逃避支付',
