@@ -332,10 +332,10 @@ Result<services::FindingInput> ParseFindingInput(const boost::json::object& body
   auto kind = domain::ParseFindingKind(*kind_code);
   if (!kind) {
     return InvalidField("kind",
-                        "应为 conduct、serious_consequences、mass_incident、employer_kind、justified_reason 或 "
-                        "compensation_borne",
-                        "must be conduct, serious_consequences, mass_incident, employer_kind, justified_reason or "
-                        "compensation_borne");
+                        "应为 conduct、serious_consequences、mass_incident、employer_kind、justified_reason、"
+                        "compensation_borne 或 worker_claim",
+                        "must be conduct, serious_consequences, mass_incident, employer_kind, justified_reason, "
+                        "compensation_borne or worker_claim");
   }
   input.kind = *kind;
   auto value = fields.Object("value");

@@ -68,6 +68,7 @@ boost::json::object FactsJson(const domain::CurrentFindings& f) {
           {"conduct_zh", domain::DescribeFindingZh(domain::FindingKind::kConduct, conduct)},
           {"serious_consequences", std::move(consequences)},
           {"mass_incident", f.mass_incident},
+          {"extreme_incident", f.extreme_incident},
           {"employer_kind", f.employer_kind ? boost::json::value(domain::EmployerKindName(*f.employer_kind)) : nullptr},
           {"actual_controller", f.persons.actual_controller.empty() ? boost::json::value(nullptr)
                                                                     : boost::json::value(f.persons.actual_controller)},

@@ -124,6 +124,7 @@ void Apply(CurrentFindings& current, FindingKind kind, const FindingValue& value
       break;
     case FindingKind::kMassIncident:
       current.mass_incident = value.yes;
+      current.extreme_incident = value.yes && value.extreme;
       break;
     case FindingKind::kEmployerKind:
       current.employer_kind = value.employer_kind;

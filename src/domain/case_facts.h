@@ -60,6 +60,7 @@ struct FindingValue {
   Conduct conduct = Conduct::kUnknown;
   std::vector<SeriousConsequence> consequences;  // empty: none established
   bool yes = false;                              // mass incident / justified reason / compensation borne
+  bool extreme = false;                          // mass incident: an extreme one (threats of suicide, violence)
   EmployerKind employer_kind = EmployerKind::kUnit;
   LiablePersons persons;
   WorkerClaimFinding worker_claim;
@@ -68,7 +69,8 @@ struct FindingValue {
 struct CurrentFindings {
   Conduct conduct = Conduct::kUnknown;
   std::vector<SeriousConsequence> consequences;
-  bool mass_incident = false;
+  bool mass_incident = false;     // a mass or extreme incident (45号令 §5(二); the assessment's input)
+  bool extreme_incident = false;  // of those, an extreme one: the report at once goes to the top level
   std::optional<EmployerKind> employer_kind;
   LiablePersons persons;
   bool justified_reason = false;

@@ -81,12 +81,23 @@ Result<FindingValue> ParseFindingValue(FindingKind kind, const boost::json::obje
       }
       return value;
     }
-    case FindingKind::kMassIncident:
+    case FindingKind::kMassIncident: {
+      if (auto ok = fields.OnlyKeys({"occurred", "extreme"}); !ok) return ok.error();
+      auto occurred = fields.Bool("occurred");
+      if (!occurred) return occurred.error();
+      auto extreme = fields.OptionalBool("extreme");
+      if (!extreme) return extreme.error();
+      if (extreme->value_or(false) && !*occurred) {
+        return FieldError(fields.PathOf("extreme"), "须同时认定已引发事件（occurred 为 true）",
+                          "needs the incident itself (occurred: true)");
+      }
+      value.yes = *occurred;
+      value.extreme = extreme->value_or(false);
+      return value;
+    }
     case FindingKind::kJustifiedReason:
     case FindingKind::kCompensationBorne: {
-      const std::string_view key = kind == FindingKind::kMassIncident      ? "occurred"
-                                   : kind == FindingKind::kJustifiedReason ? "established"
-                                                                            : "borne";
+      const std::string_view key = kind == FindingKind::kJustifiedReason ? "established" : "borne";
       auto flag = Flag(fields, key);
       if (!flag) return flag.error();
       value.yes = *flag;
@@ -149,7 +160,7 @@ boost::json::object FindingValueToJson(FindingKind kind, const FindingValue& val
       return {{"consequences", std::move(list)}};
     }
     case FindingKind::kMassIncident:
-      return {{"occurred", value.yes}};
+      return {{"occurred", value.yes}, {"extreme", value.yes && value.extreme}};
     case FindingKind::kJustifiedReason:
       return {{"established", value.yes}};
     case FindingKind::kCompensationBorne:
@@ -186,7 +197,8 @@ std::string DescribeFindingZh(FindingKind kind, const FindingValue& value) {
       return text;
     }
     case FindingKind::kMassIncident:
-      return value.yes ? "已因欠薪引发群体性事件或极端事件" : "未引发群体性事件或极端事件";
+      if (!value.yes) return "未引发群体性事件或极端事件";
+      return value.extreme ? "已因欠薪引发极端事件（扬言自杀、自残、伤人等）" : "已因欠薪引发群体性事件";
     case FindingKind::kJustifiedReason:
       return value.yes ? "有正当理由未知悉责令支付或未及时支付" : "无正当理由";
     case FindingKind::kCompensationBorne:
@@ -225,6 +237,7 @@ std::string DescribeFindingEn(FindingKind kind, const FindingValue& value) {
       return text;
     }
     case FindingKind::kMassIncident:
+      return !value.yes ? "no" : value.extreme ? "yes, an extreme incident" : "yes, a mass incident";
     case FindingKind::kJustifiedReason:
     case FindingKind::kCompensationBorne:
       return value.yes ? "yes" : "no";

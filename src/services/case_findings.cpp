@@ -42,7 +42,10 @@ domain::FindingValue CurrentValue(const domain::CurrentFindings& current, domain
   value.employer_kind = current.employer_kind.value_or(domain::EmployerKind::kUnit);
   value.persons = current.persons;
   switch (kind) {
-    case domain::FindingKind::kMassIncident: value.yes = current.mass_incident; break;
+    case domain::FindingKind::kMassIncident:
+      value.yes = current.mass_incident;
+      value.extreme = current.extreme_incident;
+      break;
     case domain::FindingKind::kJustifiedReason: value.yes = current.justified_reason; break;
     case domain::FindingKind::kCompensationBorne: value.yes = current.compensation_borne.value_or(false); break;
     default: break;
@@ -158,7 +161,9 @@ void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Princip
       facts.amount_fen += worker.owed_fen - worker.paid_fen;
     }
   }
-  facts.indicators["mass_incident_signal"] = FindingsOf(row, *employer, events).mass_incident ? 1 : 0;
+  const domain::CurrentFindings findings = FindingsOf(row, *employer, events);
+  facts.indicators["mass_incident_signal"] = findings.mass_incident ? 1 : 0;
+  facts.indicators["extreme_incident_signal"] = findings.extreme_incident ? 1 : 0;
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   const domain::RiskAssessment assessment = domain::ScoreRisk(*risk_rules_, facts, now);
   if (!assessment.notify_wage_office && !assessment.notify_leadership) return;

@@ -255,6 +255,17 @@ TEST(CaseFacts, AMassIncidentInTheCasesFactsIsReportedAtOnceToTheLeadershipAndTh
   EXPECT_EQ(count("leader"), 1) << "once per case and level";
   // The blacklist's second criterion now holds too (45号令 §5(二)).
   EXPECT_EQ(found.Json().at("assessment").at("blacklist").at("eligible").as_bool(), true);
+  // A worker then threatens to jump: an extreme incident is reported again, at the top level.
+  auto extreme = Find(handler, id, "mass_incident", {{"occurred", true}, {"extreme", true}}, "工人爬上塔吊扬言跳下");
+  ASSERT_EQ(extreme.status, 200) << extreme.body;
+  EXPECT_EQ(extreme.Json().at("facts").at("extreme_incident").as_bool(), true);
+  EXPECT_EQ(count("leader"), 2);
+  const auto extreme_json = extreme.Json();
+  const auto& severe = extreme_json.at("timeline").as_array().back();
+  EXPECT_EQ(severe.at("event").as_string(), "report_at_once");
+  EXPECT_EQ(severe.at("payload").at("level").as_string(), "severe") << severe;
+  EXPECT_EQ(Find(handler, id, "mass_incident", {{"occurred", false}, {"extreme", true}}).status, 400)
+      << "an extreme incident is an incident";
 }
 
 TEST(CaseFacts, ACaseKeptFromThePoliceAgainstTheAssessmentIsWatchedAndClosingItTellsTheProcuratorate) {

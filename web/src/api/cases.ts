@@ -252,6 +252,8 @@ export interface CaseFacts {
   conduct_zh: string;
   serious_consequences: { code: string; zh: string }[];
   mass_incident: boolean;
+  /** Of those incidents, an extreme one (threats of suicide, self-harm, violence). */
+  extreme_incident: boolean;
   employer_kind: string | null;
   actual_controller: string | null;
   responsible_persons: string[];

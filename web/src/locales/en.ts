@@ -487,6 +487,8 @@ const en: MessageSchema = {
     owedYuan: 'Remuneration (wages, bonuses, allowances, subsidies, overtime)',
     otherClaimsYuan: 'Severance, damages, project payments etc. (not tested)',
     monthsUnpaid: 'Months unpaid',
+    extremeIncident: 'Yes (an extreme incident)',
+    extremeQuestion: 'An extreme incident (threat of suicide, self-harm, violence)?',
     kind: {
       conduct: 'Conduct',
       serious_consequences: 'Serious consequences',

@@ -487,6 +487,8 @@ const zhCN = {
     owedYuan: '劳动报酬（工资、奖金、津贴、补贴、加班费）',
     otherClaimsYuan: '经济补偿、赔偿金、工程款等（不计入认定数额）',
     monthsUnpaid: '欠薪月数',
+    extremeIncident: '是（极端事件）',
+    extremeQuestion: '是否为极端事件（扬言自杀、自残、伤人等）',
     kind: {
       conduct: '行为性质',
       serious_consequences: '严重后果',
