@@ -68,8 +68,10 @@ std::string BeijingDate(std::time_t t) {
 
 // Digits that differ for every write `n`, for ID numbers and names the server deduplicates on.
 std::string IdNumber(int n, int worker) {
-  char prefix[24];
-  std::snprintf(prefix, sizeof prefix, "1101011980%02d%02d%03d", 1 + n % 12, 1 + worker, n % 1000);
+  const auto u = static_cast<unsigned>(n);
+  char prefix[48];  // 17 characters; room for what the compiler cannot rule out (-Wformat-truncation)
+  std::snprintf(prefix, sizeof prefix, "1101011980%02u%02u%03u", 1 + u % 12, 1u + static_cast<unsigned>(worker) % 28,
+                u % 1000);
   return ValidIdNumber(prefix);
 }
 
