@@ -142,9 +142,8 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
                                     {"value", domain::FindingValueToJson(input.kind, input.value)}});
   events.push_back(event);
-  // A worker's claim changes the case's totals: the report reads the row as it now stands.
-  const auto updated = cases.FindCase(case_id, {true, ""});
-  records_.ReportAtOnceIfDue(*connection, who, updated ? *updated : *row, cases.ListWorkers(case_id), events);
+  // The report's amounts come from the workers as they now stand (a worker's claim changes them).
+  records_.ReportAtOnceIfDue(*connection, who, *row, cases.ListWorkers(case_id), events);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }

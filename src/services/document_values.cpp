@@ -3,6 +3,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "domain/finding_json.h"
 #include "domain/money.h"
 #include "services/case_mapping.h"
 #include "services/evidence_package.h"
@@ -81,12 +82,12 @@ namespace {
 // How the actor avoided paying, as the findings establish it (刑法 §276-1 ¶1): the documents that
 // state the suspicion say what was found, never a conduct nobody established.
 std::string ConductPhraseZh(domain::Conduct conduct) {
-  switch (conduct) {
-    case domain::Conduct::kAbscond: return "以逃匿方法逃避支付劳动者的劳动报酬";
-    case domain::Conduct::kTransferAssets: return "以转移财产方法逃避支付劳动者的劳动报酬";
-    case domain::Conduct::kAbleButRefused: return "有能力支付而不支付劳动者的劳动报酬";
-    default: return "不支付劳动者的劳动报酬（逃避支付的方式尚待查明）";
+  if (conduct == domain::Conduct::kUnable || conduct == domain::Conduct::kUnknown) {
+    return "不支付劳动者的劳动报酬（逃避支付的方式尚待查明）";
   }
+  domain::FindingValue found;
+  found.conduct = conduct;  // the finding's own wording: 以逃匿方法逃避支付, 有能力支付而不支付 ...
+  return domain::DescribeFindingZh(domain::FindingKind::kConduct, found) + "劳动者的劳动报酬";
 }
 
 // The persons liable besides the employer (刑法 §276-1 ¶2; 法释〔2013〕3号 §7–§9), as recorded.
