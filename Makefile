@@ -47,4 +47,4 @@ lint: server
 	@git ls-files 'src/*.cpp' | xargs clang-tidy -p build --quiet
 
 clean:
-	rm -rf build build-asan build-bench web/dist
+	rm -rf build build-asan build-bench build-fuzz web/dist

@@ -2,7 +2,8 @@
 # Installs what WageLink needs from Debian 12 packages (and the web UI's npm packages), only what
 # is missing, quietly when everything is present. Usage: scripts/install-deps.sh [run|test]
 #   run  — what `make run` needs: compiler, libraries, Node.js
-#   test — additionally PostgreSQL server, Chromium, CJK fonts, PDF tools, wrk/hyperfine, linters
+#   test — additionally PostgreSQL server, Chromium, CJK fonts, PDF tools, wrk/hyperfine, linters,
+#          clang with its libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
 set -euo pipefail
 profile=${1:-run}
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ packages=(g++ cmake ninja-build ccache pkg-config make
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libminizip-dev libexpat1-dev fonts-noto-cjk
   libgtest-dev libgmock-dev libbenchmark-dev)
 if [[ $profile == test ]]; then
-  packages+=(postgresql-15 chromium poppler-utils unzip curl wrk hyperfine clang-format clang-tidy python3)
+  packages+=(postgresql-15 chromium poppler-utils unzip curl wrk hyperfine clang-format clang-tidy python3
+    clang libclang-rt-14-dev)
 fi
 # Node.js: keep an existing installation (the web build needs Node >= 20); otherwise Debian's.
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: everything, as CI runs it. Unit and API tests in the optimised build and again under
 # AddressSanitizer + UndefinedBehaviorSanitizer, the API suite on SQLite and on a real PostgreSQL,
-# the web unit tests and the browser end-to-end tests. Exits non-zero on any failure.
+# a short deterministic run of every fuzz target, the web unit tests and the browser end-to-end
+# tests. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -13,6 +14,9 @@ make --no-print-directory build
 echo "== build (ASan + UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWAGELINK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
+
+echo "== fuzzing: every libFuzzer target over its corpus, regressions and a fixed set of new inputs"
+scripts/fuzz.sh
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"

@@ -1,8 +1,10 @@
 #include "api/dispatcher.h"
 
-#include "core/log_event.h"
+#include <filesystem>
 
+#include "core/log_event.h"
 #include "http/problem.h"
+#include "store/storage_full.h"
 
 namespace wagelink::api {
 
@@ -65,11 +67,35 @@ http::Response InternalError(const http::Request& request, const char* what) noe
   }
 }
 
+// A write refused for want of disk space: nothing was saved (the transaction rolled back), reads
+// go on, and the same request succeeds once space returns. The operator is told by the log line
+// and by the alert rule on it (docs/operations.md "Full disk").
+http::Response StorageFullResponse(const http::Request& request, const char* what) noexcept {
+  LogEvent(spdlog::level::critical, "storage_full",
+           {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
+  try {
+    auto response = http::ProblemResponse(
+        ErrorCode::kServiceUnavailable, "存储空间已满，本次提交未保存，请稍后重试；已通知系统管理员",
+        "Storage is full; nothing was saved. Retry later; the administrator has been alerted", request.request_id);
+    response.SetHeader("Retry-After", "60");
+    return response;
+  } catch (...) {
+    http::Response bare;
+    bare.status = 503;
+    return bare;
+  }
+}
+
 }  // namespace
 
 http::Response Dispatcher::Handle(http::Request& request) const noexcept {
   try {
     return Route(request);
+  } catch (const store::StorageFull& e) {
+    return StorageFullResponse(request, e.what());
+  } catch (const std::filesystem::filesystem_error& e) {
+    if (store::IsOutOfSpace(e.code().value())) return StorageFullResponse(request, e.what());
+    return InternalError(request, e.what());
   } catch (const std::exception& e) {
     return InternalError(request, e.what());
   } catch (...) {

@@ -44,8 +44,22 @@ class RequestMetrics {
     std::array<std::atomic<std::uint64_t>, kLatencyBucketsSeconds.size()> buckets{};  // per bucket, not cumulative
   };
   using Key = std::tuple<std::string, std::string, std::string>;  // route, method, status class
+  // Orders stored keys and looked-up (string_view) keys alike, so recording a request allocates
+  // nothing once its series exists. Written out because clang cannot compare tuples of different
+  // element types through std::less<> with libstdc++ 12.
+  struct KeyOrder {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return Viewed(a) < Viewed(b);
+    }
+    template <class T>
+    static std::tuple<std::string_view, std::string_view, std::string_view> Viewed(const T& key) {
+      return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    }
+  };
   mutable std::shared_mutex mutex_;
-  std::map<Key, std::unique_ptr<Counters>, std::less<>> series_;
+  std::map<Key, std::unique_ptr<Counters>, KeyOrder> series_;
 };
 
 }  // namespace wagelink

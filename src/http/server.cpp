@@ -24,6 +24,7 @@
 #include "http/client_address.h"
 #include "http/event_stream.h"
 #include "http/problem.h"
+#include "http/request_head.h"
 
 namespace wagelink::http {
 namespace asio = boost::asio;
@@ -450,16 +451,8 @@ struct Server::Impl {
 
   Request FromHeader(const bhttp::request_parser<bhttp::string_body>::value_type& header,
                      const std::string& connection_client) {
-    Request request;
-    request.method = std::string(header.method_string());
-    request.target = std::string(header.target());
     std::vector<std::string_view> forwarded_for;
-    for (const auto& field : header) {
-      std::string name(field.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (name == "x-forwarded-for") forwarded_for.push_back(field.value());
-      request.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
+    Request request = RequestFromHeader(header, forwarded_for);
     request.client_address = trusted.ClientOf(connection_client, forwarded_for);
     auto incoming_id = request.Header("x-request-id");
     request.request_id_from_client = incoming_id && UsableRequestId(*incoming_id);

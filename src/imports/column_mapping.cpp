@@ -129,7 +129,7 @@ Status CheckMapping(ImportKind kind, const ColumnMapping& mapping, std::size_t c
   std::vector<bool> used(columns, false);
   for (const auto& [key, column] : mapping) {
     auto fields = FieldsOf(kind);
-    if (std::none_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.key == key; })) {
+    if (std::none_of(fields.begin(), fields.end(), [&, &key = key](const FieldSpec& f) { return f.key == key; })) {
       return InvalidField("mapping." + key, "不是此类导入的字段", "not a field of this import kind");
     }
     if (column >= columns) return InvalidField("mapping." + key, "列号超出表头范围", "column is outside the header");

@@ -1,5 +1,7 @@
 #include "store/blob_store.h"
 
+#include "store/storage_full.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -11,8 +13,10 @@
 namespace wagelink::store {
 namespace {
 
-std::runtime_error IoError(const std::string& what, const std::filesystem::path& path) {
-  return std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+[[noreturn]] void ThrowIoError(const std::string& what, const std::filesystem::path& path) {
+  std::string message = what + " " + path.string() + ": " + std::strerror(errno);
+  if (IsOutOfSpace(errno)) throw StorageFull(message);
+  throw std::runtime_error(message);
 }
 
 bool PlainKey(const std::string& key) {
@@ -52,7 +56,7 @@ class DiskWriter final : public BlobWriter {
     std::filesystem::create_directories(root_ / "tmp");
     std::string pattern = (root_ / "tmp" / "upload-XXXXXX").string();
     fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd_ < 0) throw IoError("cannot create", pattern);
+    if (fd_ < 0) ThrowIoError("cannot create", pattern);
     temp_ = pattern;
   }
   ~DiskWriter() override {
@@ -66,20 +70,20 @@ class DiskWriter final : public BlobWriter {
     while (!bytes.empty()) {
       ssize_t n = ::write(fd_, bytes.data(), bytes.size());
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw IoError("cannot write", temp_);
+      if (n <= 0) ThrowIoError("cannot write", temp_);
       bytes.remove_prefix(static_cast<std::size_t>(n));
     }
   }
   void Commit(const std::string& key) override {
     if (!PlainKey(key)) throw std::invalid_argument("evidence storage key must be lower-case hex");
-    if (::fsync(fd_) != 0) throw IoError("cannot flush", temp_);
+    if (::fsync(fd_) != 0) ThrowIoError("cannot flush", temp_);
     ::close(fd_);
     fd_ = -1;
     auto directory = root_ / key.substr(0, 2) / key.substr(2, 2);
     std::filesystem::create_directories(directory);
     auto target = directory / key;
     if (std::filesystem::exists(target)) return;  // the same content is stored already; ours is removed
-    if (::rename(temp_.c_str(), target.c_str()) != 0) throw IoError("cannot rename into", target);
+    if (::rename(temp_.c_str(), target.c_str()) != 0) ThrowIoError("cannot rename into", target);
     committed_ = true;
     SyncDirectory(directory);
   }

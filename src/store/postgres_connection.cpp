@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/storage_full.h"
 #include "store/database.h"
 #include "store/postgres_connection.h"
 
@@ -118,6 +119,7 @@ class PostgresConnection final : public Connection {
     std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     if (state && std::string_view(state) == "23505") throw UniqueViolation("unique constraint: " + message);
+    if (state && std::string_view(state) == "53100") throw StorageFull("postgresql: " + message);
     throw DatabaseError("postgresql statement failed (" + std::string(sql.substr(0, 60)) + "): " + message);
   }
 

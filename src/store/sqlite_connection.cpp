@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_writer_queue.h"
+#include "store/storage_full.h"
 
 namespace wagelink::store {
 namespace {
@@ -67,9 +68,10 @@ class SqliteConnection final : public Connection {
   void ExecuteScript(std::string_view sql) override {
     char* message = nullptr;
     std::string text(sql);
-    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
       std::string error = message ? message : "unknown error";
       sqlite3_free(message);
+      if ((rc & 0xff) == SQLITE_FULL) throw StorageFull("sqlite script: " + error);
       throw DatabaseError("sqlite script failed: " + error);
     }
   }
@@ -142,6 +144,7 @@ class SqliteConnection final : public Connection {
       if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
         throw UniqueViolation("unique constraint: " + message);
       }
+      if ((extended & 0xff) == SQLITE_FULL) throw StorageFull("sqlite: " + message);
       throw DatabaseError("sqlite step failed (" + std::string(sql.substr(0, 60)) + "): " + message);
     }
     sqlite3_reset(statement);

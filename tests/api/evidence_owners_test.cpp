@@ -249,6 +249,36 @@ TEST(EvidenceOnMeetings, AnHtmlPageRenamedJpgIsRefusedAndOnlyWhoMayReadTheMeetin
   EXPECT_EQ(server.Client().Get(content).status, 401);
 }
 
+// A database of the schema before migration 0018 (the previous release's), holding a case with
+// two evidence files, the second withdrawn.
+struct BeforeEvidenceOwners {
+  std::int64_t case_id = 0, first = 0, second = 0;
+};
+BeforeEvidenceOwners FillSchemaBeforeEvidenceOwners(store::Connection& c) {
+  store::ApplyMigrations(c, 17);
+  BeforeEvidenceOwners out;
+  const std::int64_t employer = c.InsertReturningId(
+      "INSERT INTO employers (name, kind, created_at) VALUES ('某建筑劳务有限公司', 'unit', '2025-12-01T00:00:00Z') RETURNING id", {});
+  out.case_id = c.InsertReturningId(
+      "INSERT INTO cases (case_no, title, state, channel, received_at, employer_id, created_at, updated_at) "
+      "VALUES ('LJ-2025-0001', '拖欠工资', 'accepted', 'window', '2025-12-01T00:00:00Z', ?, '2025-12-01T00:00:00Z', "
+      "'2025-12-01T00:00:00Z') RETURNING id",
+      {employer});
+  auto insert_old = [&](const std::string& sha) {
+    return c.InsertReturningId(
+        "INSERT INTO evidence_files (case_id, kind, note, file_name, content_type, byte_size, sha256, crc32, storage_key, "
+        "added_by_name, added_body, added_at) VALUES (?, 'payroll', '', '工资表.pdf', 'application/pdf', 10, ?, 1, ?, '李承办', "
+        "'hrss', '2025-12-02T00:00:00Z') RETURNING id",
+        {out.case_id, sha, sha});
+  };
+  out.first = insert_old(std::string(64, 'a'));
+  out.second = insert_old(std::string(64, 'b'));
+  c.Execute("UPDATE evidence_files SET withdrawn_at = '2025-12-03T00:00:00Z', withdrawn_by_name = '李承办', "
+            "withdrawn_reason = '月份错误' WHERE id = ?",
+            {out.second});
+  return out;
+}
+
 // Migration 0018 over a database holding case evidence of the schema before it: every file keeps its
 // id and record and is owned by its case; the guards still hold; new files continue the numbering.
 TEST(EvidenceMigration, CaseFilesBecomeFilesOwnedByTheirCaseWithTheirIdsAndGuards) {
@@ -256,26 +286,7 @@ TEST(EvidenceMigration, CaseFilesBecomeFilesOwnedByTheirCaseWithTheirIdsAndGuard
   auto db = store::Database::Open(scratch.url(), 2);
   ASSERT_TRUE(db) << db.error().message_en;
   auto c = (*db)->Acquire();
-  store::ApplyMigrations(*c, 17);
-  const std::int64_t employer = c->InsertReturningId(
-      "INSERT INTO employers (name, kind, created_at) VALUES ('某建筑劳务有限公司', 'unit', '2025-12-01T00:00:00Z') RETURNING id", {});
-  const std::int64_t case_id = c->InsertReturningId(
-      "INSERT INTO cases (case_no, title, state, channel, received_at, employer_id, created_at, updated_at) "
-      "VALUES ('LJ-2025-0001', '拖欠工资', 'accepted', 'window', '2025-12-01T00:00:00Z', ?, '2025-12-01T00:00:00Z', "
-      "'2025-12-01T00:00:00Z') RETURNING id",
-      {employer});
-  auto insert_old = [&](const std::string& sha) {
-    return c->InsertReturningId(
-        "INSERT INTO evidence_files (case_id, kind, note, file_name, content_type, byte_size, sha256, crc32, storage_key, "
-        "added_by_name, added_body, added_at) VALUES (?, 'payroll', '', '工资表.pdf', 'application/pdf', 10, ?, 1, ?, '李承办', "
-        "'hrss', '2025-12-02T00:00:00Z') RETURNING id",
-        {case_id, sha, sha});
-  };
-  const std::int64_t first = insert_old(std::string(64, 'a'));
-  const std::int64_t second = insert_old(std::string(64, 'b'));
-  c->Execute("UPDATE evidence_files SET withdrawn_at = '2025-12-03T00:00:00Z', withdrawn_by_name = '李承办', "
-             "withdrawn_reason = '月份错误' WHERE id = ?",
-             {second});
+  const auto [case_id, first, second] = FillSchemaBeforeEvidenceOwners(*c);
 
   EXPECT_FALSE(store::ApplyMigrations(*c).empty());
   std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::string>> rows;
@@ -297,6 +308,38 @@ TEST(EvidenceMigration, CaseFilesBecomeFilesOwnedByTheirCaseWithTheirIdsAndGuard
   EXPECT_THROW(insert_new("risk", 4242), store::DatabaseError) << "no such risk";
   EXPECT_THROW(insert_new("meeting", 4242), store::DatabaseError) << "no such meeting";
   EXPECT_GT(insert_new("case", case_id), second) << "the numbering continues";
+}
+
+// A migration that fails part-way (here: a name its last statements need is already taken) leaves
+// the database exactly as it was, at the version before, with every row; once the cause is gone the
+// same migration applies. Each migration runs in one transaction (DDL is transactional on both
+// engines), so a server that cannot upgrade refuses to start and the old release still runs on it.
+TEST(EvidenceMigration, AMigrationThatFailsPartWayLeavesTheDatabaseAsItWas) {
+  ScratchDatabase scratch;
+  auto db = store::Database::Open(scratch.url(), 2);
+  ASSERT_TRUE(db) << db.error().message_en;
+  auto c = (*db)->Acquire();
+  const auto before = FillSchemaBeforeEvidenceOwners(*c);
+  c->Execute("CREATE INDEX evidence_files_owner ON settings (key)");
+
+  EXPECT_THROW(store::ApplyMigrations(*c), store::DatabaseError);
+  EXPECT_EQ(store::ReadMigrationStatus(*c).current_version, 17);
+  std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+  c->Stream("SELECT id, case_id FROM evidence_files ORDER BY id", {},
+            [&](const store::Row& r) { rows.emplace_back(r.Int(0), r.Int(1)); });
+  EXPECT_EQ(rows, (std::vector<std::pair<std::int64_t, std::int64_t>>{{before.first, before.case_id}, {before.second, before.case_id}}))
+      << "the old table, its column and its rows are all still there";
+  EXPECT_THROW(c->QueryOne("SELECT owner_kind FROM evidence_files"), store::DatabaseError) << "no half-applied column";
+  EXPECT_THROW(c->Execute("DELETE FROM evidence_files WHERE id = ?", {before.first}), store::DatabaseError)
+      << "the old guard still holds";
+
+  c->Execute("DROP INDEX evidence_files_owner");
+  EXPECT_FALSE(store::ApplyMigrations(*c).empty());
+  EXPECT_TRUE(store::ReadMigrationStatus(*c).up_to_date());
+  auto owner = c->QueryOne("SELECT owner_kind, owner_id FROM evidence_files WHERE id = ?", {before.second});
+  ASSERT_TRUE(owner);
+  EXPECT_EQ(owner->Text(0), "case");
+  EXPECT_EQ(owner->Int(1), before.case_id);
 }
 
 }  // namespace
