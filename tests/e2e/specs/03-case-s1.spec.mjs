@@ -290,6 +290,21 @@ test('S1: lists and the workbench show the case to the bodies involved; the cour
   await handler.page.locator('[data-test="money-outstanding"]', { hasText: '66,400.00 元' }).waitFor();
   assert.match(await handler.page.locator('[data-test="money-paid"]').innerText(), /120,000\.00 元/);
 
+  // The rest in one action: the payer is remembered from the last payment, and each worker's
+  // outstanding amount is listed before it is confirmed.
+  await handler.page.locator('[data-test="payment-open"]').click();
+  await pay.waitFor();
+  assert.match(await pay.locator('[data-test="payment-payer"]').innerText(), /总承包单位/);
+  await pay.locator('[data-test="payment-mode-all"]').click();
+  const shares = pay.locator('[data-test="payment-all-table"] .el-table__body-wrapper .el-table__row');
+  await shares.first().waitFor();
+  assert.equal(await shares.count(), 14, 'every worker still owed is listed');
+  assert.equal(await pay.locator('[data-test="payment-amount"]').inputValue(), '66400.00');
+  await pay.locator('[data-test="payment-submit"]').click();
+  await pay.waitFor({ state: 'hidden' });
+  await handler.page.locator('[data-test="money-outstanding"]', { hasText: '0.00 元' }).waitFor();
+  assert.match(await handler.page.locator('[data-test="money-paid"]').innerText(), /186,400\.00 元/);
+
   // The full ID number only with a stated purpose, for 30 seconds; the head sees the access receipt.
   await handler.page.locator('[data-test^="reveal-"]').first().click();
   const reveal = handler.page.locator('[data-test="reveal-dialog"]');

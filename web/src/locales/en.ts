@@ -870,6 +870,9 @@ const en: MessageSchema = {
   },
   payment: {
     title: 'Record a wage payment',
+    all: 'Everything outstanding',
+    allHint: 'Each worker is paid exactly what is still owed to them; the amounts are listed before you confirm.',
+    allShare: 'Paid now',
     mode: 'How to allocate',
     proportional: 'Over all workers, in proportion to what they are owed',
     oneWorker: 'To one worker',

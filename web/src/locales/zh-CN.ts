@@ -870,6 +870,9 @@ const zhCN = {
   },
   payment: {
     title: '登记工资支付',
+    all: '付清全部尚欠',
+    allHint: '每名劳动者按其尚欠金额全额支付，确认前逐人列出。',
+    allShare: '本次支付',
     mode: '分配方式',
     proportional: '按尚欠比例分配给全体劳动者',
     oneWorker: '支付给一名劳动者',
