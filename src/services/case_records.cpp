@@ -107,6 +107,7 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   const domain::CaseFacts facts = CaseFactsOf(rules->threshold_profile, row, *employer, workers, payments, events);
 
   CaseDetail detail;
+  detail.rules = rules;
   detail.summary = SummaryOf(row);
   detail.description = row.summary;
   detail.conduct = row.conduct;

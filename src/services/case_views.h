@@ -105,8 +105,10 @@ struct ClockView {
   std::string explanation_en;
   std::optional<std::string> due_interpretation;  // set when the due date rolled over (an interpretation)
   domain::ClockEvaluation evaluation;
-  const domain::TimeLimitRule* rule = nullptr;
+  const domain::TimeLimitRule* rule = nullptr;  // owned by CaseDetail::rules, which keeps it alive
 };
+
+struct CaseRules;  // services/case_rules_service.h
 
 struct CaseDetail {
   CaseSummary summary;
@@ -127,6 +129,10 @@ struct CaseDetail {
   std::vector<PackageItemStatus> transfer_package;  // each item with the files that satisfy it
   domain::CurrentFindings findings;                    // the legal facts in force (case_facts.h)
   std::shared_ptr<const CachedAssessment> assessment;  // shared with the assessment cache
+  // The district's rules the clocks were read with. The rules are reloaded every few seconds and the
+  // old ones freed when nobody holds them: each ClockView::rule points into these, so the detail
+  // holds them until it has been sent (the soak test found a response written from freed rules).
+  std::shared_ptr<const CaseRules> rules;
 };
 
 // Who revealed which personal datum of which worker, and why (the 查阅回执).

@@ -3,6 +3,10 @@
 // the police filing review follows the economic-crime rules. Assessments follow at once.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -112,6 +116,42 @@ TEST(CaseRules, HebeiFiguresEnteredByTheOperatorDecideTheNextAssessmentAndTheCha
   auto audit = server.LoginAs("auditor").Get("/api/v1/audit?action=settings.case_rules_change");
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_NE(audit.body.find("settings.case_rules_change"), std::string::npos) << audit.body;
+}
+
+// The district's rules are reloaded every 30 s and the old ones freed once nobody holds them. A case
+// read that is building its answer when that happens must still have the rules its clocks point
+// into (the soak found a response serialised from freed rules; the sanitized build of this test
+// reads freed memory without the fix).
+TEST(CaseRules, CaseReadsWhileTheRulesAreReloadedNeverUseFreedRules) {
+  TestServer server({.start_time = *ParseUtc("2025-12-01T04:00:00Z")});
+  auto handler = server.LoginAs("handler");
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = "/api/v1/cases/" + std::to_string(created.Json().at("id").as_int64());
+  ASSERT_FALSE(handler.Get(path).Json().at("clocks").as_array().empty()) << "the case runs a clock with its rule";
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> reads{0}, wrong{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i) {
+    readers.emplace_back([&] {
+      auto reader = server.LoginAs("handler");
+      while (!stop) {
+        auto response = reader.Get(path);
+        const auto json = response.Json();
+        if (response.status != 200 || json.at("clocks").as_array().front().as_object().if_contains("citation") == nullptr) ++wrong;
+        ++reads;
+      }
+    });
+  }
+  for (int reloads = 0; reloads < 300 && wrong == 0; ++reloads) {
+    server.clock().Advance(31);  // past the reload interval: the next read loads the rules anew
+    while (reads < reloads * 3) std::this_thread::yield();
+  }
+  stop = true;
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_GE(reads, 900);
 }
 
 }  // namespace
