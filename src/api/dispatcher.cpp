@@ -1,6 +1,5 @@
 #include "api/dispatcher.h"
 
-#include <filesystem>
 
 #include "core/log_event.h"
 #include "http/problem.h"
@@ -93,9 +92,6 @@ http::Response Dispatcher::Handle(http::Request& request) const noexcept {
     return Route(request);
   } catch (const store::StorageFull& e) {
     return StorageFullResponse(request, e.what());
-  } catch (const std::filesystem::filesystem_error& e) {
-    if (store::IsOutOfSpace(e.code().value())) return StorageFullResponse(request, e.what());
-    return InternalError(request, e.what());
   } catch (const std::exception& e) {
     return InternalError(request, e.what());
   } catch (...) {

@@ -6,13 +6,26 @@
 
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
+#include <system_error>
 
+#include "core/log_event.h"
 #include "security/file_sealing.h"
 #include "security/sodium_runtime.h"
+#include "store/storage_full.h"
 
 namespace wagelink::api {
 namespace {
+
+// The server answers a failed spool 503 and closes; it tells a full disk apart by the error code
+// (std::errc::no_space_on_device), and the operator learns of it from this line, as from the
+// dispatcher's for a full database or evidence store (docs/operations.md "Full disk").
+[[noreturn]] void ThrowSpoolError(const std::string& what, int error_number) {
+  if (store::IsOutOfSpace(error_number)) {
+    LogEvent(spdlog::level::critical, "storage_full", {{"where", "upload_spool"}, {"error", what + ": " + std::strerror(error_number)}});
+    throw std::system_error(std::make_error_code(std::errc::no_space_on_device), what);
+  }
+  throw std::system_error(error_number, std::generic_category(), what);
+}
 
 // Reads the spool file from its start through its own offset (the writer's is at the end).
 class SpoolFileSource final : public ByteSource {
@@ -65,10 +78,12 @@ class SealedSpool final : public http::BodySpool {
 
  private:
   void Create() {
-    std::filesystem::create_directories(directory_);
+    std::error_code error;
+    std::filesystem::create_directories(directory_, error);
+    if (error) ThrowSpoolError("cannot create the upload spool folder " + directory_.string(), error.value());
     std::string pattern = (directory_ / "spool-XXXXXX").string();
     fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error("cannot create an upload spool in " + directory_.string() + ": " + std::strerror(errno));
+    if (fd_ < 0) ThrowSpoolError("cannot create an upload spool in " + directory_.string(), errno);
     ::unlink(pattern.c_str());  // the open descriptor keeps it; nothing stays on disk after us
     sealer_ = std::make_unique<security::FileSealer>(key_);
   }
@@ -78,7 +93,7 @@ class SealedSpool final : public http::BodySpool {
     while (!rest.empty()) {
       ssize_t n = ::write(fd_, rest.data(), rest.size());
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw std::runtime_error(std::string("cannot write the upload spool: ") + std::strerror(errno));
+      if (n <= 0) ThrowSpoolError("cannot write the upload spool", n < 0 ? errno : ENOSPC);
       rest.remove_prefix(static_cast<std::size_t>(n));
     }
     sealed_.clear();

@@ -25,6 +25,7 @@
 #include "http/static_files.h"
 #include "services/admin_service.h"
 #include "services/audit_trail.h"
+#include "services/crypto_switch.h"
 #include "services/case_use_cases.h"
 #include "services/deadline_service.h"
 #include "services/document_service.h"
@@ -221,7 +222,27 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (may_create_key && store::AuditRepository(*(*database)->Acquire()).HoldsKeyedData()) {
     creation = Creation::kRefusedDatabaseInUse;
   }
-  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key, creation);
+  // What is written from now on uses the configured suite, but a database in use is moved to
+  // another suite only by `wagelink crypto switch` (it re-encrypts); `audit verify` writes its
+  // own entry under the suite the log is in.
+  const auto configured = *security::SuiteNamed(config.crypto_suite);
+  const auto in_use = services::SuiteInUse(*(*database)->Acquire());
+  auto suite = configured;
+  if (!may_create_key) {
+    suite = in_use.value_or(configured);
+  } else if (in_use && *in_use != configured) {
+    const std::string keep(security::SuiteName(*in_use)), move(security::SuiteName(configured));
+    return MakeError(ErrorCode::kConflict,
+                     "数据库当前使用" + std::string(security::SuiteTitleZh(*in_use)) + "，而配置为" +
+                         std::string(security::SuiteTitleZh(configured)) + "：请将 security.crypto_suite 设为 \"" + keep +
+                         "\"，或停止服务后运行 wagelink crypto switch --to " + move + " 迁移已有数据",
+                     "the database is in the " + std::string(security::SuiteTitleEn(*in_use)) +
+                         " suite but the configuration says " + std::string(security::SuiteTitleEn(configured)) +
+                         ": set security.crypto_suite = \"" + keep + "\", or stop the server and run `wagelink crypto switch --to " +
+                         move + "` to move the data",
+                     "security.crypto_suite");
+  }
+  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key, creation, suite);
   if (!keys) {
     Error error = keys.error();
     error.field = "security.key_file";

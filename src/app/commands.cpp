@@ -17,6 +17,7 @@
 #include "security/encoding.h"
 #include "services/calendar_service.h"
 #include "services/case_rules_service.h"
+#include "services/crypto_switch.h"
 #include "services/security_keys.h"
 #include "domain/assessment_json.h"
 #include "domain/civil_date.h"
@@ -151,6 +152,30 @@ int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_
   if (verdict.first_bad_seq > 0) std::cout << " at entry " << verdict.first_bad_seq;
   std::cout << "\n  " << verdict.reason_zh << "\n  " << verdict.reason_en << "\n";
   return 3;
+}
+
+int RunCryptoSwitch(const Config& config, const std::string& target_suite) {
+  const auto suite = security::SuiteNamed(target_suite);
+  if (!suite) {
+    return Fail(MakeError(ErrorCode::kValidationFailed, "--to 应为 sodium 或 sm", "--to must be sodium or sm", "to"));
+  }
+  auto db = OpenMigratedDatabase(config, nullptr);
+  if (!db) return Fail(db.error());
+  auto keys = services::SecurityKeys::Load(config.key_file, config.master_key,
+                                           services::SecurityKeys::Creation::kRefusedDatabaseInUse, *suite);
+  if (!keys) return Fail(keys.error());
+  SystemClock clock;
+  const services::AuditTrail audit(*keys, clock, services::AuditAnchoring{config.audit_checkpoint_every, config.audit_anchor_file});
+  auto report = services::SwitchCryptoSuite(**db, **keys, audit, clock);
+  if (!report) return Fail(report.error());
+  if (auto published = audit.PublishAnchors(**db); !published) return Fail(published.error());
+  std::cout << "已切换到" << security::SuiteTitleZh(*suite) << "：重新加密 " << report->fields_reencrypted << " 个字段（"
+            << report->fields_already_in_suite << " 个原已使用该套件），结束 " << report->sessions_ended << " 个会话。\n"
+            << "switched to " << security::SuiteTitleEn(*suite) << ": " << report->fields_reencrypted
+            << " fields re-encrypted (" << report->fields_already_in_suite << " already in it), " << report->sessions_ended
+            << " sessions ended.\n"
+            << "请在配置中设置 / set in the configuration: security.crypto_suite = \"" << security::SuiteName(*suite) << "\"\n";
+  return 0;
 }
 
 int RunAssess(const Config& config, bool from_database) {

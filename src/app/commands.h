@@ -19,6 +19,8 @@ int RunInit(const Config& config, bool demo, const std::string& district_file = 
 int RunMigrate(const Config& config);
 // Exit 0 when the log is intact, 3 when tampered (or the anchors cannot be checked).
 int RunAuditVerify(const Config& config, const std::vector<std::string>& anchor_files);
+// `wagelink crypto switch --to sodium|sm` (services/crypto_switch.h).
+int RunCryptoSwitch(const Config& config, const std::string& target_suite);
 // `wagelink sweep`: runs the deadline sweep once now and prints what it found and how long it took.
 int RunSweep(const Config& config);
 // `wagelink webhook-secret`: the webhook HMAC key (64 hex) to install at the gateway — the

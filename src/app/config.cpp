@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "http/client_address.h"
+#include "security/crypto_suite.h"
 
 extern char** environ;
 
@@ -119,7 +120,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                     "trusted_proxies", "proxy_protocol"}},
         {"database", {"url", "pool_size"}},
         {"paths", {"web_root", "data_dir"}},
-        {"security", {"key_file", "secure_cookies"}},
+        {"security", {"key_file", "secure_cookies", "crypto_suite"}},
         {"log", {"level", "access_log"}},
         {"jobs", {"run_scheduled"}},
         {"webhook", {"url", "secret", "poll_interval_ms", "timeout_ms", "backoff_base_s", "backoff_max_s"}},
@@ -160,7 +161,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "database.url", c.database_url), ReadToml(t, "database.pool_size", c.pool_size),
                    ReadToml(t, "paths.web_root", c.web_root), ReadToml(t, "paths.data_dir", c.data_dir),
                    ReadToml(t, "security.key_file", c.key_file),
-                   ReadToml(t, "security.secure_cookies", c.secure_cookies), ReadToml(t, "log.level", c.log_level),
+                   ReadToml(t, "security.secure_cookies", c.secure_cookies),
+                   ReadToml(t, "security.crypto_suite", c.crypto_suite), ReadToml(t, "log.level", c.log_level),
                    ReadToml(t, "log.access_log", c.access_log), ReadToml(t, "testing.test_hooks", c.test_hooks),
                    ReadToml(t, "testing.fast_password_hashing", c.fast_password_hashing),
                    ReadToml(t, "jobs.run_scheduled", c.run_jobs), ReadToml(t, "webhook.url", c.webhook_url),
@@ -285,6 +287,9 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                "needs server.trusted_proxies (PROXY lines are accepted from trusted proxies only)");
   }
   if (c.audit_anchor_file.empty()) return Bad("audit.anchor_file", "不能为空", "must not be empty");
+  if (!security::SuiteNamed(c.crypto_suite)) {
+    return Bad("security.crypto_suite", "应为 sodium（默认）或 sm（国密 SM2/SM3/SM4）", "must be sodium (default) or sm (SM2/SM3/SM4)");
+  }
   if (c.backup_every_hours < 1 || c.backup_every_hours > 24 * 7) {
     return Bad("backup.every_hours", "应在 1 到 168 之间", "must be between 1 and 168");
   }

@@ -33,6 +33,9 @@ struct Config {
   // [security]
   std::string key_file = "var/master.key";
   bool secure_cookies = false;  // true behind HTTPS: __Host- cookie with the Secure attribute
+  // "sodium" | "sm" (security/crypto_suite.h). A database in use keeps the suite it was written
+  // with until `wagelink crypto switch` moves it; the server refuses to start on a mismatch.
+  std::string crypto_suite = "sodium";
   std::optional<std::string> master_key;  // WAGELINK_MASTER_KEY only (never from a file we parse)
   // [log]
   std::string log_level = "info";

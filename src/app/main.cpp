@@ -60,6 +60,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> anchor_files;
   audit_verify->add_option("--anchor", anchor_files, "also check against this anchor file (e.g. the auditor's download)");
 
+  auto* crypto = cli.add_subcommand("crypto", "cryptographic suite tools (docs/security.md)");
+  crypto->require_subcommand(1);
+  auto* crypto_switch = crypto->add_subcommand(
+      "switch", "with the server stopped: re-encrypt every encrypted field under another suite, end all sessions, audit it");
+  AddCommonFlags(crypto_switch, flags);
+  std::string target_suite;
+  crypto_switch->add_option("--to", target_suite, "sodium (libsodium) or sm (国密 SM2/SM3/SM4)")
+      ->required()
+      ->check(CLI::IsMember({"sodium", "sm"}));
+
   auto* backup = cli.add_subcommand("backup", "write a consistent online backup with a manifest of hashes (docs/operations.md)");
   AddCommonFlags(backup, flags);
   std::string backup_parent;
@@ -104,6 +114,7 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("backup")) return wagelink::app::RunBackup(*config, backup_parent);
   if (cli.got_subcommand("restore")) return wagelink::app::RunRestore(*config, restore_folder);
   if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
+  if (crypto_switch->parsed()) return wagelink::app::RunCryptoSwitch(*config, target_suite);
   if (assess->parsed()) return wagelink::app::RunAssess(*config, flags.overrides.database_url.has_value());
   if (sweep->parsed()) return wagelink::app::RunSweep(*config);
   if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);

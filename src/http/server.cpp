@@ -13,10 +13,12 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <atomic>
 #include <limits>
 #include <mutex>
 #include <random>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -75,6 +77,10 @@ struct SpoolBody {
           n += buffer.size();
         }
         ec = {};
+      } catch (const std::system_error& e) {
+        // A full disk is told apart so the client learns to retry later (the spool logs it).
+        ec = boost::system::errc::make_error_code(e.code() == std::errc::no_space_on_device ? boost::system::errc::no_space_on_device
+                                                                                          : boost::system::errc::io_error);
       } catch (const std::exception&) {
         ec = boost::system::errc::make_error_code(boost::system::errc::io_error);
       }
@@ -88,6 +94,7 @@ struct SpoolBody {
 };
 
 constexpr std::size_t kDownloadPiece = 256 * 1024;
+constexpr std::chrono::seconds kLingerAfterRefusal{5};
 
 }  // namespace
 
@@ -335,6 +342,7 @@ struct Server::Impl {
       std::size_t bytes = 0;
       co_await WriteResponse(stream, std::move(response), false, false, bytes);
       Log(request, raw_path, status, bytes, started);
+      if (!parser.is_done()) co_await DrainBeforeClose(stream);
       co_return false;  // the body, if any, was not read: the connection cannot be reused
     };
     if (!OnlyChunkedTransferCoding(parser)) {
@@ -551,12 +559,34 @@ struct Server::Impl {
   asio::awaitable<void> RejectBody(beast::tcp_stream& stream, beast::error_code ec, const std::string& client) {
     if (ec == bhttp::error::body_limit) {
       co_await Reject(stream, ErrorCode::kPayloadTooLarge, "请求内容超过上限", "Request body too large", client);
+      co_await DrainBeforeClose(stream);
+    } else if (ec == boost::system::errc::no_space_on_device) {
+      co_await Reject(stream, ErrorCode::kServiceUnavailable, "存储空间已满，本次提交未保存，请稍后重试；已通知系统管理员",
+                      "Storage is full; nothing was saved. Retry later; the administrator has been alerted", client, "60");
+      co_await DrainBeforeClose(stream);
     } else if (ec == boost::system::errc::io_error) {
       co_await Reject(stream, ErrorCode::kServiceUnavailable, "上传内容暂存失败，请稍后重试", "The upload could not be kept; retry later",
                       client);
+      co_await DrainBeforeClose(stream);
     } else if (ec != asio::error::operation_aborted && ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
                ec != bhttp::error::partial_message) {
       co_await Reject(stream, ErrorCode::kBadRequest, "HTTP 请求格式错误", "Malformed HTTP request", client);
+    }
+  }
+
+  // After answering a request whose body is still arriving: closing at once, with unread bytes in
+  // the receive buffer, makes the kernel send a reset that can destroy the answer before the client
+  // reads it (RFC 9112 §9.6). So the sending side is shut and what still arrives is read and thrown
+  // away, for a few seconds at most, as servers' "lingering close" does.
+  asio::awaitable<void> DrainBeforeClose(beast::tcp_stream& stream) {
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    const auto deadline = std::chrono::steady_clock::now() + kLingerAfterRefusal;
+    std::array<char, 16 * 1024> discard;
+    while (std::chrono::steady_clock::now() < deadline) {
+      stream.expires_at(deadline);
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(discard), kNoThrow);
+      if (ec) break;
     }
   }
 

@@ -18,13 +18,13 @@ const boost::json::string* TextField(const boost::json::object& object, std::str
 
 }  // namespace
 
-std::string AnchorLine(const Checkpoint& checkpoint, const AuditPublicKey& public_key) {
+std::string AnchorLine(const Checkpoint& checkpoint, std::string_view public_key_text) {
   boost::json::object line{{"seq", checkpoint.seq},
                            {"hash", checkpoint.hash},
                            {"signed_at", checkpoint.signed_at},
                            {"kind", KindName(checkpoint.kind)},
                            {"signature", checkpoint.signature_hex},
-                           {"public_key", public_key.ToHex()}};
+                           {"public_key", public_key_text}};
   return boost::json::serialize(line) + "\n";
 }
 

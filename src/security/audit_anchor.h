@@ -15,7 +15,7 @@ namespace wagelink::security {
 
 // One line, with its newline. `public_key` is informational: verification uses the key derived from
 // the master key, so a line signed with any other key fails.
-std::string AnchorLine(const Checkpoint& checkpoint, const AuditPublicKey& public_key);
+std::string AnchorLine(const Checkpoint& checkpoint, std::string_view public_key_text);
 
 // Every non-empty line of an anchor file; each checkpoint's `source` is set to `source`. A line that
 // is not a well-formed anchor is an error naming its line number (a damaged anchor proves nothing).

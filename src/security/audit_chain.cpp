@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "security/encoding.h"
+#include "security/shangmi.h"
 #include "security/sodium_runtime.h"
 
 namespace wagelink::security {
@@ -92,6 +93,10 @@ std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash, const
   return Blake2bHex(ChainInput(entry, prev_hash), &mac_key);
 }
 
+std::string Sm3ChainHash(const AuditEntry& entry, std::string_view prev_hash, const SubKey& sm3_mac_key) {
+  return std::string(kSm3ChainHashPrefix) + ToHex(HmacSm3(sm3_mac_key.bytes(), ChainInput(entry, prev_hash)));
+}
+
 std::string LegacyChainHash(const AuditEntry& entry, std::string_view prev_hash) {
   return Blake2bHex(ChainInput(entry, prev_hash));
 }
@@ -119,7 +124,7 @@ ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Che
   // A forged or altered checkpoint is itself evidence of tampering, wherever it points.
   std::int64_t legacy_until = 0;  // entries up to here carry the unkeyed hash
   for (const Checkpoint& checkpoint : pending) {
-    if (!VerifyCheckpoint(checkpoint, keys.public_key)) {
+    if (!VerifyCheckpoint(checkpoint, keys.public_key, keys.sm2_public_key)) {
       return Bad(checkpoint.seq,
                  "序号 " + SeqText(checkpoint.seq) + " 的检查点" + Where(checkpoint) + "签名无效（检查点被伪造或篡改）",
                  "checkpoint at seq " + SeqText(checkpoint.seq) + WhereEn(checkpoint) +
@@ -164,8 +169,14 @@ ChainReport VerifyChain(std::span<const AuditEntry> entries, std::span<const Che
                  "seq " + seq + ": prev_hash does not link to the previous entry (inserted, deleted or changed)",
                  progress);
     }
-    const std::string hash =
-        entry.seq <= legacy_until ? LegacyChainHash(entry, running_hash) : ChainHash(entry, running_hash, keys.mac_key);
+    std::string hash;
+    if (entry.seq <= legacy_until) {
+      hash = LegacyChainHash(entry, running_hash);
+    } else if (entry.hash.starts_with(kSm3ChainHashPrefix)) {
+      if (keys.sm3_mac_key) hash = Sm3ChainHash(entry, running_hash, *keys.sm3_mac_key);
+    } else {
+      hash = ChainHash(entry, running_hash, keys.mac_key);
+    }
     if (hash != entry.hash) {
       return Bad(entry.seq, "序号 " + seq + " 的内容与其密钥哈希不符（条目被修改或伪造）",
                  "seq " + seq + ": content does not match its keyed hash (entry changed or forged)", progress);

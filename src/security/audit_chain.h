@@ -47,6 +47,12 @@ std::string CanonicalBytes(const AuditEntry& entry);
 // length-prefixed prev_hash, then CanonicalBytes(entry).
 std::string ChainHash(const AuditEntry& entry, std::string_view prev_hash, const SubKey& mac_key);
 
+// The 国密 suite's chain hash: "sm3:" + lower-case hex HMAC-SM3 over the same input, keyed with the
+// master key's SM subkey for the chain. The prefix tells verification which MAC an entry carries,
+// so a log can change suite part-way (`wagelink crypto switch`) and still verify end to end.
+inline constexpr std::string_view kSm3ChainHashPrefix = "sm3:";
+std::string Sm3ChainHash(const AuditEntry& entry, std::string_view prev_hash, const SubKey& sm3_mac_key);
+
 // The same without a key: how entries were hashed before the chain was keyed. Only entries up to a
 // signed legacy seal (CheckpointKind::kLegacySeal) are checked this way.
 std::string LegacyChainHash(const AuditEntry& entry, std::string_view prev_hash);
@@ -77,10 +83,13 @@ struct ChainReport {
   std::int64_t checkpoints_checked = 0;
 };
 
-// What checking a chain needs: the MAC key (so it takes the master key) and the checkpoint public key.
+// What checking a chain needs: the MAC keys (so it takes the master key) and the checkpoint public
+// keys. Without the SM ones, an entry or checkpoint of the 国密 suite is a finding.
 struct ChainKeys {
   const SubKey& mac_key;
   const AuditPublicKey& public_key;
+  const SubKey* sm3_mac_key = nullptr;
+  const std::string* sm2_public_key = nullptr;  // uncompressed point (shangmi.h)
 };
 
 // Verifies entries (in the order read, expected to be seq anchor.seq+1, +2, ...) and checkpoints

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "security/encoding.h"
+#include "security/shangmi.h"
 #include "security/sodium_runtime.h"
 
 namespace wagelink::security {
@@ -75,7 +76,20 @@ Checkpoint SignCheckpoint(const AuditSigningKey& key, std::int64_t seq, std::str
   return Checkpoint{seq, std::string(hash), std::string(signed_at), ToHex(signature), kind, ""};
 }
 
-bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key) {
+Checkpoint SignCheckpointSm2(const Sm2SigningKey& key, std::int64_t seq, std::string_view hash, std::string_view signed_at,
+                             CheckpointKind kind) {
+  const std::string signature = key.Sign(SignedMessage(seq, hash, signed_at, kind));
+  return Checkpoint{seq, std::string(hash), std::string(signed_at), std::string(kSm2SignaturePrefix) + ToHex(AsBytes(signature)),
+                    kind, ""};
+}
+
+bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key, const std::string* sm2_public_key) {
+  if (checkpoint.signature_hex.starts_with(kSm2SignaturePrefix)) {
+    const auto signature = FromHex(std::string_view(checkpoint.signature_hex).substr(kSm2SignaturePrefix.size()));
+    if (!sm2_public_key || !signature) return false;
+    const std::string message = SignedMessage(checkpoint.seq, checkpoint.hash, checkpoint.signed_at, checkpoint.kind);
+    return Sm2Verify(*sm2_public_key, message, std::string_view(reinterpret_cast<const char*>(signature->data()), signature->size()));
+  }
   EnsureSodium();
   const auto signature = FromHex(checkpoint.signature_hex);
   if (!signature || signature->size() != crypto_sign_BYTES) return false;

@@ -23,7 +23,7 @@ struct Checkpoint {
   std::int64_t seq = 0;       // the audit entry this checkpoint vouches for
   std::string hash;           // that entry's chain hash (hex)
   std::string signed_at;      // UTC ISO-8601, passed in by the caller
-  std::string signature_hex;  // Ed25519 signature (128 hex characters)
+  std::string signature_hex;  // Ed25519 (128 hex characters), or "sm2:" + hex of an SM2 signature (DER)
   CheckpointKind kind = CheckpointKind::kPeriodic;  // signed too: a periodic one cannot pose as a seal
   std::string source;  // where it was read ("" = the database, else an anchor file); not signed
 };
@@ -63,7 +63,16 @@ class AuditSigningKey {
 Checkpoint SignCheckpoint(const AuditSigningKey& key, std::int64_t seq, std::string_view hash,
                           std::string_view signed_at, CheckpointKind kind = CheckpointKind::kPeriodic);
 
-// False for a wrong or malformed signature, and for any change to seq, hash, signed_at or kind.
-bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key);
+// The 国密 suite's checkpoint: the same signed message, signed with SM2 (shangmi.h); the key is
+// derived from the master key's SM subkey for audit signing.
+inline constexpr std::string_view kSm2SignaturePrefix = "sm2:";
+class Sm2SigningKey;
+Checkpoint SignCheckpointSm2(const Sm2SigningKey& key, std::int64_t seq, std::string_view hash, std::string_view signed_at,
+                             CheckpointKind kind = CheckpointKind::kPeriodic);
+
+// False for a wrong or malformed signature, and for any change to seq, hash, signed_at or kind. An
+// SM2 signature is checked against `sm2_public_key` and is false without one.
+bool VerifyCheckpoint(const Checkpoint& checkpoint, const AuditPublicKey& public_key,
+                      const std::string* sm2_public_key = nullptr);
 
 }  // namespace wagelink::security

@@ -1,10 +1,13 @@
 #include "security/master_key.h"
 
+#include "security/shangmi.h"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -168,6 +171,14 @@ SubKey MasterKey::Derive(KeyPurpose purpose) const {
   EnsureSodium();
   SubKey subkey;
   crypto_kdf_derive_from_key(subkey.data(), subkey.size(), kKeyVersion, ContextOf(purpose), bytes_.data());
+  return subkey;
+}
+
+SubKey MasterKey::DeriveShangMi(KeyPurpose purpose) const {
+  const std::string label = std::string("WageLink SM subkey ") + ContextOf(purpose);
+  const auto mac = HmacSm3(bytes_.bytes(), label);
+  SubKey subkey;
+  std::copy(mac.begin(), mac.end(), subkey.data());
   return subkey;
 }
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 
 namespace wagelink::security {
 
@@ -19,6 +20,7 @@ class SecretBytes {
   unsigned char* data() { return bytes_.data(); }
   const unsigned char* data() const { return bytes_.data(); }
   static constexpr std::size_t size() { return N; }
+  std::span<const unsigned char, N> bytes() const { return bytes_; }
 
  private:
   std::array<unsigned char, N> bytes_;

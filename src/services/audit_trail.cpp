@@ -39,10 +39,10 @@ void AuditTrail::Append(store::Connection& connection, const Principal& actor, s
   entry.after_digest = after.is_null() ? "" : security::DigestOfJson(after);
   entry.request_id = actor.request_id;
   entry.client_address = actor.client_address;
-  security::SealEntry(entry, last.hash, keys_->audit_chain_key());
+  keys_->SealEntry(entry, last.hash);
   repository.Insert(entry);
   if (entry.seq % anchoring_.checkpoint_every == 0) {
-    repository.InsertCheckpoint(security::SignCheckpoint(keys_->audit_key(), entry.seq, entry.hash, entry.at));
+    repository.InsertCheckpoint(keys_->SignCheckpoint(entry.seq, entry.hash, entry.at));
   }
 }
 
@@ -106,7 +106,7 @@ std::optional<security::Checkpoint> AuditTrail::CheckpointHead(store::Connection
   if (!head) return std::nullopt;
   auto newest = repository.NewestCheckpoint();
   if (newest && newest->seq >= head->seq) return newest;
-  auto checkpoint = security::SignCheckpoint(keys_->audit_key(), head->seq, head->hash, FormatUtc(clock_.Now()));
+  auto checkpoint = keys_->SignCheckpoint(head->seq, head->hash, FormatUtc(clock_.Now()));
   repository.InsertCheckpoint(checkpoint);
   return checkpoint;
 }
@@ -144,7 +144,8 @@ Status AuditTrail::SealLegacyChain(store::Database& db) const {
   repository.LockForAppend();
   if (repository.HasLegacySeal()) return Ok{};
   auto head = repository.Newest();
-  if (!head || security::ChainHash(*head, head->prev_hash, keys_->audit_chain_key()) == head->hash ||
+  if (!head || head->hash.starts_with(security::kSm3ChainHashPrefix) ||
+      security::ChainHash(*head, head->prev_hash, keys_->audit_chain_key()) == head->hash ||
       security::LegacyChainHash(*head, head->prev_hash) != head->hash) {
     return Ok{};  // empty, already keyed, or neither (then `audit verify` reports it)
   }
@@ -156,7 +157,7 @@ Status AuditTrail::SealLegacyChain(store::Database& db) const {
   security::ChainReport finding;
   for (auto& anchor : PublishedAnchors(/*missing_is_finding=*/false, finding)) checkpoints.push_back(std::move(anchor));
   checkpoints.push_back(
-      security::SignCheckpoint(keys_->audit_key(), head->seq, head->hash, now, security::CheckpointKind::kLegacySeal));
+      keys_->SignCheckpoint(head->seq, head->hash, now, security::CheckpointKind::kLegacySeal));
   const auto report = security::VerifyChain(entries, checkpoints, Keys());
   if (!report.ok || !finding.ok) {
     const auto& bad = report.ok ? finding : report;
@@ -174,13 +175,13 @@ Status AuditTrail::SealLegacyChain(store::Database& db) const {
   last.hash = security::LegacyChainHash(last, head->hash);
   repository.Insert(last);
   repository.InsertCheckpoint(
-      security::SignCheckpoint(keys_->audit_key(), last.seq, last.hash, now, security::CheckpointKind::kLegacySeal));
+      keys_->SignCheckpoint(last.seq, last.hash, now, security::CheckpointKind::kLegacySeal));
   tx.Commit();
   return Ok{};
 }
 
 std::string AuditTrail::AnchorLineFor(const security::Checkpoint& checkpoint) const {
-  return security::AnchorLine(checkpoint, keys_->audit_key().public_key());
+  return security::AnchorLine(checkpoint, keys_->AnchorPublicKey());
 }
 
 }  // namespace wagelink::services

@@ -62,7 +62,7 @@ class AuditTrail {
   std::string AnchorLineFor(const security::Checkpoint& checkpoint) const;
 
  private:
-  security::ChainKeys Keys() const { return {keys_->audit_chain_key(), keys_->audit_key().public_key()}; }
+  security::ChainKeys Keys() const { return keys_->ChainKeys(); }
   // The anchors in the anchor file; a finding (not ok) when it is damaged, or missing and
   // `missing_is_finding` (the server creates it before it serves, so only removal makes it vanish).
   std::vector<security::Checkpoint> PublishedAnchors(bool missing_is_finding, security::ChainReport& finding) const;

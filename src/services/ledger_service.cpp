@@ -11,6 +11,7 @@
 #include "docs/xlsx_ledger.h"
 #include "domain/case_state.h"
 #include "domain/civil_date.h"
+#include "domain/zh_dates.h"
 #include "services/admin_service.h"
 #include "services/case_scope.h"
 #include "services/zh_text.h"
@@ -68,8 +69,9 @@ Result<LedgerExport> Build(store::Database& db, const Clock& clock, const AuditT
   auto scope = ScopeFor(who);
   if (!scope) return scope.error();
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock.Now());
-  const std::string watermark = (who.display_name.empty() ? who.username : who.display_name) + "（" + who.username +
-                                "）导出于 " + Local(now.ToIsoUtc(), true);
+  // The person's name, not the login name (people never see machine text); the export is audited.
+  const std::string watermark =
+      (who.display_name.empty() ? who.username : who.display_name) + " 导出于 " + domain::ZhMinute(now);
   TempFile file;
   if (file.path().empty()) return MakeError(ErrorCode::kInternal, "无法创建临时文件", "cannot create a temporary file");
   auto writer = docs::XlsxLedgerWriter::Create(file.path(), title, title, columns, watermark);

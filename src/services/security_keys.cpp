@@ -2,15 +2,17 @@
 
 #include <filesystem>
 
+#include "security/encoding.h"
+
 namespace wagelink::services {
 
 Result<std::shared_ptr<const SecurityKeys>> SecurityKeys::Load(const std::string& key_file,
                                                                const std::optional<std::string>& inline_key,
-                                                               Creation creation) {
+                                                               Creation creation, security::CryptoSuite suite) {
   if (inline_key) {
     auto master = security::MasterKey::FromString(*inline_key);
     if (!master) return master.error();
-    return std::shared_ptr<const SecurityKeys>(new SecurityKeys(*master));
+    return std::shared_ptr<const SecurityKeys>(new SecurityKeys(*master, suite));
   }
   std::error_code ec;
   if (!std::filesystem::exists(key_file, ec)) {
@@ -39,7 +41,24 @@ Result<std::shared_ptr<const SecurityKeys>> SecurityKeys::Load(const std::string
   }
   auto master = security::MasterKey::FromFile(key_file);
   if (!master) return master.error();
-  return std::shared_ptr<const SecurityKeys>(new SecurityKeys(*master));
+  return std::shared_ptr<const SecurityKeys>(new SecurityKeys(*master, suite));
+}
+
+void SecurityKeys::SealEntry(security::AuditEntry& entry, std::string_view prev_hash) const {
+  if (suite() == security::CryptoSuite::kSodium) return security::SealEntry(entry, prev_hash, audit_chain_key_);
+  entry.prev_hash = std::string(prev_hash);
+  entry.hash = security::Sm3ChainHash(entry, prev_hash, sm3_chain_key_);
+}
+
+security::Checkpoint SecurityKeys::SignCheckpoint(std::int64_t seq, std::string_view hash, std::string_view signed_at,
+                                                  security::CheckpointKind kind) const {
+  if (suite() == security::CryptoSuite::kSodium) return security::SignCheckpoint(audit_key_, seq, hash, signed_at, kind);
+  return security::SignCheckpointSm2(sm2_audit_key_, seq, hash, signed_at, kind);
+}
+
+std::string SecurityKeys::AnchorPublicKey() const {
+  if (suite() == security::CryptoSuite::kSodium) return audit_key_.public_key().ToHex();
+  return std::string(security::kSm2SignaturePrefix) + security::ToHex(security::AsBytes(sm2_audit_key_.public_key()));
 }
 
 }  // namespace wagelink::services

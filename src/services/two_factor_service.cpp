@@ -51,8 +51,8 @@ bool LooksLikeTotp(std::string_view code) {
 
 }  // namespace
 
-std::string TwoFactorService::RecoveryHash(std::int64_t user_id, std::string_view code) const {
-  return keys_->cipher().BlindIndex("totp.recovery", std::to_string(user_id) + ":" + NormalizeRecoveryCode(code));
+std::string TwoFactorService::RecoveryHash(std::int64_t user_id, std::string_view code, security::CryptoSuite suite) const {
+  return keys_->cipher().BlindIndexUnder(suite, "totp.recovery", std::to_string(user_id) + ":" + NormalizeRecoveryCode(code));
 }
 
 TwoFactorStatus TwoFactorService::StateOf(const Principal& who) {
@@ -100,7 +100,7 @@ Result<EnrolmentConfirmed> TwoFactorService::ConfirmEnrolment(const Principal& w
   std::vector<std::string> hashes;
   for (int i = 0; i < kRecoveryCodeCount; ++i) {
     confirmed.recovery_codes.push_back(NewRecoveryCode());
-    hashes.push_back(RecoveryHash(who.user_id, confirmed.recovery_codes.back()));
+    hashes.push_back(RecoveryHash(who.user_id, confirmed.recovery_codes.back(), keys_->cipher().suite()));
   }
   {
     store::Transaction tx(*connection);
@@ -149,7 +149,11 @@ Result<LoginResult> TwoFactorService::VerifySignIn(const Principal& pending, std
     accepted = step && totp.UseStep(pending.user_id, *step);  // refused if another request used it first
     method = "totp";
   } else if (!NormalizeRecoveryCode(code).empty() && code.size() <= 32) {
-    accepted = totp.UseRecoveryCode(pending.user_id, RecoveryHash(pending.user_id, code), now_text);
+    // Codes are stored only as an index, so `crypto switch` cannot move them to the new suite:
+    // a code issued before the switch is looked up under the suite it was issued in.
+    for (auto suite : {security::CryptoSuite::kShangMi, security::CryptoSuite::kSodium}) {
+      accepted = accepted || totp.UseRecoveryCode(pending.user_id, RecoveryHash(pending.user_id, code, suite), now_text);
+    }
     method = "recovery_code";
   }
   if (!accepted) {

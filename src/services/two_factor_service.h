@@ -55,7 +55,7 @@ class TwoFactorService {
 
  private:
   std::string SecretContext(std::int64_t user_id) const { return "totp.secret:" + std::to_string(user_id); }
-  std::string RecoveryHash(std::int64_t user_id, std::string_view code) const;
+  std::string RecoveryHash(std::int64_t user_id, std::string_view code, security::CryptoSuite suite) const;
   store::Database& db_;
   const Clock& clock_;
   std::shared_ptr<const SecurityKeys> keys_;

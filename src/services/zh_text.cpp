@@ -42,8 +42,9 @@ std::string ChannelEn(const std::string& channel) {
   return c ? std::string(c->en) : channel;
 }
 
+// People see names, never login names (issue 14); the audited download names the account.
 std::string DownloadWatermark(const std::string& display_name, const std::string& username, domain::Instant now) {
-  return (display_name.empty() ? username : display_name) + "（" + username + "）" + MinuteZh(now) + "下载";
+  return (display_name.empty() ? username : display_name) + " " + MinuteZh(now) + "下载";
 }
 
 }  // namespace wagelink::services

@@ -13,10 +13,17 @@
 namespace wagelink::store {
 namespace {
 
-[[noreturn]] void ThrowIoError(const std::string& what, const std::filesystem::path& path) {
-  std::string message = what + " " + path.string() + ": " + std::strerror(errno);
-  if (IsOutOfSpace(errno)) throw StorageFull(message);
+[[noreturn]] void ThrowIoError(const std::string& what, const std::filesystem::path& path, int error_number = errno) {
+  std::string message = what + " " + path.string() + ": " + std::strerror(error_number);
+  if (IsOutOfSpace(error_number)) throw StorageFull(message);
   throw std::runtime_error(message);
+}
+
+// A new shard folder needs space too, so a full disk is StorageFull here as for the file itself.
+void CreateDirectories(const std::filesystem::path& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) ThrowIoError("cannot create", directory, error.value());
 }
 
 bool PlainKey(const std::string& key) {
@@ -53,7 +60,7 @@ class FileSource final : public ByteSource {
 class DiskWriter final : public BlobWriter {
  public:
   DiskWriter(std::filesystem::path root) : root_(std::move(root)) {
-    std::filesystem::create_directories(root_ / "tmp");
+    CreateDirectories(root_ / "tmp");
     std::string pattern = (root_ / "tmp" / "upload-XXXXXX").string();
     fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (fd_ < 0) ThrowIoError("cannot create", pattern);
@@ -80,7 +87,7 @@ class DiskWriter final : public BlobWriter {
     ::close(fd_);
     fd_ = -1;
     auto directory = root_ / key.substr(0, 2) / key.substr(2, 2);
-    std::filesystem::create_directories(directory);
+    CreateDirectories(directory);
     auto target = directory / key;
     if (std::filesystem::exists(target)) return;  // the same content is stored already; ours is removed
     if (::rename(temp_.c_str(), target.c_str()) != 0) ThrowIoError("cannot rename into", target);

@@ -108,9 +108,10 @@ TEST_F(DocumentFixture, OrderToPayCarriesTheCaseFactsDeadlineAndWorkerListWithAW
   for (const char* expected : {"劳动保障监察限期整改指令书", "示劳监令〔2025〕1号", "某劳务分包队（包工头王某）：",
                                "滨海花园二期", "2025年5月至2025年11月", "14名劳动者", "186,400.00元",
                                "2025年12月10日前", "第二十六条", "加付赔偿金", "张建国", "21,300.00元", "朱红旗",
-                               "WL-2025-00001", "示范区人力资源和社会保障局", "2025年12月5日", "李承办（handler）"}) {
+                               "WL-2025-00001", "示范区人力资源和社会保障局", "2025年12月5日", "下载：李承办2025年"}) {
     EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
   }
+  EXPECT_EQ(pdf.text.find("handler"), std::string::npos) << "the watermark names the person, never the login name";
   EXPECT_EQ(pdf.text.find(ValidIdNumber("11010119800101100")), std::string::npos) << "no ID numbers in the document";
 
   auto timeline = handler_.Get(CasePath(id_)).Json().at("timeline").as_array();
@@ -186,7 +187,7 @@ TEST_F(DocumentFixture, PoliceAndProcuratorateIssueTheirOwnDocumentsWithTheirOwn
   EXPECT_EQ(notice.at("doc_no").as_string(), "示公（治）不立字〔2025〕1号") << "the police's own series";
   auto pdf = Download(police_, notice, "non_filing_notice");
   for (const char* expected : {"不予立案通知书", "示范区人力资源和社会保障局：", "2025年12月12日移送",
-                               "属于劳资民事纠纷，不予立案。", "三日内", "复议", "立案监督", "示范区公安分局", "赵明（police）"}) {
+                               "属于劳资民事纠纷，不予立案。", "三日内", "复议", "立案监督", "示范区公安分局", "下载：赵明2025年"}) {
     EXPECT_NE(pdf.text.find(expected), std::string::npos) << expected << "\n" << pdf.text;
   }
   HttpClient prosecutor = server_.LoginAs("prosecutor");
@@ -274,8 +275,9 @@ TEST_F(DocumentFixture, NeedToKnowScopeHoldsForListsAndDownloadsAndDownloadsAreA
   EXPECT_EQ(handler_.Get("/api/v1/documents/999999/pdf").status, 404);
   HttpClient coordinator = server_.LoginAs("coordinator");
   auto pdf = Download(coordinator, doc, "rectification_order_coordinator");
-  EXPECT_NE(pdf.text.find("刘协调（coordinator）"), std::string::npos) << "the viewer's own watermark";
-  EXPECT_EQ(pdf.text.find("李承办（handler）"), std::string::npos);
+  EXPECT_NE(pdf.text.find("下载：刘协调2025年"), std::string::npos) << "the viewer's own watermark";
+  EXPECT_EQ(pdf.text.find("coordinator"), std::string::npos) << "by name, not login name";
+  EXPECT_EQ(pdf.text.find("下载：李承办"), std::string::npos) << "not the issuer's";
   HttpClient auditor = server_.LoginAs("auditor");
   EXPECT_EQ(auditor.Get("/api/v1/audit?q=document.download").Json().at("total").as_int64(), 1);
   EXPECT_EQ(auditor.Get("/api/v1/audit?q=document.issue").Json().at("total").as_int64(), 2) << "the order and its service record";

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "support/case_api.h"
 #include "support/scenarios.h"
@@ -73,23 +74,36 @@ void ExpectStorageFull(const HttpResponse& response, const std::string& what) {
   EXPECT_EQ(response.Header("retry-after"), "60") << what;
 }
 
+bool OnSqlite() {
+  const char* backend = std::getenv("WAGELINK_TEST_BACKEND");
+  return !backend || std::string(backend) != "postgresql";
+}
+
+// The demo district in `url`, and a configuration that keeps evidence files in `evidence_dir` and
+// spools uploads in `spool_dir`; the server's arguments are returned.
+std::vector<std::string> DemoDistrict(const ScratchDatabase& scratch, const std::string& url, const std::string& evidence_dir,
+                                      const std::string& spool_dir) {
+  auto init = RunWagelink({"init", "--demo", "--db", url, "--data-dir", SourceDir() + "/data", "--key-file",
+                           scratch.directory() + "/master.key", "--anchor-file", scratch.directory() + "/anchors.jsonl"});
+  EXPECT_EQ(init.exit_code, 0) << init.output;
+  const std::string config = scratch.directory() + "/wagelink.toml";
+  std::ofstream(config) << "[evidence]\ndir = \"" << evidence_dir << "\"\nspool_dir = \"" << spool_dir << "\"\n";
+  return {"--config", config};
+}
+
 TEST(FullDisk, WritesAnswer503ReadsGoOnAndTheServerRecoversByItselfWhenSpaceReturns) {
   std::string why_not;
   const std::string disk = MountSmallDisk(64, why_not);
   ASSERT_FALSE(disk.empty()) << "this test mounts a tmpfs: it needs root or unprivileged user namespaces (" << why_not << ")";
-  const char* backend = std::getenv("WAGELINK_TEST_BACKEND");
-  const bool on_sqlite = !backend || std::string(backend) != "postgresql";
+  const bool on_sqlite = OnSqlite();
   ScratchDatabase scratch;
   const std::string url = on_sqlite ? "sqlite:" + disk + "/wagelink.db" : scratch.url();
   const std::string key = scratch.directory() + "/master.key";
   const std::string anchors = scratch.directory() + "/anchors.jsonl";
-  auto init = RunWagelink({"init", "--demo", "--db", url, "--data-dir", SourceDir() + "/data", "--key-file", key,
-                           "--anchor-file", anchors});
-  ASSERT_EQ(init.exit_code, 0) << init.output;
-  const std::string config = scratch.directory() + "/wagelink.toml";
-  std::ofstream(config) << "[evidence]\ndir = \"" << disk << "/evidence\"\nspool_dir = \"" << scratch.directory() << "/spool\"\n";
+  auto arguments = DemoDistrict(scratch, url, disk + "/evidence", scratch.directory() + "/spool");
+  ASSERT_FALSE(HasFailure());
 
-  ServerProcess server(url, {"--config", config}, key, anchors);
+  ServerProcess server(url, arguments, key, anchors);
   HttpClient handler(server.port());
   ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
   auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
@@ -145,6 +159,33 @@ TEST(FullDisk, WritesAnswer503ReadsGoOnAndTheServerRecoversByItselfWhenSpaceRetu
   auto verified = RunWagelink({"audit", "verify", "--db", url, "--key-file", key, "--data-dir", SourceDir() + "/data",
                                "--anchor-file", anchors});
   EXPECT_EQ(verified.exit_code, 0) << "nothing corrupted, the audit chain whole: " << verified.output;
+}
+
+// An upload is kept (sealed) in the spool while it arrives. When that disk is full the client is
+// told so with the same 503 as any full disk, not cut off: the server reads and discards the rest
+// of the body before closing, so the answer is not lost to a connection reset.
+TEST(FullDisk, AnUploadThatCannotBeSpooledIsAnswered503AndNotCutOff) {
+  std::string why_not;
+  const std::string disk = MountSmallDisk(16, why_not);
+  ASSERT_FALSE(disk.empty()) << "this test mounts a tmpfs: it needs root or unprivileged user namespaces (" << why_not << ")";
+  ScratchDatabase scratch;
+  auto arguments = DemoDistrict(scratch, scratch.url(), scratch.directory() + "/evidence", disk + "/spool");
+  ASSERT_FALSE(HasFailure());
+  ServerProcess server(scratch.url(), arguments, scratch.directory() + "/master.key", scratch.directory() + "/anchors.jsonl");
+  HttpClient handler(server.port());
+  ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.Json().at("id").as_int64();
+  const std::string large = SamplePdf(std::string(4 << 20, 'v'));
+
+  const std::string filler = FillUp(disk);
+  ExpectStorageFull(AttachEvidence(handler, id, "payroll", "", "十一月工资明细.pdf", large), "a spooled upload");
+  EXPECT_NE(server.Log().find("upload_spool"), std::string::npos) << "the operator is told where: " << server.Log();
+  EXPECT_EQ(handler.Get(CasePath(id, "/evidence")).body.find("十一月工资明细"), std::string::npos) << "nothing was stored";
+
+  std::filesystem::remove(filler);
+  EXPECT_EQ(AttachEvidence(handler, id, "payroll", "", "十一月工资明细.pdf", large).status, 201);
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ TEST(Ledger, CaseLedgerHasTheColumnsAndTheCallersCasesOnlyWithoutPersonalData) {
   EXPECT_NE(xml.find("2025-12-01 09:30"), std::string::npos) << "instants in Shanghai time";
   EXPECT_NE(xml.find("<v>186400</v>"), std::string::npos) << "amounts as numbers";
   EXPECT_NE(xml.find("<oddHeader>"), std::string::npos);
-  EXPECT_NE(xml.find("李承办（handler）导出于 2025-12-22 10:00"), std::string::npos) << "watermark";
+  EXPECT_NE(xml.find("李承办 导出于 2025年12月22日10时00分"), std::string::npos) << "watermark: the person by name";
+  EXPECT_EQ(xml.find("handler"), std::string::npos) << "never the login name";
   EXPECT_NE(xml.find("<oddFooter>"), std::string::npos);
   EXPECT_EQ(xml.find(ValidIdNumber("11010119800101100")), std::string::npos) << "no ID numbers";
   EXPECT_EQ(xml.find("张建国"), std::string::npos) << "no worker names: case-level facts only";

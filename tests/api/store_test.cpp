@@ -10,6 +10,7 @@
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
 #include "store/sqlite_writer_queue.h"
+#include "store/storage_full.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -49,6 +50,34 @@ TEST(Store, DuplicateKeyRaisesUniqueViolation) {
   store::ApplyMigrations(*c);
   c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'c')");
   EXPECT_THROW(c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'c')"), store::UniqueViolation);
+}
+
+// The database's own "disk full" becomes StorageFull, which the dispatcher answers 503 (the
+// whole-server test is FullDisk.*, where on PostgreSQL only the evidence store can be filled).
+// SQLite is really filled, up to a page limit; PostgreSQL reports a full disk as SQLSTATE 53100,
+// raised here by the server itself since its data folder is not ours to fill.
+TEST(Store, TheDatabasesDiskFullErrorIsStorageFullAndTheTransactionRollsBack) {
+  ScratchDatabase scratch;
+  auto db = store::Database::Open(scratch.url(), 2);
+  ASSERT_TRUE(db);
+  auto c = (*db)->Acquire();
+  store::ApplyMigrations(*c);
+  std::string fill_up;
+  if (c->dialect() == store::Dialect::kSqlite) {
+    const auto pages = c->QueryOne("PRAGMA page_count")->Int(0);
+    c->Execute("PRAGMA max_page_count = " + std::to_string(pages + 2));
+    fill_up = "INSERT INTO settings (key, value, updated_at) VALUES ('full', hex(randomblob(500000)), 't')";
+  } else {
+    fill_up = "DO $$ BEGIN INSERT INTO settings (key, value, updated_at) VALUES ('full', 'x', 't'); "
+              "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$";
+  }
+  {
+    store::Transaction tx(*c);
+    EXPECT_THROW(c->Execute(fill_up), store::StorageFull);
+  }
+  EXPECT_FALSE(c->QueryOne("SELECT 1 FROM settings WHERE key = 'full'")) << "nothing of the refused write stays";
+  c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('small', 'y', 't')");
+  EXPECT_TRUE(c->QueryOne("SELECT 1 FROM settings WHERE key = 'small'")) << "the connection goes on working";
 }
 
 TEST(Store, MigrationsReportCurrentVersionAndApplyOnce) {

@@ -1,5 +1,6 @@
 #include "security/audit_chain.h"
 #include "security/audit_anchor.h"
+#include "security/shangmi.h"
 
 #include <gtest/gtest.h>
 
@@ -332,10 +333,10 @@ TEST_F(LegacyAuditChain, ASealCannotBeMadeOfAPeriodicCheckpointNorMoved) {
 }
 
 TEST_F(AuditChain, AnchorsRoundTripThroughTheirLineFormatAndNameTheirFile) {
-  const std::string text = AnchorLine(CheckpointAt(5), signer_.public_key()) + "\n" +
+  const std::string text = AnchorLine(CheckpointAt(5), signer_.public_key().ToHex()) + "\n" +
                            AnchorLine(SignCheckpoint(signer_, 10, entries_[9].hash, "2024-03-15T09:00:00Z",
                                                      CheckpointKind::kLegacySeal),
-                                      signer_.public_key());
+                                      signer_.public_key().ToHex());
   auto anchors = ParseAnchors(text, "/srv/anchors.jsonl");
   ASSERT_TRUE(anchors.ok()) << anchors.error().message_en;
   ASSERT_EQ(anchors->size(), 2u);
@@ -372,6 +373,66 @@ TEST(AuditSigning, KeyIsDeterministicFromTheMasterKeyAndPublicKeyRoundTrips) {
   EXPECT_FALSE(VerifyCheckpoint(checkpoint, c.public_key()));
   EXPECT_FALSE(AuditPublicKey::FromHex("abcd").ok());
   EXPECT_FALSE(AuditPublicKey::FromHex(std::string(64, 'g')).ok());
+}
+
+// A log that changes suite part-way (`wagelink crypto switch`): entries 1–5 keyed BLAKE2b with an
+// Ed25519 checkpoint, 6–10 HMAC-SM3 with an SM2 checkpoint. It verifies as a whole, and the usual
+// attacks are still caught on the SM side.
+class SwitchedAuditChain : public AuditChain {
+ protected:
+  SubKey sm3_key_ = KeyOf(3).DeriveShangMi(KeyPurpose::kAuditChain);
+  Sm2SigningKey sm2_ = Sm2SigningKey::Derive(KeyOf(3).DeriveShangMi(KeyPurpose::kAuditSigning));
+  std::string sm2_public_ = sm2_.public_key();
+
+  void SetUp() override { RehashSm(5); }
+  void RehashSm(std::size_t from) {
+    for (std::size_t i = from; i < entries_.size(); ++i) {
+      entries_[i].prev_hash = entries_[i - 1].hash;
+      entries_[i].hash = Sm3ChainHash(entries_[i], entries_[i - 1].hash, sm3_key_);
+    }
+  }
+  ChainKeys SmKeys() const { return {MacKey(), signer_.public_key(), &sm3_key_, &sm2_public_}; }
+  std::vector<Checkpoint> Checkpoints() {
+    return {CheckpointAt(5), SignCheckpointSm2(sm2_, 10, entries_[9].hash, "2024-03-15T09:00:00Z")};
+  }
+};
+
+TEST_F(SwitchedAuditChain, VerifiesAcrossTheSwitchWithBothSuitesKeys) {
+  EXPECT_TRUE(entries_[5].hash.starts_with("sm3:"));
+  const auto checkpoints = Checkpoints();
+  EXPECT_TRUE(checkpoints[1].signature_hex.starts_with("sm2:"));
+  const auto report = VerifyChain(entries_, checkpoints, SmKeys());
+  EXPECT_TRUE(report.ok) << report.reason_en;
+  EXPECT_EQ(report.entries_checked, 10);
+  EXPECT_EQ(report.checkpoints_checked, 2);
+  EXPECT_FALSE(VerifyChain(entries_, checkpoints, Keys()).ok) << "without the SM keys nothing of the SM part is trusted";
+}
+
+TEST_F(SwitchedAuditChain, AChangedSmEntryOrAForgedSm2CheckpointIsCaught) {
+  auto checkpoints = Checkpoints();
+  entries_[7].action = "case.delete";
+  auto report = VerifyChain(entries_, checkpoints, SmKeys());
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 8);
+
+  entries_ = Chain(10);
+  RehashSm(5);
+  auto forged = SignCheckpointSm2(Sm2SigningKey::Derive(KeyOf(9).DeriveShangMi(KeyPurpose::kAuditSigning)), 10,
+                                  entries_[9].hash, "2024-03-15T09:00:00Z");
+  const std::vector<Checkpoint> forged_only{forged};
+  report = VerifyChain(entries_, forged_only, SmKeys());
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.reason_en.find("invalid signature"), std::string::npos) << report.reason_en;
+}
+
+TEST_F(SwitchedAuditChain, AnSmEntryRehashedAsSodiumOrWithoutItsKeyIsCaught) {
+  // Whoever drops the prefix to pass an entry off as the other suite still needs that suite's key.
+  entries_[9].hash = ChainHash(entries_[9], entries_[8].hash, KeyOf(4).Derive(KeyPurpose::kAuditChain));
+  EXPECT_FALSE(VerifyChain(entries_, {}, SmKeys()).ok);
+  entries_ = Chain(10);
+  RehashSm(5);
+  entries_[9].hash = Sm3ChainHash(entries_[9], entries_[8].hash, KeyOf(4).DeriveShangMi(KeyPurpose::kAuditChain));
+  EXPECT_FALSE(VerifyChain(entries_, {}, SmKeys()).ok);
 }
 
 }  // namespace

@@ -107,5 +107,39 @@ TEST(FieldCipher, DistinctValuesGetDistinctIndexes) {
   for (int i = 0; i < 200; ++i) EXPECT_TRUE(seen.insert(cipher.BlindIndex("phone", std::to_string(i))).second);
 }
 
+// The 国密 suite: SM4-GCM values under their own prefix and SM subkey, readable by a cipher of either
+// suite with the same master key (so a switch can read what it moves), bound to their context.
+TEST(FieldCipher, TheSmSuiteSealsWithSm4GcmAndEitherSuiteReadsBoth) {
+  const FieldCipher sodium(KeyOf(7));
+  const FieldCipher sm(KeyOf(7), CryptoSuite::kShangMi);
+  const std::string sealed = sm.Encrypt(kId, kAd);
+  EXPECT_TRUE(sealed.starts_with("sm4g1."));
+  EXPECT_EQ(sealed.find(kId), std::string::npos);
+  EXPECT_NE(sealed, sm.Encrypt(kId, kAd)) << "random IV";
+  EXPECT_EQ(*sm.Decrypt(sealed, kAd), kId);
+  EXPECT_EQ(*sodium.Decrypt(sealed, kAd), kId);
+  EXPECT_EQ(*sm.Decrypt(sodium.Encrypt(kId, kAd), kAd), kId);
+  EXPECT_TRUE(sm.InCurrentSuite(sealed));
+  EXPECT_FALSE(sodium.InCurrentSuite(sealed));
+  EXPECT_FALSE(sm.Decrypt(sealed, "worker.phone").ok()) << "another field";
+  EXPECT_FALSE(FieldCipher(KeyOf(8), CryptoSuite::kShangMi).Decrypt(sealed, kAd).ok()) << "another master key";
+  std::string altered = sealed;
+  altered[10] = altered[10] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(sm.Decrypt(altered, kAd).ok());
+}
+
+TEST(FieldCipher, TheSmSuitesBlindIndexIsHmacSm3AndNeverEqualsTheSodiumOne) {
+  const FieldCipher sodium(KeyOf(7));
+  const FieldCipher sm(KeyOf(7), CryptoSuite::kShangMi);
+  const std::string index = sm.BlindIndex("id_number", kId);
+  EXPECT_TRUE(index.starts_with("sm3:"));
+  EXPECT_EQ(index.size(), 4u + 64u);
+  EXPECT_EQ(index, sm.BlindIndex("id_number", kId));
+  EXPECT_NE(index, sm.BlindIndex("phone", kId));
+  EXPECT_NE(index, FieldCipher(KeyOf(8), CryptoSuite::kShangMi).BlindIndex("id_number", kId));
+  EXPECT_EQ(sodium.BlindIndexUnder(CryptoSuite::kShangMi, "id_number", kId), index);
+  EXPECT_EQ(sm.BlindIndexUnder(CryptoSuite::kSodium, "id_number", kId), sodium.BlindIndex("id_number", kId));
+}
+
 }  // namespace
 }  // namespace wagelink::security

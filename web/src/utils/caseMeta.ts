@@ -1,7 +1,7 @@
 // Display knowledge about cases shared by the list, the detail and the workbench: state phases and
 // colours, clock status colours and the police's list presets. Which cases need a body's action is
 // the server's decision (GET /api/v1/worklist), not the client's.
-import type { CaseClock, CaseStateCode } from '@/api/cases';
+import type { CaseClock, CasePayment, CaseStateCode } from '@/api/cases';
 
 /** Every state in the order of the chain (PRODUCT.md "The case, end to end"). */
 export const CASE_STATES: readonly CaseStateCode[] = [
@@ -149,3 +149,8 @@ export const CASE_LIST_PRESETS: Readonly<Record<string, CaseListPreset>> = {
     },
   },
 };
+
+/** A case's payments, the newest first: by the day paid, then by the order they were recorded. */
+export function newestPaymentsFirst(payments: readonly CasePayment[]): CasePayment[] {
+  return [...payments].sort((a, b) => b.paid_on.localeCompare(a.paid_on) || b.id - a.id);
+}

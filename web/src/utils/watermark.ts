@@ -10,8 +10,9 @@ export interface WatermarkOptions {
   lineHeight?: number;
 }
 
-export function watermarkLines(displayName: string, username: string, bodyName: string, time: string): string[] {
-  return [`${displayName}（${username}）`, bodyName, time];
+/** Name, body and time: people see names, never login names (the audit log names the account). */
+export function watermarkLines(displayName: string, bodyName: string, time: string): string[] {
+  return [displayName, bodyName, time];
 }
 
 /** Returns a data: URL of one tile, or null where there is no canvas (tests, very old browsers). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseClock } from '@/api/cases';
-import { CASE_STATES, casePhase, clockTagType, liveClockStatus } from '@/utils/caseMeta';
+import type { CaseClock, CasePayment } from '@/api/cases';
+import { CASE_STATES, casePhase, clockTagType, liveClockStatus, newestPaymentsFirst } from '@/utils/caseMeta';
 import { landingPath } from '@/router/landing';
 import { timelinePayloadFacts } from '@/utils/timelineText';
 import zhCN from '@/locales/zh-CN';
@@ -23,6 +23,13 @@ describe('workbench case work', () => {
     expect(clockTagType('met')).toBe('success');
     expect(clockTagType('overdue')).toBe('danger');
     expect(clockTagType('met_late')).toBe('warning');
+  });
+
+  it('lists payments newest first, a later record first on the same day, without reordering the case', () => {
+    const payment = (id: number, paid_on: string) => ({ id, paid_on, payer: 'employer' }) as CasePayment;
+    const payments = [payment(1, '2026-03-01'), payment(3, '2026-02-01'), payment(2, '2026-03-01')];
+    expect(newestPaymentsFirst(payments).map((p) => p.id)).toEqual([2, 1, 3]);
+    expect(payments.map((p) => p.id)).toEqual([1, 3, 2]);
   });
 
   it('names every state in Chinese', () => {
