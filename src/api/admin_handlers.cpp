@@ -84,6 +84,25 @@ Result<services::UserChange> ReadUserChange(const boost::json::object& body) {
   return change;
 }
 
+// The searches' parts as the query string gives them ("" when absent); the service checks them.
+services::AuditSearch AuditSearchOf(const http::Request& request) {
+  auto part = [&](std::string_view name) { return std::string(request.Query(name).value_or("")); };
+  return {.text = part("q"), .case_no = part("case_no"), .actor = part("actor"), .action = part("action"),
+          .body = part("body"), .from = part("from"), .to = part("to")};
+}
+
+services::LoginSearch LoginSearchOf(const http::Request& request) {
+  auto part = [&](std::string_view name) { return std::string(request.Query(name).value_or("")); };
+  return {.user = part("username"), .success = part("success"), .from = part("from"), .to = part("to"),
+          .client_address = part("client_address")};
+}
+
+http::Response CsvDownload(std::string csv, std::string_view filename, std::string_view ascii_fallback) {
+  auto response = http::Response::Text(200, "text/csv; charset=utf-8", std::move(csv));
+  response.SetHeader("Content-Disposition", http::AttachmentDisposition(filename, ascii_fallback));
+  return response;
+}
+
 }  // namespace
 
 void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
@@ -193,7 +212,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/api/v1/security/login-log", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    auto logins = context.admin->ListLogins(who, page->page_size, page->offset());
+    auto logins = context.admin->ListLogins(who, LoginSearchOf(request), page->page_size, page->offset());
     if (!logins) return Problem(request, logins.error());
     return PageResponse(*logins, *page, [](const services::LoginAttempt& r) {
       const auto reason = services::LoginReasonLabel(r.reason);
@@ -204,22 +223,34 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     });
   }));
 
+  router.Add("GET", "/api/v1/security/login-log/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto csv = context.admin->ExportLoginsCsv(who, LoginSearchOf(request));
+    if (!csv) return Problem(request, csv.error());
+    return CsvDownload(std::move(*csv), "登录日志.csv", "wagelink-login-log.csv");
+  }));
+
   router.Add("GET", "/api/v1/audit", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
-    auto entries = context.admin->ListAudit(who, std::string(request.Query("q").value_or("")).substr(0, 128),
-                                            page->page_size, page->offset());
+    auto entries = context.admin->ListAudit(who, AuditSearchOf(request), page->page_size, page->offset());
     if (!entries) return Problem(request, entries.error());
     return PageResponse(*entries, *page, AuditJson);
   }));
 
   router.Add("GET", "/api/v1/audit/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
-    auto csv = context.admin->ExportAuditCsv(who);
+    auto csv = context.admin->ExportAuditCsv(who, AuditSearchOf(request));
     if (!csv) return Problem(request, csv.error());
-    auto response = http::Response::Text(200, "text/csv; charset=utf-8", std::move(*csv));
-    response.SetHeader("Content-Disposition", "attachment; filename=\"wagelink-audit.csv\"");
-    return response;
+    return CsvDownload(std::move(*csv), "审计日志.csv", "wagelink-audit.csv");
   }));
+
+  // The actions people can search for, in words, for the search form's list.
+  router.Add("GET", "/api/v1/audit/actions", Authed(context, [](http::Request&, const services::Principal&) {
+    boost::json::array items;
+    for (const auto& choice : services::AuditActionChoices()) {
+      items.push_back({{"code", choice.code}, {"name_zh", choice.label.zh}, {"name_en", choice.label.en}});
+    }
+    return http::Response::Json(200, boost::json::object{{"items", std::move(items)}});
+  }, {.permission = security::Permission::kAuditRead}));
 
   router.Add("GET", "/api/v1/audit/anchor", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto anchor = context.admin->DownloadAuditAnchor(who);

@@ -4,11 +4,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <map>
 #include <regex>
 
 #include "store/admin_change_repository.h"
-#include "store/case_repository.h"
 #include "store/login_lockout_repository.h"
 
 #include "core/log_event.h"
@@ -359,102 +357,6 @@ Status AdminService::RevokeSession(const Principal& who, std::int64_t session_id
   audit_.Append(*connection, who, "session.force_logout", {"session", std::to_string(session_id)});
   tx.Commit();
   return Ok{};
-}
-
-Result<Page<LoginAttempt>> AdminService::ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset) {
-  if (!who.Can(Permission::kLoginLogRead)) return Forbidden(Permission::kLoginLogRead);
-  auto connection = db_.Acquire();
-  store::SessionRepository sessions(*connection);
-  Page<LoginAttempt> page;
-  store::IdentityRepository identity(*connection);
-  std::map<std::string, std::string, std::less<>> names;
-  for (const auto& r : sessions.ListLogins(limit, offset)) {
-    auto [name, fresh] = names.try_emplace(r.username);
-    if (fresh) {
-      if (auto user = identity.FindUserByName(r.username)) name->second = user->display_name;
-    }
-    page.items.push_back({.at = r.at,
-                          .username = r.username,
-                          .display_name = name->second,
-                          .success = r.success,
-                          .reason = r.reason,
-                          .client_address = r.client_address});
-  }
-  page.total = sessions.CountLogins();
-  return page;
-}
-
-Result<Page<AuditView>> AdminService::ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
-                                                std::int64_t offset) {
-  if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
-  auto connection = db_.Acquire();
-  store::AuditRepository audit(*connection);
-  store::IdentityRepository identity(*connection);
-  store::CaseRepository cases(*connection);
-  // Names looked up once per page: who acted, and the case number or person a target stands for.
-  std::map<std::string, std::string, std::less<>> actors, case_numbers, users;
-  auto lookup = [](auto& cache, const std::string& key, auto find) -> const std::string& {
-    auto [it, fresh] = cache.try_emplace(key);
-    if (fresh) it->second = find();
-    return it->second;
-  };
-  auto numeric = [](const std::string& id) -> std::optional<std::int64_t> {
-    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(id);
-  };
-  Page<AuditView> page;
-  page.total = audit.Count(text);
-  for (auto& e : audit.List(limit, offset, text)) {
-    AuditView view{.entry = std::move(e), .actor_name = {}, .target_name = {}};
-    const auto& entry = view.entry;
-    view.actor_name = lookup(actors, entry.actor_username, [&] {
-      auto user = identity.FindUserByName(entry.actor_username);
-      return user ? user->display_name : std::string();
-    });
-    if (auto id = numeric(entry.target_id); id && entry.target_type == "case") {
-      view.target_name = lookup(case_numbers, entry.target_id, [&] {
-        auto found = cases.FindCase(*id, {true, ""});
-        return found ? found->case_no : std::string();
-      });
-    } else if (id && entry.target_type == "user") {
-      view.target_name = lookup(users, entry.target_id, [&] {
-        auto user = identity.FindUser(*id);
-        return user ? user->display_name : std::string();
-      });
-    }
-    page.items.push_back(std::move(view));
-  }
-  store::Transaction tx(*connection);
-  audit_.Append(*connection, who, "audit.read", {"audit_log", ""}, nullptr,
-                boost::json::object{{"q", text}, {"offset", offset}, {"rows", page.items.size()}});
-  tx.Commit();
-  return page;
-}
-
-namespace {
-// Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start).
-std::string CsvCell(const std::string& value) {
-  std::string cell = value;
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) cell = "'" + cell;
-  std::string out = "\"";
-  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-}  // namespace
-
-Result<std::string> AdminService::ExportAuditCsv(const Principal& who) {
-  if (!who.Can(Permission::kAuditRead)) return Forbidden(Permission::kAuditRead);
-  auto connection = db_.Acquire();
-  std::string csv = "\xEF\xBB\xBFseq,at,actor,body,role,action,target_type,target_id,request_id,client,hash\n";
-  store::AuditRepository(*connection).StreamAll([&](const security::AuditEntry& e) {
-    csv += std::to_string(e.seq) + "," + CsvCell(e.at) + "," + CsvCell(e.actor_username) + "," + CsvCell(e.body_code) +
-           "," + CsvCell(e.role) + "," + CsvCell(e.action) + "," + CsvCell(e.target_type) + "," + CsvCell(e.target_id) +
-           "," + CsvCell(e.request_id) + "," + CsvCell(e.client_address) + "," + e.hash + "\n";
-  });
-  store::Transaction tx(*connection);
-  audit_.Append(*connection, who, "audit.export", {"audit_log", ""});
-  tx.Commit();
-  return csv;
 }
 
 Result<security::ChainReport> AdminService::VerifyAudit(const Principal& who) {

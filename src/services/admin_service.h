@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "services/audit_trail.h"
 #include "services/auth_service.h"
+#include "services/log_search.h"
 #include "services/page.h"
 #include "services/principal.h"
 #include "services/security_policy.h"
@@ -123,17 +124,22 @@ class AdminService {
   Result<std::vector<OnlineSession>> ListSessions(const Principal& who);
   Status RevokeSession(const Principal& who, std::int64_t session_id);
 
-  Result<Page<LoginAttempt>> ListLogins(const Principal& who, std::int64_t limit, std::int64_t offset);
-  Result<Page<AuditView>> ListAudit(const Principal& who, const std::string& text, std::int64_t limit,
+  // The auditor's reading of the logs (admin_logs.cpp). A search that does not hold (a wrong date,
+  // an unknown body) is refused, never widened.
+  Result<Page<LoginAttempt>> ListLogins(const Principal& who, const LoginSearch& search, std::int64_t limit,
+                                        std::int64_t offset);
+  // The matching login attempts as CSV, oldest first, like the audit export; audited as loginlog.export.
+  Result<std::string> ExportLoginsCsv(const Principal& who, const LoginSearch& search);
+  Result<Page<AuditView>> ListAudit(const Principal& who, const AuditSearch& search, std::int64_t limit,
                                     std::int64_t offset);
   // Reading and verifying the log are themselves audited (audit.read, audit.verify).
   Result<security::ChainReport> VerifyAudit(const Principal& who);
   // The auditor's own anchor: signs the head (after recording the download as audit.anchor_download)
   // and returns it as one anchor line, to keep apart and hand to `audit verify --anchor` later.
   Result<std::string> DownloadAuditAnchor(const Principal& who);
-  // The audit log as CSV (UTF-8 with BOM so spreadsheet programs read Chinese), oldest first.
-  // The export itself is audited.
-  Result<std::string> ExportAuditCsv(const Principal& who);
+  // The matching audit entries as CSV (UTF-8 with BOM so spreadsheet programs read Chinese), oldest
+  // first, in words people read beside the codes. The export itself is audited (audit.export).
+  Result<std::string> ExportAuditCsv(const Principal& who, const AuditSearch& search);
 
  private:
   // Validates `change` against the account as it is now; the role codes parsed.

@@ -29,6 +29,7 @@ constexpr std::array kActions = std::to_array<Entry>({
     {"audit.anchor_download", "下载审计锚点", "Downloaded the audit anchors"},
     {"audit.verify", "校验审计链", "Verified the audit chain"},
     {"audit.legacy_sealed", "封存旧审计链", "Sealed the former audit chain"},
+    {"loginlog.export", "导出登录日志", "Exported the login log"},
     {"user.create", "新建用户", "Created a user"},
     {"user.update", "修改用户", "Changed a user"},
     {"user.roles_change", "变更用户角色", "Changed a user's roles"},
@@ -105,6 +106,7 @@ constexpr std::array kTargets = std::to_array<Entry>({
     {"session", "登录会话", "Session"},
     {"settings", "系统设置", "Settings"},
     {"audit_log", "审计日志", "Audit log"},
+    {"login_log", "登录日志", "Login log"},
     {"risk", "风险", "Risk"},
     {"meeting", "联席会议", "Meeting"},
     {"action_item", "督办事项", "Action item"},
@@ -159,6 +161,16 @@ LogLabel AuditActionLabel(std::string_view action) {
   }
   if (action.ends_with(".download")) return {"下载文书", "Downloaded a document"};
   return {"其他操作", "Other action"};
+}
+
+std::vector<AuditActionChoice> AuditActionChoices() {
+  std::vector<AuditActionChoice> choices;
+  for (const auto& entry : kActions) choices.push_back({std::string(entry.code), Of(entry)});
+  for (auto event : domain::AllCaseEvents()) {
+    const std::string code = "case.step." + std::string(domain::CaseEventCode(event));
+    choices.push_back({code, AuditActionLabel(code)});
+  }
+  return choices;
 }
 
 LogLabel AuditTargetLabel(std::string_view target_type) {

@@ -4,6 +4,7 @@
 // "bad_password"). The codes stay in the records and the CSV export; the API sends both.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wagelink::services {
 
@@ -15,6 +16,13 @@ struct LogLabel {
 // "auth.login" → 登录; "case.step.<event>" → 办理：<step name>. An action not known here is named
 // by its family ("其他操作"), never by its code.
 LogLabel AuditActionLabel(std::string_view action);
+// Every action code people can search the audit log for, each with its words: the actions above
+// and one "case.step.<event>" per case step, in the order they are listed here.
+struct AuditActionChoice {
+  std::string code;
+  LogLabel label;
+};
+std::vector<AuditActionChoice> AuditActionChoices();
 // "case" → 案件, "user" → 用户账号 …
 LogLabel AuditTargetLabel(std::string_view target_type);
 // The login log's outcome: "ok" → 登录成功, "bad_password" → 密码错误 …

@@ -12,6 +12,13 @@ std::string DateZh(domain::CivilDate d) { return domain::ZhDate(d); }
 
 std::string MinuteZh(domain::Instant at) { return domain::ZhMinute(at); }
 
+std::string SecondZh(domain::Instant at) {
+  const domain::ShanghaiDateTime local = domain::ToShanghai(at);
+  std::array<char, 48> hms{};
+  std::snprintf(hms.data(), hms.size(), " %02d:%02d:%02d", local.hour(), local.minute(), local.second());
+  return DateZh(local.date) + hms.data();
+}
+
 namespace {
 struct ChannelName {
   std::string_view code, zh, en;

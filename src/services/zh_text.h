@@ -9,6 +9,8 @@ namespace wagelink::services {
 
 std::string DateZh(domain::CivilDate d);
 std::string MinuteZh(domain::Instant at);
+// "2026年12月5日 10:15:03": to the second, for the rows of the log exports.
+std::string SecondZh(domain::Instant at);
 // How a complaint came in, in words: "walk_in" → 来访 / "a visit in person".
 std::string ChannelZh(const std::string& channel);
 std::string ChannelEn(const std::string& channel);

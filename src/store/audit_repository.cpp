@@ -11,20 +11,33 @@ constexpr std::string_view kInsert =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertCheckpoint =
     "INSERT INTO audit_checkpoints (seq, hash, signed_at, signature, kind) VALUES (?, ?, ?, ?, ?)";
-constexpr std::string_view kListAll =
-    "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, target_type, "
-    "target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash FROM audit_log "
-    "ORDER BY seq DESC LIMIT ? OFFSET ?";
-constexpr std::string_view kListMatching =
-    "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, target_type, "
-    "target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash FROM audit_log "
-    "WHERE action = ? OR actor_username = ? OR target_id = ? OR request_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?";
-constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM audit_log";
-constexpr std::string_view kCountMatching =
-    "SELECT COUNT(*) FROM audit_log WHERE action = ? OR actor_username = ? OR target_id = ? OR request_id = ?";
-constexpr std::string_view kStreamAll =
-    "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, target_type, "
-    "target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash FROM audit_log ORDER BY seq";
+#define WL_AUDIT_COLUMNS                                                                                   \
+  "SELECT seq, at, COALESCE(CAST(actor_user_id AS TEXT), ''), actor_username, body_code, role, action, "   \
+  "target_type, target_id, before_digest, after_digest, request_id, client_address, prev_hash, hash "      \
+  "FROM audit_log "
+// One statement text whatever the filter holds (one cached plan): an empty value switches its part off.
+// A case's entries are those about the case itself and about its workers (personal data revealed),
+// its evidence files and its documents, whose ids the entries hold as text.
+#define WL_AUDIT_FILTER                                                                                    \
+  "WHERE (? = '' OR action = ? OR actor_username = ? OR target_id = ? OR request_id = ?) "                \
+  "AND (? = '' OR (target_type = 'case' AND target_id IN "                                                 \
+  "(SELECT CAST(k.id AS TEXT) FROM cases k WHERE k.case_no = ?)) "                                         \
+  "OR (target_type = 'worker' AND target_id IN "                                                           \
+  "(SELECT CAST(w.id AS TEXT) FROM workers w JOIN cases k ON k.id = w.case_id WHERE k.case_no = ?)) "      \
+  "OR (target_type = 'evidence_file' AND target_id IN "                                                    \
+  "(SELECT CAST(f.id AS TEXT) FROM evidence_files f JOIN cases k ON f.owner_kind = 'case' AND k.id = f.owner_id " \
+  "WHERE k.case_no = ?)) "                                                                                 \
+  "OR (target_type = 'document' AND target_id IN "                                                         \
+  "(SELECT CAST(d.id AS TEXT) FROM documents d JOIN cases k ON k.id = d.case_id WHERE k.case_no = ?))) "   \
+  "AND (? = '' OR actor_username = ? OR actor_username IN (SELECT username FROM users WHERE display_name LIKE ?)) " \
+  "AND (? = '' OR action = ?) AND (? = '' OR body_code = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
+constexpr std::string_view kListAll = WL_AUDIT_COLUMNS "ORDER BY seq DESC LIMIT ? OFFSET ?";
+constexpr std::string_view kListMatching = WL_AUDIT_COLUMNS WL_AUDIT_FILTER "ORDER BY seq DESC LIMIT ? OFFSET ?";
+constexpr std::string_view kCountMatching = "SELECT COUNT(*) FROM audit_log " WL_AUDIT_FILTER;
+constexpr std::string_view kStreamMatching = WL_AUDIT_COLUMNS WL_AUDIT_FILTER "ORDER BY seq";
+constexpr std::string_view kStreamAll = WL_AUDIT_COLUMNS "ORDER BY seq";
+#undef WL_AUDIT_FILTER
+#undef WL_AUDIT_COLUMNS
 constexpr std::string_view kNewestCheckpoint =
     "SELECT seq, hash, signed_at, signature, kind FROM audit_checkpoints ORDER BY seq DESC LIMIT 1";
 constexpr std::string_view kCheckpointsAfter =
@@ -105,20 +118,34 @@ bool AuditRepository::HoldsKeyedData() {
   return c_.QueryOne(kHoldsKeyedData).has_value();
 }
 
-std::vector<security::AuditEntry> AuditRepository::List(std::int64_t limit, std::int64_t offset, const std::string& text) {
+namespace {
+Params FilterParams(const AuditFilter& f) {
+  const std::string& t = f.text;
+  const std::string& k = f.case_no;
+  const std::string name_like = f.actor.empty() ? std::string() : LikeContains(f.actor);
+  return {t,         t,         t,         t,         t,          k,          k,
+          k,         k,         k,         f.actor,   f.actor,    name_like,  f.action,
+          f.action,  f.body_code, f.body_code, f.from_at, f.from_at, f.until_at, f.until_at};
+}
+}  // namespace
+
+std::vector<security::AuditEntry> AuditRepository::List(std::int64_t limit, std::int64_t offset,
+                                                        const AuditFilter& filter) {
+  Params params = FilterParams(filter);
+  params.emplace_back(limit);
+  params.emplace_back(offset);
   std::vector<security::AuditEntry> out;
-  auto collect = [&](const Row& r) { out.push_back(ToEntry(r)); };
-  if (text.empty()) {
-    c_.Stream(kListAll, {limit, offset}, collect);
-  } else {
-    c_.Stream(kListMatching, {text, text, text, text, limit, offset}, collect);
-  }
+  c_.Stream(kListMatching, params, [&](const Row& r) { out.push_back(ToEntry(r)); });
   return out;
 }
 
-std::int64_t AuditRepository::Count(const std::string& text) {
-  if (text.empty()) return c_.QueryOne(kCountAll)->Int(0);
-  return c_.QueryOne(kCountMatching, {text, text, text, text})->Int(0);
+std::int64_t AuditRepository::Count(const AuditFilter& filter) {
+  return c_.QueryOne(kCountMatching, FilterParams(filter))->Int(0);
+}
+
+void AuditRepository::StreamMatching(const AuditFilter& filter,
+                                     const std::function<void(const security::AuditEntry&)>& on_entry) {
+  c_.Stream(kStreamMatching, FilterParams(filter), [&](const Row& r) { on_entry(ToEntry(r)); });
 }
 
 void AuditRepository::StreamAll(const std::function<void(const security::AuditEntry&)>& on_entry) {

@@ -31,9 +31,28 @@ constexpr std::string_view kSelectActiveSessions =
     "WHERE s.revoked_at IS NULL AND s.last_seen_at >= ? AND s.created_at >= ? ORDER BY s.last_seen_at DESC LIMIT 1000";
 constexpr std::string_view kInsertLogin =
     "INSERT INTO login_log (at, username, user_id, success, reason, client_address) VALUES (?, ?, ?, ?, ?, ?)";
+// One statement text whatever the filter holds: an empty value (or -1) switches its part off.
+#define WL_LOGIN_FILTER                                                                                    \
+  "WHERE (? = '' OR username = ? OR username IN (SELECT username FROM users WHERE display_name LIKE ?)) " \
+  "AND (? = -1 OR success = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "                           \
+  "AND (? = '' OR client_address LIKE ?) "
 constexpr std::string_view kSelectLogins =
-    "SELECT id, at, username, success, reason, client_address FROM login_log ORDER BY id DESC LIMIT ? OFFSET ?";
-constexpr std::string_view kCountLogins = "SELECT COUNT(*) FROM login_log";
+    "SELECT id, at, username, success, reason, client_address FROM login_log " WL_LOGIN_FILTER
+    "ORDER BY id DESC LIMIT ? OFFSET ?";
+constexpr std::string_view kStreamLogins =
+    "SELECT id, at, username, success, reason, client_address FROM login_log " WL_LOGIN_FILTER "ORDER BY id";
+constexpr std::string_view kCountLogins = "SELECT COUNT(*) FROM login_log " WL_LOGIN_FILTER;
+#undef WL_LOGIN_FILTER
+
+Params LoginFilterParams(const LoginFilter& f) {
+  const std::string name_like = f.user.empty() ? std::string() : LikeContains(f.user);
+  const std::string address_like = f.client_address.empty() ? std::string() : LikeContains(f.client_address);
+  const std::int64_t success = f.success ? std::int64_t{*f.success} : std::int64_t{-1};
+  return {f.user,   f.user, name_like, success, success, f.from_at, f.from_at, f.until_at, f.until_at,
+          f.client_address, address_like};
+}
+
+LoginLogRow ToLogin(const Row& r) { return {r.Int(0), r.Text(1), r.Text(2), r.Bool(3), r.Text(4), r.Text(5)}; }
 
 SessionRow ToSession(const Row& r) {
   return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptText(7)};
@@ -112,14 +131,22 @@ void SessionRepository::LogLogin(const std::string& at, std::string_view usernam
                             std::int64_t{success}, std::string(reason), std::string(client_address)});
 }
 
-std::vector<LoginLogRow> SessionRepository::ListLogins(std::int64_t limit, std::int64_t offset) {
+std::vector<LoginLogRow> SessionRepository::ListLogins(const LoginFilter& filter, std::int64_t limit,
+                                                       std::int64_t offset) {
+  Params params = LoginFilterParams(filter);
+  params.emplace_back(limit);
+  params.emplace_back(offset);
   std::vector<LoginLogRow> out;
-  c_.Stream(kSelectLogins, {limit, offset}, [&](const Row& r) {
-    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Bool(3), r.Text(4), r.Text(5)});
-  });
+  c_.Stream(kSelectLogins, params, [&](const Row& r) { out.push_back(ToLogin(r)); });
   return out;
 }
 
-std::int64_t SessionRepository::CountLogins() { return c_.QueryOne(kCountLogins)->Int(0); }
+std::int64_t SessionRepository::CountLogins(const LoginFilter& filter) {
+  return c_.QueryOne(kCountLogins, LoginFilterParams(filter))->Int(0);
+}
+
+void SessionRepository::StreamLogins(const LoginFilter& filter, const std::function<void(const LoginLogRow&)>& on_row) {
+  c_.Stream(kStreamLogins, LoginFilterParams(filter), [&](const Row& r) { on_row(ToLogin(r)); });
+}
 
 }  // namespace wagelink::store

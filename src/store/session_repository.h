@@ -1,6 +1,7 @@
 #pragma once
 // Sessions (stored by token hash) and the login log.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,15 @@ struct LoginLogRow {
   bool success = false;
   std::string reason;
   std::string client_address;
+};
+
+// What the auditor searches the login log for; every part optional, all parts must hold.
+struct LoginFilter {
+  std::string user;                // the typed login name exactly, or part of the account's display name
+  std::optional<bool> success;
+  std::string from_at;             // instants as stored (UTC ISO text): at >= from_at
+  std::string until_at;            // at < until_at
+  std::string client_address;      // part of the address
 };
 
 struct SessionWithUser {
@@ -60,8 +70,11 @@ class SessionRepository {
 
   void LogLogin(const std::string& at, std::string_view username, std::optional<std::int64_t> user_id, bool success,
                 std::string_view reason, std::string_view client_address);
-  std::vector<LoginLogRow> ListLogins(std::int64_t limit, std::int64_t offset);
-  std::int64_t CountLogins();
+  // Newest first.
+  std::vector<LoginLogRow> ListLogins(const LoginFilter& filter, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountLogins(const LoginFilter& filter);
+  // Oldest first, one row at a time (the export).
+  void StreamLogins(const LoginFilter& filter, const std::function<void(const LoginLogRow&)>& on_row);
 
  private:
   static std::optional<SessionWithUser> FromRows(const std::vector<Row>& rows);

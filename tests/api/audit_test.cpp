@@ -151,7 +151,7 @@ TEST(Audit, AuditorExportsTheLogAsCsvAndTheExportIsAudited) {
   auto csv = auditor.Get("/api/v1/audit/export.csv");
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFseq,at,actor", 0), 0u);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF序号,时间（北京时间）,操作人", 0), 0u);
   EXPECT_NE(csv.body.find("\"liaison.create\""), std::string::npos);
   EXPECT_EQ(server.LoginAs("sysadmin").Get("/api/v1/audit/export.csv").status, 403);
   EXPECT_EQ(auditor.Get("/api/v1/audit?q=audit.export").Json().at("total").as_int64(), 1);

@@ -29,8 +29,31 @@ test('auditor sees 审计日志 and 登录日志 but not 用户管理, and verif
   assert.match(await result.innerText(), /审计链完整/);
   await screenshot(page, '05-audit-log');
 
+  // Searching by action shows only that action's entries, and the export carries the same search.
+  const totalOf = async () => Number((await page.locator('.el-pagination__total').innerText()).replace(/\D/g, ''));
+  const everything = await totalOf();
+  await page.locator('[data-test="audit-action-select"]').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: /^登录$/ }).click();
+  await page.locator('[data-test="audit-search-submit"]').click();
+  await page.waitForFunction(
+    (before) => Number(document.querySelector('.el-pagination__total')?.textContent?.replace(/\D/g, '')) < before,
+    everything,
+  );
+  const actions = await page.locator('[data-test="audit-table"] [data-test="audit-action"]').allInnerTexts();
+  assert.ok(actions.length > 0);
+  assert.ok(actions.every((a) => a === '登录'), actions.join('|'));
+  assert.match(await page.locator('[data-test="audit-export"]').getAttribute('href'), /export\.csv\?action=auth\.login$/);
+  assert.match(await page.locator('[data-test="audit-table"]').innerText(), /登录/);
+  await screenshot(page, '05b-audit-log-search');
+
   await page.locator('[data-test="side-menu"] .el-menu-item', { hasText: '登录日志' }).click();
   await page.locator('[data-test="login-log-table"] .el-table__row').first().waitFor();
+  await page.locator('[data-test="login-log-result"]').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: /^成功$/ }).click();
+  await page.locator('[data-test="login-log-search-submit"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-test="login-log-export"]')?.getAttribute('href')?.includes('success=true'));
+  await page.locator('[data-test="login-log-table"] .el-table__row').first().waitFor();
+  assert.doesNotMatch(await page.locator('[data-test="login-log-table"] .el-table__body').innerText(), /失败/);
   await screenshot(page, '06-login-log');
 
   // A page the role may not open shows 403, not the page.

@@ -1,5 +1,5 @@
-import { http } from './http';
-import type { Page, PageQuery } from './types';
+import { buildUrl, http, type Query } from './http';
+import type { ItemList, Page, PageQuery } from './types';
 
 export interface AuditEntry {
   seq: number;
@@ -33,7 +33,17 @@ export interface AuditVerification {
   checkpoints_checked?: number;
 }
 
+/** An action people can search for, with its names. */
+export interface AuditActionChoice {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
 export const auditApi = {
   list: (query: PageQuery) => http.get<Page<AuditEntry>>('/audit', query),
+  actions: () => http.get<ItemList<AuditActionChoice>>('/audit/actions'),
+  /** The matching entries as CSV (a plain download link: the session cookie goes with it). */
+  exportUrl: (search: Query) => buildUrl('/audit/export.csv', search),
   verify: () => http.get<AuditVerification>('/audit/verify'),
 };

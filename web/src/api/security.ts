@@ -1,4 +1,4 @@
-import { http } from './http';
+import { buildUrl, http, type Query } from './http';
 import type { ItemList, Page, PageQuery } from './types';
 
 export interface PasswordPolicy {
@@ -46,4 +46,6 @@ export const securityApi = {
   listSessions: () => http.get<ItemList<OnlineSession>>('/security/sessions'),
   endSession: (id: string) => http.delete(`/security/sessions/${encodeURIComponent(id)}`),
   loginLog: (query: PageQuery) => http.get<Page<LoginLogEntry>>('/security/login-log', query),
+  /** The matching login attempts as CSV (a plain download link). */
+  loginLogExportUrl: (search: Query) => buildUrl('/security/login-log/export.csv', search),
 };
