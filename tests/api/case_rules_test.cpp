@@ -146,7 +146,7 @@ TEST(CaseRules, CaseReadsWhileTheRulesAreReloadedNeverUseFreedRules) {
   }
   for (int reloads = 0; reloads < 300 && wrong == 0; ++reloads) {
     server.clock().Advance(31);  // past the reload interval: the next read loads the rules anew
-    while (reads < reloads * 3) std::this_thread::yield();
+    while (reads < (reloads + 1) * 3 && wrong == 0) std::this_thread::yield();  // three reads after each reload
   }
   stop = true;
   for (auto& reader : readers) reader.join();
