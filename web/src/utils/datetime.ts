@@ -85,6 +85,21 @@ export function formatDate(value: string | number | Date | null | undefined, loc
   return iso ? civilDateText(iso, locale) : '—';
 }
 
+/** Instant → month, day and time without the year, for short feeds: "12月5日 00:15" or "12-05 00:15". */
+export function formatShortDateTime(value: string | number | Date | null | undefined, locale: string = readerLocale()): string {
+  const wall = value === null || value === undefined || value === '' ? '' : toBeijingWall(value);
+  if (!wall) return '—';
+  const [, month, day] = wall.slice(0, 10).split('-');
+  const time = wall.slice(11, 16);
+  return isEnglish(locale) ? `${month}-${day} ${time}` : `${Number(month)}月${Number(day)}日 ${time}`;
+}
+
+/** Instant → Beijing time of day "HH:mm", for calendar cells that already show the date. */
+export function formatClockTime(value: string | number | Date | null | undefined): string {
+  const wall = value === null || value === undefined || value === '' ? '' : toBeijingWall(value);
+  return wall ? wall.slice(11, 16) : '—';
+}
+
 /** The same as formatDate; kept for callers that pass the locale they already hold. */
 export function formatDateLong(value: string | null | undefined, locale: string = readerLocale()): string {
   return formatDate(value, locale);

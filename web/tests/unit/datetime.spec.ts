@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatShortDateTime, formatClockTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
 import { i18n } from '@/locales';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
@@ -77,6 +77,13 @@ describe('datetime follows the UI locale when the caller names none', () => {
     expect(formatDateTime('2026-12-04T16:15:00Z')).toBe('2026-12-05 00:15');
     expect(formatDate('2026-12-05')).toBe('2026-12-05');
     expect(formatDateLong('2026-12-05')).toBe('2026-12-05');
+  });
+
+  it('writes short feed times without the year, and bare times of day', () => {
+    expect(formatShortDateTime('2026-03-04T16:15:00Z')).toBe('3月5日 00:15');
+    expect(formatShortDateTime('2026-03-04T16:15:00Z', 'en')).toBe('03-05 00:15');
+    expect(formatClockTime('2026-03-04T16:15:00Z')).toBe('00:15');
+    expect(formatShortDateTime(null)).toBe('—');
   });
 
   it('keeps machine values ISO whatever the locale', () => {
