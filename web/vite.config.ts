@@ -54,5 +54,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.spec.ts', 'src/**/__tests__/**/*.spec.ts'],
     restoreMocks: true,
+    // Component tests render Element Plus through the on-demand imports above, which pull in its
+    // CSS files: Vite has to transform the package for Node not to choke on them.
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

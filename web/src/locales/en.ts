@@ -282,6 +282,7 @@ const en: MessageSchema = {
   },
   users: {
     title: 'Users',
+    empty: 'No users match',
     description: 'Create and disable the user accounts of the member bodies. Roles are granted by the security administrator.',
     descriptionRoles: 'Grant or change the roles of users. Accounts are created and disabled by the system administrator.',
     assignRoles: 'Roles',
@@ -389,6 +390,7 @@ const en: MessageSchema = {
   },
   loginLog: {
     title: 'Login log',
+    empty: 'No sign-ins match',
     description: 'Every successful and failed sign-in (kept at least 180 days).',
     at: 'Time',
     username: 'Username',
@@ -405,6 +407,7 @@ const en: MessageSchema = {
   },
   auditLog: {
     title: 'Audit log',
+    empty: 'No audit entries match',
     description: 'Every write and every view of sensitive data is recorded. Entries are hash-chained, so any change, deletion, insertion or reordering is detected by verification.',
     seq: 'Seq',
     systemActor: 'System',

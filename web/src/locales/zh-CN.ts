@@ -282,6 +282,7 @@ const zhCN = {
   },
   users: {
     title: '用户管理',
+    empty: '没有符合条件的用户',
     description: '创建、停用各成员单位的用户账号。角色由安全管理员授权。',
     descriptionRoles: '为用户授予或调整角色。账号的创建与停用由系统管理员负责。',
     assignRoles: '授权',
@@ -389,6 +390,7 @@ const zhCN = {
   },
   loginLog: {
     title: '登录日志',
+    empty: '没有符合条件的登录记录',
     description: '所有登录成功与失败记录（至少保存 180 天）。',
     at: '时间',
     username: '用户名',
@@ -405,6 +407,7 @@ const zhCN = {
   },
   auditLog: {
     title: '审计日志',
+    empty: '没有符合条件的审计记录',
     description: '每一次写操作和敏感信息查看均记入审计日志，日志以哈希链相连，任何篡改、删除、插入或乱序都能被校验发现。',
     seq: '序号',
     systemActor: '系统',
