@@ -1,4 +1,4 @@
-import { reactive, ref, shallowRef, watch, type UnwrapRef } from 'vue';
+import { reactive, ref, shallowRef, watch } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
 import type { Page, PageQuery } from '@/api/types';
 import { showError } from '@/utils/notify';
@@ -59,17 +59,21 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
   const page = ref(1);
   const size = ref(defaultSize);
   const keyword = ref('');
-  const filters = reactive(emptyFilters()) as UnwrapRef<F>;
+  // Plain strings only, so the reactive proxy has the very shape of F.
+  const filters = reactive(emptyFilters()) as F;
   const loading = ref(false);
   const failed = ref(false);
   let searched = { keyword: '', filters: emptyFilters() };
+  /** The filters the shown page was asked with (an export link should carry the same). */
+  const appliedFilters = shallowRef<Readonly<F>>(searched.filters);
   let generation = 0;
 
   function snapshot(): void {
     // A cleared select gives undefined: it searches, and is written, as the empty string.
     const current = {} as Record<string, string>;
-    for (const [key, value] of Object.entries(filters as F)) current[key] = value ?? '';
+    for (const [key, value] of Object.entries(filters)) current[key] = value ?? '';
     searched = { keyword: keyword.value.trim(), filters: current as F };
+    appliedFilters.value = searched.filters;
   }
 
   /** Our part of the URL for the current state: only what differs from a fresh list. */
@@ -182,7 +186,7 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
     void load();
   }
 
-  return { items, total, page, size, keyword, filters, loading, failed, load, search, reset, onPageChange, onSizeChange };
+  return { items, total, page, size, keyword, filters, appliedFilters, loading, failed, load, search, reset, onPageChange, onSizeChange };
 }
 
 /**
