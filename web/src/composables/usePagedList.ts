@@ -122,10 +122,13 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
   if (route) {
     readUrl(route.query);
     lastWritten = JSON.stringify(urlQuery());
-    // A link to the same page with other conditions (a menu entry, the back button) is followed.
+    const listPath = route.path;
+    // A link to the same page with other conditions (a menu entry, the back button) is followed;
+    // leaving for another page (whose query is none of our business) is not.
     watch(
       () => route.query,
       (query) => {
+        if (route.path !== listPath) return;
         const own: Record<string, string> = {};
         for (const key of ownKeys()) {
           const value = queryText(query, key);

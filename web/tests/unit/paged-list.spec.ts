@@ -85,6 +85,29 @@ describe('usePagedList with URL sync', () => {
     expect(fetchPage).toHaveBeenLastCalledWith({ page: 2, page_size: 20 }, { status: 'done', owner: '' });
   });
 
+  it('does not reload when the user leaves for another page while the list is still shown', async () => {
+    // The layout's leave transition keeps the old page mounted for a moment after the route changed.
+    const fetchPage = vi.fn<Fetch>().mockResolvedValue(page(['a'], 100));
+    let list!: ReturnType<typeof usePagedList<string, Filters>>;
+    const ListPage = defineComponent({
+      setup() {
+        list = usePagedList<string, Filters>(fetchPage, { filters: () => ({ status: 'open', owner: '' }), syncUrl: true });
+        return () => h('div');
+      },
+    });
+    const blank = { render: () => h('p') };
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/list', component: blank }, { path: '/other', component: blank }] });
+    await router.push('/list?page=2');
+    await router.isReady();
+    mount(ListPage, { global: { plugins: [router] } });
+    await list.load();
+    const calls = fetchPage.mock.calls.length;
+    await router.push('/other?page=9');
+    await flushPromises();
+    expect(fetchPage.mock.calls.length).toBe(calls);
+    expect(list.page.value).toBe(2);
+  });
+
   it('leaves the URL alone when sync is off (tables embedded in another page)', async () => {
     const fetchPage = vi.fn<Fetch>().mockResolvedValue(page(['a'], 100));
     const { list, router } = await mountList('/list?page=5', fetchPage, { syncUrl: false });
