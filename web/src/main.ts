@@ -6,17 +6,19 @@ import 'element-plus/es/components/message-box/style/css';
 import './styles/index.css';
 import App from './App.vue';
 import { router } from './router';
-import { currentLocale, i18n, setLocale } from './locales';
+import { DEFAULT_LOCALE, i18n, loadSavedLocale, setLocale } from './locales';
 import { configureHttp } from './api/http';
 import { useAuthStore } from './store/auth';
 import { useBodiesStore } from './store/bodies';
 import { noteServerContact } from './utils/idle';
 
+// A reader who chose English gets it before anything is drawn (its texts are a chunk of their own);
+// if that chunk cannot be fetched, the app opens in Chinese rather than not at all.
+await setLocale(loadSavedLocale()).catch(() => setLocale(DEFAULT_LOCALE));
+
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia).use(i18n).use(router);
-
-setLocale(currentLocale());
 
 configureHttp({
   onUnauthenticated: () => {

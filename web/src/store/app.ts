@@ -14,10 +14,14 @@ function readCollapsed(): boolean {
 
 /** UI preferences that outlive a page: language and sidebar state. */
 export const useAppStore = defineStore('app', () => {
+  // Follows the i18n module: it changes only once the chosen language's texts are loaded.
   const locale = ref<AppLocale>(currentLocale());
   const sidebarCollapsed = ref(readCollapsed());
 
-  watch(locale, (next) => setLocale(next));
+  async function switchLocale(next: AppLocale): Promise<void> {
+    await setLocale(next);
+    locale.value = currentLocale();
+  }
   watch(sidebarCollapsed, (next) => {
     try {
       localStorage.setItem(COLLAPSE_KEY, next ? '1' : '0');
@@ -30,5 +34,5 @@ export const useAppStore = defineStore('app', () => {
     sidebarCollapsed.value = !sidebarCollapsed.value;
   }
 
-  return { locale, sidebarCollapsed, toggleSidebar };
+  return { locale, sidebarCollapsed, switchLocale, toggleSidebar };
 });

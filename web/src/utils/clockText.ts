@@ -1,5 +1,5 @@
 import type { CaseClock } from '@/api/cases';
-import { formatDateLong, formatDateTime } from './datetime';
+import { formatDateLong, toBeijingWall } from './datetime';
 
 /**
  * When a clock falls due, in Beijing time. A period ending at midnight is written the way the law
@@ -8,8 +8,9 @@ import { formatDateLong, formatDateTime } from './datetime';
  */
 export function clockDueText(clock: Pick<CaseClock, 'due_at' | 'due_date'>, locale: string = 'zh-CN'): string {
   const en = locale.startsWith('en');
-  const wall = formatDateTime(clock.due_at, false);
-  if (wall === '—') return clock.due_date ? formatDateLong(clock.due_date, locale) : '—';
+  // Work on the machine form "YYYY-MM-DD HH:mm" and write it for the reader at the end.
+  const wall = clock.due_at ? toBeijingWall(clock.due_at).slice(0, 16) : '';
+  if (!wall) return clock.due_date ? formatDateLong(clock.due_date, locale) : '—';
   const [date, time] = wall.split(' ');
   if (time === '00:00' && clock.due_date && date !== clock.due_date) {
     return en ? `${clock.due_date} 24:00` : `${formatDateLong(clock.due_date, locale)}24时`;

@@ -1,6 +1,8 @@
 // Instants travel as ISO-8601 UTC strings; users read them as Beijing time (Asia/Shanghai),
 // whatever time zone the browser machine happens to be set to.
 
+import { currentLocale } from '@/locales';
+
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
 type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
@@ -31,32 +33,76 @@ function shanghaiParts(date: Date): Parts {
   return parts;
 }
 
-/** "2026-03-01T06:05:09Z" → "2026-03-01 14:05:09"; "—" for empty or invalid input. */
-export function formatDateTime(value: string | number | Date | null | undefined, withSeconds = true): string {
+/** The reader's language: dates follow the UI locale unless a caller names one. */
+function readerLocale(): string {
+  return currentLocale();
+}
+
+function isEnglish(locale: string): boolean {
+  return locale.startsWith('en');
+}
+
+/** A civil date "YYYY-MM-DD" as the locale writes it: "2026年3月1日" or "2026-03-01". */
+function civilDateText(iso: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || isEnglish(locale)) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/**
+ * Instant → Beijing civil date "YYYY-MM-DD", whatever the UI language: for picker values, query
+ * strings and map keys. A bare civil date ("2026-03-01") is returned as is; "" when unreadable.
+ */
+export function isoDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = toDate(value);
+  if (!date) return '';
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * Instant → Beijing wall time for reading: "2026年3月1日 14:05" in Chinese, "2026-03-01 14:05" in
+ * English; seconds only when the caller asks (logs). "—" for empty or invalid input.
+ */
+export function formatDateTime(
+  value: string | number | Date | null | undefined,
+  withSeconds = false,
+  locale: string = readerLocale(),
+): string {
   if (value === null || value === undefined || value === '') return '—';
   const date = toDate(value);
   if (!date) return '—';
   const p = shanghaiParts(date);
   const time = withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
-  return `${p.year}-${p.month}-${p.day} ${time}`;
+  return `${civilDateText(`${p.year}-${p.month}-${p.day}`, locale)} ${time}`;
 }
 
-/** Instant → civil date in Beijing: "2026-03-01". A bare civil date ("2026-03-01") is returned as is. */
-export function formatDate(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const date = toDate(value);
-  if (!date) return '—';
-  const p = shanghaiParts(date);
-  return `${p.year}-${p.month}-${p.day}`;
+/** Instant or civil date → the date for reading: "2026年3月1日" or "2026-03-01"; "—" when empty. */
+export function formatDate(value: string | number | Date | null | undefined, locale: string = readerLocale()): string {
+  const iso = isoDate(value);
+  return iso ? civilDateText(iso, locale) : '—';
 }
 
-/** Civil date → "2026年3月19日" (Chinese) or "2026-03-19" (English); "—" for empty input. */
-export function formatDateLong(value: string | null | undefined, locale: string = 'zh-CN'): string {
-  const iso = formatDate(value);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || locale.startsWith('en')) return iso;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+/** Instant → month, day and time without the year, for short feeds: "12月5日 00:15" or "12-05 00:15". */
+export function formatShortDateTime(value: string | number | Date | null | undefined, locale: string = readerLocale()): string {
+  const wall = value === null || value === undefined || value === '' ? '' : toBeijingWall(value);
+  if (!wall) return '—';
+  const [, month, day] = wall.slice(0, 10).split('-');
+  const time = wall.slice(11, 16);
+  return isEnglish(locale) ? `${month}-${day} ${time}` : `${Number(month)}月${Number(day)}日 ${time}`;
+}
+
+/** Instant → Beijing time of day "HH:mm", for calendar cells that already show the date. */
+export function formatClockTime(value: string | number | Date | null | undefined): string {
+  const wall = value === null || value === undefined || value === '' ? '' : toBeijingWall(value);
+  return wall ? wall.slice(11, 16) : '—';
+}
+
+/** The same as formatDate; kept for callers that pass the locale they already hold. */
+export function formatDateLong(value: string | null | undefined, locale: string = readerLocale()): string {
+  return formatDate(value, locale);
 }
 
 /** Hour of day (0–23) in Beijing, for greetings. */
@@ -107,7 +153,7 @@ export function beijingWallToIso(wall: string | null | undefined): string | null
 
 /** Today's civil date in Beijing ("2026-03-01"), or the day `offsetDays` away. */
 export function beijingToday(now: Date = new Date(), offsetDays = 0): string {
-  return formatDate(new Date(now.getTime() + offsetDays * 86_400_000));
+  return isoDate(new Date(now.getTime() + offsetDays * 86_400_000));
 }
 
 /** A date picker cell (a Date at local midnight) → "YYYY-MM-DD" as the picker shows it. */

@@ -54,8 +54,8 @@ describe('workbench case work', () => {
       () => false,
     );
     expect(facts).toEqual([
-      { label: 'steps.field.deadline', value: '2025-12-10' },
-      { label: 'steps.field.servedAt', value: '2025-12-05 16:00' },
+      { label: 'steps.field.deadline', value: '2025年12月10日' },
+      { label: 'steps.field.servedAt', value: '2025年12月5日 16:00' },
       { label: 'timeline.fact.officers', value: '李承办、王协办' },
       { label: 'steps.field.copyToProcuratorate', value: 'common.yes' },
     ]);

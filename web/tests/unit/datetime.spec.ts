@@ -1,27 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { afterEach, beforeEach } from 'vitest';
+import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatShortDateTime, formatClockTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { i18n } from '@/locales';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
-  it('converts an ISO UTC instant to Asia/Shanghai (UTC+8)', () => {
-    expect(formatDateTime('2026-03-01T06:05:09Z')).toBe('2026-03-01 14:05:09');
-    expect(formatDateTime('2026-03-01T06:05:09Z', false)).toBe('2026-03-01 14:05');
+  it('converts an ISO UTC instant to Asia/Shanghai (UTC+8), seconds only on request', () => {
+    expect(formatDateTime('2026-03-01T06:05:09Z', false, 'en')).toBe('2026-03-01 14:05');
+    expect(formatDateTime('2026-03-01T06:05:09Z', true, 'en')).toBe('2026-03-01 14:05:09');
+    expect(formatDateTime('2026-12-04T16:15:00Z', false, 'zh-CN')).toBe('2026年12月5日 00:15');
+    expect(formatDateTime('2026-12-04T16:15:07Z', true, 'zh-CN')).toBe('2026年12月5日 00:15:07');
   });
 
   it('rolls over the date at Beijing midnight, not UTC midnight', () => {
-    expect(formatDateTime('2025-12-31T16:30:00Z')).toBe('2026-01-01 00:30:00');
-    expect(formatDate('2025-12-31T16:30:00Z')).toBe('2026-01-01');
+    expect(formatDateTime('2025-12-31T16:30:00Z', true, 'en')).toBe('2026-01-01 00:30:00');
+    expect(formatDate('2025-12-31T16:30:00Z', 'en')).toBe('2026-01-01');
+    expect(isoDate('2025-12-31T16:30:00Z')).toBe('2026-01-01');
   });
 
   it('accepts offsets other than Z and keeps civil dates as they are', () => {
-    expect(formatDateTime('2026-03-01T09:00:00+01:00')).toBe('2026-03-01 16:00:00');
-    expect(formatDate('2026-10-08')).toBe('2026-10-08');
+    expect(formatDateTime('2026-03-01T09:00:00+01:00', true, 'en')).toBe('2026-03-01 16:00:00');
+    expect(formatDate('2026-10-08', 'en')).toBe('2026-10-08');
+    expect(formatDate('2026-10-08', 'zh-CN')).toBe('2026年10月8日');
   });
 
-  it('shows a dash for empty or invalid values', () => {
+  it('shows a dash for empty or invalid values, and isoDate an empty string', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('')).toBe('—');
     expect(formatDateTime('not a date')).toBe('—');
     expect(formatDate(undefined)).toBe('—');
+    expect(isoDate(null)).toBe('');
+    expect(isoDate('not a date')).toBe('');
   });
 
   it('writes civil dates the Chinese way for zh-CN and as ISO for English', () => {
@@ -53,10 +61,45 @@ describe('datetime: UTC instants shown in Beijing time', () => {
   });
 });
 
+describe('datetime follows the UI locale when the caller names none', () => {
+  const saved = i18n.global.locale.value;
+  beforeEach(() => {
+    i18n.global.locale.value = 'zh-CN';
+  });
+  afterEach(() => {
+    i18n.global.locale.value = saved;
+  });
+
+  it('writes Chinese dates in zh-CN and ISO-like ones in English', () => {
+    expect(formatDateTime('2026-12-04T16:15:00Z')).toBe('2026年12月5日 00:15');
+    expect(formatDate('2026-12-05')).toBe('2026年12月5日');
+    i18n.global.locale.value = 'en';
+    expect(formatDateTime('2026-12-04T16:15:00Z')).toBe('2026-12-05 00:15');
+    expect(formatDate('2026-12-05')).toBe('2026-12-05');
+    expect(formatDateLong('2026-12-05')).toBe('2026-12-05');
+  });
+
+  it('writes short feed times without the year, and bare times of day', () => {
+    expect(formatShortDateTime('2026-03-04T16:15:00Z')).toBe('3月5日 00:15');
+    expect(formatShortDateTime('2026-03-04T16:15:00Z', 'en')).toBe('03-05 00:15');
+    expect(formatClockTime('2026-03-04T16:15:00Z')).toBe('00:15');
+    expect(formatShortDateTime(null)).toBe('—');
+  });
+
+  it('keeps machine values ISO whatever the locale', () => {
+    expect(isoDate('2026-12-04T16:15:00Z')).toBe('2026-12-05');
+    expect(beijingToday(new Date('2026-12-04T16:15:00Z'), 1)).toBe('2026-12-06');
+  });
+});
+
 describe('localiseInstants', () => {
   it('shows every UTC instant in a sentence as Beijing time and leaves the rest alone', () => {
+    i18n.global.locale.value = 'zh-CN';
+    expect(localiseInstants('下次复核 2026-11-29T01:00:00Z')).toBe('下次复核 2026年11月29日 09:00');
+    i18n.global.locale.value = 'en';
     expect(localiseInstants('下次复核 2026-11-29T01:00:00Z，期限 2025-12-18T16:00:00Z')).toBe('下次复核 2026-11-29 09:00，期限 2025-12-19 00:00');
     expect(localiseInstants('无时间 2026-11-29')).toBe('无时间 2026-11-29');
+    i18n.global.locale.value = 'zh-CN';
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditSearchQuery, emptyAuditSearch, emptyLoginSearch, loginSearchQuery } from '@/views/audit/logSearch';
+import { auditSearchForm, auditSearchParams, auditSearchQuery, emptyAuditSearch, emptyLoginSearch, LOGIN_SEARCH_KEYS, loginSearchForm, loginSearchParams, loginSearchQuery, searchParams } from '@/views/audit/logSearch';
 
 describe('log search forms → the query the server reads', () => {
   it('an empty audit form asks for everything', () => {
@@ -31,5 +31,24 @@ describe('log search forms → the query the server reads', () => {
       to: '2026-01-31',
       client_address: '10.1.',
     });
+  });
+});
+
+describe('log searches in the address bar', () => {
+  it('reads an audit search back into the form it came from', () => {
+    const form = { caseNo: 'WL-2026-00001', actor: '张', action: '', body: 'police', days: ['2026-11-01', '2026-11-30'] as [string, string] };
+    const params = auditSearchParams(form);
+    expect(params).toEqual({ case_no: 'WL-2026-00001', actor: '张', action: '', body: 'police', from: '2026-11-01', to: '2026-11-30' });
+    expect(auditSearchForm(params)).toEqual(form);
+  });
+
+  it('reads a login search back, result included, and ignores half a day range', () => {
+    expect(loginSearchForm(searchParams(LOGIN_SEARCH_KEYS, { success: 'false', from: '2026-11-01', username: 'li' }))).toEqual({
+      user: 'li',
+      result: 'failure',
+      days: null,
+      address: '',
+    });
+    expect(loginSearchParams(emptyLoginSearch())).toEqual({ username: '', success: '', from: '', to: '', client_address: '' });
   });
 });

@@ -19,7 +19,7 @@ describe('login failure message', () => {
     expect(view.kind).toBe('warning');
     expect(view.title).toBe('账户已锁定');
     expect(view.lines[0]).toBe('账户已锁定');
-    expect(view.lines[1]).toContain('2026-03-01 14:20');
+    expect(view.lines[1]).toContain('2026年3月1日 14:20');
   });
 
   it('adds the remaining attempts when the server tells them', () => {

@@ -1,0 +1,53 @@
+// Chinese texts: the dashboard and ledger exports.
+
+export default {
+  dashboard: {
+    menu: '驾驶舱',
+    title: '根治欠薪工作驾驶舱',
+    scopeRegion: '全区数据',
+    scopeBody: '{body} 参与办理的案件',
+    asOf: '统计时点 {at}',
+    funnel: '办案漏斗：从投诉到工资兑付',
+    funnelHelp: '各环节为曾经办到该步骤的案件数；百分比为占受理投诉总数的比例。',
+    money: '欠薪金额与兑付',
+    moneyHelp: '已支付与尚欠金额占拖欠总额的比例。',
+    timeliness: '各单位法定时限执行情况',
+    timelinessHelp: '按责任单位统计法定办理时限：按时办结、超时办结、未办结、已逾期与进行中；及时率 = 按时办结 /（已结束 + 已逾期）：尚未办结但已超过期限的也计为超时。',
+    noClocks: '暂无法定时限记录',
+    risks: '风险等级变化（近 12 个月）',
+    risksHelp: '每月新报送风险按当前等级统计；上方为在管风险数。',
+    employer: '用人单位（整改期限）',
+    onTime: '及时率 {n}%',
+    tiles: {
+      cases: '受理案件',
+      workers: '涉及劳动者',
+      owed: '拖欠金额',
+      paid: '已支付',
+      outstanding: '尚欠金额',
+      paidRate: '兑付率',
+    },
+    stage: {
+      received: '受理投诉',
+      accepted: '立案调查',
+      ordered: '责令支付',
+      transferred: '移送公安',
+      filed: '公安立案',
+      prosecuted: '提起公诉',
+      judged: '作出判决',
+      executed: '执行',
+      paid: '工资付清',
+    },
+    clock: {
+      met: '按时办结',
+      met_late: '超时办结',
+      not_met: '未办结',
+      overdue: '已逾期',
+      running: '进行中',
+    },
+  },
+  ledger: {
+    export: '导出台账',
+    cases: '案件台账（Excel）',
+    transfers: '移送台账（Excel）',
+  },
+};

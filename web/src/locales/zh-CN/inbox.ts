@@ -1,0 +1,50 @@
+// Chinese texts: the inbox.
+
+export default {
+  inbox: {
+    title: '站内消息',
+    description: '本单位收到的提醒与通知：办案环节、期限逾期、风险推送和督办事项。点击标题查看并标记为已读。',
+    bellLabel: '站内消息，{n} 条未读',
+    unreadCount: '未读 {n} 条',
+    onlyUnread: '只看未读',
+    unread: '未读',
+    read: '已读',
+    markRead: '标为已读',
+    empty: '暂无消息',
+    col: {
+      kind: '类别',
+      title: '内容',
+      at: '时间',
+    },
+    mode: {
+      idle: '未连接',
+      stream: '实时推送',
+      polling: '每 30 秒刷新',
+    },
+    preferences: {
+      title: '消息接收设置',
+      help: '按类别选择本人是否在站内消息中接收，以及是否经本单位的对接接口（Webhook）推送。',
+      category: '消息类别',
+      inbox: '站内消息',
+      webhook: '接口推送',
+      saved: '接收设置已保存',
+    },
+    kind: {
+      case_step: '办案环节',
+      case_report: '第一时间报告',
+      clock_overdue: '期限逾期',
+      clock_due_changed: '期满日调整',
+      risk_major: '重大风险',
+      risk_report: '风险报告',
+      risk_assigned: '风险交办',
+      risk_review_due: '风险复核',
+      action_item_assigned: '督办交办',
+      action_item_overdue: '督办逾期',
+      deadline_due_soon: '期限将至',
+      deadline_due_today: '今日到期',
+      meeting_scheduled: '会议通知',
+      bulletin_issued: '工作简报',
+      other: '通知',
+    },
+  },
+};
