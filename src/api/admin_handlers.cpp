@@ -146,6 +146,26 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     return http::Response::Json(200, UserAccountJson(*changed->applied));
   }, {.any_of = {security::Permission::kUserManage, security::Permission::kRoleManage}}));
 
+  router.Add("GET", "/api/v1/users/export.csv", Authed(context, [&context](http::Request& request,
+                                                                         const services::Principal& who) {
+    auto csv = context.admin->ExportUsersCsv(who);
+    if (!csv) return Problem(request, csv.error());
+    return CsvDownload(std::move(*csv), "用户列表.csv", "users.csv");
+  }, {.permission = security::Permission::kUserManage}));
+
+  router.Add("POST", "/api/v1/users/{id}/reset-password", Authed(context, [&context](http::Request& request,
+                                                                                   const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObject(request, {"password"});
+    if (!body) return Problem(request, body.error());
+    auto password = http::RequiredString(*body, "password", 256);
+    if (!password) return Problem(request, password.error());
+    auto reset = context.admin->ResetPassword(who, *id, *password);
+    if (!reset) return Problem(request, reset.error());
+    return http::Response::Json(200, UserAccountJson(*reset));
+  }, {.permission = security::Permission::kUserManage}));
+
   router.Add("POST", "/api/v1/users/{id}/unlock", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());

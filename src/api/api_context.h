@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <memory>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/keyed_limit.h"
@@ -37,6 +38,7 @@ class ReadinessProbe;
 class EvidenceService;
 class TwoFactorService;
 class OperationalFigureReader;
+class AnnouncementService;
 }  // namespace wagelink::services
 
 namespace wagelink {
@@ -72,6 +74,7 @@ struct ApiContext {
   services::BulletinService* bulletins = nullptr;
   services::EarlyInterventionService* early_interventions = nullptr;
   services::EvidenceService* evidence = nullptr;
+  services::AnnouncementService* announcements = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   // Evidence uploads: where their bodies are spooled, and the largest file a limit allows.
   http::BodySpoolFactory upload_spool;
@@ -86,7 +89,13 @@ struct ApiContext {
   std::string metrics_token;
   const RequestMetrics* request_metrics = nullptr;
   std::function<http::ServerLoad()> server_load;  // empty until the server is listening
-  const jobs::Scheduler* scheduler = nullptr;
+  jobs::Scheduler* scheduler = nullptr;
+  // The folders whose free space the 服务监控 page shows (database, evidence, upload spool, backups).
+  struct MonitoredFolder {
+    std::string label_zh, label_en, path;
+  };
+  std::vector<MonitoredFolder> monitored_folders;
+  std::int64_t started_at = 0;  // Unix seconds, for the instance's uptime
   const services::OperationalFigureReader* operational_figures = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <charconv>
 #include <mutex>
+#include <set>
 
 #include "api/guard.h"
 #include "api/routes.h"
@@ -27,7 +28,7 @@ class InboxEventStream final : public http::EventStream {
                    std::optional<std::int64_t> last_event_id, std::optional<KeyedLimit::Slot> slot)
       : hub_(hub), slot_(std::move(slot)) {
     backlog_ = "retry: 5000\nevent: ready\ndata: " + boost::json::serialize(boost::json::object{{"unread", unread}}) + "\n\n";
-    if (last_event_id) last_sent_ = *last_event_id;
+    if (last_event_id) highest_sent_ = resumed_after_ = *last_event_id;
     subscription_ = hub_.Subscribe(
         who.body_code, who.user_id, who.session_id, [this](const services::LiveNotice& n) { Deliver(n); },
         [this] { EndWithSession(); }, last_event_id, [this] { backlog_ += kReset; });
@@ -69,9 +70,15 @@ class InboxEventStream final : public http::EventStream {
     if (wake_) wake_();
   }
 
+  // The hub hands each notice over once, in id order within a poll but not across polls: a notice
+  // whose transaction committed late arrives after higher ids. A reconnected tab's replay may
+  // overlap the first live poll, so the ids sent are remembered (the newest kRememberedIds). What a
+  // reconnected tab had before (ids up to its Last-Event-ID) is not sent again; a notice below that
+  // id committing in the moment of the reconnect is then in the inbox list only.
   void Deliver(const services::LiveNotice& n) {
-    if (n.id <= last_sent_) return;  // already replayed after a reconnect
-    last_sent_ = n.id;
+    if (n.id <= resumed_after_ || !sent_.insert(n.id).second) return;
+    if (sent_.size() > kRememberedIds) sent_.erase(sent_.begin());
+    highest_sent_ = std::max(highest_sent_, n.id);
     boost::json::object data{{"id", n.id},
                              {"kind", n.kind},
                              {"category", n.category},
@@ -80,7 +87,9 @@ class InboxEventStream final : public http::EventStream {
                              {"case_id", n.case_id ? boost::json::value(*n.case_id) : nullptr},
                              {"created_at", n.created_at}};
     std::lock_guard lock(mutex_);
-    backlog_ += "id: " + std::to_string(n.id) + "\nevent: notification\ndata: " + boost::json::serialize(data) + "\n\n";
+    // The event id is where a reconnecting tab resumes (Last-Event-ID): the highest id sent, not
+    // this notice's, or a late notice would make the tab replay everything after it again.
+    backlog_ += "id: " + std::to_string(highest_sent_) + "\nevent: notification\ndata: " + boost::json::serialize(data) + "\n\n";
     if (backlog_.size() > kMaxBacklogBytes) backlog_ = kReset;  // the tab reloads its inbox
     if (wake_) wake_();
   }
@@ -88,7 +97,11 @@ class InboxEventStream final : public http::EventStream {
   services::NotificationHub& hub_;
   std::optional<KeyedLimit::Slot> slot_;  // one of the user's streams (notifications.max_streams_per_user)
   std::uint64_t subscription_ = 0;
-  std::int64_t last_sent_ = 0;  // only touched on the hub's delivery path (serialised by the hub)
+  static constexpr std::size_t kRememberedIds = 4096;
+  // Only touched on the hub's delivery path (serialised by the hub).
+  std::set<std::int64_t> sent_;
+  std::int64_t highest_sent_ = 0;
+  std::int64_t resumed_after_ = 0;  // the reconnecting tab's Last-Event-ID
   std::mutex mutex_;
   std::string backlog_;
   std::function<void()> wake_;

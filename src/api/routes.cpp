@@ -24,6 +24,8 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterEarlyInterventionRoutes(*router, context);
   RegisterWorklistRoutes(*router, context);
   RegisterEvidenceRoutes(*router, context);
+  RegisterSystemConsoleRoutes(*router, context);
+  RegisterAnnouncementRoutes(*router, context);
   return router;
 }
 

@@ -29,5 +29,7 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context);
 void RegisterEarlyInterventionRoutes(http::Router& router, const ApiContext& context);
 void RegisterWorklistRoutes(http::Router& router, const ApiContext& context);
 void RegisterEvidenceRoutes(http::Router& router, const ApiContext& context);
+void RegisterSystemConsoleRoutes(http::Router& router, const ApiContext& context);
+void RegisterAnnouncementRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -2,6 +2,7 @@
 
 #include "app/backup.h"
 
+#include <filesystem>
 #include <functional>
 
 #include <boost/json/object.hpp>
@@ -39,6 +40,7 @@
 #include "services/readiness.h"
 #include "services/operational_figures.h"
 #include "core/request_metrics.h"
+#include "services/announcement_service.h"
 #include "services/bulletin_service.h"
 #include "services/auth_service.h"
 #include "services/demo_district.h"
@@ -88,21 +90,22 @@ struct Application::Services {
         meetings(db, clock, audit, reference, risk_rules),
         imports(db, clock, audit, cases.intake, keys),
         bulletins(db, clock, audit),
+        announcements(db, clock, audit),
         early_interventions(db),
         readiness(db),
-        scheduler(db, clock, {{"deadline_sweep", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
-                                     {"deadline_reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
-                                     {"bulletins", std::chrono::seconds(3600), [this] {
+        scheduler(db, clock, {{"deadline_sweep", "法定时限逾期检查", "Overdue statutory clocks", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
+                                     {"deadline_reminders", "时限到期提醒", "Deadline reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
+                                     {"bulletins", "定期通报生成", "Periodic bulletins", std::chrono::seconds(3600), [this] {
                                         if (periodic_bulletins) bulletins.IssueDuePeriodic();
                                       }},
-                                     {"regular_meetings", std::chrono::seconds(3600), [this] {
+                                     {"regular_meetings", "联席会议定期召集", "Regular joint meetings", std::chrono::seconds(3600), [this] {
                                         meetings.ConveneRegularMeeting(regular_meeting_every_months);
                                       }},
-                                     {"risk_review", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
-                                     {"action_item_overdue", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
-                                     {"import_purge", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
-                                     {"audit_anchor", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
-                                     {"backup", backup_interval, [this] {
+                                     {"risk_review", "风险复核提醒", "Risk review reminders", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
+                                     {"action_item_overdue", "督办事项逾期检查", "Overdue action items", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
+                                     {"import_purge", "未提交导入文件清理", "Purge of abandoned imports", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
+                                     {"audit_anchor", "审计日志锚点发布", "Audit anchor publishing", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
+                                     {"backup", "数据库定期备份", "Scheduled backup", backup_interval, [this] {
                                         if (scheduled_backup) scheduled_backup();
                                       }}}) {}
   void PublishAuditAnchors(store::Database& db) const {
@@ -128,6 +131,7 @@ struct Application::Services {
   services::MeetingService meetings;
   services::ImportService imports;
   services::BulletinService bulletins;
+  services::AnnouncementService announcements;
   services::EarlyInterventionService early_interventions;
   services::ReadinessProbe readiness;
   bool periodic_bulletins = true;
@@ -409,6 +413,7 @@ std::uint16_t Application::Start() {
   runtime_->context.publications = services_->publications.get();
   runtime_->context.notification_hub = services_->notification_hub.get();
   runtime_->context.bulletins = &services_->bulletins;
+  runtime_->context.announcements = &services_->announcements;
   runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
   runtime_->context.evidence = services_->evidence.get();
@@ -417,6 +422,19 @@ std::uint16_t Application::Start() {
   runtime_->context.operational_figures = runtime_->operational_figures.get();
   runtime_->context.request_metrics = &runtime_->request_metrics;
   runtime_->context.scheduler = &services_->scheduler;
+  runtime_->context.started_at = clock_.Now();
+  if (config_.database_url.starts_with("sqlite:")) {
+    const std::filesystem::path file = config_.database_url.substr(7);
+    runtime_->context.monitored_folders.push_back(
+        {"数据库", "Database", file.has_parent_path() ? file.parent_path().string() : "."});
+  }
+  if (config_.evidence_store == "disk") {
+    runtime_->context.monitored_folders.push_back({"证据材料", "Evidence files", config_.evidence_dir});
+  }
+  runtime_->context.monitored_folders.push_back({"上传暂存", "Upload spool", config_.evidence_spool_dir});
+  if (!config_.backup_folder.empty()) {
+    runtime_->context.monitored_folders.push_back({"数据库备份", "Backups", config_.backup_folder});
+  }
   runtime_->context.metrics_token = config_.metrics_token;
   runtime_->context.server_load = [runtime = runtime_.get()] {
     return runtime->server ? runtime->server->Load() : http::ServerLoad{};

@@ -8,8 +8,15 @@
 namespace wagelink::jobs {
 
 Scheduler::Scheduler(store::Database& db, const Clock& clock, std::vector<Job> jobs)
-    : db_(db), clock_(clock), jobs_(std::move(jobs)), next_run_(jobs_.size(), std::chrono::steady_clock::now()) {
-  for (const auto& job : jobs_) status_.push_back({.name = job.name, .interval_seconds = job.interval.count()});
+    : db_(db),
+      clock_(clock),
+      jobs_(std::move(jobs)),
+      next_run_(jobs_.size(), std::chrono::steady_clock::now()),
+      running_(std::make_unique<std::atomic<bool>[]>(jobs_.size())) {
+  for (const auto& job : jobs_) {
+    status_.push_back(
+        {.name = job.name, .label_zh = job.label_zh, .label_en = job.label_en, .interval_seconds = job.interval.count()});
+  }
   std::random_device random;
   instance_id_ = "instance-" + std::to_string(random()) + std::to_string(random());
 }
@@ -38,7 +45,19 @@ void Scheduler::RunDueJobsOnce() {
   for (std::size_t i = 0; i < jobs_.size(); ++i) RunJob(i);
 }
 
-void Scheduler::RunJob(std::size_t index) {
+Scheduler::RunOutcome Scheduler::RunNow(std::string_view name) {
+  for (std::size_t i = 0; i < jobs_.size(); ++i) {
+    if (jobs_[i].name == name) return RunJob(i);
+  }
+  return RunOutcome::kNoSuchJob;
+}
+
+Scheduler::RunOutcome Scheduler::RunJob(std::size_t index) {
+  if (running_[index].exchange(true)) return RunOutcome::kAlreadyRunning;
+  struct Done {
+    std::atomic<bool>& flag;
+    ~Done() { flag = false; }
+  } done{running_[index]};
   const Job& job = jobs_[index];
   UnixSeconds now = clock_.Now();
   bool leader = false;
@@ -52,7 +71,7 @@ void Scheduler::RunJob(std::size_t index) {
   if (!leader) {
     std::lock_guard lock(status_mutex_);
     ++status_[index].lease_missed;
-    return;
+    return RunOutcome::kLeaseHeldElsewhere;
   }
   auto started = std::chrono::steady_clock::now();
   std::string error;
@@ -73,6 +92,7 @@ void Scheduler::RunJob(std::size_t index) {
     ++status.failures;
     status.last_error = error.substr(0, 300);
   }
+  return RunOutcome::kRan;
 }
 
 std::vector<JobStatus> Scheduler::Status() const {

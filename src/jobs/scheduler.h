@@ -2,12 +2,15 @@
 // Runs periodic jobs (the deadline sweep) on a background thread. With several server instances
 // on one database, only the instance holding the job's lease runs it; a crashed holder's lease
 // expires and another instance takes over.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -18,6 +21,8 @@ namespace wagelink::jobs {
 
 struct Job {
   std::string name;
+  std::string label_zh;  // what the 定时任务 page calls it
+  std::string label_en;
   std::chrono::seconds interval;
   std::function<void()> run;
 };
@@ -25,6 +30,8 @@ struct Job {
 // How one job has fared on this instance since it started (GET /metrics, the 定时任务 page).
 struct JobStatus {
   std::string name;
+  std::string label_zh;
+  std::string label_en;
   std::int64_t interval_seconds = 0;
   std::int64_t runs = 0;         // runs this instance made (it held the lease)
   std::int64_t failures = 0;     // runs that threw
@@ -44,11 +51,14 @@ class Scheduler {
   void Stop();
   // Runs every job whose lease this instance can take, now (used by tests and `wagelink sweep`).
   void RunDueJobsOnce();
+  enum class RunOutcome { kRan, kNoSuchJob, kAlreadyRunning, kLeaseHeldElsewhere };
+  // Runs one job now on the calling thread (the 定时任务 page's "run now"); its status afterwards.
+  RunOutcome RunNow(std::string_view name);
   std::vector<JobStatus> Status() const;
 
  private:
   void Loop();
-  void RunJob(std::size_t index);
+  RunOutcome RunJob(std::size_t index);
   store::Database& db_;
   const Clock& clock_;
   std::vector<Job> jobs_;
@@ -56,6 +66,9 @@ class Scheduler {
   bool looping_ = false;                                          // guarded by mutex_
   mutable std::mutex status_mutex_;
   std::vector<JobStatus> status_;                                 // guarded by status_mutex_
+  // Set while a job runs here, so "run now" and the loop never run one job twice at once (both
+  // would hold this instance's lease).
+  std::unique_ptr<std::atomic<bool>[]> running_;
   std::string instance_id_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -7,6 +7,7 @@
 #include "domain/civil_date.h"
 #include "security/roles.h"
 #include "services/admin_service.h"
+#include "services/csv_text.h"
 #include "services/log_labels.h"
 #include "services/zh_text.h"
 #include "store/case_repository.h"
@@ -67,27 +68,6 @@ class AuditNaming {
   Cache people_, case_numbers_, users_;
 };
 
-// Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start).
-std::string CsvCell(const std::string& value) {
-  std::string cell = value;
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) cell = "'" + cell;
-  std::string out = "\"";
-  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string CsvLine(std::initializer_list<std::string> cells) {
-  std::string line;
-  for (const auto& cell : cells) line += (line.empty() ? "" : ",") + CsvCell(cell);
-  return line + "\n";
-}
-
-// The stored UTC instant as people in the district read it; the stored text if it is no instant.
-std::string BeijingTime(const std::string& at) {
-  auto instant = domain::Instant::ParseRfc3339(at);
-  return instant ? SecondZh(*instant) : at;
-}
-
 std::string BodyNameZh(const std::string& code) {
   auto body = domain::ParseBodyCode(code);
   return body ? std::string(domain::BodyNameZh(*body)) : code;
@@ -97,8 +77,6 @@ std::string RoleNameZh(const std::string& code) {
   auto role = security::ParseRole(code);
   return role ? std::string(security::RoleNameZh(*role)) : code;
 }
-
-constexpr std::string_view kCsvBom = "\xEF\xBB\xBF";
 
 // Records who read or exported a log, with the search that chose the rows and how many there were.
 void RecordLogAccess(const AuditTrail& audit, store::Connection& connection, const Principal& who,

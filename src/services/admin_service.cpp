@@ -6,8 +6,11 @@
 #include <boost/json/serialize.hpp>
 #include <regex>
 
+#include "domain/body.h"
+#include "services/csv_text.h"
 #include "store/admin_change_repository.h"
 #include "store/login_lockout_repository.h"
+#include "store/session_repository.h"
 
 #include "core/log_event.h"
 
@@ -255,6 +258,77 @@ Result<UserAccount> AdminService::UnlockUser(const Principal& who, std::int64_t 
   tx.Commit();
   account.locked_until.reset();
   return account;
+}
+
+Result<std::string> AdminService::ExportUsersCsv(const Principal& who) {
+  if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
+  std::string csv = std::string(kCsvBom) + "登录名,姓名,所属单位,角色,状态,须修改密码,最近登录（北京时间）\n";
+  std::int64_t rows = 0;
+  for (std::int64_t offset = 0;; offset += 500) {
+    auto page = ListUsers(who, "", 500, offset);
+    if (!page) return page.error();
+    for (const auto& u : page->items) {
+      std::string roles;
+      for (const auto& code : u.roles) {
+        auto role = security::ParseRole(code);
+        roles += (roles.empty() ? "" : "、") + (role ? std::string(security::RoleNameZh(*role)) : code);
+      }
+      auto body = domain::ParseBodyCode(u.body_code);
+      csv += CsvLine({u.username, u.display_name, body ? std::string(domain::BodyNameZh(*body)) : u.body_code, roles,
+                      u.active ? "启用" : "停用", u.must_change_password ? "是" : "否",
+                      u.last_login_at ? BeijingTime(*u.last_login_at) : ""});
+      ++rows;
+    }
+    if (static_cast<std::int64_t>(page->items.size()) < 500) break;
+  }
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  audit_.Append(*connection, who, "user.export", {"users", ""}, nullptr, boost::json::object{{"rows", rows}});
+  tx.Commit();
+  return csv;
+}
+
+Result<UserAccount> AdminService::ResetPassword(const Principal& who, std::int64_t user_id,
+                                                const std::string& temporary_password) {
+  if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
+  auto connection = db_.Acquire();
+  store::IdentityRepository identity(*connection);
+  auto user = identity.FindUser(user_id);
+  if (!user) return MakeError(ErrorCode::kNotFound, "用户不存在", "no such user");
+  if (user->id == who.user_id || IsAdministrator(user->roles)) {
+    return MakeError(ErrorCode::kForbidden, "管理员账号（含本人）的密码不能由他人重置，请本人在“修改密码”中更改",
+                     "An administrator's password (yours included) is not reset by another; its holder changes it");
+  }
+  SecurityPolicy policy = policy_.Current(*connection);
+  auto history = identity.PasswordHistory(user->id, policy.password.history_depth);
+  if (auto ok = security::CheckPasswordPolicy(temporary_password, user->username, policy.password, history); !ok) {
+    Error e = ok.error();
+    e.field = "password";
+    return e;
+  }
+  auto hash = auth_.HashBounded(temporary_password);
+  if (!hash) return hash.error();
+  const std::string now = FormatUtc(clock_.Now());
+  store::Transaction tx(*connection);
+  identity.SetPassword(user->id, *hash, now, /*must_change=*/true);
+  store::SessionRepository(*connection).RevokeAllOfUser(user->id, now);
+  store::LoginLockoutRepository(*connection).ClearAllFor(user->username, now);
+  identity.RecordFailedLogin(user->id, 0, std::nullopt);
+  audit_.Append(*connection, who, "user.password_reset", {"user", std::to_string(user->id)});
+  auto refreshed = identity.FindUser(user->id);
+  auto account = AccountWithLock(*connection, *refreshed);
+  tx.Commit();
+  return account;
+}
+
+Status AdminService::RecordJobRun(const Principal& who, std::string_view job, std::string_view outcome) {
+  if (!who.Can(Permission::kSettingsManage)) return Forbidden(Permission::kSettingsManage);
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  audit_.Append(*connection, who, "system.job_run", {"job", std::string(job)}, nullptr,
+                boost::json::object{{"outcome", outcome}});
+  tx.Commit();
+  return Ok{};
 }
 
 Result<std::vector<ChangeRequestView>> AdminService::ListChangeRequests(const Principal& who, const std::string& status) {

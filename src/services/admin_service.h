@@ -108,7 +108,15 @@ class AdminService {
   Result<Page<UserAccount>> ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
                                       std::int64_t offset);
   Result<UserAccount> CreateUser(const Principal& who, const NewUser& user);
+  // 用户导出: every account as CSV in words (body and roles by name, state, last sign-in), for the
+  // system administrator; the export is audited as user.export.
+  Result<std::string> ExportUsersCsv(const Principal& who);
   Result<UserChangeOutcome> ChangeUser(const Principal& who, std::int64_t user_id, const UserChange& change);
+  // 重置密码: the system administrator gives a business user a temporary password (checked against
+  // the password policy and the account's history). The user must change it at the next sign-in,
+  // every session of the account ends and its sign-in locks are lifted. An administrator's own
+  // password, or another administrator's, is not reset this way (三员分立: each changes their own).
+  Result<UserAccount> ResetPassword(const Principal& who, std::int64_t user_id, const std::string& temporary_password);
   // Lifts every sign-in lock on the account (all addresses); the security administrator's.
   Result<UserAccount> UnlockUser(const Principal& who, std::int64_t user_id);
 
@@ -120,6 +128,10 @@ class AdminService {
 
   Result<SecurityPolicy> GetPolicy(const Principal& who);
   Result<SecurityPolicy> SetPolicy(const Principal& who, const SecurityPolicy& policy);
+
+  // The system administrator ran a scheduled job from the 定时任务 page: recorded as system.job_run
+  // with its outcome (the job's own work records itself). Refused without settings.manage.
+  Status RecordJobRun(const Principal& who, std::string_view job, std::string_view outcome);
 
   Result<std::vector<OnlineSession>> ListSessions(const Principal& who);
   Status RevokeSession(const Principal& who, std::int64_t session_id);

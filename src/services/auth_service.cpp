@@ -201,7 +201,9 @@ Result<LoginResult> AuthService::IssueSession(store::Connection& connection, con
   actor.permissions = security::PermissionsOf(actor.roles);
   actor.must_change_password = MustChangePassword(user, policy, now);
   actor.second_factor_pending = second_factor_owed;
-  auto view = Me(actor);
+  // On the connection already held: a second Acquire here deadlocks once every pooled connection
+  // is held by a sign-in waiting for another (as many simultaneous sign-ins as the pool is large).
+  auto view = MeOn(connection, actor);
   if (!view) return view.error();
   result.user = *view;
   return result;
@@ -347,8 +349,12 @@ Status AuthService::ChangePassword(const Principal& principal, std::string_view 
 
 Result<UserView> AuthService::Me(const Principal& principal) {
   auto connection = db_.Acquire();
-  SecurityPolicy policy = policy_.Current(*connection);
-  store::IdentityRepository identity(*connection);
+  return MeOn(*connection, principal);
+}
+
+Result<UserView> AuthService::MeOn(store::Connection& connection, const Principal& principal) {
+  SecurityPolicy policy = policy_.Current(connection);
+  store::IdentityRepository identity(connection);
   auto user = identity.FindUser(principal.user_id);
   if (!user) return SessionInvalid();
   auto body = identity.FindBody(user->body_code);
@@ -368,7 +374,7 @@ Result<UserView> AuthService::Me(const Principal& principal) {
     }
   }
   view.idle_timeout_seconds = policy.idle_timeout_minutes * 60;
-  auto enrolment = store::TotpRepository(*connection).Find(user->id);
+  auto enrolment = store::TotpRepository(connection).Find(user->id);
   view.two_factor_enrolled = enrolment && enrolment->confirmed_at;
   view.two_factor_required = policy.RequiresSecondFactor(user->roles);
   if (principal.second_factor_pending) view.second_factor = view.two_factor_enrolled ? "totp" : "enrol";

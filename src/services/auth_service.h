@@ -100,6 +100,7 @@ class AuthService {
   Result<std::string> HashBounded(std::string_view password);
 
  private:
+  Result<UserView> MeOn(store::Connection& connection, const Principal& principal);
   Result<LoginResult> IssueSession(store::Connection& connection, const store::UserRow& user,
                                    const SecurityPolicy& policy, const RequestOrigin& origin, bool second_factor_owed);
   bool SessionEnded(store::SessionRepository& sessions, const store::SessionWithUser& found,

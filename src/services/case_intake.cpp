@@ -11,6 +11,7 @@
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
 #include "services/publication_privacy.h"
+#include "services/sealing_contexts.h"
 #include "services/zh_text.h"
 
 namespace wagelink::services {
@@ -194,21 +195,19 @@ void CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_
     worker.period_from = w.period_from;
     worker.period_to = w.period_to;
     worker.id = cases.InsertWorker(worker, now_text);
-    // The row id is in the associated data, so a ciphertext cannot be moved to another worker.
-    std::string suffix = ":" + std::to_string(worker.id);
     if (w.id_number) {
       std::string normal = security::NormalizeIdentifier(*w.id_number);
-      worker.id_number_enc = cipher.Encrypt(normal, "worker.id_number" + suffix);
+      worker.id_number_enc = cipher.Encrypt(normal, WorkerFieldContext("id_number", worker.id));
       worker.id_number_index = cipher.BlindIndex("id_number", normal);
       worker.id_number_masked = security::MaskIdNumber(normal);
     }
     if (w.phone) {
-      worker.phone_enc = cipher.Encrypt(*w.phone, "worker.phone" + suffix);
+      worker.phone_enc = cipher.Encrypt(*w.phone, WorkerFieldContext("phone", worker.id));
       worker.phone_masked = security::MaskPhone(*w.phone);
     }
     if (w.bank_card) {
       std::string normal = security::NormalizeIdentifier(*w.bank_card);
-      worker.bank_card_enc = cipher.Encrypt(normal, "worker.bank_card" + suffix);
+      worker.bank_card_enc = cipher.Encrypt(normal, WorkerFieldContext("bank_card", worker.id));
       worker.bank_card_masked = security::MaskBankCard(normal);
     }
     if (w.id_number || w.phone || w.bank_card) cases.SetWorkerSecrets(worker);

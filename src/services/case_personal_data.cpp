@@ -6,6 +6,7 @@
 #include <boost/json/object.hpp>
 
 #include "services/case_scope.h"
+#include "services/sealing_contexts.h"
 
 namespace wagelink::services {
 namespace {
@@ -34,7 +35,7 @@ Result<std::string> CasePersonalData::RevealPii(const Principal& who, std::int64
   const std::optional<std::string>& sealed =
       field == "id_number" ? worker->id_number_enc : field == "phone" ? worker->phone_enc : worker->bank_card_enc;
   if (!sealed) return MakeError(ErrorCode::kNotFound, "未登记该项信息", "That item was not recorded for this worker");
-  auto plain = records_.keys().cipher().Decrypt(*sealed, "worker." + field + ":" + std::to_string(worker_id));
+  auto plain = records_.keys().cipher().Decrypt(*sealed, WorkerFieldContext(field, worker_id));
   if (!plain) {
     return MakeError(ErrorCode::kInternal, "个人信息无法解密（数据可能被篡改或密钥不符）",
                      "The personal data cannot be decrypted (tampered data or wrong key)");

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "services/sealing_contexts.h"
 #include "store/audit_repository.h"
 #include "store/sealed_fields_repository.h"
 
@@ -23,7 +24,8 @@ Result<CryptoSwitchReport> SwitchCryptoSuite(store::Database& db, const Security
       ++report.fields_already_in_suite;
       return;
     }
-    auto plaintext = cipher.Decrypt(field.sealed, field.context);
+    const std::string context = SealingContext(field);
+    auto plaintext = cipher.Decrypt(field.sealed, context);
     if (!plaintext) {
       const std::string where = field.table + "." + field.column + " #" + std::to_string(field.row_id);
       failure = MakeError(ErrorCode::kConflict, "无法用当前主密钥解密 " + where + "，未做任何更改（请确认密钥文件）",
@@ -32,7 +34,7 @@ Result<CryptoSwitchReport> SwitchCryptoSuite(store::Database& db, const Security
     }
     std::optional<std::string> index;
     if (field.index_column) index = cipher.BlindIndex("id_number", *plaintext);
-    fields.Replace(field, cipher.Encrypt(*plaintext, field.context), index);
+    fields.Replace(field, cipher.Encrypt(*plaintext, context), index);
     ++report.fields_reencrypted;
   });
   if (failure) return *failure;

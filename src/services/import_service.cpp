@@ -7,6 +7,7 @@
 
 #include "security/encoding.h"
 #include "services/admin_service.h"
+#include "services/sealing_contexts.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 
@@ -21,8 +22,6 @@ std::string Sha256Hex(std::string_view bytes) {
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   return security::ToHex(digest);
 }
-
-std::string FileAssociatedData(const std::string& sha256) { return "import.file:" + sha256; }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "导入记录不存在", "No such import"); }
 
@@ -111,7 +110,7 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
   row.encoding = table->encoding;
   row.byte_size = static_cast<std::int64_t>(upload.bytes.size());
   row.sha256 = Sha256Hex(upload.bytes);
-  row.content_enc = keys_->cipher().Encrypt(upload.bytes, FileAssociatedData(row.sha256));
+  row.content_enc = keys_->cipher().Encrypt(upload.bytes, ImportFileContext(row.sha256));
   boost::json::array header;
   for (const auto& h : table->header) header.emplace_back(h);
   row.header = boost::json::serialize(header);
@@ -158,7 +157,7 @@ Result<ImportService::Loaded> ImportService::Load(store::Connection& connection,
     return MakeError(ErrorCode::kConflict, "该导入超过 " + std::to_string(kRetentionDays) + " 天未提交，文件已删除，请重新上传",
                      "This import was left uncommitted for " + std::to_string(kRetentionDays) + " days and its file was deleted; upload it again");
   }
-  auto bytes = keys_->cipher().Decrypt(row->content_enc, FileAssociatedData(row->sha256));
+  auto bytes = keys_->cipher().Decrypt(row->content_enc, ImportFileContext(row->sha256));
   if (!bytes) return bytes.error();
   auto table = imports::ReadTable(*bytes);
   if (!table) return table.error();

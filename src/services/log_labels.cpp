@@ -34,6 +34,11 @@ constexpr std::array kActions = std::to_array<Entry>({
     {"user.update", "修改用户", "Changed a user"},
     {"user.roles_change", "变更用户角色", "Changed a user's roles"},
     {"user.unlock", "解锁用户", "Unlocked a user"},
+    {"user.password_reset", "重置用户密码", "Reset a user's password"},
+    {"user.export", "导出用户列表", "Exported the user list"},
+    {"announcement.publish", "发布通知公告", "Published an announcement"},
+    {"announcement.withdraw", "撤回通知公告", "Withdrew an announcement"},
+    {"system.job_run", "立即运行定时任务", "Ran a scheduled job now"},
     {"user.change_requested", "申请变更管理员账号", "Asked to change an administrator"},
     {"user.change_approved", "批准管理员账号变更", "Approved an administrator change"},
     {"user.change_rejected", "驳回管理员账号变更", "Rejected an administrator change"},
@@ -125,6 +130,9 @@ constexpr std::array kTargets = std::to_array<Entry>({
     {"inbox", "通知设置", "Notification settings"},
     {"district", "本区数据", "District"},
     {"calendar", "节假日安排", "Holiday calendar"},
+    {"announcement", "通知公告", "Announcement"},
+    {"job", "定时任务", "Scheduled job"},
+    {"users", "用户账号", "User accounts"},
 });
 
 constexpr std::array kLoginReasons = std::to_array<Entry>({

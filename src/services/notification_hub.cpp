@@ -82,24 +82,68 @@ std::size_t NotificationHub::subscriber_count() {
   return subscriptions_.size();
 }
 
+void NotificationHub::NoteGapsBelow(std::int64_t id) {
+  // A sequence jump far larger than any burst of writes (ids used by a huge rolled-back import) is
+  // only tracked for its top kMaxGaps ids.
+  for (std::int64_t missing = std::max(last_id_ + 1, id - static_cast<std::int64_t>(kMaxGaps)); missing < id; ++missing) {
+    gaps_.emplace(missing, std::nullopt);
+  }
+  while (gaps_.size() > kMaxGaps) gaps_.erase(gaps_.begin());
+}
+
+std::vector<store::NewNotice> NotificationHub::ReadFresh(store::NotificationOutboxRepository& notices) {
+  std::vector<store::NewNotice> fresh;
+  for (;;) {
+    auto batch = notices.After(last_id_, 500);
+    for (auto& notice : batch) {
+      NoteGapsBelow(notice.id);
+      last_id_ = notice.id;
+      fresh.push_back(std::move(notice));
+    }
+    if (batch.size() < 500) break;
+  }
+  if (gaps_.empty()) return fresh;
+  std::vector<std::int64_t> wanted;
+  for (const auto& gap : gaps_) {
+    if (wanted.size() == 500) break;
+    wanted.push_back(gap.first);
+  }
+  for (auto& filled : notices.WithIds(wanted)) {
+    gaps_.erase(filled.id);
+    fresh.push_back(std::move(filled));
+  }
+  // Read after the rows, so a transaction holding a gap's id was already running: its id is below
+  // next_to_start, and once oldest_running passes that it has ended without committing the notice.
+  const auto horizon = notices.CurrentWriterHorizon();
+  for (auto it = gaps_.begin(); it != gaps_.end();) {
+    if (!horizon) {
+      it = gaps_.erase(it);  // SQLite: ids commit in order, a gap is an id that was never used
+    } else if (!it->second) {
+      it->second = horizon->next_to_start;
+      ++it;
+    } else if (horizon->oldest_running >= *it->second) {
+      it = gaps_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::sort(fresh.begin(), fresh.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return fresh;
+}
+
 void NotificationHub::PollOnce() {
   std::vector<store::NewNotice> fresh;
   {
     auto connection = db_.Acquire();
     store::NotificationOutboxRepository notices(*connection);
     std::lock_guard lock(mutex_);
-    if (last_id_ < 0 || subscriptions_.empty()) {
+    if (last_id_ < 0) {
       last_id_ = notices.LastNotificationId();
       return;
     }
-    for (;;) {
-      auto batch = notices.After(last_id_, 500);
-      for (auto& notice : batch) {
-        last_id_ = notice.id;
-        fresh.push_back(std::move(notice));
-      }
-      if (batch.size() < 500) break;
-    }
+    // Read even while no tab is open, so a notice in flight when the first tab opens is not skipped.
+    fresh = ReadFresh(notices);
+    if (subscriptions_.empty()) return;
   }
   EndSubscriptionsOfEndedSessions(fresh);
   // A subscription made since the read above may get a notice it also replayed: the stream

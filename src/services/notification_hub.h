@@ -4,6 +4,12 @@
 // subscribers it is for. Tailing the table (an indexed `id > last` read every stream_poll_ms)
 // rather than hooking every service means every notice reaches every instance's open tabs — also
 // notices written by another instance or by the `sweep` command — and only after its commit.
+//
+// Ids are taken when a notice is written, not when it commits, so on PostgreSQL a notice can
+// become visible after one with a higher id (two transactions committing in the other order). The
+// tail therefore keeps the ids it skipped over as gaps and reads them again on every poll until
+// they appear, or until every transaction that was running when the gap was seen has ended (the
+// id's transaction rolled back). Each notice is handed to each subscription once.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -76,12 +82,19 @@ class NotificationHub {
   // is due), holding neither the lock nor a connection, then drops those whose session has ended.
   void EndSubscriptionsOfEndedSessions(const std::vector<store::NewNotice>& fresh);
   static bool IsFor(const Subscription& s, const store::NewNotice& notice);
+  // Reads what committed since the last poll: new ids above last_id_ and gaps that have filled.
+  std::vector<store::NewNotice> ReadFresh(store::NotificationOutboxRepository& notices);
+  void NoteGapsBelow(std::int64_t id);
   store::Database& db_;
   std::chrono::milliseconds poll_interval_;
-  std::mutex mutex_;  // guards subscriptions_ and last_id_; held while listeners run
+  std::mutex mutex_;  // guards subscriptions_, last_id_ and gaps_; held while listeners run
   std::map<std::uint64_t, Subscription> subscriptions_;
   std::uint64_t next_id_ = 0;
-  std::int64_t last_id_ = -1;  // -1 = not read yet: start from the newest notice
+  std::int64_t last_id_ = -1;  // the highest id read; -1 = not read yet: start from the newest notice
+  // Ids below last_id_ not yet seen → the next transaction id at the moment the gap was first
+  // checked (nullopt until then). The gap is given up once no transaction older than that runs.
+  std::map<std::int64_t, std::optional<std::int64_t>> gaps_;
+  static constexpr std::size_t kMaxGaps = 10'000;
   SessionCheck session_check_;
   std::chrono::milliseconds session_check_every_{10'000};
   std::chrono::steady_clock::time_point last_full_check_{};

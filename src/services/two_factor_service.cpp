@@ -6,6 +6,7 @@
 
 #include "security/tokens.h"
 #include "security/totp.h"
+#include "services/sealing_contexts.h"
 #include "store/identity_repository.h"
 #include "store/login_lockout_repository.h"
 #include "store/session_repository.h"
@@ -78,7 +79,7 @@ Result<TotpEnrolment> TwoFactorService::BeginEnrolment(const Principal& who) {
   }
   const std::string secret = security::NewTotpSecret();
   store::Transaction tx(*connection);
-  totp.StartEnrolment(who.user_id, keys_->cipher().Encrypt(secret, SecretContext(who.user_id)), FormatUtc(clock_.Now()));
+  totp.StartEnrolment(who.user_id, keys_->cipher().Encrypt(secret, TotpSecretContext(who.user_id)), FormatUtc(clock_.Now()));
   audit_.Append(*connection, who, "auth.totp_enrolment_started", {"user", std::to_string(who.user_id)});
   tx.Commit();
   return TotpEnrolment{security::OtpauthUri(kTotpIssuer, who.username, secret), security::Base32Encode(secret)};
@@ -92,7 +93,7 @@ Result<EnrolmentConfirmed> TwoFactorService::ConfirmEnrolment(const Principal& w
   if (!enrolment || enrolment->confirmed_at) {
     return MakeError(ErrorCode::kConflict, "没有待确认的绑定，请先开始绑定", "No enrolment to confirm; start one first");
   }
-  auto secret = keys_->cipher().Decrypt(enrolment->secret_sealed, SecretContext(who.user_id));
+  auto secret = keys_->cipher().Decrypt(enrolment->secret_sealed, TotpSecretContext(who.user_id));
   if (!secret) return secret.error();
   auto step = security::MatchTotp(*secret, code, clock_.Now(), enrolment->last_used_step);
   if (!step) return WrongCode();
@@ -143,7 +144,7 @@ Result<LoginResult> TwoFactorService::VerifySignIn(const Principal& pending, std
   std::string method;
   store::Transaction tx(*connection);
   if (LooksLikeTotp(code)) {
-    auto secret = keys_->cipher().Decrypt(enrolment->secret_sealed, SecretContext(pending.user_id));
+    auto secret = keys_->cipher().Decrypt(enrolment->secret_sealed, TotpSecretContext(pending.user_id));
     if (!secret) return secret.error();
     auto step = security::MatchTotp(*secret, code, now, enrolment->last_used_step);
     accepted = step && totp.UseStep(pending.user_id, *step);  // refused if another request used it first

@@ -54,7 +54,6 @@ class TwoFactorService {
   Status Reset(const Principal& who, std::int64_t user_id);
 
  private:
-  std::string SecretContext(std::int64_t user_id) const { return "totp.secret:" + std::to_string(user_id); }
   std::string RecoveryHash(std::int64_t user_id, std::string_view code, security::CryptoSuite suite) const;
   store::Database& db_;
   const Clock& clock_;

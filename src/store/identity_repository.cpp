@@ -44,7 +44,8 @@ constexpr std::string_view kArchivePassword =
     "INSERT INTO password_history (user_id, password_hash, created_at) "
     "SELECT id, password_hash, password_changed_at FROM users WHERE id = ?";
 constexpr std::string_view kSetPassword =
-    "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?";
+    "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ?, password_policy_exempt = 0 "
+    "WHERE id = ?";
 constexpr std::string_view kPasswordHistory =
     "SELECT password_hash FROM users WHERE id = ? "
     "UNION ALL SELECT * FROM (SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?) h";

@@ -67,7 +67,8 @@ class IdentityRepository {
   void UpdateProfile(std::int64_t user_id, const std::string& display_name, bool active);
   void RecordFailedLogin(std::int64_t user_id, std::int64_t failed_logins, const std::optional<std::string>& locked_until);
   void RecordSuccessfulLogin(std::int64_t user_id, const std::string& now);
-  // Replaces the password and keeps the old hash in the history.
+  // Replaces the password and keeps the old hash in the history. The new password was checked
+  // against the policy, so an account exempt from it (a demo account) is exempt no longer.
   void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& now, bool must_change);
   // Newest first, including the current password.
   std::vector<std::string> PasswordHistory(std::int64_t user_id, int depth);

@@ -25,6 +25,15 @@ constexpr std::string_view kRecipients =
 constexpr std::string_view kAfter =
     "SELECT id, body_code, user_id, category, kind, title_zh, title_en, case_id, created_at FROM notifications "
     "WHERE id > ? ORDER BY id LIMIT ?";
+constexpr std::string_view kWithIds =
+    "SELECT id, body_code, user_id, category, kind, title_zh, title_en, case_id, created_at FROM notifications "
+    "WHERE id IN ";
+constexpr std::string_view kWriterHorizon =
+    "SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint FROM (SELECT pg_current_snapshot() AS s) t";
+// A row of kAfter or kWithIds.
+NewNotice NoticeOf(const Row& r) {
+  return {r.Int(0), r.Text(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptInt(7), r.Text(8)};
+}
 constexpr std::string_view kLastId = "SELECT COALESCE(MAX(id), 0) FROM notifications";
 constexpr std::string_view kPreferences =
     "SELECT category, inbox, webhook FROM notification_preferences WHERE user_id = ? ORDER BY category";
@@ -83,10 +92,28 @@ std::vector<std::string> NotificationOutboxRepository::WebhookRecipients(std::st
 
 std::vector<NewNotice> NotificationOutboxRepository::After(std::int64_t after_id, std::int64_t limit) {
   std::vector<NewNotice> out;
-  c_.Stream(kAfter, {after_id, limit}, [&](const Row& r) {
-    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptInt(7), r.Text(8)});
-  });
+  c_.Stream(kAfter, {after_id, limit}, [&](const Row& r) { out.push_back(NoticeOf(r)); });
   return out;
+}
+
+std::vector<NewNotice> NotificationOutboxRepository::WithIds(const std::vector<std::int64_t>& ids) {
+  std::vector<NewNotice> out;
+  if (ids.empty()) return out;
+  std::string sql(kWithIds);
+  Params params;
+  for (std::size_t i = 0; i < ids.size() && i < 500; ++i) {
+    sql += i == 0 ? "(?" : ", ?";
+    params.emplace_back(ids[i]);
+  }
+  sql += ") ORDER BY id";
+  c_.Stream(sql, params, [&](const Row& r) { out.push_back(NoticeOf(r)); });
+  return out;
+}
+
+std::optional<NotificationOutboxRepository::WriterHorizon> NotificationOutboxRepository::CurrentWriterHorizon() {
+  if (c_.dialect() != Dialect::kPostgres) return std::nullopt;
+  auto row = c_.QueryOne(kWriterHorizon);
+  return WriterHorizon{row->Int(0), row->Int(1)};
 }
 
 std::int64_t NotificationOutboxRepository::LastNotificationId() { return c_.QueryOne(kLastId)->Int(0); }

@@ -66,7 +66,17 @@ class NotificationOutboxRepository {
 
   // Notices with an id above `after_id`, oldest first (the live stream's tail).
   std::vector<NewNotice> After(std::int64_t after_id, std::int64_t limit);
+  // Those of `ids` that are visible now (at most 500 ids per call).
+  std::vector<NewNotice> WithIds(const std::vector<std::int64_t>& ids);
   std::int64_t LastNotificationId();
+  // Where the database's writers stand, to tell a notice still being written from one that never
+  // will be: on PostgreSQL the oldest transaction still running and the next transaction id to be
+  // assigned (pg_current_snapshot). Nothing on SQLite, whose one writer commits ids in order.
+  struct WriterHorizon {
+    std::int64_t oldest_running = 0;
+    std::int64_t next_to_start = 0;
+  };
+  std::optional<WriterHorizon> CurrentWriterHorizon();
 
   // The user's stored opt-outs (categories without a row are on for both channels).
   std::vector<CategoryPreference> Preferences(std::int64_t user_id);

@@ -7,13 +7,13 @@ namespace {
 
 struct WorkerColumn {
   const char* column;
-  const char* context;  // + ":" + worker id
+  const char* field;
   const char* index_column;
 };
 constexpr WorkerColumn kWorkerColumns[] = {
-    {"id_number_enc", "worker.id_number", "id_number_index"},
-    {"phone_enc", "worker.phone", nullptr},
-    {"bank_card_enc", "worker.bank_card", nullptr},
+    {"id_number_enc", "id_number", "id_number_index"},
+    {"phone_enc", "phone", nullptr},
+    {"bank_card_enc", "bank_card", nullptr},
 };
 
 // Read in pages by id, so the updates of one page never run inside the read of another (SQLite
@@ -37,18 +37,17 @@ void SealedFieldsRepository::ForEach(const std::function<void(const SealedField&
     InPages(c_, "SELECT id, " + column + " FROM workers WHERE id > ? AND " + column + " IS NOT NULL AND " + column +
                     " <> '' ORDER BY id LIMIT 500",
             [&](const Row& r) {
-              visit({"workers", column, r.Int(0), std::string(w.context) + ":" + std::to_string(r.Int(0)), r.Text(1),
+              visit({SealedKind::kWorkerField, "workers", column, r.Int(0), w.field, r.Text(1),
                      w.index_column ? std::optional<std::string>(w.index_column) : std::nullopt});
             });
   }
   InPages(c_, "SELECT user_id, secret_sealed FROM totp_enrolments WHERE user_id > ? ORDER BY user_id LIMIT 500",
           [&](const Row& r) {
-            visit({"totp_enrolments", "secret_sealed", r.Int(0), "totp.secret:" + std::to_string(r.Int(0)), r.Text(1),
-                   std::nullopt});
+            visit({SealedKind::kTotpSecret, "totp_enrolments", "secret_sealed", r.Int(0), "", r.Text(1), std::nullopt});
           });
   InPages(c_, "SELECT id, sha256, content_enc FROM imports WHERE id > ? AND content_enc <> '' ORDER BY id LIMIT 20",
           [&](const Row& r) {
-            visit({"imports", "content_enc", r.Int(0), "import.file:" + r.Text(1), r.Text(2), std::nullopt});
+            visit({SealedKind::kImportFile, "imports", "content_enc", r.Int(0), r.Text(1), r.Text(2), std::nullopt});
           });
 }
 

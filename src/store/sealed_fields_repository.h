@@ -11,13 +11,17 @@
 
 namespace wagelink::store {
 
-// One encrypted value and what names it: the associated data it was sealed under is
-// `context` (e.g. "worker.phone:42"); `index_kind` is set when the value also has a blind index.
+enum class SealedKind { kWorkerField, kTotpSecret, kImportFile };
+
+// One encrypted value and where it lives. The services derive the associated data it was sealed
+// under from `kind`, `name` and `row_id` (services/sealing_contexts.h); `index_column` is set when
+// the value also has a blind index.
 struct SealedField {
+  SealedKind kind = SealedKind::kWorkerField;
   std::string table;     // "workers" | "totp_enrolments" | "imports"
   std::string column;    // e.g. "phone_enc"
-  std::int64_t row_id = 0;
-  std::string context;
+  std::int64_t row_id = 0;  // worker id, user id or import id
+  std::string name;      // the worker field ("phone"), or the import file's sha256; empty for TOTP
   std::string sealed;
   std::optional<std::string> index_column;  // "id_number_index" for ID numbers
 };

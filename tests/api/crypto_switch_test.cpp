@@ -7,7 +7,10 @@
 
 #include <fstream>
 
+#include <ctime>
+
 #include "security/field_crypto.h"
+#include "security/totp.h"
 #include "store/database.h"
 #include "support/case_api.h"
 #include "support/scenarios.h"
@@ -58,6 +61,11 @@ void ExpectWorkersIn(const Installation& at, security::CryptoSuite suite, std::s
     }
   }
   EXPECT_GT(values, 20) << "the demo district and the new case hold encrypted values";
+  auto c = (*db)->Acquire();
+  for (const auto& row : c->Query("SELECT secret_sealed FROM totp_enrolments UNION ALL "
+                                  "SELECT content_enc FROM imports WHERE content_enc <> ''")) {
+    EXPECT_TRUE(row.Text(0).starts_with(prefix)) << "TOTP secrets and pending import files move too";
+  }
 }
 
 std::string NewestAuditHash(const Installation& at, std::string& newest_signature) {
@@ -74,17 +82,54 @@ std::string RevealIdNumber(HttpClient& client, std::int64_t case_id, std::int64_
   return revealed.status == 200 ? std::string(revealed.Json().at("value").as_string()) : "";
 }
 
+std::string TotpCodeAt(const std::string& secret_base32, std::int64_t unix_seconds) {
+  return security::TotpAt(*security::Base32Decode(secret_base32), unix_seconds);
+}
+
+// The auditor turns on the second factor (optional in the demo district). The enrolment is confirmed
+// with the previous step's code, so any later sign-in code is a fresh one.
+std::string EnrolAuditorInTotp(int port) {
+  HttpClient auditor(port);
+  EXPECT_EQ(auditor.Login("auditor", kDemoPassword).status, 200);
+  auto started = auditor.PostJson("/api/v1/auth/totp/enrolment", boost::json::object{});
+  EXPECT_EQ(started.status, 200) << started.body;
+  if (started.status != 200) return "";
+  std::string secret(started.Json().at("secret").as_string());
+  auto confirmed = auditor.PostJson("/api/v1/auth/totp/enrolment/confirm",
+                                    {{"code", TotpCodeAt(secret, std::time(nullptr) - security::kTotpStepSeconds)}});
+  EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+  return secret;
+}
+
+// A complaints file uploaded and checked but not committed: its content stays encrypted until then.
+HttpResponse UploadPendingComplaints(HttpClient& handler) {
+  const std::string csv = "投诉人姓名,公民身份号码,欠薪金额（元）,投诉时间,被投诉单位名称,统一社会信用代码\n"
+                          "钱一," + ValidIdNumber("32010219850101001") + ",3000,2026-01-05,丙公司," +
+                          ValidCreditCode("91320102MA1XY0009") + "\n";
+  auto upload = handler.Send("POST", "/api/v1/imports?kind=complaints&channel=12333", csv, {{"Content-Type", "text/csv"}});
+  EXPECT_EQ(upload.status, 201) << upload.body;
+  auto checked = handler.PutJson("/api/v1/imports/" + std::to_string(upload.Json().at("id").as_int64()) + "/mapping",
+                                 {{"mapping", upload.Json().at("mapping")}});
+  EXPECT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(checked.Json().at("status"), "validated") << checked.body;
+  return upload;
+}
+
 TEST(CryptoSwitch, APopulatedDatabaseMovesToSmAndBackReadingTheSameAndVerifyingWhole) {
   Installation live;
   auto init = live.Run({"init", "--demo"});
   ASSERT_EQ(init.exit_code, 0) << init.output;
   std::int64_t case_id = 0, worker_id = 0;
-  std::string id_number;
+  std::string id_number, totp_secret;
+  std::int64_t pending_import = 0;
   std::map<std::string, std::string> old_session;
   {
     ServerProcess server(live.db.url(), {}, live.key, live.anchors);
+    totp_secret = EnrolAuditorInTotp(server.port());
+    ASSERT_FALSE(totp_secret.empty());
     HttpClient handler(server.port());
     ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
+    pending_import = UploadPendingComplaints(handler).Json().at("id").as_int64();
     auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
     ASSERT_EQ(created.status, 201) << created.body;
     case_id = created.Json().at("id").as_int64();
@@ -122,6 +167,12 @@ TEST(CryptoSwitch, APopulatedDatabaseMovesToSmAndBackReadingTheSameAndVerifyingW
     HttpClient handler(server.port());
     ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
     EXPECT_EQ(RevealIdNumber(handler, case_id, worker_id), id_number) << "the re-encrypted value reads the same";
+    auto committed = handler.Send("POST", "/api/v1/imports/" + std::to_string(pending_import) + "/commit");
+    EXPECT_EQ(committed.status, 200) << "the pending file was re-encrypted and still opens: " << committed.body;
+    HttpClient auditor(server.port());
+    ASSERT_EQ(auditor.Login("auditor", kDemoPassword).Json().at("user").at("second_factor"), "totp");
+    auto verified = auditor.PostJson("/api/v1/auth/second-factor", {{"code", TotpCodeAt(totp_secret, std::time(nullptr))}});
+    EXPECT_EQ(verified.status, 200) << "the TOTP secret was re-encrypted and still opens: " << verified.body;
     ASSERT_EQ(handler.PostJson("/api/v1/cases", ScenarioOneComplaint()).status, 201);
     server.Signal(SIGTERM);
     ASSERT_EQ(server.WaitExit(), 0);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "support/case_api.h"
+#include "support/raw_connection.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -183,6 +184,26 @@ TEST(FullDisk, AnUploadThatCannotBeSpooledIsAnswered503AndNotCutOff) {
   ExpectStorageFull(AttachEvidence(handler, id, "payroll", "", "十一月工资明细.pdf", large), "a spooled upload");
   EXPECT_NE(server.Log().find("upload_spool"), std::string::npos) << "the operator is told where: " << server.Log();
   EXPECT_EQ(handler.Get(CasePath(id, "/evidence")).body.find("十一月工资明细"), std::string::npos) << "nothing was stored";
+
+  // The lingering close itself: a client that goes on sending the body it announced after the 503
+  // has arrived (as a browser's upload does) is read to the end, not reset. A server that closed at
+  // once would reset the connection under the client's remaining writes, and most clients then
+  // report a network error instead of the answer they were sent.
+  const std::string boundary = "wagelinkTestBoundary7MA4YWxk";
+  const std::string body = MultipartBody(boundary, {{"kind", "payroll"}}, "十一月工资明细.pdf", large);
+  RawConnection upload(server.port());
+  upload.Send("POST " + CasePath(id, "/evidence") + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=" +
+              boundary + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nX-CSRF-Token: " + handler.csrf_token +
+              "\r\n" + CookieHeader(handler) + "\r\n" + body.substr(0, 256 << 10));
+  ASSERT_TRUE(upload.ReadUntil("\r\n\r\n")) << "answered before the body is complete: " << upload.received();
+  EXPECT_TRUE(upload.received().starts_with("HTTP/1.1 503")) << upload.received();
+  std::size_t sent = 256 << 10;
+  for (; sent < body.size(); sent += 64 << 10) {
+    if (!upload.SendAccepted(body.substr(sent, 64 << 10))) break;
+  }
+  EXPECT_GE(sent, body.size()) << "the server stopped reading after " << sent << " of " << body.size() << " bytes";
+  EXPECT_TRUE(upload.ReadUntil("存储空间已满")) << "the whole answer arrived: " << upload.received();
+  EXPECT_TRUE(upload.ClosedWithin(std::chrono::seconds(10))) << "and the connection ends once the body is read";
 
   std::filesystem::remove(filler);
   EXPECT_EQ(AttachEvidence(handler, id, "payroll", "", "十一月工资明细.pdf", large).status, 201);

@@ -28,6 +28,14 @@ class RawConnection {
     boost::asio::write(socket_, boost::asio::buffer(bytes), ec);
     socket_.non_blocking(true);
   }
+  // Like Send, but says whether every byte was accepted (false once the server has reset the connection).
+  bool SendAccepted(const std::string& bytes) {
+    socket_.non_blocking(false);
+    boost::system::error_code ec;
+    boost::asio::write(socket_, boost::asio::buffer(bytes), ec);
+    socket_.non_blocking(true);
+    return !ec;
+  }
   // Reads until `needle` has arrived (true), the server closed the connection, or `limit` passed.
   bool ReadUntil(const std::string& needle, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
     auto deadline = std::chrono::steady_clock::now() + limit;

@@ -1,4 +1,4 @@
-import { http } from './http';
+import { buildUrl, http } from './http';
 import type { Page, PageQuery, RoleCode } from './types';
 
 export interface UserRow {
@@ -54,6 +54,11 @@ export const usersApi = {
   update: (id: UserRow['id'], body: UpdateUserRequest) =>
     http.patch<UpdateUserAnswer>(`/users/${encodeURIComponent(String(id))}`, body),
   unlock: (id: UserRow['id']) => http.post<UserRow>(`/users/${encodeURIComponent(String(id))}/unlock`),
+  /** 重置密码: a temporary password the user must change at the next sign-in; their sessions end. */
+  resetPassword: (id: UserRow['id'], password: string) =>
+    http.post<UserRow>(`/users/${encodeURIComponent(String(id))}/reset-password`, { password }),
+  /** Every account as CSV in words (a plain download link). */
+  exportUrl: () => buildUrl('/users/export.csv'),
   resetTwoFactor: (id: UserRow['id']) => http.post<void>(`/users/${encodeURIComponent(String(id))}/two-factor/reset`),
   changeRequests: (status = 'pending') => http.get<{ items: ChangeRequest[] }>('/admin-change-requests', { status }),
   decide: (requestId: number, decision: 'approve' | 'reject') =>

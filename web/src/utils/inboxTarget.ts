@@ -3,6 +3,7 @@ import type { RouteLocationRaw } from 'vue-router';
 /** Kinds of notification the server sends (services/*: InsertNotification), grouped for the UI. */
 export const INBOX_KINDS = [
   'case_step',
+  'bulletin_announcement',
   'clock_overdue',
   'clock_due_changed',
   'risk_major',
@@ -15,6 +16,7 @@ export const INBOX_KINDS = [
 
 /** Where a notification leads: its case when it names one, else the ledger or meeting list it is about. */
 export function inboxTarget(item: { kind: string; case_id: number | null }): RouteLocationRaw | null {
+  if (item.kind === 'bulletin_announcement') return { name: 'Announcements' };
   if (item.kind.startsWith('risk_')) return { name: 'RiskList' };
   if (item.kind.startsWith('action_item_')) return { name: 'MeetingList' };
   if (item.case_id !== null) return { name: 'CaseDetail', params: { id: String(item.case_id) } };

@@ -8,6 +8,7 @@ describe('inbox notifications', () => {
     expect(inboxTarget({ kind: 'risk_review_due', case_id: 7 })).toEqual({ name: 'RiskList' });
     expect(inboxTarget({ kind: 'action_item_overdue', case_id: null })).toEqual({ name: 'MeetingList' });
     expect(inboxTarget({ kind: 'case_step', case_id: null })).toBeNull();
+    expect(inboxTarget({ kind: 'bulletin_announcement', case_id: null })).toEqual({ name: 'Announcements' });
   });
 
   it('colour what is overdue or major red, what is assigned or due amber', () => {

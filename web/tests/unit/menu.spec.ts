@@ -69,16 +69,24 @@ describe('menu by permission', () => {
 
   it('shows each body its own case views (police, procuratorate, court) and hrss the complaint form', () => {
     const forBody = (permissions: string[], body: string) => paths(buildMenu(featureRoutes, new Set(permissions), '/', body));
-    expect(forBody(['case.read', 'case.write', 'pii.reveal'], 'hrss')).toEqual(['/workbench', '/casework', '/cases', '/cases/new', '/imports']);
+    expect(forBody(['case.read', 'case.write', 'pii.reveal'], 'hrss')).toEqual([
+      '/workbench',
+      '/announcements',
+      '/casework',
+      '/cases',
+      '/cases/new',
+      '/imports',
+    ]);
     expect(forBody(['case.read', 'case.police.act'], 'police')).toEqual([
       '/workbench',
+      '/announcements',
       '/casework',
       '/cases',
       '/cases/incoming',
       '/cases/filing-review',
     ]);
-    expect(forBody(['case.read'], 'procuratorate')).toEqual(['/workbench', '/casework', '/cases', '/cases/supervision']);
-    expect(forBody(['case.read'], 'court')).toEqual(['/workbench', '/casework', '/cases', '/cases/green-channel']);
+    expect(forBody(['case.read'], 'procuratorate')).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/cases/supervision']);
+    expect(forBody(['case.read'], 'court')).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/cases/green-channel']);
     expect(forBody(['case.read', 'case.write', 'access_receipt.read'], 'hrss')).toContain('/pii/access-receipts');
     // case.write outside labour inspection does not make a complaint form appear.
     expect(forBody(['case.read', 'case.write'], 'court')).not.toContain('/cases/new');
@@ -89,11 +97,20 @@ describe('menu by permission', () => {
 
   it('the real route modules give each demo role its menu', () => {
     const forRole = (permissions: string[]) => paths(buildMenu(featureRoutes, new Set(permissions), '/', 'wage_office'));
-    expect(forRole(['case.read', 'roster.read'])).toEqual(['/workbench', '/casework', '/cases', '/roster']);
-    // 三员分立: the administrators hold no business permission, so no roster either.
-    expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual(['/workbench', '/system', '/system/users', '/system/settings']);
+    expect(forRole(['case.read', 'roster.read'])).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/roster']);
+    // 三员分立: the administrators hold no business permission, so no roster either; 通知公告 is everyone's.
+    expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual([
+      '/workbench',
+      '/announcements',
+      '/system',
+      '/system/users',
+      '/system/settings',
+      '/system/jobs',
+      '/system/monitor',
+    ]);
     expect(forRole(['password_policy.manage', 'session.manage', 'role.manage'])).toEqual([
       '/workbench',
+      '/announcements',
       '/security',
       '/security/roles',
       '/security/password-policy',

@@ -33,6 +33,7 @@ const en: typeof zh = {
     },
     kind: {
       case_step: 'Case step',
+      bulletin_announcement: 'Announcement',
       case_report: 'Reported at once',
       clock_overdue: 'Overdue',
       clock_due_changed: 'Due date changed',

@@ -20,6 +20,8 @@ import settings from './settings';
 import bulletins from './bulletins';
 import exposure from './exposure';
 import worklist from './worklist';
+import systemConsole from './console';
+import announcements from './announcements';
 
 const en: MessageSchema = {
   ...common,
@@ -39,6 +41,8 @@ const en: MessageSchema = {
   ...bulletins,
   ...exposure,
   ...worklist,
+  ...systemConsole,
+  ...announcements,
 };
 
 export default en;

@@ -31,6 +31,7 @@ export default {
     },
     kind: {
       case_step: '办案环节',
+      bulletin_announcement: '通知公告',
       case_report: '第一时间报告',
       clock_overdue: '期限逾期',
       clock_due_changed: '期满日调整',

@@ -19,6 +19,8 @@ import settings from './settings';
 import bulletins from './bulletins';
 import exposure from './exposure';
 import worklist from './worklist';
+import systemConsole from './console';
+import announcements from './announcements';
 
 const zhCN = {
   ...common,
@@ -38,6 +40,8 @@ const zhCN = {
   ...bulletins,
   ...exposure,
   ...worklist,
+  ...systemConsole,
+  ...announcements,
 };
 
 export type MessageSchema = typeof zhCN;

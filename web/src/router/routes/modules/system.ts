@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Setting, Tools, User } from '@element-plus/icons-vue';
+import { Monitor, Setting, Timer, Tools, User } from '@element-plus/icons-vue';
 
 // System administrator (三员分立: user accounts, bodies, settings; roles are granted under 安全管理).
 const routes: RouteRecordRaw[] = [
@@ -21,6 +21,18 @@ const routes: RouteRecordRaw[] = [
         name: 'SystemSettings',
         component: () => import('@/views/system/SettingsView.vue'),
         meta: { titleKey: 'settings.menu', icon: markRaw(Tools), permission: 'settings.manage', order: 1010 },
+      },
+      {
+        path: 'jobs',
+        name: 'ScheduledJobs',
+        component: () => import('@/views/system/ScheduledJobsView.vue'),
+        meta: { titleKey: 'console.jobsMenu', icon: markRaw(Timer), permission: 'settings.manage', order: 1020 },
+      },
+      {
+        path: 'monitor',
+        name: 'ServiceMonitor',
+        component: () => import('@/views/system/ServiceMonitorView.vue'),
+        meta: { titleKey: 'console.monitorMenu', icon: markRaw(Monitor), permission: 'settings.manage', order: 1030 },
       },
     ],
   },

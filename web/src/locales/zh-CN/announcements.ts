@@ -1,0 +1,31 @@
+// Chinese texts: 通知公告.
+
+export default {
+  announcements: {
+    menu: '通知公告',
+    title: '通知公告',
+    description: '联席会议办公室向各成员单位发布的通知公告。打开即记为已读，发布单位可查看各单位阅读情况。',
+    new: '发布通知公告',
+    unread: '{n} 条未读',
+    empty: '暂无通知公告',
+    colTitle: '标题',
+    text: '正文',
+    publisher: '发布单位',
+    publishedAt: '发布时间',
+    withdrawnTag: '已撤回',
+    unreadTag: '未读',
+    receipts: '阅读情况',
+    receiptsOf: '“{title}”阅读情况',
+    withdraw: '撤回',
+    withdrawConfirm: '撤回“{title}”？撤回后各单位将不再看到这条通知公告。',
+    withdrawn: '已撤回',
+    publish: '发布',
+    published: '已发布，各单位将在消息中心收到提醒',
+    needBoth: '请填写标题和正文',
+    reachesEveryBody: '发布后，各成员单位的消息中心都会收到提醒。',
+    body: '单位',
+    readCount: '已读人数',
+    readAt: '{at} 已读',
+    notRead: '未读',
+  },
+};
