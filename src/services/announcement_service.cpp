@@ -65,6 +65,8 @@ Result<store::AnnouncementRow> AnnouncementService::Publish(const Principal& who
   store::Transaction tx(*connection);
   store::AnnouncementRepository announcements(*connection);
   row.id = announcements.Insert(row);
+  announcements.MarkRead(row.id, who.user_id, row.published_at);  // the publisher has read it
+  row.read_at = row.published_at;
   // To every body's inbox (and gateway): a notice names the announcement; the text is read here.
   store::CaseTimelineRepository inbox(*connection);
   for (const auto& b : store::IdentityRepository(*connection).ListBodies()) {

@@ -35,6 +35,7 @@ TEST(Announcements, PublishedToEveryBodyReadWithReceiptsAndWithdrawn) {
   ASSERT_EQ(published.status, 201) << published.body;
   const std::string path = "/api/v1/announcements/" + std::to_string(published.Json().at("id").as_int64());
 
+  EXPECT_EQ(coordinator.Get("/api/v1/announcements").Json().at("unread").as_int64(), 0) << "the publisher has read it";
   auto inbox = police.Get("/api/v1/inbox").Json();
   EXPECT_EQ(inbox.at("unread").as_int64(), police_unread + 1) << "every body's inbox is told";
   EXPECT_EQ(inbox.at("items").at(0).at("title_zh"), "通知公告：关于开展冬季根治欠薪专项行动的通知");

@@ -24,8 +24,8 @@ test('the office publishes an announcement, the police read it from the inbox, t
   await office.page.locator('[data-test="side-menu"]').getByText('通知公告').click();
   await office.page.locator('[data-test="announcements-page"]').waitFor();
   await office.page.locator('[data-test="announcement-new"]').click();
-  await office.page.locator('[data-test="announcement-title"] input').fill(TITLE);
-  await office.page.locator('[data-test="announcement-body"] textarea').fill('各成员单位：\n自12月10日起开展为期两个月的专项行动，请于每周五报送进展。');
+  await office.page.locator('[data-test="announcement-title"]').fill(TITLE);
+  await office.page.locator('[data-test="announcement-body"]').fill('各成员单位：\n自12月10日起开展为期两个月的专项行动，请于每周五报送进展。');
   await office.page.locator('[data-test="announcement-publish"]').click();
   await office.page.locator('[data-test="announcements-table"] .el-table__row', { hasText: TITLE }).waitFor();
 
@@ -63,6 +63,7 @@ test('the system administrator runs a scheduled job now, reads the monitor and r
   await confirm(page);
   await page.getByText('“法定时限逾期检查”已运行完毕').waitFor();
   await sweep.getByText(/成功（用时 \d+ 毫秒）/).waitFor();
+  await sweep.getByText('每 1 分钟').waitFor();
   await screenshot(page, '16-scheduled-jobs');
 
   await page.locator('[data-test="side-menu"]').getByText('服务监控').click();
@@ -73,7 +74,7 @@ test('the system administrator runs a scheduled job now, reads the monitor and r
   await page.locator('[data-test="side-menu"]').getByText('用户管理').click();
   const judge = page.locator('[data-test="users-table"] .el-table__row', { hasText: '付立红' });
   await judge.locator('[data-test="user-reset-password"]').click();
-  await page.locator('[data-test="reset-password-input"] input').fill('Linshi#Mima2026');
+  await page.locator('[data-test="reset-password-input"]').fill('Linshi#Mima2026');
   await page.locator('[data-test="reset-password-save"]').click();
   await judge.getByText('待改密').waitFor();
   const admins = page.locator('[data-test="users-table"] .el-table__row', { hasText: '安全管理员' });

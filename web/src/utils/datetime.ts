@@ -179,6 +179,21 @@ export function formatDuration(totalSeconds: number, locale: string = 'zh-CN'): 
   return `${unit(minutes, '分', 'minute')} ${unit(seconds, '秒', 'second')}`;
 }
 
+/** How often something recurs, in its largest whole unit: "每 5 分钟" / "every 5 minutes", "每 1 天". */
+export function formatInterval(totalSeconds: number, locale: string = currentLocale()): string {
+  const s = Math.max(0, Math.trunc(totalSeconds));
+  const en = locale.startsWith('en');
+  const units: [number, string, string][] = [
+    [86_400, '天', 'day'],
+    [3600, '小时', 'hour'],
+    [60, '分钟', 'minute'],
+    [1, '秒', 'second'],
+  ];
+  const [size, zh, enUnit] = units.find(([unit]) => s > 0 && s % unit === 0) ?? units[3];
+  const n = s / size;
+  return en ? `every ${n} ${enUnit}${n === 1 ? '' : 's'}` : `每 ${n} ${zh}`;
+}
+
 /** Server-written sentences may carry UTC instants ("…2026-11-29T01:00:00Z…"): shown as Beijing time. */
 export function localiseInstants(text: string): string {
   return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, (instant) => formatDateTime(instant, false));

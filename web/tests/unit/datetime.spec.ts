@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatShortDateTime, formatClockTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatInterval, formatShortDateTime, formatClockTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
 import { i18n } from '@/locales';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
@@ -103,3 +103,15 @@ describe('localiseInstants', () => {
   });
 });
 
+
+describe('formatInterval', () => {
+  it('says how often in the largest whole unit', () => {
+    expect(formatInterval(60, 'zh-CN')).toBe('每 1 分钟');
+    expect(formatInterval(300, 'zh-CN')).toBe('每 5 分钟');
+    expect(formatInterval(3600, 'zh-CN')).toBe('每 1 小时');
+    expect(formatInterval(86_400, 'zh-CN')).toBe('每 1 天');
+    expect(formatInterval(90, 'zh-CN')).toBe('每 90 秒');
+    expect(formatInterval(7200, 'en')).toBe('every 2 hours');
+    expect(formatInterval(60, 'en')).toBe('every 1 minute');
+  });
+});
