@@ -2,6 +2,8 @@
 // AdminService; the guard only requires a session).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/page_json.h"
@@ -151,6 +153,30 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto csv = context.admin->ExportUsersCsv(who);
     if (!csv) return Problem(request, csv.error());
     return CsvDownload(std::move(*csv), "用户列表.csv", "users.csv");
+  }, {.permission = security::Permission::kUserManage}));
+
+  router.Add("POST", "/api/v1/users/import", Authed(context, [&context](http::Request& request,
+                                                                       const services::Principal& who) {
+    auto outcome = context.admin->ImportUsers(who, request.body);
+    if (!outcome) return Problem(request, outcome.error());
+    if (!outcome->errors.empty()) {
+      // Nobody was created: the whole file is refused, with every row's reason.
+      auto refused = http::ProblemResponse(
+          MakeError(ErrorCode::kValidationFailed, "文件中有 " + std::to_string(outcome->errors.size()) + " 处错误，未创建任何账号",
+                    std::to_string(outcome->errors.size()) + " problems in the file; no account was created", "file"),
+          request.request_id);
+      auto body = boost::json::parse(refused.body).as_object();
+      boost::json::array errors;
+      for (const auto& e : outcome->errors) {
+        errors.push_back({{"row", e.line}, {"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
+      }
+      body["errors"] = std::move(errors);
+      refused.body = boost::json::serialize(body);
+      return refused;
+    }
+    boost::json::array created;
+    for (const auto& account : outcome->created) created.push_back(UserAccountJson(account));
+    return http::Response::Json(201, boost::json::object{{"created", created}});
   }, {.permission = security::Permission::kUserManage}));
 
   router.Add("POST", "/api/v1/users/{id}/reset-password", Authed(context, [&context](http::Request& request,

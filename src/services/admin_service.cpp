@@ -4,9 +4,13 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <algorithm>
+#include <map>
 #include <regex>
+#include <set>
 
 #include "domain/body.h"
+#include "imports/table.h"
 #include "services/csv_text.h"
 #include "store/admin_change_repository.h"
 #include "store/login_lockout_repository.h"
@@ -113,8 +117,8 @@ Result<Page<UserAccount>> AdminService::ListUsers(const Principal& who, const st
   return page;
 }
 
-Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser& input) {
-  if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
+Result<store::UserRow> AdminService::CheckedNewUser(store::Connection& connection, const NewUser& input,
+                                                    const SecurityPolicy& policy) {
   static const std::regex kUsername("^[a-z][a-z0-9_.-]{2,31}$");
   if (!std::regex_match(input.username, kUsername)) {
     return MakeError(ErrorCode::kValidationFailed, "用户名须为 3–32 位小写字母、数字、下划线、点或连字符，并以字母开头",
@@ -123,14 +127,12 @@ Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser
   if (input.display_name.empty() || input.display_name.size() > 64) {
     return MakeError(ErrorCode::kValidationFailed, "姓名不能为空且不超过 64 字节", "display_name: 1–64 bytes", "display_name");
   }
-  auto connection = db_.Acquire();
-  SecurityPolicy policy = policy_.Current(*connection);
   if (auto ok = security::CheckPasswordPolicy(input.initial_password, input.username, policy.password, {}); !ok) {
     Error e = ok.error();
     e.field = "password";
     return e;
   }
-  store::IdentityRepository identity(*connection);
+  store::IdentityRepository identity(connection);
   auto body = identity.FindBody(input.body_code);
   if (!body || body->kind != "body") {
     return MakeError(ErrorCode::kValidationFailed, "所属部门不存在：" + input.body_code, "unknown body " + input.body_code,
@@ -138,24 +140,98 @@ Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser
   }
   auto hash = auth_.HashBounded(input.initial_password);
   if (!hash) return hash.error();
-  const std::string now = FormatUtc(clock_.Now());
   store::UserRow row;
   row.username = input.username;
   row.display_name = input.display_name;
   row.body_id = body->id;
+  row.body_code = body->code;
   row.password_hash = *hash;
-  row.password_changed_at = now;
   row.must_change_password = true;
+  return row;
+}
+
+Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser& input) {
+  if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
+  auto connection = db_.Acquire();
+  auto row = CheckedNewUser(*connection, input, policy_.Current(*connection));
+  if (!row) return row.error();
+  const std::string now = FormatUtc(clock_.Now());
+  row->password_changed_at = now;
   store::Transaction tx(*connection);
   try {
-    row.id = identity.InsertUser(row, now);
+    row->id = store::IdentityRepository(*connection).InsertUser(*row, now);
   } catch (const store::UniqueViolation&) {
     return MakeError(ErrorCode::kConflict, "用户名已存在：" + input.username, "username already exists", "username");
   }
-  row.body_code = body->code;
-  audit_.Append(*connection, who, "user.create", {"user", std::to_string(row.id)}, nullptr, Snapshot(row));
+  audit_.Append(*connection, who, "user.create", {"user", std::to_string(row->id)}, nullptr, Snapshot(*row));
   tx.Commit();
-  return AccountOf(row);
+  return AccountOf(*row);
+}
+
+Result<UserImportOutcome> AdminService::ImportUsers(const Principal& who, std::string_view file) {
+  if (!who.Can(Permission::kUserManage)) return Forbidden(Permission::kUserManage);
+  auto table = imports::ReadTable(file, {.max_rows = kMaxImportedUsers});
+  if (!table) return table.error();
+  const std::vector<std::string> kColumns = {"登录名", "姓名", "所属单位", "初始密码"};
+  std::vector<std::size_t> at;
+  for (const auto& name : kColumns) {
+    auto found = std::find(table->header.begin(), table->header.end(), name);
+    if (found == table->header.end()) {
+      return MakeError(ErrorCode::kValidationFailed, "表头须包含：登录名、姓名、所属单位、初始密码（缺少“" + name + "”）",
+                       "The header must name 登录名, 姓名, 所属单位 and 初始密码 (" + name + " is missing)", "file");
+    }
+    at.push_back(static_cast<std::size_t>(found - table->header.begin()));
+  }
+  auto connection = db_.Acquire();
+  store::IdentityRepository identity(*connection);
+  std::map<std::string, std::string> body_code_of;  // a body's code, or its Chinese name → its code
+  for (const auto& body : identity.ListBodies()) {
+    if (body.kind != "body") continue;
+    body_code_of[body.code] = body.code;
+    body_code_of[body.name_zh] = body.code;
+  }
+  const SecurityPolicy policy = policy_.Current(*connection);
+  UserImportOutcome outcome;
+  std::vector<store::UserRow> rows;
+  std::set<std::string> seen;
+  for (const auto& line : table->rows) {
+    auto cell = [&](std::size_t column) { return at[column] < line.cells.size() ? line.cells[at[column]] : std::string(); };
+    NewUser input{cell(0), cell(1), cell(2), cell(3)};
+    if (auto code = body_code_of.find(input.body_code); code != body_code_of.end()) input.body_code = code->second;
+    auto refuse = [&](std::string field, std::string zh, std::string en) {
+      outcome.errors.push_back({line.line, std::move(field), std::move(zh), std::move(en)});
+    };
+    if (!seen.insert(input.username).second) {
+      refuse("username", "登录名在文件中重复：" + input.username, "username repeated in the file: " + input.username);
+      continue;
+    }
+    if (identity.FindUserByName(input.username)) {
+      refuse("username", "用户名已存在：" + input.username, "username already exists: " + input.username);
+      continue;
+    }
+    auto row = CheckedNewUser(*connection, input, policy);
+    if (!row) {
+      refuse(row.error().field, row.error().message_zh, row.error().message_en);
+      continue;
+    }
+    rows.push_back(std::move(*row));
+  }
+  if (table->rows.empty()) {
+    return MakeError(ErrorCode::kValidationFailed, "文件中没有用户", "The file holds no users", "file");
+  }
+  if (!outcome.errors.empty()) return outcome;  // all or nothing: nobody is created
+  const std::string now = FormatUtc(clock_.Now());
+  store::Transaction tx(*connection);
+  for (auto& row : rows) {
+    row.password_changed_at = now;
+    row.id = identity.InsertUser(row, now);
+    audit_.Append(*connection, who, "user.create", {"user", std::to_string(row.id)}, nullptr, Snapshot(row));
+    outcome.created.push_back(AccountOf(row));
+  }
+  audit_.Append(*connection, who, "user.import", {"users", ""}, nullptr,
+                boost::json::object{{"created", static_cast<std::int64_t>(rows.size())}});
+  tx.Commit();
+  return outcome;
 }
 
 Result<UserChangeOutcome> AdminService::ChangeUser(const Principal& who, std::int64_t user_id,

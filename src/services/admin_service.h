@@ -71,6 +71,20 @@ struct NewUser {
   std::string initial_password;  // the user must change it at first sign-in
 };
 
+// 用户导入: one row the file could not give (its spreadsheet row number, the field, why).
+struct UserImportError {
+  std::size_t line = 0;
+  std::string field;
+  std::string message_zh;
+  std::string message_en;
+};
+
+// Either every account was created (`created`) or none was (`errors` says why, row by row).
+struct UserImportOutcome {
+  std::vector<UserAccount> created;
+  std::vector<UserImportError> errors;
+};
+
 struct UserChange {
   std::optional<std::string> display_name;
   std::optional<bool> active;
@@ -108,6 +122,11 @@ class AdminService {
   Result<Page<UserAccount>> ListUsers(const Principal& who, const std::string& text, std::int64_t limit,
                                       std::int64_t offset);
   Result<UserAccount> CreateUser(const Principal& who, const NewUser& user);
+  // 用户导入: accounts from a CSV/XLSX file with the columns 登录名, 姓名, 所属单位 (name or code)
+  // and 初始密码, all or nothing, each checked as CreateUser checks one; each must change the
+  // password at the first sign-in. Roles are granted afterwards by the security administrator.
+  static constexpr std::size_t kMaxImportedUsers = 500;
+  Result<UserImportOutcome> ImportUsers(const Principal& who, std::string_view file);
   // 用户导出: every account as CSV in words (body and roles by name, state, last sign-in), for the
   // system administrator; the export is audited as user.export.
   Result<std::string> ExportUsersCsv(const Principal& who);
@@ -154,6 +173,8 @@ class AdminService {
   Result<std::string> ExportAuditCsv(const Principal& who, const AuditSearch& search);
 
  private:
+  // A new account's row, checked (name, display name, password policy, body) and hashed; not stored.
+  Result<store::UserRow> CheckedNewUser(store::Connection& connection, const NewUser& input, const SecurityPolicy& policy);
   // Validates `change` against the account as it is now; the role codes parsed.
   Status ValidateChange(const Principal& who, const store::UserRow& user, const UserChange& change);
   store::UserRow ApplyChange(store::Connection& connection, const Principal& who, const store::UserRow& before,

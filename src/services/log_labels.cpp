@@ -36,6 +36,7 @@ constexpr std::array kActions = std::to_array<Entry>({
     {"user.unlock", "解锁用户", "Unlocked a user"},
     {"user.password_reset", "重置用户密码", "Reset a user's password"},
     {"user.export", "导出用户列表", "Exported the user list"},
+    {"user.import", "导入用户", "Imported users"},
     {"announcement.publish", "发布通知公告", "Published an announcement"},
     {"announcement.withdraw", "撤回通知公告", "Withdrew an announcement"},
     {"system.job_run", "立即运行定时任务", "Ran a scheduled job now"},

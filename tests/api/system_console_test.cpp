@@ -2,6 +2,8 @@
 // "run now", which is audited and never runs a job another instance holds) and 服务监控.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/database.h"
 #include "support/test_server.h"
 
@@ -95,6 +97,47 @@ TEST(SystemConsole, TheUserListExportsAsCsvInWords) {
   EXPECT_EQ(csv.body.find("case_handler"), std::string::npos) << "roles by name, not by code";
   EXPECT_EQ(server.LoginAs("handler").Get("/api/v1/users/export.csv").status, 403);
   auto audit = server.LoginAs("auditor").Get("/api/v1/audit?action=user.export");
+  EXPECT_EQ(audit.Json().at("total").as_int64(), 1) << audit.body;
+}
+
+// 用户导入: all or nothing, every row checked as one account is; roles come later from the
+// security administrator.
+TEST(SystemConsole, UsersImportFromAFileAllOrNothingWithEveryRowsReason) {
+  TestServer server;
+  HttpClient sysadmin = server.LoginAs("sysadmin");
+  const auto before = sysadmin.Get("/api/v1/users").Json().at("total").as_int64();
+  const std::string header = "\xEF\xBB\xBF登录名,姓名,所属单位,初始密码\r\n";
+  const std::string bad = header +
+                          "zhangsan,张三,区人社局（劳动保障监察大队）,Chushi#Mima2026\r\n"
+                          "handler,重名,hrss,Chushi#Mima2026\r\n"
+                          "lisi,李四,不存在的单位,Chushi#Mima2026\r\n"
+                          "wangwu,王五,police,123\r\n"
+                          "zhangsan,张三二,police,Chushi#Mima2026\r\n";
+  auto refused = sysadmin.Send("POST", "/api/v1/users/import", bad, {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  std::map<std::int64_t, std::string> field_of_row;
+  auto refused_json = refused.Json();
+  for (const auto& e : refused_json.at("errors").as_array()) field_of_row[e.at("row").as_int64()] = std::string(e.at("field").as_string());
+  EXPECT_EQ(field_of_row, (std::map<std::int64_t, std::string>{{3, "username"}, {4, "body_code"}, {5, "password"}, {6, "username"}}))
+      << refused.body;
+  EXPECT_EQ(sysadmin.Get("/api/v1/users").Json().at("total").as_int64(), before) << "nobody was created";
+  EXPECT_EQ(sysadmin.Send("POST", "/api/v1/users/import", "姓名,密码\r\n张三,x\r\n", {{"Content-Type", "text/csv"}}).status, 400)
+      << "a header without the four columns is refused";
+  EXPECT_EQ(server.LoginAs("handler").Send("POST", "/api/v1/users/import", bad, {{"Content-Type", "text/csv"}}).status, 403);
+
+  const std::string good = header +
+                           "zhangsan,张三,区人社局（劳动保障监察大队）,Chushi#Mima2026\r\n"
+                           "wangwu,王五,police,Chushi#Mima2027\r\n";
+  auto created = sysadmin.Send("POST", "/api/v1/users/import", good, {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("created").as_array().size(), 2u);
+  EXPECT_EQ(sysadmin.Get("/api/v1/users").Json().at("total").as_int64(), before + 2);
+  auto first = server.Client().Login("wangwu", "Chushi#Mima2027");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_TRUE(first.Json().at("user").at("must_change_password").as_bool());
+  EXPECT_EQ(first.Json().at("user").at("body").at("code"), "police");
+  EXPECT_TRUE(first.Json().at("user").at("roles").as_array().empty()) << "roles are the security administrator's to grant";
+  auto audit = server.LoginAs("auditor").Get("/api/v1/audit?action=user.import");
   EXPECT_EQ(audit.Json().at("total").as_int64(), 1) << audit.body;
 }
 

@@ -72,6 +72,16 @@ test('the system administrator runs a scheduled job now, reads the monitor and r
   await screenshot(page, '16-service-monitor');
 
   await page.locator('[data-test="side-menu"]').getByText('用户管理').click();
+  await page.locator('[data-test="user-import"]').click();
+  const csv = '\uFEFF登录名,姓名,所属单位,初始密码\r\nzhaoliu,赵六,区公安分局,Chushi#Mima2026\r\nbad,坏行,区公安分局,123\r\n';
+  await page.locator('[data-test="user-import-file"]').setInputFiles({ name: '用户.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('[data-test="user-import-send"]').click();
+  await page.locator('[data-test="user-import-errors"]').getByText('第 3 行').waitFor();
+  const fixed = '\uFEFF登录名,姓名,所属单位,初始密码\r\nzhaoliu,赵六,区公安分局,Chushi#Mima2026\r\n';
+  await page.locator('[data-test="user-import-file"]').setInputFiles({ name: '用户.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+  await page.locator('[data-test="user-import-send"]').click();
+  await page.getByText('已导入 1 个账号').waitFor();
+  await page.locator('[data-test="users-table"] .el-table__row', { hasText: '赵六' }).waitFor();
   const judge = page.locator('[data-test="users-table"] .el-table__row', { hasText: '付立红' });
   await judge.locator('[data-test="user-reset-password"]').click();
   await page.locator('[data-test="reset-password-input"]').fill('Linshi#Mima2026');

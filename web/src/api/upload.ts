@@ -28,11 +28,15 @@ function networkError(): ApiError {
   });
 }
 
-/** POSTs `form` to the API path; resolves with the JSON answer, rejects with the server's problem as an ApiError. */
-export function uploadForm<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+/**
+ * POSTs `form` to the API path; resolves with the JSON answer, rejects with the server's problem as
+ * an ApiError. A file given as a Blob goes as the whole body, typed by the file.
+ */
+export function uploadForm<T>(path: string, form: FormData | Blob, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl(path, options.query));
+    if (form instanceof Blob) xhr.setRequestHeader('Content-Type', form.type || 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     const token = getCsrfToken();
     if (token) xhr.setRequestHeader('X-CSRF-Token', token);

@@ -1,4 +1,5 @@
 import { buildUrl, http } from './http';
+import { uploadForm } from './upload';
 import type { Page, PageQuery, RoleCode } from './types';
 
 export interface UserRow {
@@ -48,6 +49,14 @@ export function isPendingChange(answer: UpdateUserAnswer): answer is { pending_r
   return 'pending_request' in answer;
 }
 
+/** One row of a refused user import. */
+export interface UserImportError {
+  row: number;
+  field: string;
+  message_zh: string;
+  message_en: string;
+}
+
 export const usersApi = {
   list: (query: PageQuery) => http.get<Page<UserRow>>('/users', query),
   create: (body: CreateUserRequest) => http.post<UserRow>('/users', body),
@@ -57,6 +66,8 @@ export const usersApi = {
   /** 重置密码: a temporary password the user must change at the next sign-in; their sessions end. */
   resetPassword: (id: UserRow['id'], password: string) =>
     http.post<UserRow>(`/users/${encodeURIComponent(String(id))}/reset-password`, { password }),
+  /** 用户导入: a CSV/XLSX file of accounts, all or nothing (a refusal lists every row's reason). */
+  importFile: (file: File) => uploadForm<{ created: UserRow[] }>('/users/import', file),
   /** Every account as CSV in words (a plain download link). */
   exportUrl: () => buildUrl('/users/export.csv'),
   resetTwoFactor: (id: UserRow['id']) => http.post<void>(`/users/${encodeURIComponent(String(id))}/two-factor/reset`),
