@@ -190,9 +190,10 @@ TEST(InboxStream, ANoticeThatCommitsAfterAHigherIdStillArrivesOnce) {
       "'2026-01-05T01:00:00Z', 'risk') RETURNING id",
       {});
   std::thread writer([&] { EXPECT_EQ(handler.PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201); });
-  const bool higher_arrived_first = tab.ReadUntil("\"kind\":\"risk_major\"", 3s);
+  // On SQLite the alert waits for the open transaction's lock, so it cannot arrive first: commit soon.
+  const bool higher_arrived_first = tab.ReadUntil("\"kind\":\"risk_major\"", postgres ? 10s : 300ms);
   if (postgres) {
-    ASSERT_TRUE(higher_arrived_first) << "the higher id is sent while the lower one is still uncommitted: " << tab.received();
+    EXPECT_TRUE(higher_arrived_first) << "the higher id is sent while the lower one is still uncommitted: " << tab.received();
   }
   slow->CommitTransaction();
   writer.join();

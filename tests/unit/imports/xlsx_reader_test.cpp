@@ -1,4 +1,6 @@
 // .xlsx: real workbooks written by libxlsxwriter, and hand-made hostile archives.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
@@ -22,7 +24,9 @@ std::string ReadFile(const std::string& path) {
 // A roster the way a body's Excel looks: a title row above the header is common, so the test
 // puts the header on row 1 and leaves a blank row inside the data.
 std::string RosterWorkbook() {
-  std::string path = ::testing::TempDir() + "roster.xlsx";
+  // ctest runs each test in its own process, two at a time: a shared file name would let one test
+  // delete the workbook another is reading.
+  std::string path = ::testing::TempDir() + "roster-" + std::to_string(::getpid()) + ".xlsx";
   lxw_workbook* workbook = workbook_new(path.c_str());
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "花名册");
   worksheet_write_string(sheet, 0, 0, "姓名", nullptr);
