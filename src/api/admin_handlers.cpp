@@ -2,8 +2,6 @@
 // AdminService; the guard only requires a session).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/page_json.h"
@@ -161,18 +159,14 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     if (!outcome) return Problem(request, outcome.error());
     if (!outcome->errors.empty()) {
       // Nobody was created: the whole file is refused, with every row's reason.
-      auto refused = http::ProblemResponse(
-          MakeError(ErrorCode::kValidationFailed, "文件中有 " + std::to_string(outcome->errors.size()) + " 处错误，未创建任何账号",
-                    std::to_string(outcome->errors.size()) + " problems in the file; no account was created", "file"),
-          request.request_id);
-      auto body = boost::json::parse(refused.body).as_object();
       boost::json::array errors;
       for (const auto& e : outcome->errors) {
         errors.push_back({{"row", e.line}, {"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
       }
-      body["errors"] = std::move(errors);
-      refused.body = boost::json::serialize(body);
-      return refused;
+      return http::ProblemResponse(
+          MakeError(ErrorCode::kValidationFailed, "文件中有 " + std::to_string(outcome->errors.size()) + " 处错误，未创建任何账号",
+                    std::to_string(outcome->errors.size()) + " problems in the file; no account was created", "file"),
+          request.request_id, boost::json::object{{"errors", std::move(errors)}});
     }
     boost::json::array created;
     for (const auto& account : outcome->created) created.push_back(UserAccountJson(account));

@@ -2,7 +2,6 @@
 // receipts for the joint meeting office and the system administrator (services/announcement_service.h).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 
 #include "api/guard.h"
 #include "api/page_json.h"
@@ -44,11 +43,8 @@ void RegisterAnnouncementRoutes(http::Router& router, const ApiContext& context)
     if (!page) return Problem(request, page.error());
     auto list = context.announcements->List(who, page->page_size, page->offset());
     if (!list) return Problem(request, list.error());
-    auto response = PageResponse(list->page, *page, AnnouncementJson);
-    auto body = boost::json::parse(response.body).as_object();
-    body["unread"] = list->unread;
-    body["can_publish"] = list->can_publish;
-    return http::Response::Json(200, body);
+    return PageResponse(list->page, *page, AnnouncementJson,
+                        boost::json::object{{"unread", list->unread}, {"can_publish", list->can_publish}});
   }));
 
   router.Add("GET", "/api/v1/announcements/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {

@@ -10,16 +10,19 @@
 
 namespace wagelink::api {
 
+// `extra` adds members beside the page's own (e.g. the caller's unread count).
 template <class T, class ToJson>
-http::Response PageResponse(const services::Page<T>& page, const http::PageRequest& request, ToJson to_json) {
+http::Response PageResponse(const services::Page<T>& page, const http::PageRequest& request, ToJson to_json,
+                            boost::json::object extra = {}) {
   boost::json::array items;
   items.reserve(page.items.size());
   for (const auto& item : page.items) items.emplace_back(to_json(item));
-  return http::Response::Json(200, boost::json::object{{"items", std::move(items)},
-                                                       {"total", page.total},
-                                                       {"total_is_lower_bound", page.total_is_lower_bound},
-                                                       {"page", request.page},
-                                                       {"page_size", request.page_size}});
+  extra["items"] = std::move(items);
+  extra["total"] = page.total;
+  extra["total_is_lower_bound"] = page.total_is_lower_bound;
+  extra["page"] = request.page;
+  extra["page_size"] = request.page_size;
+  return http::Response::Json(200, extra);
 }
 
 }  // namespace wagelink::api

@@ -45,7 +45,11 @@ const jobs::JobStatus* FindJob(const std::vector<jobs::JobStatus>& jobs, std::st
 boost::json::object FolderJson(const ApiContext::MonitoredFolder& folder) {
   boost::json::object out{{"label_zh", folder.label_zh}, {"label_en", folder.label_en}};
   std::error_code error;
-  const auto space = std::filesystem::space(folder.path, error);
+  // A folder not created yet (the evidence store makes its own at the first upload) is measured on
+  // the disk it will be created on: its nearest existing parent.
+  std::filesystem::path at = folder.path;
+  while (!at.empty() && !std::filesystem::exists(at, error)) at = at.parent_path();
+  const auto space = std::filesystem::space(at.empty() ? std::filesystem::path(".") : at, error);
   out["reachable"] = !error;
   if (!error) {
     out["total_bytes"] = static_cast<std::int64_t>(space.capacity);

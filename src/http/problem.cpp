@@ -63,10 +63,10 @@ int HttpStatusFor(ErrorCode code) {
   return 500;
 }
 
-Response ProblemResponse(const Error& error, std::string_view request_id) {
+Response ProblemResponse(const Error& error, std::string_view request_id, boost::json::object extensions) {
   Title title = TitleFor(error.code);
   std::string code(ErrorCodeName(error.code));
-  boost::json::object body;
+  boost::json::object body = std::move(extensions);
   body["type"] = "urn:wagelink:problem:" + code;
   body["code"] = code;
   body["status"] = HttpStatusFor(error.code);

@@ -138,14 +138,11 @@ Result<store::UserRow> AdminService::CheckedNewUser(store::Connection& connectio
     return MakeError(ErrorCode::kValidationFailed, "所属部门不存在：" + input.body_code, "unknown body " + input.body_code,
                      "body_code");
   }
-  auto hash = auth_.HashBounded(input.initial_password);
-  if (!hash) return hash.error();
-  store::UserRow row;
+  store::UserRow row;  // hashed by the caller once every row it creates has passed
   row.username = input.username;
   row.display_name = input.display_name;
   row.body_id = body->id;
   row.body_code = body->code;
-  row.password_hash = *hash;
   row.must_change_password = true;
   return row;
 }
@@ -155,6 +152,9 @@ Result<UserAccount> AdminService::CreateUser(const Principal& who, const NewUser
   auto connection = db_.Acquire();
   auto row = CheckedNewUser(*connection, input, policy_.Current(*connection));
   if (!row) return row.error();
+  auto hash = auth_.HashBounded(input.initial_password);
+  if (!hash) return hash.error();
+  row->password_hash = *hash;
   const std::string now = FormatUtc(clock_.Now());
   row->password_changed_at = now;
   store::Transaction tx(*connection);
@@ -193,6 +193,7 @@ Result<UserImportOutcome> AdminService::ImportUsers(const Principal& who, std::s
   const SecurityPolicy policy = policy_.Current(*connection);
   UserImportOutcome outcome;
   std::vector<store::UserRow> rows;
+  std::vector<std::string> passwords;  // hashed only once the whole file has passed
   std::set<std::string> seen;
   for (const auto& line : table->rows) {
     auto cell = [&](std::size_t column) { return at[column] < line.cells.size() ? line.cells[at[column]] : std::string(); };
@@ -215,11 +216,17 @@ Result<UserImportOutcome> AdminService::ImportUsers(const Principal& who, std::s
       continue;
     }
     rows.push_back(std::move(*row));
+    passwords.push_back(input.initial_password);
   }
   if (table->rows.empty()) {
     return MakeError(ErrorCode::kValidationFailed, "文件中没有用户", "The file holds no users", "file");
   }
   if (!outcome.errors.empty()) return outcome;  // all or nothing: nobody is created
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto hash = auth_.HashBounded(passwords[i]);
+    if (!hash) return hash.error();
+    rows[i].password_hash = *hash;
+  }
   const std::string now = FormatUtc(clock_.Now());
   store::Transaction tx(*connection);
   for (auto& row : rows) {

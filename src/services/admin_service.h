@@ -173,7 +173,7 @@ class AdminService {
   Result<std::string> ExportAuditCsv(const Principal& who, const AuditSearch& search);
 
  private:
-  // A new account's row, checked (name, display name, password policy, body) and hashed; not stored.
+  // A new account's row, checked (name, display name, password policy, body); not hashed, not stored.
   Result<store::UserRow> CheckedNewUser(store::Connection& connection, const NewUser& input, const SecurityPolicy& policy);
   // Validates `change` against the account as it is now; the role codes parsed.
   Status ValidateChange(const Principal& who, const store::UserRow& user, const UserChange& change);

@@ -2,6 +2,7 @@
 // "run now", which is audited and never runs a job another instance holds) and 服务监控.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "store/database.h"
@@ -66,6 +67,8 @@ TEST(SystemConsole, TheMonitorShowsTheInstanceDatabaseFoldersAndQueues) {
   EXPECT_EQ(m.at("database").at("schema_version"), m.at("database").at("expected_schema_version"));
   auto folders = m.at("folders").as_array();
   ASSERT_FALSE(folders.empty());
+  EXPECT_TRUE(std::any_of(folders.begin(), folders.end(), [](const auto& f) { return f.at("reachable").as_bool(); }))
+      << "the test server's own folders exist: " << monitor.body;
   for (const auto& folder : folders) {
     EXPECT_FALSE(folder.at("label_zh").as_string().empty());
     if (folder.at("reachable").as_bool()) {
