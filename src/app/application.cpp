@@ -493,9 +493,9 @@ std::uint16_t Application::Start() {
     access->info(boost::json::serialize(line));
   };
   runtime_->server = std::make_unique<http::Server>(options, hooks);
+  services_->notification_hub->Start();  // its tail starts before the first request can write a notice
   std::uint16_t port = runtime_->server->Start();
   if (config_.run_jobs) services_->scheduler.Start();
-  services_->notification_hub->Start();
   services_->webhook->Start();  // only when a gateway URL is configured
   LogEvent(spdlog::level::info, "server_started",
            {{"address", config_.address}, {"port", port}, {"database", database_->display_url()},

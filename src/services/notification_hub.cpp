@@ -22,7 +22,17 @@ LiveNotice LiveNoticeOf(const store::NewNotice& n) {
 NotificationHub::~NotificationHub() { Stop(); }
 
 void NotificationHub::Start() {
-  if (!thread_.joinable()) thread_ = std::thread([this] { Loop(); });
+  if (thread_.joinable()) return;
+  {
+    // The cursor is read here, before the server takes its first request, not by the first poll:
+    // a poll delayed under load (the pool busy with start-up jobs) or failing once would otherwise
+    // start from whatever was newest by then and step over notices written in between.
+    auto connection = db_.Acquire();
+    store::NotificationOutboxRepository notices(*connection);
+    std::lock_guard lock(mutex_);
+    last_id_ = notices.LastNotificationId();
+  }
+  thread_ = std::thread([this] { Loop(); });
 }
 
 void NotificationHub::Stop() {
@@ -92,29 +102,34 @@ void NotificationHub::NoteGapsBelow(std::int64_t id) {
 }
 
 std::vector<store::NewNotice> NotificationHub::ReadFresh(store::NotificationOutboxRepository& notices) {
-  std::vector<store::NewNotice> fresh;
-  for (;;) {
-    auto batch = notices.After(last_id_, 500);
-    for (auto& notice : batch) {
-      NoteGapsBelow(notice.id);
-      last_id_ = notice.id;
-      fresh.push_back(std::move(notice));
-    }
+  // Every read comes first and the cursor and gaps change only once all succeeded: a poll that
+  // fails half-way (the database restarting) leaves them as they were, so the next poll reads the
+  // same notices again instead of having stepped over them undelivered.
+  std::vector<store::NewNotice> above;
+  for (std::int64_t cursor = last_id_;;) {
+    auto batch = notices.After(cursor, 500);
+    if (!batch.empty()) cursor = batch.back().id;
+    for (auto& notice : batch) above.push_back(std::move(notice));
     if (batch.size() < 500) break;
   }
-  if (gaps_.empty()) return fresh;
   std::vector<std::int64_t> wanted;
   for (const auto& gap : gaps_) {
     if (wanted.size() == 500) break;
     wanted.push_back(gap.first);
   }
-  for (auto& filled : notices.WithIds(wanted)) {
-    gaps_.erase(filled.id);
-    fresh.push_back(std::move(filled));
-  }
+  auto filled = notices.WithIds(wanted);
   // Read after the rows, so a transaction holding a gap's id was already running: its id is below
   // next_to_start, and once oldest_running passes that it has ended without committing the notice.
-  const auto horizon = notices.CurrentWriterHorizon();
+  const auto horizon = (above.empty() && gaps_.empty()) ? std::nullopt : notices.CurrentWriterHorizon();
+
+  for (const auto& notice : above) {
+    NoteGapsBelow(notice.id);
+    last_id_ = notice.id;
+  }
+  std::vector<store::NewNotice> fresh = std::move(above);
+  for (auto& notice : filled) {
+    if (gaps_.erase(notice.id) > 0) fresh.push_back(std::move(notice));
+  }
   for (auto it = gaps_.begin(); it != gaps_.end();) {
     if (!horizon) {
       it = gaps_.erase(it);  // SQLite: ids commit in order, a gap is an id that was never used
@@ -137,10 +152,6 @@ void NotificationHub::PollOnce() {
     auto connection = db_.Acquire();
     store::NotificationOutboxRepository notices(*connection);
     std::lock_guard lock(mutex_);
-    if (last_id_ < 0) {
-      last_id_ = notices.LastNotificationId();
-      return;
-    }
     // Read even while no tab is open, so a notice in flight when the first tab opens is not skipped.
     fresh = ReadFresh(notices);
     if (subscriptions_.empty()) return;

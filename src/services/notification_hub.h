@@ -50,6 +50,8 @@ class NotificationHub {
   // Before each delivery and at least every `every`, the sessions of the open streams are checked;
   // a subscription whose session has ended gets `on_session_ended` once and is dropped. Set before Start.
   void SetSessionCheck(SessionCheck check, std::chrono::milliseconds every);
+  // Reads where the tail starts (the newest notice now) and starts the background thread; call it
+  // before the server accepts requests. Throws when the database cannot be read.
   void Start();
   void Stop();
   // `listener` runs on the hub thread for each new notice to this user (or the whole body) whose
@@ -90,7 +92,7 @@ class NotificationHub {
   std::mutex mutex_;  // guards subscriptions_, last_id_ and gaps_; held while listeners run
   std::map<std::uint64_t, Subscription> subscriptions_;
   std::uint64_t next_id_ = 0;
-  std::int64_t last_id_ = -1;  // the highest id read; -1 = not read yet: start from the newest notice
+  std::int64_t last_id_ = 0;  // the highest id read; set by Start
   // Ids below last_id_ not yet seen → the next transaction id at the moment the gap was first
   // checked (nullopt until then). The gap is given up once no transaction older than that runs.
   std::map<std::int64_t, std::optional<std::int64_t>> gaps_;
