@@ -25,6 +25,7 @@ class InboxService;
 class DocumentService;
 class LedgerService;
 class RiskService;
+class ProjectService;
 class MeetingService;
 class ImportService;
 class DashboardService;
@@ -64,6 +65,7 @@ struct ApiContext {
   services::DocumentService* documents = nullptr;
   services::LedgerService* ledgers = nullptr;
   services::RiskService* risks = nullptr;
+  services::ProjectService* projects = nullptr;
   services::MeetingService* meetings = nullptr;
   services::ImportService* imports = nullptr;
   services::DashboardService* dashboard = nullptr;

@@ -15,6 +15,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterDocumentRoutes(*router, context);
   RegisterLedgerRoutes(*router, context);
   RegisterRiskRoutes(*router, context);
+  RegisterProjectRoutes(*router, context);
   RegisterMeetingRoutes(*router, context);
   RegisterImportRoutes(*router, context);
   RegisterDashboardRoutes(*router, context);

@@ -57,6 +57,7 @@
 #include "services/evidence_service.h"
 #include "services/evidence_store.h"
 #include "services/security_keys.h"
+#include "services/project_service.h"
 #include "services/security_policy.h"
 #include "services/two_factor_service.h"
 #include "store/audit_repository.h"
@@ -100,6 +101,9 @@ struct Application::Services {
                                       }},
                                      {"regular_meetings", "联席会议定期召集", "Regular joint meetings", std::chrono::seconds(3600), [this] {
                                         meetings.ConveneRegularMeeting(regular_meeting_every_months);
+                                      }},
+                                     {"project_monitoring", "工程项目监测预警", "Project monitoring warnings", std::chrono::seconds(3600), [this] {
+                                        if (projects) projects->MeasureAll();
                                       }},
                                      {"risk_review", "风险复核提醒", "Risk review reminders", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", "督办事项逾期检查", "Overdue action items", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
@@ -147,6 +151,7 @@ struct Application::Services {
   std::unique_ptr<jobs::WebhookSender> webhook;
   std::unique_ptr<services::EvidenceStore> evidence_store;  // built in Open, from the [evidence] settings
   std::unique_ptr<services::EvidenceService> evidence;
+  std::unique_ptr<services::ProjectService> projects;  // built in Open, once its rules are loaded
 };
 
 namespace {
@@ -274,6 +279,10 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->evidence =
       std::make_unique<services::EvidenceService>(**database, clock, services->audit, *reference, *services->evidence_store);
   services->dashboard = std::make_unique<services::DashboardService>(**database, clock);
+  auto project_rules = LoadProjectWarningRules(config.data_dir);
+  if (!project_rules) return project_rules.error();
+  services->projects = std::make_unique<services::ProjectService>(**database, clock, services->audit, services->risks,
+                                                                  *project_rules, services->case_rules, *keys);
   auto exposure_rules = LoadExposureRules(config.data_dir);
   if (!exposure_rules) return exposure_rules.error();
   services->exposure_settings =
@@ -406,6 +415,7 @@ std::uint16_t Application::Start() {
   runtime_->context.ledgers = services_->ledgers.get();
   runtime_->context.dashboard = services_->dashboard.get();
   runtime_->context.risks = &services_->risks;
+  runtime_->context.projects = services_->projects.get();
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.imports = &services_->imports;
   runtime_->context.blacklist = services_->blacklist.get();

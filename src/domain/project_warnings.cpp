@@ -270,10 +270,9 @@ Result<ProjectWarningRuleSet> ProjectWarningRuleSet::Parse(std::string_view json
     auto object = AsObject((**levels)[i], path);
     if (!object) return object.error();
     JsonFields f(**object, path);
-    if (auto ok = f.OnlyKeys({"code", "zh", "en", "risk_floor"}); !ok) return ok.error();
+    if (auto ok = f.OnlyKeys({"code", "zh", "en"}); !ok) return ok.error();
     WarningLevel level;
-    for (auto [key, out] : {std::pair{"code", &level.code}, std::pair{"zh", &level.zh}, std::pair{"en", &level.en},
-                            std::pair{"risk_floor", &level.risk_floor}}) {
+    for (auto [key, out] : {std::pair{"code", &level.code}, std::pair{"zh", &level.zh}, std::pair{"en", &level.en}}) {
       auto value = f.String(key);
       if (!value) return value.error();
       *out = *value;

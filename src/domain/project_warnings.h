@@ -26,7 +26,6 @@ namespace wagelink::domain {
 struct WarningLevel {
   std::string code;  // yellow | orange | red
   std::string zh, en;
-  std::string risk_floor;  // the risk ledger level (data/risk_rules.json) a warning of this level raises an item to
 };
 
 struct WarningGrade {

@@ -13,7 +13,8 @@ namespace {
 constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 bool IsDerived(std::string_view indicator) {
-  return indicator == "in_seasonal_window" || indicator == "pay_due_passed" || indicator == "employer_blacklisted";
+  return indicator == "in_seasonal_window" || indicator == "pay_due_passed" || indicator == "employer_blacklisted" ||
+         indicator == kMonitoringWarningLevel;
 }
 
 bool IsKnownIndicator(std::string_view indicator) {

@@ -67,6 +67,10 @@ class RiskRuleSet {
   std::string status_zh_;
 };
 
+// Set by the project monitor (project_warnings.h), never by a reporter: the highest open warning
+// level of the item's project, 1 for the lowest level (yellow) up.
+inline constexpr std::string_view kMonitoringWarningLevel = "monitoring_warning_level";
+
 // The indicators a reporter may state (all integers; flags are 0/1). Derived ones are not listed.
 const std::vector<std::string_view>& ReportedRiskIndicators();
 bool IsFlagIndicator(std::string_view indicator);

@@ -34,6 +34,7 @@ constexpr SourceName kSources[] = {
 };
 
 std::string SourceZh(std::string_view code) {
+  if (code == kRiskSourceProjectMonitoring) return "工程项目监测预警";
   for (const auto& s : kSources) {
     if (s.code == code) return std::string(s.zh);
   }
@@ -90,12 +91,6 @@ std::vector<domain::CivilDate> ParseDates(const std::string& text) {
   return out;
 }
 
-boost::json::object Snapshot(const store::RiskRow& r) {
-  return {{"risk_no", r.risk_no},   {"employer_credit_code", r.employer_credit_code},
-          {"workers", r.workers_affected}, {"amount_fen", r.amount_fen},
-          {"indicators", r.indicators}, {"owner_body", r.owner_body},
-          {"status", r.status},     {"level", r.level}, {"score", r.score}};
-}
 
 domain::RiskReportInput ReportInput(const store::RiskRow& r) {
   domain::RiskReportInput in;
@@ -156,10 +151,18 @@ RiskView ViewOf(const store::RiskRow& r) {
           .closed_at = r.closed_at,
           .closed_by_body = r.closed_by_body,
           .closing_evidence = r.closing_evidence,
-          .version = r.version};
+          .version = r.version,
+          .project_id = r.project_id};
 }
 
 }  // namespace
+
+boost::json::object RiskAuditSnapshot(const store::RiskRow& r) {
+  return {{"risk_no", r.risk_no},   {"employer_credit_code", r.employer_credit_code},
+          {"workers", r.workers_affected}, {"amount_fen", r.amount_fen},
+          {"indicators", r.indicators}, {"owner_body", r.owner_body},
+          {"status", r.status},     {"level", r.level}, {"score", r.score}};
+}
 
 Error NoSuchRisk() { return MakeError(ErrorCode::kNotFound, "风险不存在", "no such risk"); }
 
@@ -177,12 +180,6 @@ Status MayManageRisk(const Principal& who, const store::RiskRow& row) {
   return MakeError(ErrorCode::kForbidden, "只有责任单位或区治欠办可以跟进、销号、重新开启该风险或添加证据材料",
                    "only the owner body or the wage-arrears office may follow up, close, reopen this risk or add evidence to it");
 }
-
-struct RiskService::Scored {
-  domain::RiskAssessment assessment;
-  std::string json;
-  std::string next_review_at;
-};
 
 RiskService::Scored RiskService::Score(store::Connection& c, const store::RiskRow& row, UnixSeconds now) const {
   domain::RiskFacts facts;
@@ -390,7 +387,7 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
                              "风险交办：" + row.risk_no + " " + row.employer_name + "，责任单位为本单位",
                              "Risk assigned to your body: " + row.risk_no, row.case_id, now, std::nullopt});
   }
-  audit_.Append(*connection, who, "risk.create", {"risk", std::to_string(row.id)}, nullptr, Snapshot(row));
+  audit_.Append(*connection, who, "risk.create", {"risk", std::to_string(row.id)}, nullptr, RiskAuditSnapshot(row));
   auto detail = Load(*connection, row.id);
   tx.Commit();
   return detail;
@@ -452,7 +449,7 @@ Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t i
   risks.InsertFollowup({0, id, now, who.user_id, who.username, who.body_code, in.note, row->level});
   risks.InsertHistory({0, id, now, before.level == row->level ? "followup" : "rescored", who.username, who.body_code,
                        before.status, row->status, before.level, row->level, "score=" + std::to_string(row->score)});
-  audit_.Append(*connection, who, "risk.followup", {"risk", std::to_string(id)}, Snapshot(before), Snapshot(*row));
+  audit_.Append(*connection, who, "risk.followup", {"risk", std::to_string(id)}, RiskAuditSnapshot(before), RiskAuditSnapshot(*row));
   auto detail = Load(*connection, id);
   tx.Commit();
   return detail;
@@ -480,7 +477,7 @@ Result<RiskDetail> RiskService::Close(const Principal& who, std::int64_t id, con
   }
   risks.InsertHistory({0, id, now, "closed", who.username, who.body_code, "open", "closed", row->level, row->level,
                        evidence});
-  audit_.Append(*connection, who, "risk.close", {"risk", std::to_string(id)}, Snapshot(before), Snapshot(*row));
+  audit_.Append(*connection, who, "risk.close", {"risk", std::to_string(id)}, RiskAuditSnapshot(before), RiskAuditSnapshot(*row));
   auto detail = Load(*connection, id);
   tx.Commit();
   return detail;
@@ -513,7 +510,7 @@ Result<RiskDetail> RiskService::Reopen(const Principal& who, std::int64_t id, co
   }
   risks.InsertHistory({0, id, now, "reopened", who.username, who.body_code, "closed", "open", before.level, row->level,
                        reason});
-  audit_.Append(*connection, who, "risk.reopen", {"risk", std::to_string(id)}, Snapshot(before), Snapshot(*row));
+  audit_.Append(*connection, who, "risk.reopen", {"risk", std::to_string(id)}, RiskAuditSnapshot(before), RiskAuditSnapshot(*row));
   auto detail = Load(*connection, id);
   tx.Commit();
   return detail;

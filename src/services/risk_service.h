@@ -6,6 +6,7 @@
 // cadence by level (shorter in the seasonal window), closed only with evidence by the owner body or
 // the wage-arrears office (整改销号), and reopened with a reason. Every write is one transaction with
 // its history row and audit entry.
+#include <boost/json/object.hpp>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,6 +88,7 @@ struct RiskView {
   std::optional<std::string> closed_by_body;
   std::optional<std::string> closing_evidence;
   std::int64_t version = 1;
+  std::optional<std::int64_t> project_id;  // the registered project whose warnings raised it
 };
 
 struct RiskFollowup {
@@ -135,10 +137,26 @@ struct RiskReviewReport {
 Status MayReadRisk(store::Connection& connection, const Principal& who, std::int64_t id);
 Status MayManageRisk(const Principal& who, const store::RiskRow& row);
 Error NoSuchRisk();
+// The item as each audit entry records it before and after a change.
+boost::json::object RiskAuditSnapshot(const store::RiskRow& row);
 
 // A risk from this source (舆情, a public-opinion tip) may be reported without the employer's 统一社会
 // 信用代码: tips rarely carry it. Every other source needs a valid code.
 inline constexpr std::string_view kRiskSourceWithoutCreditCode = "public_opinion";
+
+// What the project monitor (project_service.h) tells the ledger when a project's warnings change.
+struct MonitoredProject {
+  std::int64_t project_id = 0;
+  std::optional<std::int64_t> risk_id;  // the item its warnings fed before, if any
+  std::string project_no, project_name, contractor_name, contractor_credit_code, special_account_bank, owner_body;
+  std::int64_t workers_attending = 0;
+  std::int64_t warning_level = 0;  // 0 = no open warning; 1 = the lowest level (yellow) upwards
+  std::int64_t labour_cost_months_unpaid = 0;
+  std::string change_zh;  // what changed, in words: the follow-up note (or the closing evidence)
+};
+
+// The source code of items the project monitor raises; never given by a reporter.
+inline constexpr std::string_view kRiskSourceProjectMonitoring = "project_monitoring";
 
 class RiskService {
  public:
@@ -157,11 +175,20 @@ class RiskService {
   // The stored written report (书面材料); NotFound when the item never reached the leadership.
   Result<std::string> Report(const Principal& who, std::int64_t id);
 
+  // The project's risk item follows its warnings, in the caller's transaction: opened (or reopened)
+  // at the first warning, rescored with a follow-up at each change (escalating as any item does),
+  // closed by the system when the last warning clears. Returns the item's id, if there is one.
+  std::optional<std::int64_t> FollowProject(store::Connection& c, const MonitoredProject& project);
+
   // Scheduled: reminds the owner body (and the wage-arrears office) of items whose review is due.
   RiskReviewReport SweepReviews(std::int64_t batch_size = 500);
 
  private:
-  struct Scored;
+  struct Scored {
+    domain::RiskAssessment assessment;
+    std::string json;
+    std::string next_review_at;
+  };
   Scored Score(store::Connection& c, const store::RiskRow& row, UnixSeconds now) const;
   void Apply(store::Connection& c, const Principal& who, store::RiskRow& row, const Scored& scored,
              const std::string& now);

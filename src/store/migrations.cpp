@@ -23,6 +23,33 @@ constexpr std::string_view kInsertVersion =
 // Serialises migrators across PostgreSQL instances for the length of the transaction.
 constexpr std::string_view kPostgresMigrationLock = "SELECT pg_advisory_xact_lock(7710421)";
 
+// A SQLite migration that rebuilds a table other tables refer to (the only way to change a CHECK
+// constraint there) starts with this line. It runs with foreign keys off, as SQLite's documented
+// procedure requires (the pragmas are no-ops inside a transaction, so they are set around it), and
+// with the legacy rename so that renaming the rebuilt table does not rewrite the other tables'
+// references; PRAGMA foreign_key_check must then find nothing before it commits.
+constexpr std::string_view kSqliteRebuildMark = "-- wagelink:sqlite-rebuild";
+
+class ForeignKeysOffForRebuild {
+ public:
+  explicit ForeignKeysOffForRebuild(Connection& c) : c_(c) {
+    c_.Execute("PRAGMA foreign_keys = OFF");
+    c_.Execute("PRAGMA legacy_alter_table = ON");
+  }
+  ~ForeignKeysOffForRebuild() {
+    try {
+      c_.Execute("PRAGMA legacy_alter_table = OFF");
+      c_.Execute("PRAGMA foreign_keys = ON");
+    } catch (...) {  // a destructor must not throw; a connection that fails here is broken anyway
+    }
+  }
+  ForeignKeysOffForRebuild(const ForeignKeysOffForRebuild&) = delete;
+  ForeignKeysOffForRebuild& operator=(const ForeignKeysOffForRebuild&) = delete;
+
+ private:
+  Connection& c_;
+};
+
 struct Migration {
   int version;
   std::string name;
@@ -82,11 +109,17 @@ std::vector<std::string> ApplyMigrations(Connection& connection, int up_to_versi
   std::vector<std::string> applied;
   for (const auto& migration : EmbeddedMigrations(connection.dialect())) {
     if (migration.version > up_to_version) break;
+    const bool rebuild = connection.dialect() == Dialect::kSqlite && migration.sql.starts_with(kSqliteRebuildMark);
+    std::optional<ForeignKeysOffForRebuild> keys_off;
+    if (rebuild) keys_off.emplace(connection);
     Transaction tx(connection);
     if (connection.dialect() == Dialect::kPostgres) connection.QueryOne(kPostgresMigrationLock);
     auto current = connection.QueryOne(kSelectVersion)->Int(0);
     if (migration.version <= current) continue;  // applied by us earlier or by another instance
     connection.ExecuteScript(ForDialect(migration.sql, connection.dialect()));
+    if (rebuild && !connection.Query("PRAGMA foreign_key_check").empty()) {
+      throw DatabaseError("migration " + migration.name + " would leave a broken reference; nothing was changed");
+    }
     connection.Execute(kInsertVersion, {std::int64_t{migration.version}, migration.name, FormatUtc(SystemClock().Now())});
     tx.Commit();
     applied.push_back(migration.name);

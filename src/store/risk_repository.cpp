@@ -8,7 +8,7 @@ namespace {
   "general_contractor_credit_code, special_account, workers_affected, amount_fen, pay_due_dates, source, indicators, " \
   "description, measures, owner_body, reported_by_body, reported_by, case_id, status, level, level_rank, score, "     \
   "assessment, assessed_at, next_review_at, review_notified_at, wage_office_notified_at, leadership_notified_at, "   \
-  "report, closed_at, closed_by_body, closing_evidence, created_at, updated_at, version FROM risks "
+  "report, closed_at, closed_by_body, closing_evidence, created_at, updated_at, version, project_id FROM risks "
 #define WL_RISK_FILTER " WHERE (? = '' OR level = ?) AND (? = '' OR status = ?)"
 
 constexpr std::string_view kInsert =
@@ -16,7 +16,7 @@ constexpr std::string_view kInsert =
     "general_contractor_credit_code, special_account, workers_affected, amount_fen, pay_due_dates, source, indicators, "
     "description, measures, owner_body, reported_by_body, reported_by, case_id, status, level, level_rank, score, "
     "assessment, assessed_at, next_review_at, wage_office_notified_at, leadership_notified_at, report, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "updated_at, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
 constexpr std::string_view kFind = WL_RISK_COLUMNS "WHERE id = ?";
 constexpr std::string_view kList =
@@ -89,6 +89,7 @@ RiskRow ToRisk(const Row& r) {
   k.created_at = r.Text(33);
   k.updated_at = r.Text(34);
   k.version = r.Int(35);
+  k.project_id = r.OptInt(36);
   return k;
 }
 
@@ -109,7 +110,7 @@ std::int64_t RiskRepository::Insert(const RiskRow& k) {
                 k.pay_due_dates, k.source, k.indicators, k.description, k.measures, k.owner_body, k.reported_by_body,
                 NullableValue(k.reported_by), NullableValue(k.case_id), k.status, k.level, k.level_rank, k.score, k.assessment,
                 k.assessed_at, k.next_review_at, NullableValue(k.wage_office_notified_at), NullableValue(k.leadership_notified_at),
-                NullableValue(k.report), k.created_at, k.updated_at});
+                NullableValue(k.report), k.created_at, k.updated_at, NullableValue(k.project_id)});
 }
 
 std::optional<RiskRow> RiskRepository::Find(std::int64_t id) {

@@ -46,6 +46,7 @@ struct RiskRow {
   std::string created_at;
   std::string updated_at;
   std::int64_t version = 1;
+  std::optional<std::int64_t> project_id;  // a registered project whose warnings raised it
 };
 
 struct RiskFollowupRow {

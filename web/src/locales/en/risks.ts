@@ -62,6 +62,7 @@ const en: typeof zh = {
       court_enforcement: 'Court enforcement data',
       public_opinion: 'Public opinion',
       referral: 'Referral from a member body',
+      project_monitoring: 'Project monitoring warning',
     },
     indicator: {
       mass_incident_signal: 'Sign of a mass incident',
@@ -70,6 +71,7 @@ const en: typeof zh = {
       court_enforcement_pending: 'Unenforced court judgment',
       employer_unreachable: 'Employer cannot be reached',
       special_account_months_unpaid: 'Months unpaid into the wage account',
+      monitoring_warning_level: 'Project monitoring warning level',
       complaints_last_30_days: 'Complaints in the last 30 days',
     },
     detail: {

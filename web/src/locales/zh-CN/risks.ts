@@ -60,6 +60,7 @@ export default {
       court_enforcement: '法院执行信息',
       public_opinion: '舆情',
       referral: '成员单位移送',
+      project_monitoring: '工程项目监测预警',
     },
     indicator: {
       mass_incident_signal: '群体性事件苗头',
@@ -68,6 +69,7 @@ export default {
       court_enforcement_pending: '有未执行的法院判决',
       employer_unreachable: '负责人联系不上',
       special_account_months_unpaid: '专用账户未拨付月数',
+      monitoring_warning_level: '项目监测预警等级',
       complaints_last_30_days: '近30日投诉件数',
     },
     detail: {

@@ -1,0 +1,348 @@
+// /api/v1/projects: the project registry (工程建设项目), its monthly feeds and the warnings they raise;
+// /api/v1/project-warnings and /api/v1/project-warning-rules (services/project_service.h).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include "api/guard.h"
+#include "api/page_json.h"
+#include "api/routes.h"
+#include "domain/json_fields.h"
+#include "http/json_body.h"
+#include "services/project_service.h"
+
+namespace wagelink::api {
+namespace {
+using domain::JsonFields;
+
+boost::json::value OptionalJson(const std::optional<std::string>& text) { return text ? boost::json::value(*text) : nullptr; }
+boost::json::value OptionalJson(const std::optional<std::int64_t>& n) { return n ? boost::json::value(*n) : nullptr; }
+boost::json::value ParsedOr(const std::string& json, boost::json::value fallback) {
+  boost::system::error_code ec;
+  auto value = boost::json::parse(json, ec);
+  return ec ? fallback : value;
+}
+
+Result<services::ProjectParty> ReadParty(const boost::json::object& object, const std::string& path) {
+  JsonFields f(object, path);
+  if (auto ok = f.OnlyKeys({"name", "credit_code"}); !ok) return ok.error();
+  auto name = f.String("name");
+  auto code = f.String("credit_code");
+  if (!name) return name.error();
+  if (!code) return code.error();
+  return services::ProjectParty{*name, *code};
+}
+
+Result<std::optional<domain::CivilDate>> OptionalDate(const JsonFields& f, std::string_view key) {
+  if (!f.HasValue(key)) return std::optional<domain::CivilDate>{};
+  auto date = f.Date(key);
+  if (!date) return date.error();
+  return std::optional(*date);
+}
+
+// The project's fields from a request body; unknown keys are refused.
+Result<services::ProjectInput> ReadProject(const boost::json::object& body) {
+  JsonFields f(body, "");
+  auto known = f.OnlyKeys({"name", "location", "builder", "contractor", "contractor_site_office", "subcontractors",
+                           "sector_authority", "labour_officer_name", "contract_sum_yuan", "contract_signed_on",
+                           "started_on", "planned_completion_on", "pay_day", "special_account_bank",
+                           "special_account_opened_on", "wage_deposit", "wage_deposit_amount_yuan",
+                           "wage_deposit_rate_permille", "wage_deposit_bank", "payment_guarantee", "notice_board_up",
+                           "owner_body"});
+  if (!known) return known.error();
+  services::ProjectInput in;
+  for (auto [key, out] : {std::pair{"name", &in.name}, std::pair{"location", &in.location},
+                          std::pair{"sector_authority", &in.sector_authority}}) {
+    auto value = f.String(key);
+    if (!value) return value.error();
+    *out = *value;
+  }
+  for (auto [key, out] : {std::pair{"contractor_site_office", &in.contractor_site_office},
+                          std::pair{"labour_officer_name", &in.labour_officer_name},
+                          std::pair{"special_account_bank", &in.special_account_bank},
+                          std::pair{"wage_deposit_bank", &in.wage_deposit_bank}, std::pair{"wage_deposit", &in.wage_deposit},
+                          std::pair{"owner_body", &in.owner_body}}) {
+    auto value = f.OptionalString(key);
+    if (!value) return value.error();
+    if (*value) *out = **value;
+  }
+  for (auto [key, out] : {std::pair{"builder", &in.builder}, std::pair{"contractor", &in.contractor}}) {
+    auto object = f.Object(key);
+    if (!object) return object.error();
+    auto party = ReadParty(**object, key);
+    if (!party) return party.error();
+    *out = *party;
+  }
+  auto subcontractors = f.OptionalArray("subcontractors", 50);
+  if (!subcontractors) return subcontractors.error();
+  if (*subcontractors) {
+    for (std::size_t i = 0; i < (*subcontractors)->size(); ++i) {
+      const std::string path = domain::ElementPath("subcontractors", i);
+      auto object = domain::AsObject((**subcontractors)[i], path);
+      if (!object) return object.error();
+      auto party = ReadParty(**object, path);
+      if (!party) return party.error();
+      in.subcontractors.push_back(*party);
+    }
+  }
+  auto sum = f.Yuan("contract_sum_yuan");
+  if (!sum) return sum.error();
+  in.contract_sum_fen = sum->fen();
+  if (f.HasValue("wage_deposit_amount_yuan")) {
+    auto deposit = f.Yuan("wage_deposit_amount_yuan");
+    if (!deposit) return deposit.error();
+    in.wage_deposit_amount_fen = deposit->fen();
+  }
+  auto signed_on = f.Date("contract_signed_on");
+  if (!signed_on) return signed_on.error();
+  in.contract_signed_on = *signed_on;
+  for (auto [key, out] : {std::pair{"started_on", &in.started_on}, std::pair{"planned_completion_on", &in.planned_completion_on},
+                          std::pair{"special_account_opened_on", &in.special_account_opened_on}}) {
+    auto date = OptionalDate(f, key);
+    if (!date) return date.error();
+    *out = *date;
+  }
+  auto pay_day = f.OptionalInteger("pay_day", 1, 31);
+  auto rate = f.OptionalInteger("wage_deposit_rate_permille", 0, 1000);
+  auto guarantee = f.OptionalBool("payment_guarantee");
+  auto board = f.OptionalBool("notice_board_up");
+  if (!pay_day) return pay_day.error();
+  if (!rate) return rate.error();
+  if (!guarantee) return guarantee.error();
+  if (!board) return board.error();
+  in.pay_day = *pay_day;
+  in.wage_deposit_rate_permille = *rate;
+  in.payment_guarantee = guarantee->value_or(false);
+  in.notice_board_up = board->value_or(false);
+  return in;
+}
+
+Result<services::FeedInput> ReadFeed(const boost::json::object& body) {
+  JsonFields f(body, "");
+  if (auto ok = f.OnlyKeys({"kind", "month", "rows"}); !ok) return ok.error();
+  services::FeedInput feed;
+  auto kind = f.String("kind");
+  auto month = f.String("month");
+  auto rows = f.Array("rows", services::kMaxFeedRows);
+  if (!kind) return kind.error();
+  if (!month) return month.error();
+  if (!rows) return rows.error();
+  feed.kind = *kind;
+  feed.month = *month;
+  feed.rows.reserve((*rows)->size());
+  for (std::size_t i = 0; i < (*rows)->size(); ++i) {
+    const std::string path = domain::ElementPath("rows", i);
+    auto object = domain::AsObject((**rows)[i], path);
+    if (!object) return object.error();
+    JsonFields r(**object, path);
+    if (auto ok = r.OnlyKeys({"id_number", "name", "days", "amount_yuan", "paid_on", "date", "through_special_account",
+                              "purpose"});
+        !ok) {
+      return ok.error();
+    }
+    services::FeedRowInput row;
+    for (auto [key, out] : {std::pair{"id_number", &row.id_number}, std::pair{"name", &row.name},
+                            std::pair{"purpose", &row.purpose}}) {
+      auto value = r.OptionalString(key);
+      if (!value) return value.error();
+      if (*value) *out = **value;
+    }
+    auto days = r.OptionalInteger("days", 0, 31);
+    if (!days) return days.error();
+    row.days = days->value_or(0);
+    if (r.HasValue("amount_yuan")) {
+      auto amount = r.Yuan("amount_yuan");
+      if (!amount) return amount.error();
+      row.amount_fen = amount->fen();
+    }
+    auto paid_on = OptionalDate(r, "paid_on");
+    auto date = OptionalDate(r, "date");
+    if (!paid_on) return paid_on.error();
+    if (!date) return date.error();
+    row.on_date = *paid_on ? *paid_on : *date;
+    auto through = r.OptionalBool("through_special_account");
+    if (!through) return through.error();
+    row.through_special_account = through->value_or(false);
+    feed.rows.push_back(std::move(row));
+  }
+  return feed;
+}
+
+boost::json::object WarningJson(const services::WarningView& w) {
+  const auto& r = w.row;
+  return {{"id", r.id},
+          {"project_id", r.project_id},
+          {"project_no", r.project_no},
+          {"project_name", r.project_name},
+          {"rule_id", r.rule_id},
+          {"rule_zh", w.rule_zh},
+          {"rule_en", w.rule_en},
+          {"basis", w.basis},
+          {"threshold_basis", w.threshold_basis},
+          {"source_status", w.status_tag},
+          {"level", r.level},
+          {"level_zh", w.level_zh},
+          {"level_en", w.level_en},
+          {"measured", r.measured},
+          {"at_least", r.at_least},
+          {"unit_zh", w.measure_unit_zh},
+          {"unit_en", w.measure_unit_en},
+          {"status", r.status},
+          {"evidence", ParsedOr(r.evidence, boost::json::array{})},
+          {"raised_at", r.raised_at},
+          {"updated_at", r.updated_at},
+          {"cleared_at", OptionalJson(r.cleared_at)},
+          {"cleared_evidence", r.cleared_evidence ? ParsedOr(*r.cleared_evidence, nullptr) : nullptr}};
+}
+
+boost::json::object ProjectJson(const store::ProjectRow& p) {
+  return {{"id", p.id},
+          {"project_no", p.project_no},
+          {"name", p.name},
+          {"location", p.location},
+          {"builder", {{"name", p.builder_name}, {"credit_code", p.builder_credit_code}}},
+          {"contractor", {{"name", p.contractor_name}, {"credit_code", p.contractor_credit_code}}},
+          {"contractor_site_office", p.contractor_site_office},
+          {"subcontractors", ParsedOr(p.subcontractors, boost::json::array{})},
+          {"sector_authority", p.sector_authority},
+          {"labour_officer_name", p.labour_officer_name},
+          {"contract_sum_yuan", domain::Fen::FromFen(p.contract_sum_fen).ToYuanPlain()},
+          {"contract_signed_on", p.contract_signed_on},
+          {"started_on", OptionalJson(p.started_on)},
+          {"planned_completion_on", OptionalJson(p.planned_completion_on)},
+          {"pay_day", OptionalJson(p.pay_day)},
+          {"special_account_bank", p.special_account_bank},
+          {"special_account_opened_on", OptionalJson(p.special_account_opened_on)},
+          {"wage_deposit", p.wage_deposit},
+          {"wage_deposit_amount_yuan", domain::Fen::FromFen(p.wage_deposit_amount_fen).ToYuanPlain()},
+          {"wage_deposit_rate_permille", OptionalJson(p.wage_deposit_rate_permille)},
+          {"wage_deposit_bank", p.wage_deposit_bank},
+          {"payment_guarantee", p.payment_guarantee},
+          {"notice_board_up", p.notice_board_up},
+          {"owner_body", p.owner_body},
+          {"risk_id", OptionalJson(p.risk_id)},
+          {"created_by_name", p.created_by_name},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at},
+          {"version", p.version}};
+}
+
+boost::json::object DetailJson(const services::ProjectDetail& d) {
+  boost::json::object out = ProjectJson(d.project);
+  boost::json::array feeds;
+  for (const auto& b : d.feeds) {
+    feeds.push_back({{"id", b.id}, {"kind", b.kind}, {"month", b.month}, {"rows", b.row_count}, {"channel", b.channel},
+                     {"received_from", b.received_from}, {"received_at", b.received_at}});
+  }
+  boost::json::array warnings;
+  for (const auto& w : d.warnings) warnings.push_back(WarningJson(w));
+  out["feeds"] = std::move(feeds);
+  out["warnings"] = std::move(warnings);
+  out["risk"] = d.risk ? boost::json::value{{"id", d.risk->id},
+                                            {"risk_no", d.risk->risk_no},
+                                            {"status", d.risk->status},
+                                            {"level_zh", d.risk->level_zh},
+                                            {"level_en", d.risk->level_en}}
+                       : nullptr;
+  return out;
+}
+
+boost::json::object RulesJson(const domain::ProjectWarningRuleSet& rules) {
+  boost::json::array levels;
+  for (const auto& l : rules.levels()) levels.push_back({{"code", l.code}, {"zh", l.zh}, {"en", l.en}});
+  boost::json::array list;
+  for (const auto& r : rules.rules()) {
+    boost::json::array grades;
+    for (const auto& g : r.grades) {
+      const auto& level = rules.levels()[g.level];
+      grades.push_back({{"level", level.code}, {"level_zh", level.zh}, {"level_en", level.en}, {"at_least", g.at_least}});
+    }
+    list.push_back({{"id", r.id}, {"zh", r.zh}, {"en", r.en}, {"basis", r.basis}, {"source_status", r.status},
+                    {"threshold_basis", r.threshold_basis}, {"grades", grades}});
+  }
+  return {{"levels", levels}, {"rules", list}};
+}
+
+}  // namespace
+
+void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
+  const GuardOptions reader{.permission = security::Permission::kRiskRead};
+  const GuardOptions writer{.permission = security::Permission::kRiskWrite};
+
+  router.Add("GET", "/api/v1/projects", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    auto list = context.projects->List(who, std::string(request.Query("q").value_or("")), page->page_size, page->offset());
+    if (!list) return Problem(request, list.error());
+    return PageResponse(*list, *page, ProjectJson);
+  }, reader));
+
+  router.Add("POST", "/api/v1/projects", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
+    if (!body) return Problem(request, body.error());
+    auto input = ReadProject(*body);
+    if (!input) return Problem(request, input.error());
+    auto created = context.projects->Register(who, *input);
+    if (!created) return Problem(request, created.error());
+    return http::Response::Json(201, DetailJson(*created));
+  }, writer));
+
+  router.Add("GET", "/api/v1/projects/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto detail = context.projects->Get(who, *id);
+    if (!detail) return Problem(request, detail.error());
+    return http::Response::Json(200, DetailJson(*detail));
+  }, reader));
+
+  router.Add("PUT", "/api/v1/projects/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
+    if (!body) return Problem(request, body.error());
+    // The version says which edit this replaces; the rest is the project (unknown keys refused first).
+    boost::json::object fields = *body;
+    fields.erase("version");
+    auto input = ReadProject(fields);
+    if (!input) return Problem(request, input.error());
+    auto version = JsonFields(*body, "").Integer("version", 1, INT64_MAX);
+    if (!version) return Problem(request, version.error());
+    auto updated = context.projects->Update(who, *id, *input, *version);
+    if (!updated) return Problem(request, updated.error());
+    return http::Response::Json(200, DetailJson(*updated));
+  }, writer));
+
+  router.Add("POST", "/api/v1/projects/{id}/feeds", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
+    if (!body) return Problem(request, body.error());
+    auto feed = ReadFeed(*body);
+    if (!feed) return Problem(request, feed.error());
+    auto receipt = context.projects->ReceiveFeed(who, *id, *feed);
+    if (!receipt) return Problem(request, receipt.error());
+    boost::json::array warnings;
+    for (const auto& w : receipt->open_warnings) warnings.push_back(WarningJson(w));
+    return http::Response::Json(receipt->repeated ? 200 : 201,
+                                boost::json::object{{"batch_id", receipt->batch_id},
+                                                    {"repeated", receipt->repeated},
+                                                    {"rows", receipt->rows},
+                                                    {"replaced_batch_id", OptionalJson(receipt->replaced_batch_id)},
+                                                    {"open_warnings", warnings}});
+  }, writer), {.max_body_bytes = 8u << 20});
+
+  router.Add("GET", "/api/v1/project-warnings", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto page = http::ReadPage(request);
+    if (!page) return Problem(request, page.error());
+    auto list = context.projects->OpenWarnings(who, std::string(request.Query("level").value_or("")), page->page_size,
+                                               page->offset());
+    if (!list) return Problem(request, list.error());
+    return PageResponse(*list, *page, WarningJson);
+  }, reader));
+
+  router.Add("GET", "/api/v1/project-warning-rules", Authed(context, [&context](http::Request&, const services::Principal&) {
+    return http::Response::Json(200, RulesJson(context.projects->rules()));
+  }, reader));
+}
+
+}  // namespace wagelink::api
