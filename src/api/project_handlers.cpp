@@ -247,22 +247,6 @@ boost::json::object DetailJson(const services::ProjectDetail& d) {
   return out;
 }
 
-boost::json::object RulesJson(const domain::ProjectWarningRuleSet& rules) {
-  boost::json::array levels;
-  for (const auto& l : rules.levels()) levels.push_back({{"code", l.code}, {"zh", l.zh}, {"en", l.en}});
-  boost::json::array list;
-  for (const auto& r : rules.rules()) {
-    boost::json::array grades;
-    for (const auto& g : r.grades) {
-      const auto& level = rules.levels()[g.level];
-      grades.push_back({{"level", level.code}, {"level_zh", level.zh}, {"level_en", level.en}, {"at_least", g.at_least}});
-    }
-    list.push_back({{"id", r.id}, {"zh", r.zh}, {"en", r.en}, {"basis", r.basis}, {"source_status", r.status},
-                    {"threshold_basis", r.threshold_basis}, {"grades", grades}});
-  }
-  return {{"levels", levels}, {"rules", list}};
-}
-
 }  // namespace
 
 void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
@@ -340,9 +324,21 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     return PageResponse(*list, *page, WarningJson);
   }, reader));
 
-  router.Add("GET", "/api/v1/project-warning-rules", Authed(context, [&context](http::Request&, const services::Principal&) {
-    return http::Response::Json(200, RulesJson(context.projects->rules()));
-  }, reader));
+  // Readers of the ledger see the thresholds next to the warnings; the system administrator sets them.
+  const GuardOptions rules_reader{.any_of = {security::Permission::kRiskRead, security::Permission::kSettingsManage}};
+  router.Add("GET", "/api/v1/project-warning-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto rules = context.projects->Rules(who);
+    if (!rules) return Problem(request, rules.error());
+    return http::Response::Json(200, *rules);
+  }, rules_reader));
+
+  router.Add("PUT", "/api/v1/project-warning-rules", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto body = http::ParseJsonObjectCheckedByDomain(request);
+    if (!body) return Problem(request, body.error());
+    auto rules = context.projects->SetThresholds(who, *body);
+    if (!rules) return Problem(request, rules.error());
+    return http::Response::Json(200, *rules);
+  }, {.permission = security::Permission::kSettingsManage}));
 }
 
 }  // namespace wagelink::api

@@ -19,6 +19,7 @@
 #include "app/demo_password.h"
 #include "app/demo_scenarios.h"
 #include "app/demo_exposure.h"
+#include "app/demo_projects.h"
 #include "app/document_template_loader.h"
 #include "app/reference_loader.h"
 #include "core/log_event.h"
@@ -360,6 +361,12 @@ Result<services::SeedReport> Application::SeedDistrict(std::string_view district
 Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
   auto created = LoadDemoScenarios(services_->cases, services_->auth, *services_->evidence, scenarios_json);
   if (created) LogEvent(spdlog::level::info, "demo_scenarios_ready", {{"cases_created", *created}});
+  return created;
+}
+
+Result<int> Application::SeedDemoProjects(std::string_view projects_json) {
+  auto created = LoadDemoProjects(*services_->projects, services_->auth, clock_, projects_json);
+  if (created) LogEvent(spdlog::level::info, "demo_projects_ready", {{"projects_created", *created}});
   return created;
 }
 

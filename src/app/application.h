@@ -38,6 +38,8 @@ class Application {
   Result<int> SeedDemoScenarios(std::string_view scenarios_json);
   // S6: a listed employer, a publication and an article (data/demo/exposure.json); idempotent.
   Result<int> SeedDemoExposure(std::string_view exposure_json);
+  // data/demo/projects.json: registered projects with months of feeds (docs/supervision.md).
+  Result<int> SeedDemoProjects(std::string_view projects_json);
   // Checks the audit chain against the checkpoints, the anchor file and `handed_anchors` (the
   // `audit verify` command); the check is recorded in the log.
   struct AuditVerdict {

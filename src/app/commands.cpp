@@ -63,6 +63,9 @@ int SeedDemo(Application& app, const Config& config) {
   if (auto exposure = ReadTextFile(config.data_dir + "/demo/exposure.json")) {
     if (auto loaded = app.SeedDemoExposure(*exposure); !loaded) return Fail(loaded.error());
   }
+  if (auto projects = ReadTextFile(config.data_dir + "/demo/projects.json")) {
+    if (auto loaded = app.SeedDemoProjects(*projects); !loaded) return Fail(loaded.error());
+  }
   return 0;
 }
 

@@ -100,7 +100,8 @@ ProjectService::Changes ProjectService::Measure(store::Connection& c, const Prin
   const domain::CivilDate today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now_s));
   const FedMonths fed = MonthsOf(projects.CurrentRows(project.id));
   const auto calendar = case_rules_.Current(c)->calendar;
-  const auto observations = domain::EvaluateProject(*rules_, RecordOf(project), fed.months, today, *calendar);
+  const auto district = District(c);  // the district's thresholds over the shipped grades
+  const auto observations = domain::EvaluateProject(*district->rules, RecordOf(project), fed.months, today, *calendar);
 
   std::map<std::string, store::ProjectWarningRow> open;
   for (auto& w : projects.OpenWarnings(project.id)) open.emplace(w.rule_id, std::move(w));

@@ -8,6 +8,7 @@
 // measured against data/project_warning_rules.json (domain/project_warnings.h): a warning opens or
 // moves to its new level, one that no longer holds clears with the data that cleared it, and the
 // project's risk item (风险台账) is opened, raised, or closed with them — all in one transaction.
+#include <boost/json/object.hpp>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "services/case_rules_service.h"
 #include "services/page.h"
 #include "services/principal.h"
+#include "services/refreshing_setting.h"
 #include "services/risk_service.h"
 #include "services/security_keys.h"
 #include "store/database.h"
@@ -108,6 +110,14 @@ struct MonitoringReport {
   std::int64_t warnings_cleared = 0;
 };
 
+// The rules as the district applies them: the shipped grades with the district's thresholds.
+struct DistrictWarningRules {
+  std::shared_ptr<const domain::ProjectWarningRuleSet> rules;
+  std::map<std::string, std::vector<std::int64_t>> thresholds;  // rule id → at_least per grade, set by the district
+  std::string updated_at;
+  std::string updated_by_name;
+};
+
 using ProjectPage = Page<store::ProjectRow>;
 using WarningPage = Page<WarningView>;
 
@@ -117,9 +127,15 @@ class ProjectService {
                  std::shared_ptr<const domain::ProjectWarningRuleSet> rules, CaseRulesService& case_rules,
                  std::shared_ptr<const SecurityKeys> keys)
       : db_(db), clock_(clock), audit_(audit), risks_(risks), rules_(std::move(rules)), case_rules_(case_rules),
-        keys_(std::move(keys)) {}
+        keys_(std::move(keys)), district_rules_(clock, 30) {}
 
-  const domain::ProjectWarningRuleSet& rules() const { return *rules_; }
+  // The rules with each grade's threshold, the shipped default beside it and who set it; for
+  // readers of the ledger and for the system administrator who sets them.
+  Result<boost::json::object> Rules(const Principal& who);
+  // {"thresholds": {"PW-…": [at_least per grade], …}} replaces the district's thresholds
+  // (settings.manage, audited); rules left out go back to the shipped defaults. Projects are
+  // measured with them from the next measuring on (the hourly job, or 立即运行).
+  Result<boost::json::object> SetThresholds(const Principal& who, const boost::json::object& input);
 
   Result<ProjectDetail> Register(const Principal& who, const ProjectInput& input);
   Result<ProjectDetail> Update(const Principal& who, std::int64_t id, const ProjectInput& input, std::int64_t version);
@@ -140,6 +156,8 @@ class ProjectService {
   Changes Measure(store::Connection& c, const Principal& who, const store::ProjectRow& project);
   ProjectDetail Load(store::Connection& c, std::int64_t id);
   WarningView ViewOf(const store::ProjectWarningRow& row) const;
+  std::shared_ptr<const DistrictWarningRules> District(store::Connection& c);
+  DistrictWarningRules LoadDistrict(store::Connection& c) const;
 
   store::Database& db_;
   const Clock& clock_;
@@ -148,6 +166,7 @@ class ProjectService {
   std::shared_ptr<const domain::ProjectWarningRuleSet> rules_;
   CaseRulesService& case_rules_;  // the working-day calendar in force (pay days move over rest days)
   std::shared_ptr<const SecurityKeys> keys_;
+  RefreshingSetting<DistrictWarningRules> district_rules_;
 };
 
 }  // namespace wagelink::services

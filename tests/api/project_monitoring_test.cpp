@@ -241,5 +241,42 @@ TEST(ProjectMonitoring, AnEditedProjectIsMeasuredAgainAndAStaleEditIsRefused) {
   EXPECT_EQ(listed.Json().at("total").as_int64(), 1);
 }
 
+TEST(ProjectMonitoring, TheDistrictSetsTheThresholdsAndTheNextMeasuringUsesThem) {
+  TestServer server;
+  HttpClient handler = server.LoginAs("handler");
+  auto no_account = Project();
+  no_account.erase("special_account_opened_on");
+  no_account.erase("started_on");
+  no_account["contract_signed_on"] = "2025-12-20";  // 16 days before the server's today
+  auto registered = handler.PostJson("/api/v1/projects", no_account);
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  EXPECT_EQ(OpenWarning(registered.Json(), "PW-NO-SPECIAL-ACCOUNT"), nullptr) << "30 days by default";
+  const std::string base = "/api/v1/projects/" + std::to_string(registered.Json().at("id").as_int64());
+
+  HttpClient sysadmin = server.LoginAs("sysadmin");
+  EXPECT_EQ(handler.PutJson("/api/v1/project-warning-rules", boost::json::object{{"thresholds", boost::json::object{}}}).status,
+            403) << "the system administrator sets them";
+  auto refused = sysadmin.PutJson("/api/v1/project-warning-rules",
+                                  boost::json::object{{"thresholds", {{"PW-NO-SPECIAL-ACCOUNT", {20, 10}}}}});
+  EXPECT_EQ(refused.status, 400) << "thresholds must rise with the level";
+  auto set = sysadmin.PutJson("/api/v1/project-warning-rules",
+                              boost::json::object{{"thresholds", {{"PW-NO-SPECIAL-ACCOUNT", {15, 40}}}}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  const auto rules = set.Json();
+  for (const auto& rule : rules.at("rules").as_array()) {
+    if (rule.at("id").as_string() != "PW-NO-SPECIAL-ACCOUNT") continue;
+    EXPECT_TRUE(rule.at("set_by_district").as_bool());
+    EXPECT_EQ(rule.at("grades").at(0).at("at_least").as_int64(), 15);
+    EXPECT_EQ(rule.at("grades").at(0).at("default").as_int64(), 30);
+  }
+  ASSERT_EQ(sysadmin.Send("POST", "/api/v1/system/jobs/project_monitoring/run").status, 200);
+  const auto measured = handler.Get(base).Json();
+  const auto* warning = OpenWarning(measured, "PW-NO-SPECIAL-ACCOUNT");
+  ASSERT_NE(warning, nullptr) << measured;
+  EXPECT_EQ(warning->at("level").as_string(), "orange");
+  EXPECT_EQ(warning->at("at_least").as_int64(), 15) << "the district's threshold is the one shown";
+  EXPECT_EQ(handler.Get("/api/v1/project-warning-rules").status, 200) << "readers of the ledger see them";
+}
+
 }  // namespace
 }  // namespace wagelink::testing
