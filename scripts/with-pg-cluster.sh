@@ -233,7 +233,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$haproxy_port/readyz" || fail "haproxy does not answer (see $logs/haproxy.log)"
-sleep 2  # rise 2 × inter 1 s: every server up
+sleep 2  # the first checks (inter 2 s) have passed: every server up
 
 export WAGELINK_CLUSTER_URL="http://127.0.0.1:$haproxy_port"
 export WAGELINK_INSTANCE_URLS="${urls[*]}"
