@@ -199,6 +199,7 @@ run_scheduled = true
 EOF
   (cd "$dir/instance$i" && exec "$wagelink" serve --config "$config") >"$logs/instance$i.access.log" 2>"$logs/instance$i.log" &
   pids+=($!)
+  disown $!  # a test kills it with -9: no "Killed" notice from this shell
   urls+=("http://127.0.0.1:$port")
   configs+=("$config")
 done
@@ -227,6 +228,7 @@ haproxy_cfg=$dir/haproxy.cfg
 haproxy -c -q -f "$haproxy_cfg" || fail "haproxy refuses $haproxy_cfg"
 haproxy -db -f "$haproxy_cfg" >"$logs/haproxy.log" 2>&1 &
 haproxy_pid=$!
+disown $!
 for _ in $(seq 100); do
   # Ready when every instance passed its check and answers through the proxy.
   curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$haproxy_port/readyz" 2>/dev/null && break
