@@ -6,7 +6,7 @@
 // acknowledged write must be on the promoted standby (synchronous replication: 0 lost).
 // Runs last: afterwards the promoted standby is the only PostgreSQL server.
 import {
-  runTest, Client, clusterUrl, instanceUrls, instancePids, startWriters, longestGap, failuresTotal, failureWindow, missingIds,
+  runTest, Client, clusterUrl, instanceUrls, instancePids, startWriters, longestGap, failuresTotal, failureWindow, missingIds, duplicateWrites,
   env, sleep, now, fmt, figure, check, pgCtl, alive, psql, riskBody,
 } from './lib.mjs';
 
@@ -56,6 +56,7 @@ await runTest('stop the primary, promote the standby', async () => {
   figure('unavailability (longest time without an acknowledged write)', fmt(longestGap(stats.acked, stopAt, endedAt)));
   figure('first acknowledged write after the promotion', recoveredAt ? `${fmt(recoveredAt - promotedAt)} after` : 'none within 60 s');
   figure('acknowledged writes lost (not on the promoted standby)', missing.length);
+  figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(standby));
   check(missing.length === 0, `acknowledged writes lost: ${missing.slice(0, 20).join(', ')}`);
   check(recoveredAt, 'no write succeeded within 60 s of the promotion');
   check(pids.every(alive), 'an instance died');

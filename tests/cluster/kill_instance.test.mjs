@@ -6,7 +6,7 @@
 // next tests have the whole cluster.
 import {
   runTest, Client, clusterUrl, instanceUrls, instanceConfigs, instancePids, setInstancePid, startWriters,
-  longestGap, failuresTotal, missingIds, psql, env, sleep, now, fmt, figure, check, jobsOf, startInstance, alive,
+  longestGap, failuresTotal, missingIds, duplicateWrites, psql, env, sleep, now, fmt, figure, check, jobsOf, startInstance, alive,
 } from './lib.mjs';
 
 await runTest('kill -9 one instance under load', async () => {
@@ -50,6 +50,7 @@ await runTest('kill -9 one instance under load', async () => {
   figure('failed requests seen by clients', `${failuresTotal(stats)} ${JSON.stringify(stats.failures)}`);
   figure('longest time without an acknowledged write after the kill', fmt(longestGap(stats.acked, killedAt, endedAt)));
   figure('acknowledged writes missing from the database', missing.length);
+  figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(primary));
   check(missing.length === 0, `acknowledged writes missing: ${missing.slice(0, 20).join(', ')}`);
   check(load.ackedSince(killedAt + 2000) > 0, 'no write succeeded after the kill');
 

@@ -111,7 +111,7 @@ export function riskBody(n) {
     pay_due_dates: ['2026-02-10'],
     source: 'referral',
     indicators: {},
-    description: `cluster fault test write ${n}`,
+    description: `cluster fault test write ${process.pid}-${n}`,
     owner_body: 'hrss',
   };
 }
@@ -219,6 +219,13 @@ export function missingIds(port, ids) {
     for (const id of chunk) if (!found.has(id)) missing.push(id);
   }
   return missing;
+}
+
+// Writes of this test process stored more than once: a retry of a write whose answer was lost
+// although it had committed (the API has no idempotency key).
+export function duplicateWrites(port) {
+  const like = `cluster fault test write ${process.pid}-%`;
+  return Number(psql(port, `SELECT count(*) - count(DISTINCT description) FROM risks WHERE description LIKE '${like}'`)[0]);
 }
 
 // pg_ctl as the servers' owner; asynchronous, so the load's clocks keep running meanwhile.

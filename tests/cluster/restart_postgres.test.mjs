@@ -2,7 +2,7 @@
 // without a restart of their own. Prints the errors clients saw and the recovery time; every
 // acknowledged write is in the database; afterwards each instance answers reads and writes itself.
 import {
-  runTest, Client, clusterUrl, instanceUrls, instancePids, startWriters, longestGap, failuresTotal, failureWindow, missingIds,
+  runTest, Client, clusterUrl, instanceUrls, instancePids, startWriters, longestGap, failuresTotal, failureWindow, missingIds, duplicateWrites,
   env, sleep, now, fmt, figure, check, pgCtl, alive, riskBody,
 } from './lib.mjs';
 
@@ -40,6 +40,7 @@ await runTest('restart PostgreSQL under load', async () => {
   figure('longest time without an acknowledged write', fmt(longestGap(stats.acked, restartAt, endedAt)));
   figure('recovery: first acknowledged write after PostgreSQL was up', recoveredAt ? `${fmt(recoveredAt - upAt)} after` : 'none within 60 s');
   figure('acknowledged writes missing from the database', missing.length);
+  figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(primary));
   check(missing.length === 0, `acknowledged writes missing: ${missing.slice(0, 20).join(', ')}`);
   check(recoveredAt, 'no write succeeded within 60 s of PostgreSQL being up again');
 
