@@ -5,7 +5,7 @@
 # as "expected to fail", never as passed, and does not fail the run.
 # Usage: tests/cluster/run.sh [TEST-NAME...]   (names without .test.mjs; default: all, in order)
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 tests=("$@")
 ((${#tests[@]})) || tests=(kill_instance restart_postgres db_delay backup_on_standby failover)
 passed=0 failed=0 xfail=0
