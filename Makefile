@@ -7,7 +7,7 @@ WAGELINK_PORT ?= 8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: run test build server web deps deps-test bench dist fmt lint clean
+.PHONY: run test build server web deps deps-test bench dist fmt lint clean cluster-test
 
 run: build
 	@mkdir -p var
@@ -39,6 +39,13 @@ bench: deps-test
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DWAGELINK_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
 	@cmake --build build-bench -j$(JOBS)
 	bench/run.sh build-bench
+
+# The scale-out fault suite of issue 16 (docs/operations.md "Scale-out deployment"): PostgreSQL
+# primary + synchronous standby, 2 instances and haproxy on loopback; about 3 minutes. Uses the
+# server already built in build/ (make build).
+cluster-test:
+	@scripts/install-cluster-deps.sh
+	scripts/with-pg-cluster.sh --instances 2 -- tests/cluster/run.sh
 
 fmt:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
