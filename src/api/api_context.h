@@ -26,6 +26,7 @@ class DocumentService;
 class LedgerService;
 class RiskService;
 class ProjectService;
+class ApiClientService;
 class MeetingService;
 class ImportService;
 class DashboardService;
@@ -66,6 +67,7 @@ struct ApiContext {
   services::LedgerService* ledgers = nullptr;
   services::RiskService* risks = nullptr;
   services::ProjectService* projects = nullptr;
+  services::ApiClientService* api_clients = nullptr;
   services::MeetingService* meetings = nullptr;
   services::ImportService* imports = nullptr;
   services::DashboardService* dashboard = nullptr;

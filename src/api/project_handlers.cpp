@@ -9,6 +9,7 @@
 #include "api/routes.h"
 #include "domain/json_fields.h"
 #include "http/json_body.h"
+#include "services/api_client_service.h"
 #include "services/project_service.h"
 
 namespace wagelink::api {
@@ -195,6 +196,31 @@ boost::json::object WarningJson(const services::WarningView& w) {
           {"cleared_evidence", r.cleared_evidence ? ParsedOr(*r.cleared_evidence, nullptr) : nullptr}};
 }
 
+boost::json::object ReceiptJson(const services::FeedReceipt& receipt) {
+  boost::json::array warnings;
+  for (const auto& w : receipt.open_warnings) warnings.push_back(WarningJson(w));
+  return {{"batch_id", receipt.batch_id},
+          {"repeated", receipt.repeated},
+          {"rows", receipt.rows},
+          {"replaced_batch_id", OptionalJson(receipt.replaced_batch_id)},
+          {"open_warnings", warnings}};
+}
+
+// The machine API's answer to a feed, before it is stored under the call's idempotency key.
+http::Response MachineFeed(const ApiContext& context, http::Request& request, const services::Principal& client) {
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(request.body, ec);
+  if (ec || !parsed.is_object()) {
+    return Problem(request, MakeError(ErrorCode::kInvalidJson, "请求体不是 JSON 对象", "the body is not a JSON object"));
+  }
+  auto feed = ReadFeed(parsed.as_object());
+  if (!feed) return Problem(request, feed.error());
+  feed->channel = "api";
+  auto receipt = context.projects->ReceiveFeed(client, std::string(request.PathParam("project_no").value_or("")), *feed);
+  if (!receipt) return Problem(request, receipt.error());
+  return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
+}
+
 boost::json::object ProjectJson(const store::ProjectRow& p) {
   return {{"id", p.id},
           {"project_no", p.project_no},
@@ -305,14 +331,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!feed) return Problem(request, feed.error());
     auto receipt = context.projects->ReceiveFeed(who, *id, *feed);
     if (!receipt) return Problem(request, receipt.error());
-    boost::json::array warnings;
-    for (const auto& w : receipt->open_warnings) warnings.push_back(WarningJson(w));
-    return http::Response::Json(receipt->repeated ? 200 : 201,
-                                boost::json::object{{"batch_id", receipt->batch_id},
-                                                    {"repeated", receipt->repeated},
-                                                    {"rows", receipt->rows},
-                                                    {"replaced_batch_id", OptionalJson(receipt->replaced_batch_id)},
-                                                    {"open_warnings", warnings}});
+    return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
   }, writer), {.max_body_bytes = 8u << 20});
 
   router.Add("GET", "/api/v1/project-warnings", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -323,6 +342,29 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!list) return Problem(request, list.error());
     return PageResponse(*list, *page, WarningJson);
   }, reader));
+
+  // The bank's and the provincial platform's feeds: no session, a signed request (api_client_service.h).
+  router.Add("POST", "/api/v1/machine/projects/{project_no}/feeds", [&context](http::Request& request) {
+    const auto header = [&](std::string_view name) { return std::string(request.Header(name).value_or("")); };
+    const services::MachineCall call{header("x-wagelink-key"), header("x-wagelink-timestamp"), header("idempotency-key"),
+                                     header("x-wagelink-signature"), request.method, request.path, request.body};
+    auto admitted = context.api_clients->Admit(call);
+    if (!admitted) return Problem(request, admitted.error());
+    if (admitted->replay_status) {
+      auto replay = http::Response::Text(static_cast<int>(*admitted->replay_status), "application/json; charset=utf-8",
+                                         admitted->replay_body);
+      replay.SetHeader("Idempotent-Replayed", "true");
+      return replay;
+    }
+    try {
+      http::Response response = MachineFeed(context, request, admitted->principal);
+      context.api_clients->Finish(*admitted, call, response.status, response.body);
+      return response;
+    } catch (...) {
+      context.api_clients->Abandon(*admitted, call);  // a retry with the same key is handled afresh
+      throw;
+    }
+  }, {.public_route = true, .max_body_bytes = 8u << 20});
 
   // Readers of the ledger see the thresholds next to the warnings; the system administrator sets them.
   const GuardOptions rules_reader{.any_of = {security::Permission::kRiskRead, security::Permission::kSettingsManage}};

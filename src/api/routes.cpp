@@ -16,6 +16,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterLedgerRoutes(*router, context);
   RegisterRiskRoutes(*router, context);
   RegisterProjectRoutes(*router, context);
+  RegisterApiClientRoutes(*router, context);
   RegisterMeetingRoutes(*router, context);
   RegisterImportRoutes(*router, context);
   RegisterDashboardRoutes(*router, context);

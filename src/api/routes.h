@@ -21,6 +21,7 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context);
 void RegisterLedgerRoutes(http::Router& router, const ApiContext& context);
 void RegisterRiskRoutes(http::Router& router, const ApiContext& context);
 void RegisterProjectRoutes(http::Router& router, const ApiContext& context);
+void RegisterApiClientRoutes(http::Router& router, const ApiContext& context);
 void RegisterMeetingRoutes(http::Router& router, const ApiContext& context);
 void RegisterImportRoutes(http::Router& router, const ApiContext& context);
 void RegisterDashboardRoutes(http::Router& router, const ApiContext& context);

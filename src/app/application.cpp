@@ -58,6 +58,7 @@
 #include "services/evidence_service.h"
 #include "services/evidence_store.h"
 #include "services/security_keys.h"
+#include "services/api_client_service.h"
 #include "services/project_service.h"
 #include "services/security_policy.h"
 #include "services/two_factor_service.h"
@@ -153,6 +154,7 @@ struct Application::Services {
   std::unique_ptr<services::EvidenceStore> evidence_store;  // built in Open, from the [evidence] settings
   std::unique_ptr<services::EvidenceService> evidence;
   std::unique_ptr<services::ProjectService> projects;  // built in Open, once its rules are loaded
+  std::unique_ptr<services::ApiClientService> api_clients;
 };
 
 namespace {
@@ -284,6 +286,7 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!project_rules) return project_rules.error();
   services->projects = std::make_unique<services::ProjectService>(**database, clock, services->audit, services->risks,
                                                                   *project_rules, services->case_rules, *keys);
+  services->api_clients = std::make_unique<services::ApiClientService>(**database, clock, services->audit, *keys);
   auto exposure_rules = LoadExposureRules(config.data_dir);
   if (!exposure_rules) return exposure_rules.error();
   services->exposure_settings =
@@ -423,6 +426,7 @@ std::uint16_t Application::Start() {
   runtime_->context.dashboard = services_->dashboard.get();
   runtime_->context.risks = &services_->risks;
   runtime_->context.projects = services_->projects.get();
+  runtime_->context.api_clients = services_->api_clients.get();
   runtime_->context.meetings = &services_->meetings;
   runtime_->context.imports = &services_->imports;
   runtime_->context.blacklist = services_->blacklist.get();

@@ -6,6 +6,12 @@
 #include "store/job_lease_repository.h"
 
 namespace wagelink::jobs {
+namespace {
+// The holder renews its lease at each run; another instance takes a job over once the lease has run
+// out, i.e. at most one interval plus this margin after the holder's last run (it died or hangs).
+// The margin lets a run take a little longer than its interval before another could start it.
+constexpr std::int64_t kLeaseMarginSeconds = 60;
+}  // namespace
 
 Scheduler::Scheduler(store::Database& db, const Clock& clock, std::vector<Job> jobs)
     : db_(db),
@@ -64,7 +70,7 @@ Scheduler::RunOutcome Scheduler::RunJob(std::size_t index) {
   try {
     auto connection = db_.Acquire();
     leader = store::JobLeaseRepository(*connection)
-                 .TryAcquire(job.name, instance_id_, FormatUtc(now), FormatUtc(now + 2 * job.interval.count() + 30));
+                 .TryAcquire(job.name, instance_id_, FormatUtc(now), FormatUtc(now + job.interval.count() + kLeaseMarginSeconds));
   } catch (const std::exception& e) {
     LogEvent(spdlog::level::warn, "job_lease_failed", {{"job", job.name}, {"error", e.what()}});
   }
@@ -115,19 +121,24 @@ std::vector<JobStatus> Scheduler::Status() const {
 void Scheduler::Loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    auto now = std::chrono::steady_clock::now();
-    auto next = now + std::chrono::hours(1);
+    // Each job runs on its own interval: only the jobs that are due run, and only their timers move.
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<std::size_t> due;
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
       if (next_run_[i] <= now) {
-        lock.unlock();
-        RunDueJobsOnce();
-        lock.lock();
-        for (std::size_t j = 0; j < jobs_.size(); ++j) next_run_[j] = now + jobs_[j].interval;
-        break;
+        due.push_back(i);
+        next_run_[i] = now + jobs_[i].interval;
       }
-      next = std::min(next, next_run_[i]);
     }
-    wake_.wait_until(lock, std::min(next, now + std::chrono::seconds(60)), [this] { return stopping_; });
+    if (!due.empty()) {
+      lock.unlock();
+      for (auto i : due) RunJob(i);
+      lock.lock();
+      continue;
+    }
+    auto next = now + std::chrono::seconds(60);  // looked at again at least every minute
+    for (const auto& at : next_run_) next = std::min(next, at);
+    wake_.wait_until(lock, next, [this] { return stopping_; });
   }
 }
 

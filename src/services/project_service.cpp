@@ -308,4 +308,15 @@ Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, std::int64
   return receipt;
 }
 
+Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed) {
+  if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+  std::optional<std::int64_t> id;
+  {
+    auto connection = db_.Acquire();
+    id = store::ProjectRepository(*connection).IdOfNumber(project_no);
+  }
+  if (!id) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
+  return ReceiveFeed(who, *id, feed);
+}
+
 }  // namespace wagelink::services

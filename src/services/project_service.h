@@ -142,6 +142,8 @@ class ProjectService {
   Result<ProjectDetail> Get(const Principal& who, std::int64_t id);
   Result<ProjectPage> List(const Principal& who, const std::string& search, std::int64_t limit, std::int64_t offset);
   Result<FeedReceipt> ReceiveFeed(const Principal& who, std::int64_t project_id, const FeedInput& feed);
+  // The same for a project named by its number (XM-2026-0001), as the machine API names it.
+  Result<FeedReceipt> ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed);
   // Open warnings across projects, highest level first; `level` a level code or empty.
   Result<WarningPage> OpenWarnings(const Principal& who, const std::string& level, std::int64_t limit,
                                    std::int64_t offset);

@@ -99,7 +99,11 @@ int LatestMigrationVersion() {
 }
 
 MigrationStatus ReadMigrationStatus(Connection& connection) {
-  connection.Execute(kCreateVersionTable);
+  // Read only: a hot standby (a backup taken there, /readyz on a read replica) refuses any DDL.
+  const auto table = connection.QueryOne(connection.dialect() == Dialect::kPostgres
+                                             ? "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END"
+                                             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (!table || !table->Bool(0)) return {0, LatestMigrationVersion()};
   auto row = connection.QueryOne(kSelectVersion);
   return {static_cast<int>(row ? row->Int(0) : 0), LatestMigrationVersion()};
 }

@@ -136,6 +136,12 @@ std::optional<ProjectRow> ProjectRepository::Find(std::int64_t id) {
   return ProjectOf(*row);
 }
 
+std::optional<std::int64_t> ProjectRepository::IdOfNumber(const std::string& project_no) {
+  auto row = c_.QueryOne("SELECT id FROM projects WHERE project_no = ?", {project_no});
+  if (!row) return std::nullopt;
+  return row->Int(0);
+}
+
 std::vector<ProjectRow> ProjectRepository::List(const std::string& search, std::int64_t limit, std::int64_t offset) {
   Params params = SearchParams(search);
   params.insert(params.end(), {limit, offset});

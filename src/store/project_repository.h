@@ -86,6 +86,7 @@ class ProjectRepository {
   bool Update(const ProjectRow& row, std::int64_t expected_version);
   void SetRisk(std::int64_t project_id, std::int64_t risk_id);
   std::optional<ProjectRow> Find(std::int64_t id);
+  std::optional<std::int64_t> IdOfNumber(const std::string& project_no);
   // Newest first; `search` matches the name, number or either company's name.
   std::vector<ProjectRow> List(const std::string& search, std::int64_t limit, std::int64_t offset);
   std::int64_t Count(const std::string& search);

@@ -341,7 +341,7 @@ const std::set<std::string> kWithoutJsonBody{
     "POST /api/v1/auth/totp/enrolment", "POST /api/v1/users/{id}/two-factor/reset",
     "POST /api/v1/users/{id}/unlock", "POST /api/v1/admin-change-requests/{id}/approve",
     "POST /api/v1/admin-change-requests/{id}/reject", "POST /api/v1/announcements/{id}/withdraw",
-    "POST /api/v1/system/jobs/{name}/run", "POST /api/v1/users/import"};
+    "POST /api/v1/system/jobs/{name}/run", "POST /api/v1/users/import", "POST /api/v1/api-clients/{key_id}/disable"};
 
 // Every write route, as the first demo user who may write there, refuses a field it does not know:
 // 400 naming the field, never a silent drop (a misspelt "reason" must not vanish from a record).
