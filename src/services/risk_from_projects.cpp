@@ -3,11 +3,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include "domain/risk_scoring.h"
 #include "services/risk_service.h"
-#include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 
 namespace wagelink::services {
@@ -63,21 +61,7 @@ std::optional<std::int64_t> RiskService::FollowProject(store::Connection& c, con
     fresh.reported_by_body = m.owner_body;
     fresh.project_id = m.project_id;
     fresh.created_at = fresh.updated_at = now;
-    const int year = domain::ToShanghai(domain::Instant::FromUnixSeconds(now_s)).date.year();
-    fresh.risk_no = fmt::format("FX-{}-{:04d}", year, store::CaseRepository(c).NextSequence("risk", year));
-    const auto scored = Score(c, fresh, now_s);
-    fresh.level = rules_->levels()[scored.assessment.level].code;
-    fresh.level_rank = static_cast<std::int64_t>(scored.assessment.level);
-    fresh.score = scored.assessment.score;
-    fresh.assessment = scored.json;
-    fresh.assessed_at = now;
-    fresh.next_review_at = scored.next_review_at;
-    fresh.id = risks.Insert(fresh);
-    risks.InsertHistory({0, fresh.id, now, "created", system.username, m.owner_body, "", "open", "", fresh.level,
-                         "source=" + fresh.source});
-    const auto version = fresh.version;
-    Apply(c, system, fresh, scored, now);
-    if (!risks.Update(fresh, version)) throw store::DatabaseError("risk changed during its own creation");
+    InsertScored(c, system, fresh, now_s);
     risks.InsertFollowup({0, fresh.id, now, std::nullopt, system.username, m.owner_body, m.change_zh, fresh.level});
     if (fresh.owner_body != "wage_office") {
       store::CaseTimelineRepository(c).InsertNotification(

@@ -296,6 +296,26 @@ RiskDetail RiskService::Load(store::Connection& c, std::int64_t id) {
   return detail;
 }
 
+void RiskService::InsertScored(store::Connection& c, const Principal& who, store::RiskRow& row, UnixSeconds now_s) {
+  store::RiskRepository risks(c);
+  const std::string now = FormatUtc(now_s);
+  const int year = domain::ToShanghai(domain::Instant::FromUnixSeconds(now_s)).date.year();
+  row.risk_no = fmt::format("FX-{}-{:04d}", year, store::CaseRepository(c).NextSequence("risk", year));
+  const auto scored = Score(c, row, now_s);
+  row.level = rules_->levels()[scored.assessment.level].code;
+  row.level_rank = static_cast<std::int64_t>(scored.assessment.level);
+  row.score = scored.assessment.score;
+  row.assessment = scored.json;
+  row.assessed_at = now;
+  row.next_review_at = scored.next_review_at;
+  row.id = risks.Insert(row);
+  risks.InsertHistory({0, row.id, now, "created", who.username, who.body_code.empty() ? row.reported_by_body : who.body_code,
+                       "", "open", "", row.level, "source=" + row.source});
+  const auto version = row.version;
+  Apply(c, who, row, scored, now);
+  if (!risks.Update(row, version)) throw store::DatabaseError("risk changed during its own creation");
+}
+
 Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
   if (auto ok = ValidText("employer_name", in.employer_name, 200, true); !ok) return ok.error();
@@ -365,22 +385,7 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
 
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
-  const int year = domain::ToShanghai(domain::Instant::FromUnixSeconds(now_s)).date.year();
-  const auto seq = store::CaseRepository(*connection).NextSequence("risk", year);
-  row.risk_no = fmt::format("FX-{}-{:04d}", year, seq);
-  const auto scored = Score(*connection, row, now_s);
-  row.level = rules_->levels()[scored.assessment.level].code;
-  row.level_rank = static_cast<std::int64_t>(scored.assessment.level);
-  row.score = scored.assessment.score;
-  row.assessment = scored.json;
-  row.assessed_at = now;
-  row.next_review_at = scored.next_review_at;
-  row.id = risks.Insert(row);
-  risks.InsertHistory({0, row.id, now, "created", who.username, who.body_code, "", "open", "", row.level,
-                       "source=" + row.source});
-  const auto version = row.version;
-  Apply(*connection, who, row, scored, now);
-  if (!risks.Update(row, version)) throw store::DatabaseError("risk changed during its own creation");
+  InsertScored(*connection, who, row, now_s);
   if (row.owner_body != who.body_code && row.owner_body != "wage_office") {
     store::CaseTimelineRepository(*connection)
         .InsertNotification({0, row.owner_body, std::nullopt, "risk_assigned",

@@ -193,6 +193,8 @@ class RiskService {
   void Apply(store::Connection& c, const Principal& who, store::RiskRow& row, const Scored& scored,
              const std::string& now);
   RiskDetail Load(store::Connection& c, std::int64_t id);
+  // Numbers, scores and inserts a new item with its "created" history, then escalates it (Apply).
+  void InsertScored(store::Connection& c, const Principal& who, store::RiskRow& row, UnixSeconds now_s);
 
   store::Database& db_;
   const Clock& clock_;
