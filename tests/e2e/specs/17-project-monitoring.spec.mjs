@@ -79,6 +79,14 @@ test('labour inspection registers a project, reports its data and sees the orang
   await chooseOption(page, dialog.locator('[data-test="project-deposit"]'), '银行保函');
   await dialog.locator('[data-test="project-deposit-amount"]').fill('780000');
   await dialog.locator('[data-test="project-notice-board"]').click();
+  // A start before the contract is refused by the server, which names the field: the reason is
+  // shown beside it, in words (without the field's path).
+  await setPicker(dialog.locator('[data-field="started_on"]'), SIGNED_ON.replace(/-03$/, '-01'));
+  await dialog.locator('[data-test="project-submit"]').click();
+  const startError = dialog.locator('[data-field="started_on"] .el-form-item__error');
+  await startError.getByText('不能早于合同签订日期').waitFor();
+  assert.doesNotMatch(await startError.innerText(), /started_on/);
+  await setPicker(dialog.locator('[data-field="started_on"]'), SIGNED_ON.replace(/-03$/, '-20'));
   await dialog.locator('[data-test="project-submit"]').click();
   await page.locator('[data-test="project-detail-page"]').waitFor();
   projectPath = new URL(page.url()).pathname;
