@@ -1,9 +1,10 @@
 // No machine text in front of people (issue 14). Every demo role signs in, opens every page of its
 // own menu (and every tab on it), the detail pages reached from the first rows of its lists — a
-// case, a risk with its written report, a meeting, a bulletin — and the public page; the visible
-// text of each is checked for what only a machine should read: snake_case codes, ISO timestamps,
-// "LEGAL.md", untranslated i18n keys, LEGAL.md status tags, raw "#12" ids, rule ids, clock ids on
-// their own, login names, English words, and deadlines written as "2026-03-23 24:00".
+// case, a risk with its written report, a construction project, a meeting, a bulletin — and the
+// public page; the visible text of each is checked for what only a machine should read: snake_case
+// codes, ISO timestamps, "LEGAL.md", untranslated i18n keys, LEGAL.md status tags, raw "#12" ids,
+// rule ids, clock ids on their own, login names, English words, and deadlines written as
+// "2026-03-23 24:00".
 // The landing page of every role is kept as /tmp/landing-<user>.png for a person to look at.
 // The public page is also opened on a 390-px phone: it must not scroll sideways.
 import { after, before, test } from 'node:test';
@@ -232,6 +233,8 @@ for (const user of USERS) {
     if (cases[0]) await openAndScan(page, inflight, `/cases/${cases[0].id}`, findings);
     const risks = await apiItems(page, '/risks?page=1&page_size=50');
     if (risks[0]) await openAndScan(page, inflight, `/risks/${risks[0].id}`, findings);
+    const projects = await apiItems(page, '/projects?page=1&page_size=1');
+    if (projects[0]) await openAndScan(page, inflight, `/projects/${projects[0].id}`, findings);
     const meetings = await apiItems(page, '/meetings?page=1&page_size=1');
     if (meetings[0]) await openAndScan(page, inflight, `/meetings/${meetings[0].id}`, findings);
     const bulletins = await apiItems(page, '/bulletins?page=1&page_size=1');
@@ -250,7 +253,7 @@ for (const user of USERS) {
   });
 }
 
-test('every demo case, risk (with its written report) and meeting reads as plain Chinese', async () => {
+test('every demo case, risk (with its written report), project and meeting reads as plain Chinese', async () => {
   const { page, close } = await newPage(browser);
   const inflight = trackRequests(page);
   const findings = [];
@@ -269,6 +272,9 @@ test('every demo case, risk (with its written report) and meeting reads as plain
       await settle(page, inflight);
       for (const token of machineTokens(await paper.innerText())) findings.push(`/risks/${item.id} written report → ${token}`);
     }
+  }
+  for (const item of await apiItems(page, '/projects?page=1&page_size=100')) {
+    await openAndScan(page, inflight, `/projects/${item.id}`, findings);
   }
   for (const item of await apiItems(page, '/meetings?page=1&page_size=100')) {
     await openAndScan(page, inflight, `/meetings/${item.id}`, findings);

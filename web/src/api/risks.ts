@@ -21,6 +21,8 @@ export interface RiskSummary {
   score: number;
   next_review_at: string;
   case_id: number | null;
+  /** The project whose monitoring raised it (source project_monitoring). */
+  project_id?: number | null;
   created_at: string;
   updated_at: string;
 }

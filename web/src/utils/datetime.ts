@@ -198,3 +198,18 @@ export function formatInterval(totalSeconds: number, locale: string = currentLoc
 export function localiseInstants(text: string): string {
   return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, (instant) => formatDateTime(instant, false));
 }
+
+/** A month "YYYY-MM" for reading: "2025年12月" in Chinese, as it is in English; "—" when empty. */
+export function formatMonth(month: string | null | undefined, locale: string = readerLocale()): string {
+  if (!month) return '—';
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || isEnglish(locale)) return month;
+  return `${m[1]}年${Number(m[2])}月`;
+}
+
+/** The Beijing month "YYYY-MM" of an instant, `offsetMonths` away (−1: the month before). */
+export function beijingMonth(now: Date = new Date(), offsetMonths = 0): string {
+  const [year, month] = isoDate(now).split('-').map(Number);
+  const index = year * 12 + (month - 1) + offsetMonths;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

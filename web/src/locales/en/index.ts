@@ -13,6 +13,7 @@ import cases from './cases';
 import caseWork from './caseWork';
 import steps from './steps';
 import risks from './risks';
+import projects from './projects';
 import meetings from './meetings';
 import inbox from './inbox';
 import dashboard from './dashboard';
@@ -34,6 +35,7 @@ const en: MessageSchema = {
   ...caseWork,
   ...steps,
   ...risks,
+  ...projects,
   ...meetings,
   ...inbox,
   ...dashboard,

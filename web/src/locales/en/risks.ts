@@ -85,6 +85,8 @@ const en: typeof zh = {
       reopen: 'Reopen',
       facts: 'Facts',
       generalContractor: 'General contractor',
+      project: 'From the project',
+      projectLink: 'Open the project and its monitoring warnings',
       case: 'Linked case',
       evidence: 'Closing evidence',
       wageOfficeNotified: 'Wage-arrears office notified {at}',

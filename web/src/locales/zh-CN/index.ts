@@ -12,6 +12,7 @@ import cases from './cases';
 import caseWork from './caseWork';
 import steps from './steps';
 import risks from './risks';
+import projects from './projects';
 import meetings from './meetings';
 import inbox from './inbox';
 import dashboard from './dashboard';
@@ -33,6 +34,7 @@ const zhCN = {
   ...caseWork,
   ...steps,
   ...risks,
+  ...projects,
   ...meetings,
   ...inbox,
   ...dashboard,

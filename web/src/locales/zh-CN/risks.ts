@@ -83,6 +83,8 @@ export default {
       reopen: '重新开启',
       facts: '基本情况',
       generalContractor: '施工总承包单位',
+      project: '来源工程项目',
+      projectLink: '查看工程项目及其监测预警',
       case: '关联案件',
       evidence: '销号依据',
       wageOfficeNotified: '已推送区治欠办 {at}',

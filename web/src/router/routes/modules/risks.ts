@@ -1,8 +1,9 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Warning, WarningFilled } from '@element-plus/icons-vue';
+import { Bell, Calendar, OfficeBuilding, Warning, WarningFilled } from '@element-plus/icons-vue';
 
-// Risk ledger (风险台账) and joint meetings (联席会议): every member body reads both; reporting,
+// Risk ledger (风险台账), the construction projects whose monitoring feeds it (工程项目, 监测预警)
+// and joint meetings (联席会议): every member body reads them; reporting, registering, feeding,
 // following up and convening are decided per button (risk.write, meeting.manage).
 const routes: RouteRecordRaw[] = [
   {
@@ -24,10 +25,28 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'risk.menu.detail', permission: 'risk.read', hideInMenu: true, activeMenu: '/risks' },
       },
       {
+        path: '/projects',
+        name: 'ProjectList',
+        component: () => import('@/views/projects/ProjectListView.vue'),
+        meta: { titleKey: 'project.menu.list', icon: markRaw(OfficeBuilding), permission: 'risk.read', order: 2 },
+      },
+      {
+        path: '/projects/:id(\\d+)',
+        name: 'ProjectDetail',
+        component: () => import('@/views/projects/ProjectDetailView.vue'),
+        meta: { titleKey: 'project.menu.detail', permission: 'risk.read', hideInMenu: true, activeMenu: '/projects' },
+      },
+      {
+        path: '/project-warnings',
+        name: 'ProjectWarnings',
+        component: () => import('@/views/projects/ProjectWarningsView.vue'),
+        meta: { titleKey: 'project.menu.warnings', icon: markRaw(Bell), permission: 'risk.read', order: 3 },
+      },
+      {
         path: '/meetings',
         name: 'MeetingList',
         component: () => import('@/views/meetings/MeetingListView.vue'),
-        meta: { titleKey: 'meeting.menu.list', icon: markRaw(Calendar), permission: 'meeting.read', order: 2 },
+        meta: { titleKey: 'meeting.menu.list', icon: markRaw(Calendar), permission: 'meeting.read', order: 4 },
       },
       {
         path: '/meetings/:id(\\d+)',

@@ -1,0 +1,65 @@
+// Small readings of what the project monitoring API sends (api/projects.ts), for the pages under
+// views/projects. The server decides every warning; these only put its answer into words.
+import type { ProjectWarning } from '@/api/projects';
+
+/** Masked names as a person reads them: "张*、王*等3人" (Chinese) or "张*, 王* (3 workers)". */
+export function formatWorkers(names: readonly string[], total: number, locale: string): string {
+  if (total <= 0 && names.length === 0) return '';
+  const count = Math.max(total, names.length);
+  if (locale.startsWith('en')) return `${names.join(', ')}${names.length ? ' ' : ''}(${count} worker${count === 1 ? '' : 's'})`;
+  return `${names.join('、')}等${count}人`;
+}
+
+const STATUS_TAGS = 'CONFIRMED|SECONDARY|UNCONFIRMED|LOCAL|DERIVED|PLATFORM_SETTING';
+
+/**
+ * Server text that carries a legal status tag for the maintainers ("（某省平台规则，LOCAL）"): the
+ * tag is dropped, the words stay. The page says what the status means in words of its own.
+ */
+export function withoutStatusTags(text: string): string {
+  return text
+    .replace(new RegExp(`[（(]\\s*(?:${STATUS_TAGS})\\s*[）)]`, 'g'), '')
+    .replace(new RegExp(`\\s*[，,、;；]\\s*(?:${STATUS_TAGS})(?=\\s*[）)])`, 'g'), '')
+    .replace(new RegExp(`(?:^|\\s)(?:${STATUS_TAGS})(?=\\s|$)`, 'g'), '')
+    .trim();
+}
+
+/**
+ * Whether a warning's threshold is the district's to set: a LOCAL rule, or a threshold basis that
+ * names a local practice or a platform default (the API gives no separate flag for the threshold).
+ */
+export function thresholdIsLocal(warning: Pick<ProjectWarning, 'source_status' | 'threshold_basis'>): boolean {
+  return warning.source_status === 'LOCAL' || /LOCAL|平台默认值|可由本区设定/.test(warning.threshold_basis);
+}
+
+/** A server field path's own prefix on its message ("builder.credit_code：…") is left off beside that field. */
+export function withoutFieldPrefix(message: string, field: string | undefined): string {
+  if (!field) return message;
+  for (const separator of ['：', ': ', ':']) {
+    if (message.startsWith(field + separator)) return message.slice(field.length + separator.length).trim();
+  }
+  return message;
+}
+
+export interface LevelMark {
+  level: string;
+  level_zh: string;
+  level_en: string;
+}
+
+/**
+ * The highest open level of each project among the given warnings. `order` lists the level codes
+ * lowest first (GET /project-warning-rules); a level it does not name ranks lowest.
+ */
+export function highestByProject(warnings: readonly ProjectWarning[], order: readonly string[]): Map<number, LevelMark> {
+  const rank = (level: string) => order.indexOf(level);
+  const out = new Map<number, LevelMark>();
+  for (const w of warnings) {
+    if (w.status !== 'open') continue;
+    const seen = out.get(w.project_id);
+    if (!seen || rank(w.level) > rank(seen.level)) {
+      out.set(w.project_id, { level: w.level, level_zh: w.level_zh, level_en: w.level_en });
+    }
+  }
+  return out;
+}
