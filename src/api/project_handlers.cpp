@@ -221,8 +221,15 @@ http::Response MachineFeed(const ApiContext& context, http::Request& request, co
   return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
 }
 
-boost::json::object ProjectJson(const store::ProjectRow& p) {
+boost::json::object ProjectJson(const store::ProjectRow& p, const domain::ProjectWarningRuleSet& rules) {
+  boost::json::value level = nullptr;
+  if (p.open_level_rank && *p.open_level_rank >= 0 && static_cast<std::size_t>(*p.open_level_rank) < rules.levels().size()) {
+    const auto& l = rules.levels()[static_cast<std::size_t>(*p.open_level_rank)];
+    level = {{"code", l.code}, {"zh", l.zh}, {"en", l.en}};
+  }
   return {{"id", p.id},
+          {"open_warnings", p.open_warnings},
+          {"open_warning_level", level},
           {"project_no", p.project_no},
           {"name", p.name},
           {"location", p.location},
@@ -253,8 +260,8 @@ boost::json::object ProjectJson(const store::ProjectRow& p) {
           {"version", p.version}};
 }
 
-boost::json::object DetailJson(const services::ProjectDetail& d) {
-  boost::json::object out = ProjectJson(d.project);
+boost::json::object DetailJson(const services::ProjectDetail& d, const domain::ProjectWarningRuleSet& rules) {
+  boost::json::object out = ProjectJson(d.project, rules);
   boost::json::array feeds;
   for (const auto& b : d.feeds) {
     feeds.push_back({{"id", b.id}, {"kind", b.kind}, {"month", b.month}, {"rows", b.row_count}, {"channel", b.channel},
@@ -267,6 +274,7 @@ boost::json::object DetailJson(const services::ProjectDetail& d) {
   out["risk"] = d.risk ? boost::json::value{{"id", d.risk->id},
                                             {"risk_no", d.risk->risk_no},
                                             {"status", d.risk->status},
+                                            {"level", d.risk->level},
                                             {"level_zh", d.risk->level_zh},
                                             {"level_en", d.risk->level_en}}
                        : nullptr;
@@ -284,7 +292,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!page) return Problem(request, page.error());
     auto list = context.projects->List(who, std::string(request.Query("q").value_or("")), page->page_size, page->offset());
     if (!list) return Problem(request, list.error());
-    return PageResponse(*list, *page, ProjectJson);
+    return PageResponse(*list, *page, [&context](const store::ProjectRow& p) { return ProjectJson(p, context.projects->shipped_rules()); });
   }, reader));
 
   router.Add("POST", "/api/v1/projects", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -294,7 +302,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!input) return Problem(request, input.error());
     auto created = context.projects->Register(who, *input);
     if (!created) return Problem(request, created.error());
-    return http::Response::Json(201, DetailJson(*created));
+    return http::Response::Json(201, DetailJson(*created, context.projects->shipped_rules()));
   }, writer));
 
   router.Add("GET", "/api/v1/projects/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -302,7 +310,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto detail = context.projects->Get(who, *id);
     if (!detail) return Problem(request, detail.error());
-    return http::Response::Json(200, DetailJson(*detail));
+    return http::Response::Json(200, DetailJson(*detail, context.projects->shipped_rules()));
   }, reader));
 
   router.Add("PUT", "/api/v1/projects/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -319,7 +327,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!version) return Problem(request, version.error());
     auto updated = context.projects->Update(who, *id, *input, *version);
     if (!updated) return Problem(request, updated.error());
-    return http::Response::Json(200, DetailJson(*updated));
+    return http::Response::Json(200, DetailJson(*updated, context.projects->shipped_rules()));
   }, writer));
 
   router.Add("POST", "/api/v1/projects/{id}/feeds", Authed(context, [&context](http::Request& request, const services::Principal& who) {

@@ -217,7 +217,7 @@ ProjectDetail ProjectService::Load(store::Connection& c, std::int64_t id) {
   for (const auto& w : projects.Warnings(id, 100)) detail.warnings.push_back(ViewOf(w));
   if (detail.project.risk_id) {
     if (auto risk = store::RiskRepository(c).Find(*detail.project.risk_id)) {
-      ProjectRiskSummary summary{risk->id, risk->risk_no, risk->status, risk->level, risk->level};
+      ProjectRiskSummary summary{risk->id, risk->risk_no, risk->status, risk->level, risk->level, risk->level};
       for (const auto& level : risks_.rules().levels()) {
         if (level.code == risk->level) {
           summary.level_zh = level.zh;

@@ -65,6 +65,10 @@ Status ValidProject(const ProjectInput& in) {
     return InvalidField("wage_deposit", "应为 none、cash、bank_guarantee、insurance 或 exempt",
                         "must be none, cash, bank_guarantee, insurance or exempt");
   }
+  if ((in.wage_deposit == "cash" || in.wage_deposit == "bank_guarantee" || in.wage_deposit == "insurance") &&
+      in.wage_deposit_amount_fen <= 0) {
+    return InvalidField("wage_deposit_amount_yuan", "存储保证金或提交保函、保险的，应填写金额", "the amount of the deposit, guarantee or insurance is required");
+  }
   if (in.started_on && *in.started_on < in.contract_signed_on) {
     return InvalidField("started_on", "不能早于合同签订日期", "must not be before the contract was signed");
   }
@@ -198,9 +202,20 @@ std::string DigestOf(const FeedInput& feed, const std::vector<store::FeedRow>& r
 
 }  // namespace
 
+// A contract cannot have been signed after today (nor the account opened, nor the works started).
+static Status NotInTheFuture(const ProjectInput& in, domain::CivilDate today) {
+  for (auto [field, date] : {std::pair{"contract_signed_on", std::optional(in.contract_signed_on)},
+                             std::pair{"special_account_opened_on", in.special_account_opened_on},
+                             std::pair{"started_on", in.started_on}}) {
+    if (date && *date > today) return InvalidField(field, "不能晚于今天", "must not be after today");
+  }
+  return Ok{};
+}
+
 Result<ProjectDetail> ProjectService::Register(const Principal& who, const ProjectInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
   if (auto ok = ValidProject(in); !ok) return ok.error();
+  if (auto ok = NotInTheFuture(in, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()))); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   const UnixSeconds now_s = clock_.Now();
@@ -223,6 +238,7 @@ Result<ProjectDetail> ProjectService::Update(const Principal& who, std::int64_t 
                                              std::int64_t version) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
   if (auto ok = ValidProject(in); !ok) return ok.error();
+  if (auto ok = NotInTheFuture(in, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now()))); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::ProjectRepository projects(*connection);

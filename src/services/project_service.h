@@ -85,7 +85,7 @@ struct WarningView {
 // The risk item a project's warnings feed, as the project page names it.
 struct ProjectRiskSummary {
   std::int64_t id = 0;
-  std::string risk_no, status, level_zh, level_en;
+  std::string risk_no, status, level, level_zh, level_en;
 };
 
 struct ProjectDetail {
@@ -129,6 +129,8 @@ class ProjectService {
       : db_(db), clock_(clock), audit_(audit), risks_(risks), rules_(std::move(rules)), case_rules_(case_rules),
         keys_(std::move(keys)), district_rules_(clock, 30) {}
 
+  // The shipped rules: their levels and wording (the district changes only thresholds).
+  const domain::ProjectWarningRuleSet& shipped_rules() const { return *rules_; }
   // The rules with each grade's threshold, the shipped default beside it and who set it; for
   // readers of the ledger and for the system administrator who sets them.
   Result<boost::json::object> Rules(const Principal& who);

@@ -8,7 +8,9 @@ constexpr std::string_view kProjectColumns =
     "contractor_site_office, subcontractors, sector_authority, labour_officer_name, contract_sum_fen, contract_signed_on, "
     "started_on, planned_completion_on, pay_day, special_account_bank, special_account_opened_on, wage_deposit, "
     "wage_deposit_amount_fen, wage_deposit_rate_permille, wage_deposit_bank, payment_guarantee, notice_board_up, "
-    "owner_body, risk_id, created_by_name, created_at, updated_at, version FROM projects ";
+    "owner_body, risk_id, created_by_name, created_at, updated_at, version, "
+    "(SELECT MAX(w.level_rank) FROM project_warnings w WHERE w.project_id = projects.id AND w.status = 'open'), "
+    "(SELECT COUNT(*) FROM project_warnings w WHERE w.project_id = projects.id AND w.status = 'open') FROM projects ";
 constexpr std::string_view kInsert =
     "INSERT INTO projects (project_no, name, location, builder_name, builder_credit_code, contractor_name, "
     "contractor_credit_code, contractor_site_office, subcontractors, sector_authority, labour_officer_name, "
@@ -69,6 +71,8 @@ ProjectRow ProjectOf(const Row& r) {
   p.created_at = r.Text(28);
   p.updated_at = r.Text(29);
   p.version = r.Int(30);
+  p.open_level_rank = r.OptInt(31);
+  p.open_warnings = r.Int(32);
   return p;
 }
 

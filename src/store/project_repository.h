@@ -33,6 +33,9 @@ struct ProjectRow {
   std::optional<std::int64_t> risk_id;
   std::string created_by_name, created_at, updated_at;
   std::int64_t version = 1;
+  // Read with the project (never written): its open warnings and the highest level among them.
+  std::optional<std::int64_t> open_level_rank;
+  std::int64_t open_warnings = 0;
 };
 
 struct FeedBatchRow {

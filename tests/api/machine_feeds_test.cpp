@@ -30,6 +30,7 @@ boost::json::object Project() {
           {"special_account_bank", "示范银行城东支行"},
           {"special_account_opened_on", "2025-09-05"},
           {"wage_deposit", "bank_guarantee"},
+          {"wage_deposit_amount_yuan", "840000"},
           {"notice_board_up", true}};
 }
 

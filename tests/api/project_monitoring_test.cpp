@@ -189,6 +189,16 @@ TEST(ProjectMonitoring, BadFeedsAndRegistrationsAreRefusedWithTheFieldAndOutside
   auto unknown = Project();
   unknown["colour"] = "red";
   EXPECT_EQ(handler.PostJson("/api/v1/projects", unknown).status, 400) << "unknown fields are refused";
+  auto future = Project();
+  future["contract_signed_on"] = "2026-03-01";
+  future.erase("started_on");
+  future.erase("special_account_opened_on");
+  auto future_refused = handler.PostJson("/api/v1/projects", future);
+  EXPECT_EQ(future_refused.status, 400);
+  EXPECT_NE(future_refused.body.find("contract_signed_on"), std::string::npos) << "a contract signed after today";
+  auto no_amount = Project();
+  no_amount.erase("wage_deposit_amount_yuan");
+  EXPECT_EQ(handler.PostJson("/api/v1/projects", no_amount).status, 400) << "a cash deposit needs its amount";
 
   auto registered = handler.PostJson("/api/v1/projects", Project());
   ASSERT_EQ(registered.status, 201);
@@ -239,6 +249,16 @@ TEST(ProjectMonitoring, AnEditedProjectIsMeasuredAgainAndAStaleEditIsRefused) {
   auto listed = handler.Get("/api/v1/projects?q=滨江");
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.Json().at("total").as_int64(), 1);
+  EXPECT_EQ(listed.Json().at("items").at(0).at("open_warnings").as_int64(), 0);
+  EXPECT_TRUE(listed.Json().at("items").at(0).at("open_warning_level").is_null());
+  auto board_down = fixed;
+  board_down["notice_board_up"] = false;
+  board_down["version"] = edited.Json().at("version");
+  ASSERT_EQ(handler.PutJson(base, board_down).status, 200);
+  const auto relisted = handler.Get("/api/v1/projects").Json();
+  EXPECT_EQ(relisted.at("items").at(0).at("open_warnings").as_int64(), 1);
+  EXPECT_EQ(relisted.at("items").at(0).at("open_warning_level").at("zh").as_string(), "黄色预警")
+      << "the list says each project's highest open warning";
 }
 
 TEST(ProjectMonitoring, TheDistrictSetsTheThresholdsAndTheNextMeasuringUsesThem) {

@@ -48,6 +48,9 @@ export interface ProjectInput {
 
 export interface Project {
   id: number;
+  /** Its open warnings and the highest level among them (null when none is open). */
+  open_warnings: number;
+  open_warning_level: { code: string; zh: string; en: string } | null;
   project_no: string;
   name: string;
   location: string;
@@ -133,6 +136,8 @@ export interface ProjectRiskRef {
   id: number;
   risk_no: string;
   status: 'open' | 'closed';
+  /** The risk ledger's level code (general | elevated | major | severe), for its colour. */
+  level: string;
   level_zh: string;
   level_en: string;
 }

@@ -40,26 +40,3 @@ export function withoutFieldPrefix(message: string, field: string | undefined): 
   }
   return message;
 }
-
-export interface LevelMark {
-  level: string;
-  level_zh: string;
-  level_en: string;
-}
-
-/**
- * The highest open level of each project among the given warnings. `order` lists the level codes
- * lowest first (GET /project-warning-rules); a level it does not name ranks lowest.
- */
-export function highestByProject(warnings: readonly ProjectWarning[], order: readonly string[]): Map<number, LevelMark> {
-  const rank = (level: string) => order.indexOf(level);
-  const out = new Map<number, LevelMark>();
-  for (const w of warnings) {
-    if (w.status !== 'open') continue;
-    const seen = out.get(w.project_id);
-    if (!seen || rank(w.level) > rank(seen.level)) {
-      out.set(w.project_id, { level: w.level, level_zh: w.level_zh, level_en: w.level_en });
-    }
-  }
-  return out;
-}

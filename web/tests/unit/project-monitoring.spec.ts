@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectWarning } from '@/api/projects';
 import { feedFieldPlace, normaliseDay, parseFeedPaste, readPurpose, readYesNo } from '@/utils/feedPaste';
-import { formatWorkers, highestByProject, thresholdIsLocal, withoutFieldPrefix, withoutStatusTags } from '@/utils/projects';
+import { formatWorkers, thresholdIsLocal, withoutFieldPrefix, withoutStatusTags } from '@/utils/projects';
 import { beijingMonth, formatMonth } from '@/utils/datetime';
 
 // Valid resident ID numbers (GB 11643 check characters), as the e2e helpers make them.
@@ -141,22 +141,5 @@ describe('project warnings in words', () => {
     expect(withoutFieldPrefix('builder.credit_code：统一社会信用代码校验码错误', 'builder.credit_code')).toBe('统一社会信用代码校验码错误');
     expect(withoutFieldPrefix('rows[0].days: out of range', 'rows[0].days')).toBe('out of range');
     expect(withoutFieldPrefix('输入内容有误', undefined)).toBe('输入内容有误');
-  });
-
-  it('finds each project’s highest open level by the server’s order', () => {
-    const order = ['yellow', 'orange', 'red'];
-    const marks = highestByProject(
-      [
-        warning({ project_id: 1, level: 'yellow' }),
-        warning({ project_id: 1, level: 'red', level_zh: '红色预警' }),
-        warning({ project_id: 1, level: 'orange' }),
-        warning({ project_id: 2, level: 'orange', level_zh: '橙色预警' }),
-        warning({ project_id: 3, level: 'red', status: 'cleared' }),
-      ],
-      order,
-    );
-    expect(marks.get(1)?.level_zh).toBe('红色预警');
-    expect(marks.get(2)?.level).toBe('orange');
-    expect(marks.has(3)).toBe(false);
   });
 });
