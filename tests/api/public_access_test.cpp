@@ -32,7 +32,9 @@ TEST(PublicAccess, OnlyTheAllowListIsPublicAndEveryOtherRouteAnswers401WithoutLo
                                       // one boolean: the sign-in page warns while the demo password still works
                                       "GET /api/v1/auth/demo-notice",
                                       // no session, but its own bearer token (404 without one: metrics_test)
-                                      "GET /metrics"};
+                                      "GET /metrics",
+                                      // no session, but a request signed by a machine client (machine_feeds_test)
+                                      "POST /api/v1/machine/projects/{project_no}/feeds"};
   std::set<std::string> public_routes;
   int checked = 0;
   HttpClient anonymous = server.Client();
@@ -50,6 +52,9 @@ TEST(PublicAccess, OnlyTheAllowListIsPublicAndEveryOtherRouteAnswers401WithoutLo
     ++checked;
   }
   EXPECT_EQ(public_routes, allowed);
+  EXPECT_EQ(anonymous.Send("POST", "/api/v1/machine/projects/XM-2026-0001/feeds", "{}", {{"Content-Type", "application/json"}}).status,
+            401)
+      << "the machine route refuses an unsigned request";
   // The evidence files of every owner are behind the sign-in, the uploads before their body is read.
   for (const std::string owner : {"cases", "risks", "meetings"}) {
     for (const auto& route : {"POST /api/v1/" + owner + "/{id}/evidence", "GET /api/v1/" + owner + "/{id}/evidence",
