@@ -76,6 +76,8 @@ test('S1: the handler registers the complaint (pasted from Excel) and takes it t
   await page.locator('[data-test="general_contractor-credit-code"]').fill('91110000MA0012345');
   await page.locator('[data-field="general_contractor.credit_code"]', { hasText: '校验码应为 C' }).waitFor();
   await page.locator('[data-test="general_contractor-credit-code"]').fill('91110000MA0012345C');
+  // The message goes once the code is right; the form below it moves up, so wait for that before clicking there.
+  await page.locator('[data-field="general_contractor.credit_code"]', { hasText: '校验码应为 C' }).waitFor({ state: 'hidden' });
 
   // The worker list comes from Excel: tab-separated rows with a header row.
   await page.locator('[data-test="paste-open"]').click();
