@@ -326,7 +326,8 @@ Result<ProjectWarningRuleSet> ProjectWarningRuleSet::Parse(std::string_view json
 Result<ProjectWarningRuleSet> ProjectWarningRuleSet::WithThresholds(
     const std::map<std::string, std::vector<std::int64_t>>& thresholds) const {
   ProjectWarningRuleSet set = *this;
-  for (const auto& [id, values] : thresholds) {
+  for (const auto& [rule_id, values] : thresholds) {
+    const std::string& id = rule_id;  // a structured binding cannot be captured by a lambda before C++20 in clang
     auto rule = std::find_if(set.rules_.begin(), set.rules_.end(), [&](const auto& r) { return r.id == id; });
     const std::string path = "thresholds." + id;
     if (rule == set.rules_.end()) return FieldError(path, "没有这条预警规则", "no such warning rule");
