@@ -41,6 +41,8 @@ class EvidenceService;
 class TwoFactorService;
 class OperationalFigureReader;
 class AnnouncementService;
+class RecommendationService;
+class SupervisionDashboard;
 }  // namespace wagelink::services
 
 namespace wagelink {
@@ -79,6 +81,8 @@ struct ApiContext {
   services::EarlyInterventionService* early_interventions = nullptr;
   services::EvidenceService* evidence = nullptr;
   services::AnnouncementService* announcements = nullptr;
+  services::RecommendationService* recommendations = nullptr;
+  services::SupervisionDashboard* supervision_dashboard = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   // Evidence uploads: where their bodies are spooled, and the largest file a limit allows.
   http::BodySpoolFactory upload_spool;

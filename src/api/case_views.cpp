@@ -143,6 +143,9 @@ boost::json::object CaseDetailJson(const services::CaseDetail& d) {
   out["progress"] = ParsedOrEmpty(d.progress);
   out["employer"] = EmployerJson(d.employer);
   out["general_contractor"] = d.general_contractor ? boost::json::value(EmployerJson(*d.general_contractor)) : nullptr;
+  out["project"] = d.project ? boost::json::value({{"id", d.project->id}, {"project_no", d.project->project_no},
+                                                   {"name", d.project->name}})
+                             : nullptr;
   boost::json::array parties, workers, payments, events, clocks, steps, package;
   for (const auto& p : d.parties) parties.emplace_back(p);
   for (const auto& w : d.workers) {

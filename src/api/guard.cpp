@@ -35,6 +35,15 @@ Result<std::int64_t> PathId(const http::Request& request, std::string_view name)
   return MakeError(ErrorCode::kNotFound, "编号无效", "invalid id", std::string(name));
 }
 
+Result<std::optional<std::int64_t>> QueryId(const http::Request& request, std::string_view name) {
+  auto text = request.Query(name);
+  if (!text) return std::optional<std::int64_t>{};
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+  if (ec == std::errc() && end == text->data() + text->size() && id > 0) return std::optional<std::int64_t>{id};
+  return InvalidField(name, "编号无效", "invalid id");
+}
+
 const std::vector<security::Permission>& CaseActingPermissions() {
   using P = security::Permission;
   static const std::vector<P> permissions{P::kCaseWrite,   P::kCaseTransferApprove, P::kCasePoliceAct,

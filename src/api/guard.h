@@ -55,6 +55,8 @@ inline http::Response Problem(const http::Request& request, const Error& error) 
 
 // Reads the {id} path parameter as a positive integer.
 Result<std::int64_t> PathId(const http::Request& request, std::string_view name = "id");
+// An optional positive id in the query string (?project_id=3); absent gives nullopt.
+Result<std::optional<std::int64_t>> QueryId(const http::Request& request, std::string_view name);
 
 // The one required text field of a small action body, nothing else in it (a withdrawal's reason,
 // a closing's evidence): at most 4,000 characters.

@@ -28,6 +28,7 @@ std::shared_ptr<http::Router> BuildRouter(const ApiContext& context) {
   RegisterEvidenceRoutes(*router, context);
   RegisterSystemConsoleRoutes(*router, context);
   RegisterAnnouncementRoutes(*router, context);
+  RegisterRecommendationRoutes(*router, context);
   return router;
 }
 

@@ -33,5 +33,6 @@ void RegisterWorklistRoutes(http::Router& router, const ApiContext& context);
 void RegisterEvidenceRoutes(http::Router& router, const ApiContext& context);
 void RegisterSystemConsoleRoutes(http::Router& router, const ApiContext& context);
 void RegisterAnnouncementRoutes(http::Router& router, const ApiContext& context);
+void RegisterRecommendationRoutes(http::Router& router, const ApiContext& context);
 
 }  // namespace wagelink::api

@@ -10,8 +10,10 @@
 
 #include "api/case_views.h"
 #include "api/guard.h"
+#include "api/recommendation_json.h"
 #include "api/routes.h"
 #include "services/case_use_cases.h"
+#include "services/recommendation_service.h"
 
 namespace wagelink::api {
 namespace {
@@ -137,6 +139,13 @@ void RegisterWorklistRoutes(http::Router& router, const ApiContext& context) {
                                        {"truncated", list->truncated}};
                out["green_channel_targets"] =
                    list->green_channel_targets ? boost::json::value(TargetsJson(*list->green_channel_targets)) : nullptr;
+               // 检察建议 awaiting the caller's body: its replies, or the procuratorate's evaluations.
+               boost::json::array recommendations;
+               const auto period = context.recommendations->PeriodInForce();
+               for (const auto& r : context.recommendations->AwaitingAction(who, 50)) {
+                 recommendations.push_back(RecommendationJson(r, period));
+               }
+               out["recommendations"] = std::move(recommendations);
                return http::Response::Json(200, out);
              }));
 }

@@ -60,6 +60,8 @@
 #include "services/security_keys.h"
 #include "services/api_client_service.h"
 #include "services/project_service.h"
+#include "services/recommendation_service.h"
+#include "services/supervision_dashboard.h"
 #include "services/security_policy.h"
 #include "services/two_factor_service.h"
 #include "store/audit_repository.h"
@@ -155,6 +157,8 @@ struct Application::Services {
   std::unique_ptr<services::EvidenceService> evidence;
   std::unique_ptr<services::ProjectService> projects;  // built in Open, once its rules are loaded
   std::unique_ptr<services::ApiClientService> api_clients;
+  std::unique_ptr<services::RecommendationService> recommendations;  // built in Open, with the project rules
+  std::unique_ptr<services::SupervisionDashboard> supervision_dashboard;
 };
 
 namespace {
@@ -287,6 +291,9 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   services->projects = std::make_unique<services::ProjectService>(**database, clock, services->audit, services->risks,
                                                                   *project_rules, services->case_rules, *keys);
   services->api_clients = std::make_unique<services::ApiClientService>(**database, clock, services->audit, *keys);
+  services->recommendations = std::make_unique<services::RecommendationService>(
+      **database, clock, services->audit, services->case_rules, *catalog, *project_rules);
+  services->supervision_dashboard = std::make_unique<services::SupervisionDashboard>(**database, clock, *project_rules);
   auto exposure_rules = LoadExposureRules(config.data_dir);
   if (!exposure_rules) return exposure_rules.error();
   services->exposure_settings =
@@ -435,6 +442,8 @@ std::uint16_t Application::Start() {
   runtime_->context.notification_hub = services_->notification_hub.get();
   runtime_->context.bulletins = &services_->bulletins;
   runtime_->context.announcements = &services_->announcements;
+  runtime_->context.recommendations = services_->recommendations.get();
+  runtime_->context.supervision_dashboard = services_->supervision_dashboard.get();
   runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
   runtime_->context.evidence = services_->evidence.get();

@@ -66,6 +66,18 @@ Result<std::string> BulletinService::RenderPdf(const Principal& who, std::int64_
   b.push_back({BlockStyle::kHeading, "六、重大风险", ""});
   b.push_back({BlockStyle::kField, Count(f.at("major_risks").at("escalated_in_period"), "项"), "本期新报重大风险"});
   b.push_back({BlockStyle::kField, Count(f.at("major_risks").at("open"), "项"), "尚未销号"});
+  // Bulletins issued before issue 17 have no 检察建议 figures: they are printed as issued.
+  if (const auto* r = f.if_contains("recommendations")) {
+    b.push_back({BlockStyle::kHeading, "七、检察建议", ""});
+    b.push_back({BlockStyle::kField, Count(r->at("issued"), "份"), "本期制发"});
+    b.push_back({BlockStyle::kField, Count(r->at("answered"), "份"), "本期回复"});
+    b.push_back({BlockStyle::kField, Count(r->at("evaluated"), "份"), "本期评估"});
+    const auto& late = r->at("overdue_by_body").as_array();
+    if (late.empty()) b.push_back({BlockStyle::kBody, "无逾期未回复的检察建议。", ""});
+    for (const auto& o : late) {
+      b.push_back({BlockStyle::kField, Count(o.at("overdue"), "份") + "逾期未回复", std::string(o.at("body_name_zh").as_string())});
+    }
+  }
   doc.print_line = doc.issuer + " " + doc.date + "印发（SHA-256 " + row.sha256.substr(0, 16) + "…）";
   doc.watermark = (who.display_name.empty() ? who.username : who.display_name) + "（" + who.username + "）下载";
   auto pdf = docs::RenderPdf(doc);

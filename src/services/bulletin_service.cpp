@@ -70,6 +70,13 @@ boost::json::object Figures(store::BulletinRepository& data, const std::string& 
   }
   auto [new_major, open_major] = data.MajorRisks(from, to);
   auto exposure = data.Exposure(first_day, last_day);
+  auto recommendations = data.Recommendations(first_day, last_day);
+  boost::json::array recommendations_overdue;
+  for (const auto& [body, count] : recommendations.overdue_by_body) {
+    auto code = domain::ParseBodyCode(body);
+    recommendations_overdue.push_back(
+        {{"body_code", body}, {"body_name_zh", code ? std::string(domain::BodyNameZh(*code)) : body}, {"overdue", count}});
+  }
   boost::json::object figures{
       {"new_complaints", {{"cases", complaints.cases}, {"workers", complaints.workers}, {"owed_fen", complaints.owed_fen},
                           {"owed_yuan", domain::Fen::FromFen(complaints.owed_fen).ToYuanPlain()}}},
@@ -80,7 +87,12 @@ boost::json::object Figures(store::BulletinRepository& data, const std::string& 
       {"exposures", exposure.published},
       {"credit_note_zh", "失信名单按列入决定日期、曝光按公布日期统计"},
       {"overdue_steps_by_body", overdue},
-      {"major_risks", {{"escalated_in_period", new_major}, {"open", open_major}}}};
+      {"major_risks", {{"escalated_in_period", new_major}, {"open", open_major}}},
+      // 检察建议: reply due by the period's last day and not come by then counts as overdue.
+      {"recommendations", {{"issued", recommendations.issued},
+                           {"answered", recommendations.answered},
+                           {"evaluated", recommendations.evaluated},
+                           {"overdue_by_body", recommendations_overdue}}}};
   return figures;
 }
 

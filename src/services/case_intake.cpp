@@ -1,10 +1,15 @@
 // Intake (登记): a complaint becomes a case (case_intake.h).
 #include "services/case_intake.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdio>
 
+#include "domain/project_match.h"
 #include "domain/validators.h"
 #include "security/masking.h"
 #include "security/pii_scan.h"
@@ -13,6 +18,7 @@
 #include "services/publication_privacy.h"
 #include "services/sealing_contexts.h"
 #include "services/zh_text.h"
+#include "store/project_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -64,6 +70,43 @@ std::int64_t EmployerId(store::CaseRepository& cases, const EmployerInput& e, co
     if (auto existing = cases.FindEmployerByCreditCode(*e.credit_code)) return existing->id;
   }
   return cases.InsertEmployer({0, e.name, e.credit_code, e.kind, e.address, e.legal_representative}, now);
+}
+
+std::string UpperCode(const std::optional<std::string>& code) {
+  std::string out = code.value_or("");
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+  return out;
+}
+
+// Links the case to the registered project the complaint is about, if exactly one is
+// (domain/project_match.h), so that the project's warnings and the case meet.
+std::optional<store::ProjectRepository::Link> LinkRegisteredProject(store::Connection& connection, std::int64_t case_id,
+                                                                    const ComplaintInput& input) {
+  const std::string employer = UpperCode(input.employer.credit_code);
+  const std::string contractor = input.general_contractor ? UpperCode(input.general_contractor->credit_code) : "";
+  std::string name = input.project_name;
+  name.erase(0, name.find_first_not_of(" \t"));
+  name.erase(name.find_last_not_of(" \t") + 1);
+  if (employer.empty() && contractor.empty() && name.empty()) return std::nullopt;
+  store::ProjectRepository projects(connection);
+  std::vector<domain::ProjectCandidate> candidates;
+  for (auto& p : projects.CandidatesFor(employer, contractor, name)) {
+    domain::ProjectCandidate candidate{p.id, p.name, {p.builder_credit_code, p.contractor_credit_code}};
+    boost::system::error_code ec;
+    const auto subcontractors = boost::json::parse(p.subcontractors, ec);
+    if (!ec && subcontractors.is_array()) {
+      for (const auto& sub : subcontractors.as_array()) {
+        if (const auto* code = sub.is_object() ? sub.as_object().if_contains("credit_code") : nullptr; code && code->is_string()) {
+          candidate.credit_codes.emplace_back(code->as_string());
+        }
+      }
+    }
+    candidates.push_back(std::move(candidate));
+  }
+  const auto match = domain::MatchRegisteredProject(candidates, {{employer, contractor}, name});
+  if (!match) return std::nullopt;
+  projects.LinkCase(case_id, *match);
+  return projects.LinkOfCase(case_id);
 }
 
 }  // namespace
@@ -147,6 +190,7 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   row.id = cases.InsertCase(row);
   cases.AddParty(row.id, "hrss", now_text);
   InsertWorkers(connection, row.id, input.workers);
+  const auto project = LinkRegisteredProject(connection, row.id, input);
 
   store::CaseEventRow event;
   event.case_id = row.id;
@@ -157,10 +201,16 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   event.actor_body = who.body_code;
   event.from_state = "";
   event.to_state = row.state;
-  event.payload = boost::json::serialize(boost::json::object{{"channel", input.channel},
-                                                             {"workers", input.workers.size()}});
+  boost::json::object payload{{"channel", input.channel}, {"workers", input.workers.size()}};
   event.explanation_zh = "登记投诉（渠道：" + ChannelZh(input.channel) + "），开始计算受理期限。";
   event.explanation_en = "Complaint registered (from " + ChannelEn(input.channel) + "); the acceptance clock starts.";
+  if (project) {
+    payload["project_id"] = project->id;
+    event.explanation_zh += "投诉涉及在册工程项目“" + project->name + "”（" + project->project_no + "），已自动关联。";
+    event.explanation_en += " The complaint is about the registered project " + project->name + " (" + project->project_no +
+                            "), linked automatically.";
+  }
+  event.payload = boost::json::serialize(payload);
   event.request_id = who.request_id;
   timeline.InsertEvent(event);
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));

@@ -12,6 +12,7 @@
 #include "services/case_progress_codec.h"
 #include "services/evidence_package.h"
 #include "store/identity_repository.h"
+#include "store/project_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -117,6 +118,11 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
   detail.progress = row.progress;
   detail.employer = EmployerViewOf(*employer);
   if (contractor) detail.general_contractor = EmployerViewOf(*contractor);
+  if (row.project_id) {
+    if (auto link = store::ProjectRepository(connection).LinkOfCase(row.id)) {
+      detail.project = LinkedProject{link->id, link->project_no, link->name};
+    }
+  }
   detail.workers.reserve(workers.size());
   for (const auto& worker : workers) detail.workers.push_back(WorkerViewOf(worker, row.no_arrears_found));
   for (const auto& payment : payments) detail.payments.push_back(PaymentViewOf(payment));

@@ -110,6 +110,11 @@ struct ClockView {
 
 struct CaseRules;  // services/case_rules_service.h
 
+struct LinkedProject {
+  std::int64_t id = 0;
+  std::string project_no, name;
+};
+
 struct CaseDetail {
   CaseSummary summary;
   std::string description;  // the complaint's own summary text
@@ -120,6 +125,7 @@ struct CaseDetail {
   std::string progress = "{}";
   EmployerView employer;
   std::optional<EmployerView> general_contractor;
+  std::optional<LinkedProject> project;  // the registered project it is about
   std::vector<WorkerView> workers;
   std::vector<PaymentView> payments;
   std::vector<TimelineEntry> timeline;

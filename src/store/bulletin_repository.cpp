@@ -15,6 +15,13 @@ constexpr std::string_view kMajorRisks =
 constexpr std::string_view kExposure =
     "SELECT (SELECT COUNT(*) FROM blacklist_listings WHERE listed_on >= ? AND listed_on <= ?), "
     "(SELECT COUNT(*) FROM publications WHERE published_on >= ? AND published_on <= ?)";
+constexpr std::string_view kRecommendations =
+    "SELECT (SELECT COUNT(*) FROM recommendations WHERE issued_on >= ? AND issued_on <= ?), "
+    "(SELECT COUNT(*) FROM recommendations WHERE replied_on >= ? AND replied_on <= ?), "
+    "(SELECT COUNT(*) FROM recommendations WHERE evaluated_on >= ? AND evaluated_on <= ?)";
+constexpr std::string_view kOverdueRecommendations =
+    "SELECT addressee_body, COUNT(*) FROM recommendations WHERE issued_on <= ? AND reply_due_on < ? "
+    "AND (replied_on IS NULL OR replied_on > ?) GROUP BY addressee_body ORDER BY addressee_body";
 constexpr std::string_view kBodyCodes = "SELECT code FROM bodies WHERE kind = 'body' ORDER BY code";
 constexpr std::string_view kInsert =
     "INSERT INTO bulletins (bulletin_no, period, period_start, period_end, generated_at, generated_by, figures, sha256, "
@@ -58,6 +65,18 @@ std::map<std::string, std::int64_t> BulletinRepository::OverdueByBody() {
 std::pair<std::int64_t, std::int64_t> BulletinRepository::MajorRisks(const std::string& from, const std::string& to) {
   auto r = c_.QueryOne(kMajorRisks, {from, to});
   return {r->Int(0), r->Int(1)};
+}
+
+BulletinRepository::RecommendationTotals BulletinRepository::Recommendations(const std::string& first_day,
+                                                                         const std::string& last_day) {
+  RecommendationTotals out;
+  auto r = c_.QueryOne(kRecommendations, {first_day, last_day, first_day, last_day, first_day, last_day});
+  out.issued = r->Int(0);
+  out.answered = r->Int(1);
+  out.evaluated = r->Int(2);
+  c_.Stream(kOverdueRecommendations, {last_day, last_day, last_day},
+            [&](const Row& row) { out.overdue_by_body[row.Text(0)] = row.Int(1); });
+  return out;
 }
 
 BulletinRepository::ExposureTotals BulletinRepository::Exposure(const std::string& first_day, const std::string& last_day) {

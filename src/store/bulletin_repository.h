@@ -53,6 +53,13 @@ class BulletinRepository {
     std::int64_t published = 0;
   };
   ExposureTotals Exposure(const std::string& first_day, const std::string& last_day);
+  // 检察建议 issued, answered and evaluated between two civil dates (inclusive), and those whose
+  // reply was due by `last_day` and had not come by then, per body addressed.
+  struct RecommendationTotals {
+    std::int64_t issued = 0, answered = 0, evaluated = 0;
+    std::map<std::string, std::int64_t> overdue_by_body;
+  };
+  RecommendationTotals Recommendations(const std::string& first_day, const std::string& last_day);
   std::vector<std::string> BodyCodes();
 
   std::int64_t Insert(const BulletinRow& row);  // throws UniqueViolation for a period already issued

@@ -35,7 +35,7 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
   "SELECT c.id, c.case_no, c.title, c.state, c.progress, c.channel, c.received_at, c.employer_id, "               \
   "c.general_contractor_id, c.project_name, c.summary, c.conduct, c.migrant_workers, c.workers_count, c.owed_fen, " \
   "c.paid_fen, c.order_deadline, c.order_delivery, c.created_at, c.updated_at, c.version, e.name, "       \
-  "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND " "                                                   \
+  "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "                                     \
   "FROM cases c JOIN employers e ON e.id = c.employer_id "
 #define WL_CASE_FILTER                                                                                     \
   " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"                                                   \
@@ -135,6 +135,7 @@ CaseRow ToCase(const Row& r) {
   c.employer_name = r.Text(21);
   c.transfer_package = r.Text(22);
   c.no_arrears_found = r.Bool(23);
+  c.project_id = r.OptInt(24);
   return c;
 }
 

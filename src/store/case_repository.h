@@ -53,6 +53,7 @@ struct CaseRow {
   // Joined for lists and details.
   std::string employer_name;
   bool no_arrears_found = false;  // read only: store/case_sql.h
+  std::optional<std::int64_t> project_id;  // read only: the registered project it is about (ProjectRepository::LinkCase)
 };
 
 struct WorkerRow {

@@ -256,6 +256,39 @@ std::vector<ProjectWarningRow> ProjectRepository::Warnings(std::int64_t project_
   return out;
 }
 
+std::optional<ProjectWarningRow> ProjectRepository::FindWarning(std::int64_t id) {
+  std::optional<ProjectWarningRow> out;
+  c_.Stream(std::string(kWarningColumns) + "WHERE w.id = ?", {id}, [&](const Row& r) { out = WarningOf(r); });
+  return out;
+}
+
+std::vector<ProjectRepository::Candidate> ProjectRepository::CandidatesFor(const std::string& code_a,
+                                                                            const std::string& code_b,
+                                                                            const std::string& name) {
+  std::vector<Candidate> out;
+  const std::string like_a = code_a.empty() ? "" : "%" + code_a + "%";
+  const std::string like_b = code_b.empty() ? "" : "%" + code_b + "%";
+  const std::string like_name = name.empty() ? "" : "%" + name + "%";
+  c_.Stream("SELECT id, name, builder_credit_code, contractor_credit_code, subcontractors FROM projects WHERE "
+            "(? <> '' AND (builder_credit_code = ? OR contractor_credit_code = ? OR subcontractors LIKE ?)) OR "
+            "(? <> '' AND (builder_credit_code = ? OR contractor_credit_code = ? OR subcontractors LIKE ?)) OR "
+            "(? <> '' AND name LIKE ?) ORDER BY id LIMIT 50",
+            {code_a, code_a, code_a, like_a, code_b, code_b, code_b, like_b, name, like_name},
+            [&](const Row& r) { out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)}); });
+  return out;
+}
+
+std::optional<ProjectRepository::Link> ProjectRepository::LinkOfCase(std::int64_t case_id) {
+  auto row = c_.QueryOne("SELECT p.id, p.project_no, p.name FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id = ?",
+                         {case_id});
+  if (!row) return std::nullopt;
+  return Link{row->Int(0), row->Text(1), row->Text(2)};
+}
+
+void ProjectRepository::LinkCase(std::int64_t case_id, std::int64_t project_id) {
+  c_.Execute("UPDATE cases SET project_id = ? WHERE id = ?", {project_id, case_id});
+}
+
 std::vector<ProjectWarningRow> ProjectRepository::OpenWarningsAll(const std::string& level, std::int64_t limit,
                                                                   std::int64_t offset) {
   std::vector<ProjectWarningRow> out;

@@ -105,6 +105,22 @@ class ProjectRepository {
   std::vector<ProjectFeedRow> CurrentRows(std::int64_t project_id);
 
   std::vector<ProjectWarningRow> OpenWarnings(std::int64_t project_id);
+  std::optional<ProjectWarningRow> FindWarning(std::int64_t id);
+  // Projects that may be the one a complaint is about: a unit with one of `credit_codes` (upper
+  // case; "" ignored) is their builder, contractor or a subcontractor, or their name contains
+  // `name` (non-empty). At most 50; domain::MatchRegisteredProject decides.
+  struct Candidate {
+    std::int64_t id = 0;
+    std::string name, builder_credit_code, contractor_credit_code, subcontractors;
+  };
+  std::vector<Candidate> CandidatesFor(const std::string& code_a, const std::string& code_b, const std::string& name);
+  // The project a case is linked to: id, number and name.
+  struct Link {
+    std::int64_t id = 0;
+    std::string project_no, name;
+  };
+  std::optional<Link> LinkOfCase(std::int64_t case_id);
+  void LinkCase(std::int64_t case_id, std::int64_t project_id);
   std::int64_t InsertWarning(const ProjectWarningRow& row);
   void UpdateWarning(const ProjectWarningRow& row);
   void ClearWarning(std::int64_t id, const std::string& at, const std::string& evidence);

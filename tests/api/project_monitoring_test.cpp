@@ -300,3 +300,35 @@ TEST(ProjectMonitoring, TheDistrictSetsTheThresholdsAndTheNextMeasuringUsesThem)
 
 }  // namespace
 }  // namespace wagelink::testing
+
+namespace wagelink::testing {
+namespace {
+
+// A complaint about a registered project is linked to it: by the general contractor's credit code
+// and the project's name as the complainant gave it (domain/project_match.h). The demo district's
+// 城东物流园 and its contractor 示范路桥建设有限公司.
+TEST(ProjectMonitoring, AComplaintAboutARegisteredProjectIsLinkedToIt) {
+  TestServer server;
+  auto seeded = server.app().SeedDemoProjects(ReadFile(SourceDir() + "/data/demo/projects.json"));
+  ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
+  HttpClient handler = server.LoginAs("handler");
+  auto complaint = ScenarioOneComplaint();
+  complaint["general_contractor"].as_object()["credit_code"] = ValidCreditCode("91330100MA2D5E6F7");
+  complaint["project_name"] = "城东物流园";
+  auto created = handler.PostJson("/api/v1/cases", complaint);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto linked = created.Json();
+  ASSERT_FALSE(linked.at("project").is_null()) << linked;
+  EXPECT_EQ(linked.at("project").at("name").as_string(), "城东物流园仓储项目");
+  EXPECT_NE(linked.at("timeline").at(0).at("explanation_zh").as_string().find("已自动关联"), std::string::npos)
+      << linked.at("timeline");
+
+  // The same contractor, a project name it has no registered project of: not linked.
+  complaint["project_name"] = "滨海花园二期";
+  auto other = handler.PostJson("/api/v1/cases", complaint);
+  ASSERT_EQ(other.status, 201) << other.body;
+  EXPECT_TRUE(other.Json().at("project").is_null()) << other.body;
+}
+
+}  // namespace
+}  // namespace wagelink::testing

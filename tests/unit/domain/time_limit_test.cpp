@@ -74,6 +74,7 @@ const std::vector<ExpectedRule> kLegalTable{
     {"L35", 60, TimeUnit::kCalendarDays, Body::kEmployer, SourceStatus::kConfirmed, 0},
     {"L36", 6, TimeUnit::kMonths, Body::kEmployer, SourceStatus::kConfirmed, 0},
     {"L37", 1, TimeUnit::kYears, Body::kJustice, SourceStatus::kConfirmed, 0},
+    {"L38", 2, TimeUnit::kMonths, Body::kHrss, SourceStatus::kUnconfirmed, 0},
 };
 
 TEST(TimeLimitCatalog, MatchesTheMasterTableOfLegalMd7) {

@@ -32,6 +32,13 @@ export interface BulletinFigures {
   credit_note_zh?: string;
   overdue_steps_by_body: { body_code: string; body_name_zh: string; overdue_steps: number }[];
   major_risks: { escalated_in_period: number; open: number };
+  /** 检察建议 in the period; absent on bulletins issued before they were counted. */
+  recommendations?: {
+    issued: number;
+    answered: number;
+    evaluated: number;
+    overdue_by_body: { body_code: string; body_name_zh: string; overdue: number }[];
+  };
 }
 
 export interface BulletinDetail extends BulletinSummary {

@@ -12,6 +12,9 @@ export const INBOX_KINDS = [
   'risk_review_due',
   'action_item_assigned',
   'action_item_overdue',
+  'recommendation_issued',
+  'recommendation_replied',
+  'recommendation_evaluated',
 ] as const;
 
 /** Where a notification leads: its case when it names one, else the ledger or meeting list it is about. */
@@ -19,6 +22,7 @@ export function inboxTarget(item: { kind: string; case_id: number | null }): Rou
   if (item.kind === 'bulletin_announcement') return { name: 'Announcements' };
   if (item.kind.startsWith('risk_')) return { name: 'RiskList' };
   if (item.kind.startsWith('action_item_')) return { name: 'MeetingList' };
+  if (item.kind.startsWith('recommendation_')) return { name: 'RecommendationList' };
   if (item.case_id !== null) return { name: 'CaseDetail', params: { id: String(item.case_id) } };
   return null;
 }
