@@ -1,14 +1,18 @@
-"""Driver of bench/project_feeds.sh: registers the projects, sends the month's feeds over one
-keep-alive connection, runs the monitoring job, and reports wall times and server memory."""
+"""Driver of bench/project_feeds.sh: registers the projects, sends the month's feeds over
+CONNECTIONS keep-alive connections at once (banks and the provincial platform send in parallel),
+runs the monitoring job, and reports wall times and server memory."""
 import http.client
 import json
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
 base, pid, projects, workers = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+connections = int(sys.argv[5]) if len(sys.argv) > 5 else 4
 url = urlparse(base)
-conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+local = threading.local()
 headers = {"Content-Type": "application/json"}
 
 CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -29,6 +33,9 @@ def id_number(n):
 
 
 def call(method, path, body=None):
+    if not hasattr(local, "conn"):
+        local.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+    conn = local.conn
     conn.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
     response = conn.getresponse()
     data = response.read()
@@ -76,8 +83,7 @@ for p in range(projects):
 phase("register", started)
 
 month, paid_on = "2026-10", "2026-11-10"
-started = time.monotonic()
-for p, project_id in enumerate(ids):
+def send_month(p, project_id):
     roster = [id_number(p * workers + w) for w in range(workers)]
     unpaid = workers // 5 if p % 10 == 0 else 0
     feeds = [
@@ -91,11 +97,17 @@ for p, project_id in enumerate(ids):
     ]
     for feed in feeds:
         call("POST", f"/api/v1/projects/{project_id}/feeds", feed)
+
+
+started = time.monotonic()
+with ThreadPoolExecutor(connections) as pool:
+    list(pool.map(send_month, range(len(ids)), ids))
 phase("feeds", started)
 warnings = call("GET", "/api/v1/project-warnings?page_size=1")
 print(f"           open warnings: {warnings['total']} (expected at least {projects // 10})")
 
 login("sysadmin")
 started = time.monotonic()
-call("POST", "/api/v1/system/jobs/project_monitoring/run")
+job = call("POST", "/api/v1/system/jobs/project_monitoring/run")
 phase("measure", started)
+print("           job:", {k: job.get(k) for k in ("last_run_at", "last_failed", "last_duration_ms", "last_outcome") if k in job})
