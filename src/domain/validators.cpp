@@ -137,4 +137,15 @@ Status ValidateBankCardNumber(std::string_view number, std::string_view field) {
   return Ok{};
 }
 
+Status ValidateText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required) {
+  if (required && value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return InvalidField(field, "不能为空", "is required");
+  }
+  if (value.size() > max_bytes) {
+    return InvalidField(field, "过长（不超过" + std::to_string(max_bytes) + "字节）",
+                        "too long (at most " + std::to_string(max_bytes) + " bytes)");
+  }
+  return Ok{};
+}
+
 }  // namespace wagelink::domain

@@ -31,6 +31,9 @@ std::optional<char> CreditCodeCheckCharacter(std::string_view first17);
 Status ValidateMobileNumber(std::string_view number, std::string_view field = "mobile");
 
 // Bank card number: 12-19 digits whose last digit is the Luhn check digit.
+// A free-text field: a required one must hold more than white space; at most `max_bytes` bytes.
+Status ValidateText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required);
+
 Status ValidateBankCardNumber(std::string_view number, std::string_view field = "bank_card");
 // Luhn check digit to append to `payload` (digits only), or nullopt.
 std::optional<char> LuhnCheckDigit(std::string_view payload);

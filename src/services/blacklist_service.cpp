@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "domain/assessment_json.h"
+#include "domain/validators.h"
 #include "services/case_reading.h"
 #include "services/case_scope.h"
 #include "store/case_repository.h"
@@ -24,12 +25,6 @@ std::optional<domain::CivilDate> DateOf(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
   auto d = domain::CivilDate::ParseIso(*s);
   return d ? std::optional(*d) : std::nullopt;
-}
-
-Status ValidText(std::string_view field, const std::string& value, std::size_t max) {
-  if (value.empty()) return InvalidField(field, "不能为空", "is required");
-  if (value.size() > max) return InvalidField(field, "过长", "too long");
-  return Ok{};
 }
 
 boost::json::object Snapshot(const store::BlacklistRow& r) {
@@ -148,7 +143,7 @@ ListingDetail BlacklistService::Load(store::Connection& c, const domain::Exposur
 Result<ListingDetail> BlacklistService::Propose(const Principal& who, const ListingProposal& in) {
   if (!who.Can(Permission::kBlacklistPropose)) return Forbidden(Permission::kBlacklistPropose);
   if (auto ok = domain::ValidateResponsiblePersons(in.persons); !ok) return ok.error();
-  if (auto ok = ValidText("grounds", in.grounds, 8000); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("grounds", in.grounds, 8000, true); !ok) return ok.error();
   const domain::CivilDate today = Today();
   if (in.proposed_on && *in.proposed_on > today) return InvalidField("proposed_on", "不能晚于今天", "cannot be in the future");
   auto detail = cases_.Get(who, in.case_id);
@@ -244,7 +239,7 @@ Result<ListingDetail> BlacklistService::Act(const Principal& who, std::int64_t i
       if (auto ok = domain::ValidateResponsiblePersons(*in.persons); !ok) return ok.error();
     }
     if (in.grounds) {
-      if (auto ok = ValidText("grounds", *in.grounds, 8000); !ok) return ok.error();
+      if (auto ok = domain::ValidateText("grounds", *in.grounds, 8000, true); !ok) return ok.error();
     }
     if (in.address && in.address->size() > 400) return InvalidField("address", "过长", "too long");
   }

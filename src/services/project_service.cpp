@@ -22,14 +22,8 @@ using security::Permission;
 
 constexpr std::int64_t kMaxAmountFen = 100'000'000'000'000;  // 1 万亿元
 
-Status ValidText(std::string_view field, const std::string& value, std::size_t max, bool required) {
-  if (required && value.empty()) return InvalidField(field, "不能为空", "is required");
-  if (value.size() > max) return InvalidField(field, "过长", "too long");
-  return Ok{};
-}
-
 Status ValidParty(std::string_view field, const ProjectParty& party) {
-  if (auto ok = ValidText(std::string(field) + ".name", party.name, 200, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText(std::string(field) + ".name", party.name, 200, true); !ok) return ok.error();
   return domain::ValidateUnifiedSocialCreditCode(party.credit_code, std::string(field) + ".credit_code");
 }
 
@@ -46,7 +40,7 @@ Status ValidProject(const ProjectInput& in) {
         std::tuple{"labour_officer_name", &in.labour_officer_name, 50, false},
         std::tuple{"special_account_bank", &in.special_account_bank, 100, false},
         std::tuple{"wage_deposit_bank", &in.wage_deposit_bank, 100, false}}) {
-    if (auto ok = ValidText(field, *value, static_cast<std::size_t>(max), required); !ok) return ok.error();
+    if (auto ok = domain::ValidateText(field, *value, static_cast<std::size_t>(max), required); !ok) return ok.error();
   }
   if (auto ok = ValidParty("builder", in.builder); !ok) return ok.error();
   if (auto ok = ValidParty("contractor", in.contractor); !ok) return ok.error();
@@ -151,7 +145,7 @@ Result<std::vector<store::FeedRow>> StoredRows(const FeedInput& feed, domain::Ci
     if (with_worker) {
       const std::string id = security::NormalizeIdentifier(in.id_number);
       if (auto ok = domain::ValidateResidentIdNumber(id, path + ".id_number"); !ok) return ok.error();
-      if (auto ok = ValidText(path + ".name", in.name, 60, true); !ok) return ok.error();
+      if (auto ok = domain::ValidateText(path + ".name", in.name, 60, true); !ok) return ok.error();
       row.worker_key = cipher.BlindIndex("id_number", id);
       if (!workers.insert(row.worker_key).second) {
         return InvalidField(path + ".id_number", "同一人在本批中重复出现", "the same person appears twice in this batch");

@@ -7,6 +7,7 @@
 #include "domain/body.h"
 #include "domain/recommendation.h"
 #include "domain/time_limit.h"
+#include "domain/validators.h"
 #include "services/admin_service.h"
 #include "services/case_scope.h"
 #include "store/case_repository.h"
@@ -29,17 +30,6 @@ Error NotFound() { return MakeError(ErrorCode::kNotFound, "检察建议不存在
 Error MayNotIssue() {
   return MakeError(ErrorCode::kForbidden, "只有人民检察院的检察官可以制发检察建议",
                    "Only the procuratorate's prosecutors issue recommendations");
-}
-
-// Required text of at most kMaxText characters (bytes: a bound, not a typesetting rule).
-Status RequiredText(std::string_view field, const std::string& text, std::string_view name_zh, std::string_view name_en) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return InvalidField(field, "请填写" + std::string(name_zh), std::string(name_en) + " is required");
-  }
-  if (text.size() > kMaxText) {
-    return InvalidField(field, std::string(name_zh) + "过长（不超过4000字节）", std::string(name_en) + " is too long (4,000 bytes at most)");
-  }
-  return Ok{};
 }
 
 struct Basis {
@@ -178,8 +168,8 @@ Result<RecommendationView> RecommendationService::Issue(const Principal& who, co
   const auto kind = domain::ParseRecommendationBasis(input.basis_kind);
   if (!kind) return InvalidField("basis_kind", "依据类型应为监测预警、风险事项或案件", "must be project_warning, risk or case");
   if (input.basis_id <= 0) return InvalidField("basis_id", "请指明依据的记录", "must name the record it is issued on");
-  if (auto ok = RequiredText("problem", input.problem, "存在的问题及原因", "The problem and its causes"); !ok) return ok.error();
-  if (auto ok = RequiredText("measures", input.measures, "建议措施", "The recommended measures"); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("problem", input.problem, kMaxText, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("measures", input.measures, kMaxText, true); !ok) return ok.error();
   const auto* series = catalog_->issuers.SeriesOf(kDocumentKind);
   if (!series) return MakeError(ErrorCode::kInternal, "未配置检察建议书文号", "No number series for recommendations");
 
@@ -270,15 +260,11 @@ Result<RecommendationView> RecommendationService::Reply(const Principal& who, st
                                                         const RecommendationReply& reply) {
   const auto kind = domain::ParseReplyKind(reply.kind);
   if (!kind) return InvalidField("kind", "回复类型应为已整改、正在整改或提出异议", "must be rectified, rectifying or objection");
-  if (auto ok = RequiredText("text", reply.text, "回复内容", "The reply"); !ok) return ok.error();
-  if (*kind != domain::ReplyKind::kObjection) {
-    if (auto ok = RequiredText("rectification_evidence", reply.rectification_evidence, "整改证明材料",
-                               "The rectification evidence");
-        !ok) {
-      return ok.error();
-    }
-  } else if (reply.rectification_evidence.size() > kMaxText) {
-    return InvalidField("rectification_evidence", "整改证明材料过长", "The rectification evidence is too long");
+  if (auto ok = domain::ValidateText("text", reply.text, kMaxText, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("rectification_evidence", reply.rectification_evidence, kMaxText,
+                                     *kind != domain::ReplyKind::kObjection);
+      !ok) {
+    return ok.error();
   }
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
@@ -321,7 +307,7 @@ Result<RecommendationView> RecommendationService::Evaluate(const Principal& who,
   if (!outcome) {
     return InvalidField("outcome", "评估结论应为整改到位、部分整改或未整改", "must be rectified, partly_rectified or not_rectified");
   }
-  if (auto ok = RequiredText("text", evaluation.text, "评估意见", "The evaluation"); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("text", evaluation.text, kMaxText, true); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::RecommendationRepository recommendations(*connection);

@@ -47,12 +47,6 @@ std::string BodyZh(std::string_view code) {
 }
 
 
-Status ValidText(std::string_view field, const std::string& value, std::size_t max, bool required) {
-  if (required && value.empty()) return InvalidField(field, "不能为空", "is required");
-  if (value.size() > max) return InvalidField(field, "过长", "too long");
-  return Ok{};
-}
-
 Status ValidIndicators(const std::map<std::string, std::int64_t>& indicators) {
   const auto& known = domain::ReportedRiskIndicators();
   for (const auto& [name, value] : indicators) {
@@ -318,7 +312,7 @@ void RiskService::InsertScored(store::Connection& c, const Principal& who, store
 
 Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
-  if (auto ok = ValidText("employer_name", in.employer_name, 200, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("employer_name", in.employer_name, 200, true); !ok) return ok.error();
   // A tip from public opinion (舆情) rarely names the employer's 统一社会信用代码: it may come without
   // one, to be added when the employer is identified. Any code given is checked.
   const bool code_optional = in.source == kRiskSourceWithoutCreditCode;
@@ -339,7 +333,7 @@ Result<RiskDetail> RiskService::Create(const Principal& who, const RiskInput& in
                                    std::tuple{"special_account", &in.special_account, 200},
                                    std::tuple{"description", &in.description, 4000},
                                    std::tuple{"measures", &in.measures, 4000}}) {
-    if (auto ok = ValidText(field, *value, max, false); !ok) return ok.error();
+    if (auto ok = domain::ValidateText(field, *value, max, false); !ok) return ok.error();
   }
   if (auto ok = ValidFigures(in.workers_affected, in.amount_fen); !ok) return ok.error();
   if (auto ok = RefusePersonalDataIn({{"description", in.description}, {"measures", in.measures}}); !ok) return ok.error();
@@ -422,12 +416,12 @@ Result<RiskDetail> RiskService::Get(const Principal& who, std::int64_t id) {
 
 Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t id, const RiskFollowupInput& in) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
-  if (auto ok = ValidText("note", in.note, 4000, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("note", in.note, 4000, true); !ok) return ok.error();
   if (in.indicators) {
     if (auto ok = ValidIndicators(*in.indicators); !ok) return ok.error();
   }
   if (in.measures) {
-    if (auto ok = ValidText("measures", *in.measures, 4000, false); !ok) return ok.error();
+    if (auto ok = domain::ValidateText("measures", *in.measures, 4000, false); !ok) return ok.error();
   }
   if (auto ok = RefusePersonalDataIn({{"note", in.note}, {"measures", in.measures.value_or("")}}); !ok) return ok.error();
   auto connection = db_.Acquire();
@@ -462,7 +456,7 @@ Result<RiskDetail> RiskService::AddFollowup(const Principal& who, std::int64_t i
 
 Result<RiskDetail> RiskService::Close(const Principal& who, std::int64_t id, const std::string& evidence) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
-  if (auto ok = ValidText("evidence", evidence, 4000, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("evidence", evidence, 4000, true); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
@@ -490,7 +484,7 @@ Result<RiskDetail> RiskService::Close(const Principal& who, std::int64_t id, con
 
 Result<RiskDetail> RiskService::Reopen(const Principal& who, std::int64_t id, const std::string& reason) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
-  if (auto ok = ValidText("reason", reason, 4000, true); !ok) return ok.error();
+  if (auto ok = domain::ValidateText("reason", reason, 4000, true); !ok) return ok.error();
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::RiskRepository risks(*connection);
