@@ -180,6 +180,7 @@ boost::json::object WarningJson(const services::WarningView& w) {
           {"rule_en", w.rule_en},
           {"basis", w.basis},
           {"threshold_basis", w.threshold_basis},
+          {"threshold_status", w.threshold_status},
           {"source_status", w.status_tag},
           {"level", r.level},
           {"level_zh", w.level_zh},

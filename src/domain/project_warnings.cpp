@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "domain/json_fields.h"
+#include "domain/legal_source.h"
 #include "domain/zh_dates.h"
 
 namespace wagelink::domain {
@@ -289,13 +290,14 @@ Result<ProjectWarningRuleSet> ProjectWarningRuleSet::Parse(std::string_view json
     auto object = AsObject((**rules)[i], path);
     if (!object) return object.error();
     JsonFields f(**object, path);
-    if (auto ok = f.OnlyKeys({"id", "measure", "zh", "en", "basis", "status", "threshold_basis", "grades"}); !ok) {
+    if (auto ok = f.OnlyKeys({"id", "measure", "zh", "en", "basis", "status", "threshold_status", "threshold_basis", "grades"}); !ok) {
       return ok.error();
     }
     ProjectWarningRule rule;
     for (auto [key, out] : {std::pair{"id", &rule.id}, std::pair{"measure", &rule.measure}, std::pair{"zh", &rule.zh},
                             std::pair{"en", &rule.en}, std::pair{"basis", &rule.basis}, std::pair{"status", &rule.status},
-                            std::pair{"threshold_basis", &rule.threshold_basis}}) {
+                            std::pair{"threshold_basis", &rule.threshold_basis},
+                            std::pair{"threshold_status", &rule.threshold_status}}) {
       auto value = f.String(key);
       if (!value) return value.error();
       *out = *value;
@@ -309,6 +311,10 @@ Result<ProjectWarningRuleSet> ProjectWarningRuleSet::Parse(std::string_view json
     if (std::find(kStatuses.begin(), kStatuses.end(), rule.status) == kStatuses.end()) {
       return FieldError(f.PathOf("status"), "须为 CONFIRMED、SECONDARY、LOCAL 或 UNCONFIRMED",
                         "must be CONFIRMED, SECONDARY, LOCAL or UNCONFIRMED");
+    }
+    if (!ParseSourceStatus(rule.threshold_status)) {
+      return FieldError(f.PathOf("threshold_status"), "须为 CONFIRMED、SECONDARY、LOCAL、UNCONFIRMED 或 PLATFORM_SETTING",
+                        "must be CONFIRMED, SECONDARY, LOCAL, UNCONFIRMED or PLATFORM_SETTING");
     }
     auto grades = f.Array("grades", 10);
     if (!grades) return grades.error();

@@ -35,6 +35,9 @@ struct WarningGrade {
 
 struct ProjectWarningRule {
   std::string id, measure, zh, en, basis, status, threshold_basis;
+  // How sure the thresholds are (legal_source.h spelling): LOCAL, UNCONFIRMED or PLATFORM_SETTING
+  // when the district should check or set them, CONFIRMED/SECONDARY when the law gives them.
+  std::string threshold_status;
   std::vector<WarningGrade> grades;  // ascending by at_least and by level
 };
 

@@ -196,6 +196,7 @@ WarningView ProjectService::ViewOf(const store::ProjectWarningRow& row) const {
     view.rule_en = rule->en;
     view.basis = rule->basis;
     view.threshold_basis = rule->threshold_basis;
+    view.threshold_status = rule->threshold_status;
     view.status_tag = rule->status;
     std::tie(view.measure_unit_zh, view.measure_unit_en) = UnitOf(rule->measure);
   } else {

@@ -78,7 +78,7 @@ inline constexpr std::size_t kMaxFeedRows = 20'000;
 
 struct WarningView {
   store::ProjectWarningRow row;
-  std::string level_zh, level_en, rule_zh, rule_en, basis, threshold_basis, status_tag;
+  std::string level_zh, level_en, rule_zh, rule_en, basis, threshold_basis, threshold_status, status_tag;
   std::string measure_unit_zh, measure_unit_en;  // 日 / 个月 / % / "" for a yes-no finding
 };
 

@@ -176,6 +176,7 @@ TEST_F(ProjectWarnings, EveryShippedRuleNamesItsLegalBasisAndStatus) {
   for (const auto& rule : rules.rules()) {
     EXPECT_NE(rule.basis.find("《"), std::string::npos) << rule.id << " names its document";
     EXPECT_FALSE(rule.threshold_basis.empty()) << rule.id;
+    EXPECT_TRUE(ParseSourceStatus(rule.threshold_status).has_value()) << rule.id;
     for (const auto& grade : rule.grades) EXPECT_LT(grade.level, rules.levels().size());
   }
   EXPECT_EQ(rules.rules().size(), ProjectWarningMeasures().size()) << "one shipped rule per measure";

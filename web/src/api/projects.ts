@@ -104,6 +104,8 @@ export interface ProjectWarning {
   rule_en: string;
   basis: string;
   threshold_basis: string;
+  /** How sure the thresholds are: LOCAL, UNCONFIRMED or PLATFORM_SETTING are the district's to check or set. */
+  threshold_status: string;
   /** The rule's legal status tag: CONFIRMED, SECONDARY or LOCAL. */
   source_status: string;
   level: WarningLevel | string;
@@ -202,6 +204,7 @@ export interface WarningRule {
   basis: string;
   source_status: string;
   threshold_basis: string;
+  threshold_status: string;
   grades: WarningGrade[];
 }
 

@@ -25,11 +25,11 @@ export function withoutStatusTags(text: string): string {
 }
 
 /**
- * Whether a warning's threshold is the district's to set: a LOCAL rule, or a threshold basis that
- * names a local practice or a platform default (the API gives no separate flag for the threshold).
+ * Whether a warning's threshold is the district's to set: a LOCAL rule, or a threshold the server
+ * marks as a local practice, unconfirmed or a platform default (threshold_status).
  */
-export function thresholdIsLocal(warning: Pick<ProjectWarning, 'source_status' | 'threshold_basis'>): boolean {
-  return warning.source_status === 'LOCAL' || /LOCAL|平台默认值|可由本区设定/.test(warning.threshold_basis);
+export function thresholdIsLocal(warning: Pick<ProjectWarning, 'source_status' | 'threshold_status'>): boolean {
+  return warning.source_status === 'LOCAL' || ['LOCAL', 'UNCONFIRMED', 'PLATFORM_SETTING'].includes(warning.threshold_status);
 }
 
 /** A server field path's own prefix on its message ("builder.credit_code：…") is left off beside that field. */

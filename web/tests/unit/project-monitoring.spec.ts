@@ -91,6 +91,7 @@ function warning(partial: Partial<ProjectWarning>): ProjectWarning {
     rule_en: '',
     basis: '',
     threshold_basis: '',
+    threshold_status: 'CONFIRMED',
     source_status: 'CONFIRMED',
     level: 'yellow',
     level_zh: '黄色预警',
@@ -132,9 +133,10 @@ describe('project warnings in words', () => {
   });
 
   it('says when the threshold is the district’s to set', () => {
-    expect(thresholdIsLocal(warning({ source_status: 'LOCAL', threshold_basis: '某省平台规则' }))).toBe(true);
-    expect(thresholdIsLocal(warning({ source_status: 'CONFIRMED', threshold_basis: '连续2个月升为红色为平台默认值' }))).toBe(true);
-    expect(thresholdIsLocal(warning({ source_status: 'CONFIRMED', threshold_basis: '条例规定' }))).toBe(false);
+    expect(thresholdIsLocal(warning({ source_status: 'LOCAL', threshold_status: 'CONFIRMED' }))).toBe(true);
+    expect(thresholdIsLocal(warning({ source_status: 'CONFIRMED', threshold_status: 'PLATFORM_SETTING' }))).toBe(true);
+    expect(thresholdIsLocal(warning({ source_status: 'SECONDARY', threshold_status: 'UNCONFIRMED' }))).toBe(true);
+    expect(thresholdIsLocal(warning({ source_status: 'CONFIRMED', threshold_status: 'CONFIRMED' }))).toBe(false);
   });
 
   it('leaves the field path off a message shown beside its field', () => {
