@@ -45,6 +45,15 @@ boost::json::object FiguresJson(const services::SupervisionFigures& f) {
            {{"issued", r.issued}, {"answered", r.answered}, {"rectified", r.rectified}, {"overdue", r.overdue}}}};
 }
 
+// Who may answer a 检察建议 at all (the service checks it is addressed to the caller's body): the
+// bodies that act on cases, risks or the joint meeting. Checked before the body is read.
+std::vector<security::Permission> MayReply() {
+  auto permissions = CaseActingPermissions();
+  permissions.push_back(security::Permission::kRiskWrite);
+  permissions.push_back(security::Permission::kMeetingManage);
+  return permissions;
+}
+
 }  // namespace
 
 void RegisterRecommendationRoutes(http::Router& router, const ApiContext& context) {
@@ -127,7 +136,7 @@ void RegisterRecommendationRoutes(http::Router& router, const ApiContext& contex
     auto replied = context.recommendations->Reply(who, *id, {*kind, *text, *evidence});
     if (!replied) return Problem(request, replied.error());
     return http::Response::Json(200, RecommendationJson(*replied, context.recommendations->PeriodInForce()));
-  }));
+  }, {.any_of = MayReply()}));
 
   router.Add("POST", "/api/v1/recommendations/{id}/evaluation", Authed(context, [&context](http::Request& request,
                                                                                            const services::Principal& who) {
