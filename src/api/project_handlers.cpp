@@ -207,6 +207,18 @@ boost::json::object ReceiptJson(const services::FeedReceipt& receipt) {
           {"open_warnings", warnings}};
 }
 
+// A refused feed's answer: the first error as every problem has it, and `errors` naming every bad
+// row, so that the whole batch is mended at once.
+http::Response FeedProblem(const ApiContext& context, http::Request& request, const services::FeedInput& feed,
+                           const Error& error) {
+  if (error.code != ErrorCode::kValidationFailed || !error.field.starts_with("rows[")) return Problem(request, error);
+  boost::json::array errors;
+  for (const auto& e : context.projects->FeedRowErrors(feed)) {
+    errors.push_back({{"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
+  }
+  return http::ProblemResponse(error, request.request_id, {{"errors", std::move(errors)}});
+}
+
 // The machine API's answer to a feed, before it is stored under the call's idempotency key.
 http::Response MachineFeed(const ApiContext& context, http::Request& request, const services::Principal& client) {
   boost::system::error_code ec;
@@ -218,7 +230,7 @@ http::Response MachineFeed(const ApiContext& context, http::Request& request, co
   if (!feed) return Problem(request, feed.error());
   feed->channel = "api";
   auto receipt = context.projects->ReceiveFeed(client, std::string(request.PathParam("project_no").value_or("")), *feed);
-  if (!receipt) return Problem(request, receipt.error());
+  if (!receipt) return FeedProblem(context, request, *feed, receipt.error());
   return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
 }
 
@@ -339,7 +351,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     auto feed = ReadFeed(*body);
     if (!feed) return Problem(request, feed.error());
     auto receipt = context.projects->ReceiveFeed(who, *id, *feed);
-    if (!receipt) return Problem(request, receipt.error());
+    if (!receipt) return FeedProblem(context, request, *feed, receipt.error());
     return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
   }, writer), {.max_body_bytes = 8u << 20});
 

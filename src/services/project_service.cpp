@@ -128,58 +128,74 @@ Result<domain::CivilDate> FeedMonth(const std::string& month, domain::CivilDate 
   return *first;
 }
 
-// Checks each row for its kind and turns it into what is stored: the worker as a blind index of the
-// ID number and a masked name, nothing more.
-Result<std::vector<store::FeedRow>> StoredRows(const FeedInput& feed, domain::CivilDate month_start,
-                                               const security::FieldCipher& cipher) {
+// Checks one row for its kind and turns it into what is stored: the worker as a blind index of the
+// ID number and a masked name, nothing more. `workers` holds the batch's workers so far.
+Result<store::FeedRow> StoredRow(const FeedInput& feed, std::size_t i, domain::CivilDate month_start,
+                                 const security::FieldCipher& cipher, std::set<std::string>& workers) {
   const domain::CivilDate month_end = month_start.AddMonthsClamped(1).AddDays(-1);
   const bool with_worker = feed.kind != "account";
+  const FeedRowInput& in = feed.rows[i];
+  const std::string path = "rows[" + std::to_string(i) + "]";
+  store::FeedRow row;
+  row.line = static_cast<std::int64_t>(i) + 1;
+  if (with_worker) {
+    const std::string id = security::NormalizeIdentifier(in.id_number);
+    if (auto ok = domain::ValidateResidentIdNumber(id, path + ".id_number"); !ok) return ok.error();
+    if (auto ok = domain::ValidateText(path + ".name", in.name, 60, true); !ok) return ok.error();
+    row.worker_key = cipher.BlindIndex("id_number", id);
+    if (!workers.insert(row.worker_key).second) {
+      return InvalidField(path + ".id_number", "同一人在本批中重复出现", "the same person appears twice in this batch");
+    }
+    row.worker_name_masked = security::MaskPersonName(in.name);
+  }
+  if (feed.kind == "attendance") {
+    if (in.days < 1 || in.days > 31) return InvalidField(path + ".days", "出勤天数应为 1 至 31", "days must be 1 to 31");
+    row.days = in.days;
+  } else {
+    if (in.amount_fen <= 0 || in.amount_fen > kMaxAmountFen) {
+      return InvalidField(path + ".amount_yuan", "金额应大于零且在范围内", "must be more than zero and in range");
+    }
+    row.amount_fen = in.amount_fen;
+    if (!in.on_date) return InvalidField(path + (with_worker ? ".paid_on" : ".date"), "不能为空", "is required");
+    row.on_date = in.on_date->ToIso();
+  }
+  if (feed.kind == "payroll") {
+    if (*in.on_date < month_start) {
+      return InvalidField(path + ".paid_on", "不能早于工资所属月份", "must not be before the month the wages are for");
+    }
+    row.through_special_account = in.through_special_account;
+  }
+  if (feed.kind == "account") {
+    if (*in.on_date < month_start || *in.on_date > month_end) {
+      return InvalidField(path + ".date", "应在流水所属月份内", "must be within the statement's month");
+    }
+    if (in.purpose != "labour_cost" && in.purpose != "wage_payment" && in.purpose != "other") {
+      return InvalidField(path + ".purpose", "应为 labour_cost、wage_payment 或 other",
+                          "must be labour_cost, wage_payment or other");
+    }
+    row.purpose = in.purpose;
+  }
+  return row;
+}
+
+// Every row checked: the rows to store, or the errors of every bad row (the first kMaxRowErrors),
+// so that the bank or the officer mends the whole batch at once.
+struct CheckedRows {
+  std::vector<store::FeedRow> rows;
+  std::vector<Error> errors;
+};
+
+CheckedRows StoredRows(const FeedInput& feed, domain::CivilDate month_start, const security::FieldCipher& cipher) {
   std::set<std::string> workers;
-  std::vector<store::FeedRow> out;
-  out.reserve(feed.rows.size());
+  CheckedRows out;
+  out.rows.reserve(feed.rows.size());
   for (std::size_t i = 0; i < feed.rows.size(); ++i) {
-    const FeedRowInput& in = feed.rows[i];
-    const std::string path = "rows[" + std::to_string(i) + "]";
-    store::FeedRow row;
-    row.line = static_cast<std::int64_t>(i) + 1;
-    if (with_worker) {
-      const std::string id = security::NormalizeIdentifier(in.id_number);
-      if (auto ok = domain::ValidateResidentIdNumber(id, path + ".id_number"); !ok) return ok.error();
-      if (auto ok = domain::ValidateText(path + ".name", in.name, 60, true); !ok) return ok.error();
-      row.worker_key = cipher.BlindIndex("id_number", id);
-      if (!workers.insert(row.worker_key).second) {
-        return InvalidField(path + ".id_number", "同一人在本批中重复出现", "the same person appears twice in this batch");
-      }
-      row.worker_name_masked = security::MaskPersonName(in.name);
+    auto row = StoredRow(feed, i, month_start, cipher, workers);
+    if (row) {
+      out.rows.push_back(std::move(*row));
+    } else if (out.errors.size() < kMaxRowErrors) {
+      out.errors.push_back(row.error());
     }
-    if (feed.kind == "attendance") {
-      if (in.days < 1 || in.days > 31) return InvalidField(path + ".days", "出勤天数应为 1 至 31", "days must be 1 to 31");
-      row.days = in.days;
-    } else {
-      if (in.amount_fen <= 0 || in.amount_fen > kMaxAmountFen) {
-        return InvalidField(path + ".amount_yuan", "金额应大于零且在范围内", "must be more than zero and in range");
-      }
-      row.amount_fen = in.amount_fen;
-      if (!in.on_date) return InvalidField(path + (with_worker ? ".paid_on" : ".date"), "不能为空", "is required");
-      row.on_date = in.on_date->ToIso();
-    }
-    if (feed.kind == "payroll") {
-      if (*in.on_date < month_start) {
-        return InvalidField(path + ".paid_on", "不能早于工资所属月份", "must not be before the month the wages are for");
-      }
-      row.through_special_account = in.through_special_account;
-    }
-    if (feed.kind == "account") {
-      if (*in.on_date < month_start || *in.on_date > month_end) {
-        return InvalidField(path + ".date", "应在流水所属月份内", "must be within the statement's month");
-      }
-      if (in.purpose != "labour_cost" && in.purpose != "wage_payment" && in.purpose != "other") {
-        return InvalidField(path + ".purpose", "应为 labour_cost、wage_payment 或 other",
-                            "must be labour_cost, wage_payment or other");
-      }
-      row.purpose = in.purpose;
-    }
-    out.push_back(std::move(row));
   }
   return out;
 }
@@ -283,8 +299,9 @@ Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, std::int64
   if (feed.kind != "account" && feed.rows.empty()) {
     return InvalidField("rows", "考勤和工资支付表不能为空", "an attendance roster or pay sheet must not be empty");
   }
-  auto rows = StoredRows(feed, *month_start, keys_->cipher());
-  if (!rows) return rows.error();
+  auto checked = StoredRows(feed, *month_start, keys_->cipher());
+  if (!checked.errors.empty()) return checked.errors.front();
+  const auto* rows = &checked.rows;
   const std::string digest = DigestOf(feed, *rows);
 
   auto connection = db_.Acquire();
@@ -316,6 +333,12 @@ Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, std::int64
   for (const auto& warning : projects.OpenWarnings(project_id)) receipt.open_warnings.push_back(ViewOf(warning));
   tx.Commit();
   return receipt;
+}
+
+std::vector<Error> ProjectService::FeedRowErrors(const FeedInput& feed) const {
+  auto month_start = FeedMonth(feed.month, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())));
+  if (!month_start || feed.rows.size() > kMaxFeedRows) return {};
+  return StoredRows(feed, *month_start, keys_->cipher()).errors;
 }
 
 Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed) {

@@ -75,6 +75,8 @@ struct FeedInput {
   std::string channel = "browser";  // browser | file | api
 };
 inline constexpr std::size_t kMaxFeedRows = 20'000;
+// A refused batch names at most this many bad rows (ProjectService::FeedRowErrors).
+inline constexpr std::size_t kMaxRowErrors = 200;
 
 struct WarningView {
   store::ProjectWarningRow row;
@@ -146,6 +148,8 @@ class ProjectService {
   Result<FeedReceipt> ReceiveFeed(const Principal& who, std::int64_t project_id, const FeedInput& feed);
   // The same for a project named by its number (XM-2026-0001), as the machine API names it.
   Result<FeedReceipt> ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed);
+  // Every bad row of a refused feed (at most kMaxRowErrors), for the answer to name them all.
+  std::vector<Error> FeedRowErrors(const FeedInput& feed) const;
   // Open warnings across projects, highest level first; `level` a level code or empty.
   Result<WarningPage> OpenWarnings(const Principal& who, const std::string& level, std::int64_t limit,
                                    std::int64_t offset);

@@ -332,3 +332,40 @@ TEST(ProjectMonitoring, AComplaintAboutARegisteredProjectIsLinkedToIt) {
 
 }  // namespace
 }  // namespace wagelink::testing
+
+namespace wagelink::testing {
+namespace {
+
+// A refused feed names every bad row, not the first only: the bank mends the whole batch at once.
+TEST(ProjectMonitoring, ARefusedFeedNamesEveryBadRow) {
+  TestServer server;
+  HttpClient handler = server.LoginAs("handler");
+  auto registered = handler.PostJson("/api/v1/projects", Project());
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  const std::string feeds = "/api/v1/projects/" + std::to_string(registered.Json().at("id").as_int64()) + "/feeds";
+  auto feed = Attendance("2025-12", 6);
+  auto& rows = feed["rows"].as_array();
+  rows[1].as_object()["id_number"] = "110101199001011234";  // wrong check digit
+  rows[3].as_object()["days"] = 0;
+  rows[4].as_object()["id_number"] = rows[0].at("id_number");  // the same person twice
+  auto refused = handler.PostJson(feeds, feed);
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  const auto problem = refused.Json();
+  EXPECT_EQ(problem.at("field").as_string(), "rows[1].id_number") << "the first, as every problem names it";
+  const auto& errors = problem.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 3u) << problem;
+  EXPECT_EQ(errors[0].at("field").as_string(), "rows[1].id_number");
+  EXPECT_EQ(errors[1].at("field").as_string(), "rows[3].days");
+  EXPECT_EQ(errors[2].at("field").as_string(), "rows[4].id_number");
+  EXPECT_FALSE(errors[2].at("message_zh").as_string().empty());
+  // Nothing was stored: the corrected batch is the first.
+  rows[1].as_object()["id_number"] = WorkerId(11);
+  rows[3].as_object()["days"] = 20;
+  rows[4].as_object()["id_number"] = WorkerId(14);
+  auto received = handler.PostJson(feeds, feed);
+  ASSERT_EQ(received.status, 201) << received.body;
+  EXPECT_TRUE(received.Json().at("replaced_batch_id").is_null());
+}
+
+}  // namespace
+}  // namespace wagelink::testing
