@@ -222,6 +222,8 @@ export interface CaseDetail extends CaseSummary {
   progress: Record<string, unknown>;
   employer: Employer;
   general_contractor: Employer | null;
+  /** The registered project the complaint is about, linked when the case was registered. */
+  project: { id: number; project_no: string; name: string } | null;
   /** Body codes that are parties to the case (need-to-know scope). */
   parties: string[];
   workers: CaseWorker[];

@@ -160,6 +160,7 @@ const en: typeof zh = {
     employer: 'Employer',
     contractor: 'General contractor',
     project: 'Project',
+    registeredProject: 'registered project',
     received: 'Received',
     parties: 'Parties',
     actions: 'You can now',

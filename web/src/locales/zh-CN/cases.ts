@@ -158,6 +158,7 @@ export default {
     employer: '用人单位',
     contractor: '总承包单位',
     project: '工程项目',
+    registeredProject: '在册项目',
     received: '收到投诉',
     parties: '参与部门',
     actions: '当前可办理',
