@@ -289,6 +289,21 @@ Result<ProjectPage> ProjectService::List(const Principal& who, const std::string
 
 Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, std::int64_t project_id, const FeedInput& feed) {
   if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+  return ReceiveFeedFor(who, [project_id](store::ProjectRepository&) { return std::optional<std::int64_t>(project_id); },
+                        feed);
+}
+
+Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed) {
+  if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+  return ReceiveFeedFor(who, [&project_no](store::ProjectRepository& projects) { return projects.IdOfNumber(project_no); },
+                        feed);
+}
+
+// Checks the rows before taking a connection, then finds the project and stores the batch in one
+// transaction (the project found by id or by number on that same connection).
+Result<FeedReceipt> ProjectService::ReceiveFeedFor(
+    const Principal& who, const std::function<std::optional<std::int64_t>(store::ProjectRepository&)>& find,
+    const FeedInput& feed) {
   if (feed.kind != "attendance" && feed.kind != "payroll" && feed.kind != "account") {
     return InvalidField("kind", "应为 attendance、payroll 或 account", "must be attendance, payroll or account");
   }
@@ -307,8 +322,10 @@ Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, std::int64
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::ProjectRepository projects(*connection);
-  auto project = projects.Find(project_id);
+  const auto found = find(projects);
+  auto project = found ? projects.Find(*found) : std::nullopt;
   if (!project) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
+  const std::int64_t project_id = project->id;
   FeedReceipt receipt;
   receipt.rows = static_cast<std::int64_t>(rows->size());
   auto current = projects.CurrentBatch(project_id, feed.kind, feed.month);
@@ -341,15 +358,5 @@ std::vector<Error> ProjectService::FeedRowErrors(const FeedInput& feed) const {
   return StoredRows(feed, *month_start, keys_->cipher()).errors;
 }
 
-Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed) {
-  if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
-  std::optional<std::int64_t> id;
-  {
-    auto connection = db_.Acquire();
-    id = store::ProjectRepository(*connection).IdOfNumber(project_no);
-  }
-  if (!id) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
-  return ReceiveFeed(who, *id, feed);
-}
 
 }  // namespace wagelink::services

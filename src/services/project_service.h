@@ -9,6 +9,7 @@
 // moves to its new level, one that no longer holds clears with the data that cleared it, and the
 // project's risk item (风险台账) is opened, raised, or closed with them — all in one transaction.
 #include <boost/json/object.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -166,6 +167,10 @@ class ProjectService {
   WarningView ViewOf(const store::ProjectWarningRow& row) const;
   std::shared_ptr<const DistrictWarningRules> District(store::Connection& c);
   DistrictWarningRules LoadDistrict(store::Connection& c) const;
+
+  Result<FeedReceipt> ReceiveFeedFor(const Principal& who,
+                                     const std::function<std::optional<std::int64_t>(store::ProjectRepository&)>& find,
+                                     const FeedInput& feed);
 
   store::Database& db_;
   const Clock& clock_;
