@@ -50,6 +50,7 @@ const en: typeof zh = {
       not_rectified: 'Not rectified',
     },
     detail: {
+      content: 'The recommendation',
       back: 'Back to recommendations',
       basis: 'Based on',
       openBasis: 'Open',

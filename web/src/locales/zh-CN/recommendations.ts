@@ -48,6 +48,7 @@ export default {
       not_rectified: '未整改',
     },
     detail: {
+      content: '建议内容',
       back: '返回检察建议',
       basis: '建议依据',
       openBasis: '查看',
