@@ -5,7 +5,7 @@ const en: typeof zh = {
   recommendation: {
     menu: {
       group: 'Legal supervision',
-      list: 'Procuratorial recommendations',
+      list: 'Recommendations',
       detail: 'Recommendation',
       dashboard: 'Monitoring overview',
     },
@@ -61,7 +61,7 @@ const en: typeof zh = {
       issuedBy: 'Issued by {name} on {date}',
       replyDue: 'Reply due',
       period: '{months} months',
-      periodBasis: 'Basis of the period',
+      periodBasis: 'Basis of the period: {basis}',
       overdue: '{days} days overdue',
       reply: "The body's reply",
       noReply: 'No reply yet',
