@@ -31,7 +31,11 @@ export interface RecommendationBasis {
 
 /** The reply period and where it comes from (its legal status in words, e.g. 未证实，本区可设置). */
 export interface ReplyPeriod {
-  months: number;
+  /** The period in months (null when the district counts it in another unit: see limit and unit). */
+  months: number | null;
+  limit?: number;
+  /** months | days | working_days */
+  unit?: string;
   basis_zh: string;
   basis_en: string;
   status_tag: string;
@@ -73,6 +77,8 @@ export interface Recommendation {
   issued_by_name: string;
   issued_on: string;
   reply_due_on: string;
+  reply_due_explain_zh?: string;
+  reply_due_explain_en?: string;
   reply_period: ReplyPeriod;
   status: RecommendationStatus;
   status_zh: string;
@@ -107,6 +113,8 @@ export interface RecommendationFilters {
   project_id?: number;
   risk_id?: number;
   case_id?: number;
+  page?: number;
+  page_size?: number;
   limit?: number;
   offset?: number;
 }
@@ -151,10 +159,14 @@ export interface SupervisionDashboard {
   recommendations: { issued: number; answered: number; rectified: number; overdue: number };
 }
 
-/** The server pages by limit/offset; the lists page by page number and size. */
-export function pageToLimit(query: Pick<PageQuery, 'page' | 'page_size'>): { limit: number; offset: number } {
+/**
+ * The lists page by page number and size; the contract also names limit and offset. Both are sent,
+ * so the page is the same whichever pair the server reads.
+ */
+export function pageToLimit(query: Pick<PageQuery, 'page' | 'page_size'>): { page: number; page_size: number; limit: number; offset: number } {
   const size = Math.max(1, query.page_size);
-  return { limit: size, offset: (Math.max(1, query.page) - 1) * size };
+  const page = Math.max(1, query.page);
+  return { page, page_size: size, limit: size, offset: (page - 1) * size };
 }
 
 /** Only the conditions that are set go to the server (an empty select means "any"). */

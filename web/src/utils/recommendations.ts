@@ -4,6 +4,7 @@
 import type { RouteLocationRaw } from 'vue-router';
 import type { Addressee, BasisKind, Recommendation, RecommendationBasis, ReplyInput, EvaluationInput } from '@/api/recommendations';
 import type { ProjectWarning } from '@/api/projects';
+import { withoutStatusTags } from '@/utils/projects';
 
 /** What the 检察建议 rests on, as the page that opens the dialog knows it. */
 export interface IssueBasis {
@@ -113,6 +114,37 @@ export function issueProblems(form: { addressee_body: string; problem: string; m
   const measures = textProblem(form.measures, true);
   if (measures) problems.measures = measures;
   return problems;
+}
+
+const MAINTAINER_REF =
+  /(?:[，,、；;]\s*)?LEGAL\.md(?:\s*(?:[、,，]\s*)?(?:§\s*\d+(?:\.\d+)*|第\d+[条项](?:\.\d+)*|item\s+\d+))*/g;
+
+/**
+ * Server text about the reply period written for the maintainers as well: references to LEGAL.md
+ * and the legal status tags are dropped (the page shows the status in words beside it), the words
+ * stay. "未证实（LEGAL.md §5.6、§8第10项）：…" reads "未证实：…".
+ */
+export function plainLegalText(text: string | null | undefined): string {
+  if (!text) return '';
+  const cleaned = text
+    .replace(MAINTAINER_REF, '')
+    .replace(/（\s*[，,、；;]?\s*）|\(\s*[,;]?\s*\)/g, '')
+    .replace(/（\s*[，,、；;]\s*/g, '（')
+    .replace(/\(\s*[,;]\s*/g, '(');
+  return withoutStatusTags(cleaned)
+    .replace(/^[\s:：,，;；]+/, '')
+    .replace(/\s+([:：,，;；])/g, '$1')
+    .trim();
+}
+
+/** The reply period in words: "2个月", "15日", "10个工作日" (as i18n key and count). */
+export function periodWords(period: { months: number | null; limit?: number; unit?: string }): { key: string; n: number } | null {
+  if (period.months !== null && period.months !== undefined) return { key: 'recommendation.detail.period', n: period.months };
+  if (period.limit === undefined || period.limit === null) return null;
+  if (period.unit === 'months') return { key: 'recommendation.detail.period', n: period.limit };
+  if (period.unit === 'working_days') return { key: 'recommendation.detail.periodWorkingDays', n: period.limit };
+  if (period.unit === 'days') return { key: 'recommendation.detail.periodDays', n: period.limit };
+  return null;
 }
 
 /** Share of the projects, 0–100, for a progress figure (0 when there are no projects). */

@@ -9,6 +9,8 @@ import {
   evaluationProblems,
   issueProblems,
   outcomeTagType,
+  periodWords,
+  plainLegalText,
   recommendationTag,
   replyProblems,
   TEXT_MAX,
@@ -148,8 +150,8 @@ describe('reply and evaluation forms', () => {
 
 describe('paging and coverage', () => {
   it('turns a page into limit and offset, and leaves unset filters out of the query', () => {
-    expect(pageToLimit({ page: 3, page_size: 20 })).toEqual({ limit: 20, offset: 40 });
-    expect(pageToLimit({ page: 0, page_size: 10 })).toEqual({ limit: 10, offset: 0 });
+    expect(pageToLimit({ page: 3, page_size: 20 })).toEqual({ page: 3, page_size: 20, limit: 20, offset: 40 });
+    expect(pageToLimit({ page: 0, page_size: 10 })).toEqual({ page: 1, page_size: 10, limit: 10, offset: 0 });
     expect(listQuery({ status: '', overdue: false, project_id: 2, limit: 20, offset: 0 })).toEqual({ project_id: 2, limit: 20, offset: 0 });
     expect(listQuery({ status: 'replied', overdue: true })).toEqual({ status: 'replied', overdue: true });
   });
@@ -159,5 +161,29 @@ describe('paging and coverage', () => {
     expect(coveragePercent(2, 3)).toBe(67);
     expect(coveragePercent(0, 0)).toBe(0);
     expect(coveragePercent(5, 4)).toBe(100);
+  });
+});
+
+describe('the reply period in words', () => {
+  it('names the period in its unit', () => {
+    expect(periodWords({ months: 2, limit: 2, unit: 'months' })).toEqual({ key: 'recommendation.detail.period', n: 2 });
+    expect(periodWords({ months: null, limit: 30, unit: 'days' })).toEqual({ key: 'recommendation.detail.periodDays', n: 30 });
+    expect(periodWords({ months: null, limit: 10, unit: 'working_days' })).toEqual({ key: 'recommendation.detail.periodWorkingDays', n: 10 });
+    expect(periodWords({ months: null })).toBeNull();
+  });
+
+  it('drops the maintainers’ LEGAL.md references and status tags, keeping the words', () => {
+    expect(
+      plainLegalText('《人民检察院检察建议工作规定》（2019）；回复期限条文未见，检察建议书格式文本（江苏内容清单，LEGAL.md 第5条.6）载“二个月以内”'),
+    ).toBe('《人民检察院检察建议工作规定》（2019）；回复期限条文未见，检察建议书格式文本（江苏内容清单）载“二个月以内”');
+    expect(plainLegalText('未证实（LEGAL.md §5.6、§8第10项）：回复期限条文未能查阅，须由律师或客户核实。')).toBe(
+      '未证实：回复期限条文未能查阅，须由律师或客户核实。',
+    );
+    const english = plainLegalText(
+      "UNCONFIRMED (LEGAL.md §5.6, §8 item 10): the reply period of the 2019 rules could not be read; 'two months' is from the LOCAL Jiangsu list.",
+    );
+    expect(english).toBe("the reply period of the 2019 rules could not be read; 'two months' is from the Jiangsu list.");
+    expect(plainLegalText('《保障农民工工资支付条例》第二十四条')).toBe('《保障农民工工资支付条例》第二十四条');
+    expect(plainLegalText(null)).toBe('');
   });
 });

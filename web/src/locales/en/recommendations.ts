@@ -61,6 +61,8 @@ const en: typeof zh = {
       issuedBy: 'Issued by {name} on {date}',
       replyDue: 'Reply due',
       period: '{months} months',
+      periodDays: '{months} days',
+      periodWorkingDays: '{months} working days',
       periodBasis: 'Basis of the period: {basis}',
       overdue: '{days} days overdue',
       reply: "The body's reply",

@@ -59,6 +59,8 @@ export default {
       issuedBy: '{name} 于 {date} 制发',
       replyDue: '回复期限',
       period: '{months}个月',
+      periodDays: '{months}日',
+      periodWorkingDays: '{months}个工作日',
       periodBasis: '期限依据：{basis}',
       overdue: '已逾期{days}天',
       reply: '被建议单位回复',
