@@ -115,7 +115,7 @@ test('labour inspection finds it on the workbench and replies with the evidence 
   const card = page.locator('[data-test="recommendations-card"]');
   await card.waitFor();
   const item = card.locator('[data-test="recommendation-item"]', { hasText: recNumber });
-  await item.getByText('待本单位回复').waitFor();
+  await item.locator('[data-test="rec-card-todo"]', { hasText: '待本单位回复' }).waitFor();
   await item.click();
   await page.waitForURL(`**${recPath}`);
   const form = page.locator('[data-test="rec-reply-form"]');
@@ -124,10 +124,10 @@ test('labour inspection finds it on the workbench and replies with the evidence 
   await page.locator('[data-test="rec-reply-text"] textarea').fill(REPLY);
   // "Rectified" needs its evidence.
   await page.locator('[data-test="rec-reply-submit"]').click();
-  await form.getByText('已整改的，请填写整改证明材料').waitFor();
+  await form.getByText('整改完毕的，请填写整改证明材料').waitFor();
   await page.locator('[data-test="rec-reply-evidence-input"] textarea').fill(EVIDENCE);
   await page.locator('[data-test="rec-reply-submit"]').click();
-  await page.locator('[data-test="rec-reply-kind"]').getByText('已整改').waitFor();
+  await page.locator('[data-test="rec-reply-kind"]').getByText('已采纳并整改完毕').waitFor();
   await page.locator('[data-test="rec-reply-evidence"]').getByText(EVIDENCE).waitFor();
   assert.equal(await page.locator('[data-test="rec-reply-form"]').count(), 0);
   assert.equal(await page.locator('[data-test="rec-eval-form"]').count(), 0, 'only the procuratorate evaluates');
@@ -140,7 +140,7 @@ test('the prosecutor evaluates it as rectified; the list and the dashboard count
   const { page, close } = await newPage(browser);
   await loginAndWait(page, 'prosecutor');
   const item = page.locator('[data-test="recommendations-card"] [data-test="recommendation-item"]', { hasText: recNumber });
-  await item.getByText('待评估').waitFor();
+  await item.locator('[data-test="rec-card-todo"]', { hasText: '待评估' }).waitFor();
   await item.click();
   await page.waitForURL(`**${recPath}`);
   await page.locator('[data-test="rec-reply-evidence"]').getByText(EVIDENCE).waitFor();
@@ -148,7 +148,7 @@ test('the prosecutor evaluates it as rectified; the list and the dashboard count
   await page.locator('[data-test="rec-outcome-rectified"]').click();
   await page.locator('[data-test="rec-eval-text"] textarea').fill('经核查专用账户流水，人工费用已足额拨付，整改到位。');
   await page.locator('[data-test="rec-eval-submit"]').click();
-  await page.locator('[data-test="rec-outcome"]').getByText('已整改').waitFor();
+  await page.locator('[data-test="rec-outcome"]').getByText('整改到位').waitFor();
   await screenshot(page, '18-recommendation-evaluated');
 
   // The list: its row, the 已评估 tab and the rectified count.

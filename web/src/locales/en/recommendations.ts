@@ -40,9 +40,9 @@ const en: typeof zh = {
     },
     overdueDays: '{days} days overdue',
     replyKind: {
-      rectified: 'Rectified',
-      rectifying: 'Being rectified',
-      objection: 'Objection',
+      rectified: 'Accepted and rectified',
+      rectifying: 'Accepted, rectification under way',
+      objection: 'Objection raised',
     },
     outcome: {
       rectified: 'Rectified',

@@ -38,12 +38,12 @@ export default {
     },
     overdueDays: '逾期{days}天',
     replyKind: {
-      rectified: '已整改',
-      rectifying: '正在整改',
-      objection: '有异议',
+      rectified: '已采纳并整改完毕',
+      rectifying: '已采纳，正在整改',
+      objection: '提出异议',
     },
     outcome: {
-      rectified: '已整改',
+      rectified: '整改到位',
       partly_rectified: '部分整改',
       not_rectified: '未整改',
     },
@@ -98,7 +98,7 @@ export default {
     form: {
       required: '必填',
       choose: '请选择',
-      evidenceRequired: '已整改的，请填写整改证明材料',
+      evidenceRequired: '整改完毕的，请填写整改证明材料',
       tooLong: '不超过{max}字',
     },
     issue: {
