@@ -73,13 +73,13 @@ test('the prosecutor issues a 检察建议 from the red warning on the project p
   assert.equal((await dialog.locator('[data-test="rec-issue-basis"]').innerText()).trim(), `${PROJECT}：${rule}`);
   // The project's owner body is proposed; the warning's facts open the problem.
   await dialog.locator('[data-test="rec-issue-addressee"]').getByText('区人社局').waitFor();
-  const problem = await dialog.locator('[data-test="rec-issue-problem"] textarea').inputValue();
+  const problem = await dialog.locator('[data-test="rec-issue-problem"]').inputValue();
   assert.match(problem, new RegExp(`^${PROJECT}：`));
   assert.match(problem, /红色预警/);
   // The measures are asked for before anything is sent.
   await dialog.locator('[data-test="rec-issue-submit"]').click();
   await dialog.locator('[data-field="measures"] .el-form-item__error').getByText('必填').waitFor();
-  await dialog.locator('[data-test="rec-issue-measures"] textarea').fill(MEASURES);
+  await dialog.locator('[data-test="rec-issue-measures"]').fill(MEASURES);
   await dialog.locator('[data-test="rec-issue-submit"]').click();
 
   await page.locator('[data-test="rec-detail-page"]').waitFor();
@@ -121,11 +121,11 @@ test('labour inspection finds it on the workbench and replies with the evidence 
   const form = page.locator('[data-test="rec-reply-form"]');
   await form.waitFor();
   await page.locator('[data-test="rec-reply-kind-rectified"]').click();
-  await page.locator('[data-test="rec-reply-text"] textarea').fill(REPLY);
+  await page.locator('[data-test="rec-reply-text"]').fill(REPLY);
   // "Rectified" needs its evidence.
   await page.locator('[data-test="rec-reply-submit"]').click();
   await form.getByText('整改完毕的，请填写整改证明材料').waitFor();
-  await page.locator('[data-test="rec-reply-evidence-input"] textarea').fill(EVIDENCE);
+  await page.locator('[data-test="rec-reply-evidence-input"]').fill(EVIDENCE);
   await page.locator('[data-test="rec-reply-submit"]').click();
   await page.locator('[data-test="rec-reply-kind"]').getByText('已采纳并整改完毕').waitFor();
   await page.locator('[data-test="rec-reply-evidence"]').getByText(EVIDENCE).waitFor();
@@ -146,7 +146,7 @@ test('the prosecutor evaluates it as rectified; the list and the dashboard count
   await page.locator('[data-test="rec-reply-evidence"]').getByText(EVIDENCE).waitFor();
   await page.locator('[data-test="rec-eval-form"]').waitFor();
   await page.locator('[data-test="rec-outcome-rectified"]').click();
-  await page.locator('[data-test="rec-eval-text"] textarea').fill('经核查专用账户流水，人工费用已足额拨付，整改到位。');
+  await page.locator('[data-test="rec-eval-text"]').fill('经核查专用账户流水，人工费用已足额拨付，整改到位。');
   await page.locator('[data-test="rec-eval-submit"]').click();
   await page.locator('[data-test="rec-outcome"]').getByText('整改到位').waitFor();
   await screenshot(page, '18-recommendation-evaluated');
