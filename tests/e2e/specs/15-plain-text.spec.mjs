@@ -202,32 +202,32 @@ async function apiItems(page, path) {
 
 /**
  * The demo district may hold no 检察建议 yet: the prosecutor issues one on the first open project
- * warning (through the API, in the page's session), so its page is read by every role after.
+ * warning, so its page is read by every role after. The calls go through the context's own request
+ * client (the session's cookies, none of the page's request events, so the crawl's wait for quiet
+ * never sees them).
  */
 async function ensureRecommendation(page) {
-  return page.evaluate(async () => {
-    const list = await fetch('/api/v1/recommendations?limit=1', { credentials: 'same-origin' });
-    if (!list.ok) return;
-    const { items, can_issue: canIssue } = await list.json();
-    if (items.length > 0 || !canIssue) return;
-    const warnings = await fetch('/api/v1/project-warnings?page=1&page_size=1', { credentials: 'same-origin' });
-    if (!warnings.ok) return;
-    const warning = (await warnings.json()).items?.[0];
-    if (!warning) return;
-    const { csrf_token: token } = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json();
-    await fetch('/api/v1/recommendations', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-      body: JSON.stringify({
-        basis_kind: 'project_warning',
-        basis_id: warning.id,
-        addressee_body: 'hrss',
-        problem: `${warning.project_name}：${warning.rule_zh}。`,
-        measures: '建议依法督促整改。',
-      }),
-    });
+  const api = page.context().request;
+  const list = await api.get('/api/v1/recommendations?page=1&page_size=1');
+  if (!list.ok()) return;
+  const { items, can_issue: canIssue } = await list.json();
+  if (items.length > 0 || !canIssue) return;
+  const warnings = await api.get('/api/v1/project-warnings?page=1&page_size=1');
+  if (!warnings.ok()) return;
+  const warning = (await warnings.json()).items?.[0];
+  if (!warning) return;
+  const { csrf_token: token } = await (await api.get('/api/v1/auth/me')).json();
+  const issued = await api.post('/api/v1/recommendations', {
+    headers: { 'X-CSRF-Token': token },
+    data: {
+      basis_kind: 'project_warning',
+      basis_id: warning.id,
+      addressee_body: 'hrss',
+      problem: `${warning.project_name}：${warning.rule_zh}。`,
+      measures: '建议依法督促整改。',
+    },
   });
+  assert.ok(issued.ok(), `the prosecutor could not issue a 检察建议 to crawl: ${issued.status()}`);
 }
 
 function report(user, findings) {
@@ -268,7 +268,7 @@ for (const user of USERS) {
     if (projects[0]) await openAndScan(page, inflight, `/projects/${projects[0].id}`, findings);
     const meetings = await apiItems(page, '/meetings?page=1&page_size=1');
     if (meetings[0]) await openAndScan(page, inflight, `/meetings/${meetings[0].id}`, findings);
-    const recommendations = await apiItems(page, '/recommendations?limit=1');
+    const recommendations = await apiItems(page, '/recommendations?page=1&page_size=1');
     if (recommendations[0]) await openAndScan(page, inflight, `/recommendations/${recommendations[0].id}`, findings);
     const bulletins = await apiItems(page, '/bulletins?page=1&page_size=1');
     if (bulletins[0] && visited.has('/bulletins')) {
@@ -312,7 +312,7 @@ test('every demo case, risk (with its written report), project and meeting reads
   for (const item of await apiItems(page, '/meetings?page=1&page_size=100')) {
     await openAndScan(page, inflight, `/meetings/${item.id}`, findings);
   }
-  for (const item of await apiItems(page, '/recommendations?limit=100')) {
+  for (const item of await apiItems(page, '/recommendations?page=1&page_size=100')) {
     await openAndScan(page, inflight, `/recommendations/${item.id}`, findings);
   }
   report('coordinator', findings);
