@@ -1,6 +1,6 @@
 // No machine text in front of people (issue 14). Every demo role signs in, opens every page of its
 // own menu (and every tab on it), the detail pages reached from the first rows of its lists — a
-// case, a risk with its written report, a construction project, a meeting, a bulletin — and the
+// case, a risk with its written report, a construction project, a meeting, a bulletin, a 检察建议 — and the
 // public page; the visible text of each is checked for what only a machine should read: snake_case
 // codes, ISO timestamps, "LEGAL.md", untranslated i18n keys, LEGAL.md status tags, raw "#12" ids,
 // rule ids, clock ids on their own, login names, English words, and deadlines written as
@@ -200,6 +200,36 @@ async function apiItems(page, path) {
   }, `/api/v1${path}`);
 }
 
+/**
+ * The demo district may hold no 检察建议 yet: the prosecutor issues one on the first open project
+ * warning, so its page is read by every role after. The calls go through the context's own request
+ * client (the session's cookies, none of the page's request events, so the crawl's wait for quiet
+ * never sees them).
+ */
+async function ensureRecommendation(page) {
+  const api = page.context().request;
+  const list = await api.get('/api/v1/recommendations?page=1&page_size=1');
+  if (!list.ok()) return;
+  const { items, can_issue: canIssue } = await list.json();
+  if (items.length > 0 || !canIssue) return;
+  const warnings = await api.get('/api/v1/project-warnings?page=1&page_size=1');
+  if (!warnings.ok()) return;
+  const warning = (await warnings.json()).items?.[0];
+  if (!warning) return;
+  const { csrf_token: token } = await (await api.get('/api/v1/auth/me')).json();
+  const issued = await api.post('/api/v1/recommendations', {
+    headers: { 'X-CSRF-Token': token },
+    data: {
+      basis_kind: 'project_warning',
+      basis_id: warning.id,
+      addressee_body: 'hrss',
+      problem: `${warning.project_name}：${warning.rule_zh}。`,
+      measures: '建议依法督促整改。',
+    },
+  });
+  assert.ok(issued.ok(), `the prosecutor could not issue a 检察建议 to crawl: ${issued.status()}`);
+}
+
 function report(user, findings) {
   const unique = [...new Set(findings)];
   assert.deepEqual(unique, [], `${user} sees machine text:\n  ${unique.join('\n  ')}`);
@@ -211,6 +241,7 @@ for (const user of USERS) {
     const inflight = trackRequests(page);
     const findings = [];
     await loginAndWait(page, user);
+    if (user === 'prosecutor') await ensureRecommendation(page);
     await settle(page, inflight);
     await page.screenshot({ path: `/tmp/landing-${user}.png` });
     await scan(page, inflight, new URL(page.url()).pathname, findings);
@@ -237,6 +268,8 @@ for (const user of USERS) {
     if (projects[0]) await openAndScan(page, inflight, `/projects/${projects[0].id}`, findings);
     const meetings = await apiItems(page, '/meetings?page=1&page_size=1');
     if (meetings[0]) await openAndScan(page, inflight, `/meetings/${meetings[0].id}`, findings);
+    const recommendations = await apiItems(page, '/recommendations?page=1&page_size=1');
+    if (recommendations[0]) await openAndScan(page, inflight, `/recommendations/${recommendations[0].id}`, findings);
     const bulletins = await apiItems(page, '/bulletins?page=1&page_size=1');
     if (bulletins[0] && visited.has('/bulletins')) {
       await page.goto('/bulletins');
@@ -278,6 +311,9 @@ test('every demo case, risk (with its written report), project and meeting reads
   }
   for (const item of await apiItems(page, '/meetings?page=1&page_size=100')) {
     await openAndScan(page, inflight, `/meetings/${item.id}`, findings);
+  }
+  for (const item of await apiItems(page, '/recommendations?page=1&page_size=100')) {
+    await openAndScan(page, inflight, `/recommendations/${item.id}`, findings);
   }
   report('coordinator', findings);
   await close();

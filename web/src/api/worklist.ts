@@ -3,6 +3,7 @@
 // client shows them with the Chinese (or English) names the server sends.
 import { http } from './http';
 import type { AvailableStep, CaseClock, CaseSummary, Money } from './cases';
+import type { Recommendation } from './recommendations';
 
 export interface NamedCode {
   code: string;
@@ -73,6 +74,8 @@ export interface Worklist {
   outstanding: Money;
   truncated: boolean;
   green_channel_targets: GreenChannelTargets | null;
+  /** 检察建议 awaiting the caller's body: its replies to write, or (the procuratorate) replies to evaluate and overdue ones. */
+  recommendations?: Recommendation[];
 }
 
 export const worklistApi = {

@@ -76,6 +76,9 @@ describe('menu by permission', () => {
       '/cases',
       '/cases/new',
       '/imports',
+      // 检察建议 is read by every body that reads cases or risks (the server narrows the list).
+      '/supervision',
+      '/recommendations',
     ]);
     expect(forBody(['case.read', 'case.police.act'], 'police')).toEqual([
       '/workbench',
@@ -84,9 +87,27 @@ describe('menu by permission', () => {
       '/cases',
       '/cases/incoming',
       '/cases/filing-review',
+      '/supervision',
+      '/recommendations',
     ]);
-    expect(forBody(['case.read'], 'procuratorate')).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/cases/supervision']);
-    expect(forBody(['case.read'], 'court')).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/cases/green-channel']);
+    expect(forBody(['case.read'], 'procuratorate')).toEqual([
+      '/workbench',
+      '/announcements',
+      '/casework',
+      '/cases',
+      '/cases/supervision',
+      '/supervision',
+      '/recommendations',
+    ]);
+    expect(forBody(['case.read'], 'court')).toEqual([
+      '/workbench',
+      '/announcements',
+      '/casework',
+      '/cases',
+      '/cases/green-channel',
+      '/supervision',
+      '/recommendations',
+    ]);
     expect(forBody(['case.read', 'case.write', 'access_receipt.read'], 'hrss')).toContain('/pii/access-receipts');
     // case.write outside labour inspection does not make a complaint form appear.
     expect(forBody(['case.read', 'case.write'], 'court')).not.toContain('/cases/new');
@@ -97,7 +118,18 @@ describe('menu by permission', () => {
 
   it('the real route modules give each demo role its menu', () => {
     const forRole = (permissions: string[]) => paths(buildMenu(featureRoutes, new Set(permissions), '/', 'wage_office'));
-    expect(forRole(['case.read', 'roster.read'])).toEqual(['/workbench', '/announcements', '/casework', '/cases', '/roster']);
+    expect(forRole(['case.read', 'roster.read'])).toEqual([
+      '/workbench',
+      '/announcements',
+      '/casework',
+      '/cases',
+      '/supervision',
+      '/recommendations',
+      '/roster',
+    ]);
+    // 监测总览 is for dashboard.read, beside the 驾驶舱.
+    expect(forRole(['risk.read', 'dashboard.read'])).toContain('/supervision/overview');
+    expect(forRole(['case.read'])).not.toContain('/supervision/overview');
     // 三员分立: the administrators hold no business permission, so no roster either; 通知公告 is everyone's.
     expect(forRole(['user.manage', 'body.manage', 'settings.manage'])).toEqual([
       '/workbench',

@@ -23,6 +23,7 @@ import exposure from './exposure';
 import worklist from './worklist';
 import systemConsole from './console';
 import announcements from './announcements';
+import recommendations from './recommendations';
 
 const en: MessageSchema = {
   ...common,
@@ -45,6 +46,7 @@ const en: MessageSchema = {
   ...worklist,
   ...systemConsole,
   ...announcements,
+  ...recommendations,
 };
 
 export default en;

@@ -22,6 +22,7 @@ import exposure from './exposure';
 import worklist from './worklist';
 import systemConsole from './console';
 import announcements from './announcements';
+import recommendations from './recommendations';
 
 const zhCN = {
   ...common,
@@ -44,6 +45,7 @@ const zhCN = {
   ...worklist,
   ...systemConsole,
   ...announcements,
+  ...recommendations,
 };
 
 export type MessageSchema = typeof zhCN;
