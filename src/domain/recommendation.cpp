@@ -62,6 +62,8 @@ bool MayBeAddressed(Body body) {
   return body != Body::kProcuratorate && body != Body::kLeadership && body != Body::kEmployer;
 }
 
+bool ReplyNeedsEvidence(ReplyKind kind) { return kind == ReplyKind::kRectified; }
+
 std::int64_t DaysOverdue(RecommendationStatus status, CivilDate reply_due_on, CivilDate today) {
   if (status != RecommendationStatus::kAwaitingReply || !(reply_due_on < today)) return 0;
   return today.DaysSinceEpoch() - reply_due_on.DaysSinceEpoch();

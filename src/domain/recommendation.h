@@ -48,6 +48,10 @@ bool MayBeAddressed(Body body);
 // Days past the reply due date while the reply is awaited; 0 when not overdue or already answered.
 std::int64_t DaysOverdue(RecommendationStatus status, CivilDate reply_due_on, CivilDate today);
 
+// A reply that says the rectification is done shows its evidence; one still rectifying or objecting
+// may come without.
+bool ReplyNeedsEvidence(ReplyKind kind);
+
 // The addressee may reply once, while the reply is awaited (late replies are accepted and stay late).
 Status CheckReply(RecommendationStatus status);
 // The procuratorate evaluates once: after the reply, or without one once the reply is overdue.

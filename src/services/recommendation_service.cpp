@@ -262,7 +262,7 @@ Result<RecommendationView> RecommendationService::Reply(const Principal& who, st
   if (!kind) return InvalidField("kind", "回复类型应为已整改、正在整改或提出异议", "must be rectified, rectifying or objection");
   if (auto ok = domain::ValidateText("text", reply.text, kMaxText, true); !ok) return ok.error();
   if (auto ok = domain::ValidateText("rectification_evidence", reply.rectification_evidence, kMaxText,
-                                     *kind != domain::ReplyKind::kObjection);
+                                     domain::ReplyNeedsEvidence(*kind));
       !ok) {
     return ok.error();
   }

@@ -39,6 +39,12 @@ TEST(Recommendation, IsAnsweredOnceAndEvaluatedOnceAfterTheReplyOrItsDueDate) {
   EXPECT_EQ(CheckEvaluation(RecommendationStatus::kEvaluated, due, Date("2026-04-01")).error().code, ErrorCode::kConflict);
 }
 
+TEST(Recommendation, OnlyAReplyThatSaysItIsRectifiedMustShowItsEvidence) {
+  EXPECT_TRUE(ReplyNeedsEvidence(ReplyKind::kRectified));
+  EXPECT_FALSE(ReplyNeedsEvidence(ReplyKind::kRectifying));
+  EXPECT_FALSE(ReplyNeedsEvidence(ReplyKind::kObjection));
+}
+
 TEST(Recommendation, CodesReadBackAndHaveChineseNames) {
   for (auto s : {RecommendationStatus::kAwaitingReply, RecommendationStatus::kReplied, RecommendationStatus::kEvaluated}) {
     EXPECT_EQ(ParseRecommendationStatus(RecommendationStatusCode(s)), s);
