@@ -111,6 +111,9 @@ struct Application::Services {
                                       }},
                                      {"risk_review", "风险复核提醒", "Risk review reminders", std::chrono::seconds(300), [this] { risks.SweepReviews(); }},
                                      {"action_item_overdue", "督办事项逾期检查", "Overdue action items", std::chrono::seconds(300), [this] { meetings.SweepOverdueActionItems(); }},
+                                     {"recommendation_overdue", "检察建议逾期提醒", "Overdue recommendation replies", std::chrono::seconds(300), [this] {
+                                        if (recommendations) recommendations->SweepOverdue();
+                                      }},
                                      {"import_purge", "未提交导入文件清理", "Purge of abandoned imports", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
                                      {"audit_anchor", "审计日志锚点发布", "Audit anchor publishing", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
                                      {"backup", "数据库定期备份", "Scheduled backup", backup_interval, [this] {

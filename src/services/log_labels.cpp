@@ -57,6 +57,7 @@ constexpr std::array kActions = std::to_array<Entry>({
     {"api_client.disable", "停用接口客户端", "Disabled a machine client"},
     {"recommendation.issue", "制发检察建议", "Issued a procuratorial recommendation"},
     {"recommendation.reply", "回复检察建议", "Replied to a procuratorial recommendation"},
+    {"job.recommendation_overdue", "检察建议逾期提醒", "Announced overdue recommendation replies"},
     {"recommendation.evaluate", "评估检察建议落实情况", "Evaluated a procuratorial recommendation"},
     {"security.crypto_switched", "切换加密算法套件", "Switched the cryptographic suite"},
     {"settings.holiday_notice_enter", "录入节假日安排", "Entered a holiday notice"},

@@ -8,6 +8,7 @@
 #include "domain/recommendation.h"
 #include "domain/time_limit.h"
 #include "domain/validators.h"
+#include "domain/zh_dates.h"
 #include "services/admin_service.h"
 #include "services/case_scope.h"
 #include "store/case_repository.h"
@@ -337,6 +338,32 @@ Result<RecommendationView> RecommendationService::Evaluate(const Principal& who,
   auto stored = recommendations.Find(id);
   tx.Commit();
   return ViewOf(*connection, who, std::move(*stored));
+}
+
+std::int64_t RecommendationService::SweepOverdue(std::int64_t batch_size) {
+  const std::string now = FormatUtc(clock_.Now());
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::RecommendationRepository recommendations(*connection);
+  const auto due = recommendations.OverdueUnannounced(Today().ToIso(), batch_size);
+  for (const auto& row : due) {
+    const auto due_on = domain::CivilDate::ParseIso(row.reply_due_on);
+    const std::string due_zh = due_on ? domain::ZhDate(*due_on) : row.reply_due_on;
+    for (const std::string& body : {row.addressee_body, std::string(domain::BodyCode(domain::Body::kProcuratorate))}) {
+      Notify(*connection, body, "recommendation_overdue",
+             "检察建议 " + row.number + " 逾期未回复（回复期限 " + due_zh + "）：" + row.basis_label_zh,
+             "Recommendation " + row.number + " not answered by its due date " + row.reply_due_on + ": " +
+                 row.basis_label_en,
+             row, now);
+    }
+    recommendations.MarkOverdueAnnounced(row.id, now);
+  }
+  if (!due.empty()) {
+    audit_.Append(*connection, SystemActor("recommendation-sweep"), "job.recommendation_overdue",
+                  {"recommendations", std::to_string(due.size())});
+  }
+  tx.Commit();
+  return static_cast<std::int64_t>(due.size());
 }
 
 std::vector<RecommendationView> RecommendationService::AwaitingAction(const Principal& who, std::int64_t limit) {

@@ -92,6 +92,10 @@ class RecommendationService {
   // replies to evaluate and replies overdue. Oldest due first, at most `limit`.
   std::vector<RecommendationView> AwaitingAction(const Principal& who, std::int64_t limit);
 
+  // The job: announces each reply that has fallen overdue, once, to the body addressed and to the
+  // procuratorate. Returns how many.
+  std::int64_t SweepOverdue(std::int64_t batch_size = 200);
+
   static bool CanIssue(const Principal& who);
   static bool SeesAll(const Principal& who);
 

@@ -126,4 +126,17 @@ bool RecommendationRepository::SaveEvaluation(const RecommendationRow& row, std:
                                       *row.evaluated_at, *row.evaluated_on, row.id, expected_version}) == 1;
 }
 
+std::vector<RecommendationRow> RecommendationRepository::OverdueUnannounced(const std::string& today, std::int64_t limit) {
+  std::vector<RecommendationRow> out;
+  c_.Stream(std::string(kColumns) +
+                "WHERE r.status = 'awaiting_reply' AND r.reply_due_on < ? AND r.overdue_notified_at IS NULL "
+                "ORDER BY r.reply_due_on, r.id LIMIT ?",
+            {today, limit}, [&](const Row& r) { out.push_back(RowOf(r)); });
+  return out;
+}
+
+void RecommendationRepository::MarkOverdueAnnounced(std::int64_t id, const std::string& at) {
+  c_.Execute("UPDATE recommendations SET overdue_notified_at = ? WHERE id = ?", {at, id});
+}
+
 }  // namespace wagelink::store

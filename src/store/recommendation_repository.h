@@ -54,6 +54,9 @@ class RecommendationRepository {
   // Optimistic: false when someone else answered or evaluated it first.
   bool SaveReply(const RecommendationRow& row, std::int64_t expected_version);
   bool SaveEvaluation(const RecommendationRow& row, std::int64_t expected_version);
+  // Awaiting a reply due before `today` and not yet announced as overdue, oldest due first.
+  std::vector<RecommendationRow> OverdueUnannounced(const std::string& today, std::int64_t limit);
+  void MarkOverdueAnnounced(std::int64_t id, const std::string& at);
 
  private:
   Connection& c_;

@@ -49,6 +49,14 @@ bool InboxHas(HttpClient& client, std::string_view kind) {
   return false;
 }
 
+int CountOfKind(HttpClient& client, std::string_view kind) {
+  const auto inbox = client.Get("/api/v1/inbox?page_size=100").Json();
+  int count = 0;
+  for (const auto& n : inbox.at("items").as_array()) count += n.at("kind").as_string() == kind ? 1 : 0;
+  return count;
+}
+int CountOfKind(HttpClient&& client, std::string_view kind) { return CountOfKind(client, kind); }
+
 TEST(Recommendations, IssuedOnARedWarningAnsweredByTheBodyAndEvaluatedByTheProcuratorate) {
   TestServer server;
   SeedProjects(server);
@@ -173,6 +181,16 @@ TEST(Recommendations, AnOverdueReplyIsCountedAndMayBeEvaluatedWithoutOne) {
   EXPECT_TRUE(overdue.at("items").at(0).at("can_evaluate").as_bool());
   const auto work = prosecutor.Get("/api/v1/worklist").Json();
   ASSERT_EQ(work.at("recommendations").as_array().size(), 1u) << work;
+
+  // The reminder job announces the overdue reply once, to the body addressed and to the procuratorate.
+  HttpClient sysadmin = server.LoginAs("sysadmin");
+  for (int run = 0; run < 2; ++run) {
+    ASSERT_EQ(sysadmin.Send("POST", "/api/v1/system/jobs/recommendation_overdue/run").status, 200);
+  }
+  EXPECT_EQ(CountOfKind(server.LoginAs("coordinator"), "recommendation_overdue"), 1);
+  EXPECT_EQ(CountOfKind(prosecutor, "recommendation_overdue"), 1);
+  EXPECT_EQ(CountOfKind(server.LoginAs("handler"), "recommendation_overdue"), 0) << "not addressed to labour inspection";
+
   auto evaluated = prosecutor.PostJson(std::string(kList) + "/" + std::to_string(id) + "/evaluation",
                                        {{"outcome", "not_rectified"}, {"text", "逾期未回复，未见整改。"}});
   ASSERT_EQ(evaluated.status, 200) << evaluated.body;

@@ -34,6 +34,7 @@ CREATE TABLE recommendations (
   evaluated_by_name TEXT,
   evaluated_at TEXT,
   evaluated_on TEXT,
+  overdue_notified_at TEXT,                    -- when the overdue reply was announced (once)
   version BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX recommendations_addressee ON recommendations (addressee_body, status, reply_due_on);

@@ -15,6 +15,7 @@ export const INBOX_KINDS = [
   'recommendation_issued',
   'recommendation_replied',
   'recommendation_evaluated',
+  'recommendation_overdue',
 ] as const;
 
 /** Where a notification leads: its case when it names one, else the ledger or meeting list it is about. */

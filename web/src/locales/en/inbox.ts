@@ -46,6 +46,7 @@ const en: typeof zh = {
       recommendation_issued: 'Procuratorial recommendation',
       recommendation_replied: 'Recommendation answered',
       recommendation_evaluated: 'Recommendation evaluated',
+      recommendation_overdue: 'Recommendation overdue',
       deadline_due_soon: 'Due soon',
       deadline_due_today: 'Due today',
       meeting_scheduled: 'Meeting',

@@ -44,6 +44,7 @@ export default {
       recommendation_issued: '收到检察建议',
       recommendation_replied: '检察建议已回复',
       recommendation_evaluated: '检察建议已评估',
+      recommendation_overdue: '检察建议逾期',
       deadline_due_soon: '期限将至',
       deadline_due_today: '今日到期',
       meeting_scheduled: '会议通知',
