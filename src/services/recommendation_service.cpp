@@ -132,15 +132,11 @@ ReplyPeriod RecommendationService::PeriodInForce() {
   return out;
 }
 
-RecommendationView RecommendationService::ViewOf(store::Connection& c, const Principal& who,
+RecommendationView RecommendationService::ViewOf(const Principal& who,
                                                   store::RecommendationRow row) const {
   RecommendationView view;
-  for (const auto& b : store::IdentityRepository(c).ListBodies()) {
-    if (b.code == row.addressee_body) {
-      view.addressee_name_zh = b.name_zh;
-      view.addressee_name_en = b.name_en;
-    }
-  }
+  view.addressee_name_zh = row.addressee_name_zh;
+  view.addressee_name_en = row.addressee_name_en;
   const auto status = domain::ParseRecommendationStatus(row.status).value_or(RecommendationStatus::kAwaitingReply);
   const auto due = domain::CivilDate::ParseIso(row.reply_due_on);
   const auto today = Today();
@@ -219,7 +215,7 @@ Result<RecommendationView> RecommendationService::Issue(const Principal& who, co
   audit_.Append(*connection, who, "recommendation.issue", {"recommendation", std::to_string(row.id)}, nullptr, AuditJson(row));
   auto stored = recommendations.Find(row.id);
   tx.Commit();
-  return ViewOf(*connection, who, std::move(*stored));
+  return ViewOf(who, std::move(*stored));
 }
 
 Result<RecommendationList> RecommendationService::List(const Principal& who, const RecommendationQuery& query) {
@@ -241,7 +237,7 @@ Result<RecommendationList> RecommendationService::List(const Principal& who, con
   store::RecommendationRepository recommendations(*connection);
   RecommendationList out;
   for (auto& row : recommendations.List(filter, query.limit, query.offset)) {
-    out.page.items.push_back(ViewOf(*connection, who, std::move(row)));
+    out.page.items.push_back(ViewOf(who, std::move(row)));
   }
   out.page.total = recommendations.Count(filter);
   out.counts = recommendations.Counts(filter.addressee_body, today);
@@ -254,7 +250,7 @@ Result<RecommendationView> RecommendationService::Get(const Principal& who, std:
   auto row = store::RecommendationRepository(*connection).Find(id);
   // Another body's recommendation does not exist for the caller (need-to-know, like a case).
   if (!row || (!SeesAll(who) && row->addressee_body != who.body_code)) return NotFound();
-  return ViewOf(*connection, who, std::move(*row));
+  return ViewOf(who, std::move(*row));
 }
 
 Result<RecommendationView> RecommendationService::Reply(const Principal& who, std::int64_t id,
@@ -295,7 +291,7 @@ Result<RecommendationView> RecommendationService::Reply(const Principal& who, st
   audit_.Append(*connection, who, "recommendation.reply", {"recommendation", std::to_string(id)}, nullptr, AuditJson(*row));
   auto stored = recommendations.Find(id);
   tx.Commit();
-  return ViewOf(*connection, who, std::move(*stored));
+  return ViewOf(who, std::move(*stored));
 }
 
 Result<RecommendationView> RecommendationService::Evaluate(const Principal& who, std::int64_t id,
@@ -337,7 +333,7 @@ Result<RecommendationView> RecommendationService::Evaluate(const Principal& who,
                 AuditJson(*row));
   auto stored = recommendations.Find(id);
   tx.Commit();
-  return ViewOf(*connection, who, std::move(*stored));
+  return ViewOf(who, std::move(*stored));
 }
 
 std::int64_t RecommendationService::SweepOverdue(std::int64_t batch_size) {
@@ -372,13 +368,13 @@ std::vector<RecommendationView> RecommendationService::AwaitingAction(const Prin
   store::RecommendationRepository recommendations(*connection);
   const std::string today = Today().ToIso();
   if (CanIssue(who)) {
-    for (auto& row : recommendations.List({.status = "replied"}, limit, 0)) out.push_back(ViewOf(*connection, who, std::move(row)));
+    for (auto& row : recommendations.List({.status = "replied"}, limit, 0)) out.push_back(ViewOf(who, std::move(row)));
     for (auto& row : recommendations.List({.overdue_before = today}, limit, 0)) {
-      out.push_back(ViewOf(*connection, who, std::move(row)));
+      out.push_back(ViewOf(who, std::move(row)));
     }
   } else {
     for (auto& row : recommendations.List({.addressee_body = who.body_code, .status = "awaiting_reply"}, limit, 0)) {
-      out.push_back(ViewOf(*connection, who, std::move(row)));
+      out.push_back(ViewOf(who, std::move(row)));
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row.reply_due_on < b.row.reply_due_on; });

@@ -100,7 +100,7 @@ class RecommendationService {
   static bool SeesAll(const Principal& who);
 
  private:
-  RecommendationView ViewOf(store::Connection& c, const Principal& who, store::RecommendationRow row) const;
+  RecommendationView ViewOf(const Principal& who, store::RecommendationRow row) const;
   domain::CivilDate Today() const;
 
   store::Database& db_;

@@ -13,8 +13,8 @@ constexpr std::string_view kColumns =
     "r.basis_label_en, r.addressee_body, r.problem, r.measures, r.issued_by, r.issued_by_name, r.issued_at, r.issued_on, "
     "r.reply_due_on, r.reply_due_explain_zh, r.reply_due_explain_en, r.status, r.reply_kind, r.reply_text, "
     "r.rectification_evidence, r.replied_by_name, r.replied_at, r.replied_on, r.outcome, r.evaluation_text, "
-    "r.evaluated_by_name, r.evaluated_at, r.evaluated_on, r.version, c.case_no "
-    "FROM recommendations r LEFT JOIN cases c ON c.id = r.case_id ";
+    "r.evaluated_by_name, r.evaluated_at, r.evaluated_on, r.version, c.case_no, b.name_zh, b.name_en "
+    "FROM recommendations r LEFT JOIN cases c ON c.id = r.case_id LEFT JOIN bodies b ON b.code = r.addressee_body ";
 // Every filter is a bound parameter; an empty one matches everything.
 constexpr std::string_view kWhere =
     "WHERE (? = '' OR r.addressee_body = ?) AND (? = '' OR r.status = ?) "
@@ -69,6 +69,8 @@ RecommendationRow RowOf(const Row& r) {
   row.evaluated_on = r.OptText(30);
   row.version = r.Int(31);
   row.case_number = r.OptText(32);
+  row.addressee_name_zh = r.OptText(33).value_or(row.addressee_body);
+  row.addressee_name_en = r.OptText(34).value_or(row.addressee_body);
   return row;
 }
 

@@ -25,6 +25,7 @@ struct RecommendationRow {
   std::optional<std::string> outcome, evaluation_text, evaluated_by_name, evaluated_at, evaluated_on;
   std::int64_t version = 1;
   std::optional<std::string> case_number;  // joined for reading
+  std::string addressee_name_zh, addressee_name_en;  // joined for reading
 };
 
 // What a list asks for; empty / unset fields do not filter.
