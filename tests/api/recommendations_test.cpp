@@ -195,6 +195,19 @@ TEST(Recommendations, AnOverdueReplyIsCountedAndMayBeEvaluatedWithoutOne) {
                                        {{"outcome", "not_rectified"}, {"text", "逾期未回复，未见整改。"}});
   ASSERT_EQ(evaluated.status, 200) << evaluated.body;
   EXPECT_TRUE(evaluated.Json().at("reply").is_null());
+
+  // The bulletin up to 13 March counts it issued, and overdue for the wage office (due 5 March, no
+  // reply by the period's last day); the evaluation on 14 March falls after the period.
+  HttpClient office = server.LoginAs("coordinator");
+  auto bulletin = office.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", "2026-01-01"}, {"to", "2026-03-13"}});
+  ASSERT_EQ(bulletin.status, 201) << bulletin.body;
+  const auto figures = bulletin.Json().at("figures").at("recommendations");
+  EXPECT_EQ(figures.at("issued").as_int64(), 1) << figures;
+  EXPECT_EQ(figures.at("answered").as_int64(), 0);
+  EXPECT_EQ(figures.at("evaluated").as_int64(), 0);
+  ASSERT_EQ(figures.at("overdue_by_body").as_array().size(), 1u) << figures;
+  EXPECT_EQ(figures.at("overdue_by_body").at(0).at("body_code").as_string(), "wage_office");
+  EXPECT_EQ(figures.at("overdue_by_body").at(0).at("overdue").as_int64(), 1);
   HttpClient coordinator = server.LoginAs("coordinator");
   auto reply = coordinator.PostJson(std::string(kList) + "/" + std::to_string(id) + "/reply",
                                     {{"kind", "rectifying"}, {"text", "迟到的回复"}, {"rectification_evidence", "x"}});
