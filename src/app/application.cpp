@@ -381,7 +381,7 @@ Result<int> Application::SeedDemoScenarios(std::string_view scenarios_json) {
 }
 
 Result<int> Application::SeedDemoProjects(std::string_view projects_json) {
-  auto created = LoadDemoProjects(*services_->projects, services_->auth, clock_, projects_json);
+  auto created = LoadDemoProjects(*services_->projects, services_->cases.intake, services_->auth, clock_, projects_json);
   if (created) LogEvent(spdlog::level::info, "demo_projects_ready", {{"projects_created", *created}});
   return created;
 }

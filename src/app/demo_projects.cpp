@@ -47,10 +47,39 @@ domain::CivilDate MonthStart(domain::CivilDate today, int months_ago) {
   return domain::CivilDate::FromYmd(today.year(), today.month(), 1).value().AddMonthsClamped(-months_ago);
 }
 
+// The workers of a project who complain (by their index on its roster), through intake as a
+// complaint about the project's contractor: the case is linked to the project as any complaint is.
+Status FileDemoComplaint(services::CaseIntake& intake, const services::Principal& handler, const Clock& clock,
+                         const boost::json::object& project, std::size_t p, const boost::json::object& spec) {
+  const domain::CivilDate today = domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock.Now()));
+  const int months = static_cast<int>(Integer(spec, "months"));
+  services::ComplaintInput complaint;
+  complaint.channel = Text(spec, "channel");
+  complaint.received_at = domain::Instant::FromUnixSeconds(clock.Now() - Integer(spec, "days_ago") * 86'400);
+  const auto contractor = Party(project.at("contractor").as_object());
+  complaint.employer = {contractor.name, contractor.credit_code, "unit", Text(project, "location"), ""};
+  complaint.project_name = Text(project, "name");
+  complaint.summary = Text(spec, "summary");
+  const auto first = static_cast<int>(Integer(spec, "first_worker"));
+  for (int w = first; w < first + Integer(spec, "workers"); ++w) {
+    services::WorkerInput worker;
+    worker.name = kNames[w % 20];
+    worker.id_number = WorkerId(p, w);
+    worker.owed = Yuan(Text(spec, "owed_yuan_each"));
+    worker.months_unpaid = months;
+    worker.period_from = MonthStart(today, months).ToIso().substr(0, 7);
+    worker.period_to = MonthStart(today, 1).ToIso().substr(0, 7);
+    complaint.workers.push_back(std::move(worker));
+  }
+  auto created = intake.CreateComplaint(handler, complaint);
+  if (!created) return created.error();
+  return Ok{};
+}
+
 }  // namespace
 
-Result<int> LoadDemoProjects(services::ProjectService& projects, services::AuthService& auth, const Clock& clock,
-                             std::string_view json) {
+Result<int> LoadDemoProjects(services::ProjectService& projects, services::CaseIntake& intake, services::AuthService& auth,
+                             const Clock& clock, std::string_view json) {
   auto handler = auth.PrincipalFor("handler", {"", "demo-projects"});
   if (!handler) return handler.error();
   auto existing = projects.List(*handler, "", 1, 0);
@@ -111,6 +140,11 @@ Result<int> LoadDemoProjects(services::ProjectService& projects, services::AuthS
       for (const auto* feed : {&account, &payroll, &attendance}) {
         if (feed->kind == "payroll" && feed->rows.empty()) continue;
         if (auto received = projects.ReceiveFeed(*handler, id, *feed); !received) return Failed(in.name, received.error());
+      }
+    }
+    if (const auto* complaint = o.if_contains("complaint")) {
+      if (auto filed = FileDemoComplaint(intake, *handler, clock, o, p, complaint->as_object()); !filed) {
+        return Failed(in.name, filed.error());
       }
     }
   }

@@ -312,6 +312,14 @@ TEST(ProjectMonitoring, AComplaintAboutARegisteredProjectIsLinkedToIt) {
   auto seeded = server.app().SeedDemoProjects(ReadFile(SourceDir() + "/data/demo/projects.json"));
   ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
   HttpClient handler = server.LoginAs("handler");
+  // The demo's own complaint by six of 城东物流园's unpaid workers is linked to it.
+  auto demo_cases = handler.Get("/api/v1/cases").Json();
+  ASSERT_EQ(demo_cases.at("total").as_int64(), 1) << demo_cases;
+  auto demo_case = handler.Get("/api/v1/cases/" + std::to_string(demo_cases.at("items").at(0).at("id").as_int64())).Json();
+  ASSERT_FALSE(demo_case.at("project").is_null()) << demo_case;
+  EXPECT_EQ(demo_case.at("project").at("name").as_string(), "城东物流园仓储项目");
+  EXPECT_EQ(demo_case.at("workers").as_array().size(), 6u);
+
   auto complaint = ScenarioOneComplaint();
   complaint["general_contractor"].as_object()["credit_code"] = ValidCreditCode("91330100MA2D5E6F7");
   complaint["project_name"] = "城东物流园";
