@@ -290,13 +290,15 @@ Result<ProjectWarningRuleSet> ProjectWarningRuleSet::Parse(std::string_view json
     auto object = AsObject((**rules)[i], path);
     if (!object) return object.error();
     JsonFields f(**object, path);
-    if (auto ok = f.OnlyKeys({"id", "measure", "zh", "en", "basis", "status", "threshold_status", "threshold_basis", "grades"}); !ok) {
+    if (auto ok = f.OnlyKeys({"id", "measure", "zh", "en", "basis", "basis_en", "status", "threshold_status", "threshold_basis",
+                                 "threshold_basis_en", "grades"}); !ok) {
       return ok.error();
     }
     ProjectWarningRule rule;
     for (auto [key, out] : {std::pair{"id", &rule.id}, std::pair{"measure", &rule.measure}, std::pair{"zh", &rule.zh},
                             std::pair{"en", &rule.en}, std::pair{"basis", &rule.basis}, std::pair{"status", &rule.status},
-                            std::pair{"threshold_basis", &rule.threshold_basis},
+                            std::pair{"basis_en", &rule.basis_en}, std::pair{"threshold_basis", &rule.threshold_basis},
+                            std::pair{"threshold_basis_en", &rule.threshold_basis_en},
                             std::pair{"threshold_status", &rule.threshold_status}}) {
       auto value = f.String(key);
       if (!value) return value.error();

@@ -35,6 +35,7 @@ struct WarningGrade {
 
 struct ProjectWarningRule {
   std::string id, measure, zh, en, basis, status, threshold_basis;
+  std::string basis_en, threshold_basis_en;  // the same in English, for the English UI
   // How sure the thresholds are (legal_source.h spelling): LOCAL, UNCONFIRMED or PLATFORM_SETTING
   // when the district should check or set them, CONFIRMED/SECONDARY when the law gives them.
   std::string threshold_status;

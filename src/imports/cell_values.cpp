@@ -130,10 +130,10 @@ Result<std::string> ParseEmployerKindCell(std::string_view text, std::string_vie
 Result<bool> ParseYesNoCell(std::string_view text, std::string_view field) {
   std::string word = Without(text, {" ", "\t"});
   for (auto& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (std::string_view yes : {"是", "y", "yes", "true", "1", "√", "✓"}) {
+  for (std::string_view yes : {"是", "y", "yes", "true", "1", "√", "✓", "通过", "已代发"}) {
     if (word == yes) return true;
   }
-  for (std::string_view no : {"否", "n", "no", "false", "0", "×", "✗"}) {
+  for (std::string_view no : {"否", "n", "no", "false", "0", "×", "✗", "未通过", "未代发"}) {
     if (word == no) return false;
   }
   return InvalidField(field, "应为 是 或 否", "must be yes or no");

@@ -195,7 +195,9 @@ WarningView ProjectService::ViewOf(const store::ProjectWarningRow& row) const {
     view.rule_zh = rule->zh;
     view.rule_en = rule->en;
     view.basis = rule->basis;
+    view.basis_en = rule->basis_en;
     view.threshold_basis = rule->threshold_basis;
+    view.threshold_basis_en = rule->threshold_basis_en;
     view.threshold_status = rule->threshold_status;
     view.status_tag = rule->status;
     std::tie(view.measure_unit_zh, view.measure_unit_en) = UnitOf(rule->measure);

@@ -81,7 +81,8 @@ inline constexpr std::size_t kMaxRowErrors = 200;
 
 struct WarningView {
   store::ProjectWarningRow row;
-  std::string level_zh, level_en, rule_zh, rule_en, basis, threshold_basis, threshold_status, status_tag;
+  std::string level_zh, level_en, rule_zh, rule_en, basis, basis_en, threshold_basis, threshold_basis_en, threshold_status,
+      status_tag;
   std::string measure_unit_zh, measure_unit_en;  // 日 / 个月 / % / "" for a yes-no finding
 };
 

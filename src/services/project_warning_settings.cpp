@@ -89,7 +89,8 @@ Result<boost::json::object> ProjectService::Rules(const Principal& who) {
                         {"at_least", rule.grades[g].at_least}, {"default", shipped.grades[g].at_least}});
     }
     list.push_back({{"id", rule.id}, {"zh", rule.zh}, {"en", rule.en}, {"basis", rule.basis},
-                    {"source_status", rule.status}, {"threshold_basis", rule.threshold_basis},
+                    {"basis_en", rule.basis_en}, {"source_status", rule.status}, {"threshold_basis", rule.threshold_basis},
+                    {"threshold_basis_en", rule.threshold_basis_en},
                     {"threshold_status", rule.threshold_status}, {"grades", grades},
                     {"set_by_district", district->thresholds.contains(rule.id)}});
   }

@@ -108,6 +108,7 @@ TEST_F(FeedImport, FilesFromThePlatformAndTheBankAreMappedCommittedAndRaiseTheWa
   const auto* labour = OpenWarning(project, "PW-LABOUR-COST-NOT-DEPOSITED");
   ASSERT_NE(labour, nullptr) << project;
   EXPECT_EQ(labour->at("level").as_string(), "orange");
+  EXPECT_NE(labour->at("basis_en").as_string().find("art. 24"), std::string::npos) << "the English UI reads the basis in English";
   ASSERT_FALSE(project.at("risk").is_null()) << "the warning opened the project's risk item";
   bool file_batches = true;
   for (const auto& feed : project.at("feeds").as_array()) file_batches = file_batches && feed.at("channel") == "file";

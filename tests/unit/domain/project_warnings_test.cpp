@@ -176,6 +176,8 @@ TEST_F(ProjectWarnings, EveryShippedRuleNamesItsLegalBasisAndStatus) {
   for (const auto& rule : rules.rules()) {
     EXPECT_NE(rule.basis.find("《"), std::string::npos) << rule.id << " names its document";
     EXPECT_FALSE(rule.threshold_basis.empty()) << rule.id;
+    EXPECT_NE(rule.basis_en.find("art. "), std::string::npos) << rule.id << " names its article in English too";
+    EXPECT_FALSE(rule.threshold_basis_en.empty()) << rule.id;
     EXPECT_TRUE(ParseSourceStatus(rule.threshold_status).has_value()) << rule.id;
     for (const auto& grade : rule.grades) EXPECT_LT(grade.level, rules.levels().size());
   }

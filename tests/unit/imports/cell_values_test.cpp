@@ -43,7 +43,7 @@ TEST(CellValues, MonthsCountsKindsAndIdentifiers) {
 }
 
 TEST(CellValues, YesNoAndStatementPurposes) {
-  for (auto yes : {"是", "Y", "yes", "TRUE", "1", "√"}) EXPECT_TRUE(*ParseYesNoCell(yes, "through_special_account")) << yes;
+  for (auto yes : {"是", "Y", "yes", "TRUE", "1", "√", "已代发"}) EXPECT_TRUE(*ParseYesNoCell(yes, "through_special_account")) << yes;
   for (auto no : {"否", "n", "No", "false", "0", "×"}) EXPECT_FALSE(*ParseYesNoCell(no, "through_special_account")) << no;
   for (auto bad : {"", "也许", "专户", "2"}) {
     auto answer = ParseYesNoCell(bad, "through_special_account");

@@ -103,7 +103,9 @@ export interface ProjectWarning {
   rule_zh: string;
   rule_en: string;
   basis: string;
+  basis_en: string;
   threshold_basis: string;
+  threshold_basis_en: string;
   /** How sure the thresholds are: LOCAL, UNCONFIRMED or PLATFORM_SETTING are the district's to check or set. */
   threshold_status: string;
   /** The rule's legal status tag: CONFIRMED, SECONDARY or LOCAL. */
@@ -202,8 +204,10 @@ export interface WarningRule {
   zh: string;
   en: string;
   basis: string;
+  basis_en: string;
   source_status: string;
   threshold_basis: string;
+  threshold_basis_en: string;
   threshold_status: string;
   grades: WarningGrade[];
 }

@@ -63,10 +63,12 @@ export function readYesNo(value: string): boolean | null {
 export function readPurpose(value: string): AccountPurpose | null {
   const text = value.trim();
   if (/^(labour_cost|wage_payment|other)$/.test(text)) return text as AccountPurpose;
-  if (/人工|拨付|拨入/.test(text)) return 'labour_cost';
+  // As the server reads a statement's 摘要 in a file import (imports/cell_values.h): only 人工费 is a
+  // labour cost ("工程款拨付" is not), 工资/代发 a wage payment, anything else (interest, fees) other.
+  if (!text) return null;
+  if (/人工费/.test(text)) return 'labour_cost';
   if (/代发|工资|发薪/.test(text)) return 'wage_payment';
-  if (/其他|其它/.test(text)) return 'other';
-  return null;
+  return 'other';
 }
 
 function headerColumns(cells: readonly string[], kind: FeedKind): FeedColumn[] | null {

@@ -58,8 +58,9 @@ describe('feed paste: special-account statement', () => {
     ]);
   });
 
-  it('marks an unknown purpose, and an empty paste is no rows', () => {
-    expect(parseFeedPaste('account', '2026-11-05\t利息\t3').rows[0].problems).toEqual({ purpose: 'purpose' });
+  it('reads any other statement line as other, wants a purpose, and an empty paste is no rows', () => {
+    expect(parseFeedPaste('account', '2026-11-05\t\t3').rows[0].problems).toEqual({ purpose: 'required' });
+    expect(parseFeedPaste('account', '2026-11-05\t利息\t3').rows[0].problems).toEqual({});
     expect(parseFeedPaste('account', '  \n').rows).toEqual([]);
   });
 
@@ -70,7 +71,9 @@ describe('feed paste: special-account statement', () => {
     expect(readYesNo('N')).toBe(false);
     expect(readYesNo('')).toBeNull();
     expect(readPurpose('拨入人工费')).toBe('labour_cost');
-    expect(readPurpose('手续费')).toBeNull();
+    expect(readPurpose('手续费')).toBe('other');
+    expect(readPurpose('工程款拨付')).toBe('other');
+    expect(readPurpose(' ')).toBeNull();
   });
 
   it('turns the server row path into a row from one and its column', () => {
@@ -90,7 +93,9 @@ function warning(partial: Partial<ProjectWarning>): ProjectWarning {
     rule_zh: '',
     rule_en: '',
     basis: '',
+    basis_en: '',
     threshold_basis: '',
+    threshold_basis_en: '',
     threshold_status: 'CONFIRMED',
     source_status: 'CONFIRMED',
     level: 'yellow',
