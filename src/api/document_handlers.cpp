@@ -123,6 +123,11 @@ void RegisterDocumentRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     return PdfResponse(request, context.documents->MeetingMinutes(who, *id, *context.meetings), *id);
   }, kRendering));
+  router.Add("GET", "/api/v1/recommendations/{id}/document.pdf", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto id = PathId(request);
+    if (!id) return Problem(request, id.error());
+    return PdfResponse(request, context.documents->Recommendation(who, *id, *context.recommendations), *id);
+  }, kRendering));
 }
 
 }  // namespace wagelink::api

@@ -31,8 +31,9 @@ Result<DocumentView> DocumentService::Issue(const Principal& who, std::int64_t c
     for (const auto& item : catalog_->templates.items) known += (known.empty() ? "" : ", ") + item.kind;
     return MakeError(ErrorCode::kValidationFailed, "kind：未知文书种类，可选：" + known, "kind: unknown document; one of " + known, "kind");
   }
-  if (t->kind == "risk_report" || t->kind == "meeting_minutes") {  // record_documents.cpp: not case documents
-    return MakeError(ErrorCode::kValidationFailed, "kind：该文书属于风险或联席会议，不在案件中制发", "kind: this document belongs to a risk or a meeting", "kind");
+  if (t->kind == "risk_report" || t->kind == "meeting_minutes" || t->kind == "supervision_recommendation") {  // record_documents.cpp
+    return MakeError(ErrorCode::kValidationFailed, "kind：该文书属于风险、联席会议或检察建议，不在案件中制发",
+                     "kind: this document belongs to a risk, a meeting or a recommendation", "kind");
   }
   if (const domain::StepDocument* step = domain::IssuingStepOf(t->kind)) {
     const std::string step_zh(domain::CaseEventNameZh(step->event));

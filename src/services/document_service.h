@@ -24,6 +24,7 @@ namespace wagelink::services {
 
 class RiskService;
 class MeetingService;
+class RecommendationService;
 
 struct DocumentRequest {
   std::string kind;
@@ -53,10 +54,15 @@ class DocumentService {
   // the viewer may read the record.
   Result<DocumentDownload> RiskReport(const Principal& who, std::int64_t risk_id, RiskService& risks);
   Result<DocumentDownload> MeetingMinutes(const Principal& who, std::int64_t meeting_id, MeetingService& meetings);
+  // The 检察建议书 of a recommendation as it was issued (its content never changes after issue),
+  // to whoever may read the recommendation.
+  Result<DocumentDownload> Recommendation(const Principal& who, std::int64_t recommendation_id, RecommendationService& recommendations);
 
  private:
+  // Dated today unless `dated` (a record issued on a day of its own, such as a 检察建议).
   Result<DocumentDownload> RenderRecord(const Principal& who, const std::string& kind, docs::TemplateValues values,
-                                        const std::string& number, const AuditTarget& target);
+                                        const std::string& number, const AuditTarget& target,
+                                        std::optional<domain::CivilDate> dated = std::nullopt);
   store::Database& db_;
   const Clock& clock_;
   const AuditTrail& audit_;

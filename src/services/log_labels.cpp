@@ -74,6 +74,7 @@ constexpr std::array kActions = std::to_array<Entry>({
     {"document.issue", "制发文书", "Issued a document"},
     {"document.download", "下载文书", "Downloaded a document"},
     {"risk_report.download", "下载风险书面报告", "Downloaded a risk report"},
+    {"supervision_recommendation.download", "下载检察建议书", "Downloaded a procuratorial recommendation"},
     {"meeting_minutes.download", "下载会议纪要", "Downloaded meeting minutes"},
     {"evidence.upload", "上传证据", "Uploaded evidence"},
     {"evidence.withdraw", "撤回证据", "Withdrew evidence"},

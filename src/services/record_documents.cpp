@@ -4,6 +4,7 @@
 
 #include "services/document_service.h"
 #include "services/meeting_service.h"
+#include "services/recommendation_service.h"
 #include "services/risk_service.h"
 #include "services/zh_text.h"
 #include "store/identity_repository.h"
@@ -24,7 +25,8 @@ std::string Text(const boost::json::object& o, const char* key) {
 }  // namespace
 
 Result<DocumentDownload> DocumentService::RenderRecord(const Principal& who, const std::string& kind, docs::TemplateValues values,
-                                                       const std::string& number, const AuditTarget& target) {
+                                                       const std::string& number, const AuditTarget& target,
+                                                       std::optional<domain::CivilDate> dated) {
   const docs::DocumentTemplate* t = catalog_->templates.Find(kind);
   if (!t) return MakeError(ErrorCode::kInternal, "缺少文书模板 " + kind, "missing document template " + kind);
   auto filled = docs::FillTemplate(*t, values);
@@ -35,10 +37,10 @@ Result<DocumentDownload> DocumentService::RenderRecord(const Principal& who, con
   doc.issuer = catalog_->issuers.NameOf(t->issuer_body);
   if (const DocumentIssuer* issuer = catalog_->issuers.Issuer(t->issuer_body)) {
     doc.print_office = issuer->print_office;
-    doc.print_date = DateZh(domain::ShanghaiDate(now));
+    doc.print_date = DateZh(dated.value_or(domain::ShanghaiDate(now)));
   }
   doc.number = number;
-  doc.date = DateZh(domain::ShanghaiDate(now));
+  doc.date = DateZh(dated.value_or(domain::ShanghaiDate(now)));
   doc.created_at = now.ToIsoUtc();
   doc.watermark = DownloadWatermark(who.display_name, who.username, now);
   auto pdf = docs::RenderPdf(doc);
@@ -98,6 +100,23 @@ Result<DocumentDownload> DocumentService::MeetingMinutes(const Principal& who, s
   }
   for (const auto& item : meeting->agenda) v.lists["agenda"].push_back(item.title);
   return RenderRecord(who, "meeting_minutes", std::move(v), m.meeting_no, {"meeting", std::to_string(meeting_id)});
+}
+
+Result<DocumentDownload> DocumentService::Recommendation(const Principal& who, std::int64_t recommendation_id,
+                                                         RecommendationService& recommendations) {
+  auto recommendation = recommendations.Get(who, recommendation_id);
+  if (!recommendation) return recommendation.error();
+  const auto& r = recommendation->row;
+  docs::TemplateValues v;
+  v.values["addressee_name"] = recommendation->addressee_name_zh;
+  v.values["basis_label"] = r.basis_label_zh;
+  v.values["problem"] = r.problem;
+  v.values["measures"] = r.measures;
+  auto due = domain::CivilDate::ParseIso(r.reply_due_on, "reply_due_on");
+  v.values["reply_due"] = due ? DateZh(*due) : r.reply_due_on;
+  auto issued = domain::CivilDate::ParseIso(r.issued_on, "issued_on");
+  return RenderRecord(who, "supervision_recommendation", std::move(v), r.number, {"recommendation", std::to_string(recommendation_id)},
+                      issued ? std::optional(*issued) : std::nullopt);
 }
 
 }  // namespace wagelink::services

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -107,6 +108,18 @@ TEST(Recommendations, IssuedOnARedWarningAnsweredByTheBodyAndEvaluatedByTheProcu
   EXPECT_EQ(police.Get(path).status, 404);
   EXPECT_FALSE(Lists(police.Get(kList).Json(), id));
   EXPECT_EQ(police.PostJson(path + "/reply", {{"kind", "objection"}, {"text", "不同意"}}).status, 404);
+
+  // The 检察建议书 as issued, dated the day of issue, for the body addressed; not for another body.
+  auto pdf = handler.Get(path + "/document.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  const auto text = ReadPdf(pdf.body, "supervision_recommendation");
+  for (const std::string& expected : {std::string("检察建议书"), std::string(r.at("number").as_string()), std::string("问题及原因"),
+                                     std::string("连续两个月未按月足额拨付人工费用"), std::string("督促建设单位限期拨付人工费用"),
+                                     std::string("2026年3月5日前"), std::string("2026年1月5日"), std::string("城东物流园")}) {
+    EXPECT_NE(text.text.find(expected), std::string::npos) << expected << "\n" << text.text;
+  }
+  EXPECT_EQ(police.Get(path + "/document.pdf").status, 404);
 
   auto replied = handler.PostJson(path + "/reply", {{"kind", "rectified"},
                                                     {"text", "已责令建设单位于1月20日前拨付两个月人工费用。"},

@@ -89,6 +89,14 @@ test('the prosecutor issues a 检察建议 from the red warning on the project p
   assert.match(recNumber, /^.+〔\d{4}〕\d+号$/);
   assert.match(await page.locator('[data-test="rec-addressee"]').innerText(), /^区人社局/);
   await page.locator('[data-test="rec-measures"]').getByText(MEASURES).waitFor();
+  // The 检察建议书 as issued downloads as a PDF from the page.
+  const pdfHref = await page.locator('[data-test="rec-document-pdf"]').getAttribute('href');
+  const pdf = await page.evaluate(async (url) => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    return { status: response.status, type: response.headers.get('content-type'), size: (await response.arrayBuffer()).byteLength };
+  }, pdfHref);
+  assert.deepEqual([pdf.status, pdf.type], [200, 'application/pdf']);
+  assert.ok(pdf.size > 1000, 'a rendered document, not an error page');
   // The reply is due on a Chinese date, with its period, its basis and its status in words.
   const due = await page.locator('[data-test="rec-due"]').innerText();
   assert.match(due, /\d{4}年\d{1,2}月\d{1,2}日/);

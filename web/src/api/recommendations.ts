@@ -3,7 +3,7 @@
 // /api/v1/supervision/dashboard, the district's monitoring overview (docs/supervision.md).
 // Who may issue, reply or evaluate, the reply period and whether a reply is overdue are the server's
 // decision (can_issue, can_reply, can_evaluate, overdue); the client only shows them.
-import { http } from './http';
+import { API_PREFIX, http } from './http';
 import type { Page, PageQuery } from './types';
 
 export type RecommendationStatus = 'awaiting_reply' | 'replied' | 'evaluated';
@@ -193,6 +193,8 @@ export const recommendationsApi = {
   issue: (body: IssueInput) => http.post<Recommendation>('/recommendations', body),
   reply: (id: number | string, body: ReplyInput) => http.post<Recommendation>(path(id, '/reply'), body),
   evaluate: (id: number | string, body: EvaluationInput) => http.post<Recommendation>(path(id, '/evaluation'), body),
+  /** The 检察建议书 as issued (PDF with the viewer's watermark). */
+  documentUrl: (id: number | string) => `${API_PREFIX}${path(id, '/document.pdf')}`,
 };
 
 export const supervisionApi = {

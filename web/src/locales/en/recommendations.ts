@@ -52,6 +52,7 @@ const en: typeof zh = {
     detail: {
       content: 'The recommendation',
       back: 'Back to recommendations',
+      document: 'Download the recommendation (PDF)',
       basis: 'Based on',
       openBasis: 'Open',
       addressee: 'Addressed to',

@@ -50,6 +50,7 @@ export default {
     detail: {
       content: '建议内容',
       back: '返回检察建议',
+      document: '下载检察建议书',
       basis: '建议依据',
       openBasis: '查看',
       addressee: '被建议单位',
