@@ -3,6 +3,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
+#include <algorithm>
+#include <charconv>
+#include <set>
 
 #include "api/guard.h"
 #include "api/page_json.h"
@@ -118,55 +121,73 @@ Result<services::ProjectInput> ReadProject(const boost::json::object& body) {
   return in;
 }
 
-Result<services::FeedInput> ReadFeed(const boost::json::object& body) {
+Result<services::FeedRowInput> ReadFeedRow(const boost::json::value& value, const std::string& path) {
+  auto object = domain::AsObject(value, path);
+  if (!object) return object.error();
+  JsonFields r(**object, path);
+  if (auto ok = r.OnlyKeys({"id_number", "name", "days", "amount_yuan", "paid_on", "date", "through_special_account",
+                            "purpose"});
+      !ok) {
+    return ok.error();
+  }
+  services::FeedRowInput row;
+  for (auto [key, out] : {std::pair{"id_number", &row.id_number}, std::pair{"name", &row.name},
+                          std::pair{"purpose", &row.purpose}}) {
+    auto text = r.OptionalString(key);
+    if (!text) return text.error();
+    if (*text) *out = **text;
+  }
+  auto days = r.OptionalInteger("days", 0, 31);
+  if (!days) return days.error();
+  row.days = days->value_or(0);
+  if (r.HasValue("amount_yuan")) {
+    auto amount = r.Yuan("amount_yuan");
+    if (!amount) return amount.error();
+    row.amount_fen = amount->fen();
+  }
+  auto paid_on = OptionalDate(r, "paid_on");
+  auto date = OptionalDate(r, "date");
+  if (!paid_on) return paid_on.error();
+  if (!date) return date.error();
+  row.on_date = *paid_on ? *paid_on : *date;
+  auto through = r.OptionalBool("through_special_account");
+  if (!through) return through.error();
+  row.through_special_account = through->value_or(false);
+  return row;
+}
+
+// A feed as sent, with the rows whose JSON itself is wrong (a string for a number, an unknown
+// field): those are named with every other bad row (FeedProblem), not alone.
+struct FeedRequest {
+  services::FeedInput feed;
+  std::vector<Error> malformed;          // one per malformed row, in row order
+  std::set<std::size_t> malformed_rows;  // their indices (an empty row stands in for each)
+};
+
+Result<FeedRequest> ReadFeed(const boost::json::object& body) {
   JsonFields f(body, "");
   if (auto ok = f.OnlyKeys({"kind", "month", "rows"}); !ok) return ok.error();
-  services::FeedInput feed;
+  FeedRequest request;
   auto kind = f.String("kind");
   auto month = f.String("month");
   auto rows = f.Array("rows", services::kMaxFeedRows);
   if (!kind) return kind.error();
   if (!month) return month.error();
   if (!rows) return rows.error();
-  feed.kind = *kind;
-  feed.month = *month;
-  feed.rows.reserve((*rows)->size());
+  request.feed.kind = *kind;
+  request.feed.month = *month;
+  request.feed.rows.reserve((*rows)->size());
   for (std::size_t i = 0; i < (*rows)->size(); ++i) {
-    const std::string path = domain::ElementPath("rows", i);
-    auto object = domain::AsObject((**rows)[i], path);
-    if (!object) return object.error();
-    JsonFields r(**object, path);
-    if (auto ok = r.OnlyKeys({"id_number", "name", "days", "amount_yuan", "paid_on", "date", "through_special_account",
-                              "purpose"});
-        !ok) {
-      return ok.error();
+    auto row = ReadFeedRow((**rows)[i], domain::ElementPath("rows", i));
+    if (row) {
+      request.feed.rows.push_back(std::move(*row));
+      continue;
     }
-    services::FeedRowInput row;
-    for (auto [key, out] : {std::pair{"id_number", &row.id_number}, std::pair{"name", &row.name},
-                            std::pair{"purpose", &row.purpose}}) {
-      auto value = r.OptionalString(key);
-      if (!value) return value.error();
-      if (*value) *out = **value;
-    }
-    auto days = r.OptionalInteger("days", 0, 31);
-    if (!days) return days.error();
-    row.days = days->value_or(0);
-    if (r.HasValue("amount_yuan")) {
-      auto amount = r.Yuan("amount_yuan");
-      if (!amount) return amount.error();
-      row.amount_fen = amount->fen();
-    }
-    auto paid_on = OptionalDate(r, "paid_on");
-    auto date = OptionalDate(r, "date");
-    if (!paid_on) return paid_on.error();
-    if (!date) return date.error();
-    row.on_date = *paid_on ? *paid_on : *date;
-    auto through = r.OptionalBool("through_special_account");
-    if (!through) return through.error();
-    row.through_special_account = through->value_or(false);
-    feed.rows.push_back(std::move(row));
+    request.feed.rows.emplace_back();
+    request.malformed_rows.insert(i);
+    if (request.malformed.size() < services::kMaxRowErrors) request.malformed.push_back(row.error());
   }
-  return feed;
+  return request;
 }
 
 boost::json::object WarningJson(const services::WarningView& w) {
@@ -209,16 +230,36 @@ boost::json::object ReceiptJson(const services::FeedReceipt& receipt) {
           {"open_warnings", warnings}};
 }
 
+// "rows[12].days" → 12.
+std::size_t RowIndexOf(const std::string& field) {
+  std::size_t index = 0;
+  std::from_chars(field.data() + 5, field.data() + field.size(), index);
+  return index;
+}
+
 // A refused feed's answer: the first error as every problem has it, and `errors` naming every bad
-// row, so that the whole batch is mended at once.
-http::Response FeedProblem(const ApiContext& context, http::Request& request, const services::FeedInput& feed,
-                           const Error& error) {
+// row (malformed or refused by the rules, in row order), so that the whole batch is mended at once.
+http::Response FeedProblem(const ApiContext& context, http::Request& request, const FeedRequest& sent, const Error& error) {
   if (error.code != ErrorCode::kValidationFailed || !error.field.starts_with("rows[")) return Problem(request, error);
-  boost::json::array errors;
-  for (const auto& e : context.projects->FeedRowErrors(feed)) {
-    errors.push_back({{"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
+  std::vector<Error> all = sent.malformed;
+  for (auto& e : context.projects->FeedRowErrors(sent.feed)) {
+    if (!sent.malformed_rows.contains(RowIndexOf(e.field))) all.push_back(std::move(e));
   }
-  return http::ProblemResponse(error, request.request_id, {{"errors", std::move(errors)}});
+  std::stable_sort(all.begin(), all.end(), [](const Error& a, const Error& b) { return RowIndexOf(a.field) < RowIndexOf(b.field); });
+  if (all.size() > services::kMaxRowErrors) all.resize(services::kMaxRowErrors);
+  boost::json::array errors;
+  for (const auto& e : all) errors.push_back({{"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
+  return http::ProblemResponse(all.empty() ? error : all.front(), request.request_id, {{"errors", std::move(errors)}});
+}
+
+// Stores a feed as read, or answers why not.
+template <typename Receive>
+http::Response ReceiveRead(const ApiContext& context, http::Request& request, Result<FeedRequest> read, Receive receive) {
+  if (!read) return Problem(request, read.error());
+  if (!read->malformed.empty()) return FeedProblem(context, request, *read, read->malformed.front());
+  Result<services::FeedReceipt> receipt = receive(read->feed);
+  if (!receipt) return FeedProblem(context, request, *read, receipt.error());
+  return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
 }
 
 // The machine API's answer to a feed, before it is stored under the call's idempotency key.
@@ -228,12 +269,11 @@ http::Response MachineFeed(const ApiContext& context, http::Request& request, co
   if (ec || !parsed.is_object()) {
     return Problem(request, MakeError(ErrorCode::kInvalidJson, "请求体不是 JSON 对象", "the body is not a JSON object"));
   }
-  auto feed = ReadFeed(parsed.as_object());
-  if (!feed) return Problem(request, feed.error());
-  feed->channel = "api";
-  auto receipt = context.projects->ReceiveFeed(client, std::string(request.PathParam("project_no").value_or("")), *feed);
-  if (!receipt) return FeedProblem(context, request, *feed, receipt.error());
-  return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
+  const std::string project_no(request.PathParam("project_no").value_or(""));
+  return ReceiveRead(context, request, ReadFeed(parsed.as_object()), [&](services::FeedInput& feed) {
+    feed.channel = "api";
+    return context.projects->ReceiveFeed(client, project_no, feed);
+  });
 }
 
 boost::json::object ProjectJson(const store::ProjectRow& p, const domain::ProjectWarningRuleSet& rules) {
@@ -350,11 +390,8 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     if (!id) return Problem(request, id.error());
     auto body = http::ParseJsonObjectCheckedByDomain(request);
     if (!body) return Problem(request, body.error());
-    auto feed = ReadFeed(*body);
-    if (!feed) return Problem(request, feed.error());
-    auto receipt = context.projects->ReceiveFeed(who, *id, *feed);
-    if (!receipt) return FeedProblem(context, request, *feed, receipt.error());
-    return http::Response::Json(receipt->repeated ? 200 : 201, ReceiptJson(*receipt));
+    return ReceiveRead(context, request, ReadFeed(*body),
+                       [&](const services::FeedInput& feed) { return context.projects->ReceiveFeed(who, *id, feed); });
   }, writer), {.max_body_bytes = 8u << 20});
 
   router.Add("GET", "/api/v1/project-warnings", Authed(context, [&context](http::Request& request, const services::Principal& who) {

@@ -356,20 +356,30 @@ TEST(ProjectMonitoring, ARefusedFeedNamesEveryBadRow) {
   rows[1].as_object()["id_number"] = "110101199001011234";  // wrong check digit
   rows[3].as_object()["days"] = 0;
   rows[4].as_object()["id_number"] = rows[0].at("id_number");  // the same person twice
+  rows[5].as_object()["days"] = "二十";                          // not a number at all
   auto refused = handler.PostJson(feeds, feed);
   ASSERT_EQ(refused.status, 400) << refused.body;
   const auto problem = refused.Json();
   EXPECT_EQ(problem.at("field").as_string(), "rows[1].id_number") << "the first, as every problem names it";
   const auto& errors = problem.at("errors").as_array();
-  ASSERT_EQ(errors.size(), 3u) << problem;
+  ASSERT_EQ(errors.size(), 4u) << problem;
   EXPECT_EQ(errors[0].at("field").as_string(), "rows[1].id_number");
   EXPECT_EQ(errors[1].at("field").as_string(), "rows[3].days");
   EXPECT_EQ(errors[2].at("field").as_string(), "rows[4].id_number");
+  EXPECT_EQ(errors[3].at("field").as_string(), "rows[5].days") << "a malformed row is named with the others, in row order";
   EXPECT_FALSE(errors[2].at("message_zh").as_string().empty());
+  // A malformed row alone is still named in `errors`.
+  auto only_malformed = Attendance("2025-12", 3);
+  only_malformed["rows"].as_array()[2].as_object()["days"] = "x";
+  auto malformed = handler.PostJson(feeds, only_malformed);
+  ASSERT_EQ(malformed.status, 400) << malformed.body;
+  EXPECT_EQ(malformed.Json().at("field").as_string(), "rows[2].days");
+  EXPECT_EQ(malformed.Json().at("errors").as_array().size(), 1u) << malformed.body;
   // Nothing was stored: the corrected batch is the first.
   rows[1].as_object()["id_number"] = WorkerId(11);
   rows[3].as_object()["days"] = 20;
   rows[4].as_object()["id_number"] = WorkerId(14);
+  rows[5].as_object()["days"] = 20;
   auto received = handler.PostJson(feeds, feed);
   ASSERT_EQ(received.status, 201) << received.body;
   EXPECT_TRUE(received.Json().at("replaced_batch_id").is_null());
