@@ -16,6 +16,8 @@ void ParseCellAsMapped(std::string_view field, std::string_view cell) {
   (void)imports::ParseMonthCell(cell, field);
   (void)imports::ParseCountCell(cell, field);
   (void)imports::ParseEmployerKindCell(cell, field);
+  (void)imports::ParseYesNoCell(cell, field);
+  (void)imports::ParseAccountPurposeCell(cell, field);
   (void)imports::NormalisedIdentifierCell(cell);
 }
 
@@ -27,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_uncompressed_bytes = 8u << 20;
   auto table = imports::ReadTable(fuzz::AsText(data, size), limits);
   if (!table) return 0;
-  for (auto kind : {imports::ImportKind::kComplaints, imports::ImportKind::kRoster, imports::ImportKind::kEmployers}) {
+  for (auto kind : {imports::ImportKind::kComplaints, imports::ImportKind::kRoster, imports::ImportKind::kEmployers,
+                    imports::ImportKind::kAttendance, imports::ImportKind::kPayroll, imports::ImportKind::kAccount}) {
     auto mapping = imports::ProposeMapping(kind, table->header);
     (void)imports::CheckMapping(kind, mapping, table->header.size());
     for (const auto& row : table->rows) {

@@ -1,5 +1,5 @@
 // /api/v1/imports: spreadsheet imports in two steps (docs/imports.md). Upload a CSV/XLSX (raw body
-// or multipart/form-data) → the proposed column mapping; PUT the confirmed mapping → the row-level
+// or multipart/form-data; a project feed names project_id and month) → the proposed column mapping; PUT the confirmed mapping → the row-level
 // report; POST commit → everything written in one transaction, or nothing.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -36,6 +36,10 @@ boost::json::object ImportJson(const services::ImportView& view) {
                           {"status", r.status},
                           {"case_id", r.case_id ? boost::json::value(*r.case_id) : boost::json::value(nullptr)},
                           {"channel", r.channel},
+                          {"project_id", r.project_id ? boost::json::value(*r.project_id) : boost::json::value(nullptr)},
+                          {"project_no", view.project_no},
+                          {"project_name", view.project_name},
+                          {"month", r.feed_month},
                           {"file_name", r.file_name},
                           {"format", r.format},
                           {"encoding", r.encoding},
@@ -61,10 +65,19 @@ http::Response ViewOr(const http::Request& request, const Result<services::Impor
   return http::Response::Json(status, ImportJson(*view));
 }
 
+Result<std::optional<std::int64_t>> PositiveIdOrNone(std::string_view field, const std::string& text) {
+  if (text.empty()) return std::optional<std::int64_t>();
+  std::int64_t id = 0;
+  auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (err != std::errc{} || end != text.data() + text.size() || id <= 0) return InvalidField(field, "应为正整数", "must be a positive integer");
+  return std::optional(id);
+}
+
 Result<services::ImportUpload> ReadUpload(const http::Request& request) {
   services::ImportUpload upload;
   auto text = [&](std::string_view key) { return std::string(request.Query(key).value_or("")); };
-  std::string kind = text("kind"), case_id = text("case_id"), channel = text("channel");
+  std::string kind = text("kind"), case_id = text("case_id"), channel = text("channel"), project_id = text("project_id");
+  upload.month = text("month");
   upload.file_name = text("file_name");
   std::string_view content_type = request.Header("content-type").value_or("");
   if (content_type.starts_with("multipart/form-data")) {
@@ -81,6 +94,8 @@ Result<services::ImportUpload> ReadUpload(const http::Request& request) {
         if (part.name == "kind") kind = part.body;
         if (part.name == "case_id") case_id = part.body;
         if (part.name == "channel") channel = part.body;
+        if (part.name == "project_id") project_id = part.body;
+        if (part.name == "month") upload.month = part.body;
       }
     }
     if (!have_file) return InvalidField("file", "请选择要上传的文件", "no file in the form");
@@ -89,12 +104,12 @@ Result<services::ImportUpload> ReadUpload(const http::Request& request) {
   }
   upload.kind = kind;
   if (!channel.empty()) upload.channel = channel;
-  if (!case_id.empty()) {
-    std::int64_t id = 0;
-    auto [end, err] = std::from_chars(case_id.data(), case_id.data() + case_id.size(), id);
-    if (err != std::errc{} || end != case_id.data() + case_id.size() || id <= 0) return InvalidField("case_id", "应为正整数", "must be a positive integer");
-    upload.case_id = id;
-  }
+  auto case_ref = PositiveIdOrNone("case_id", case_id);
+  if (!case_ref) return case_ref.error();
+  upload.case_id = *case_ref;
+  auto project_ref = PositiveIdOrNone("project_id", project_id);
+  if (!project_ref) return project_ref.error();
+  upload.project_id = *project_ref;
   return upload;
 }
 
@@ -122,7 +137,8 @@ Result<imports::ColumnMapping> ReadMapping(const boost::json::object& body, cons
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, const ApiContext& context) {
-  auto importer = GuardOptions{.permission = security::Permission::kCaseWrite};
+  // Cases and parties need case.write, a project's feeds risk.write; the service checks the kind's.
+  auto importer = GuardOptions{.any_of = {security::Permission::kCaseWrite, security::Permission::kRiskWrite}};
   router.Add("POST", "/api/v1/imports", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto upload = ReadUpload(request);
     if (!upload) return Problem(request, upload.error());

@@ -93,7 +93,6 @@ struct Application::Services {
         inbox(db, clock, audit),
         risks(db, clock, audit, risk_rules),
         meetings(db, clock, audit, reference, risk_rules),
-        imports(db, clock, audit, cases.intake, keys),
         bulletins(db, clock, audit),
         announcements(db, clock, audit),
         early_interventions(db),
@@ -114,7 +113,9 @@ struct Application::Services {
                                      {"recommendation_overdue", "检察建议逾期提醒", "Overdue recommendation replies", std::chrono::seconds(300), [this] {
                                         if (recommendations) recommendations->SweepOverdue();
                                       }},
-                                     {"import_purge", "未提交导入文件清理", "Purge of abandoned imports", std::chrono::seconds(3600), [this] { imports.PurgeAbandoned(); }},
+                                     {"import_purge", "未提交导入文件清理", "Purge of abandoned imports", std::chrono::seconds(3600), [this] {
+                                        if (imports) imports->PurgeAbandoned();
+                                      }},
                                      {"audit_anchor", "审计日志锚点发布", "Audit anchor publishing", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
                                      {"backup", "数据库定期备份", "Scheduled backup", backup_interval, [this] {
                                         if (scheduled_backup) scheduled_backup();
@@ -140,7 +141,6 @@ struct Application::Services {
   services::InboxService inbox;
   services::RiskService risks;
   services::MeetingService meetings;
-  services::ImportService imports;
   services::BulletinService bulletins;
   services::AnnouncementService announcements;
   services::EarlyInterventionService early_interventions;
@@ -159,6 +159,7 @@ struct Application::Services {
   std::unique_ptr<services::EvidenceStore> evidence_store;  // built in Open, from the [evidence] settings
   std::unique_ptr<services::EvidenceService> evidence;
   std::unique_ptr<services::ProjectService> projects;  // built in Open, once its rules are loaded
+  std::unique_ptr<services::ImportService> imports;  // built in Open, after the projects (feeds arrive as files too)
   std::unique_ptr<services::ApiClientService> api_clients;
   std::unique_ptr<services::RecommendationService> recommendations;  // built in Open, with the project rules
   std::unique_ptr<services::SupervisionDashboard> supervision_dashboard;
@@ -293,6 +294,8 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!project_rules) return project_rules.error();
   services->projects = std::make_unique<services::ProjectService>(**database, clock, services->audit, services->risks,
                                                                   *project_rules, services->case_rules, *keys);
+  services->imports = std::make_unique<services::ImportService>(**database, clock, services->audit, services->cases.intake,
+                                                                *keys, *services->projects);
   services->api_clients = std::make_unique<services::ApiClientService>(**database, clock, services->audit, *keys);
   services->recommendations = std::make_unique<services::RecommendationService>(
       **database, clock, services->audit, services->case_rules, *catalog, *project_rules);
@@ -438,7 +441,7 @@ std::uint16_t Application::Start() {
   runtime_->context.projects = services_->projects.get();
   runtime_->context.api_clients = services_->api_clients.get();
   runtime_->context.meetings = &services_->meetings;
-  runtime_->context.imports = &services_->imports;
+  runtime_->context.imports = services_->imports.get();
   runtime_->context.blacklist = services_->blacklist.get();
   runtime_->context.exposure_settings = services_->exposure_settings.get();
   runtime_->context.publications = services_->publications.get();

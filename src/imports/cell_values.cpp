@@ -127,6 +127,27 @@ Result<std::string> ParseEmployerKindCell(std::string_view text, std::string_vie
   return InvalidField(field, "主体类型应为 单位、个人 或 包工头", "kind must be unit, individual or contractor");
 }
 
+Result<bool> ParseYesNoCell(std::string_view text, std::string_view field) {
+  std::string word = Without(text, {" ", "\t"});
+  for (auto& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view yes : {"是", "y", "yes", "true", "1", "√", "✓"}) {
+    if (word == yes) return true;
+  }
+  for (std::string_view no : {"否", "n", "no", "false", "0", "×", "✗"}) {
+    if (word == no) return false;
+  }
+  return InvalidField(field, "应为 是 或 否", "must be yes or no");
+}
+
+Result<std::string> ParseAccountPurposeCell(std::string_view text, std::string_view field) {
+  if (Without(text, {" ", "\t"}).empty()) return InvalidField(field, "用途不能为空", "the purpose is required");
+  for (auto [word, code] : {std::pair{"labour_cost", "labour_cost"}, {"wage_payment", "wage_payment"}, {"other", "other"},
+                            {"人工费", "labour_cost"}, {"工资", "wage_payment"}, {"代发", "wage_payment"}}) {
+    if (text.find(word) != std::string_view::npos) return std::string(code);
+  }
+  return std::string("other");
+}
+
 std::string NormalisedIdentifierCell(std::string_view text) {
   std::string plain = Without(text, {" ", "-", "\t"});
   if (plain.starts_with("+86")) plain.erase(0, 3);

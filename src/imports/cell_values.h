@@ -24,6 +24,13 @@ Result<std::int64_t> ParseCountCell(std::string_view text, std::string_view fiel
 // 单位/企业/公司 → unit, 个人/个体 → individual, 包工头/班组长/不具备用工主体资格 → unqualified_contractor,
 // or the codes themselves; empty → unit.
 Result<std::string> ParseEmployerKindCell(std::string_view text, std::string_view field);
+// 是/否, Y/N, yes/no, true/false, 1/0, √/× → a yes-or-no; anything else (also empty) is refused:
+// a guess would decide whether wages count as paid through the special account.
+Result<bool> ParseYesNoCell(std::string_view text, std::string_view field);
+// A special-account transaction's purpose from its code or the words of a bank statement's 摘要:
+// 人工费(用) → labour_cost, 工资/代发 → wage_payment, anything else → other (interest, fees, material
+// payments); empty is refused.
+Result<std::string> ParseAccountPurposeCell(std::string_view text, std::string_view field);
 // Identifiers without the spaces, dashes and "+86" people type; a lower-case x check character upper-cased.
 std::string NormalisedIdentifierCell(std::string_view text);
 

@@ -43,6 +43,29 @@ const std::vector<FieldSpec> kEmployerFields = {
     {"address", "地址", "address", false, {"注册地址", "经营地址", "单位地址", "住所", "地址"}},
     {"legal_representative", "法定代表人", "legal representative", false, {"法定代表人", "法人代表", "负责人", "法人"}}};
 
+// A project feed names the worker as the real-name platform and the bank do.
+const FieldSpec kFeedIdNumber{"id_number", "身份证号码", "ID number", true,
+                              {"公民身份号码", "身份证号码", "身份证号", "证件号码", "身份证", "证件号"}};
+const FieldSpec kFeedName{"name", "姓名", "name", true, {"劳动者姓名", "工人姓名", "农民工姓名", "职工姓名", "员工姓名", "姓名"}};
+
+const std::vector<FieldSpec> kAttendanceFields = {
+    kFeedIdNumber, kFeedName,
+    {"days", "出勤天数", "days attended", true, {"实际出勤天数", "出勤天数", "考勤天数", "出勤", "天数"}}};
+
+const std::vector<FieldSpec> kPayrollFields = {
+    kFeedIdNumber, kFeedName,
+    {"amount_yuan", "实发金额（元）", "amount paid (yuan)", true,
+     {"实发工资", "实发金额", "实付金额", "发放金额", "代发金额", "工资金额", "金额"}},
+    {"paid_on", "发放日期", "paid on", true, {"发放日期", "支付日期", "代发日期", "发放时间", "支付时间", "日期"}},
+    {"through_special_account", "是否经专用账户代发（是/否）", "paid through the special account (yes/no)", true,
+     {"是否专户代发", "是否经专用账户代发", "专户代发", "是否代发", "代发"}}};
+
+const std::vector<FieldSpec> kAccountFields = {
+    {"date", "交易日期", "date", true, {"交易日期", "记账日期", "交易时间", "入账日期", "日期"}},
+    {"amount_yuan", "金额（元）", "amount (yuan)", true, {"交易金额", "发生额", "金额"}},
+    {"purpose", "用途（人工费用拨付/代发工资/其他）", "purpose (labour cost / wage payment / other)", true,
+     {"用途", "摘要", "交易摘要", "附言", "交易类型"}}};
+
 // Header words without decoration: spaces, "*" required markers, and a bracketed unit such as
 // "（元）" or "(yuan)".
 std::string Normalised(std::string_view header) {
@@ -77,6 +100,9 @@ std::optional<ImportKind> ParseImportKind(std::string_view code) {
   if (code == "complaints") return ImportKind::kComplaints;
   if (code == "roster") return ImportKind::kRoster;
   if (code == "employers") return ImportKind::kEmployers;
+  if (code == "attendance") return ImportKind::kAttendance;
+  if (code == "payroll") return ImportKind::kPayroll;
+  if (code == "account") return ImportKind::kAccount;
   return std::nullopt;
 }
 
@@ -85,6 +111,9 @@ std::string_view ImportKindCode(ImportKind kind) {
     case ImportKind::kComplaints: return "complaints";
     case ImportKind::kRoster: return "roster";
     case ImportKind::kEmployers: return "employers";
+    case ImportKind::kAttendance: return "attendance";
+    case ImportKind::kPayroll: return "payroll";
+    case ImportKind::kAccount: return "account";
   }
   return "complaints";
 }
@@ -94,8 +123,15 @@ std::span<const FieldSpec> FieldsOf(ImportKind kind) {
     case ImportKind::kComplaints: return kComplaintFields;
     case ImportKind::kRoster: return kRosterFields;
     case ImportKind::kEmployers: return kEmployerFields;
+    case ImportKind::kAttendance: return kAttendanceFields;
+    case ImportKind::kPayroll: return kPayrollFields;
+    case ImportKind::kAccount: return kAccountFields;
   }
   return kComplaintFields;
+}
+
+bool IsProjectFeed(ImportKind kind) {
+  return kind == ImportKind::kAttendance || kind == ImportKind::kPayroll || kind == ImportKind::kAccount;
 }
 
 ColumnMapping ProposeMapping(ImportKind kind, const std::vector<std::string>& header) {

@@ -13,7 +13,10 @@
 
 namespace wagelink::imports {
 
-enum class ImportKind { kComplaints, kRoster, kEmployers };
+// The first three are cases and parties (labour inspection); the last three are a registered
+// project's monthly feeds (docs/supervision.md): 实名制考勤, 工资支付表 and 专用账户流水.
+enum class ImportKind { kComplaints, kRoster, kEmployers, kAttendance, kPayroll, kAccount };
+bool IsProjectFeed(ImportKind kind);
 std::optional<ImportKind> ParseImportKind(std::string_view code);
 std::string_view ImportKindCode(ImportKind kind);
 

@@ -10,6 +10,7 @@
 #include "services/sealing_contexts.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
+#include "store/project_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -24,20 +25,6 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "导入记录不存在", "No such import"); }
-
-ImportView ViewOf(store::ImportRow row) {
-  ImportView view;
-  row.content_enc.clear();
-  boost::system::error_code ec;
-  auto header = boost::json::parse(row.header, ec);
-  if (!ec && header.is_array()) {
-    for (const auto& h : header.as_array()) view.header.push_back(h.is_string() ? std::string(h.as_string()) : "");
-  }
-  view.mapping = MappingFromJson(row.mapping);
-  view.errors = ReportFromJson(row.report);
-  view.row = std::move(row);
-  return view;
-}
 
 }  // namespace
 
@@ -81,16 +68,61 @@ std::vector<ImportRowError> ReportFromJson(const std::string& text) {
   return errors;
 }
 
-Status ImportService::MayImport(const Principal& who) const {
+ImportView ImportService::ViewOf(store::Connection& connection, store::ImportRow row) const {
+  ImportView view;
+  row.content_enc.clear();
+  boost::system::error_code ec;
+  auto header = boost::json::parse(row.header, ec);
+  if (!ec && header.is_array()) {
+    for (const auto& h : header.as_array()) view.header.push_back(h.is_string() ? std::string(h.as_string()) : "");
+  }
+  view.mapping = MappingFromJson(row.mapping);
+  view.errors = ReportFromJson(row.report);
+  if (row.project_id) {
+    if (auto project = store::ProjectRepository(connection).Find(*row.project_id)) {
+      view.project_no = project->project_no;
+      view.project_name = project->name;
+    }
+  }
+  view.row = std::move(row);
+  return view;
+}
+
+Status ImportService::MayImport(const Principal& who, imports::ImportKind kind) const {
+  if (imports::IsProjectFeed(kind)) {
+    if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+    return Ok{};
+  }
   if (!who.Can(Permission::kCaseWrite)) return Forbidden(Permission::kCaseWrite);
   if (who.body_code != "hrss") return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以导入", "Only labour inspection imports");
   return Ok{};
 }
 
+// A feed names a registered project and a month that has begun; other kinds name neither.
+Status ImportService::CheckFeedTarget(store::Connection& connection, const ImportUpload& upload) const {
+  const bool feed = imports::IsProjectFeed(*imports::ParseImportKind(upload.kind));
+  if (!feed) {
+    if (upload.project_id || !upload.month.empty()) {
+      return InvalidField(upload.project_id ? "project_id" : "month", "只有项目监测数据导入才指定项目和月份",
+                          "only a project feed names a project and a month");
+    }
+    return Ok{};
+  }
+  if (!upload.project_id) return InvalidField("project_id", "导入项目监测数据须指定工程项目", "a project feed needs project_id");
+  if (auto ok = projects_.CheckFeedMonth(upload.month); !ok) return ok.error();
+  if (!store::ProjectRepository(connection).Find(*upload.project_id)) {
+    return MakeError(ErrorCode::kNotFound, "工程项目不存在", "No such project", "project_id");
+  }
+  return Ok{};
+}
+
 Result<ImportView> ImportService::Upload(const Principal& who, const ImportUpload& upload) {
-  if (auto ok = MayImport(who); !ok) return ok.error();
   auto kind = imports::ParseImportKind(upload.kind);
-  if (!kind) return InvalidField("kind", "应为 complaints、roster 或 employers", "must be complaints, roster or employers");
+  if (!kind) {
+    return InvalidField("kind", "应为 complaints、roster、employers、attendance、payroll 或 account",
+                        "must be complaints, roster, employers, attendance, payroll or account");
+  }
+  if (auto ok = MayImport(who, *kind); !ok) return ok.error();
   if (*kind == imports::ImportKind::kRoster && !upload.case_id) return InvalidField("case_id", "导入花名册须指定案件", "a roster import needs case_id");
   if (*kind == imports::ImportKind::kComplaints && !CaseIntake::IsKnownChannel(upload.channel)) {
     return InvalidField("channel", "应为 12333、national_clue_platform、walk_in、petition、inspection 或 referral", "unknown channel");
@@ -117,6 +149,8 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
   row.row_count = static_cast<std::int64_t>(table->rows.size());
   row.mapping = boost::json::serialize(MappingJson(imports::ProposeMapping(*kind, table->header)));
   row.status = "uploaded";
+  row.project_id = upload.project_id;
+  row.feed_month = upload.month;
   row.body_code = who.body_code;
   row.created_by = who.user_id;
   row.created_at = row.updated_at = now;
@@ -124,6 +158,7 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
   auto connection = db_.Acquire();
   store::ImportRepository imports_repo(*connection);
   store::Transaction tx(*connection);
+  if (auto ok = CheckFeedTarget(*connection, upload); !ok) return ok.error();
   if (upload.case_id) {
     auto scope = who.scope();
     store::CaseScope case_scope{scope.kind == security::DataScope::Kind::kAllInRegion, who.body_code};
@@ -132,25 +167,29 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
     }
     if (*kind == imports::ImportKind::kRoster) row.case_id = upload.case_id;
   }
-  if (auto earlier = imports_repo.CommittedWithSha(row.kind, row.sha256)) {
+  // A feed may be sent again: it replaces the month's current batch (an earlier file back again
+  // undoes a correction) and a repeat of the current one changes nothing (ProjectService).
+  if (auto earlier = imports::IsProjectFeed(*kind) ? std::nullopt : imports_repo.CommittedWithSha(row.kind, row.sha256)) {
     return MakeError(ErrorCode::kConflict, "同一文件已于导入 #" + std::to_string(*earlier) + " 中导入",
                      "The same file was already imported (import #" + std::to_string(*earlier) + ")", "file");
   }
   row.id = imports_repo.Insert(row);
   audit_.Append(*connection, who, "import.upload", {"import", std::to_string(row.id)}, nullptr,
-                boost::json::object{{"kind", row.kind}, {"rows", row.row_count}, {"sha256", row.sha256}, {"format", row.format}});
+                boost::json::object{{"kind", row.kind}, {"rows", row.row_count}, {"sha256", row.sha256}, {"format", row.format},
+                                    {"project_id", row.project_id ? boost::json::value(*row.project_id) : nullptr},
+                                    {"month", row.feed_month}});
   tx.Commit();
-  ImportView view = ViewOf(row);
+  ImportView view = ViewOf(*connection, row);
   view.formula_cells = table->formula_cells;
   return view;
 }
 
 Result<ImportService::Loaded> ImportService::Load(store::Connection& connection, const Principal& who, std::int64_t id, bool with_table) {
-  if (auto ok = MayImport(who); !ok) return ok.error();
   auto row = store::ImportRepository(connection).Find(id);
   // Someone else's import looks like none at all: it holds personal data.
   if (!row || row->created_by != who.user_id) return NotFound();
   Loaded loaded{*row, *imports::ParseImportKind(row->kind), {}};
+  if (auto ok = MayImport(who, loaded.kind); !ok) return ok.error();
   if (!with_table) return loaded;
   if (row->status == "committed") return MakeError(ErrorCode::kConflict, "该导入已提交", "This import was already committed");
   if (row->status == "expired") {
@@ -169,11 +208,11 @@ Result<ImportView> ImportService::Get(const Principal& who, std::int64_t id) {
   auto connection = db_.Acquire();
   auto loaded = Load(*connection, who, id, false);
   if (!loaded) return loaded.error();
-  return ViewOf(loaded->row);
+  return ViewOf(*connection, loaded->row);
 }
 
 ImportPlan ImportService::Plan(store::Connection& connection, const Principal& who, const Loaded& loaded, const imports::ColumnMapping& mapping) {
-  ImportContext context{cases_, *keys_, who, connection, loaded.row.channel, loaded.row.case_id};
+  ImportContext context{cases_, *keys_, who, connection, loaded.row.channel, loaded.row.case_id, &projects_, loaded.row.feed_month};
   return PlanImport(loaded.kind, loaded.table, mapping, context);
 }
 
@@ -195,7 +234,7 @@ ImportView ImportService::SaveReport(store::Connection& connection, store::Impor
   row.report = boost::json::serialize(ReportJson(plan.errors));
   row.updated_at = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
   store::ImportRepository(connection).SaveValidation(row);
-  return ViewOf(row);
+  return ViewOf(connection, row);
 }
 
 Result<ImportView> ImportService::Commit(const Principal& who, std::int64_t id) {
@@ -214,20 +253,34 @@ Result<ImportView> ImportService::Commit(const Principal& who, std::int64_t id) 
                      "Re-validation before commit found " + std::to_string(found) + " errors; nothing was imported", "file");
   }
   store::Transaction tx(*connection);
-  boost::json::object result = Write(*connection, who, *loaded, plan);
+  auto result = Write(*connection, who, *loaded, plan);
+  if (!result) return result.error();
   const std::string now = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
-  if (!store::ImportRepository(*connection).MarkCommitted(id, boost::json::serialize(result), now)) {
+  if (!store::ImportRepository(*connection).MarkCommitted(id, boost::json::serialize(*result), now)) {
     return MakeError(ErrorCode::kConflict, "该导入已被提交或已改变", "This import was committed or changed meanwhile");
   }
   audit_.Append(*connection, who, "import.commit", {"import", std::to_string(id)}, nullptr,
                 boost::json::object{{"kind", loaded->row.kind}, {"records", plan.records()}, {"sha256", loaded->row.sha256}});
   tx.Commit();
-  return ViewOf(*store::ImportRepository(*connection).Find(id));
+  return ViewOf(*connection, *store::ImportRepository(*connection).Find(id));
 }
 
-boost::json::object ImportService::Write(store::Connection& connection, const Principal& who, const Loaded& loaded, const ImportPlan& plan) {
+Result<boost::json::object> ImportService::Write(store::Connection& connection, const Principal& who, const Loaded& loaded,
+                                                 const ImportPlan& plan) {
   store::ImportRepository imports_repo(connection);
   boost::json::object result{{"records", plan.records()}};
+  if (plan.feed) {
+    auto receipt = projects_.ReceiveFeedIn(connection, who, *loaded.row.project_id, *plan.feed);
+    if (!receipt) return receipt.error();
+    auto project = store::ProjectRepository(connection).Find(*loaded.row.project_id);
+    result["project_id"] = *loaded.row.project_id;
+    result["project_no"] = project ? project->project_no : std::string();
+    result["month"] = plan.feed->month;
+    result["batch_id"] = receipt->batch_id;
+    result["repeated"] = receipt->repeated;
+    result["replaced_batch_id"] = receipt->replaced_batch_id ? boost::json::value(*receipt->replaced_batch_id) : nullptr;
+    result["open_warnings"] = receipt->open_warnings.size();
+  }
   if (!plan.complaints.empty()) {
     boost::json::array case_ids, case_nos;  // the same cases, by id for links and by number for people
     store::CaseRepository case_repo(connection);

@@ -15,8 +15,15 @@ using imports::ImportKind;
 
 constexpr std::int64_t kMaxWorkersPerCase = 10'000;
 
-// "workers[3].id_number" → ("id_number", 3); "employer.credit_code" → ("employer_credit_code", none).
+// "workers[3].id_number" → ("id_number", 3); "employer.credit_code" → ("employer_credit_code", none);
+// "rows[2].days" (a project feed) → ("days", 2).
 std::pair<std::string, std::optional<std::size_t>> ImportFieldOf(const std::string& service_field) {
+  if (service_field.starts_with("rows[")) {
+    auto close = service_field.find(']');
+    auto dot = service_field.find('.', close);
+    std::size_t index = std::stoul(service_field.substr(5, close - 5));
+    return {dot == std::string::npos ? "" : service_field.substr(dot + 1), index};
+  }
   if (service_field.starts_with("workers[")) {
     auto close = service_field.find(']');
     auto dot = service_field.find('.', close);
@@ -251,6 +258,62 @@ void PlanEmployers(const imports::Table& table, RowReader& reader, const ImportC
   }
 }
 
+std::optional<FeedRowInput> ReadFeedRow(imports::ImportKind kind, RowReader& reader) {
+  FeedRowInput in;
+  bool ok = true;
+  if (kind != ImportKind::kAccount) {
+    in.id_number = imports::NormalisedIdentifierCell(reader.Text("id_number"));
+    in.name = reader.Text("name");
+  }
+  if (kind == ImportKind::kAttendance) {
+    if (auto days = reader.Take(imports::ParseCountCell(reader.Text("days"), "days"))) in.days = *days; else ok = false;
+    return ok ? std::optional(in) : std::nullopt;
+  }
+  if (auto amount = reader.Take(imports::ParseAmountCell(reader.Text("amount_yuan"), "amount_yuan"))) in.amount_fen = amount->fen(); else ok = false;
+  const std::string date_field = kind == ImportKind::kPayroll ? "paid_on" : "date";
+  if (auto at = reader.Take(imports::ParseInstantCell(reader.Text(date_field), date_field))) in.on_date = domain::ShanghaiDate(*at); else ok = false;
+  if (kind == ImportKind::kPayroll) {
+    auto through = reader.Take(imports::ParseYesNoCell(reader.Text("through_special_account"), "through_special_account"));
+    if (through) in.through_special_account = *through; else ok = false;
+  } else if (auto purpose = reader.Take(imports::ParseAccountPurposeCell(reader.Text("purpose"), "purpose"))) {
+    in.purpose = *purpose;
+  } else {
+    ok = false;
+  }
+  return ok ? std::optional(in) : std::nullopt;
+}
+
+// A project's monthly feed: every cell parsed, then every row through the machine API's own checks
+// (ProjectService::FeedRowErrors), so that a file and a bank's request are held to the same rules.
+void PlanFeed(imports::ImportKind kind, const imports::Table& table, RowReader& reader, const ImportContext& context, ImportPlan& plan) {
+  if (table.rows.size() > kMaxFeedRows) {
+    plan.errors.push_back({0, "", "", "file", "每批最多 " + std::to_string(kMaxFeedRows) + " 行，请按月份或分包单位拆分文件",
+                           "At most " + std::to_string(kMaxFeedRows) + " rows per batch; split the file"});
+    return;
+  }
+  if (kind != ImportKind::kAccount && table.rows.empty()) {
+    plan.errors.push_back({0, "", "", "file", "考勤表和工资支付表不能为空", "An attendance roster or pay sheet must not be empty"});
+    return;
+  }
+  FeedInput feed;
+  feed.kind = std::string(imports::ImportKindCode(kind));
+  feed.month = context.feed_month;
+  feed.channel = "file";
+  std::vector<std::size_t> line_of_row;  // feed row → spreadsheet row
+  for (const auto& row : table.rows) {
+    reader.Select(row);
+    if (auto in = ReadFeedRow(kind, reader)) {
+      feed.rows.push_back(std::move(*in));
+      line_of_row.push_back(row.line);
+    }
+  }
+  for (auto& error : context.projects->FeedRowErrors(feed)) {
+    auto index = ImportFieldOf(error.field).second;
+    reader.ReportServiceError(index && *index < line_of_row.size() ? line_of_row[*index] : 0, std::move(error));
+  }
+  if (plan.errors.empty()) plan.feed = std::move(feed);
+}
+
 }  // namespace
 
 ImportPlan PlanImport(ImportKind kind, const imports::Table& table, const imports::ColumnMapping& mapping, const ImportContext& context) {
@@ -260,6 +323,9 @@ ImportPlan PlanImport(ImportKind kind, const imports::Table& table, const import
     case ImportKind::kComplaints: PlanComplaints(table, reader, context, plan); break;
     case ImportKind::kRoster: PlanRoster(table, reader, context, plan); break;
     case ImportKind::kEmployers: PlanEmployers(table, reader, context, plan); break;
+    case ImportKind::kAttendance:
+    case ImportKind::kPayroll:
+    case ImportKind::kAccount: PlanFeed(kind, table, reader, context, plan); break;
   }
   return plan;
 }

@@ -9,6 +9,7 @@
 #include "imports/column_mapping.h"
 #include "imports/table.h"
 #include "services/case_intake.h"
+#include "services/project_service.h"
 #include "services/security_keys.h"
 
 namespace wagelink::services {
@@ -31,7 +32,10 @@ struct ImportPlan {
   std::vector<ComplaintRecord> complaints;  // kind complaints
   std::vector<WorkerInput> workers;         // kind roster
   std::vector<EmployerInput> employers;     // kind employers
-  std::size_t records() const { return complaints.size() + workers.size() + employers.size(); }
+  std::optional<FeedInput> feed;            // kinds attendance, payroll, account: the month's batch
+  std::size_t records() const {
+    return complaints.size() + workers.size() + employers.size() + (feed ? feed->rows.size() : 0);
+  }
 };
 
 struct ImportContext {
@@ -41,6 +45,8 @@ struct ImportContext {
   store::Connection& connection;     // read-only: duplicates against existing data
   std::string channel;                // complaints
   std::optional<std::int64_t> case_id;  // roster
+  const ProjectService* projects = nullptr;  // project feeds: the same row checks as the machine API
+  std::string feed_month;                     // project feeds: YYYY-MM
 };
 
 ImportPlan PlanImport(imports::ImportKind kind, const imports::Table& table, const imports::ColumnMapping& mapping,

@@ -299,11 +299,19 @@ Result<FeedReceipt> ProjectService::ReceiveFeed(const Principal& who, const std:
                         feed);
 }
 
+Result<FeedReceipt> ProjectService::ReceiveFeedIn(store::Connection& connection, const Principal& who, std::int64_t project_id,
+                                                  const FeedInput& feed) {
+  if (!who.Can(Permission::kRiskWrite)) return Forbidden(Permission::kRiskWrite);
+  return ReceiveFeedFor(who, [project_id](store::ProjectRepository&) { return std::optional<std::int64_t>(project_id); },
+                        feed, &connection);
+}
+
 // Checks the rows before taking a connection, then finds the project and stores the batch in one
-// transaction (the project found by id or by number on that same connection).
+// transaction (the project found by id or by number on that same connection) — its own, or the
+// caller's when `in_transaction` is given (an import commits the file's batch with the import).
 Result<FeedReceipt> ProjectService::ReceiveFeedFor(
     const Principal& who, const std::function<std::optional<std::int64_t>(store::ProjectRepository&)>& find,
-    const FeedInput& feed) {
+    const FeedInput& feed, store::Connection* in_transaction) {
   if (feed.kind != "attendance" && feed.kind != "payroll" && feed.kind != "account") {
     return InvalidField("kind", "应为 attendance、payroll 或 account", "must be attendance, payroll or account");
   }
@@ -316,40 +324,51 @@ Result<FeedReceipt> ProjectService::ReceiveFeedFor(
   }
   auto checked = StoredRows(feed, *month_start, keys_->cipher());
   if (!checked.errors.empty()) return checked.errors.front();
-  const auto* rows = &checked.rows;
-  const std::string digest = DigestOf(feed, *rows);
+  const auto& rows = checked.rows;
+  const std::string digest = DigestOf(feed, rows);
 
+  auto store = [&](store::Connection& connection) -> Result<FeedReceipt> {
+    store::ProjectRepository projects(connection);
+    const auto found = find(projects);
+    auto project = found ? projects.Find(*found) : std::nullopt;
+    if (!project) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
+    const std::int64_t project_id = project->id;
+    FeedReceipt receipt;
+    receipt.rows = static_cast<std::int64_t>(rows.size());
+    auto current = projects.CurrentBatch(project_id, feed.kind, feed.month);
+    if (current && current->digest == digest) {
+      receipt.batch_id = current->id;
+      receipt.repeated = true;
+    } else {
+      const std::string now = FormatUtc(now_s);
+      if (current) {
+        projects.Supersede(current->id, now);
+        receipt.replaced_batch_id = current->id;
+      }
+      receipt.batch_id = projects.InsertBatch({0, project_id, feed.kind, feed.month, digest, receipt.rows, feed.channel,
+                                               who.display_name, now, std::nullopt},
+                                              rows);
+      audit_.Append(connection, who, "project.feed", {"project", std::to_string(project_id)}, nullptr,
+                    boost::json::object{{"kind", feed.kind}, {"month", feed.month}, {"rows", receipt.rows},
+                                        {"digest", digest}, {"channel", feed.channel},
+                                        {"replaced_batch", current ? boost::json::value(current->id) : nullptr}});
+      Measure(connection, who, *project);
+    }
+    for (const auto& warning : projects.OpenWarnings(project_id)) receipt.open_warnings.push_back(ViewOf(warning));
+    return receipt;
+  };
+  if (in_transaction) return store(*in_transaction);
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
-  store::ProjectRepository projects(*connection);
-  const auto found = find(projects);
-  auto project = found ? projects.Find(*found) : std::nullopt;
-  if (!project) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
-  const std::int64_t project_id = project->id;
-  FeedReceipt receipt;
-  receipt.rows = static_cast<std::int64_t>(rows->size());
-  auto current = projects.CurrentBatch(project_id, feed.kind, feed.month);
-  if (current && current->digest == digest) {
-    receipt.batch_id = current->id;
-    receipt.repeated = true;
-  } else {
-    const std::string now = FormatUtc(now_s);
-    if (current) {
-      projects.Supersede(current->id, now);
-      receipt.replaced_batch_id = current->id;
-    }
-    receipt.batch_id = projects.InsertBatch({0, project_id, feed.kind, feed.month, digest, receipt.rows, feed.channel,
-                                             who.display_name, now, std::nullopt},
-                                            *rows);
-    audit_.Append(*connection, who, "project.feed", {"project", std::to_string(project_id)}, nullptr,
-                  boost::json::object{{"kind", feed.kind}, {"month", feed.month}, {"rows", receipt.rows},
-                                      {"digest", digest}, {"channel", feed.channel},
-                                      {"replaced_batch", current ? boost::json::value(current->id) : nullptr}});
-    Measure(*connection, who, *project);
-  }
-  for (const auto& warning : projects.OpenWarnings(project_id)) receipt.open_warnings.push_back(ViewOf(warning));
-  tx.Commit();
+  auto receipt = store(*connection);
+  if (receipt) tx.Commit();
   return receipt;
+}
+
+Status ProjectService::CheckFeedMonth(const std::string& month) const {
+  auto first = FeedMonth(month, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(clock_.Now())));
+  if (!first) return first.error();
+  return Ok{};
 }
 
 std::vector<Error> ProjectService::FeedRowErrors(const FeedInput& feed) const {

@@ -149,6 +149,11 @@ class ProjectService {
   Result<FeedReceipt> ReceiveFeed(const Principal& who, std::int64_t project_id, const FeedInput& feed);
   // The same for a project named by its number (XM-2026-0001), as the machine API names it.
   Result<FeedReceipt> ReceiveFeed(const Principal& who, const std::string& project_no, const FeedInput& feed);
+  // The same inside the caller's transaction (a spreadsheet import commits the batch with itself).
+  Result<FeedReceipt> ReceiveFeedIn(store::Connection& connection, const Principal& who, std::int64_t project_id,
+                                    const FeedInput& feed);
+  // A feed's month: YYYY-MM and already begun (Beijing time).
+  Status CheckFeedMonth(const std::string& month) const;
   // Every bad row of a refused feed (at most kMaxRowErrors), for the answer to name them all.
   std::vector<Error> FeedRowErrors(const FeedInput& feed) const;
   // Open warnings across projects, highest level first; `level` a level code or empty.
@@ -170,7 +175,7 @@ class ProjectService {
 
   Result<FeedReceipt> ReceiveFeedFor(const Principal& who,
                                      const std::function<std::optional<std::int64_t>(store::ProjectRepository&)>& find,
-                                     const FeedInput& feed);
+                                     const FeedInput& feed, store::Connection* in_transaction = nullptr);
 
   store::Database& db_;
   const Clock& clock_;

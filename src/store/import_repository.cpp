@@ -5,11 +5,11 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, kind, case_id, channel, file_name, format, encoding, byte_size, sha256, content_enc, header, row_count, mapping, "
-    "status, error_count, report, result, body_code, created_by, created_at, updated_at, committed_at";
+    "status, error_count, report, result, body_code, created_by, created_at, updated_at, committed_at, project_id, feed_month";
 constexpr std::string_view kInsert =
     "INSERT INTO imports (kind, case_id, channel, file_name, format, encoding, byte_size, sha256, content_enc, header, "
-    "row_count, mapping, status, body_code, created_by, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "row_count, mapping, status, body_code, created_by, created_at, updated_at, project_id, feed_month) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kSaveValidation =
     "UPDATE imports SET mapping = ?, status = ?, error_count = ?, report = ?, updated_at = ? WHERE id = ? AND status <> 'committed'";
 constexpr std::string_view kMarkCommitted =
@@ -29,7 +29,7 @@ constexpr std::string_view kCaseWithWorkerIndex =
 ImportRow ToImport(const Row& r) {
   return {r.Int(0),   r.Text(1),  r.OptInt(2),  r.Text(3),  r.Text(4),  r.Text(5),  r.Text(6),  r.Int(7),
           r.Text(8),  r.Text(9),  r.Text(10),   r.Int(11),  r.Text(12), r.Text(13), r.Int(14),  r.Text(15),
-          r.Text(16), r.Text(17), r.Int(18),    r.Text(19), r.Text(20), r.OptText(21)};
+          r.Text(16), r.Text(17), r.Int(18),    r.Text(19), r.Text(20), r.OptText(21), r.OptInt(22), r.Text(23)};
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ ImportRow ToImport(const Row& r) {
 std::int64_t ImportRepository::Insert(const ImportRow& r) {
   return c_.InsertReturningId(kInsert, {r.kind, NullableValue(r.case_id), r.channel, r.file_name, r.format, r.encoding, r.byte_size,
                                         r.sha256, r.content_enc, r.header, r.row_count, r.mapping, r.status, r.body_code,
-                                        r.created_by, r.created_at, r.updated_at});
+                                        r.created_by, r.created_at, r.updated_at, NullableValue(r.project_id), r.feed_month});
 }
 
 std::optional<ImportRow> ImportRepository::Find(std::int64_t id) {

@@ -33,6 +33,8 @@ struct ImportRow {
   std::string created_at;
   std::string updated_at;
   std::optional<std::string> committed_at;
+  std::optional<std::int64_t> project_id;  // a project feed: the project it reports on
+  std::string feed_month;                  // a project feed: the month, YYYY-MM
 };
 
 class ImportRepository {

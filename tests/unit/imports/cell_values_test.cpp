@@ -42,5 +42,22 @@ TEST(CellValues, MonthsCountsKindsAndIdentifiers) {
   EXPECT_EQ(NormalisedIdentifierCell("11010119900307777x"), "11010119900307777X");
 }
 
+TEST(CellValues, YesNoAndStatementPurposes) {
+  for (auto yes : {"是", "Y", "yes", "TRUE", "1", "√"}) EXPECT_TRUE(*ParseYesNoCell(yes, "through_special_account")) << yes;
+  for (auto no : {"否", "n", "No", "false", "0", "×"}) EXPECT_FALSE(*ParseYesNoCell(no, "through_special_account")) << no;
+  for (auto bad : {"", "也许", "专户", "2"}) {
+    auto answer = ParseYesNoCell(bad, "through_special_account");
+    ASSERT_FALSE(answer) << bad;
+    EXPECT_EQ(answer.error().field, "through_special_account");
+  }
+  EXPECT_EQ(*ParseAccountPurposeCell("人工费用拨付", "purpose"), "labour_cost");
+  EXPECT_EQ(*ParseAccountPurposeCell("11月人工费", "purpose"), "labour_cost");
+  EXPECT_EQ(*ParseAccountPurposeCell("代发工资", "purpose"), "wage_payment");
+  EXPECT_EQ(*ParseAccountPurposeCell("批量代发", "purpose"), "wage_payment");
+  EXPECT_EQ(*ParseAccountPurposeCell("wage_payment", "purpose"), "wage_payment");
+  EXPECT_EQ(*ParseAccountPurposeCell("结息", "purpose"), "other") << "interest is neither";
+  EXPECT_FALSE(ParseAccountPurposeCell(" ", "purpose"));
+}
+
 }  // namespace
 }  // namespace wagelink::imports

@@ -29,6 +29,18 @@ TEST(ColumnMapping, EachColumnAndFieldAtMostOnce) {
   EXPECT_EQ(mapping.size(), 2u);
 }
 
+TEST(ColumnMapping, ProposesFromTheRealNamePlatformAndTheBanksExports) {
+  auto attendance = ProposeMapping(ImportKind::kAttendance, {"序号", "姓名", "公民身份号码", "班组", "实际出勤天数"});
+  EXPECT_EQ(attendance, (ColumnMapping{{"name", 1}, {"id_number", 2}, {"days", 4}}));
+  auto payroll = ProposeMapping(ImportKind::kPayroll, {"姓名", "身份证号", "应发工资", "实发工资（元）", "发放日期", "是否专户代发"});
+  EXPECT_EQ(payroll.at("amount_yuan"), 3u) << "实发 (paid), not 应发 (due)";
+  EXPECT_EQ(payroll.at("through_special_account"), 5u);
+  auto statement = ProposeMapping(ImportKind::kAccount, {"交易日期", "摘要", "交易金额", "余额"});
+  EXPECT_EQ(statement, (ColumnMapping{{"date", 0}, {"purpose", 1}, {"amount_yuan", 2}}));
+  EXPECT_TRUE(IsProjectFeed(ImportKind::kPayroll));
+  EXPECT_FALSE(IsProjectFeed(ImportKind::kRoster));
+}
+
 TEST(ColumnMapping, ChecksWhatAPersonSent) {
   EXPECT_EQ(CheckMapping(ImportKind::kRoster, {{"worker_name", 0}}, 3).error().field, "mapping.owed_yuan");
   EXPECT_EQ(CheckMapping(ImportKind::kRoster, {{"worker_name", 0}, {"owed_yuan", 0}}, 3).error().field, "mapping.worker_name");
