@@ -158,6 +158,9 @@ describe('the import page', () => {
     const wrapper = await mountAt('/imports?kind=payroll&project_id=7');
 
     expect(wrapper.find('[data-test="import-case-kinds"]').exists()).toBe(false);
+    // The description names what the office may import, not complaints it may not.
+    expect(wrapper.text()).toContain('导入工程项目每月的实名制考勤表');
+    expect(wrapper.text()).not.toContain('投诉线索');
     const feeds = wrapper.find('[data-test="import-feed-kinds"]');
     expect(feeds.text()).toContain('项目监测数据');
     expect(feeds.text()).toContain('实名制考勤表');

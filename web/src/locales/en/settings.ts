@@ -118,6 +118,8 @@ const en: typeof zh = {
   imports: {
     title: 'Import',
     description: 'Import a spreadsheet (CSV or XLSX): complaints exported from the national clue platform or the 12333 hotline, a case’s worker roster, an employer list, or a construction project’s monthly attendance sheet, pay sheet or special-account statement. Check the column mapping; every row is validated and then everything is written at once — nothing if any row is wrong.',
+    descriptionCases: 'Import complaints exported from the national clue platform or the 12333 hotline, a case’s worker roster or an employer list (CSV or XLSX). Check the column mapping; every row is validated and then everything is written at once — nothing if any row is wrong.',
+    descriptionFeeds: 'Import a construction project’s monthly attendance sheet, pay sheet or special-account statement (CSV or XLSX, as the construction platform or the bank exports them). Check the column mapping; every row is validated and then everything is written at once — nothing if any row is wrong.',
     stepUpload: 'Upload',
     stepMapping: 'Map columns and validate',
     stepResult: 'Result',
