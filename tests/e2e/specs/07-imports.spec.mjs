@@ -2,6 +2,7 @@
 // CSV of two complaints, sees the mapping the server proposes, is told which row and column fail
 // (the 类型 column is not a header the server knows, so the sole trader counts as a unit without a
 // credit code), maps 类型 by hand, validates again, commits, and follows the links to the new cases.
+// Case data is labour inspection's alone; another body that reports risks sees the project feeds only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, sideMenuTexts } from '../support/browser.mjs';
@@ -91,9 +92,21 @@ test('a handler imports two complaints from a CSV: mapping, row errors, correcti
   await close();
 });
 
-test('only labour inspection imports: the police have no import page', async () => {
+test('only labour inspection imports case data: the police, who report risks, are offered the project feeds alone', async () => {
   const { page, close } = await newPage(browser);
   await loginAndWait(page, 'police');
+  assert.ok((await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
+  await page.locator('[data-test="side-menu"]').getByText('批量导入').click();
+  await page.locator('[data-test="imports-page"]').waitFor();
+  await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
+  assert.equal(await page.locator('[data-test="import-case-kinds"]').count(), 0);
+  assert.equal(await page.locator('[data-test="import-kind-complaints"]').count(), 0);
+  await close();
+});
+
+test('a court judge, who neither handles cases nor reports risks, has no import page', async () => {
+  const { page, close } = await newPage(browser);
+  await loginAndWait(page, 'judge');
   assert.ok(!(await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
   await close();
 });

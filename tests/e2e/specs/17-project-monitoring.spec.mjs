@@ -9,7 +9,7 @@
 // so the labour-cost rule counts it (docs/supervision.md, "Which months count").
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot as shoot, setPicker } from '../support/browser.mjs';
+import { chooseOption, launchBrowser, loginAndWait, newPage, cleanScreenshot as screenshot, setPicker } from '../support/browser.mjs';
 import { beijingDay, pad } from '../support/beijing_time.mjs';
 import { creditCode, idNumber } from '../support/ids.mjs';
 
@@ -20,12 +20,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Screenshots without the success toasts (they cover the page title). */
-async function screenshot(page, name) {
-  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((toast) => toast.remove()));
-  await shoot(page, name);
-}
 
 const PROJECT = '城东安置房三期工程';
 const [year, month] = beijingDay(Date.now()).split('-').map(Number);

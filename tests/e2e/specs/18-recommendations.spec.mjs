@@ -7,7 +7,7 @@
 // workbench and evaluates it as rectified. The 检察建议 list and the 监测总览 dashboard count it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, loginAndWait, newPage, screenshot as shoot } from '../support/browser.mjs';
+import { cleanScreenshot as screenshot, launchBrowser, loginAndWait, newPage, signOut } from '../support/browser.mjs';
 
 let browser;
 before(async () => {
@@ -17,25 +17,12 @@ after(async () => {
   await browser?.close();
 });
 
-/** Screenshots without the success toasts (they cover the page title). */
-async function screenshot(page, name) {
-  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((toast) => toast.remove()));
-  await shoot(page, name);
-}
-
 async function api(page, path) {
   return page.evaluate(async (url) => {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return response.json();
   }, `/api/v1${path}`);
-}
-
-async function signOut(page) {
-  await page.locator('[data-test="user-menu"]').click();
-  await page.locator('[data-test="logout"]').click();
-  await page.locator('.el-message-box__btns .el-button--primary').click();
-  await page.waitForURL('**/login?reason=user');
 }
 
 const PROJECT = '城东物流园仓储项目';

@@ -119,6 +119,20 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 }
 
+/** A screenshot without the success toasts of the steps just taken (they cover the page title). */
+export async function cleanScreenshot(page, name) {
+  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((toast) => toast.remove()));
+  await screenshot(page, name);
+}
+
+/** Signs out through the user menu, as a person does before handing over to another role. */
+export async function signOut(page) {
+  await page.locator('[data-test="user-menu"]').click();
+  await page.locator('[data-test="logout"]').click();
+  await page.locator('.el-message-box__btns .el-button--primary').click();
+  await page.waitForURL('**/login?reason=user');
+}
+
 export async function sideMenuTexts(page) {
   const menu = page.locator('[data-test="side-menu"]');
   await menu.waitFor();

@@ -84,6 +84,7 @@ const en: typeof zh = {
       back: 'Back to projects',
       edit: 'Edit',
       feed: 'Report data',
+      importFile: 'Import from a file',
       record: 'Project record',
       registeredBy: 'registered by {name} on {at}',
       payDay: 'day {day} of the next month',

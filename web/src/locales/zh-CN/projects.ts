@@ -82,6 +82,7 @@ export default {
       back: '返回工程项目',
       edit: '编辑',
       feed: '报送数据',
+      importFile: '从文件导入',
       record: '项目信息',
       registeredBy: '{name} 登记于 {at}',
       payDay: '次月{day}日',
