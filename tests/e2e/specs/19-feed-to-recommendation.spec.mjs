@@ -170,6 +170,8 @@ test('labour inspection imports the project’s feed files and sees the red labo
   await row.getByText(chain.riskNo).click();
   await page.locator('[data-test="risk-detail-page"]').waitFor();
   assert.equal(await page.locator('[data-test="risk-detail-level"]').getAttribute('data-level'), 'severe');
+  // Nobody has counted what the data-raised item involves: said in words, not as 0.00 元.
+  await page.locator('[data-test="risk-amount-unassessed"]', { hasText: '尚未核定' }).waitFor();
   await page.getByText('工程项目监测预警').first().waitFor();
   await page.locator('[data-test="risk-detail-page"] .hero').scrollIntoViewIfNeeded();
   await screenshot(page, '19-risk-red');

@@ -76,6 +76,7 @@ const en: typeof zh = {
     },
     detail: {
       noCreditCode: '(public-opinion tip, not yet identified)',
+      notYetAssessed: 'not yet assessed (raised from the project’s monitoring data)',
       title: 'Risk detail',
       back: 'Back to the risk ledger',
       reportedBy: 'Reported by {body} at {at}',

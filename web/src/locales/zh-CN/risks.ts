@@ -74,6 +74,7 @@ export default {
     },
     detail: {
       noCreditCode: '（舆情线索，尚未查明）',
+      notYetAssessed: '尚未核定（由工程项目监测数据生成）',
       title: '风险详情',
       back: '返回风险台账',
       reportedBy: '{body} 报送于 {at}',
