@@ -36,9 +36,10 @@ TEST(BoundedLoad, AnonymousLargeUploadIsRefused401FromItsHeadersAndTheConnection
 
 TEST(BoundedLoad, SignedInUploadWithoutPermissionOrCsrfIsRefused403BeforeTheBody) {
   TestServer server;
-  HttpClient police = server.LoginAs("police");  // may not write cases, so may not import
+  // Neither writes cases nor reports risks (a project feed), so may not import anything.
+  HttpClient prosecutor = server.LoginAs("prosecutor");
   RawConnection forbidden(server.port());
-  forbidden.Send(UploadHeader(30u << 20, CookieHeader(police) + "X-CSRF-Token: " + police.csrf_token + "\r\n"));
+  forbidden.Send(UploadHeader(30u << 20, CookieHeader(prosecutor) + "X-CSRF-Token: " + prosecutor.csrf_token + "\r\n"));
   ASSERT_TRUE(forbidden.ReadUntil("\"code\":\"forbidden\"", 5s)) << forbidden.received();
   EXPECT_EQ(forbidden.received().rfind("HTTP/1.1 403", 0), 0u);
   EXPECT_TRUE(forbidden.ClosedWithin(2s));
