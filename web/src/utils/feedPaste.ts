@@ -29,7 +29,7 @@ const HEADER_PATTERNS: [FeedColumn, RegExp][] = [
 ];
 
 /** Why a cell could not be read (the dialog words each code). */
-export type CellProblem = 'required' | 'idNumber' | 'days' | 'amount' | 'date' | 'purpose' | 'yesNo';
+export type CellProblem = 'required' | 'idNumber' | 'days' | 'amount' | 'date' | 'yesNo';
 
 export interface ParsedFeedRow {
   row: FeedRow;
@@ -135,10 +135,8 @@ function readRow(kind: FeedKind, cells: Partial<Record<FeedColumn, string>>): Pa
     };
     return { row, problems };
   }
-  const rawPurpose = required('purpose');
-  const purpose = rawPurpose ? readPurpose(rawPurpose) : null;
-  if (rawPurpose && purpose === null) problems.purpose = 'purpose';
-  const row: AccountRow = { date: day('date'), purpose: purpose ?? 'other', amount_yuan: amount() };
+  // Any purpose text reads as one (readPurpose); only an empty cell is a problem (required).
+  const row: AccountRow = { date: day('date'), purpose: readPurpose(required('purpose')) ?? 'other', amount_yuan: amount() };
   return { row, problems };
 }
 

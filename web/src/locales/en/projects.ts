@@ -173,7 +173,6 @@ const en: typeof zh = {
         days: 'a whole number from 1 to 31',
         amount: 'an amount above zero',
         date: 'not a date',
-        purpose: 'labour cost paid in, wages paid out or other',
         yesNo: 'yes or no',
       },
     },
