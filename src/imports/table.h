@@ -24,6 +24,9 @@ struct ReadLimits {
   std::uint64_t max_compression_ratio = 200;            // per entry, once it is past 1 MiB
   std::size_t max_zip_entries = 1'000;
   std::size_t max_shared_strings = 2'000'000;
+  // A header with no rows under it: refused, unless the file's kind may be empty (a special-account
+  // statement of a month without transactions is a real answer, and the one that raises a warning).
+  bool header_only_allowed = false;
 };
 
 struct TableRow {

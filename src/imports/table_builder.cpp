@@ -53,7 +53,7 @@ Status TableBuilder::AddRow(std::size_t line, std::vector<std::string> cells) {
 
 Result<Table> TableBuilder::Finish() && {
   if (!have_header_) return FileRefused("文件中没有表头行", "The file has no header row");
-  if (table_.rows.empty()) return FileRefused("文件中只有表头，没有数据行", "The file has a header but no data rows");
+  if (table_.rows.empty() && !limits_.header_only_allowed) return FileRefused("文件中只有表头，没有数据行", "The file has a header but no data rows");
   for (auto& row : table_.rows) row.cells.resize(std::max(row.cells.size(), table_.header.size()));
   return std::move(table_);
 }

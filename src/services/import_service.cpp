@@ -24,6 +24,14 @@ std::string Sha256Hex(std::string_view bytes) {
   return security::ToHex(digest);
 }
 
+// A project feed may hold a header alone: whether an empty batch is allowed is the feed's rule
+// (ProjectService::CheckFeedBatch), decided with the row checks.
+imports::ReadLimits LimitsFor(imports::ImportKind kind) {
+  imports::ReadLimits limits;
+  limits.header_only_allowed = imports::IsProjectFeed(kind);
+  return limits;
+}
+
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "导入记录不存在", "No such import"); }
 
 }  // namespace
@@ -130,7 +138,7 @@ Result<ImportView> ImportService::Upload(const Principal& who, const ImportUploa
   if (upload.file_name.size() > 200 || !imports::IsValidUtf8(upload.file_name)) {
     return InvalidField("file_name", "文件名过长或编码无效", "file name too long or not UTF-8");
   }
-  auto table = imports::ReadTable(upload.bytes);
+  auto table = imports::ReadTable(upload.bytes, LimitsFor(*kind));
   if (!table) return table.error();
 
   const std::string now = domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc();
@@ -198,7 +206,7 @@ Result<ImportService::Loaded> ImportService::Load(store::Connection& connection,
   }
   auto bytes = keys_->cipher().Decrypt(row->content_enc, ImportFileContext(row->sha256));
   if (!bytes) return bytes.error();
-  auto table = imports::ReadTable(*bytes);
+  auto table = imports::ReadTable(*bytes, LimitsFor(loaded.kind));
   if (!table) return table.error();
   loaded.table = std::move(*table);
   return loaded;
@@ -272,9 +280,8 @@ Result<boost::json::object> ImportService::Write(store::Connection& connection, 
   if (plan.feed) {
     auto receipt = projects_.ReceiveFeedIn(connection, who, *loaded.row.project_id, *plan.feed);
     if (!receipt) return receipt.error();
-    auto project = store::ProjectRepository(connection).Find(*loaded.row.project_id);
     result["project_id"] = *loaded.row.project_id;
-    result["project_no"] = project ? project->project_no : std::string();
+    result["project_no"] = receipt->project_no;
     result["month"] = plan.feed->month;
     result["batch_id"] = receipt->batch_id;
     result["repeated"] = receipt->repeated;

@@ -286,19 +286,16 @@ std::optional<FeedRowInput> ReadFeedRow(imports::ImportKind kind, RowReader& rea
 // A project's monthly feed: every cell parsed, then every row through the machine API's own checks
 // (ProjectService::FeedRowErrors), so that a file and a bank's request are held to the same rules.
 void PlanFeed(imports::ImportKind kind, const imports::Table& table, RowReader& reader, const ImportContext& context, ImportPlan& plan) {
-  if (table.rows.size() > kMaxFeedRows) {
-    plan.errors.push_back({0, "", "", "file", "每批最多 " + std::to_string(kMaxFeedRows) + " 行，请按月份或分包单位拆分文件",
-                           "At most " + std::to_string(kMaxFeedRows) + " rows per batch; split the file"});
+  // The batch as the file holds it first (how many rows, none for a roster): the same checks as a
+  // batch from the API, before any row is read.
+  FeedInput feed{std::string(imports::ImportKindCode(kind)), context.feed_month, std::vector<FeedRowInput>(table.rows.size()), "file"};
+  if (auto ok = context.projects->CheckFeedBatch(feed); !ok) {
+    Error error = ok.error();
+    RowReader::DropPath(error);
+    plan.errors.push_back({0, "", "", "file", error.message_zh, error.message_en});
     return;
   }
-  if (kind != ImportKind::kAccount && table.rows.empty()) {
-    plan.errors.push_back({0, "", "", "file", "考勤表和工资支付表不能为空", "An attendance roster or pay sheet must not be empty"});
-    return;
-  }
-  FeedInput feed;
-  feed.kind = std::string(imports::ImportKindCode(kind));
-  feed.month = context.feed_month;
-  feed.channel = "file";
+  feed.rows.clear();
   std::vector<std::size_t> line_of_row;  // feed row → spreadsheet row
   for (const auto& row : table.rows) {
     reader.Select(row);

@@ -312,16 +312,10 @@ Result<FeedReceipt> ProjectService::ReceiveFeedIn(store::Connection& connection,
 Result<FeedReceipt> ProjectService::ReceiveFeedFor(
     const Principal& who, const std::function<std::optional<std::int64_t>(store::ProjectRepository&)>& find,
     const FeedInput& feed, store::Connection* in_transaction) {
-  if (feed.kind != "attendance" && feed.kind != "payroll" && feed.kind != "account") {
-    return InvalidField("kind", "应为 attendance、payroll 或 account", "must be attendance, payroll or account");
-  }
+  if (auto ok = CheckFeedBatch(feed); !ok) return ok.error();
   const UnixSeconds now_s = clock_.Now();
   auto month_start = FeedMonth(feed.month, domain::ShanghaiDate(domain::Instant::FromUnixSeconds(now_s)));
   if (!month_start) return month_start.error();
-  if (feed.rows.size() > kMaxFeedRows) return InvalidField("rows", "每批最多 20000 行", "at most 20000 rows per batch");
-  if (feed.kind != "account" && feed.rows.empty()) {
-    return InvalidField("rows", "考勤和工资支付表不能为空", "an attendance roster or pay sheet must not be empty");
-  }
   auto checked = StoredRows(feed, *month_start, keys_->cipher());
   if (!checked.errors.empty()) return checked.errors.front();
   const auto& rows = checked.rows;
@@ -334,6 +328,7 @@ Result<FeedReceipt> ProjectService::ReceiveFeedFor(
     if (!project) return MakeError(ErrorCode::kNotFound, "工程项目不存在", "no such project");
     const std::int64_t project_id = project->id;
     FeedReceipt receipt;
+    receipt.project_no = project->project_no;
     receipt.rows = static_cast<std::int64_t>(rows.size());
     auto current = projects.CurrentBatch(project_id, feed.kind, feed.month);
     if (current && current->digest == digest) {
@@ -363,6 +358,18 @@ Result<FeedReceipt> ProjectService::ReceiveFeedFor(
   auto receipt = store(*connection);
   if (receipt) tx.Commit();
   return receipt;
+}
+
+Status ProjectService::CheckFeedBatch(const FeedInput& feed) const {
+  if (feed.kind != "attendance" && feed.kind != "payroll" && feed.kind != "account") {
+    return InvalidField("kind", "应为 attendance、payroll 或 account", "must be attendance, payroll or account");
+  }
+  if (auto ok = CheckFeedMonth(feed.month); !ok) return ok.error();
+  if (feed.rows.size() > kMaxFeedRows) return InvalidField("rows", "每批最多 20000 行", "at most 20000 rows per batch");
+  if (feed.kind != "account" && feed.rows.empty()) {
+    return InvalidField("rows", "考勤和工资支付表不能为空", "an attendance roster or pay sheet must not be empty");
+  }
+  return Ok{};
 }
 
 Status ProjectService::CheckFeedMonth(const std::string& month) const {

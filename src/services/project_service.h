@@ -101,6 +101,7 @@ struct ProjectDetail {
 
 struct FeedReceipt {
   std::int64_t batch_id = 0;
+  std::string project_no;
   bool repeated = false;  // the same rows as the current batch: nothing changed
   std::int64_t rows = 0;
   std::optional<std::int64_t> replaced_batch_id;
@@ -153,6 +154,9 @@ class ProjectService {
   // The same inside the caller's transaction (a spreadsheet import commits the batch with itself).
   Result<FeedReceipt> ReceiveFeedIn(store::Connection& connection, const Principal& who, std::int64_t project_id,
                                     const FeedInput& feed);
+  // A batch as a whole: its kind, its month, at most kMaxFeedRows rows, a roster or pay sheet not
+  // empty (FeedRowErrors checks the rows).
+  Status CheckFeedBatch(const FeedInput& feed) const;
   // A feed's month: YYYY-MM and already begun (Beijing time).
   Status CheckFeedMonth(const std::string& month) const;
   // Every bad row of a refused feed (at most kMaxRowErrors), for the answer to name them all.

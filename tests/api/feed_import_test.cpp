@@ -110,6 +110,7 @@ TEST_F(FeedImport, FilesFromThePlatformAndTheBankAreMappedCommittedAndRaiseTheWa
   EXPECT_EQ(labour->at("level").as_string(), "orange");
   EXPECT_NE(labour->at("basis_en").as_string().find("art. 24"), std::string::npos) << "the English UI reads the basis in English";
   ASSERT_FALSE(project.at("risk").is_null()) << "the warning opened the project's risk item";
+  ASSERT_EQ(project.at("feeds").as_array().size(), 2u) << project.at("feeds");
   bool file_batches = true;
   for (const auto& feed : project.at("feeds").as_array()) file_batches = file_batches && feed.at("channel") == "file";
   EXPECT_TRUE(file_batches) << project.at("feeds");
@@ -175,6 +176,20 @@ TEST_F(FeedImport, AFeedNamesAProjectAndABegunMonthAndOnlyTheLedgerKeepersSendOn
   EXPECT_EQ(Upload(coordinator, "kind=employers", "单位名称\n丁公司\n").status, 403) << "cases and parties stay with labour inspection";
   HttpClient prosecutor = server.LoginAs("prosecutor");
   EXPECT_EQ(Upload(prosecutor, query + "attendance", roster).status, 403);
+  // A roster with no one on it is refused as a batch from the API is, naming the file.
+  auto empty = Upload(coordinator, query + "attendance", "姓名,身份证号,出勤天数\r\n");
+  ASSERT_EQ(empty.status, 201) << empty.body;
+  auto empty_report = coordinator.PutJson(Target(empty, "/mapping"), {{"mapping", empty.Json().at("mapping")}}).Json();
+  EXPECT_EQ(empty_report.at("status"), "invalid") << empty_report;
+  EXPECT_EQ(empty_report.at("errors").at(0).at("field"), "file");
+  EXPECT_EQ(empty_report.at("errors").at(0).at("message_zh"), "考勤和工资支付表不能为空") << "without the service's field path";
+  // A statement of a month without a single transaction is a header alone: taken (and it is the
+  // kind of statement that raises the warning).
+  auto no_transactions = ImportFile(coordinator, "project_id=" + std::to_string(project_id) + "&month=2025-11&kind=account",
+                                    "交易日期,摘要,交易金额\r\n");
+  ASSERT_EQ(no_transactions.status, 200) << no_transactions.body;
+  EXPECT_EQ(no_transactions.Json().at("result").at("records").as_int64(), 0);
+
   auto mine = Upload(coordinator, query + "attendance", roster);
   ASSERT_EQ(mine.status, 201) << mine.body;
   EXPECT_EQ(prosecutor.Get(Target(mine)).status, 403);
