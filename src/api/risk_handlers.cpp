@@ -145,6 +145,7 @@ boost::json::object RiskSummaryJson(const services::RiskView& r) {
           {"score", r.score},
           {"next_review_at", r.next_review_at},
           {"case_id", r.case_id ? boost::json::value(*r.case_id) : nullptr},
+          {"case_no", OptText(r.case_no)},
           {"project_id", r.project_id ? boost::json::value(*r.project_id) : nullptr},
           {"created_at", r.created_at},
           {"updated_at", r.updated_at}};

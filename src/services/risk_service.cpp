@@ -128,6 +128,7 @@ RiskView ViewOf(const store::RiskRow& r) {
           .score = r.score,
           .next_review_at = r.next_review_at,
           .case_id = r.case_id,
+          .case_no = r.case_no,
           .created_at = r.created_at,
           .updated_at = r.updated_at,
           .general_contractor_name = r.general_contractor_name,

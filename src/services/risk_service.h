@@ -70,6 +70,7 @@ struct RiskView {
   std::int64_t score = 0;
   std::string next_review_at;
   std::optional<std::int64_t> case_id;
+  std::optional<std::string> case_no;  // so people see the case number, not the id
   std::string created_at;
   std::string updated_at;
   std::string general_contractor_name;

@@ -8,7 +8,8 @@ namespace {
   "general_contractor_credit_code, special_account, workers_affected, amount_fen, pay_due_dates, source, indicators, " \
   "description, measures, owner_body, reported_by_body, reported_by, case_id, status, level, level_rank, score, "     \
   "assessment, assessed_at, next_review_at, review_notified_at, wage_office_notified_at, leadership_notified_at, "   \
-  "report, closed_at, closed_by_body, closing_evidence, created_at, updated_at, version, project_id FROM risks "
+  "report, closed_at, closed_by_body, closing_evidence, created_at, updated_at, version, project_id, "         \
+  "(SELECT c.case_no FROM cases c WHERE c.id = risks.case_id) FROM risks "
 #define WL_RISK_FILTER " WHERE (? = '' OR level = ?) AND (? = '' OR status = ?)"
 
 constexpr std::string_view kInsert =
@@ -90,6 +91,7 @@ RiskRow ToRisk(const Row& r) {
   k.updated_at = r.Text(34);
   k.version = r.Int(35);
   k.project_id = r.OptInt(36);
+  k.case_no = r.OptText(37);
   return k;
 }
 

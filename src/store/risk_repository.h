@@ -29,6 +29,7 @@ struct RiskRow {
   std::string reported_by_body;
   std::optional<std::int64_t> reported_by;
   std::optional<std::int64_t> case_id;
+  std::optional<std::string> case_no;  // read through case_id, never written
   std::string status = "open";
   std::string level;
   std::int64_t level_rank = 0;

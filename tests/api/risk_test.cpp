@@ -5,6 +5,7 @@
 
 #include "domain/validators.h"
 #include "support/pdf_text.h"
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -121,6 +122,25 @@ TEST(Risk, AMinorRiskIsNotEscalatedAndHasNoReport) {
   EXPECT_EQ(police.Get(path + "/report").status, 404);
   EXPECT_EQ(UnreadOfKind(server.LoginAs("coordinator"), "risk_major"), 0);
   EXPECT_EQ(UnreadOfKind(server.LoginAs("handler"), "risk_assigned"), 1) << "the owner body is told";
+}
+
+TEST(Risk, ARiskLinkedToACaseNamesItsCaseNumber) {
+  TestServer server({.start_time = *ParseUtc("2026-06-01T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  auto filed = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  const auto the_case = filed.Json();
+  auto body = ScenarioFiveRisk();
+  body["case_id"] = the_case.at("id").as_int64();
+  auto created = handler.PostJson("/api/v1/risks", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("case_no"), the_case.at("case_no")) << "people read the case number, not the id";
+  auto listed = handler.Get("/api/v1/risks").Json();
+  EXPECT_EQ(listed.at("items").at(0).at("case_no"), the_case.at("case_no"));
+
+  auto unlinked = handler.PostJson("/api/v1/risks", ScenarioFiveRisk());
+  ASSERT_EQ(unlinked.status, 201) << unlinked.body;
+  EXPECT_TRUE(unlinked.Json().at("case_no").is_null());
 }
 
 TEST(Risk, AFollowupThatAddsAMassIncidentSignalRescoresAndEscalatesOnce) {
