@@ -85,17 +85,60 @@ http::Response StorageFullResponse(const http::Request& request, const char* wha
   }
 }
 
+// The database could not be reached (a restart, a failover, a dropped line). Not a bug: 503, so
+// clients and haproxy treat it as passing, and the log says what happened instead of
+// request_failed. When the line dropped during COMMIT the write may have been stored: the client
+// is told to look before repeating it, and gets no Retry-After that would invite a blind retry.
+http::Response DatabaseUnavailableResponse(const http::Request& request, const char* what, bool commit_unknown) noexcept {
+  LogEvent(spdlog::level::err, commit_unknown ? "database_commit_unknown" : "database_unavailable",
+           {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
+  try {
+    if (commit_unknown) {
+      return http::ProblemResponse(
+          ErrorCode::kServiceUnavailable,
+          "提交时与数据库的连接中断，无法确认本次操作是否已保存；请刷新页面查看，确认未保存后再重新提交",
+          "The database connection dropped during the commit, so whether this was saved is unknown; reload "
+          "and check before submitting again",
+          request.request_id);
+    }
+    auto response = http::ProblemResponse(ErrorCode::kServiceUnavailable,
+                                          "数据库暂时无法访问（可能正在重启或主备切换），请稍后重试",
+                                          "The database is unreachable for the moment (restarting or failing "
+                                          "over); retry shortly",
+                                          request.request_id);
+    response.SetHeader("Retry-After", "5");
+    return response;
+  } catch (...) {
+    http::Response bare;
+    bare.status = 503;
+    return bare;
+  }
+}
+
+// The answer for the exception being handled; call only inside a catch block.
+http::Response FailureResponse(const http::Request& request) noexcept {
+  try {
+    throw;
+  } catch (const store::StorageFull& e) {
+    return StorageFullResponse(request, e.what());
+  } catch (const store::CommitOutcomeUnknown& e) {
+    return DatabaseUnavailableResponse(request, e.what(), true);
+  } catch (const store::DatabaseUnavailable& e) {
+    return DatabaseUnavailableResponse(request, e.what(), false);
+  } catch (const std::exception& e) {
+    return InternalError(request, e.what());
+  } catch (...) {
+    return InternalError(request, "unknown");
+  }
+}
+
 }  // namespace
 
 http::Response Dispatcher::Handle(http::Request& request) const noexcept {
   try {
     return Route(request);
-  } catch (const store::StorageFull& e) {
-    return StorageFullResponse(request, e.what());
-  } catch (const std::exception& e) {
-    return InternalError(request, e.what());
   } catch (...) {
-    return InternalError(request, "unknown");
+    return FailureResponse(request);
   }
 }
 
@@ -104,10 +147,8 @@ std::optional<http::Response> Dispatcher::Admit(http::Request& request) const no
     auto match = router_->Find(request);
     if (match.kind != http::Router::MatchKind::kFound || !match.route->admit) return std::nullopt;
     return match.route->admit(request);
-  } catch (const std::exception& e) {
-    return InternalError(request, e.what());
   } catch (...) {
-    return InternalError(request, "unknown");
+    return FailureResponse(request);
   }
 }
 

@@ -21,6 +21,9 @@ class Dispatcher {
   std::shared_ptr<http::BodySpool> SpoolFor(std::string_view method, std::string_view path) const {
     return router_->SpoolFor(method, path);
   }
+  bool AnswersInline(std::string_view method, std::string_view path) const {
+    return router_->AnswersInline(method, path);
+  }
 
  private:
   http::Response Route(http::Request& request) const;

@@ -28,7 +28,7 @@ http::Response SleepAsAsked(http::Request& request) {
 void RegisterSystemRoutes(http::Router& router, const ApiContext& context) {
   router.Add("GET", "/healthz", [](http::Request&) {
     return http::Response::Json(200, boost::json::object{{"status", "ok"}});
-  }, {.public_route = true});
+  }, {.public_route = true, .answer_inline = true});
 
   router.Add("GET", "/readyz", [&context](http::Request& request) {
     auto readiness = context.readiness->Check();

@@ -510,6 +510,9 @@ std::uint16_t Application::Start() {
   hooks.spool_body = [dispatcher](std::string_view method, std::string_view path) {
     return dispatcher->SpoolFor(method, path);
   };
+  hooks.answer_inline = [dispatcher](std::string_view method, std::string_view path) {
+    return dispatcher->AnswersInline(method, path);
+  };
   std::shared_ptr<spdlog::logger> access;
   if (config_.access_log) {
     access = spdlog::get("access");

@@ -81,4 +81,9 @@ std::shared_ptr<BodySpool> Router::SpoolFor(std::string_view method, std::string
   return route && route->options.spool ? route->options.spool() : nullptr;
 }
 
+bool Router::AnswersInline(std::string_view method, std::string_view path) const {
+  const Route* route = MatchPath(method, SplitPath(path), nullptr);
+  return route && route->options.answer_inline;
+}
+
 }  // namespace wagelink::http

@@ -28,6 +28,10 @@ struct RouteOptions {
   bool public_route = false;           // reachable without a session (login, health, public page)
   std::size_t max_body_bytes = 1 << 20;  // raised deliberately per route (imports)
   BodySpoolFactory spool;                 // set: the body is spooled (http/body_spool.h), not kept in memory
+  // Answered on the I/O thread, never queued behind the worker pool: only for a handler that does no
+  // I/O and takes microseconds (the liveness check, which must answer while slow database work
+  // fills every worker).
+  bool answer_inline = false;
 };
 
 struct Route {
@@ -56,6 +60,8 @@ class Router {
   std::size_t BodyLimitFor(std::string_view method, std::string_view path) const;
   // A new spool for the body of a request to a spooling route; nullptr for any other route.
   std::shared_ptr<BodySpool> SpoolFor(std::string_view method, std::string_view path) const;
+  // True when the route a request would reach is answered on the I/O thread (RouteOptions::answer_inline).
+  bool AnswersInline(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -419,7 +419,12 @@ struct Server::Impl {
       request.body = std::move(parser.get().body());
     }
 
-    auto dispatched = co_await OnWorker([this, &request] { return hooks.dispatch(request); });
+    std::optional<Response> dispatched;
+    if (hooks.answer_inline && hooks.answer_inline(request.method, raw_path)) {
+      dispatched = hooks.dispatch(request);
+    } else {
+      dispatched = co_await OnWorker([this, &request] { return hooks.dispatch(request); });
+    }
     in_flight.reset();
     Response response = dispatched ? std::move(*dispatched) : Busy(request.request_id);
     Decorate(response, request.request_id);

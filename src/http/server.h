@@ -86,6 +86,9 @@ struct ServerHooks {
   // A spool for the body of a request to a route that spools (large uploads); nullptr keeps the
   // body in memory. Asked after the admission, so a refused request is never spooled.
   std::function<std::shared_ptr<BodySpool>(std::string_view method, std::string_view path)> spool_body;
+  // True for a request answered by `dispatch` on the I/O thread instead of the worker pool (a
+  // handler that cannot block: the liveness check). Unset = every request goes to the workers.
+  std::function<bool(std::string_view method, std::string_view path)> answer_inline;
 };
 
 // What the server is carrying at this instant (GET /metrics).

@@ -91,7 +91,7 @@ Database::Lease Database::Acquire() {
       if (!connection) {
         std::lock_guard relock(mutex_);
         --open_count_;
-        throw DatabaseError("cannot open database connection: " + connection.error().message_en);
+        throw DatabaseUnavailable("cannot open database connection: " + connection.error().message_en);
       }
       return Lease(this, std::move(connection.value()));
     }
@@ -137,7 +137,15 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-  connection_.CommitTransaction();
+  try {
+    connection_.CommitTransaction();
+  } catch (const CommitOutcomeUnknown&) {
+    throw;
+  } catch (const DatabaseUnavailable& e) {
+    // The answer to COMMIT never came: the server may have committed before the line dropped.
+    done_ = true;  // nothing to roll back on a dead connection
+    throw CommitOutcomeUnknown(std::string("commit outcome unknown: ") + e.what());
+  }
   done_ = true;
 }
 

@@ -38,6 +38,20 @@ class UniqueViolation : public DatabaseError {
  public:
   using DatabaseError::DatabaseError;
 };
+// The database cannot be reached just now: the connection was lost, the server is shutting down or
+// restarting (a failover), or no connection could be opened. Nothing is wrong with the request:
+// it answers 503 with Retry-After (not 500, which means a bug), and the pool drops the broken
+// connection (Release keeps only Healthy() ones), so a retry opens a fresh one.
+class DatabaseUnavailable : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+// The connection was lost while COMMIT was in flight: the transaction may or may not have
+// committed. A client must look before it repeats the write, or it may store it twice.
+class CommitOutcomeUnknown : public DatabaseUnavailable {
+ public:
+  using DatabaseUnavailable::DatabaseUnavailable;
+};
 
 // One result row; cells are text as both engines can render them (NULL = nullopt).
 class Row {

@@ -120,7 +120,19 @@ class PostgresConnection final : public Connection {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     if (state && std::string_view(state) == "23505") throw UniqueViolation("unique constraint: " + message);
     if (state && std::string_view(state) == "53100") throw StorageFull("postgresql: " + message);
+    if (ConnectionLost(state)) {
+      throw DatabaseUnavailable("postgresql connection lost (" + std::string(sql.substr(0, 60)) + "): " + message);
+    }
     throw DatabaseError("postgresql statement failed (" + std::string(sql.substr(0, 60)) + "): " + message);
+  }
+
+  // Class 08 (connection exception), 57P01–57P03 (the server is shutting down, crashed or not
+  // yet accepting connections), or no answer at all on a connection libpq now knows is dead.
+  bool ConnectionLost(const char* state) const {
+    if (PQstatus(conn_) == CONNECTION_BAD) return true;
+    if (!state) return false;
+    std::string_view code(state);
+    return code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03";
   }
 
   PGconn* conn_;

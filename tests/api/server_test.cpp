@@ -147,6 +147,24 @@ TEST(Server, SlowHandlerDoesNotStallOtherRequests) {
   EXPECT_EQ(slow.get().status, 200);
 }
 
+// The liveness check is answered on the I/O thread: with every worker held (in production, by
+// database work behind a slow network) and more requests queued, /healthz still answers at once,
+// so haproxy does not take a slow-but-working instance out (docs/operations.md, defect 3).
+TEST(Server, HealthzAnswersWhileEveryWorkerIsBusyAndRequestsQueue) {
+  TestServer server({.demo = false, .tweak = [](app::Config& c) { c.worker_threads = 2; }});
+  std::vector<std::future<HttpResponse>> sleepers;
+  for (int i = 0; i < 4; ++i) {
+    sleepers.push_back(std::async(std::launch::async, [&] { return server.Client().Get("/api/v1/_test/sleep?ms=4000"); }));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let them take both workers and queue
+  EXPECT_EQ(server.Client().Get("/healthz").status, 200);
+  // On the worker pool it would have waited for a worker: the first sleeper answers after 4 s.
+  for (auto& sleeper : sleepers) {
+    EXPECT_EQ(sleeper.wait_for(std::chrono::seconds(0)), std::future_status::timeout) << "/healthz waited for a worker";
+  }
+  for (auto& sleeper : sleepers) EXPECT_EQ(sleeper.get().status, 200);
+}
+
 TEST(Server, ConnectionsOverTheLimitGet503) {
   TestServer server({.demo = false, .tweak = [](app::Config& c) { c.max_connections = 2; }});
   HttpClient a = server.Client(), b = server.Client();

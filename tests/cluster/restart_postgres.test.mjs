@@ -43,6 +43,8 @@ await runTest('restart PostgreSQL under load', async () => {
   figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(primary));
   check(missing.length === 0, `acknowledged writes missing: ${missing.slice(0, 20).join(', ')}`);
   check(recoveredAt, 'no write succeeded within 60 s of PostgreSQL being up again');
+  // A lost connection is 503 with Retry-After, never 500 (which means a bug): defect 4, fixed.
+  check(!stats.failures['status 500'], `lost connections answered 500: ${JSON.stringify(stats.failures)}`);
 
   // No instance was restarted, and each one serves on its own (not only the one haproxy favours).
   check(pids.every(alive), 'an instance died');
