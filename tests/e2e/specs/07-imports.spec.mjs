@@ -2,7 +2,8 @@
 // CSV of two complaints, sees the mapping the server proposes, is told which row and column fail
 // (the 类型 column is not a header the server knows, so the sole trader counts as a unit without a
 // credit code), maps 类型 by hand, validates again, commits, and follows the links to the new cases.
-// Case data is labour inspection's alone; another body that reports risks sees the project feeds only.
+// Case data is labour inspection's alone (案件办理 › 批量导入); another body that reports risks imports
+// the project feeds only, from 风险防范 › 项目数据导入.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseOption, launchBrowser, loginAndWait, newPage, screenshot, sideMenuTexts } from '../support/browser.mjs';
@@ -42,6 +43,9 @@ test('a handler imports two complaints from a CSV: mapping, row errors, correcti
   assert.ok((await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
   await page.locator('[data-test="side-menu"]').getByText('批量导入').click();
   await page.locator('[data-test="imports-page"]').waitFor();
+  // Labour inspection's page offers case data and the project feeds.
+  await page.locator('[data-test="import-case-kinds"]').getByText('案件数据').waitFor();
+  await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
 
   await page.locator('[data-test="import-file"] input[type="file"]').setInputFiles({
     name: 'clues.csv',
@@ -92,11 +96,14 @@ test('a handler imports two complaints from a CSV: mapping, row errors, correcti
   await close();
 });
 
-test('only labour inspection imports case data: the police, who report risks, are offered the project feeds alone', async () => {
+test('only labour inspection imports case data: the police, who report risks, import the project feeds under 风险防范', async () => {
   const { page, close } = await newPage(browser);
   await loginAndWait(page, 'police');
-  assert.ok((await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
-  await page.locator('[data-test="side-menu"]').getByText('批量导入').click();
+  const menu = await sideMenuTexts(page);
+  assert.ok(!menu.some((text) => text.includes('批量导入')), 'no 批量导入 under 案件办理');
+  assert.ok(menu.some((text) => text.includes('项目数据导入')));
+  await page.locator('[data-test="side-menu"]').getByText('项目数据导入').click();
+  await page.waitForURL(/\/projects\/import$/);
   await page.locator('[data-test="imports-page"]').waitFor();
   await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
   assert.equal(await page.locator('[data-test="import-case-kinds"]').count(), 0);
@@ -107,6 +114,6 @@ test('only labour inspection imports case data: the police, who report risks, ar
 test('a court judge, who neither handles cases nor reports risks, has no import page', async () => {
   const { page, close } = await newPage(browser);
   await loginAndWait(page, 'judge');
-  assert.ok(!(await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
+  assert.ok(!(await sideMenuTexts(page)).some((text) => text.includes('批量导入') || text.includes('项目数据导入')));
   await close();
 });

@@ -8,8 +8,8 @@
 //     in reach PW-LABOUR-COST-NOT-DEPOSITED's red grade (data/project_warning_rules.json: orange at
 //     1 month, red at 2), shown on the project page.
 //  2. The project's risk item in the ledger is red (特别重大) and links back to the project.
-//  3. The wage-arrears office — which reports risks but handles no cases — sees the import page
-//     with the project feeds only, convenes a joint meeting and finds the risk item on the agenda
+//  3. The wage-arrears office — which reports risks but handles no cases — finds 项目数据导入 under
+//     风险防范 (not 批量导入 under 案件办理), the import page with the project feeds only, convenes a joint meeting and finds the risk item on the agenda
 //     the server builds (open risks from 重大 up, services/meeting_service.h).
 //  4. The prosecutor issues a 检察建议 from the red warning to the project's owner body (区人社局);
 //     labour inspection replies that it has rectified, with the evidence; the prosecutor evaluates
@@ -91,16 +91,16 @@ test('labour inspection imports the project’s feed files and sees the red labo
   chain.projectPath = path;
   await page.locator('[data-test="project-no-warnings"]').waitFor();
 
-  // ---- 从文件导入: the import page opens with the kind and the project chosen ----
+  // ---- 从文件导入: 项目数据导入 opens with the kind and the project chosen ----
   await page.locator('[data-test="project-import"]').click();
-  await page.waitForURL(/\/imports\?kind=attendance&project_id=\d+$/);
+  await page.waitForURL(/\/projects\/import\?kind=attendance&project_id=\d+$/);
   await page.locator('[data-test="imports-page"]').waitFor();
   assert.equal(await page.locator('[data-test="import-kind-attendance"] input').isChecked(), true);
   await page.locator('[data-test="import-project"]').getByText(PROJECT).waitFor();
   assert.equal(await page.locator('[data-test="import-month"] input').inputValue(), LAST.zh, 'last month is offered');
-  // Labour inspection imports case data too: both groups are offered.
-  await page.locator('[data-test="import-case-kinds"]').getByText('案件数据').waitFor();
+  // A project's page leads to its feeds: case data is offered under 案件办理 › 批量导入, not here.
   await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
+  assert.equal(await page.locator('[data-test="import-case-kinds"]').count(), 0);
 
   await uploadFeedFile(page, { kind: 'attendance', month: LAST, file: attendance(LAST, 22) });
   const info = page.locator('[data-test="import-file-info"]');
@@ -188,9 +188,12 @@ test('the wage-arrears office imports feeds only, and the red risk is on the joi
   assert.ok(chain.riskNo, 'the first test raised the risk item');
   const { page, assertNoConsoleErrors, close } = await newPage(browser);
   await loginAndWait(page, 'coordinator');
-  // It reports risks (risk.write) but handles no cases: the import page offers the project feeds alone.
-  assert.ok((await sideMenuTexts(page)).some((text) => text.includes('批量导入')));
-  await page.locator('[data-test="side-menu"]').getByText('批量导入').click();
+  // It reports risks (risk.write) but handles no cases: 项目数据导入 under 风险防范 offers the project
+  // feeds alone, and 案件办理 has no 批量导入.
+  const menu = await sideMenuTexts(page);
+  assert.ok(!menu.some((text) => text.includes('批量导入')), 'no 批量导入 under 案件办理');
+  assert.ok(menu.some((text) => text.includes('项目数据导入')));
+  await page.locator('[data-test="side-menu"]').getByText('项目数据导入').click();
   await page.locator('[data-test="imports-page"]').waitFor();
   await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
   assert.equal(await page.locator('[data-test="import-case-kinds"]').count(), 0, 'case data is labour inspection’s');

@@ -21,6 +21,8 @@ export interface RiskSummary {
   score: number;
   next_review_at: string;
   case_id: number | null;
+  /** The linked case's number (案件编号), what people know it by; absent from older servers. */
+  case_no?: string | null;
   /** The project whose monitoring raised it (source project_monitoring). */
   project_id?: number | null;
   created_at: string;

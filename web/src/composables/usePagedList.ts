@@ -189,7 +189,14 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
     void load();
   }
 
-  return { items, total, page, size, keyword, filters, appliedFilters, loading, failed, load, search, reset, onPageChange, onSizeChange };
+  /**
+   * What <PagedTable> needs, as one object: `<PagedTable v-bind="list.table">`. The handlers carry
+   * Vue's listener names, so v-bind wires them to page-change and size-change. A page that shows
+   * other rows than the page fetched (a client-side filter) puts its own `:data` after the v-bind.
+   */
+  const table = reactive({ data: items, total, page, size, loading, onPageChange, onSizeChange });
+
+  return { items, total, page, size, keyword, filters, appliedFilters, loading, failed, table, load, search, reset, onPageChange, onSizeChange };
 }
 
 /**

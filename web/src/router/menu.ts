@@ -25,20 +25,6 @@ export function bodyAllowed(meta: RouteRecordRaw['meta'], body: string | null | 
 }
 
 /**
- * True when the user holds one of the route's permissions where it counts: meta.bodiesFor limits a
- * permission to some bodies (unknown body = not there). No permission asked = anyone.
- */
-export function permissionAllowed(meta: RouteRecordRaw['meta'], granted: ReadonlySet<string>, body?: string | null): boolean {
-  const required = meta?.permission;
-  const limits = meta?.bodiesFor;
-  if (!limits || body === undefined) return hasAnyPermission(granted, required);
-  if (required === undefined) return true;
-  const list = typeof required === 'string' ? [required] : required;
-  if (list.length === 0) return true;
-  return list.some((code) => granted.has(code) && (!limits[code] || (!!body && limits[code].includes(body))));
-}
-
-/**
  * Sidebar entries the user may see: a leaf appears when the user holds its permission (and belongs
  * to one of its bodies, when the route names some), a group when at least one of its children
  * appears. Ordered by meta.order.
@@ -54,7 +40,7 @@ export function buildMenu(
   for (const record of sorted) {
     const meta = record.meta ?? {};
     if (meta.hideInMenu || meta.public || !meta.titleKey) continue;
-    if (!permissionAllowed(meta, granted, body)) continue;
+    if (!hasAnyPermission(granted, meta.permission)) continue;
     if (body !== undefined && !bodyAllowed(meta, body)) continue;
     const path = joinPath(parentPath, record.path);
     if (record.children && record.children.length > 0) {
@@ -75,7 +61,7 @@ export function routeAllowed(
   body?: string | null,
 ): boolean {
   return matched.every(
-    (record) => permissionAllowed(record.meta, granted, body) && (body === undefined || bodyAllowed(record.meta, body)),
+    (record) => hasAnyPermission(granted, record.meta?.permission) && (body === undefined || bodyAllowed(record.meta, body)),
   );
 }
 

@@ -21,11 +21,6 @@ declare module 'vue-router' {
     allowDuringSecondFactor?: boolean;
     /** Body codes whose users see the entry (police, procuratorate … views); absent = every body. */
     bodies?: readonly string[];
-    /**
-     * The bodies in which one of the `permission` codes counts (case.write only in 人社 for the
-     * import page, whose risk.write counts in every body); a code not named counts everywhere.
-     */
-    bodiesFor?: Readonly<Record<string, readonly string[]>>;
     /** Menu entry to highlight for a page that is not itself in the menu (a case detail → the list). */
     activeMenu?: string;
     /** Key of a filtered case list (src/utils/caseMeta.ts CASE_LIST_PRESETS). */

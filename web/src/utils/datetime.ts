@@ -199,12 +199,25 @@ export function localiseInstants(text: string): string {
   return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g, (instant) => formatDateTime(instant, false));
 }
 
-/** A month "YYYY-MM" for reading: "2025年12月" in Chinese, as it is in English; "—" when empty. */
+const ENGLISH_MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/**
+ * A month "YYYY-MM" for reading: "2025年12月" in Chinese, "December 2025" in English; "—" when
+ * empty, and anything that is not such a month as it came.
+ */
 export function formatMonth(month: string | null | undefined, locale: string = readerLocale()): string {
   if (!month) return '—';
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || isEnglish(locale)) return month;
-  return `${m[1]}年${Number(m[2])}月`;
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) return month;
+  return isEnglish(locale) ? `${ENGLISH_MONTHS[Number(m[2]) - 1]} ${m[1]}` : `${m[1]}年${Number(m[2])}月`;
+}
+
+/** What a month picker shows (Element Plus / dayjs tokens), worded as formatMonth words a month. */
+export function monthPickerFormat(locale: string = readerLocale()): string {
+  return isEnglish(locale) ? 'MMMM YYYY' : 'YYYY年M月';
 }
 
 /** The Beijing month "YYYY-MM" of an instant, `offsetMonths` away (−1: the month before). */

@@ -13,10 +13,20 @@ export interface ImportKindGroups {
   feeds: readonly FeedKind[];
 }
 
+/**
+ * Which kinds a page offers: everything the user may import (批量导入 under 案件办理), or the project
+ * feeds alone (项目数据导入 under 风险防范, where the bodies that only report risks work).
+ */
+export type ImportScope = 'all' | 'feeds';
+
 /** The kinds `can` allows: case data needs case.write in labour inspection (人社), feeds risk.write. */
-export function importKindsFor(can: (permission: string) => boolean, body: string | null | undefined): ImportKindGroups {
+export function importKindsFor(
+  can: (permission: string) => boolean,
+  body: string | null | undefined,
+  scope: ImportScope = 'all',
+): ImportKindGroups {
   return {
-    cases: can('case.write') && body === 'hrss' ? CASE_IMPORT_KINDS : [],
+    cases: scope === 'all' && can('case.write') && body === 'hrss' ? CASE_IMPORT_KINDS : [],
     feeds: can('risk.write') ? FEED_IMPORT_KINDS : [],
   };
 }

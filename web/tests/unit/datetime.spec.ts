@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatInterval, formatShortDateTime, formatClockTime, isoDate, localiseInstants, shanghaiHour } from '@/utils/datetime';
+import { beijingToday, daysUntil, formatCountdown, formatDate, formatDateLong, formatDateTime, formatInterval, formatMonth, formatShortDateTime, formatClockTime, isoDate, localiseInstants, monthPickerFormat, shanghaiHour } from '@/utils/datetime';
 import { i18n } from '@/locales';
 
 describe('datetime: UTC instants shown in Beijing time', () => {
@@ -113,5 +113,36 @@ describe('formatInterval', () => {
     expect(formatInterval(90, 'zh-CN')).toBe('每 90 秒');
     expect(formatInterval(7200, 'en')).toBe('every 2 hours');
     expect(formatInterval(60, 'en')).toBe('every 1 minute');
+  });
+});
+
+describe('formatMonth', () => {
+  it('words a month the Chinese way and the English way', () => {
+    expect(formatMonth('2026-11', 'zh-CN')).toBe('2026年11月');
+    expect(formatMonth('2026-03', 'zh-CN')).toBe('2026年3月');
+    expect(formatMonth('2026-11', 'en')).toBe('November 2026');
+    expect(formatMonth('2027-01', 'en')).toBe('January 2027');
+    expect(formatMonth('2025-12', 'en')).toBe('December 2025');
+  });
+
+  it('follows the UI language when the caller names none', () => {
+    const saved = i18n.global.locale.value;
+    try {
+      i18n.global.locale.value = 'en';
+      expect(formatMonth('2026-05')).toBe('May 2026');
+      expect(monthPickerFormat()).toBe('MMMM YYYY');
+      i18n.global.locale.value = 'zh-CN';
+      expect(formatMonth('2026-05')).toBe('2026年5月');
+      expect(monthPickerFormat()).toBe('YYYY年M月');
+    } finally {
+      i18n.global.locale.value = saved;
+    }
+  });
+
+  it('shows a dash when empty and leaves what is not a month as it came', () => {
+    expect(formatMonth(null, 'en')).toBe('—');
+    expect(formatMonth('', 'zh-CN')).toBe('—');
+    expect(formatMonth('2026-13', 'en')).toBe('2026-13');
+    expect(formatMonth('2026-11-05', 'zh-CN')).toBe('2026-11-05');
   });
 });

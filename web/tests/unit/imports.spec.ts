@@ -8,9 +8,9 @@ import { projectsApi, type Project } from '@/api/projects';
 import type { Page } from '@/api/types';
 import { useAuthStore } from '@/store/auth';
 import type { User } from '@/api/auth';
-import { buildMenu, permissionAllowed } from '@/router/menu';
+import { buildMenu, routeAllowed } from '@/router/menu';
 import { featureRoutes } from '@/router/routes';
-import { feedResultText, importKindsFor, initialImportKind, isFutureMonth, queryProjectId } from '@/utils/imports';
+import { feedResultText, importKindsFor, initialImportKind, isFutureMonth, queryProjectId, type ImportScope } from '@/utils/imports';
 import ImportPage from '@/views/imports/ImportView.vue';
 
 const can = (...granted: string[]) => (permission: string) => granted.includes(permission);
@@ -48,23 +48,45 @@ describe('which imports a user is offered', () => {
     expect(isFutureMonth(new Date(2027, 0, 1), '2026-12')).toBe(true);
   });
 
-  it('shows the import page to a risk.write user of any body, case data only to labour inspection', () => {
-    const imports = featureRoutes
-      .flatMap((route) => route.children ?? [])
-      .find((route) => route.path === '/imports');
-    expect(imports).toBeDefined();
-    const meta = imports!.meta;
-    expect(permissionAllowed(meta, new Set(['risk.write']), 'wage_office')).toBe(true);
-    expect(permissionAllowed(meta, new Set(['risk.write']), 'police')).toBe(true);
-    expect(permissionAllowed(meta, new Set(['case.write']), 'hrss')).toBe(true);
-    expect(permissionAllowed(meta, new Set(['case.write']), 'court')).toBe(false);
-    expect(permissionAllowed(meta, new Set(['case.write']), null)).toBe(false);
-    expect(permissionAllowed(meta, new Set(['risk.read']), 'procuratorate')).toBe(false);
-    const paths = (granted: string[], body: string) =>
-      buildMenu(featureRoutes, new Set(granted), '/', body).flatMap((item) => [item.path, ...(item.children ?? []).map((c) => c.path)]);
+  it('gives labour inspection 批量导入 under 案件办理 and every body that reports risks 项目数据导入 under 风险防范', async () => {
+    const children = (group: string) => featureRoutes.find((route) => route.name === group)?.children ?? [];
+    const imports = children('Casework').find((route) => route.path === '/imports');
+    const feeds = children('Prevention').find((route) => route.path === '/projects/import');
+    // One page behind both entries, the feeds-only one told so by its route.
+    const page = async (route: typeof imports) => ((await (route!.component as () => Promise<{ default: unknown }>)()).default);
+    expect(await page(feeds)).toBe(await page(imports));
+    expect(feeds?.props).toEqual({ scope: 'feeds' });
+    const allowed = (route: typeof imports, granted: string[], body: string | null) => routeAllowed([{ meta: route!.meta }], new Set(granted), body);
+    expect(allowed(imports, ['case.write', 'risk.write'], 'hrss')).toBe(true);
+    for (const body of ['wage_office', 'police', 'justice']) {
+      expect(allowed(imports, ['risk.write'], body)).toBe(false);
+      expect(allowed(feeds, ['risk.write'], body)).toBe(true);
+    }
+    expect(allowed(imports, ['case.write'], 'court')).toBe(false);
+    expect(allowed(imports, ['case.write'], null)).toBe(false);
+    expect(allowed(feeds, ['risk.read'], 'procuratorate')).toBe(false);
+
+    const menu = (granted: string[], body: string) => {
+      const items = buildMenu(featureRoutes, new Set(granted), '/', body);
+      return Object.fromEntries(items.map((item) => [item.path, (item.children ?? []).map((c) => c.path)]));
+    };
     // The wage-arrears office's coordinator: risk.write without case.write.
-    expect(paths(['case.read', 'risk.read', 'risk.write', 'meeting.manage'], 'wage_office')).toContain('/imports');
-    expect(paths(['case.read', 'risk.read'], 'procuratorate')).not.toContain('/imports');
+    const office = menu(['case.read', 'risk.read', 'risk.write', 'meeting.manage'], 'wage_office');
+    expect(office['/casework']).not.toContain('/imports');
+    expect(office['/prevention']).toContain('/projects/import');
+    const police = menu(['case.read', 'case.police.act', 'risk.read', 'risk.write'], 'police');
+    expect(police['/casework']).not.toContain('/imports');
+    expect(police['/prevention']).toContain('/projects/import');
+    const handler = menu(['case.read', 'case.write', 'risk.read', 'risk.write'], 'hrss');
+    expect(handler['/casework']).toContain('/imports');
+    const judge = menu(['case.read', 'risk.read'], 'court');
+    expect(Object.values(judge).flat()).not.toContain('/imports');
+    expect(Object.values(judge).flat()).not.toContain('/projects/import');
+  });
+
+  it('limits the feeds-only page to the feeds, whoever opens it', () => {
+    expect(importKindsFor(can('case.write', 'risk.write'), 'hrss', 'feeds')).toEqual({ cases: [], feeds: ['attendance', 'payroll', 'account'] });
+    expect(importKindsFor(can('case.write'), 'hrss', 'feeds')).toEqual({ cases: [], feeds: [] });
   });
 });
 
@@ -130,17 +152,18 @@ function signedIn(permissions: string[], body: string): void {
   } as never);
 }
 
-async function mountAt(path: string) {
+async function mountAt(path: string, props: { scope?: ImportScope } = {}) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
-      { path: '/imports', name: 'Imports', component: ImportPage },
-      { path: '/projects/:id', component: { render: () => null } },
+      { path: '/imports', name: 'Imports', component: ImportPage, meta: { titleKey: 'menu.imports' } },
+      { path: '/projects/import', name: 'ProjectImport', component: ImportPage, meta: { titleKey: 'project.menu.import' } },
+      { path: '/projects/:id(\\d+)', component: { render: () => null } },
     ],
   });
   await router.push(path);
   await router.isReady();
-  const wrapper = mount(ImportPage, { global: { plugins: [i18n, router] } });
+  const wrapper = mount(ImportPage, { props, global: { plugins: [i18n, router] } });
   await flushPromises();
   return wrapper;
 }
@@ -187,5 +210,17 @@ describe('the import page', () => {
     await wrapper.find('[data-test="import-kind-attendance"] input').setValue(true);
     expect(wrapper.find('[data-test="import-project"]').exists()).toBe(true);
     expect(upload).not.toHaveBeenCalled();
+  });
+
+  it('offers labour inspection the feeds alone on 项目数据导入, with the project the link preselects', async () => {
+    setActivePinia(createPinia());
+    signedIn(['case.write', 'risk.read', 'risk.write'], 'hrss');
+    vi.spyOn(projectsApi, 'list').mockResolvedValue({ items: [PROJECT], total: 1 } as Page<Project>);
+    const wrapper = await mountAt('/projects/import?kind=attendance&project_id=7', { scope: 'feeds' });
+    expect(wrapper.text()).toContain('项目数据导入');
+    expect(wrapper.text()).not.toContain('批量导入');
+    expect(wrapper.find('[data-test="import-case-kinds"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="import-kind-attendance"] input').element).toHaveProperty('checked', true);
+    expect(wrapper.find('[data-test="import-project"]').text()).toContain('城东安置房三期工程（XM-2026-0007）');
   });
 });

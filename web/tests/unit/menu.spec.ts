@@ -116,6 +116,21 @@ describe('menu by permission', () => {
     expect(routeAllowed([{ meta: { bodies: ['police'] } }], new Set(), 'police')).toBe(true);
   });
 
+  it('puts the import where each body works: 案件办理 for labour inspection, 风险防范 for those who only report risks', () => {
+    const groups = (permissions: string[], body: string) =>
+      Object.fromEntries(buildMenu(featureRoutes, new Set(permissions), '/', body).map((item) => [item.path, paths(item.children ?? [])]));
+    const reporter = ['case.read', 'risk.read', 'risk.write', 'meeting.read'];
+    for (const [body, extra] of [['wage_office', 'meeting.manage'], ['police', 'case.police.act'], ['justice', 'legal_aid.act']]) {
+      const menu = groups([...reporter, extra], body);
+      expect(menu['/casework'], body).not.toContain('/imports');
+      expect(menu['/prevention'], body).toEqual(['/risks', '/projects', '/projects/import', '/project-warnings', '/meetings']);
+    }
+    const inspection = groups(['case.read', 'case.write', ...reporter], 'hrss');
+    expect(inspection['/casework']).toEqual(['/cases', '/cases/new', '/imports']);
+    // 项目数据导入 is for those who report risks: a reader of the ledger has no import at all.
+    expect(groups(['case.read', 'risk.read', 'meeting.read'], 'court')['/prevention']).toEqual(['/risks', '/projects', '/project-warnings', '/meetings']);
+  });
+
   it('the real route modules give each demo role its menu', () => {
     const forRole = (permissions: string[]) => paths(buildMenu(featureRoutes, new Set(permissions), '/', 'wage_office'));
     expect(forRole(['case.read', 'roster.read'])).toEqual([

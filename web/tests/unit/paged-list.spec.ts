@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, nextTick } from 'vue';
+import { defineComponent, h, mergeProps, nextTick, type Component } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-router';
 import type { Page, PageQuery } from '@/api/types';
+import { i18n } from '@/locales';
 import { usePagedList, type PagedListOptions } from '@/composables/usePagedList';
+import PagedTable from '@/components/PagedTable.vue';
 
 type Filters = { status: string; owner: string };
 type Fetch = (query: PageQuery, filters: Readonly<Filters>) => Promise<Page<string>>;
@@ -159,5 +161,55 @@ describe('usePagedList stale answers', () => {
     await nextTick();
     expect(list.failed.value).toBe(false);
     expect(list.items.value).toEqual(['new']);
+  });
+});
+
+describe('usePagedList bound to PagedTable', () => {
+  /** A list page as the views write it: `<PagedTable v-bind="list.table" empty-text="…">`. */
+  async function mountBound(fetchPage: Fetch) {
+    let list!: ReturnType<typeof usePagedList<string, Filters>>;
+    const wrapper = mount(
+      defineComponent({
+        setup() {
+          list = usePagedList<string, Filters>(fetchPage);
+          void list.load();
+          // What the template compiler makes of v-bind="list.table" beside a plain attribute.
+          return () => h(PagedTable as Component, mergeProps(list.table, { emptyText: '暂无记录', 'data-test': 'bound-table' }));
+        },
+      }),
+      { global: { plugins: [i18n] } },
+    );
+    await flushPromises();
+    return { list, wrapper };
+  }
+
+  it('gives the table the rows, count and page, and takes a page turn to the fetcher', async () => {
+    const fetchPage = vi.fn<Fetch>().mockResolvedValue(page(['a', 'b'], 95));
+    const { list, wrapper } = await mountBound(fetchPage);
+    const table = wrapper.findComponent(PagedTable);
+    expect(table.props()).toMatchObject({ data: ['a', 'b'], total: 95, page: 1, size: 20, loading: false });
+
+    await wrapper.find('[data-test="paged-table-pager"] .btn-next').trigger('click');
+    await flushPromises();
+    expect(fetchPage).toHaveBeenLastCalledWith({ page: 2, page_size: 20 }, {});
+    expect(list.page.value).toBe(2);
+    expect(table.props('page')).toBe(2);
+  });
+
+  it('takes a size change to the fetcher from the first page', async () => {
+    const fetchPage = vi.fn<Fetch>().mockResolvedValue(page(['a'], 95));
+    const { wrapper } = await mountBound(fetchPage);
+    await wrapper.find('[data-test="paged-table-pager"] .btn-next').trigger('click');
+    wrapper.findComponent({ name: 'ElPagination' }).vm.$emit('size-change', 50);
+    await flushPromises();
+    expect(fetchPage).toHaveBeenLastCalledWith({ page: 1, page_size: 50 }, {});
+    expect(wrapper.findComponent(PagedTable).props('size')).toBe(50);
+  });
+
+  it('keeps the handlers off the inner table and passes the other attributes on', async () => {
+    const { wrapper } = await mountBound(vi.fn<Fetch>().mockResolvedValue(page([])));
+    const inner = wrapper.findComponent({ name: 'ElTable' });
+    expect(inner.attributes('data-test')).toBe('bound-table');
+    expect(Object.keys(inner.vm.$attrs)).not.toContain('onPageChange');
   });
 });

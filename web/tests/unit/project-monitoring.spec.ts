@@ -122,9 +122,9 @@ describe('project warnings in words', () => {
     expect(formatWorkers([], 0, 'zh-CN')).toBe('');
   });
 
-  it('writes a month in Chinese, and finds last month in Beijing', () => {
+  it('writes a month in words, and finds last month in Beijing', () => {
     expect(formatMonth('2025-12', 'zh-CN')).toBe('2025年12月');
-    expect(formatMonth('2026-03', 'en')).toBe('2026-03');
+    expect(formatMonth('2026-03', 'en')).toBe('March 2026');
     expect(formatMonth('', 'zh-CN')).toBe('—');
     // 2026-01-01 01:00 Beijing is still 31 December in UTC.
     expect(beijingMonth(new Date('2025-12-31T17:00:00Z'), -1)).toBe('2025-12');

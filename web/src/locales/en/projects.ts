@@ -8,6 +8,7 @@ const en: typeof zh = {
       list: 'Projects',
       detail: 'Project',
       warnings: 'Monitoring warnings',
+      import: 'Import project data',
     },
     list: {
       title: 'Construction projects',

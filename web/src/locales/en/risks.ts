@@ -140,7 +140,12 @@ const en: typeof zh = {
       submit: 'Add to the agenda',
       added: 'Added to the meeting agenda',
       itemTitle: 'Risk raised: {no} {employer} ({level})',
-      itemDetail: '{workers} workers, {amount} yuan, score {score}',
+      itemDetail: '{workers}, {amount}, score {score}',
+      itemDetailUnassessed: 'Workers and amount not yet assessed (raised from the project’s monitoring data), score {score}',
+      workers: '{n} workers',
+      workersUnassessed: 'Workers not yet assessed',
+      amount: '{amount} yuan',
+      amountUnassessed: 'amount not yet assessed',
     },
   },
 };

@@ -6,6 +6,7 @@ export default {
       list: '工程项目',
       detail: '工程项目详情',
       warnings: '监测预警',
+      import: '项目数据导入',
     },
     list: {
       title: '工程建设项目',

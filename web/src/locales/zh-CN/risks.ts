@@ -138,7 +138,12 @@ export default {
       submit: '列入议程',
       added: '已列入会议议程',
       itemTitle: '风险提请：{no} {employer}（{level}）',
-      itemDetail: '涉及 {workers} 人，金额 {amount} 元，评分 {score}',
+      itemDetail: '{workers}，{amount}，评分 {score}',
+      itemDetailUnassessed: '涉及人数和金额尚未核定（由工程项目监测数据生成），评分 {score}',
+      workers: '涉及 {n} 人',
+      workersUnassessed: '涉及人数尚未核定',
+      amount: '金额 {amount} 元',
+      amountUnassessed: '金额尚未核定',
     },
   },
 };

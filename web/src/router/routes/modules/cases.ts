@@ -4,8 +4,7 @@ import { Briefcase, DocumentAdd, Files, Finished, Guide, Tickets, Upload, View, 
 
 // Complaints and cases (issue 4). Every body with case.read sees the list (the server narrows it to
 // the body's need-to-know scope); the police, procuratorate and court get their own filtered views
-// of the same list. Registering a complaint is for labour inspection (hrss + case.write); the import
-// page also takes a project's monthly feed from anyone with risk.write.
+// of the same list. Registering a complaint and 批量导入 are for labour inspection (hrss + case.write).
 const list = () => import('@/views/cases/CaseListView.vue');
 
 const routes: RouteRecordRaw[] = [
@@ -31,14 +30,9 @@ const routes: RouteRecordRaw[] = [
         path: '/imports',
         name: 'Imports',
         component: () => import('@/views/imports/ImportView.vue'),
-        // Case data for labour inspection; a project's monthly feed for anyone who reports risks.
-        meta: {
-          titleKey: 'menu.imports',
-          icon: markRaw(Upload),
-          permission: ['case.write', 'risk.write'],
-          bodiesFor: { 'case.write': ['hrss'] },
-          order: 2.5,
-        },
+        // Labour inspection's: case data, and project feeds too. The bodies that only report risks
+        // import the feeds from 风险防范 › 项目数据导入 (routes/modules/risks.ts), the same page.
+        meta: { titleKey: 'menu.imports', icon: markRaw(Upload), permission: 'case.write', bodies: ['hrss'], order: 2.5 },
       },
       {
         path: '/cases/incoming',

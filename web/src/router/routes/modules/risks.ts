@@ -1,10 +1,11 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Bell, Calendar, OfficeBuilding, Warning, WarningFilled } from '@element-plus/icons-vue';
+import { Bell, Calendar, OfficeBuilding, Upload, Warning, WarningFilled } from '@element-plus/icons-vue';
 
 // Risk ledger (风险台账), the construction projects whose monitoring feeds it (工程项目, 监测预警)
 // and joint meetings (联席会议): every member body reads them; reporting, registering, feeding,
-// following up and convening are decided per button (risk.write, meeting.manage).
+// following up and convening are decided per button (risk.write, meeting.manage). Importing a
+// project's feeds from a file has an entry of its own (risk.write).
 const routes: RouteRecordRaw[] = [
   {
     path: 'prevention',
@@ -29,6 +30,15 @@ const routes: RouteRecordRaw[] = [
         name: 'ProjectList',
         component: () => import('@/views/projects/ProjectListView.vue'),
         meta: { titleKey: 'project.menu.list', icon: markRaw(OfficeBuilding), permission: 'risk.read', order: 2 },
+      },
+      {
+        // A project's monthly feeds from a file, for every body that reports risks: the import
+        // page limited to the feeds (labour inspection also has it all under 案件办理 › 批量导入).
+        path: '/projects/import',
+        name: 'ProjectImport',
+        component: () => import('@/views/imports/ImportView.vue'),
+        props: { scope: 'feeds' },
+        meta: { titleKey: 'project.menu.import', icon: markRaw(Upload), permission: 'risk.write', order: 2.5 },
       },
       {
         path: '/projects/:id(\\d+)',
