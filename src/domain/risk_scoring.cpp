@@ -266,7 +266,9 @@ RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& inpu
   if (!input.employer_credit_code.empty()) situation += "（统一社会信用代码 " + input.employer_credit_code + "）";
   if (!input.project_name.empty()) situation += "承建的" + input.project_name;
   if (!input.general_contractor_name.empty()) situation += "（总承包单位：" + input.general_contractor_name + "）";
-  situation += "，涉及农民工 " + std::to_string(input.workers_affected) + " 人，涉及金额 " + amount + " 元。";
+  const std::string workers = std::to_string(input.workers_affected);
+  situation += input.workers_pending ? "，涉及农民工人数尚未核定" : "，涉及农民工 " + workers + " 人";
+  situation += input.amount_pending ? "，涉及金额尚未核定（由工程项目监测数据生成）。" : "，涉及金额 " + amount + " 元。";
   if (!input.pay_due_dates.empty()) {
     situation += "约定工资支付日：";
     for (std::size_t i = 0; i < input.pay_due_dates.size(); ++i) {
@@ -294,8 +296,8 @@ RiskReport BuildRiskReport(const RiskRuleSet& rules, const RiskReportInput& inpu
                                  "。建议由区治欠办召集联席会议专题研究，落实属地责任和清偿措施。"});
   report.figures = {{"风险等级", level.zh},
                     {"评分", std::to_string(assessment.score)},
-                    {"涉及人数", std::to_string(input.workers_affected)},
-                    {"涉及金额", amount + " 元"},
+                    {"涉及人数", input.workers_pending ? "尚未核定" : workers},
+                    {"涉及金额", input.amount_pending ? "尚未核定" : amount + " 元"},
                     {"研判时间", ZhMinute(assessment.as_of)}};
   return report;
 }

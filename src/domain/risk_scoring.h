@@ -114,6 +114,9 @@ struct RiskReportInput {
   std::string source_zh, owner_body_zh, description, measures;
   std::int64_t workers_affected = 0;
   std::int64_t amount_fen = 0;
+  // Raised from a project's monitoring data and not yet counted: the zero means unknown, not none.
+  bool workers_pending = false;
+  bool amount_pending = false;
   std::vector<CivilDate> pay_due_dates;
 };
 struct RiskReportSection {

@@ -10,6 +10,7 @@
 #include "services/admin_service.h"
 #include "services/case_scope.h"
 #include "services/publication_privacy.h"
+#include "services/risk_service.h"
 #include "services/zh_text.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
@@ -178,8 +179,9 @@ Result<MeetingDetail> MeetingService::Create(const Principal& who, const Meeting
                            .ListOpenFromRank(static_cast<std::int64_t>(risk_rules_->wage_office_from()))) {
     const auto& level = risk_rules_->levels()[static_cast<std::size_t>(r.level_rank)];
     add("major_risk", "risk", r.id, "重大风险：" + r.risk_no + " " + r.employer_name + "（" + level.zh + "）",
-        fmt::format("涉及 {} 人，责任单位 {}，下次复核 {}", r.workers_affected, BodyZh(r.owner_body),
-                    MinuteZhOf(r.next_review_at)));
+        fmt::format("{}，责任单位 {}，下次复核 {}",
+                    WorkersPending(r) ? std::string("涉及人数尚未核定") : fmt::format("涉及 {} 人", r.workers_affected),
+                    BodyZh(r.owner_body), MinuteZhOf(r.next_review_at)));
   }
   for (const auto& c : meetings.OverdueClocks(now, kAgendaSourceLimit)) {
     // The step by its name ("作出立案决定"), the time the way people write it.

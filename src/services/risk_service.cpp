@@ -99,6 +99,8 @@ domain::RiskReportInput ReportInput(const store::RiskRow& r) {
   in.measures = r.measures;
   in.workers_affected = r.workers_affected;
   in.amount_fen = r.amount_fen;
+  in.workers_pending = WorkersPending(r);
+  in.amount_pending = AmountPending(r);
   in.pay_due_dates = ParseDates(r.pay_due_dates);
   return in;
 }

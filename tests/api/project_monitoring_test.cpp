@@ -136,6 +136,11 @@ TEST(ProjectMonitoring, FeedsRaiseWarningsThatOpenRaiseAndCloseTheProjectsRiskIt
   EXPECT_EQ(due.at("risk").at("level_zh").as_string(), "特别重大") << "red raises the item to the top level";
   HttpClient leader = server.LoginAs("leader");
   EXPECT_TRUE(InboxHas(leader, "risk_report")) << "a top-level item goes to the leadership with its written report";
+  const auto written = leader.Get("/api/v1/risks/" + std::to_string(risk_id) + "/report");
+  ASSERT_EQ(written.status, 200) << written.body;
+  // The workers are counted from the attendance feed; the amount owed nobody has counted yet.
+  EXPECT_NE(written.body.find("涉及农民工 20 人，涉及金额尚未核定"), std::string::npos) << written.body;
+  EXPECT_EQ(written.body.find("0.00 元"), std::string::npos) << "unknown is not zero: " << written.body;
   EXPECT_EQ(boost::json::serialize(due).find(WorkerId(0)), std::string::npos) << "no ID number is ever given back";
 
   // Corrected December sheet and the labour cost paid in: both warnings clear, the item closes.
