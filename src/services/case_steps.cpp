@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <set>
 
 #include "services/case_mapping.h"
 #include "services/case_progress_codec.h"
@@ -32,6 +33,23 @@ std::vector<std::int64_t> ColleaguesWith(store::Connection& connection, const st
     if (security::AnyRoleHas(roles, *wanted)) ids.push_back(user.id);
   }
   return ids;
+}
+
+// A case group (专案组) is made of people who can be held to it: each member must be an active user
+// of the acting body, named by login (the form offers the body's colleagues by name).
+Status CheckCaseGroupMembers(store::Connection& connection, const Principal& who, const domain::CaseGroupPayload& group) {
+  std::set<std::string> colleagues;
+  for (auto& user : store::IdentityRepository(connection).ListActiveUsersOfBody(who.body_id)) {
+    colleagues.insert(std::move(user.username));
+  }
+  for (const auto& officer : group.officer_ids) {
+    if (colleagues.contains(officer)) continue;
+    return MakeError(ErrorCode::kValidationFailed, "officers：专案组成员须为本单位在岗人员，“" + officer + "”不是",
+                     "officers: every member of the case group must be an active user of your body; \"" + officer +
+                         "\" is not",
+                     "officers");
+  }
+  return Ok{};
 }
 
 boost::json::object PayloadJson(const domain::StepPayload& payload) {
@@ -135,6 +153,9 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   request.at = at;
   request.reason = step.reason;
   request.payload = step.payload;
+  if (const auto* group = std::get_if<domain::CaseGroupPayload>(&step.payload)) {
+    if (auto members = CheckCaseGroupMembers(*connection, who, *group); !members) return members.error();
+  }
   auto snapshot = records_.SnapshotOf(*connection, *rules, *row, *progress, clocks, *assessment);
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {

@@ -76,6 +76,14 @@ TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
   r = Step(handler, id, "complete_screening", "2025-12-11T02:00:00Z",
            {{"recommendation", "transfer"}});
   ASSERT_EQ(r.status, 200) << r.body;
+  // The case group is made of colleagues: a name typed in (王协办 is handler2's display name, not a
+  // user) or an officer of another body is refused, naming the field.
+  for (const auto* stranger : {"王协办", "police"}) {
+    r = Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", stranger}}});
+    EXPECT_EQ(r.status, 400) << stranger << ": " << r.body;
+    EXPECT_EQ(r.Json().at("field"), "officers") << r.body;
+    EXPECT_NE(std::string(r.Json().at("detail").as_string()).find(stranger), std::string::npos) << r.body;
+  }
   r = Step(handler, id, "form_case_group", "2025-12-11T02:30:00Z", {{"officers", {"handler", "handler2"}}});
   ASSERT_EQ(r.status, 200) << r.body;
   r = Step(handler, id, "submit_transfer_report", "2025-12-11T06:00:00Z");

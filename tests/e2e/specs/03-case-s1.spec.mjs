@@ -136,9 +136,10 @@ test('S1: the handler registers the complaint (pasted from Excel) and takes it t
   await takeStep(page, 'form_case_group', async (dialog) => {
     const tags = dialog.locator('[data-test="step-tags-officers"]');
     await tags.click();
-    await page.keyboard.type('handler2');
+    // Picked from the body's colleagues by name (the server refuses anyone else).
+    await page.keyboard.type('王协办');
     await page.keyboard.press('Enter');
-    await dialog.locator('.el-tag', { hasText: 'handler2' }).waitFor();
+    await dialog.locator('.el-tag', { hasText: '王协办' }).waitFor();
   });
   await takeStep(page, 'submit_transfer_report');
   await expectState(page, '移送待负责人审批');

@@ -136,9 +136,10 @@ test('an advance by the general contractor does not undo the refusal; the revise
   await page.locator('[data-test="case-state"]', { hasText: '移送准备' }).waitFor();
   await takeStep(page, 'form_case_group', async (dialog) => {
     await dialog.locator('[data-test="step-tags-officers"]').click();
-    await page.keyboard.type('handler2');
+    // Picked from the body's colleagues by name (the server refuses anyone else).
+    await page.keyboard.type('王协办');
     await page.keyboard.press('Enter');
-    await dialog.locator('.el-tag', { hasText: 'handler2' }).waitFor();
+    await dialog.locator('.el-tag', { hasText: '王协办' }).waitFor();
   });
   await takeStep(page, 'submit_transfer_report');
   await page.locator('[data-test="case-state"]', { hasText: '移送待负责人审批' }).waitFor();

@@ -42,7 +42,7 @@ const en: typeof zh = {
       toProcuratorate: 'Ask the procuratorate',
       toPolice: 'Ask the police',
       replyDue: 'Reply due',
-      officers: 'Case group (usernames, at least 2)',
+      officers: 'Case group (colleagues of your body, at least 2)',
       copyToProcuratorate: 'Copy to the procuratorate',
       missingItems: 'Materials to supply',
       reconsiderationResult: 'Reconsideration result',

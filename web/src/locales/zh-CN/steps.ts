@@ -40,7 +40,7 @@ export default {
       toProcuratorate: '征询人民检察院',
       toPolice: '征询公安机关',
       replyDue: '答复期限',
-      officers: '专案组成员（用户名，至少 2 人）',
+      officers: '专案组成员（本单位人员，至少 2 人）',
       copyToProcuratorate: '同时抄送人民检察院',
       missingItems: '须补正的材料',
       reconsiderationResult: '复议结果',
