@@ -419,12 +419,7 @@ struct Server::Impl {
       request.body = std::move(parser.get().body());
     }
 
-    std::optional<Response> dispatched;
-    if (hooks.answer_inline && hooks.answer_inline(request.method, raw_path)) {
-      dispatched = hooks.dispatch(request);
-    } else {
-      dispatched = co_await OnWorker([this, &request] { return hooks.dispatch(request); });
-    }
+    auto dispatched = co_await Dispatch(request, raw_path);
     in_flight.reset();
     Response response = dispatched ? std::move(*dispatched) : Busy(request.request_id);
     Decorate(response, request.request_id);
@@ -439,6 +434,13 @@ struct Server::Impl {
     }
     Log(request, raw_path, status, bytes, started);
     co_return keep_alive;
+  }
+
+  // The handler's answer: on the I/O thread for a route that answers inline (it cannot block),
+  // otherwise on the worker pool; nullopt when the pool's queue is full.
+  asio::awaitable<std::optional<Response>> Dispatch(Request& request, std::string_view raw_path) {
+    if (hooks.answer_inline && hooks.answer_inline(request.method, raw_path)) co_return hooks.dispatch(request);
+    co_return co_await OnWorker([this, &request] { return hooks.dispatch(request); });
   }
 
   // Runs `job` on the worker pool when the handler queue has room; nullopt when it has none.
