@@ -53,82 +53,76 @@ http::Response Dispatcher::Route(http::Request& request) const {
 
 namespace {
 
-http::Response InternalError(const http::Request& request, const char* what) noexcept {
-  LogEvent(spdlog::level::err, "request_failed",
+// How one kind of failure is answered: the log event, the status and problem, and Retry-After.
+struct FailureAnswer {
+  spdlog::level::level_enum level;
+  const char* event;
+  int status;
+  ErrorCode code;
+  const char* message_zh;
+  const char* message_en;
+  const char* retry_after;  // nullptr: no automatic retry is invited
+};
+
+// Logs the failure and answers it; never throws: should even the problem fail to build, the bare
+// status still goes out.
+http::Response Answer(const http::Request& request, const char* what, const FailureAnswer& a) noexcept {
+  LogEvent(a.level, a.event,
            {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
   try {
-    return http::ProblemResponse(ErrorCode::kInternal, "服务器内部错误，请联系管理员并提供请求编号",
-                                 "Internal error; quote the request id to the administrator", request.request_id);
+    auto response = http::ProblemResponse(a.code, a.message_zh, a.message_en, request.request_id);
+    if (a.retry_after) response.SetHeader("Retry-After", a.retry_after);
+    return response;
   } catch (...) {
     http::Response bare;
-    bare.status = 500;
+    bare.status = a.status;
     return bare;
   }
 }
+
+constexpr FailureAnswer kInternal{spdlog::level::err, "request_failed", 500, ErrorCode::kInternal,
+                                  "服务器内部错误，请联系管理员并提供请求编号",
+                                  "Internal error; quote the request id to the administrator", nullptr};
 
 // A write refused for want of disk space: nothing was saved (the transaction rolled back), reads
 // go on, and the same request succeeds once space returns. The operator is told by the log line
 // and by the alert rule on it (docs/operations.md "Full disk").
-http::Response StorageFullResponse(const http::Request& request, const char* what) noexcept {
-  LogEvent(spdlog::level::critical, "storage_full",
-           {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
-  try {
-    auto response = http::ProblemResponse(
-        ErrorCode::kServiceUnavailable, "存储空间已满，本次提交未保存，请稍后重试；已通知系统管理员",
-        "Storage is full; nothing was saved. Retry later; the administrator has been alerted", request.request_id);
-    response.SetHeader("Retry-After", "60");
-    return response;
-  } catch (...) {
-    http::Response bare;
-    bare.status = 503;
-    return bare;
-  }
-}
+constexpr FailureAnswer kStorageFull{spdlog::level::critical, "storage_full", 503, ErrorCode::kServiceUnavailable,
+                                     "存储空间已满，本次提交未保存，请稍后重试；已通知系统管理员",
+                                     "Storage is full; nothing was saved. Retry later; the administrator has been alerted",
+                                     "60"};
 
 // The database could not be reached (a restart, a failover, a dropped line). Not a bug: 503, so
 // clients and haproxy treat it as passing, and the log says what happened instead of
-// request_failed. When the line dropped during COMMIT the write may have been stored: the client
-// is told to look before repeating it, and gets no Retry-After that would invite a blind retry.
-http::Response DatabaseUnavailableResponse(const http::Request& request, const char* what, bool commit_unknown) noexcept {
-  LogEvent(spdlog::level::err, commit_unknown ? "database_commit_unknown" : "database_unavailable",
-           {{"request_id", request.request_id}, {"path", request.path}, {"error", std::string(what).substr(0, 300)}});
-  try {
-    if (commit_unknown) {
-      return http::ProblemResponse(
-          ErrorCode::kServiceUnavailable,
-          "提交时与数据库的连接中断，无法确认本次操作是否已保存；请刷新页面查看，确认未保存后再重新提交",
-          "The database connection dropped during the commit, so whether this was saved is unknown; reload "
-          "and check before submitting again",
-          request.request_id);
-    }
-    auto response = http::ProblemResponse(ErrorCode::kServiceUnavailable,
-                                          "数据库暂时无法访问（可能正在重启或主备切换），请稍后重试",
-                                          "The database is unreachable for the moment (restarting or failing "
-                                          "over); retry shortly",
-                                          request.request_id);
-    response.SetHeader("Retry-After", "5");
-    return response;
-  } catch (...) {
-    http::Response bare;
-    bare.status = 503;
-    return bare;
-  }
-}
+// request_failed.
+constexpr FailureAnswer kDatabaseUnavailable{
+    spdlog::level::err, "database_unavailable", 503, ErrorCode::kServiceUnavailable,
+    "数据库暂时无法访问（可能正在重启或主备切换），请稍后重试",
+    "The database is unreachable for the moment (restarting or failing over); retry shortly", "5"};
+
+// The line dropped during COMMIT, so the write may have been stored: the client is told to look
+// before repeating it, and gets no Retry-After that would invite a blind retry.
+constexpr FailureAnswer kCommitUnknown{
+    spdlog::level::err, "database_commit_unknown", 503, ErrorCode::kServiceUnavailable,
+    "提交时与数据库的连接中断，无法确认本次操作是否已保存；请刷新页面查看，确认未保存后再重新提交",
+    "The database connection dropped during the commit, so whether this was saved is unknown; reload and check "
+    "before submitting again",
+    nullptr};
 
 // The answer for the exception being handled; call only inside a catch block.
 http::Response FailureResponse(const http::Request& request) noexcept {
   try {
     throw;
   } catch (const store::StorageFull& e) {
-    return StorageFullResponse(request, e.what());
+    return Answer(request, e.what(), kStorageFull);
   } catch (const store::CommitOutcomeUnknown& e) {
-    return DatabaseUnavailableResponse(request, e.what(), true);
+    return Answer(request, e.what(), kCommitUnknown);
   } catch (const store::DatabaseUnavailable& e) {
-    return DatabaseUnavailableResponse(request, e.what(), false);
+    return Answer(request, e.what(), kDatabaseUnavailable);
   } catch (const std::exception& e) {
-    return InternalError(request, e.what());
+    return Answer(request, e.what(), kInternal);
   } catch (...) {
-    return InternalError(request, "unknown");
+    return Answer(request, "unknown", kInternal);
   }
 }
 
