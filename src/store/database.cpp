@@ -139,8 +139,6 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
   try {
     connection_.CommitTransaction();
-  } catch (const CommitOutcomeUnknown&) {
-    throw;
   } catch (const DatabaseUnavailable& e) {
     // The answer to COMMIT never came: the server may have committed before the line dropped.
     done_ = true;  // nothing to roll back on a dead connection
