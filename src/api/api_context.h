@@ -43,6 +43,7 @@ class OperationalFigureReader;
 class AnnouncementService;
 class RecommendationService;
 class SupervisionDashboard;
+class WriteReceipts;
 }  // namespace wagelink::services
 
 namespace wagelink {
@@ -83,6 +84,7 @@ struct ApiContext {
   services::AnnouncementService* announcements = nullptr;
   services::RecommendationService* recommendations = nullptr;
   services::SupervisionDashboard* supervision_dashboard = nullptr;
+  const services::WriteReceipts* write_receipts = nullptr;  // Idempotency-Key on signed-in writes
   std::shared_ptr<const services::ReferenceData> reference;
   // Evidence uploads: where their bodies are spooled, and the largest file a limit allows.
   http::BodySpoolFactory upload_spool;

@@ -7,6 +7,7 @@
 #include "http/json_body.h"
 #include "services/admin_service.h"
 #include "services/auth_service.h"
+#include "services/write_receipts.h"
 
 namespace wagelink::api {
 
@@ -94,6 +95,29 @@ std::variant<http::Response, services::Principal> Admit(const ApiContext& contex
   return std::move(principal.value());
 }
 
+// The answer to a repeated write whose first attempt was stored: the client takes "already_applied"
+// as success and reloads what it shows.
+http::Response AlreadyApplied(const http::Request& request) {
+  return http::ProblemResponse(services::AlreadyAppliedError(), request.request_id, {{"already_applied", true}});
+}
+
+// A write sent with an Idempotency-Key (services/write_receipts.h): refused when the key's write is
+// already stored, otherwise handled with the key recorded by the write's own transaction.
+http::Response HandleKeyedWrite(const ApiContext& context, const AuthedHandler& handler, http::Request& request,
+                                const services::Principal& principal, std::string_view key) {
+  // A spooled upload is identified by its length: its bytes are on disk, not in memory.
+  const std::string spooled = request.body_spool ? "spooled " + std::string(request.Header("content-length").value_or("")) : "";
+  auto receipt = context.write_receipts->Prepare(
+      principal.user_id, {key, request.method, request.target, request.body_spool ? std::string_view(spooled) : request.body});
+  if (!receipt) return Problem(request, receipt.error());
+  if (!*receipt) return AlreadyApplied(request);
+  http::Response response;
+  if (!context.write_receipts->RunRecorded(std::move(**receipt), [&] { response = handler(request, principal); })) {
+    return AlreadyApplied(request);
+  }
+  return response;
+}
+
 }  // namespace
 
 http::Response TooManyAtOnce(const http::Request& request, std::string zh, std::string en, int retry_after_seconds) {
@@ -122,6 +146,9 @@ http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, Gu
                                  " reports or documents being generated; retry when they are done",
                              2);
       }
+    }
+    if (auto key = request.Header("idempotency-key"); key && request.IsUnsafeMethod() && context.write_receipts) {
+      return HandleKeyedWrite(context, handler, request, principal, *key);
     }
     return handler(request, principal);
   };

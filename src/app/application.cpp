@@ -62,6 +62,7 @@
 #include "services/project_service.h"
 #include "services/recommendation_service.h"
 #include "services/supervision_dashboard.h"
+#include "services/write_receipts.h"
 #include "services/security_policy.h"
 #include "services/two_factor_service.h"
 #include "store/audit_repository.h"
@@ -97,6 +98,7 @@ struct Application::Services {
         announcements(db, clock, audit),
         early_interventions(db),
         readiness(db),
+        write_receipts(db, clock),
         scheduler(db, clock, {{"deadline_sweep", "法定时限逾期检查", "Overdue statutory clocks", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"deadline_reminders", "时限到期提醒", "Deadline reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
                                      {"bulletins", "定期通报生成", "Periodic bulletins", std::chrono::seconds(3600), [this] {
@@ -116,6 +118,8 @@ struct Application::Services {
                                      {"import_purge", "未提交导入文件清理", "Purge of abandoned imports", std::chrono::seconds(3600), [this] {
                                         if (imports) imports->PurgeAbandoned();
                                       }},
+                                     {"write_receipt_purge", "重复提交防护记录清理", "Purge of old idempotency keys", std::chrono::seconds(3600),
+                                      [this] { write_receipts.PurgeOld(); }},
                                      {"audit_anchor", "审计日志锚点发布", "Audit anchor publishing", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
                                      {"backup", "数据库定期备份", "Scheduled backup", backup_interval, [this] {
                                         if (scheduled_backup) scheduled_backup();
@@ -145,6 +149,7 @@ struct Application::Services {
   services::AnnouncementService announcements;
   services::EarlyInterventionService early_interventions;
   services::ReadinessProbe readiness;
+  services::WriteReceipts write_receipts;
   bool periodic_bulletins = true;
   int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
@@ -450,6 +455,7 @@ std::uint16_t Application::Start() {
   runtime_->context.announcements = &services_->announcements;
   runtime_->context.recommendations = services_->recommendations.get();
   runtime_->context.supervision_dashboard = services_->supervision_dashboard.get();
+  runtime_->context.write_receipts = &services_->write_receipts;
   runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
   runtime_->context.evidence = services_->evidence.get();

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "store/write_receipt.h"
+
 namespace wagelink::store {
 
 const std::string& Row::Text(std::size_t i) const {
@@ -129,6 +131,7 @@ Transaction::Transaction(Connection& connection) : connection_(connection) {
 
 Transaction::~Transaction() {
   if (done_) return;
+  if (auto* receipt = WriteReceiptScope::Current()) receipt->RolledBack();
   try {
     connection_.RollbackTransaction();
   } catch (const DatabaseError&) {
@@ -137,6 +140,10 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
+  // The request's idempotency key goes in with the write (store/write_receipt.h); AlreadyApplied
+  // leaves the transaction open for the destructor to roll back.
+  auto* receipt = WriteReceiptScope::Current();
+  if (receipt) receipt->RecordIn(connection_);
   try {
     connection_.CommitTransaction();
   } catch (const DatabaseUnavailable& e) {
@@ -145,6 +152,7 @@ void Transaction::Commit() {
     throw CommitOutcomeUnknown(std::string("commit outcome unknown: ") + e.what());
   }
   done_ = true;
+  if (receipt) receipt->Committed();
 }
 
 }  // namespace wagelink::store

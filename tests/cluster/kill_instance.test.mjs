@@ -50,7 +50,10 @@ await runTest('kill -9 one instance under load', async () => {
   figure('failed requests seen by clients', `${failuresTotal(stats)} ${JSON.stringify(stats.failures)}`);
   figure('longest time without an acknowledged write after the kill', fmt(longestGap(stats.acked, killedAt, endedAt)));
   figure('acknowledged writes missing from the database', missing.length);
-  figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(primary));
+  const duplicates = duplicateWrites(primary);
+  figure('repeats answered "already saved" (first attempt committed, its answer lost)', stats.alreadyApplied);
+  figure('writes stored twice', duplicates);
+  check(duplicates === 0, `${duplicates} writes stored twice although every repeat carried its Idempotency-Key`);
   check(missing.length === 0, `acknowledged writes missing: ${missing.slice(0, 20).join(', ')}`);
   check(load.ackedSince(killedAt + 2000) > 0, 'no write succeeded after the kill');
 

@@ -120,7 +120,9 @@ export function riskBody(n) {
 }
 
 // Writers through `base` until stop() : each posts risk reports one after another and retries a
-// failed one (network error, 5xx, 429) after a short pause. Returns a handle with the figures.
+// failed one (network error, 5xx, 429) after a short pause, with the same Idempotency-Key, as the
+// web client does: a repeat whose first attempt was stored is answered 409 "already_applied" and
+// counts as acknowledged (its id is the first attempt's, unknown here). Returns a handle with the figures.
 export function startWriters(clients, { concurrency = 6, retryPauseMs = 200, timeoutMs = 10000 } = {}) {
   const stats = {
     acked: [], // { id, at }
@@ -130,6 +132,7 @@ export function startWriters(clients, { concurrency = 6, retryPauseMs = 200, tim
     lastFailureAt: null,
     failureTimes: [],
     retriesSucceeded: 0,
+    alreadyApplied: 0, // repeats answered "already saved": the first attempt had committed
   };
   let stopping = false;
   let refused = null; // a 4xx other than 408/429: the load itself is wrong
@@ -139,14 +142,19 @@ export function startWriters(clients, { concurrency = 6, retryPauseMs = 200, tim
     const client = clients[w % clients.length];
     while (!stopping) {
       const body = riskBody(++n);
+      const key = `${RUN_TAG}-${n}`;
       let failedBefore = false;
       for (;;) {
         if (stopping) return;
         stats.attempts++;
-        const r = await client.post('/api/v1/risks', body, { timeoutMs });
+        const r = await client.post('/api/v1/risks', body, { timeoutMs, headers: { 'idempotency-key': key } });
         if (r.status === 201) {
           stats.acked.push({ id: r.json().id, at: now() });
           if (failedBefore) stats.retriesSucceeded++;
+          break;
+        }
+        if (r.status === 409 && failedBefore && r.json().already_applied === true) {
+          stats.alreadyApplied++;
           break;
         }
         const kind = r.status === 0 ? `network ${r.error}` : `status ${r.status}`;
@@ -225,7 +233,7 @@ export function missingIds(port, ids) {
 }
 
 // Writes of this test process stored more than once: a retry of a write whose answer was lost
-// although it had committed (the API has no idempotency key).
+// although it had committed. The writers' Idempotency-Key makes this 0 (defect 5).
 export function duplicateWrites(port) {
   const like = `cluster fault test write ${RUN_TAG}-%`;
   return Number(psql(port, `SELECT count(*) - count(DISTINCT description) FROM risks WHERE description LIKE '${like}'`)[0]);

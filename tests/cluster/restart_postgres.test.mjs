@@ -40,7 +40,10 @@ await runTest('restart PostgreSQL under load', async () => {
   figure('longest time without an acknowledged write', fmt(longestGap(stats.acked, restartAt, endedAt)));
   figure('recovery: first acknowledged write after PostgreSQL was up', recoveredAt ? `${fmt(recoveredAt - upAt)} after` : 'none within 60 s');
   figure('acknowledged writes missing from the database', missing.length);
-  figure('writes stored twice (committed, answered with an error, retried)', duplicateWrites(primary));
+  const duplicates = duplicateWrites(primary);
+  figure('repeats answered "already saved" (first attempt committed, its answer lost)', stats.alreadyApplied);
+  figure('writes stored twice', duplicates);
+  check(duplicates === 0, `${duplicates} writes stored twice although every repeat carried its Idempotency-Key`);
   check(missing.length === 0, `acknowledged writes missing: ${missing.slice(0, 20).join(', ')}`);
   check(recoveredAt, 'no write succeeded within 60 s of PostgreSQL being up again');
   // A lost connection is 503 with Retry-After, never 500 (which means a bug): defect 4, fixed.

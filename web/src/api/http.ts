@@ -1,6 +1,10 @@
 // The one way the SPA talks to WageLink: same-origin fetch to /api/v1 with the session cookie
-// (HttpOnly, never visible here), the CSRF token on every unsafe request, and RFC 9457
-// problem+json errors turned into a typed ApiError.
+// (HttpOnly, never visible here), the CSRF token and an Idempotency-Key on every unsafe request,
+// and RFC 9457 problem+json errors turned into a typed ApiError.
+//
+// A write answered 503 (the database restarting or failing over, or the line dropping during the
+// commit) is sent again with the same key, so the server stores it at most once: the repeat is
+// either carried out (the first attempt was not saved) or answered "already_applied" (it was).
 
 export const API_PREFIX = '/api/v1';
 
@@ -38,6 +42,11 @@ export class ApiError extends Error {
     return this.problem.field || undefined;
   }
 
+  /** A repeated write whose first attempt had been saved: not a failure, the page should reload. */
+  get alreadyApplied(): boolean {
+    return this.problem.already_applied === true;
+  }
+
   get requestId(): string | undefined {
     return this.problem.request_id || undefined;
   }
@@ -55,6 +64,33 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** How often a write answered 503 is sent again, and the longest wait before each repeat. */
+export const WRITE_RETRY = { attempts: 3, maxWaitMs: 5000, defaultWaitMs: 2000 } as const;
+
+/** A fresh key for one write: 128 random bits in hex (getRandomValues works on plain HTTP too). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The wait before repeating a write answered 503: the server's Retry-After, within bounds. */
+function retryWaitMs(response: Response): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  if (!Number.isFinite(seconds) || seconds <= 0) return WRITE_RETRY.defaultWaitMs;
+  return Math.min(seconds * 1000, WRITE_RETRY.maxWaitMs);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
+}
 
 export interface HttpHooks {
   /** A 401 on a request made with a session: the session is gone (expired, idle, forced logout). */
@@ -142,16 +178,22 @@ export async function request<T>(method: string, path: string, options: RequestO
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  if (UNSAFE_METHODS.has(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const unsafe = UNSAFE_METHODS.has(upper);
+  if (unsafe && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (unsafe) headers['Idempotency-Key'] = newIdempotencyKey();
 
   let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), init);
-  } catch (cause) {
-    if ((cause as Error)?.name === 'AbortError') throw cause;
-    throw new ApiError(
-      fallbackProblem(0, CLIENT_CODES.network, '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and try again'),
-    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await fetch(buildUrl(path, options.query), init);
+    } catch (cause) {
+      if ((cause as Error)?.name === 'AbortError') throw cause;
+      throw new ApiError(
+        fallbackProblem(0, CLIENT_CODES.network, '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and try again'),
+      );
+    }
+    if (!unsafe || response.status !== 503 || attempt >= WRITE_RETRY.attempts) break;
+    await sleep(retryWaitMs(response), options.signal);
   }
   hooks.onServerContact?.();
 

@@ -11,6 +11,11 @@ export function errorMessage(error: unknown): string {
 /** Shows a failure as a toast (with the request id, so a user can quote it to the operators). */
 export function showError(error: unknown): void {
   if ((error as Error)?.name === 'AbortError') return;
+  if (isApiError(error) && error.alreadyApplied) {
+    // A write repeated after a lost answer had been saved the first time: say so, not "failed".
+    ElMessage({ type: 'success', message: errorMessage(error), grouping: true, duration: 5000, showClose: true });
+    return;
+  }
   let message = errorMessage(error);
   if (isApiError(error) && error.requestId) message += `（${t('common.requestId')}: ${error.requestId}）`;
   ElMessage({ type: 'error', message, grouping: true, duration: 5000, showClose: true });

@@ -136,4 +136,69 @@ describe('http wrapper', () => {
     await expect(http.post('/auth/logout')).resolves.toBeUndefined();
     expect(onServerContact).toHaveBeenCalledTimes(1);
   });
+
+  describe('idempotency keys and repeated writes', () => {
+    const unavailable = (retryAfter?: string) =>
+      new Response(JSON.stringify({ code: 'service_unavailable', status: 503, title: '数据库暂时无法访问' }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/problem+json', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) },
+      });
+    const keyOf = (call: FetchArgs) => headersOf(call)['Idempotency-Key'];
+
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('sends a fresh 128-bit key with every write and none with a read', async () => {
+      fetchMock.mockImplementation(async () => jsonResponse(200, { ok: true }));
+      await http.get('/cases');
+      expect(keyOf(lastCall())).toBeUndefined();
+      const keys = new Set<string>();
+      for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+        await http[method]('/cases/1');
+        expect(keyOf(lastCall())).toMatch(/^[0-9a-f]{32}$/);
+        keys.add(keyOf(lastCall()));
+      }
+      expect(keys.size).toBe(4);
+    });
+
+    it('sends a write answered 503 again with the same key, after the Retry-After wait', async () => {
+      vi.useFakeTimers();
+      fetchMock.mockResolvedValueOnce(unavailable('5')).mockResolvedValueOnce(unavailable()).mockResolvedValueOnce(jsonResponse(200, { id: 7 }));
+      const result = http.post<{ id: number }>('/cases', { a: 1 });
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(2000);
+      await expect(result).resolves.toEqual({ id: 7 });
+      const calls = fetchMock.mock.calls as FetchArgs[];
+      expect(calls).toHaveLength(3);
+      expect(new Set(calls.map(keyOf)).size).toBe(1);
+      expect(calls.every((c) => c[1].body === '{"a":1}')).toBe(true);
+    });
+
+    it('gives up after three attempts, and never repeats a read', async () => {
+      vi.useFakeTimers();
+      fetchMock.mockImplementation(async () => unavailable('1'));
+      const write = http.put('/cases/1', {}).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await write).toMatchObject({ status: 503, code: 'service_unavailable' });
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+
+      fetchMock.mockClear();
+      await expect(http.get('/cases')).rejects.toMatchObject({ status: 503 });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('marks the answer to a repeat whose first attempt was saved', async () => {
+      fetchMock.mockResolvedValue(
+        jsonResponse(409, { code: 'conflict', status: 409, title: '这项操作此前已经保存成功', already_applied: true }, 'application/problem+json'),
+      );
+      const error = (await http.post('/cases').catch((e: unknown) => e)) as ApiError;
+      expect(error.alreadyApplied).toBe(true);
+      fetchMock.mockResolvedValue(jsonResponse(409, { code: 'conflict', status: 409, title: '冲突' }, 'application/problem+json'));
+      expect(((await http.post('/cases').catch((e: unknown) => e)) as ApiError).alreadyApplied).toBe(false);
+    });
+  });
 });

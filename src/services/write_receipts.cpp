@@ -1,0 +1,54 @@
+#include "services/write_receipts.h"
+
+#include <algorithm>
+
+#include "domain/civil_date.h"
+#include "security/digest.h"
+
+namespace wagelink::services {
+
+Error AlreadyAppliedError() {
+  return MakeError(ErrorCode::kConflict, "这项操作此前已经保存成功，重复提交未再执行；请刷新页面查看结果",
+                   "This was already saved the first time; the repeated request was not carried out. Reload to see it",
+                   "Idempotency-Key");
+}
+
+Result<std::optional<store::WriteReceipt>> WriteReceipts::Prepare(std::int64_t user_id, const KeyedWrite& write) const {
+  const auto& key = write.idempotency_key;
+  const bool visible_ascii = std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; });
+  if (key.empty() || key.size() > 100 || !visible_ascii) {
+    return InvalidField("Idempotency-Key", "幂等键须为 1 至 100 个可见英文字符",
+                        "the key must be 1 to 100 visible ASCII characters");
+  }
+  std::string request;
+  request.append(write.method).append(" ").append(write.target).append("\n").append(write.body);
+  store::WriteReceipt receipt{user_id, std::string(key), security::Sha256Hex(request),
+                              domain::Instant::FromUnixSeconds(clock_.Now()).ToIsoUtc()};
+  auto connection = db_.Acquire();
+  if (auto earlier = store::WriteReceiptRepository(*connection).Find(user_id, receipt.idempotency_key)) {
+    if (earlier->digest != receipt.digest) {
+      return MakeError(ErrorCode::kConflict, "该幂等键已用于另一个请求", "the Idempotency-Key was used for another request",
+                       "Idempotency-Key");
+    }
+    return std::optional<store::WriteReceipt>{};
+  }
+  return std::optional<store::WriteReceipt>{std::move(receipt)};
+}
+
+bool WriteReceipts::RunRecorded(store::WriteReceipt receipt, const std::function<void()>& write) const {
+  store::WriteReceiptScope scope(std::move(receipt));
+  try {
+    write();
+  } catch (const store::AlreadyApplied&) {
+    return false;
+  }
+  return true;
+}
+
+std::int64_t WriteReceipts::PurgeOld() const {
+  auto connection = db_.Acquire();
+  const auto before = domain::Instant::FromUnixSeconds(clock_.Now() - kWriteReceiptHours * 3600).ToIsoUtc();
+  return store::WriteReceiptRepository(*connection).DeleteBefore(before);
+}
+
+}  // namespace wagelink::services
