@@ -36,5 +36,5 @@ mapping=$(python3 -c 'import json,sys; print(json.dumps({"mapping": json.load(op
 phase validate -X PUT -H 'Content-Type: application/json' -d "$mapping" "$base/api/v1/imports/$id/mapping"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("         status", d["status"], "errors", d["error_count"])' "$tmp/validate.json"
 phase commit -X POST "$base/api/v1/imports/$id/commit"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d.get("result", d); r.pop("case_ids", None); print("         result", r)' "$tmp/commit.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d.get("result", d); r.pop("case_ids", None); r.pop("case_nos", None); print("         result", r)' "$tmp/commit.json"
 grep VmHWM "/proc/$(cat "$tmp/pid")/status"

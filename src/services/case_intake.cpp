@@ -189,7 +189,7 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   row.updated_at = now_text;
   row.id = cases.InsertCase(row);
   cases.AddParty(row.id, "hrss", now_text);
-  InsertWorkers(connection, row.id, input.workers);
+  const auto workers = InsertWorkers(connection, row.id, input.workers);
   const auto project = LinkRegisteredProject(connection, row.id, input);
 
   store::CaseEventRow event;
@@ -212,9 +212,10 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   }
   event.payload = boost::json::serialize(payload);
   event.request_id = who.request_id;
-  timeline.InsertEvent(event);
+  event.id = timeline.InsertEvent(event);
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));
-  records_.ReportAtOnceIfDue(connection, who, row, cases.ListWorkers(row.id), timeline.ListEvents(row.id));
+  // A new case's workers and its one event are at hand: no need to read them back.
+  records_.ReportAtOnceIfDue(connection, who, row, workers, {event});
   records_.audit().Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
   return row.id;
@@ -231,12 +232,20 @@ std::int64_t CaseIntake::InsertEmployer(store::Connection& connection, const Emp
   return EmployerId(cases, employer, records_.Now().ToIsoUtc());
 }
 
-void CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_id, const std::vector<WorkerInput>& workers) {
+std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_id,
+                                                       const std::vector<WorkerInput>& workers) {
   store::CaseRepository cases(connection);
   const std::string now_text = records_.Now().ToIsoUtc();
   const auto& cipher = records_.keys().cipher();
-  for (const auto& w : workers) {
-    store::WorkerRow worker;
+  // The sealed fields bind the row's id (WorkerFieldContext), so the ids are taken first and the
+  // rows go in whole, many to a statement.
+  const auto ids = cases.ReserveWorkerIds(workers.size());
+  std::vector<store::WorkerRow> rows;
+  rows.reserve(workers.size());
+  for (std::size_t i = 0; i < workers.size(); ++i) {
+    const auto& w = workers[i];
+    store::WorkerRow& worker = rows.emplace_back();
+    worker.id = ids[i];
     worker.case_id = case_id;
     worker.name = w.name;
     worker.owed_fen = w.owed.fen();
@@ -244,7 +253,6 @@ void CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_
     worker.months_unpaid = w.months_unpaid;
     worker.period_from = w.period_from;
     worker.period_to = w.period_to;
-    worker.id = cases.InsertWorker(worker, now_text);
     if (w.id_number) {
       std::string normal = security::NormalizeIdentifier(*w.id_number);
       worker.id_number_enc = cipher.Encrypt(normal, WorkerFieldContext("id_number", worker.id));
@@ -260,9 +268,10 @@ void CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_
       worker.bank_card_enc = cipher.Encrypt(normal, WorkerFieldContext("bank_card", worker.id));
       worker.bank_card_masked = security::MaskBankCard(normal);
     }
-    if (w.id_number || w.phone || w.bank_card) cases.SetWorkerSecrets(worker);
   }
-  cases.RefreshMoney(case_id);
+  cases.InsertWorkers(rows, now_text);
+  cases.RefreshCaseTotals(case_id);
+  return rows;
 }
 
 }  // namespace wagelink::services

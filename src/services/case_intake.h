@@ -51,9 +51,11 @@ class CaseIntake {
   Status CheckComplaint(const Principal& who, const ComplaintInput& input) const;
   std::int64_t InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input);
   // A worker as intake checks it (field names "workers[index].…"), and checked workers added to a
-  // case inside the caller's transaction, with their personal data encrypted and the case totals.
+  // case inside the caller's transaction, with their personal data encrypted and the case totals;
+  // returns the rows as stored.
   Status CheckNewWorker(const WorkerInput& worker, std::size_t index) const;
-  void InsertWorkers(store::Connection& connection, std::int64_t case_id, const std::vector<WorkerInput>& workers);
+  std::vector<store::WorkerRow> InsertWorkers(store::Connection& connection, std::int64_t case_id,
+                                              const std::vector<WorkerInput>& workers);
   // An employer as intake checks it (field names "<field>.…"), and its row (the existing one for
   // a known credit code) inside the caller's transaction.
   static Status CheckNewEmployer(const EmployerInput& employer, const std::string& field);

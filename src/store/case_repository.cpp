@@ -1,5 +1,7 @@
 #include "store/case_repository.h"
 
+#include <algorithm>
+
 #include "store/case_sql.h"
 
 namespace wagelink::store {
@@ -73,12 +75,20 @@ constexpr std::string_view kUpdateState =
 constexpr std::string_view kSetOrder = "UPDATE cases SET order_deadline = ?, order_delivery = ? WHERE id = ?";
 constexpr std::string_view kSetConduct = "UPDATE cases SET conduct = ? WHERE id = ?";
 
-constexpr std::string_view kInsertWorker =
-    "INSERT INTO workers (case_id, name, owed_fen, other_claims_fen, months_unpaid, period_from, period_to, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kSetWorkerSecrets =
-    "UPDATE workers SET id_number_enc = ?, id_number_index = ?, id_number_masked = ?, phone_enc = ?, phone_masked = ?, "
-    "bank_card_enc = ?, bank_card_masked = ? WHERE id = ?";
+// Workers are written kWorkersPerStatement to a statement: a case or roster of hundreds is a few
+// round trips, not two per worker (issue 16: on PostgreSQL the round trips were the import's cost).
+constexpr std::size_t kWorkersPerStatement = 100;
+constexpr std::string_view kInsertWorkersHead =
+    "INSERT INTO workers (id, case_id, name, owed_fen, other_claims_fen, months_unpaid, period_from, period_to, "
+    "id_number_enc, id_number_index, id_number_masked, phone_enc, phone_masked, bank_card_enc, bank_card_masked, "
+    "created_at) VALUES ";
+constexpr std::string_view kInsertWorkersRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kReserveWorkerIdsPostgres =
+    "SELECT nextval(pg_get_serial_sequence('workers', 'id')) FROM generate_series(1, ?)";
+// AUTOINCREMENT hands out one more than the largest id ever used, kept in sqlite_sequence.
+constexpr std::string_view kLastWorkerIdSqlite =
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'workers'), 0), "
+    "COALESCE((SELECT MAX(id) FROM workers), 0))";
 constexpr std::string_view kLatestPeriodTo =
     "SELECT MAX(period_to) FROM workers WHERE case_id = ? AND period_to <> ''";
 constexpr std::string_view kListWorkers =
@@ -275,14 +285,37 @@ void CaseRepository::SetOrder(std::int64_t id, const std::string& deadline, cons
 
 void CaseRepository::SetConduct(std::int64_t id, const std::string& conduct) { c_.Execute(kSetConduct, {conduct, id}); }
 
-std::int64_t CaseRepository::InsertWorker(const WorkerRow& w, const std::string& now) {
-  return c_.InsertReturningId(kInsertWorker, {w.case_id, w.name, w.owed_fen, w.other_claims_fen, w.months_unpaid,
-                                              w.period_from, w.period_to, now});
+std::vector<std::int64_t> CaseRepository::ReserveWorkerIds(std::size_t count) {
+  std::vector<std::int64_t> ids;
+  if (count == 0) return ids;
+  ids.reserve(count);
+  if (c_.dialect() == Dialect::kPostgres) {
+    for (const auto& row : c_.Query(kReserveWorkerIdsPostgres, {static_cast<std::int64_t>(count)})) ids.push_back(row.Int(0));
+  } else {
+    const std::int64_t last = c_.QueryOne(kLastWorkerIdSqlite)->Int(0);
+    for (std::size_t i = 1; i <= count; ++i) ids.push_back(last + static_cast<std::int64_t>(i));
+  }
+  return ids;
 }
 
-void CaseRepository::SetWorkerSecrets(const WorkerRow& w) {
-  c_.Execute(kSetWorkerSecrets, {NullableValue(w.id_number_enc), NullableValue(w.id_number_index), w.id_number_masked, NullableValue(w.phone_enc),
-                                 w.phone_masked, NullableValue(w.bank_card_enc), w.bank_card_masked, w.id});
+void CaseRepository::InsertWorkers(const std::vector<WorkerRow>& workers, const std::string& now) {
+  for (std::size_t first = 0; first < workers.size(); first += kWorkersPerStatement) {
+    const std::size_t rows = std::min(kWorkersPerStatement, workers.size() - first);
+    std::string sql(kInsertWorkersHead);
+    Params params;
+    params.reserve(rows * 16);
+    for (std::size_t i = first; i < first + rows; ++i) {
+      const auto& w = workers[i];
+      sql.append(i > first ? ", " : "").append(kInsertWorkersRow);
+      for (Value v : {Value(w.id), Value(w.case_id), Value(w.name), Value(w.owed_fen), Value(w.other_claims_fen),
+                      Value(w.months_unpaid), Value(w.period_from), Value(w.period_to), NullableValue(w.id_number_enc),
+                      NullableValue(w.id_number_index), Value(w.id_number_masked), NullableValue(w.phone_enc),
+                      Value(w.phone_masked), NullableValue(w.bank_card_enc), Value(w.bank_card_masked), Value(now)}) {
+        params.push_back(std::move(v));
+      }
+    }
+    c_.Execute(sql, params);
+  }
 }
 
 std::optional<std::string> CaseRepository::LatestPeriodTo(std::int64_t case_id) {
@@ -318,8 +351,10 @@ std::vector<PaymentRow> CaseRepository::ListPayments(std::int64_t case_id) {
 
 void CaseRepository::RefreshMoney(std::int64_t case_id) {
   c_.Execute(kRefreshWorkers, {case_id});
-  c_.Execute(kRefreshCase, {case_id});
+  RefreshCaseTotals(case_id);
 }
+
+void CaseRepository::RefreshCaseTotals(std::int64_t case_id) { c_.Execute(kRefreshCase, {case_id}); }
 
 void CaseRepository::SetWorkerClaim(std::int64_t case_id, std::int64_t worker_id, std::int64_t owed_fen,
                                     std::int64_t other_claims_fen, std::int64_t months_unpaid) {

@@ -127,8 +127,12 @@ class CaseRepository {
   void SetOrder(std::int64_t id, const std::string& deadline, const std::string& delivery);
   void SetConduct(std::int64_t id, const std::string& conduct);
 
-  std::int64_t InsertWorker(const WorkerRow& worker, const std::string& now);
-  void SetWorkerSecrets(const WorkerRow& worker);
+  // Takes `count` ids for new workers, so that their sealed fields, which bind the row's id, can be
+  // written by the INSERT itself. Call inside the transaction that inserts them (on SQLite the ids
+  // are the table's next ones, safe while the transaction holds the write lock).
+  std::vector<std::int64_t> ReserveWorkerIds(std::size_t count);
+  // Inserts workers with their reserved ids and sealed fields, a round trip per kWorkersPerStatement.
+  void InsertWorkers(const std::vector<WorkerRow>& workers, const std::string& now);
   std::vector<WorkerRow> ListWorkers(std::int64_t case_id);
   // The latest end of a worker's unpaid period as entered ("YYYY-MM"), if any worker has one.
   std::optional<std::string> LatestPeriodTo(std::int64_t case_id);
@@ -138,6 +142,9 @@ class CaseRepository {
   std::vector<PaymentRow> ListPayments(std::int64_t case_id);
   // Recomputes the per-worker and per-case totals from the payments (same transaction).
   void RefreshMoney(std::int64_t case_id);
+  // Only the case's totals, from its workers and payments: enough after adding workers, who have
+  // no payments yet.
+  void RefreshCaseTotals(std::int64_t case_id);
   // A worker's claim as a finding established it (the finding event keeps what it replaced).
   void SetWorkerClaim(std::int64_t case_id, std::int64_t worker_id, std::int64_t owed_fen, std::int64_t other_claims_fen,
                       std::int64_t months_unpaid);

@@ -243,6 +243,43 @@ TEST(Case, ListFiltersByAnyOfSeveralStatesAndSortsAsAsked) {
   }
 }
 
+// Workers are inserted many to a statement with ids taken beforehand (store/case_repository.h):
+// past the statement's size each one must still get its own row, in order, with personal data
+// sealed under its own id.
+TEST(Case, HundredsOfWorkersAreStoredInOrderEachWithTheirOwnSealedFields) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  auto complaint = ScenarioOneComplaint();
+  const char* given[] = {"建国", "卫东", "海军", "志强", "宝山", "永刚", "铁柱", "德明", "长江", "春生"};
+  const char* family[] = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡"};
+  boost::json::array workers;
+  std::vector<std::string> id_numbers;
+  for (int i = 0; i < 230; ++i) {
+    char prefix[18];
+    std::snprintf(prefix, sizeof prefix, "1101011980%02d%02d%03d", 1 + i % 12, 1 + i % 28, i);
+    id_numbers.push_back(ValidIdNumber(prefix));
+    workers.push_back({{"name", std::string(family[i % 15]) + given[i % 10]}, {"id_number", id_numbers.back()},
+                       {"owed_yuan", 1000 + i}, {"months_unpaid", 3}, {"period_from", "2025-09"}, {"period_to", "2025-11"}});
+  }
+  complaint["workers"] = workers;
+  auto created = handler.PostJson("/api/v1/cases", complaint);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = created.Json().at("id").as_int64();
+  auto detail = handler.Get(CasePath(id)).Json();
+  const auto listed = detail.at("workers").as_array();
+  ASSERT_EQ(listed.size(), 230u);
+  for (std::size_t i : {std::size_t{0}, std::size_t{99}, std::size_t{100}, std::size_t{199}, std::size_t{229}}) {
+    EXPECT_EQ(listed[i].at("name"), workers[i].at("name")) << i;
+    auto revealed = handler.PostJson(CasePath(id, "/workers/" + std::to_string(listed[i].at("id").as_int64()) + "/reveal"),
+                                     {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", "核对身份以制作询问笔录"}});
+    ASSERT_EQ(revealed.status, 200) << revealed.body;
+    EXPECT_EQ(revealed.Json().at("value").as_string(), id_numbers[i]) << "worker " << i;
+  }
+  // The case's total owed is every worker's: 230 × 1,000 + (0 + … + 229) yuan.
+  EXPECT_EQ(detail.at("owed").at("fen").as_int64(), 25'633'500);
+  EXPECT_EQ(detail.at("workers_count").as_int64(), 230);
+}
+
 TEST(Case, RevealingPersonalDataNeedsAPurposeAndLeavesAnAccessReceipt) {
   TestServer server = ScenarioServer();
   HttpClient handler = server.LoginAs("handler");
