@@ -137,6 +137,8 @@ boost::json::object RiskSummaryJson(const services::RiskView& r) {
           {"project_name", r.project_name},
           {"workers_affected", r.workers_affected},
           {"amount_yuan", domain::Fen::FromFen(r.amount_fen).ToYuanPlain()},
+          {"workers_pending", services::WorkersPending(r)},  // not yet counted: 尚未核定, not 0
+          {"amount_pending", services::AmountPending(r)},
           {"source", r.source},
           {"owner_body", r.owner_body},
           {"reported_by_body", r.reported_by_body},

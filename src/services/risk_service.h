@@ -159,11 +159,14 @@ struct MonitoredProject {
 // The source code of items the project monitor raises; never given by a reporter.
 inline constexpr std::string_view kRiskSourceProjectMonitoring = "project_monitoring";
 // Such an item starts with 0 workers and 0 yuan: nobody has counted yet, which is not "none", so
-// readers see 尚未核定 (the web client applies the same reading, web/src/utils/riskFacts.ts).
-inline bool WorkersPending(const store::RiskRow& r) {
+// readers see 尚未核定. For stored rows and views alike; the API sends both answers
+// (workers_pending, amount_pending) so the web client shows it without knowing the rule.
+template <typename Risk>
+bool WorkersPending(const Risk& r) {
   return r.source == kRiskSourceProjectMonitoring && r.workers_affected == 0;
 }
-inline bool AmountPending(const store::RiskRow& r) {
+template <typename Risk>
+bool AmountPending(const Risk& r) {
   return r.source == kRiskSourceProjectMonitoring && r.amount_fen == 0;
 }
 

@@ -141,6 +141,16 @@ TEST(ProjectMonitoring, FeedsRaiseWarningsThatOpenRaiseAndCloseTheProjectsRiskIt
   // The workers are counted from the attendance feed; the amount owed nobody has counted yet.
   EXPECT_NE(written.body.find("涉及农民工 20 人，涉及金额尚未核定"), std::string::npos) << written.body;
   EXPECT_EQ(written.body.find("0.00 元"), std::string::npos) << "unknown is not zero: " << written.body;
+  // The API says the same to the web client, which words it without knowing the rule.
+  auto counted = handler.Get("/api/v1/risks/" + std::to_string(risk_id)).Json();
+  EXPECT_FALSE(counted.at("workers_pending").as_bool()) << counted;
+  EXPECT_TRUE(counted.at("amount_pending").as_bool()) << counted;
+  auto listed = handler.Get("/api/v1/risks?page_size=100").Json();
+  for (const auto& item : listed.at("items").as_array()) {
+    if (item.at("source") != "project_monitoring") {
+      EXPECT_FALSE(item.at("amount_pending").as_bool()) << item;
+    }
+  }
   EXPECT_EQ(boost::json::serialize(due).find(WorkerId(0)), std::string::npos) << "no ID number is ever given back";
 
   // Corrected December sheet and the labour cost paid in: both warnings clear, the item closes.

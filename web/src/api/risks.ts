@@ -13,6 +13,9 @@ export interface RiskSummary {
   project_name: string;
   workers_affected: number;
   amount_yuan: string;
+  /** Not yet counted (an item raised by project monitoring starts at 0): shown as 尚未核定, not 0. */
+  workers_pending: boolean;
+  amount_pending: boolean;
   source: string;
   owner_body: string;
   reported_by_body: string;

@@ -1,14 +1,13 @@
-// What a risk item's counts say. An item raised from a project's monitoring data (source
-// project_monitoring) starts with 0 workers and 0 yuan: nobody has counted yet, which is not none.
+// What a risk item's counts say. Whether a count is still to be made (尚未核定, not 0) is the
+// server's reading (workers_pending, amount_pending: services/risk_service.h); this only words it.
 import type { RiskSummary } from '@/api/risks';
 import { t } from '@/locales';
 
-type RiskCounts = Pick<RiskSummary, 'source' | 'workers_affected' | 'amount_yuan'>;
+type RiskCounts = Pick<RiskSummary, 'workers_affected' | 'amount_yuan' | 'workers_pending' | 'amount_pending'>;
 
 /** Which of the item's counts are not yet assessed (shown as 尚未核定 rather than 0). */
 export function unassessedFacts(risk: RiskCounts): { workers: boolean; amount: boolean } {
-  const fromMonitoring = risk.source === 'project_monitoring';
-  return { workers: fromMonitoring && !risk.workers_affected, amount: fromMonitoring && !Number(risk.amount_yuan) };
+  return { workers: risk.workers_pending, amount: risk.amount_pending };
 }
 
 /** The detail line of the agenda item a risk becomes: its workers, amount and score, in the reader's language. */

@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18n, loadLocaleMessages } from '@/locales';
 import { riskAgendaDetail, unassessedFacts } from '@/utils/riskFacts';
 
-const reported = { source: 'hotline', workers_affected: 0, amount_yuan: '0.00', score: 20 };
-const monitored = { source: 'project_monitoring', workers_affected: 0, amount_yuan: '0.00', score: 55 };
+// As the server sends them: whether a count is still to be made is its reading, not the client's.
+const reported = { workers_affected: 0, amount_yuan: '0.00', workers_pending: false, amount_pending: false, score: 20 };
+const monitored = { workers_affected: 0, amount_yuan: '0.00', workers_pending: true, amount_pending: true, score: 55 };
 
 describe('risk counts not yet assessed', () => {
-  it('reads 0 workers and 0 yuan as not yet assessed only for an item raised from monitoring data', () => {
+  it('takes the server\'s reading of which counts are still to be made, whatever the numbers', () => {
     expect(unassessedFacts(monitored)).toEqual({ workers: true, amount: true });
     expect(unassessedFacts(reported)).toEqual({ workers: false, amount: false });
-    expect(unassessedFacts({ ...monitored, workers_affected: 12 })).toEqual({ workers: false, amount: true });
-    expect(unassessedFacts({ ...monitored, amount_yuan: '86000.00' })).toEqual({ workers: true, amount: false });
+    expect(unassessedFacts({ ...monitored, workers_affected: 12, workers_pending: false })).toEqual({ workers: false, amount: true });
+    expect(unassessedFacts({ ...monitored, amount_yuan: '86000.00', amount_pending: false })).toEqual({ workers: true, amount: false });
   });
 });
 
@@ -25,7 +26,7 @@ describe('the agenda item a risk becomes', () => {
     i18n.global.locale.value = 'zh-CN';
     expect(riskAgendaDetail({ ...reported, workers_affected: 23, amount_yuan: '460000.00' })).toBe('涉及 23 人，金额 460000.00 元，评分 20');
     expect(riskAgendaDetail(monitored)).toBe('涉及人数和金额尚未核定（由工程项目监测数据生成），评分 55');
-    expect(riskAgendaDetail({ ...monitored, workers_affected: 12 })).toBe('涉及 12 人，金额尚未核定，评分 55');
+    expect(riskAgendaDetail({ ...monitored, workers_affected: 12, workers_pending: false })).toBe('涉及 12 人，金额尚未核定，评分 55');
     expect(riskAgendaDetail(reported)).toBe('涉及 0 人，金额 0.00 元，评分 20');
   });
 
@@ -33,6 +34,6 @@ describe('the agenda item a risk becomes', () => {
     i18n.global.locale.value = 'en';
     expect(riskAgendaDetail({ ...reported, workers_affected: 23, amount_yuan: '460000.00' })).toBe('23 workers, 460000.00 yuan, score 20');
     expect(riskAgendaDetail(monitored)).toBe('Workers and amount not yet assessed (raised from the project’s monitoring data), score 55');
-    expect(riskAgendaDetail({ ...monitored, amount_yuan: '86000.00' })).toBe('Workers not yet assessed, 86000.00 yuan, score 55');
+    expect(riskAgendaDetail({ ...monitored, amount_yuan: '86000.00', amount_pending: false })).toBe('Workers not yet assessed, 86000.00 yuan, score 55');
   });
 });
