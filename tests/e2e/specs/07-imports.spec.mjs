@@ -108,6 +108,10 @@ test('only labour inspection imports case data: the police, who report risks, im
   await page.locator('[data-test="import-feed-kinds"]').getByText('项目监测数据').waitFor();
   assert.equal(await page.locator('[data-test="import-case-kinds"]').count(), 0);
   assert.equal(await page.locator('[data-test="import-kind-complaints"]').count(), 0);
+  // An old link to labour inspection's import page leads to the page the police may use, not to 403.
+  await page.goto('/imports');
+  await page.waitForURL(/\/projects\/import$/);
+  await page.locator('[data-test="import-feed-kinds"]').waitFor();
   await close();
 });
 
@@ -115,5 +119,8 @@ test('a court judge, who neither handles cases nor reports risks, has no import 
   const { page, close } = await newPage(browser);
   await loginAndWait(page, 'judge');
   assert.ok(!(await sideMenuTexts(page)).some((text) => text.includes('批量导入') || text.includes('项目数据导入')));
+  // Nor does an old link give one: the judge may open neither import page.
+  await page.goto('/imports');
+  await page.waitForURL(/\/forbidden\?from=/);
   await close();
 });

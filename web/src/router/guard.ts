@@ -45,7 +45,12 @@ export function installGuards(router: Router): void {
     if (to.redirectedFrom?.path === '/' && to.path === '/workbench' && landingPath(auth.roles) !== to.path) {
       return landingPath(auth.roles);
     }
-    if (!routeAllowed(to.matched, auth.permissions, auth.user?.body?.code ?? null)) {
+    const body = auth.user?.body?.code ?? null;
+    if (!routeAllowed(to.matched, auth.permissions, body)) {
+      const elsewhere = to.meta.elsewhere;
+      if (elsewhere && routeAllowed(router.resolve(elsewhere).matched, auth.permissions, body)) {
+        return { path: elsewhere, query: to.query };
+      }
       return { name: 'Forbidden', query: { from: to.fullPath } };
     }
     return true;

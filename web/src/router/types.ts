@@ -25,6 +25,9 @@ declare module 'vue-router' {
     activeMenu?: string;
     /** Key of a filtered case list (src/utils/caseMeta.ts CASE_LIST_PRESETS). */
     casePreset?: string;
+    /** Where the same page is for a user this route refuses (an old link from another body's menu):
+     * the guard sends such a user there, if they may open it, instead of to 403. */
+    elsewhere?: string;
   }
 }
 

@@ -32,7 +32,14 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/imports/ImportView.vue'),
         // Labour inspection's: case data, and project feeds too. The bodies that only report risks
         // import the feeds from 风险防范 › 项目数据导入 (routes/modules/risks.ts), the same page.
-        meta: { titleKey: 'menu.imports', icon: markRaw(Upload), permission: 'case.write', bodies: ['hrss'], order: 2.5 },
+        meta: {
+          titleKey: 'menu.imports',
+          icon: markRaw(Upload),
+          permission: 'case.write',
+          bodies: ['hrss'],
+          order: 2.5,
+          elsewhere: '/projects/import',
+        },
       },
       {
         path: '/cases/incoming',
