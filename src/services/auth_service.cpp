@@ -86,13 +86,15 @@ bool AuthService::VerifyBounded(std::string_view hash, std::string_view password
 }
 
 bool AuthService::AllowAttempt(const std::string& client) {
-  UnixSeconds now = clock_.Now();
-  std::lock_guard lock(attempts_mutex_);
-  if (attempts_.size() > 10'000) attempts_.clear();  // bound memory under an address-spraying attack
-  auto& times = attempts_[client];
-  std::erase_if(times, [now](UnixSeconds t) { return t <= now - 60 || t > now; });
-  if (static_cast<int>(times.size()) >= kLoginAttemptsPerMinute) return false;
-  times.push_back(now);
+  // Counted in the database, so that every instance behind the load balancer applies one limit.
+  const UnixSeconds now = clock_.Now();
+  auto connection = db_.Acquire();
+  store::Transaction tx(*connection);
+  store::LoginLockoutRepository attempts(*connection);
+  attempts.ForgetAttemptsUntil(now - 60);
+  if (attempts.CountAttempts(client, now - 60, now) >= kLoginAttemptsPerMinute) return false;
+  attempts.RecordAttempt(client, now);
+  tx.Commit();
   return true;
 }
 

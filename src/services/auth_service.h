@@ -10,9 +10,7 @@
 // - idle and absolute timeouts; forced change at first login and on expiry (demo users exempt).
 #include <atomic>
 #include <chrono>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <semaphore>
 #include <string>
@@ -31,6 +29,8 @@
 namespace wagelink::services {
 
 inline constexpr int kConcurrentHashes = 2;
+// Sign-in attempts one client address may make per minute, on all instances together (the
+// login_attempts table): a guessing limit across accounts, beside the per-account lockout.
 inline constexpr int kLoginAttemptsPerMinute = 20;
 inline constexpr UnixSeconds kTouchEverySeconds = 60;
 
@@ -116,8 +116,6 @@ class AuthService {
   security::Argon2Cost cost_;
   std::string dummy_hash_;
   std::counting_semaphore<kConcurrentHashes> hashing_{kConcurrentHashes};
-  std::mutex attempts_mutex_;
-  std::map<std::string, std::vector<UnixSeconds>> attempts_;
   std::atomic<bool> published_demo_password_{false};
 };
 

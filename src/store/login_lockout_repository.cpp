@@ -49,4 +49,19 @@ std::map<std::string, std::string> LoginLockoutRepository::LockedNames(const std
   return out;
 }
 
+std::int64_t LoginLockoutRepository::CountAttempts(std::string_view client_address, std::int64_t after,
+                                                  std::int64_t until) {
+  return c_.QueryOne("SELECT COUNT(*) FROM login_attempts WHERE client_address = ? AND at > ? AND at <= ?",
+                     {std::string(client_address), after, until})
+      ->Int(0);
+}
+
+void LoginLockoutRepository::RecordAttempt(std::string_view client_address, std::int64_t at) {
+  c_.Execute("INSERT INTO login_attempts (client_address, at) VALUES (?, ?)", {std::string(client_address), at});
+}
+
+void LoginLockoutRepository::ForgetAttemptsUntil(std::int64_t at) {
+  c_.Execute("DELETE FROM login_attempts WHERE at <= ?", {at});
+}
+
 }  // namespace wagelink::store

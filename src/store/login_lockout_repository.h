@@ -27,6 +27,12 @@ class LoginLockoutRepository {
   // Names with a lock still running at `now`, with its latest end.
   std::map<std::string, std::string> LockedNames(const std::string& now);
 
+  // Sign-in attempts per client address (Unix seconds), whichever instance received them: the
+  // per-address limit of services/auth_service.h counts these.
+  std::int64_t CountAttempts(std::string_view client_address, std::int64_t after, std::int64_t until);
+  void RecordAttempt(std::string_view client_address, std::int64_t at);
+  void ForgetAttemptsUntil(std::int64_t at);
+
  private:
   Connection& c_;
 };

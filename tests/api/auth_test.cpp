@@ -1,6 +1,9 @@
 // Sign-in, sessions, CSRF, lockout, timeouts and forced password change (issue 3, "Sessions").
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -153,6 +156,22 @@ TEST(Auth, LoginAttemptsAreRateLimitedPerClient) {
   EXPECT_EQ(limited, 5);
   server.clock().Advance(61);
   EXPECT_EQ(server.Client().Login("handler", kDemoPassword).status, 200);
+}
+
+// Issue 16: the limit holds for the address, not for each instance: two servers on one database,
+// attempts alternating between them, one count (it was each instance's memory before).
+TEST(Auth, LoginAttemptsAreLimitedPerClientAcrossInstances) {
+  TestServer seed;  // creates the demo database; the two processes below serve it
+  const std::string config = std::filesystem::path(seed.key_file()).parent_path() / "instances.toml";
+  std::ofstream(config) << "[testing]\nfast_password_hashing = true\n[jobs]\nrun_scheduled = false\n";
+  ServerProcess first(seed.database_url(), {"--config", config}, seed.key_file(), seed.anchor_file());
+  ServerProcess second(seed.database_url(), {"--config", config}, seed.key_file(), seed.anchor_file());
+  int limited = 0;
+  for (int i = 0; i < 12; ++i) {
+    limited += HttpClient(first.port()).Login("nobody", "x").status == 429;
+    limited += HttpClient(second.port()).Login("nobody", "x").status == 429;
+  }
+  EXPECT_EQ(limited, 4) << "20 attempts a minute from one address, whichever instance receives them";
 }
 
 TEST(Auth, NewAccountsMustChangeTheirPasswordBeforeAnythingElse) {
