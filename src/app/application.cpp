@@ -120,6 +120,8 @@ struct Application::Services {
                                       }},
                                      {"write_receipt_purge", "重复提交防护记录清理", "Purge of old idempotency keys", std::chrono::seconds(3600),
                                       [this] { write_receipts.PurgeOld(); }},
+                                     {"login_attempt_purge", "登录尝试记录清理", "Purge of old sign-in attempts", std::chrono::seconds(3600),
+                                      [this] { auth.PurgeOldAttempts(); }},
                                      {"audit_anchor", "审计日志锚点发布", "Audit anchor publishing", anchor_interval, [this, &db] { PublishAuditAnchors(db); }},
                                      {"backup", "数据库定期备份", "Scheduled backup", backup_interval, [this] {
                                         if (scheduled_backup) scheduled_backup();

@@ -91,11 +91,15 @@ bool AuthService::AllowAttempt(const std::string& client) {
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::LoginLockoutRepository attempts(*connection);
-  attempts.ForgetAttemptsUntil(now - 60);
   if (attempts.CountAttempts(client, now - 60, now) >= kLoginAttemptsPerMinute) return false;
   attempts.RecordAttempt(client, now);
   tx.Commit();
   return true;
+}
+
+std::int64_t AuthService::PurgeOldAttempts() {
+  auto connection = db_.Acquire();
+  return store::LoginLockoutRepository(*connection).ForgetAttemptsUntil(clock_.Now() - 60);
 }
 
 Result<LoginResult> AuthService::Login(std::string_view username, std::string_view password,

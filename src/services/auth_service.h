@@ -99,6 +99,10 @@ class AuthService {
   // Hashes with the concurrency bound; shared with user administration.
   Result<std::string> HashBounded(std::string_view password);
 
+  // Forgets sign-in attempts older than the minute they are counted over; run hourly by the
+  // login_attempt_purge job, so that a sign-in writes only its own row.
+  std::int64_t PurgeOldAttempts();
+
  private:
   Result<UserView> MeOn(store::Connection& connection, const Principal& principal);
   Result<LoginResult> IssueSession(store::Connection& connection, const store::UserRow& user,

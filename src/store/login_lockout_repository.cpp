@@ -60,8 +60,8 @@ void LoginLockoutRepository::RecordAttempt(std::string_view client_address, std:
   c_.Execute("INSERT INTO login_attempts (client_address, at) VALUES (?, ?)", {std::string(client_address), at});
 }
 
-void LoginLockoutRepository::ForgetAttemptsUntil(std::int64_t at) {
-  c_.Execute("DELETE FROM login_attempts WHERE at <= ?", {at});
+std::int64_t LoginLockoutRepository::ForgetAttemptsUntil(std::int64_t at) {
+  return c_.Execute("DELETE FROM login_attempts WHERE at <= ?", {at});
 }
 
 }  // namespace wagelink::store

@@ -31,7 +31,7 @@ class LoginLockoutRepository {
   // per-address limit of services/auth_service.h counts these.
   std::int64_t CountAttempts(std::string_view client_address, std::int64_t after, std::int64_t until);
   void RecordAttempt(std::string_view client_address, std::int64_t at);
-  void ForgetAttemptsUntil(std::int64_t at);
+  std::int64_t ForgetAttemptsUntil(std::int64_t at);
 
  private:
   Connection& c_;

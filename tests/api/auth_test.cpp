@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/database.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -172,6 +173,24 @@ TEST(Auth, LoginAttemptsAreLimitedPerClientAcrossInstances) {
     limited += HttpClient(second.port()).Login("nobody", "x").status == 429;
   }
   EXPECT_EQ(limited, 4) << "20 attempts a minute from one address, whichever instance receives them";
+}
+
+// The attempts are counted over a minute; the hourly job forgets older ones, not each sign-in.
+TEST(Auth, OldSignInAttemptsAreForgottenByTheHourlyJob) {
+  TestServer server;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(server.Client().Login("nobody", "x").status, 401);
+  auto attempts = [&] {
+    auto db = store::Database::Open(server.database_url(), 1);
+    return (*db)->Acquire()->QueryOne("SELECT COUNT(*) FROM login_attempts")->Int(0);
+  };
+  server.clock().Advance(30);
+  server.app().RunJobsOnce();
+  EXPECT_EQ(attempts(), 3) << "still within the minute they count in";
+  server.clock().Advance(3600);
+  EXPECT_EQ(server.Client().Login("nobody", "x").status, 401);
+  EXPECT_EQ(attempts(), 4) << "a sign-in writes its own row and deletes nothing";
+  server.app().RunJobsOnce();
+  EXPECT_EQ(attempts(), 1) << "the job forgets the attempts older than a minute";
 }
 
 TEST(Auth, NewAccountsMustChangeTheirPasswordBeforeAnythingElse) {
