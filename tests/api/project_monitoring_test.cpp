@@ -145,12 +145,26 @@ TEST(ProjectMonitoring, FeedsRaiseWarningsThatOpenRaiseAndCloseTheProjectsRiskIt
   auto counted = handler.Get("/api/v1/risks/" + std::to_string(risk_id)).Json();
   EXPECT_FALSE(counted.at("workers_pending").as_bool()) << counted;
   EXPECT_TRUE(counted.at("amount_pending").as_bool()) << counted;
+  // An item a handler records by hand, with its figures counted, lists as counted beside it.
+  ASSERT_EQ(handler.PostJson("/api/v1/risks", {{"employer_name", "某建材贸易有限公司"},
+                                               {"employer_credit_code", ValidCreditCode("91330100MA2E6F7G8")},
+                                               {"project_name", "城东仓储中心"},
+                                               {"workers_affected", 6},
+                                               {"amount_yuan", "54000"},
+                                               {"source", "inspection"},
+                                               {"description", "检查发现仓储工地一个月未发工资。"},
+                                               {"owner_body", "hrss"}})
+                .status,
+            201);
   auto listed = handler.Get("/api/v1/risks?page_size=100").Json();
+  int others = 0;
   for (const auto& item : listed.at("items").as_array()) {
     if (item.at("source") != "project_monitoring") {
+      ++others;
       EXPECT_FALSE(item.at("amount_pending").as_bool()) << item;
     }
   }
+  EXPECT_EQ(others, 1) << "the item recorded by hand";
   EXPECT_EQ(boost::json::serialize(due).find(WorkerId(0)), std::string::npos) << "no ID number is ever given back";
 
   // Corrected December sheet and the labour cost paid in: both warnings clear, the item closes.
