@@ -4,7 +4,9 @@
 #include <charconv>
 #include <variant>
 
+#include "http/body_spool.h"
 #include "http/json_body.h"
+#include "security/digest.h"
 #include "services/admin_service.h"
 #include "services/auth_service.h"
 #include "services/write_receipts.h"
@@ -105,15 +107,25 @@ http::Response AlreadyApplied(const http::Request& request) {
 // already stored, otherwise handled with the key recorded by the write's own transaction.
 http::Response HandleKeyedWrite(const ApiContext& context, const AuthedHandler& handler, http::Request& request,
                                 const services::Principal& principal, std::string_view key) {
-  // A spooled upload is identified by its length: its bytes are on disk, not in memory.
-  const std::string spooled = request.body_spool ? "spooled " + std::string(request.Header("content-length").value_or("")) : "";
+  // A spooled upload is identified by the SHA-256 of its bytes, read back from the spool: only a
+  // keyed upload pays the extra pass (the web client sends its uploads without a key).
+  std::string spooled;
+  if (request.body_spool) {
+    auto source = request.body_spool->Read();
+    auto digest = security::Sha256HexOfStream(*source);
+    if (!digest) return Problem(request, digest.error());
+    spooled = "spooled " + *digest;
+  }
   auto receipt = context.write_receipts->Prepare(
       principal.user_id, {key, request.method, request.target, request.body_spool ? std::string_view(spooled) : request.body});
   if (!receipt) return Problem(request, receipt.error());
   if (!*receipt) return AlreadyApplied(request);
   http::Response response;
-  if (!context.write_receipts->RunRecorded(std::move(**receipt), [&] { response = handler(request, principal); })) {
-    return AlreadyApplied(request);
+  using Outcome = services::WriteReceipts::Outcome;
+  switch (context.write_receipts->RunRecorded(std::move(**receipt), [&] { response = handler(request, principal); })) {
+    case Outcome::kDone: return response;
+    case Outcome::kAlreadyApplied: return AlreadyApplied(request);
+    case Outcome::kKeyUsedForAnotherRequest: return Problem(request, services::KeyUsedForAnotherRequestError());
   }
   return response;
 }

@@ -51,4 +51,15 @@ std::optional<std::string> Sha256HexOfFile(const std::string& path) {
   return sha.HexDigest();
 }
 
+Result<std::string> Sha256HexOfStream(ByteSource& source) {
+  Sha256Stream sha;
+  std::vector<char> chunk(1 << 16);
+  for (;;) {
+    auto got = source.Read(std::span<char>(chunk.data(), chunk.size()));
+    if (!got) return got.error();
+    if (*got == 0) return sha.HexDigest();
+    sha.Update(std::string_view(chunk.data(), *got));
+  }
+}
+
 }  // namespace wagelink::security

@@ -9,6 +9,7 @@
 #include "security/request_signature.h"
 #include "security/tokens.h"
 #include "services/admin_service.h"
+#include "services/write_receipts.h"
 
 namespace wagelink::services {
 namespace {
@@ -77,9 +78,7 @@ Result<MachineAdmission> ApiClientService::Admit(const MachineCall& call) {
     return Refused("缺少接口签名（X-WageLink-Key、X-WageLink-Timestamp、X-WageLink-Signature）",
                    "missing the request signature (X-WageLink-Key, X-WageLink-Timestamp, X-WageLink-Signature)");
   }
-  if (call.idempotency_key.empty() || call.idempotency_key.size() > 100) {
-    return InvalidField("Idempotency-Key", "每个请求须带 1 至 100 个字符的幂等键", "every request needs an Idempotency-Key of 1 to 100 characters");
-  }
+  if (auto malformed = CheckIdempotencyKey(call.idempotency_key)) return *malformed;
   auto connection = db_.Acquire();
   store::ApiClientRepository clients(*connection);
   auto client = clients.FindByKeyId(call.key_id);
@@ -107,9 +106,7 @@ Result<MachineAdmission> ApiClientService::Admit(const MachineCall& call) {
 
   const std::string digest = security::Sha256Hex(call.method + "\n" + call.path + "\n" + std::string(call.body));
   if (auto earlier = clients.FindRequest(client->id, call.idempotency_key)) {
-    if (earlier->digest != digest) {
-      return MakeError(ErrorCode::kConflict, "该幂等键已用于另一个请求", "the Idempotency-Key was used for another request");
-    }
+    if (earlier->digest != digest) return KeyUsedForAnotherRequestError();
     if (!earlier->status) {
       return MakeError(ErrorCode::kConflict, "使用该幂等键的请求正在处理", "a request with this Idempotency-Key is being handled");
     }

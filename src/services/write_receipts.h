@@ -25,6 +25,13 @@ struct KeyedWrite {
   std::string_view idempotency_key, method, target, body;
 };
 
+// The one rule for a well-formed key, shared with the machine API: 1 to 100 visible ASCII
+// characters (no spaces or control characters, which would not survive a log line or a header).
+std::optional<Error> CheckIdempotencyKey(std::string_view key);
+
+// The refusal of a key already held by another request (another method, target or body).
+Error KeyUsedForAnotherRequestError();
+
 // The refusal of a key whose write is already stored: the problem carries "already_applied": true,
 // which the client takes as success (the write it repeated was saved the first time).
 Error AlreadyAppliedError();
@@ -37,9 +44,11 @@ class WriteReceipts {
   // for a malformed key (400 on Idempotency-Key) or a key used for another request (409).
   Result<std::optional<store::WriteReceipt>> Prepare(std::int64_t user_id, const KeyedWrite& write) const;
 
-  // Runs the write with the receipt recorded by its transaction. False when a concurrent request
-  // with the same key committed first, so this one rolled back and stored nothing.
-  bool RunRecorded(store::WriteReceipt receipt, const std::function<void()>& write) const;
+  // Runs the write with the receipt recorded by its transaction. When a concurrent request with the
+  // same key committed first, this one rolled back and stored nothing: it was either the same
+  // request (already applied) or another one (the key was reused).
+  enum class Outcome { kDone, kAlreadyApplied, kKeyUsedForAnotherRequest };
+  Outcome RunRecorded(store::WriteReceipt receipt, const std::function<void()>& write) const;
 
   // Forgets keys older than kWriteReceiptHours; run hourly by the write_receipt_purge job.
   std::int64_t PurgeOld() const;

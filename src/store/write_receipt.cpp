@@ -21,7 +21,12 @@ void WriteReceiptScope::RecordIn(Connection& connection) {
       "INSERT INTO write_receipts (user_id, idempotency_key, digest, committed_at) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (user_id, idempotency_key) DO NOTHING",
       {receipt_.user_id, receipt_.idempotency_key, receipt_.digest, receipt_.committed_at});
-  if (inserted == 0) throw AlreadyApplied("idempotency key already committed");
+  if (inserted == 0) {
+    // The row is committed (the insert waited for it), so it is visible to this transaction.
+    auto held = WriteReceiptRepository(connection).Find(receipt_.user_id, receipt_.idempotency_key);
+    if (held && held->digest != receipt_.digest) throw KeyHeldByAnotherRequest("idempotency key held by another request");
+    throw AlreadyApplied("idempotency key already committed");
+  }
   recording_ = true;
 }
 

@@ -29,6 +29,13 @@ class AlreadyApplied : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+// The same, when the committed write was another request (its digest differs): a client bug, told
+// apart so that the answer is not "already saved".
+class KeyHeldByAnotherRequest : public AlreadyApplied {
+ public:
+  using AlreadyApplied::AlreadyApplied;
+};
+
 class WriteReceiptScope {
  public:
   explicit WriteReceiptScope(WriteReceipt receipt);
@@ -40,7 +47,8 @@ class WriteReceiptScope {
   static WriteReceiptScope* Current();
 
   // Inserts the receipt into the open transaction, once per request: a handler with several
-  // transactions records it with the first. Throws AlreadyApplied when the key is already stored.
+  // transactions records it with the first. Throws AlreadyApplied when the key is already stored,
+  // KeyHeldByAnotherRequest when it is stored for another request.
   void RecordIn(Connection& connection);
   void Committed() { recorded_ = recording_; }
   void RolledBack() { recording_ = recorded_; }

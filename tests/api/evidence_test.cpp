@@ -144,6 +144,29 @@ TEST(Evidence, ATruncatedUploadLeavesNoRecordAndNoFile) {
   for (const auto& [path, bytes] : FilesUnder(EvidenceDir(server))) ADD_FAILURE() << "left behind: " << path;
 }
 
+// An upload sent again with its Idempotency-Key is stored once; the same key with another file of
+// the same length is another request. The spooled body is known by its bytes, not its length.
+TEST(Evidence, AKeyedUploadIsKnownByItsBytes) {
+  TestServer server = EvidenceServer();
+  HttpClient handler = server.LoginAs("handler");
+  std::int64_t id = CreateCase(handler);
+  const std::string boundary = "keyedBoundary";
+  auto upload = [&](char fill) {
+    const std::string body = MultipartBody(boundary, {{"kind", "payroll"}}, "工资表.pdf", SamplePdf(std::string(20'000, fill)));
+    return handler.Send("POST", CasePath(id, "/evidence"), body,
+                        {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Idempotency-Key", "upload-0001"}});
+  };
+  ASSERT_EQ(upload('a').status, 201);
+  auto repeated = upload('a');
+  EXPECT_EQ(repeated.status, 409) << repeated.body;
+  EXPECT_TRUE(repeated.Json().as_object().contains("already_applied")) << repeated.body;
+  auto other = upload('b');
+  EXPECT_EQ(other.status, 409) << other.body;
+  EXPECT_FALSE(other.Json().as_object().contains("already_applied")) << "another file is not a repeat: " << other.body;
+  EXPECT_NE(other.body.find("另一个请求"), std::string::npos) << other.body;
+  EXPECT_EQ(FileCount(handler, id), 1u);
+}
+
 TEST(Evidence, AWrongFileIsWithdrawnWithAReasonAndStaysInTheRecord) {
   TestServer server = EvidenceServer();
   HttpClient handler = server.LoginAs("handler");

@@ -95,16 +95,25 @@ TEST(Idempotency, TheKeyAndTheWriteCommitTogether) {
   ASSERT_TRUE(db) << db.error().message_en;
   auto c = (*db)->Acquire();
   store::ApplyMigrations(*c);
-  auto write = [&](const std::string& setting) {
-    store::WriteReceiptScope scope({7, "k-0004", "digest", "2026-01-05T01:00:00Z"});
+  auto write = [&](const std::string& setting, const std::string& digest = "digest") {
+    store::WriteReceiptScope scope({7, "k-0004", digest, "2026-01-05T01:00:00Z"});
     store::Transaction tx(*c);
     c->Execute("INSERT INTO settings (key, value, updated_at) VALUES (?, 'v', 't')", {setting});
     tx.Commit();
   };
   write("first");
-  EXPECT_THROW(write("second"), store::AlreadyApplied);
+  try {
+    write("second");
+    ADD_FAILURE() << "the repeat committed";
+  } catch (const store::KeyHeldByAnotherRequest&) {
+    ADD_FAILURE() << "the same request taken for another";
+  } catch (const store::AlreadyApplied&) {
+  }
+  // Two requests in flight at once with one key and different bodies: the later is told apart.
+  EXPECT_THROW(write("other", "another request's digest"), store::KeyHeldByAnotherRequest);
   EXPECT_TRUE(c->QueryOne("SELECT 1 FROM settings WHERE key = 'first'"));
   EXPECT_FALSE(c->QueryOne("SELECT 1 FROM settings WHERE key = 'second'")) << "the repeat's write rolled back";
+  EXPECT_FALSE(c->QueryOne("SELECT 1 FROM settings WHERE key = 'other'"));
   EXPECT_TRUE(store::WriteReceiptRepository(*c).Find(7, "k-0004"));
 
   // A write that rolls back leaves no key behind, and a later transaction of the same request records it.

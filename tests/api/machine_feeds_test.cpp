@@ -112,6 +112,9 @@ TEST_F(MachineFeeds, ForgedStaleUnsignedAndDisabledRequestsAreRefusedAndNothingI
       << "a browser session is not a machine client";
   auto no_key = server.Client().Send("POST", path, body, {{"X-WageLink-Key", bank.key_id}});
   EXPECT_EQ(no_key.status, 401);
+  auto spaced = Send(bank, "key with spaces", body);
+  EXPECT_EQ(spaced.status, 400) << "one rule for keys, as for signed-in writes: visible ASCII only: " << spaced.body;
+  EXPECT_NE(spaced.body.find("Idempotency-Key"), std::string::npos) << spaced.body;
 
   EXPECT_EQ(server.LoginAs("handler").Send("POST", "/api/v1/api-clients/" + bank.key_id + "/disable").status, 403);
   ASSERT_EQ(server.LoginAs("sysadmin").Send("POST", "/api/v1/api-clients/" + bank.key_id + "/disable").status, 200);
