@@ -38,6 +38,7 @@
 #include "jobs/webhook_sender.h"
 #include "security/encoding.h"
 #include "services/notification_hub.h"
+#include "services/refreshing_setting.h"
 #include "services/readiness.h"
 #include "services/operational_figures.h"
 #include "core/request_metrics.h"
@@ -68,6 +69,7 @@
 #include "store/audit_repository.h"
 #include "store/blob_store.h"
 #include "store/migrations.h"
+#include "store/postgres_listener.h"
 #include "api/sealed_spool.h"
 
 namespace wagelink::app {
@@ -210,6 +212,7 @@ struct Application::Runtime {
   std::unique_ptr<services::OperationalFigureReader> operational_figures;
   std::shared_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<store::PostgresListener> wakeups;  // on PostgreSQL: other instances' changes
 };
 
 Result<std::unique_ptr<store::Database>> OpenMigratedDatabase(const Config& config, std::vector<std::string>* applied) {
@@ -541,6 +544,21 @@ std::uint16_t Application::Start() {
   };
   runtime_->server = std::make_unique<http::Server>(options, hooks);
   services_->notification_hub->Start();  // its tail starts before the first request can write a notice
+  if (database_->dialect() == store::Dialect::kPostgres) {
+    // Another instance's saved setting or written notice is heard at once (migration 0027). After
+    // each (re)connection everything is looked at again: wake-ups sent while away are lost.
+    auto* hub = services_->notification_hub.get();
+    runtime_->wakeups = std::make_unique<store::PostgresListener>(
+        config_.database_url, std::vector<std::string>{store::kSettingsChannel, store::kNotificationsChannel},
+        [hub](const std::string& channel) {
+          if (channel == store::kSettingsChannel) services::ForgetAllSettings();
+          if (channel == store::kNotificationsChannel) hub->WakeUp();
+        },
+        [hub] {
+          services::ForgetAllSettings();
+          hub->WakeUp();
+        });
+  }
   std::uint16_t port = runtime_->server->Start();
   if (config_.run_jobs) services_->scheduler.Start();
   services_->webhook->Start();  // only when a gateway URL is configured

@@ -207,8 +207,21 @@ void NotificationHub::Loop() {
       LogEvent(spdlog::level::warn, "notification_hub_poll_failed", {{"error", e.what()}});
     }
     lock.lock();
-    wake_.wait_for(lock, poll_interval_, [this] { return stopping_; });
+    if (wake_.wait_for(lock, poll_interval_, [this] { return stopping_ || woken_; }) && !stopping_) {
+      // Woken by a commit: wait a moment for the commits right behind it, so that a burst of
+      // writes costs one read rather than one per commit.
+      wake_.wait_for(lock, kWakeUpGathering, [this] { return stopping_; });
+    }
+    woken_ = false;
   }
+}
+
+void NotificationHub::WakeUp() {
+  {
+    std::lock_guard lock(stop_mutex_);
+    woken_ = true;
+  }
+  wake_.notify_one();
 }
 
 }  // namespace wagelink::services

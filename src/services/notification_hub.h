@@ -68,6 +68,9 @@ class NotificationHub {
   void Unsubscribe(std::uint64_t subscription);
   // Delivers the notices committed since the last call (the background thread calls this).
   void PollOnce();
+  // Polls now rather than at the end of the interval: new notices have committed (the wake-up
+  // of store/postgres_listener.h). Any thread.
+  void WakeUp();
   std::size_t subscriber_count();
 
  private:
@@ -103,6 +106,8 @@ class NotificationHub {
   std::mutex stop_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool woken_ = false;
+  static constexpr std::chrono::milliseconds kWakeUpGathering{10};
   std::thread thread_;
 };
 
