@@ -5,6 +5,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <array>
 #include <memory>
 #include <stdexcept>
 
@@ -19,6 +20,12 @@ struct ConnectionCloser {
 using ConnectionPtr = std::unique_ptr<PGconn, ConnectionCloser>;
 
 constexpr int kReconnectMs = 1000;
+constexpr int kConnectStepMs = 10'000;  // one step of connecting that takes longer gives up
+
+// The URL's own settings, with TCP keepalives added: a listening connection only waits, so without
+// them a peer that vanished (a cut network, a host powered off) would never be noticed. Dead after
+// about a minute: 30 s idle, then 3 probes 10 s apart.
+constexpr std::array<const char*, 5> kKeywords{"dbname", "keepalives_idle", "keepalives_interval", "keepalives_count", nullptr};
 
 }  // namespace
 
@@ -41,22 +48,35 @@ PostgresListener::~PostgresListener() {
   close(stop_fd_);
 }
 
-bool PostgresListener::WaitReadable(int fd, int timeout_ms) {
-  pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {fd, POLLIN, 0}};
-  poll(fds, fd >= 0 ? 2 : 1, timeout_ms);
-  return !stopping_;
+bool PostgresListener::Wait(int fd, short events, int timeout_ms) {
+  pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {fd, events, 0}};
+  const int ready = poll(fds, fd >= 0 ? 2 : 1, timeout_ms);
+  return !stopping_ && ready > 0;
 }
 
 void PostgresListener::Run() {
   while (!stopping_) {
     ListenOnce();
-    if (!WaitReadable(-1, kReconnectMs)) return;
+    Wait(-1, 0, kReconnectMs);
   }
 }
 
+// Connects without blocking the thread, so that stopping never waits for an unreachable server.
+PGconn* PostgresListener::Connect() {
+  const std::array<const char*, 5> values{url_.c_str(), "30", "10", "3", nullptr};
+  ConnectionPtr conn(PQconnectStartParams(kKeywords.data(), values.data(), 1));
+  if (!conn || PQstatus(conn.get()) == CONNECTION_BAD) return nullptr;
+  for (PostgresPollingStatusType state = PGRES_POLLING_WRITING; state != PGRES_POLLING_OK;
+       state = PQconnectPoll(conn.get())) {
+    if (state == PGRES_POLLING_FAILED) return nullptr;
+    if (!Wait(PQsocket(conn.get()), state == PGRES_POLLING_READING ? POLLIN : POLLOUT, kConnectStepMs)) return nullptr;
+  }
+  return conn.release();
+}
+
 void PostgresListener::ListenOnce() {
-  ConnectionPtr conn(PQconnectdb(url_.c_str()));
-  if (PQstatus(conn.get()) != CONNECTION_OK) return;  // the database is away: try again shortly
+  ConnectionPtr conn(Connect());
+  if (!conn) return;  // the database is away: try again shortly
   for (const auto& channel : channels_) {
     // Channel names are our own constants (kSettingsChannel…), quoted as identifiers all the same.
     std::unique_ptr<char, decltype(&PQfreemem)> quoted(PQescapeIdentifier(conn.get(), channel.c_str(), channel.size()), &PQfreemem);
@@ -67,7 +87,7 @@ void PostgresListener::ListenOnce() {
   if (connections_.fetch_add(1) > 0) LogEvent(spdlog::level::info, "instance_wakeups_listening_again");
   on_listening_();
   const int socket = PQsocket(conn.get());
-  while (WaitReadable(socket, -1)) {
+  while (Wait(socket, POLLIN, -1)) {
     if (!PQconsumeInput(conn.get())) {
       LogEvent(spdlog::level::warn, "instance_wakeups_lost", {{"error", PQerrorMessage(conn.get())}});
       return;

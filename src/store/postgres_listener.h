@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+struct pg_conn;  // libpq's PGconn
+
 namespace wagelink::store {
 
 // The channels the triggers of migration 0027 notify.
@@ -38,8 +40,11 @@ class PostgresListener {
   void Run();
   // Listens on one connection until it fails or the listener stops.
   void ListenOnce();
-  // Waits up to `timeout_ms` for `fd` to be readable or for Stop; false when stopping.
-  bool WaitReadable(int fd, int timeout_ms);
+  // Waits up to `timeout_ms` (-1: no limit) for `events` on `fd` (none when fd < 0); false when
+  // stopping or when the time ran out.
+  bool Wait(int fd, short events, int timeout_ms);
+  // The connection, or null when the database cannot be reached or the listener stops meanwhile.
+  pg_conn* Connect();
 
   std::string url_;
   std::vector<std::string> channels_;

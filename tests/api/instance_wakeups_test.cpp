@@ -12,7 +12,12 @@
 #include <fstream>
 #include <thread>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "store/database.h"
+#include "store/postgres_listener.h"
 #include "support/raw_connection.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
@@ -87,6 +92,30 @@ TEST(PostgresWakeups, ANoticeWrittenThroughOneInstanceReachesAStreamOnAnotherAtO
   ASSERT_EQ(handler.PostJson("/api/v1/risks", MajorRiskOwnedByHrss()).status, 201);
   const auto newest = coordinator.Get("/api/v1/inbox").Json().at("items").at(0).at("id").as_int64();
   EXPECT_TRUE(office.ReadUntil("id: " + std::to_string(newest) + "\n", 10s)) << "the notice written while away";
+}
+
+// A server that takes the connection and never answers (a hung host, a half-open firewall): the
+// listener keeps waiting for it, and stopping the instance must not wait with it.
+TEST(PostgresWakeups, StoppingDoesNotWaitForADatabaseThatNeverAnswers) {
+  const int silent = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(silent, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(listen(silent, 4), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const std::string url = "postgresql://wagelink@127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/wagelink";
+  int heard = 0;
+  auto listener = std::make_unique<store::PostgresListener>(url, std::vector<std::string>{store::kSettingsChannel},
+                                                            [&](const std::string&) { ++heard; }, [&] { ++heard; });
+  std::this_thread::sleep_for(300ms);  // connected at the TCP level, waiting for an answer
+  const auto stopping = std::chrono::steady_clock::now();
+  listener.reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, 10s) << "a hang detector, not a speed budget: it takes microseconds";
+  EXPECT_EQ(heard, 0);
+  close(silent);
 }
 
 }  // namespace
