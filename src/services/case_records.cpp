@@ -35,10 +35,14 @@ CaseDetail CaseRecords::Reload(store::Connection& connection, const Principal& w
   return LoadDetail(connection, who, *row);
 }
 
-domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
+CasePackage CaseRecords::PackageOfCase(store::Connection& connection, std::int64_t case_id) const {
+  return PackageOf(connection, *reference_, case_id);
+}
+
+domain::CaseSnapshot CaseRecords::SnapshotOf(const CaseRules& rules, const store::CaseRow& row,
                                              const domain::CaseProgress& progress,
                                              const std::vector<store::ClockRow>& clocks,
-                                             const CachedAssessment& assessment) const {
+                                             const CachedAssessment& assessment, const CasePackage& package) const {
   domain::CaseSnapshot snapshot;
   snapshot.context.economic_crime_rules = rules.economic_crime_rules;
   snapshot.progress = progress;
@@ -47,9 +51,9 @@ domain::CaseSnapshot CaseRecords::SnapshotOf(store::Connection& connection, cons
   snapshot.context.amount_threshold_met = assessment.amount_met;
   snapshot.context.assessed_recommendation = assessment.recommendation;
   // The transfer package is files and issued documents (evidence_package.h), not ticks.
-  snapshot.context.missing_transfer_materials = PackageOf(connection, *reference_, row.id).missing;
+  snapshot.context.missing_transfer_materials = package.missing;
   if (issuing_) {
-    snapshot.context.issued_documents = store::DocumentRepository(connection).KindsForCase(row.id);
+    snapshot.context.issued_documents = package.document_kinds;
   } else {  // no documents are issued here, so none is waited for
     for (const auto& document : domain::StepDocuments()) snapshot.context.issued_documents.emplace_back(document.kind);
   }
@@ -134,15 +138,16 @@ CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principa
         ClockViewOf(clock, domain::Evaluate(ClockOf(clock), now), rules->time_limits->Find(clock.rule_id)));
   }
   detail.parties = cases.Parties(row.id);
-  detail.transfer_package = PackageOf(connection, *reference_, row.id).items;
+  auto package = PackageOfCase(connection, row.id);  // read once: the detail shows it, the steps read it
   detail.findings = facts.findings;
   detail.assessment = AssessCase(*rules, facts, now);
   if (auto progress = ProgressFromJson(row.progress)) {
     std::vector<std::string> permissions;
     for (auto p : who.permissions) permissions.emplace_back(security::PermissionCode(p));
-    detail.available_steps = domain::AvailableSteps(SnapshotOf(connection, *rules, row, *progress, clocks, *detail.assessment),
+    detail.available_steps = domain::AvailableSteps(SnapshotOf(*rules, row, *progress, clocks, *detail.assessment, package),
                                                     who.body_code, permissions);
   }
+  detail.transfer_package = std::move(package.items);
   return detail;
 }
 

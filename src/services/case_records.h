@@ -22,6 +22,7 @@
 #include "services/case_views.h"
 #include "services/document_catalog.h"
 #include "services/document_issuing.h"
+#include "services/evidence_package.h"
 #include "services/principal.h"
 #include "services/reference_data.h"
 #include "services/security_keys.h"
@@ -73,11 +74,13 @@ class CaseRecords {
   // The case's assessment on its facts (crime_assessment.h), shared through the cache.
   std::shared_ptr<const CachedAssessment> AssessCase(const CaseRules& rules, const domain::CaseFacts& facts,
                                                      domain::Instant now) const;
-  // The state machine's view of the case: its progress and the facts the guards read, read inside
-  // `connection` (the documents already issued).
-  domain::CaseSnapshot SnapshotOf(store::Connection& connection, const CaseRules& rules, const store::CaseRow& row,
-                                  const domain::CaseProgress& progress, const std::vector<store::ClockRow>& clocks,
-                                  const CachedAssessment& assessment) const;
+  // The case's transfer package and issued documents, read inside `connection`.
+  CasePackage PackageOfCase(store::Connection& connection, std::int64_t case_id) const;
+  // The state machine's view of the case: its progress and the facts the guards read (the
+  // documents already issued and the transfer materials missing come from `package`).
+  domain::CaseSnapshot SnapshotOf(const CaseRules& rules, const store::CaseRow& row, const domain::CaseProgress& progress,
+                                  const std::vector<store::ClockRow>& clocks, const CachedAssessment& assessment,
+                                  const CasePackage& package) const;
   // The report at once (第一时间) when the case's facts reach a level of data/risk_rules.json that
   // escalates, once per case and level, inside the caller's transaction (case_findings.cpp).
   void ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,

@@ -156,7 +156,7 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   if (const auto* group = std::get_if<domain::CaseGroupPayload>(&step.payload)) {
     if (auto members = CheckCaseGroupMembers(*connection, who, *group); !members) return members.error();
   }
-  auto snapshot = records_.SnapshotOf(*connection, *rules, *row, *progress, clocks, *assessment);
+  auto snapshot = records_.SnapshotOf(*rules, *row, *progress, clocks, *assessment, records_.PackageOfCase(*connection, row->id));
   std::string limitation_zh, limitation_en;
   if (step.event == domain::CaseEvent::kAcceptComplaint || step.event == domain::CaseEvent::kCompleteScreening) {
     if (auto period_to = cases.LatestPeriodTo(case_id)) snapshot.context.unpaid_period_end = domain::LastDayOfPeriod(*period_to);

@@ -1,5 +1,7 @@
 #include "services/evidence_package.h"
 
+#include <algorithm>
+
 #include "store/document_repository.h"
 
 namespace wagelink::services {
@@ -43,6 +45,9 @@ CasePackage PackageOf(store::Connection& connection, const ReferenceData& refere
     requirements.push_back(std::move(requirement));
   }
   package.missing = domain::MissingPackageItems(requirements, attached, issued_kinds);
+  std::sort(issued_kinds.begin(), issued_kinds.end());
+  issued_kinds.erase(std::unique(issued_kinds.begin(), issued_kinds.end()), issued_kinds.end());
+  package.document_kinds = std::move(issued_kinds);
   return package;
 }
 

@@ -19,6 +19,7 @@ struct CasePackage {
   std::vector<store::EvidenceRow> files;  // withdrawn ones too
   std::vector<PackageItemStatus> items;
   std::vector<std::string> missing;
+  std::vector<std::string> document_kinds;  // of the documents issued in the case, each once, sorted
 };
 
 CasePackage PackageOf(store::Connection& connection, const ReferenceData& reference, std::int64_t case_id);

@@ -18,7 +18,6 @@ constexpr std::string_view kListForCase =
 constexpr std::string_view kFind =
     "SELECT " WAGELINK_DOCUMENT_COLUMNS("d.pdf_base64") "FROM documents d WHERE d.id = ? AND "
     "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = d.case_id AND p.body_code = ?))";
-constexpr std::string_view kKindsForCase = "SELECT DISTINCT kind FROM documents WHERE case_id = ? ORDER BY kind";
 constexpr std::string_view kLatestOfKind =
     "SELECT " WAGELINK_DOCUMENT_COLUMNS("''") "FROM documents d WHERE d.case_id = ? AND d.kind = ? "
     "ORDER BY d.id DESC LIMIT 1";
@@ -67,12 +66,6 @@ std::optional<DocumentRow> DocumentRepository::Find(std::int64_t id, const CaseS
   auto row = c_.QueryOne(kFind, {id, std::int64_t{scope.all_in_region}, scope.body_code});
   if (!row) return std::nullopt;
   return ToDocument(*row);
-}
-
-std::vector<std::string> DocumentRepository::KindsForCase(std::int64_t case_id) {
-  std::vector<std::string> out;
-  c_.Stream(kKindsForCase, {case_id}, [&](const Row& r) { out.push_back(r.Text(0)); });
-  return out;
 }
 
 std::optional<DocumentRow> DocumentRepository::LatestOfKind(std::int64_t case_id, std::string_view kind) {

@@ -45,8 +45,6 @@ class DocumentRepository {
   std::vector<DocumentRow> ListForCase(std::int64_t case_id);
   // One document with its PDF, only when its case is within `scope`.
   std::optional<DocumentRow> Find(std::int64_t id, const CaseScope& scope);
-  // The kinds of the documents issued on the case (the step gates, domain/step_documents.h).
-  std::vector<std::string> KindsForCase(std::int64_t case_id);
   // The newest document of `kind` on the case (e.g. the order a 送达回证 refers to).
   std::optional<DocumentRow> LatestOfKind(std::int64_t case_id, std::string_view kind);
 
