@@ -107,6 +107,9 @@ http::Response AlreadyApplied(const http::Request& request) {
 // already stored, otherwise handled with the key recorded by the write's own transaction.
 http::Response HandleKeyedWrite(const ApiContext& context, const AuthedHandler& handler, http::Request& request,
                                 const services::Principal& principal, std::string_view key) {
+  // The key's form is checked before anything else: a malformed key must not make the server hash
+  // a large upload only to refuse it.
+  if (auto malformed = services::CheckIdempotencyKey(key)) return Problem(request, *malformed);
   // A spooled upload is identified by the SHA-256 of its bytes, read back from the spool: only a
   // keyed upload pays the extra pass (the web client sends its uploads without a key).
   std::string spooled;

@@ -151,11 +151,15 @@ TEST(Evidence, AKeyedUploadIsKnownByItsBytes) {
   HttpClient handler = server.LoginAs("handler");
   std::int64_t id = CreateCase(handler);
   const std::string boundary = "keyedBoundary";
-  auto upload = [&](char fill) {
+  auto upload = [&](char fill, std::string key = "upload-0001") {
     const std::string body = MultipartBody(boundary, {{"kind", "payroll"}}, "工资表.pdf", SamplePdf(std::string(20'000, fill)));
     return handler.Send("POST", CasePath(id, "/evidence"), body,
-                        {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Idempotency-Key", "upload-0001"}});
+                        {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Idempotency-Key", std::move(key)}});
   };
+  auto malformed = upload('a', "key with spaces");
+  EXPECT_EQ(malformed.status, 400) << malformed.body;
+  EXPECT_NE(malformed.body.find("Idempotency-Key"), std::string::npos) << malformed.body;
+  EXPECT_EQ(FileCount(handler, id), 0u) << "an upload with a malformed key is refused, not stored";
   ASSERT_EQ(upload('a').status, 201);
   auto repeated = upload('a');
   EXPECT_EQ(repeated.status, 409) << repeated.body;
