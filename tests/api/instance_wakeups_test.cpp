@@ -13,6 +13,7 @@
 #include <thread>
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -110,11 +111,18 @@ TEST(PostgresWakeups, StoppingDoesNotWaitForADatabaseThatNeverAnswers) {
   int heard = 0;
   auto listener = std::make_unique<store::PostgresListener>(url, std::vector<std::string>{store::kSettingsChannel},
                                                             [&](const std::string&) { ++heard; }, [&] { ++heard; });
-  std::this_thread::sleep_for(300ms);  // connected at the TCP level, waiting for an answer
+  // Wait until the listener has really connected, so the stop below is tested mid-handshake and not
+  // before any connection was attempted; the accepted socket stays open and never answers.
+  pollfd incoming{silent, POLLIN, 0};
+  ASSERT_EQ(poll(&incoming, 1, 10'000), 1) << "the listener never connected to the silent server";
+  const int accepted = accept(silent, nullptr, nullptr);
+  ASSERT_GE(accepted, 0);
+  std::this_thread::sleep_for(100ms);  // the listener has sent its first bytes and waits for an answer
   const auto stopping = std::chrono::steady_clock::now();
   listener.reset();
   EXPECT_LT(std::chrono::steady_clock::now() - stopping, 10s) << "a hang detector, not a speed budget: it takes microseconds";
   EXPECT_EQ(heard, 0);
+  close(accepted);
   close(silent);
 }
 
