@@ -46,10 +46,8 @@ WriteReceipts::Outcome WriteReceipts::RunRecorded(store::WriteReceipt receipt, c
   store::WriteReceiptScope scope(std::move(receipt));
   try {
     write();
-  } catch (const store::KeyHeldByAnotherRequest&) {
-    return Outcome::kKeyUsedForAnotherRequest;
-  } catch (const store::AlreadyApplied&) {
-    return Outcome::kAlreadyApplied;
+  } catch (const store::AlreadyApplied& held) {
+    return held.same_request() ? Outcome::kAlreadyApplied : Outcome::kKeyUsedForAnotherRequest;
   }
   return Outcome::kDone;
 }

@@ -24,8 +24,9 @@ void WriteReceiptScope::RecordIn(Connection& connection) {
   if (inserted == 0) {
     // The row is committed (the insert waited for it), so it is visible to this transaction.
     auto held = WriteReceiptRepository(connection).Find(receipt_.user_id, receipt_.idempotency_key);
-    if (held && held->digest != receipt_.digest) throw KeyHeldByAnotherRequest("idempotency key held by another request");
-    throw AlreadyApplied("idempotency key already committed");
+    const bool same_request = !held || held->digest == receipt_.digest;
+    throw AlreadyApplied("idempotency key already committed",
+                         same_request ? AlreadyApplied::Held::kBySameRequest : AlreadyApplied::Held::kByAnotherRequest);
   }
   recording_ = true;
 }

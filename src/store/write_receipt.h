@@ -23,17 +23,17 @@ struct WriteReceipt {
 };
 
 // A second request with a key that a committed write already holds: raised from Transaction::Commit
-// (the second write rolls back) when both were in flight at once.
+// (the second write rolls back) when both were in flight at once. `same_request` is false when the
+// committed write was another request (its digest differs): a client bug, told apart so that the
+// answer is not "already saved".
 class AlreadyApplied : public DatabaseError {
  public:
-  using DatabaseError::DatabaseError;
-};
+  enum class Held { kBySameRequest, kByAnotherRequest };
+  AlreadyApplied(const std::string& what, Held held) : DatabaseError(what), held_(held) {}
+  bool same_request() const { return held_ == Held::kBySameRequest; }
 
-// The same, when the committed write was another request (its digest differs): a client bug, told
-// apart so that the answer is not "already saved".
-class KeyHeldByAnotherRequest : public AlreadyApplied {
- public:
-  using AlreadyApplied::AlreadyApplied;
+ private:
+  Held held_;
 };
 
 class WriteReceiptScope {
@@ -47,8 +47,7 @@ class WriteReceiptScope {
   static WriteReceiptScope* Current();
 
   // Inserts the receipt into the open transaction, once per request: a handler with several
-  // transactions records it with the first. Throws AlreadyApplied when the key is already stored,
-  // KeyHeldByAnotherRequest when it is stored for another request.
+  // transactions records it with the first. Throws AlreadyApplied when the key is already stored.
   void RecordIn(Connection& connection);
   void Committed() { recorded_ = recording_; }
   void RolledBack() { recording_ = recorded_; }
