@@ -74,16 +74,36 @@ PGconn* PostgresListener::Connect() {
   return conn.release();
 }
 
+// Sends every LISTEN in one statement and reads the answers without blocking the thread: a server
+// that accepted the connection and then hangs must not hold the instance's stop.
+bool PostgresListener::StartListening(pg_conn* conn) {
+  std::string statements;
+  for (const auto& channel : channels_) {
+    // Channel names are our own constants (kSettingsChannel…), quoted as identifiers all the same.
+    std::unique_ptr<char, decltype(&PQfreemem)> quoted(PQescapeIdentifier(conn, channel.c_str(), channel.size()), &PQfreemem);
+    if (!quoted) return false;
+    statements.append("LISTEN ").append(quoted.get()).append(";");
+  }
+  if (PQsetnonblocking(conn, 1) != 0 || !PQsendQuery(conn, statements.c_str())) return false;
+  const int socket = PQsocket(conn);
+  for (int unsent = PQflush(conn); unsent != 0; unsent = PQflush(conn)) {
+    if (unsent < 0 || !Wait(socket, POLLOUT | POLLIN, kConnectStepMs) || !PQconsumeInput(conn)) return false;
+  }
+  bool all_listening = true;
+  for (;;) {
+    while (PQisBusy(conn)) {
+      if (!Wait(socket, POLLIN, kConnectStepMs) || !PQconsumeInput(conn)) return false;
+    }
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQgetResult(conn), &PQclear);
+    if (!result) return all_listening;
+    all_listening = all_listening && PQresultStatus(result.get()) == PGRES_COMMAND_OK;
+  }
+}
+
 void PostgresListener::ListenOnce() {
   ConnectionPtr conn(Connect());
   if (!conn) return;  // the database is away: try again shortly
-  for (const auto& channel : channels_) {
-    // Channel names are our own constants (kSettingsChannel…), quoted as identifiers all the same.
-    std::unique_ptr<char, decltype(&PQfreemem)> quoted(PQescapeIdentifier(conn.get(), channel.c_str(), channel.size()), &PQfreemem);
-    if (!quoted) return;
-    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), ("LISTEN " + std::string(quoted.get())).c_str()), &PQclear);
-    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) return;
-  }
+  if (!StartListening(conn.get())) return;
   if (connections_.fetch_add(1) > 0) LogEvent(spdlog::level::info, "instance_wakeups_listening_again");
   on_listening_();
   const int socket = PQsocket(conn.get());

@@ -6,7 +6,8 @@
 // A wake-up only says "look again": it carries no data, so a lost one costs time, not correctness.
 // The settings are still re-read every 30 s and the notification hub still polls. While the
 // connection is down nothing is heard, so after every (re)connection `on_listening` runs: the
-// caller then looks again at everything it would have been told about.
+// caller then looks again at everything it would have been told about. The first connection is no
+// exception: a change committed between the instance's start and its LISTEN was heard by nobody.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -45,6 +46,8 @@ class PostgresListener {
   bool Wait(int fd, short events, int timeout_ms);
   // The connection, or null when the database cannot be reached or the listener stops meanwhile.
   pg_conn* Connect();
+  // LISTEN on every channel; false when refused, when the server stops answering or when stopping.
+  bool StartListening(pg_conn* conn);
 
   std::string url_;
   std::vector<std::string> channels_;

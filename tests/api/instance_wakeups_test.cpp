@@ -95,35 +95,91 @@ TEST(PostgresWakeups, ANoticeWrittenThroughOneInstanceReachesAStreamOnAnotherAtO
   EXPECT_TRUE(office.ReadUntil("id: " + std::to_string(newest) + "\n", 10s)) << "the notice written while away";
 }
 
-// A server that takes the connection and never answers (a hung host, a half-open firewall): the
-// listener keeps waiting for it, and stopping the instance must not wait with it.
-TEST(PostgresWakeups, StoppingDoesNotWaitForADatabaseThatNeverAnswers) {
-  const int silent = socket(AF_INET, SOCK_STREAM, 0);
-  ASSERT_GE(silent, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-  ASSERT_EQ(listen(silent, 4), 0);
-  socklen_t length = sizeof address;
-  ASSERT_EQ(getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length), 0);
-  const std::string url = "postgresql://wagelink@127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/wagelink";
-  int heard = 0;
-  auto listener = std::make_unique<store::PostgresListener>(url, std::vector<std::string>{store::kSettingsChannel},
-                                                            [&](const std::string&) { ++heard; }, [&] { ++heard; });
-  // Wait until the listener has really connected, so the stop below is tested mid-handshake and not
-  // before any connection was attempted; the accepted socket stays open and never answers.
-  pollfd incoming{silent, POLLIN, 0};
-  ASSERT_EQ(poll(&incoming, 1, 10'000), 1) << "the listener never connected to the silent server";
-  const int accepted = accept(silent, nullptr, nullptr);
-  ASSERT_GE(accepted, 0);
-  std::this_thread::sleep_for(100ms);  // the listener has sent its first bytes and waits for an answer
+// A "database" on a loopback port that takes connections and answers only what a test makes it.
+class SilentServer {
+ public:
+  SilentServer() : socket_(socket(AF_INET, SOCK_STREAM, 0)) {
+    EXPECT_GE(socket_, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(bind(socket_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    EXPECT_EQ(listen(socket_, 4), 0);
+    socklen_t length = sizeof address;
+    EXPECT_EQ(getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    port_ = ntohs(address.sin_port);
+  }
+  ~SilentServer() {
+    if (accepted_ >= 0) close(accepted_);
+    close(socket_);
+  }
+  std::string url() const {
+    return "postgresql://wagelink@127.0.0.1:" + std::to_string(port_) + "/wagelink?sslmode=disable&gssencmode=disable";
+  }
+  // Waits up to 10 s for the listener to connect; false if it never does.
+  bool Accept() {
+    pollfd incoming{socket_, POLLIN, 0};
+    if (poll(&incoming, 1, 10'000) != 1) return false;
+    accepted_ = accept(socket_, nullptr, nullptr);
+    return accepted_ >= 0;
+  }
+  // Reads what the client sent within 10 s (empty when nothing came).
+  std::string Receive() {
+    pollfd readable{accepted_, POLLIN, 0};
+    if (poll(&readable, 1, 10'000) != 1) return {};
+    char buffer[4096];
+    const auto got = recv(accepted_, buffer, sizeof buffer, 0);
+    return got > 0 ? std::string(buffer, static_cast<std::size_t>(got)) : std::string();
+  }
+  // Accepts the startup without a password (AuthenticationOk, ReadyForQuery): the connection is up.
+  void AcceptStartup() {
+    static constexpr char kAnswer[] = {'R', 0, 0, 0, 8, 0, 0, 0, 0, 'Z', 0, 0, 0, 5, 'I'};
+    EXPECT_EQ(send(accepted_, kAnswer, sizeof kAnswer, 0), static_cast<ssize_t>(sizeof kAnswer));
+  }
+
+ private:
+  int socket_;
+  int accepted_ = -1;
+  int port_ = 0;
+};
+
+// Stopping a listener takes no time, whatever the database is doing: it must not wait with it.
+void ExpectStopsAtOnce(std::unique_ptr<store::PostgresListener>& listener) {
   const auto stopping = std::chrono::steady_clock::now();
   listener.reset();
   EXPECT_LT(std::chrono::steady_clock::now() - stopping, 10s) << "a hang detector, not a speed budget: it takes microseconds";
+}
+
+// A server that takes the connection and never answers (a hung host, a half-open firewall): the
+// listener keeps waiting for it, and stopping the instance must not wait with it.
+TEST(PostgresWakeups, StoppingDoesNotWaitForADatabaseThatNeverAnswers) {
+  SilentServer silent;
+  int heard = 0;
+  auto listener = std::make_unique<store::PostgresListener>(silent.url(), std::vector<std::string>{store::kSettingsChannel},
+                                                            [&](const std::string&) { ++heard; }, [&] { ++heard; });
+  // The stop is tested mid-handshake, not before any connection was attempted.
+  ASSERT_TRUE(silent.Accept()) << "the listener never connected to the silent server";
+  ASSERT_FALSE(silent.Receive().empty()) << "the listener sends its startup and waits for an answer";
+  ExpectStopsAtOnce(listener);
   EXPECT_EQ(heard, 0);
-  close(accepted);
-  close(silent);
+}
+
+// The same once the connection is up: a server that hangs after the startup never answers LISTEN.
+TEST(PostgresWakeups, StoppingDoesNotWaitForALISTENThatIsNeverAnswered) {
+  SilentServer silent;
+  int heard = 0;
+  auto listener = std::make_unique<store::PostgresListener>(
+      silent.url(), std::vector<std::string>{store::kSettingsChannel, store::kNotificationsChannel},
+      [&](const std::string&) { ++heard; }, [&] { ++heard; });
+  ASSERT_TRUE(silent.Accept()) << "the listener never connected to the silent server";
+  ASSERT_FALSE(silent.Receive().empty()) << "no startup message";
+  silent.AcceptStartup();
+  const std::string query = silent.Receive();
+  ASSERT_FALSE(query.empty()) << "the listener never sent its LISTEN";
+  EXPECT_EQ(query.front(), 'Q');
+  EXPECT_NE(query.find("LISTEN \"wagelink_settings\";LISTEN \"wagelink_notifications\""), std::string::npos) << query;
+  ExpectStopsAtOnce(listener);
+  EXPECT_EQ(heard, 0) << "nothing is listening until LISTEN is answered";
 }
 
 }  // namespace
