@@ -91,6 +91,7 @@ bool AuthService::AllowAttempt(const std::string& client) {
   auto connection = db_.Acquire();
   store::Transaction tx(*connection);
   store::LoginLockoutRepository attempts(*connection);
+  attempts.HoldClient(client);
   if (attempts.CountAttempts(client, now - 60, now) >= kLoginAttemptsPerMinute) return false;
   attempts.RecordAttempt(client, now);
   tx.Commit();

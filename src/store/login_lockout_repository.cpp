@@ -49,6 +49,16 @@ std::map<std::string, std::string> LoginLockoutRepository::LockedNames(const std
   return out;
 }
 
+void LoginLockoutRepository::HoldClient(std::string_view client_address) {
+  // SQLite's write transactions begin IMMEDIATE, one at a time already. On PostgreSQL two attempts
+  // counted at once would both see the count below the limit: a transaction-scoped lock on the
+  // address (two-key form, apart from the single-key locks of migrations and the audit chain)
+  // makes a second attempt from the same address count after the first has recorded itself.
+  if (c_.dialect() == Dialect::kPostgres) {
+    c_.QueryOne("SELECT pg_advisory_xact_lock(7710423, hashtext(?))", {std::string(client_address)});
+  }
+}
+
 std::int64_t LoginLockoutRepository::CountAttempts(std::string_view client_address, std::int64_t after,
                                                   std::int64_t until) {
   return c_.QueryOne("SELECT COUNT(*) FROM login_attempts WHERE client_address = ? AND at > ? AND at <= ?",

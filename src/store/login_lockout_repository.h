@@ -29,6 +29,9 @@ class LoginLockoutRepository {
 
   // Sign-in attempts per client address (Unix seconds), whichever instance received them: the
   // per-address limit of services/auth_service.h counts these.
+  // Holds the address until the transaction ends, so that attempts counted at once count one after
+  // another (call it first, inside the transaction that counts and records).
+  void HoldClient(std::string_view client_address);
   std::int64_t CountAttempts(std::string_view client_address, std::int64_t after, std::int64_t until);
   void RecordAttempt(std::string_view client_address, std::int64_t at);
   std::int64_t ForgetAttemptsUntil(std::int64_t at);

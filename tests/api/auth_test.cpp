@@ -1,9 +1,13 @@
 // Sign-in, sessions, CSRF, lockout, timeouts and forced password change (issue 3, "Sessions").
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
+#include "services/auth_service.h"
 #include "store/database.h"
 #include "support/test_server.h"
 
@@ -157,6 +161,29 @@ TEST(Auth, LoginAttemptsAreRateLimitedPerClient) {
   EXPECT_EQ(limited, 5);
   server.clock().Advance(61);
   EXPECT_EQ(server.Client().Login("handler", kDemoPassword).status, 200);
+}
+
+// Attempts that arrive at the same moment are counted one after another: on PostgreSQL two of them
+// once both read the count below the limit and both went through.
+TEST(Auth, SignInAttemptsSentAtOnceStillStopAtTheLimit) {
+  TestServer server;
+  constexpr int kThreads = 8, kEach = 5;
+  std::atomic<int> limited = 0, refused = 0;
+  std::vector<std::thread> senders;
+  for (int t = 0; t < kThreads; ++t) {
+    senders.emplace_back([&, t] {
+      HttpClient client = server.Client();
+      for (int i = 0; i < kEach; ++i) {
+        // A name of its own for each attempt: five failures of one name would lock it first.
+        const int status = client.Login("nobody" + std::to_string(t * kEach + i), "x").status;
+        limited += status == 429;
+        refused += status == 401;
+      }
+    });
+  }
+  for (auto& sender : senders) sender.join();
+  EXPECT_EQ(refused.load(), services::kLoginAttemptsPerMinute) << "exactly the limit gets a password check";
+  EXPECT_EQ(limited.load(), kThreads * kEach - services::kLoginAttemptsPerMinute);
 }
 
 // Issue 16: the limit holds for the address, not for each instance: two servers on one database,
