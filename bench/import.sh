@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end import of a 100,000-row clue-platform export (10 workers per clue number, so 10,000
 # complaints) on a fresh server: upload, validation of every row, one-transaction commit. Prints
-# each phase's wall time and the server's peak resident memory. SQLite by default, or PostgreSQL
-# with WAGELINK_BENCH_DB=postgresql://... Usage: bench/import.sh [BUILD_DIR] [ROWS]
+# each phase's wall time and the server's resident memory after it and at its peak. SQLite by
+# default, or PostgreSQL with WAGELINK_BENCH_DB=postgresql://... Usage: bench/import.sh [BUILD_DIR] [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -23,11 +23,16 @@ print("线索编号,投诉人姓名,公民身份号码,被投诉单位名称,主
 for i in range(int(sys.argv[1])):
     print(f"XS-{i // 10:06d},工人{i},{resident_id(i)},某劳务班组{i // 10},包工头,{8000 + i % 5000}.50,3,2025-12-01 09:30")
 PY
+rss() {  # the server's resident memory now and its peak so far, in MB
+  awk '/^VmRSS/ {now = $2} /^VmHWM/ {peak = $2} END {printf "         server resident %d MB, peak so far %d MB\n", now / 1024, peak / 1024}' \
+    "/proc/$(cat "$tmp/pid")/status"
+}
 phase() {  # name, curl arguments...
   local name=$1; shift
   local start=$(date +%s.%N)
   curl -s -b "$tmp/jar" -H "X-CSRF-Token: $csrf" -o "$tmp/$name.json" -w '%{http_code}' "$@" > "$tmp/$name.code"
   printf '%-8s HTTP %s  %6.1f s\n' "$name" "$(cat "$tmp/$name.code")" "$(echo "$(date +%s.%N) - $start" | bc)"
+  rss
 }
 echo "== import of $rows rows ($(du -h "$tmp/clues.csv" | cut -f1) CSV), $db"
 phase upload -X POST -H 'Content-Type: text/csv' --data-binary "@$tmp/clues.csv" "$base/api/v1/imports?kind=complaints"
@@ -37,4 +42,3 @@ phase validate -X PUT -H 'Content-Type: application/json' -d "$mapping" "$base/a
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("         status", d["status"], "errors", d["error_count"])' "$tmp/validate.json"
 phase commit -X POST "$base/api/v1/imports/$id/commit"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d.get("result", d); r.pop("case_ids", None); r.pop("case_nos", None); print("         result", r)' "$tmp/commit.json"
-grep VmHWM "/proc/$(cat "$tmp/pid")/status"

@@ -8,6 +8,7 @@
 
 #include "api/guard.h"
 #include "api/routes.h"
+#include "core/process_memory.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
 #include "imports/table_builder.h"
@@ -63,6 +64,15 @@ boost::json::object ImportJson(const services::ImportView& view) {
 http::Response ViewOr(const http::Request& request, const Result<services::ImportView>& view, int status = 200) {
   if (!view) return Problem(request, view.error());
   return http::Response::Json(status, ImportJson(*view));
+}
+
+// The phases that hold the whole file in memory (upload, validation, commit) give it back to the
+// system when done, so that the next phase's peak is not added on top (core/process_memory.h).
+template <typename Phase>
+http::Response WholeTablePhase(const http::Request& request, Phase phase, int status = 200) {
+  http::Response response = ViewOr(request, phase(), status);
+  ReturnFreedMemory();
+  return response;
 }
 
 Result<std::optional<std::int64_t>> PositiveIdOrNone(std::string_view field, const std::string& text) {
@@ -142,7 +152,7 @@ void RegisterImportRoutes(http::Router& router, const ApiContext& context) {
   router.Add("POST", "/api/v1/imports", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto upload = ReadUpload(request);
     if (!upload) return Problem(request, upload.error());
-    return ViewOr(request, context.imports->Upload(who, *upload), 201);
+    return WholeTablePhase(request, [&] { return context.imports->Upload(who, *upload); }, 201);
   }, importer), {.max_body_bytes = kMaxUploadBytes});
   router.Add("GET", "/api/v1/imports/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -158,12 +168,12 @@ void RegisterImportRoutes(http::Router& router, const ApiContext& context) {
     if (!current) return Problem(request, current.error());
     auto mapping = ReadMapping(*body, current->header);
     if (!mapping) return Problem(request, mapping.error());
-    return ViewOr(request, context.imports->Validate(who, *id, *mapping));
+    return WholeTablePhase(request, [&] { return context.imports->Validate(who, *id, *mapping); });
   }, importer));
   router.Add("POST", "/api/v1/imports/{id}/commit", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    return ViewOr(request, context.imports->Commit(who, *id));
+    return WholeTablePhase(request, [&] { return context.imports->Commit(who, *id); });
   }, importer));
   router.Add("GET", "/api/v1/imports/{id}/errors.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

@@ -1,5 +1,7 @@
 #include "core/process_memory.h"
 
+#include <malloc.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,5 +24,7 @@ ProcessMemory ReadProcessMemory() {
   }
   return memory;
 }
+
+void ReturnFreedMemory() { malloc_trim(0); }
 
 }  // namespace wagelink

@@ -13,4 +13,10 @@ struct ProcessMemory {
 // Zeros where /proc is not available.
 ProcessMemory ReadProcessMemory();
 
+// Hands the heap's free memory back to the system. glibc keeps what a thread freed in that thread's
+// arena, so after a request that held a whole table the next big request (on another worker thread,
+// in another arena) would add its own peak on top: the resident size became the sum of the phases'
+// peaks, not the largest. Call it after such a request only; it walks every arena.
+void ReturnFreedMemory();
+
 }  // namespace wagelink

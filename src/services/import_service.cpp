@@ -196,16 +196,18 @@ Result<ImportService::Loaded> ImportService::Load(store::Connection& connection,
   auto row = store::ImportRepository(connection).Find(id);
   // Someone else's import looks like none at all: it holds personal data.
   if (!row || row->created_by != who.user_id) return NotFound();
-  Loaded loaded{*row, *imports::ParseImportKind(row->kind), {}};
+  const auto kind = *imports::ParseImportKind(row->kind);
+  Loaded loaded{std::move(*row), kind, {}};
   if (auto ok = MayImport(who, loaded.kind); !ok) return ok.error();
   if (!with_table) return loaded;
-  if (row->status == "committed") return MakeError(ErrorCode::kConflict, "该导入已提交", "This import was already committed");
-  if (row->status == "expired") {
+  if (loaded.row.status == "committed") return MakeError(ErrorCode::kConflict, "该导入已提交", "This import was already committed");
+  if (loaded.row.status == "expired") {
     return MakeError(ErrorCode::kConflict, "该导入超过 " + std::to_string(kRetentionDays) + " 天未提交，文件已删除，请重新上传",
                      "This import was left uncommitted for " + std::to_string(kRetentionDays) + " days and its file was deleted; upload it again");
   }
-  auto bytes = keys_->cipher().Decrypt(row->content_enc, ImportFileContext(row->sha256));
+  auto bytes = keys_->cipher().Decrypt(loaded.row.content_enc, ImportFileContext(loaded.row.sha256));
   if (!bytes) return bytes.error();
+  std::string().swap(loaded.row.content_enc);  // not needed again: held while the table is read, it is a file's worth of memory
   auto table = imports::ReadTable(*bytes, LimitsFor(loaded.kind));
   if (!table) return table.error();
   loaded.table = std::move(*table);
