@@ -143,16 +143,15 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
                                     {"value", domain::FindingValueToJson(input.kind, input.value)}});
   events.push_back(event);
   // The report's amounts come from the workers as they now stand (a worker's claim changes them).
-  records_.ReportAtOnceIfDue(*connection, who, *row, cases.ListWorkers(case_id), events);
+  records_.ReportAtOnceIfDue(*connection, who, *row, *employer, cases.ListWorkers(case_id), events);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }
 
 void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,
-                                    const std::vector<store::WorkerRow>& workers,
+                                    const store::EmployerRow& employer, const std::vector<store::WorkerRow>& workers,
                                     const std::vector<store::CaseEventRow>& events) {
   if (!risk_rules_) return;
-  const auto employer = store::CaseRepository(connection).FindEmployer(row.employer_id);
   domain::RiskFacts facts;
   for (const auto& worker : workers) {
     if (worker.owed_fen > worker.paid_fen) {
@@ -160,7 +159,7 @@ void CaseRecords::ReportAtOnceIfDue(store::Connection& connection, const Princip
       facts.amount_fen += worker.owed_fen - worker.paid_fen;
     }
   }
-  const domain::CurrentFindings findings = FindingsOf(row, *employer, events);
+  const domain::CurrentFindings findings = FindingsOf(row, employer, events);
   facts.indicators["mass_incident_signal"] = findings.mass_incident ? 1 : 0;
   facts.indicators["extreme_incident_signal"] = findings.extreme_incident ? 1 : 0;
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());

@@ -65,11 +65,15 @@ bool IsChannel(const std::string& c) {
   return false;
 }
 
-std::int64_t EmployerId(store::CaseRepository& cases, const EmployerInput& e, const std::string& now) {
+// The employer's row: the stored one for a known credit code, else the one inserted now (its row
+// is then exactly the input, so it is not read back).
+store::EmployerRow StoredEmployer(store::CaseRepository& cases, const EmployerInput& e, const std::string& now) {
   if (e.credit_code) {
-    if (auto existing = cases.FindEmployerByCreditCode(*e.credit_code)) return existing->id;
+    if (auto existing = cases.FindEmployerByCreditCode(*e.credit_code)) return std::move(*existing);
   }
-  return cases.InsertEmployer({0, e.name, e.credit_code, e.kind, e.address, e.legal_representative}, now);
+  store::EmployerRow row{0, e.name, e.credit_code, e.kind, e.address, e.legal_representative};
+  row.id = cases.InsertEmployer(row, now);
+  return row;
 }
 
 std::string UpperCode(const std::optional<std::string>& code) {
@@ -178,8 +182,9 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   row.progress = boost::json::serialize(ProgressToJson(progress));
   row.channel = input.channel;
   row.received_at = input.received_at.ToIsoUtc();
-  row.employer_id = EmployerId(cases, input.employer, now_text);
-  if (input.general_contractor) row.general_contractor_id = EmployerId(cases, *input.general_contractor, now_text);
+  const store::EmployerRow employer = StoredEmployer(cases, input.employer, now_text);
+  row.employer_id = employer.id;
+  if (input.general_contractor) row.general_contractor_id = StoredEmployer(cases, *input.general_contractor, now_text).id;
   row.project_name = input.project_name;
   row.summary = input.summary;
   row.conduct = input.conduct;
@@ -187,9 +192,12 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   row.created_by = who.user_id;
   row.created_at = now_text;
   row.updated_at = now_text;
+  // A new case's totals are its workers' (no payments yet): written with it, not refreshed after.
+  row.workers_count = static_cast<std::int64_t>(input.workers.size());
+  for (const auto& worker : input.workers) row.owed_fen += worker.owed.fen();
   row.id = cases.InsertCase(row);
   cases.AddParty(row.id, "hrss", now_text);
-  const auto workers = InsertWorkers(connection, row.id, input.workers);
+  const auto workers = SealAndInsertWorkers(connection, row.id, input.workers);
   const auto project = LinkRegisteredProject(connection, row.id, input);
 
   store::CaseEventRow event;
@@ -215,7 +223,7 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   event.id = timeline.InsertEvent(event);
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));
   // A new case's workers and its one event are at hand: no need to read them back.
-  records_.ReportAtOnceIfDue(connection, who, row, workers, {event});
+  records_.ReportAtOnceIfDue(connection, who, row, employer, workers, {event});
   records_.audit().Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
   return row.id;
@@ -229,11 +237,18 @@ bool CaseIntake::IsKnownChannel(std::string_view channel) { return IsChannel(std
 
 std::int64_t CaseIntake::InsertEmployer(store::Connection& connection, const EmployerInput& employer) {
   store::CaseRepository cases(connection);
-  return EmployerId(cases, employer, records_.Now().ToIsoUtc());
+  return StoredEmployer(cases, employer, records_.Now().ToIsoUtc()).id;
 }
 
 std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_id,
                                                        const std::vector<WorkerInput>& workers) {
+  auto rows = SealAndInsertWorkers(connection, case_id, workers);
+  store::CaseRepository(connection).RefreshCaseTotals(case_id);
+  return rows;
+}
+
+std::vector<store::WorkerRow> CaseIntake::SealAndInsertWorkers(store::Connection& connection, std::int64_t case_id,
+                                                              const std::vector<WorkerInput>& workers) {
   store::CaseRepository cases(connection);
   const std::string now_text = records_.Now().ToIsoUtc();
   const auto& cipher = records_.keys().cipher();
@@ -270,7 +285,6 @@ std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& conne
     }
   }
   cases.InsertWorkers(rows, now_text);
-  cases.RefreshCaseTotals(case_id);
   return rows;
 }
 

@@ -63,6 +63,10 @@ class CaseIntake {
   std::int64_t InsertEmployer(store::Connection& connection, const EmployerInput& employer);
 
  private:
+  // InsertWorkers without the case totals (a new case is inserted with them).
+  std::vector<store::WorkerRow> SealAndInsertWorkers(store::Connection& connection, std::int64_t case_id,
+                                                     const std::vector<WorkerInput>& workers);
+
   CaseRecords& records_;
 };
 

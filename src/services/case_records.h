@@ -83,8 +83,10 @@ class CaseRecords {
                                   const CasePackage& package) const;
   // The report at once (第一时间) when the case's facts reach a level of data/risk_rules.json that
   // escalates, once per case and level, inside the caller's transaction (case_findings.cpp).
+  // The caller hands in the case's employer, workers and events as they now stand.
   void ReportAtOnceIfDue(store::Connection& connection, const Principal& who, const store::CaseRow& row,
-                         const std::vector<store::WorkerRow>& workers, const std::vector<store::CaseEventRow>& events);
+                         const store::EmployerRow& employer, const std::vector<store::WorkerRow>& workers,
+                         const std::vector<store::CaseEventRow>& events);
 
  private:
   store::Database& db_;

@@ -1,4 +1,5 @@
 #include "store/audit_repository.h"
+#include "store/deferred_write.h"
 
 namespace wagelink::store {
 namespace {
@@ -79,7 +80,7 @@ security::Checkpoint ToCheckpoint(const Row& r) {
 }  // namespace
 
 void AuditRepository::LockForAppend() {
-  if (c_.dialect() == Dialect::kPostgres) c_.QueryOne(kPostgresAppendLock);
+  if (c_.dialect() == Dialect::kPostgres) ExecuteDeferred(c_, kPostgresAppendLock);  // Last() follows at once
 }
 
 security::ChainAnchor AuditRepository::Last() {
@@ -90,12 +91,12 @@ security::ChainAnchor AuditRepository::Last() {
 
 void AuditRepository::Insert(const security::AuditEntry& e) {
   Value actor = e.actor_user_id.empty() ? Value(nullptr) : Value(std::stoll(e.actor_user_id));
-  c_.Execute(kInsert, {e.seq, e.at, actor, e.actor_username, e.body_code, e.role, e.action, e.target_type, e.target_id,
+  ExecuteDeferred(c_, kInsert, {e.seq, e.at, actor, e.actor_username, e.body_code, e.role, e.action, e.target_type, e.target_id,
                        e.before_digest, e.after_digest, e.request_id, e.client_address, e.prev_hash, e.hash});
 }
 
 void AuditRepository::InsertCheckpoint(const security::Checkpoint& cp) {
-  c_.Execute(kInsertCheckpoint, {cp.seq, cp.hash, cp.signed_at, cp.signature_hex, std::string(security::KindName(cp.kind))});
+  ExecuteDeferred(c_, kInsertCheckpoint, {cp.seq, cp.hash, cp.signed_at, cp.signature_hex, std::string(security::KindName(cp.kind))});
 }
 
 std::optional<security::AuditEntry> AuditRepository::Newest() {

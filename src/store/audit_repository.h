@@ -27,6 +27,7 @@ class AuditRepository {
   explicit AuditRepository(Connection& connection) : c_(connection) {}
 
   // Serialises appenders until the transaction ends (PostgreSQL; SQLite writers are serial anyway).
+  // It and the two inserts are deferred (store/deferred_write.h): Last() sends the lock with it.
   void LockForAppend();
   // The newest entry's seq and hash, or seq 0 and the genesis hash.
   security::ChainAnchor Last();

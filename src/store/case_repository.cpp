@@ -1,4 +1,5 @@
 #include "store/case_repository.h"
+#include "store/deferred_write.h"
 
 #include <algorithm>
 
@@ -226,7 +227,7 @@ std::int64_t CaseRepository::InsertCase(const CaseRow& c) {
 }
 
 void CaseRepository::AddParty(std::int64_t case_id, std::string_view body_code, const std::string& now) {
-  c_.Execute(kAddParty, {case_id, std::string(body_code), now});
+  ExecuteDeferred(c_, kAddParty, {case_id, std::string(body_code), now});
 }
 
 std::vector<std::string> CaseRepository::Parties(std::int64_t case_id) {
@@ -314,7 +315,7 @@ void CaseRepository::InsertWorkers(const std::vector<WorkerRow>& workers, const 
         params.push_back(std::move(v));
       }
     }
-    c_.Execute(sql, params);
+    ExecuteDeferred(c_, sql, params);
   }
 }
 
@@ -354,7 +355,7 @@ void CaseRepository::RefreshMoney(std::int64_t case_id) {
   RefreshCaseTotals(case_id);
 }
 
-void CaseRepository::RefreshCaseTotals(std::int64_t case_id) { c_.Execute(kRefreshCase, {case_id}); }
+void CaseRepository::RefreshCaseTotals(std::int64_t case_id) { ExecuteDeferred(c_, kRefreshCase, {case_id}); }
 
 void CaseRepository::SetWorkerClaim(std::int64_t case_id, std::int64_t worker_id, std::int64_t owed_fen,
                                     std::int64_t other_claims_fen, std::int64_t months_unpaid) {

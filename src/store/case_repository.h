@@ -115,6 +115,7 @@ class CaseRepository {
   std::optional<EmployerRow> FindEmployerByCreditCode(std::string_view code);
 
   std::int64_t InsertCase(const CaseRow& row);
+  // The writes below that return nothing are deferred (store/deferred_write.h).
   void AddParty(std::int64_t case_id, std::string_view body_code, const std::string& now);
   std::vector<std::string> Parties(std::int64_t case_id);
   std::optional<CaseRow> FindCase(std::int64_t id, const CaseScope& scope);
@@ -131,7 +132,7 @@ class CaseRepository {
   // written by the INSERT itself. Call inside the transaction that inserts them (on SQLite the ids
   // are the table's next ones, safe while the transaction holds the write lock).
   std::vector<std::int64_t> ReserveWorkerIds(std::size_t count);
-  // Inserts workers with their reserved ids and sealed fields, a round trip per kWorkersPerStatement.
+  // Inserts workers with their reserved ids and sealed fields, kWorkersPerStatement to a statement.
   void InsertWorkers(const std::vector<WorkerRow>& workers, const std::string& now);
   std::vector<WorkerRow> ListWorkers(std::int64_t case_id);
   // The latest end of a worker's unpaid period as entered ("YYYY-MM"), if any worker has one.

@@ -1,4 +1,5 @@
 #include "store/case_timeline_repository.h"
+#include "store/deferred_write.h"
 
 #include "store/notification_outbox_repository.h"
 
@@ -18,7 +19,7 @@ constexpr std::string_view kListEvents =
 constexpr std::string_view kInsertClock =
     "INSERT INTO case_clocks (case_id, rule_id, started_at, due_at, due_date, uncertain, responsible_body, "
     "supervisor_body, kind, extensions_applied, supplied_due_date, explanation_zh, explanation_en, due_interpretation) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kStopClock =
     "UPDATE case_clocks SET stopped_at = ?, outcome = ? WHERE case_id = ? AND rule_id = ? AND stopped_at IS NULL";
 constexpr std::string_view kExtendClock =
@@ -123,9 +124,9 @@ std::vector<CaseEventRow> CaseTimelineRepository::ListEvents(std::int64_t case_i
   return out;
 }
 
-std::int64_t CaseTimelineRepository::InsertClock(const ClockRow& k) {
+void CaseTimelineRepository::InsertClock(const ClockRow& k) {
   Value supplied = k.supplied_due_date ? Value(*k.supplied_due_date) : Value(nullptr);
-  return c_.InsertReturningId(kInsertClock, {k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date,
+  ExecuteDeferred(c_, kInsertClock, {k.case_id, k.rule_id, k.started_at, k.due_at, k.due_date,
                                              std::int64_t{k.uncertain}, k.responsible_body, k.supervisor_body, k.kind,
                                              k.extensions_applied, supplied, k.explanation_zh, k.explanation_en,
                                              NullableValue(k.due_interpretation)});

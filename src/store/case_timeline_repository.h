@@ -85,7 +85,8 @@ class CaseTimelineRepository {
   std::int64_t InsertEvent(const CaseEventRow& event);
   std::vector<CaseEventRow> ListEvents(std::int64_t case_id);
 
-  std::int64_t InsertClock(const ClockRow& clock);
+  // Deferred (store/deferred_write.h): nobody needs the new clock's id at once.
+  void InsertClock(const ClockRow& clock);
   // Stops the open clocks of `rule_id` on the case; returns how many were stopped.
   std::int64_t StopClock(std::int64_t case_id, std::string_view rule_id, const std::string& at, std::string_view outcome);
   // Replaces the due time of an open clock after an extension.

@@ -1,4 +1,5 @@
 #include "store/import_repository.h"
+#include "store/deferred_write.h"
 
 namespace wagelink::store {
 namespace {
@@ -69,7 +70,7 @@ bool ImportRepository::KeyExists(std::string_view kind, std::string_view key) {
 }
 
 void ImportRepository::InsertKey(std::string_view kind, std::string_view key, std::int64_t import_id, std::optional<std::int64_t> case_id) {
-  c_.Execute(kInsertKey, {std::string(kind), std::string(key), import_id, NullableValue(case_id)});
+  ExecuteDeferred(c_, kInsertKey, {std::string(kind), std::string(key), import_id, NullableValue(case_id)});
 }
 
 std::optional<std::string> ImportRepository::CaseWithWorkerIndex(std::string_view id_number_index, std::optional<std::int64_t> case_id,

@@ -53,6 +53,7 @@ class ImportRepository {
   std::optional<std::int64_t> CommittedWithSha(std::string_view kind, std::string_view sha256);
 
   bool KeyExists(std::string_view kind, std::string_view key);
+  // Deferred (store/deferred_write.h).
   void InsertKey(std::string_view kind, std::string_view key, std::int64_t import_id, std::optional<std::int64_t> case_id);
   // The case number of a case that already has a worker with this ID-number blind index, within
   // one case or against one employer when given.

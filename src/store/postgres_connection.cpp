@@ -8,6 +8,7 @@
 
 #include "store/storage_full.h"
 #include "store/database.h"
+#include "store/deferred_write.h"
 #include "store/postgres_connection.h"
 
 namespace wagelink::store {
@@ -39,6 +40,39 @@ struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// A statement's parameters as libpq takes them: text, or a null pointer for NULL. `owned` keeps
+// the texts of a queued statement alive; a statement run at once points into its Params instead.
+struct BoundParams {
+  std::vector<std::string> owned;
+  std::vector<const char*> values;
+
+  static BoundParams Of(const Params& params, bool copy_texts) {
+    BoundParams bound;
+    bound.owned.resize(params.size());
+    bound.values.assign(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              return;
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              if (!copy_texts) {
+                bound.values[i] = v.c_str();
+                return;
+              }
+              bound.owned[i] = v;
+            } else {
+              bound.owned[i] = std::to_string(v);
+            }
+            bound.values[i] = bound.owned[i].c_str();
+          },
+          params[i]);
+    }
+    return bound;
+  }
+};
 
 class PostgresConnection final : public Connection {
  public:
@@ -72,15 +106,42 @@ class PostgresConnection final : public Connection {
   }
 
   void ExecuteScript(std::string_view sql) override {
+    if (!deferred_.empty()) SendDeferred(std::nullopt);
     std::string text(sql);
     ResultPtr result(PQexec(conn_, text.c_str()));
     Check(result.get(), sql);
   }
 
-  bool Healthy() override { return PQstatus(conn_) == CONNECTION_OK; }
+  // A connection still holding queued writes, or left in pipeline mode by a broken exchange, is
+  // not handed to the next request.
+  bool Healthy() override {
+    return PQstatus(conn_) == CONNECTION_OK && deferred_.empty() && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
+  }
+
+  void RollbackTransaction() override {
+    deferred_.clear();  // never sent: there is nothing to undo on the server for them
+    Execute("ROLLBACK", {});
+  }
+
+  // store/deferred_write.h. Outside a transaction nothing would send the queue, so it runs now.
+  void Defer(std::string_view sql, const Params& params) {
+    if (PQtransactionStatus(conn_) != PQTRANS_INTRANS || deferred_.size() >= kMaxDeferred) {
+      Execute(sql, params);
+      return;
+    }
+    deferred_.push_back({std::string(PreparedName(sql)), std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
+  }
 
  private:
-  ResultPtr Run(std::string_view sql, const Params& params) {
+  struct Queued {
+    std::string name;  // the prepared statement's
+    std::string sql;   // its head, for error messages
+    BoundParams params;
+  };
+  // Bounds the memory a long run of deferred writes holds (a 100-row workers' insert is ~20 KB).
+  static constexpr std::size_t kMaxDeferred = 64;
+
+  const std::string& PreparedName(std::string_view sql) {
     std::string key(sql);
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
@@ -90,27 +151,62 @@ class PostgresConnection final : public Connection {
       Check(prepared.get(), sql);
       it = prepared_.emplace(std::move(key), std::move(name)).first;
     }
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) {
-              values[i] = nullptr;
-            } else if constexpr (std::is_same_v<T, std::string>) {
-              values[i] = v.c_str();
-            } else {
-              texts[i] = std::to_string(v);
-              values[i] = texts[i].c_str();
-            }
-          },
-          params[i]);
+    return it->second;
+  }
+
+  ResultPtr Run(std::string_view sql, const Params& params) {
+    const std::string& name = PreparedName(sql);
+    if (!deferred_.empty()) {
+      return SendDeferred(Queued{name, std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
     }
-    ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
-                                    nullptr, nullptr, 0));
+    BoundParams bound = BoundParams::Of(params, false);
+    ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(), nullptr,
+                                    nullptr, 0));
     Check(result.get(), sql);
     return result;
+  }
+
+  // Sends the queued writes and then `last` (if any) in one pipeline, and returns `last`'s result.
+  // After a failure the server skips the rest up to the sync; the first failure is thrown, as its
+  // own statement's error, once the pipeline is drained and closed.
+  ResultPtr SendDeferred(std::optional<Queued> last) {
+    std::vector<Queued> batch = std::move(deferred_);
+    deferred_.clear();
+    if (last) batch.push_back(std::move(*last));
+    if (PQenterPipelineMode(conn_) != 1) Check(nullptr, batch.front().sql);
+    bool sent = true;
+    for (const auto& statement : batch) {
+      sent = sent && PQsendQueryPrepared(conn_, statement.name.c_str(), static_cast<int>(statement.params.values.size()),
+                                         statement.params.values.data(), nullptr, nullptr, 0) == 1;
+    }
+    sent = sent && PQpipelineSync(conn_) == 1;
+    ResultPtr failure;
+    std::string failed_sql = batch.front().sql;
+    ResultPtr answer;
+    for (std::size_t i = 0; sent && i < batch.size(); ++i) {
+      ResultPtr result(PQgetResult(conn_));
+      if (!result) {  // no answer at all: the connection is gone
+        sent = false;
+        failed_sql = batch[i].sql;
+        break;
+      }
+      while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // up to the null that ends this statement
+      const ExecStatusType status = PQresultStatus(result.get());
+      if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        if (last && i + 1 == batch.size()) answer = std::move(result);
+      } else if (!failure && status != PGRES_PIPELINE_ABORTED) {
+        failure = std::move(result);
+        failed_sql = batch[i].sql;
+      }
+    }
+    if (sent) {
+      ResultPtr sync(PQgetResult(conn_));
+      sent = sync && PQresultStatus(sync.get()) == PGRES_PIPELINE_SYNC;
+    }
+    if (sent) PQexitPipelineMode(conn_);
+    if (failure) Check(failure.get(), failed_sql);
+    if (!sent || PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) Check(nullptr, failed_sql);
+    return answer;
   }
 
   void Check(PGresult* result, std::string_view sql) {
@@ -137,6 +233,7 @@ class PostgresConnection final : public Connection {
 
   PGconn* conn_;
   std::unordered_map<std::string, std::string> prepared_;
+  std::vector<Queued> deferred_;
 };
 
 }  // namespace
@@ -156,6 +253,14 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url) {
     return MakeError(ErrorCode::kServiceUnavailable, "PostgreSQL 会话设置失败", std::string("PostgreSQL setup failed: ") + e.what(), "db");
   }
   return std::unique_ptr<Connection>(std::move(connection));
+}
+
+void ExecuteDeferred(Connection& connection, std::string_view sql, const Params& params) {
+  if (auto* postgres = dynamic_cast<PostgresConnection*>(&connection)) {
+    postgres->Defer(sql, params);
+  } else {
+    connection.Execute(sql, params);
+  }
 }
 
 
