@@ -1,4 +1,5 @@
 #include "store/case_repository.h"
+#include "store/case_detail_reads.h"
 #include "store/deferred_write.h"
 
 #include <algorithm>
@@ -202,10 +203,15 @@ std::optional<EmployerRow> CaseRepository::FindEmployer(std::int64_t id) {
   return ToEmployer(*row);
 }
 
+PlannedRead EmployerAndContractorRead(std::int64_t employer_id, std::optional<std::int64_t> contractor_id) {
+  return {std::string(kSelectTwoEmployers), {employer_id, contractor_id.value_or(employer_id)}};
+}
+
 std::pair<std::optional<EmployerRow>, std::optional<EmployerRow>> CaseRepository::FindEmployerAndContractor(
     std::int64_t employer_id, std::optional<std::int64_t> contractor_id) {
   std::pair<std::optional<EmployerRow>, std::optional<EmployerRow>> found;
-  c_.Stream(kSelectTwoEmployers, {employer_id, contractor_id.value_or(employer_id)}, [&](const Row& r) {
+  const auto read = EmployerAndContractorRead(employer_id, contractor_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) {
     EmployerRow employer = ToEmployer(r);
     if (employer.id == employer_id) found.first = employer;
     if (contractor_id && employer.id == *contractor_id) found.second = std::move(employer);
@@ -230,9 +236,12 @@ void CaseRepository::AddParty(std::int64_t case_id, std::string_view body_code, 
   ExecuteDeferred(c_, kAddParty, {case_id, std::string(body_code), now});
 }
 
+PlannedRead PartiesRead(std::int64_t case_id) { return {std::string(kParties), {case_id}}; }
+
 std::vector<std::string> CaseRepository::Parties(std::int64_t case_id) {
   std::vector<std::string> out;
-  c_.Stream(kParties, {case_id}, [&](const Row& r) { out.push_back(r.Text(0)); });
+  const auto read = PartiesRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) { out.push_back(r.Text(0)); });
   return out;
 }
 
@@ -325,9 +334,12 @@ std::optional<std::string> CaseRepository::LatestPeriodTo(std::int64_t case_id) 
   return row->OptText(0);
 }
 
+PlannedRead WorkersRead(std::int64_t case_id) { return {std::string(kListWorkers), {case_id}}; }
+
 std::vector<WorkerRow> CaseRepository::ListWorkers(std::int64_t case_id) {
   std::vector<WorkerRow> out;
-  c_.Stream(kListWorkers, {case_id}, [&](const Row& r) { out.push_back(ToWorker(r)); });
+  const auto read = WorkersRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) { out.push_back(ToWorker(r)); });
   return out;
 }
 
@@ -342,9 +354,12 @@ std::int64_t CaseRepository::InsertPayment(const PaymentRow& p) {
                                                p.created_at});
 }
 
+PlannedRead PaymentsRead(std::int64_t case_id) { return {std::string(kListPayments), {case_id}}; }
+
 std::vector<PaymentRow> CaseRepository::ListPayments(std::int64_t case_id) {
   std::vector<PaymentRow> out;
-  c_.Stream(kListPayments, {case_id}, [&](const Row& r) {
+  const auto read = PaymentsRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) {
     out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Int(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
   });
   return out;

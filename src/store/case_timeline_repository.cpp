@@ -1,4 +1,5 @@
 #include "store/case_timeline_repository.h"
+#include "store/case_detail_reads.h"
 #include "store/deferred_write.h"
 
 #include "store/notification_outbox_repository.h"
@@ -115,9 +116,12 @@ std::int64_t CaseTimelineRepository::InsertEvent(const CaseEventRow& e) {
                                              e.explanation_zh, e.explanation_en, e.request_id});
 }
 
+PlannedRead EventsRead(std::int64_t case_id) { return {std::string(kListEvents), {case_id}}; }
+
 std::vector<CaseEventRow> CaseTimelineRepository::ListEvents(std::int64_t case_id) {
   std::vector<CaseEventRow> out;
-  c_.Stream(kListEvents, {case_id}, [&](const Row& r) {
+  const auto read = EventsRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.OptInt(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
                    r.Text(9), r.Text(10), r.Text(11), r.Text(12), r.Text(13), r.Text(14)});
   });
@@ -142,9 +146,12 @@ void CaseTimelineRepository::ExtendClock(std::int64_t clock_id, const ClockRow& 
                             k.explanation_en, NullableValue(k.due_interpretation), clock_id});
 }
 
+PlannedRead ClocksRead(std::int64_t case_id) { return {std::string(kListClocks), {case_id}}; }
+
 std::vector<ClockRow> CaseTimelineRepository::ListClocks(std::int64_t case_id) {
   std::vector<ClockRow> out;
-  c_.Stream(kListClocks, {case_id}, [&](const Row& r) { out.push_back(ToClock(r)); });
+  const auto read = ClocksRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) { out.push_back(ToClock(r)); });
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "store/document_repository.h"
+#include "store/case_detail_reads.h"
 
 namespace wagelink::store {
 namespace {
@@ -56,9 +57,12 @@ std::int64_t DocumentRepository::Insert(const DocumentRow& d) {
                                         d.issued_by, d.issued_by_username, d.issued_at});
 }
 
+PlannedRead CaseDocumentsRead(std::int64_t case_id) { return {std::string(kListForCase), {case_id}}; }
+
 std::vector<DocumentRow> DocumentRepository::ListForCase(std::int64_t case_id) {
   std::vector<DocumentRow> out;
-  c_.Stream(kListForCase, {case_id}, [&](const Row& r) { out.push_back(ToDocument(r)); });
+  const auto read = CaseDocumentsRead(case_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) { out.push_back(ToDocument(r)); });
   return out;
 }
 

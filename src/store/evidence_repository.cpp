@@ -1,4 +1,5 @@
 #include "store/evidence_repository.h"
+#include "store/case_detail_reads.h"
 
 namespace wagelink::store {
 namespace {
@@ -40,10 +41,15 @@ std::int64_t EvidenceRepository::Insert(const EvidenceRow& row) {
        row.crc32, row.storage_key, NullableValue(row.added_by), row.added_by_name, row.added_body, row.added_at});
 }
 
+PlannedRead EvidenceFilesRead(std::string_view owner_kind, std::int64_t owner_id) {
+  return {"SELECT " + std::string(kColumns) + " FROM evidence_files WHERE owner_kind = ? AND owner_id = ? ORDER BY id",
+          {std::string(owner_kind), owner_id}};
+}
+
 std::vector<EvidenceRow> EvidenceRepository::ListFor(std::string_view owner_kind, std::int64_t owner_id) {
   std::vector<EvidenceRow> rows;
-  c_.Stream("SELECT " + std::string(kColumns) + " FROM evidence_files WHERE owner_kind = ? AND owner_id = ? ORDER BY id",
-            {std::string(owner_kind), owner_id}, [&](const Row& r) { rows.push_back(RowOf(r)); });
+  const auto read = EvidenceFilesRead(owner_kind, owner_id);
+  c_.Stream(read.sql, read.params, [&](const Row& r) { rows.push_back(RowOf(r)); });
   return rows;
 }
 

@@ -9,6 +9,7 @@
 #include "store/storage_full.h"
 #include "store/database.h"
 #include "store/deferred_write.h"
+#include "store/planned_reads.h"
 #include "store/postgres_connection.h"
 
 namespace wagelink::store {
@@ -43,9 +44,16 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 // A statement's parameters as libpq takes them: text, or a null pointer for NULL. `owned` keeps
 // the texts of a queued statement alive; a statement run at once points into its Params instead.
+// Move-only: a copy's pointers would still point into the original's texts.
 struct BoundParams {
   std::vector<std::string> owned;
   std::vector<const char*> values;
+
+  BoundParams() = default;
+  BoundParams(BoundParams&&) = default;
+  BoundParams& operator=(BoundParams&&) = default;
+  BoundParams(const BoundParams&) = delete;
+  BoundParams& operator=(const BoundParams&) = delete;
 
   static BoundParams Of(const Params& params, bool copy_texts) {
     BoundParams bound;
@@ -106,16 +114,18 @@ class PostgresConnection final : public Connection {
   }
 
   void ExecuteScript(std::string_view sql) override {
-    if (!deferred_.empty()) SendDeferred(std::nullopt);
+    waiting_.clear();
+    if (!deferred_.empty()) SendWithDeferred({});
     std::string text(sql);
     ResultPtr result(PQexec(conn_, text.c_str()));
     Check(result.get(), sql);
   }
 
-  // A connection still holding queued writes, or left in pipeline mode by a broken exchange, is
-  // not handed to the next request.
+  // A connection still holding queued writes or answers read ahead, or left in pipeline mode by a
+  // broken exchange, is not handed to the next request.
   bool Healthy() override {
-    return PQstatus(conn_) == CONNECTION_OK && deferred_.empty() && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
+    return PQstatus(conn_) == CONNECTION_OK && deferred_.empty() && waiting_.empty() &&
+           PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
   }
 
   void RollbackTransaction() override {
@@ -132,11 +142,32 @@ class PostgresConnection final : public Connection {
     deferred_.push_back({std::string(PreparedName(sql)), std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
   }
 
+  // store/planned_reads.h
+  void ReadAhead(const std::vector<PlannedRead>& reads) {
+    waiting_.clear();
+    std::vector<Queued> batch;
+    batch.reserve(reads.size());
+    for (const auto& read : reads) {
+      batch.push_back({PreparedName(read.sql), read.sql.substr(0, 60), BoundParams::Of(read.params, true)});
+    }
+    auto answers = SendWithDeferred(batch);
+    for (std::size_t i = 0; i < reads.size(); ++i) {
+      waiting_.push_back({reads[i].sql, std::move(batch[i].params), std::move(answers[i])});
+    }
+  }
+  void DropWaiting() { waiting_.clear(); }
+  std::size_t waiting() const { return waiting_.size(); }
+
  private:
   struct Queued {
     std::string name;  // the prepared statement's
     std::string sql;   // its head, for error messages
     BoundParams params;
+  };
+  struct Answer {
+    std::string sql;
+    BoundParams params;
+    ResultPtr result;
   };
   // Bounds the memory a long run of deferred writes holds (a 100-row workers' insert is ~20 KB).
   static constexpr std::size_t kMaxDeferred = 64;
@@ -155,9 +186,15 @@ class PostgresConnection final : public Connection {
   }
 
   ResultPtr Run(std::string_view sql, const Params& params) {
+    if (!waiting_.empty()) {
+      if (ResultPtr answer = TakeWaiting(sql, params)) return answer;
+      if (!sql.starts_with("SELECT ")) waiting_.clear();  // a write: nothing read before it may be served after
+    }
     const std::string& name = PreparedName(sql);
     if (!deferred_.empty()) {
-      return SendDeferred(Queued{name, std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
+      std::vector<Queued> statement;
+      statement.push_back(Queued{name, std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
+      return std::move(SendWithDeferred(statement).front());
     }
     BoundParams bound = BoundParams::Of(params, false);
     ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(), nullptr,
@@ -166,37 +203,59 @@ class PostgresConnection final : public Connection {
     return result;
   }
 
-  // Sends the queued writes and then `last` (if any) in one pipeline, and returns `last`'s result.
+  // The answer read ahead for this statement and these parameters, taken, or null.
+  ResultPtr TakeWaiting(std::string_view sql, const Params& params) {
+    for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
+      if (it->sql != sql || it->params.values.size() != params.size()) continue;
+      const BoundParams asked = BoundParams::Of(params, true);
+      bool same = true;
+      for (std::size_t i = 0; same && i < params.size(); ++i) {
+        const char* a = asked.values[i];
+        const char* b = it->params.values[i];
+        same = (a == nullptr) == (b == nullptr) && (a == nullptr || std::string_view(a) == std::string_view(b));
+      }
+      if (!same) continue;
+      ResultPtr answer = std::move(it->result);
+      waiting_.erase(it);
+      return answer;
+    }
+    return nullptr;
+  }
+
+  // Sends the queued writes and then `more` in one pipeline, and returns the answers to `more`.
   // After a failure the server skips the rest up to the sync; the first failure is thrown, as its
   // own statement's error, once the pipeline is drained and closed.
-  ResultPtr SendDeferred(std::optional<Queued> last) {
-    std::vector<Queued> batch = std::move(deferred_);
+  std::vector<ResultPtr> SendWithDeferred(const std::vector<Queued>& more) {
+    std::vector<Queued> writes = std::move(deferred_);
     deferred_.clear();
-    if (last) batch.push_back(std::move(*last));
-    if (PQenterPipelineMode(conn_) != 1) Check(nullptr, batch.front().sql);
+    std::vector<const Queued*> batch;
+    for (const auto& statement : writes) batch.push_back(&statement);
+    for (const auto& statement : more) batch.push_back(&statement);
+    if (batch.empty()) return {};
+    if (PQenterPipelineMode(conn_) != 1) Check(nullptr, batch.front()->sql);
     bool sent = true;
-    for (const auto& statement : batch) {
-      sent = sent && PQsendQueryPrepared(conn_, statement.name.c_str(), static_cast<int>(statement.params.values.size()),
-                                         statement.params.values.data(), nullptr, nullptr, 0) == 1;
+    for (const Queued* statement : batch) {
+      sent = sent && PQsendQueryPrepared(conn_, statement->name.c_str(), static_cast<int>(statement->params.values.size()),
+                                         statement->params.values.data(), nullptr, nullptr, 0) == 1;
     }
     sent = sent && PQpipelineSync(conn_) == 1;
     ResultPtr failure;
-    std::string failed_sql = batch.front().sql;
-    ResultPtr answer;
+    std::string failed_sql = batch.front()->sql;
+    std::vector<ResultPtr> answers;
     for (std::size_t i = 0; sent && i < batch.size(); ++i) {
       ResultPtr result(PQgetResult(conn_));
       if (!result) {  // no answer at all: the connection is gone
         sent = false;
-        failed_sql = batch[i].sql;
+        failed_sql = batch[i]->sql;
         break;
       }
       while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // up to the null that ends this statement
       const ExecStatusType status = PQresultStatus(result.get());
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-        if (last && i + 1 == batch.size()) answer = std::move(result);
+        if (i >= writes.size()) answers.push_back(std::move(result));
       } else if (!failure && status != PGRES_PIPELINE_ABORTED) {
         failure = std::move(result);
-        failed_sql = batch[i].sql;
+        failed_sql = batch[i]->sql;
       }
     }
     if (sent) {
@@ -206,7 +265,7 @@ class PostgresConnection final : public Connection {
     if (sent) PQexitPipelineMode(conn_);
     if (failure) Check(failure.get(), failed_sql);
     if (!sent || PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) Check(nullptr, failed_sql);
-    return answer;
+    return answers;
   }
 
   void Check(PGresult* result, std::string_view sql) {
@@ -234,6 +293,7 @@ class PostgresConnection final : public Connection {
   PGconn* conn_;
   std::unordered_map<std::string, std::string> prepared_;
   std::vector<Queued> deferred_;
+  std::vector<Answer> waiting_;
 };
 
 }  // namespace
@@ -253,6 +313,19 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url) {
     return MakeError(ErrorCode::kServiceUnavailable, "PostgreSQL 会话设置失败", std::string("PostgreSQL setup failed: ") + e.what(), "db");
   }
   return std::unique_ptr<Connection>(std::move(connection));
+}
+
+ReadsAhead::ReadsAhead(Connection& connection, const std::vector<PlannedRead>& reads) : connection_(connection) {
+  if (auto* postgres = dynamic_cast<PostgresConnection*>(&connection_)) postgres->ReadAhead(reads);
+}
+
+ReadsAhead::~ReadsAhead() {
+  if (auto* postgres = dynamic_cast<PostgresConnection*>(&connection_)) postgres->DropWaiting();
+}
+
+std::size_t ReadsAhead::waiting() const {
+  auto* postgres = dynamic_cast<PostgresConnection*>(&connection_);
+  return postgres ? postgres->waiting() : 0;
 }
 
 void ExecuteDeferred(Connection& connection, std::string_view sql, const Params& params) {

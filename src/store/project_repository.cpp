@@ -1,4 +1,5 @@
 #include "store/project_repository.h"
+#include "store/case_detail_reads.h"
 
 namespace wagelink::store {
 namespace {
@@ -278,9 +279,13 @@ std::vector<ProjectRepository::Candidate> ProjectRepository::CandidatesFor(const
   return out;
 }
 
+PlannedRead ProjectLinkRead(std::int64_t case_id) {
+  return {"SELECT p.id, p.project_no, p.name FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id = ?", {case_id}};
+}
+
 std::optional<ProjectRepository::Link> ProjectRepository::LinkOfCase(std::int64_t case_id) {
-  auto row = c_.QueryOne("SELECT p.id, p.project_no, p.name FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id = ?",
-                         {case_id});
+  const auto read = ProjectLinkRead(case_id);
+  auto row = c_.QueryOne(read.sql, read.params);
   if (!row) return std::nullopt;
   return Link{row->Int(0), row->Text(1), row->Text(2)};
 }
