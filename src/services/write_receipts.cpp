@@ -29,6 +29,8 @@ Error KeyUsedForAnotherRequestError() {
 
 Result<std::optional<store::WriteReceipt>> WriteReceipts::Prepare(std::int64_t user_id, const KeyedWrite& write) const {
   const auto& key = write.idempotency_key;
+  // The HTTP guard checked the key already (before hashing an upload); the service checks it again
+  // because it must not depend on every caller having come through that guard.
   if (auto malformed = CheckIdempotencyKey(key)) return *malformed;
   std::string request;
   request.append(write.method).append(" ").append(write.target).append("\n").append(write.body);

@@ -28,9 +28,9 @@ class LoginLockoutRepository {
   std::map<std::string, std::string> LockedNames(const std::string& now);
 
   // Sign-in attempts per client address (Unix seconds), whichever instance received them: the
-  // per-address limit of services/auth_service.h counts these.
-  // Holds the address until the transaction ends, so that attempts counted at once count one after
-  // another (call it first, inside the transaction that counts and records).
+  // per-address limit of services/auth_service.h counts these. HoldClient holds the address until
+  // the transaction ends, so that attempts counted at once count one after another: call it first,
+  // inside the transaction that counts and records.
   void HoldClient(std::string_view client_address);
   std::int64_t CountAttempts(std::string_view client_address, std::int64_t after, std::int64_t until);
   void RecordAttempt(std::string_view client_address, std::int64_t at);
