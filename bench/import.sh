@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end import of a 100,000-row clue-platform export (10 workers per clue number, so 10,000
 # complaints) on a fresh server: upload, validation of every row, one-transaction commit. Prints
-# each phase's wall time and the server's resident memory after it and at its peak. SQLite by
-# default, or PostgreSQL with WAGELINK_BENCH_DB=postgresql://... Usage: bench/import.sh [BUILD_DIR] [ROWS]
+# each phase's wall time, the CPU time it cost the server and PostgreSQL (less swayed than the wall
+# time by whatever else the machine runs), and the server's resident memory after it and at its
+# peak. SQLite by default, or PostgreSQL with WAGELINK_BENCH_DB=postgresql://... Usage: bench/import.sh [BUILD_DIR] [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -27,11 +28,20 @@ rss() {  # the server's resident memory now and its peak so far, in MB
   awk '/^VmRSS/ {now = $2} /^VmHWM/ {peak = $2} END {printf "         server resident %d MB, peak so far %d MB\n", now / 1024, peak / 1024}' \
     "/proc/$(cat "$tmp/pid")/status"
 }
+cpu_ticks() {  # the server's CPU time and all PostgreSQL processes' (0 on SQLite), in clock ticks
+  local pg=0 p
+  for p in $(pgrep -x postgres || true); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$(awk '{print $14 + $15}' "/proc/$(cat "$tmp/pid")/stat") $pg"
+}
 phase() {  # name, curl arguments...
   local name=$1; shift
-  local start=$(date +%s.%N)
+  local start=$(date +%s.%N) before after
+  before=($(cpu_ticks))
   curl -s -b "$tmp/jar" -H "X-CSRF-Token: $csrf" -o "$tmp/$name.json" -w '%{http_code}' "$@" > "$tmp/$name.code"
-  printf '%-8s HTTP %s  %6.1f s\n' "$name" "$(cat "$tmp/$name.code")" "$(echo "$(date +%s.%N) - $start" | bc)"
+  after=($(cpu_ticks))
+  printf '%-8s HTTP %s  %6.1f s   CPU: server %.1f s, PostgreSQL %.1f s\n' "$name" "$(cat "$tmp/$name.code")" \
+    "$(echo "$(date +%s.%N) - $start" | bc)" "$(echo "(${after[0]} - ${before[0]}) / $(getconf CLK_TCK)" | bc -l)" \
+    "$(echo "(${after[1]} - ${before[1]}) / $(getconf CLK_TCK)" | bc -l)"
   rss
 }
 echo "== import of $rows rows ($(du -h "$tmp/clues.csv" | cut -f1) CSV), $db"
