@@ -164,13 +164,16 @@ void PlanComplaints(const imports::Table& table, RowReader& reader, const Import
       groups[it->second].push_back(&row);
     }
   }
+  std::vector<std::string> clues;
+  for (const auto& [clue, group] : group_of_clue) clues.push_back(clue);
+  const std::set<std::string> imported_before = imported.ExistingKeys("clue_no", clues);
   std::map<std::string, std::size_t> first_row_of_worker;  // employer|worker → row
   for (const auto& group : groups) {
     ComplaintRecord record;
     reader.Select(*group.front());
     const std::size_t errors_before = plan.errors.size();
     record.clue_no = reader.Text("clue_no");
-    if (!record.clue_no.empty() && imported.KeyExists("clue_no", record.clue_no)) {
+    if (imported_before.contains(record.clue_no)) {
       reader.Report("clue_no", "该线索编号已导入过", "this clue number was imported before");
     }
     record.input.channel = context.channel;

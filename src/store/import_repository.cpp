@@ -1,6 +1,8 @@
 #include "store/import_repository.h"
 #include "store/deferred_write.h"
 
+#include <algorithm>
+
 namespace wagelink::store {
 namespace {
 
@@ -21,7 +23,10 @@ constexpr std::string_view kExpire =
     "WHERE status IN ('uploaded', 'invalid', 'validated') AND updated_at < ?";
 constexpr std::string_view kCommittedWithSha =
     "SELECT id FROM imports WHERE kind = ? AND sha256 = ? AND status = 'committed' ORDER BY id LIMIT 1";
-constexpr std::string_view kKeyExists = "SELECT 1 FROM import_keys WHERE kind = ? AND external_key = ?";
+constexpr std::string_view kExistingKeysHead = "SELECT external_key FROM import_keys WHERE kind = ? AND external_key IN (";
+// Every statement asks for this many keys (the last padded with a repeat), so one statement text
+// serves them all and PostgreSQL prepares it once per connection.
+constexpr std::size_t kKeysPerStatement = 256;
 constexpr std::string_view kInsertKey = "INSERT INTO import_keys (kind, external_key, import_id, case_id) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kCaseWithWorkerIndex =
     "SELECT c.case_no FROM workers w JOIN cases c ON c.id = w.case_id "
@@ -65,8 +70,18 @@ std::optional<std::int64_t> ImportRepository::CommittedWithSha(std::string_view 
   return row->Int(0);
 }
 
-bool ImportRepository::KeyExists(std::string_view kind, std::string_view key) {
-  return c_.QueryOne(kKeyExists, {std::string(kind), std::string(key)}).has_value();
+std::set<std::string> ImportRepository::ExistingKeys(std::string_view kind, const std::vector<std::string>& keys) {
+  std::set<std::string> existing;
+  if (keys.empty()) return existing;
+  std::string sql(kExistingKeysHead);
+  for (std::size_t i = 0; i < kKeysPerStatement; ++i) sql.append(i ? ", ?" : "?");
+  sql.append(")");
+  for (std::size_t first = 0; first < keys.size(); first += kKeysPerStatement) {
+    Params params{std::string(kind)};
+    for (std::size_t i = 0; i < kKeysPerStatement; ++i) params.emplace_back(keys[std::min(first + i, keys.size() - 1)]);
+    c_.Stream(sql, params, [&](const Row& r) { existing.insert(r.Text(0)); });
+  }
+  return existing;
 }
 
 void ImportRepository::InsertKey(std::string_view kind, std::string_view key, std::int64_t import_id, std::optional<std::int64_t> case_id) {

@@ -3,6 +3,7 @@
 // only; reads are limited to the uploader's body by the service.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,8 @@ class ImportRepository {
   // A committed import of the same kind with the same file bytes.
   std::optional<std::int64_t> CommittedWithSha(std::string_view kind, std::string_view sha256);
 
-  bool KeyExists(std::string_view kind, std::string_view key);
+  // Which of `keys` of this kind were imported before: many to a statement, not one round trip each.
+  std::set<std::string> ExistingKeys(std::string_view kind, const std::vector<std::string>& keys);
   // Deferred (store/deferred_write.h).
   void InsertKey(std::string_view kind, std::string_view key, std::int64_t import_id, std::optional<std::int64_t> case_id);
   // The case number of a case that already has a worker with this ID-number blind index, within

@@ -118,6 +118,41 @@ TEST(Import, GbkComplaintsFromTheCluePlatformAreProposedCorrectedValidatedAndCom
   EXPECT_EQ(report.at("error_count"), 4) << report;  // both clue numbers, and the two workers already in their case
 }
 
+// Clue numbers are looked up many to a statement: the ones imported before are found wherever
+// they fall among hundreds, and only those.
+TEST(Import, ClueNumbersImportedBeforeAreFoundAmongHundreds) {
+  TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  auto clues = [](unsigned from, unsigned to, unsigned id_offset) {
+    std::string csv = "线索编号,投诉人姓名,公民身份号码,被投诉单位名称,主体类型,欠薪金额（元）,欠薪月数,投诉时间\n";
+    for (unsigned n = from; n <= to; ++n) {
+      char clue[16];
+      std::snprintf(clue, sizeof clue, "XS-%04u", n);
+      csv += std::string(clue) + ",工人" + std::to_string(n) + "," + Id(n + id_offset) + ",某劳务班组" + std::to_string(n) +
+             ",包工头,4500,2,2025-12-03 09:30\n";
+    }
+    return csv;
+  };
+  auto first = Upload(handler, "kind=complaints", clues(1, 300, 0));
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto validated = ConfirmProposed(handler, first);
+  ASSERT_EQ(validated.Json().at("status"), "validated") << validated.body;
+  ASSERT_EQ(Commit(handler, first).status, 200);
+
+  auto second = Upload(handler, "kind=complaints", clues(1, 320, 500));  // 300 imported before, 20 new
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto report = ConfirmProposed(handler, second).Json();
+  EXPECT_EQ(report.at("status"), "invalid");
+  std::set<std::int64_t> rows;
+  for (const auto& e : report.at("errors").as_array()) {
+    EXPECT_EQ(e.at("field"), "clue_no") << e;
+    rows.insert(e.at("row").as_int64());
+  }
+  std::set<std::int64_t> expected;
+  for (std::int64_t row = 2; row <= 301; ++row) expected.insert(row);  // XS-0001..XS-0300, after the header row
+  EXPECT_EQ(rows, expected);
+}
+
 TEST(Import, BadRowsAreAllReportedWithRowColumnAndMessagesAndNothingIsWritten) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
