@@ -220,7 +220,7 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   }
   event.payload = boost::json::serialize(payload);
   event.request_id = who.request_id;
-  event.id = timeline.InsertEvent(event);
+  timeline.AddEvent(event);  // its id is needed by nothing below
   timeline.InsertClock(ToClockRow(row.id, *l01_clock));
   // A new case's workers and its one event are at hand: no need to read them back.
   records_.ReportAtOnceIfDue(connection, who, row, employer, workers, {event});

@@ -7,10 +7,12 @@
 namespace wagelink::store {
 namespace {
 
-constexpr std::string_view kInsertEvent =
-    "INSERT INTO case_events (case_id, event, at, actor_user_id, actor_username, actor_body, from_state, to_state, "
-    "payload, reason, explanation_zh, explanation_en, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "RETURNING id";
+#define WL_INSERT_EVENT                                                                                      \
+  "INSERT INTO case_events (case_id, event, at, actor_user_id, actor_username, actor_body, from_state, to_state, " \
+  "payload, reason, explanation_zh, explanation_en, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+constexpr std::string_view kInsertEvent = WL_INSERT_EVENT " RETURNING id";
+constexpr std::string_view kAddEvent = WL_INSERT_EVENT;
+#undef WL_INSERT_EVENT
 // The actor's name as people know them (the account's display name; empty for the system).
 constexpr std::string_view kListEvents =
     "SELECT e.id, e.case_id, e.event, e.at, e.actor_user_id, e.actor_username, e.actor_body, e.from_state, e.to_state, "
@@ -110,11 +112,18 @@ ClockRow ToClock(const Row& r) {
 
 }  // namespace
 
-std::int64_t CaseTimelineRepository::InsertEvent(const CaseEventRow& e) {
-  return c_.InsertReturningId(kInsertEvent, {e.case_id, e.event, e.at, NullableValue(e.actor_user_id), e.actor_username,
-                                             e.actor_body, e.from_state, e.to_state, e.payload, e.reason,
-                                             e.explanation_zh, e.explanation_en, e.request_id});
+namespace {
+Params EventParams(const CaseEventRow& e) {
+  return {e.case_id, e.event, e.at, NullableValue(e.actor_user_id), e.actor_username, e.actor_body, e.from_state,
+          e.to_state, e.payload, e.reason, e.explanation_zh, e.explanation_en, e.request_id};
 }
+}  // namespace
+
+std::int64_t CaseTimelineRepository::InsertEvent(const CaseEventRow& e) {
+  return c_.InsertReturningId(kInsertEvent, EventParams(e));
+}
+
+void CaseTimelineRepository::AddEvent(const CaseEventRow& e) { ExecuteDeferred(c_, kAddEvent, EventParams(e)); }
 
 PlannedRead EventsRead(std::int64_t case_id) { return {std::string(kListEvents), {case_id}}; }
 

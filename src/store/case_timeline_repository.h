@@ -83,6 +83,8 @@ class CaseTimelineRepository {
   explicit CaseTimelineRepository(Connection& connection) : c_(connection) {}
 
   std::int64_t InsertEvent(const CaseEventRow& event);
+  // InsertEvent for a caller that needs no id: deferred (store/deferred_write.h).
+  void AddEvent(const CaseEventRow& event);
   std::vector<CaseEventRow> ListEvents(std::int64_t case_id);
 
   // Deferred (store/deferred_write.h): nobody needs the new clock's id at once.
