@@ -154,12 +154,13 @@ Result<CaseDetail> CaseIntake::CreateComplaint(const Principal& who, const Compl
   if (auto ok = CheckComplaint(who, input); !ok) return ok.error();
   auto connection = records_.db().Acquire();
   store::Transaction tx(*connection);
-  std::int64_t case_id = InsertComplaint(*connection, who, input);
+  const std::int64_t case_id = InsertComplaint(*connection, who, input).id;
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }
 
-std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input) {
+CaseIntake::NewCase CaseIntake::InsertComplaint(store::Connection& connection, const Principal& who,
+                                                const ComplaintInput& input) {
   const domain::Instant now = records_.Now();
   const auto rules = records_.rules().Current(connection);
   const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
@@ -226,7 +227,7 @@ std::int64_t CaseIntake::InsertComplaint(store::Connection& connection, const Pr
   records_.ReportAtOnceIfDue(connection, who, row, employer, workers, {event});
   records_.audit().Append(connection, who, "case.create", {"case", std::to_string(row.id)}, nullptr,
                 boost::json::object{{"case_no", row.case_no}, {"workers", input.workers.size()}});
-  return row.id;
+  return {row.id, row.case_no};
 }
 
 Status CaseIntake::CheckNewEmployer(const EmployerInput& employer, const std::string& field) {

@@ -49,7 +49,11 @@ class CaseIntake {
   // The two halves of CreateComplaint: the checks (nothing written), and the writes inside the
   // caller's transaction (case, workers, event, clock, audit entry) for a checked input.
   Status CheckComplaint(const Principal& who, const ComplaintInput& input) const;
-  std::int64_t InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input);
+  struct NewCase {
+    std::int64_t id = 0;
+    std::string case_no;
+  };
+  NewCase InsertComplaint(store::Connection& connection, const Principal& who, const ComplaintInput& input);
   // A worker as intake checks it (field names "workers[index].…"), and checked workers added to a
   // case inside the caller's transaction, with their personal data encrypted and the case totals;
   // returns the rows as stored.

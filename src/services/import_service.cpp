@@ -292,14 +292,12 @@ Result<boost::json::object> ImportService::Write(store::Connection& connection, 
   }
   if (!plan.complaints.empty()) {
     boost::json::array case_ids, case_nos;  // the same cases, by id for links and by number for people
-    store::CaseRepository case_repo(connection);
     for (const auto& record : plan.complaints) {
-      std::int64_t case_id = cases_.InsertComplaint(connection, who, record.input);
-      if (!record.clue_no.empty()) imports_repo.InsertKey("clue_no", record.clue_no, loaded.row.id, case_id);
+      const auto created = cases_.InsertComplaint(connection, who, record.input);
+      if (!record.clue_no.empty()) imports_repo.InsertKey("clue_no", record.clue_no, loaded.row.id, created.id);
       if (case_ids.size() < kMaxCaseIdsInResult) {
-        case_ids.push_back(case_id);
-        auto created = case_repo.FindCase(case_id, {true, ""});
-        case_nos.push_back(boost::json::string(created ? created->case_no : std::string()));
+        case_ids.push_back(created.id);
+        case_nos.push_back(boost::json::string(created.case_no));
       }
     }
     result["cases_created"] = plan.complaints.size();

@@ -102,6 +102,7 @@ TEST(Import, GbkComplaintsFromTheCluePlatformAreProposedCorrectedValidatedAndCom
   EXPECT_EQ(CaseTotal(handler), before + 2);
   auto case_id = committed.Json().at("result").at("case_ids").at(0).as_int64();
   auto detail = handler.Get("/api/v1/cases/" + std::to_string(case_id)).Json();
+  EXPECT_EQ(committed.Json().at("result").at("case_nos").at(0), detail.at("case_no")) << "people read the number";
   EXPECT_EQ(detail.at("workers").as_array().size(), 2u);
   EXPECT_EQ(detail.at("channel"), "national_clue_platform");
   EXPECT_EQ(detail.at("owed").at("yuan"), "20000.50") << detail;
