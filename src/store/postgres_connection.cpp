@@ -135,6 +135,7 @@ class PostgresConnection final : public Connection {
 
   // store/deferred_write.h. Outside a transaction nothing would send the queue, so it runs now.
   void Defer(std::string_view sql, const Params& params) {
+    waiting_.clear();  // a write: nothing read before it may be served after
     if (PQtransactionStatus(conn_) != PQTRANS_INTRANS || deferred_.size() >= kMaxDeferred) {
       Execute(sql, params);
       return;

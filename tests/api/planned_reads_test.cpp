@@ -62,6 +62,16 @@ TEST_F(PlannedReads, AWriteOnTheConnectionDropsEveryWaitingAnswer) {
   EXPECT_EQ(Value(*c, "a"), "after");
 }
 
+TEST_F(PlannedReads, ADeferredWriteDropsThemToo) {
+  auto c = db_->Acquire();
+  store::Transaction tx(*c);
+  const store::ReadsAhead ahead(*c, {ValueOf("a")});
+  store::ExecuteDeferred(*c, "UPDATE settings SET value = 'deferred' WHERE key = 'a'");
+  EXPECT_EQ(ahead.waiting(), 0u);
+  EXPECT_EQ(Value(*c, "a"), "deferred");
+  tx.Commit();
+}
+
 TEST_F(PlannedReads, NoAnswerOutlivesTheReadsAhead) {
   auto c = db_->Acquire();
   { const store::ReadsAhead ahead(*c, {ValueOf("a")}); }
