@@ -68,6 +68,7 @@
 #include "services/two_factor_service.h"
 #include "store/audit_repository.h"
 #include "store/blob_store.h"
+#include "store/case_tally_repository.h"
 #include "store/migrations.h"
 #include "store/postgres_listener.h"
 #include "api/sealed_spool.h"
@@ -221,6 +222,7 @@ Result<std::unique_ptr<store::Database>> OpenMigratedDatabase(const Config& conf
   try {
     auto connection = (*database)->Acquire();
     auto names = store::ApplyMigrations(*connection);
+    store::CaseTallyRepository(*connection).RecountIfAsked();
     if (applied) *applied = std::move(names);
   } catch (const store::DatabaseError& e) {
     return MakeError(ErrorCode::kServiceUnavailable, std::string("数据库迁移失败：") + e.what(),

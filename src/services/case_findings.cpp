@@ -12,6 +12,7 @@
 #include "services/case_mapping.h"
 #include "services/case_findings.h"
 #include "services/same_state_event.h"
+#include "store/case_tally_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -127,6 +128,10 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
                          domain::DescribeFindingEn(input.kind, input.value) + " (before: " +
                          domain::DescribeFindingEn(input.kind, previous) +
                          "). The case's assessment now rests on the new facts.";
+  // A worker's claim changes the case's totals, and the finder becomes a party: the dashboard's
+  // running totals follow (store/case_tally_repository.h).
+  store::CaseTallyRepository tallies(*connection);
+  tallies.Withdraw(case_id);
   timeline.InsertEvent(event);
   if (input.kind == domain::FindingKind::kConduct) {
     cases.SetConduct(case_id, std::string(domain::ConductName(input.value.conduct)));
@@ -136,6 +141,7 @@ Result<CaseDetail> CaseFindings::RecordFinding(const Principal& who, std::int64_
     cases.SetWorkerClaim(case_id, claim.worker_id, claim.owed.fen(), claim.other_claims.fen(), claim.months_unpaid);
   }
   cases.AddParty(case_id, who.body_code, now.ToIsoUtc());
+  tallies.Deposit(case_id);
   records_.audit().Append(*connection, who, "case.finding", {"case", std::to_string(case_id)},
                 boost::json::object{{"kind", domain::FindingKindCode(input.kind)},
                                     {"value", domain::FindingValueToJson(input.kind, previous)}},

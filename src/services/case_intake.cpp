@@ -18,6 +18,7 @@
 #include "services/publication_privacy.h"
 #include "services/sealing_contexts.h"
 #include "services/zh_text.h"
+#include "store/case_tally_repository.h"
 #include "store/project_repository.h"
 
 namespace wagelink::services {
@@ -155,6 +156,7 @@ Result<CaseDetail> CaseIntake::CreateComplaint(const Principal& who, const Compl
   auto connection = records_.db().Acquire();
   store::Transaction tx(*connection);
   const std::int64_t case_id = InsertComplaint(*connection, who, input).id;
+  store::CaseTallyRepository(*connection).Deposit(case_id);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }
@@ -243,8 +245,11 @@ std::int64_t CaseIntake::InsertEmployer(store::Connection& connection, const Emp
 
 std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& connection, std::int64_t case_id,
                                                        const std::vector<WorkerInput>& workers) {
+  store::CaseTallyRepository tallies(connection);  // the dashboard's worker and money totals follow
+  tallies.Withdraw(case_id);
   auto rows = SealAndInsertWorkers(connection, case_id, workers);
   store::CaseRepository(connection).RefreshCaseTotals(case_id);
+  tallies.Deposit(case_id);
   return rows;
 }
 

@@ -6,6 +6,7 @@
 #include "services/same_state_event.h"
 
 #include "domain/case_facts.h"
+#include "store/case_tally_repository.h"
 
 namespace wagelink::services {
 namespace {
@@ -82,11 +83,14 @@ Result<CaseDetail> CasePayments::RecordPayment(const Principal& who, std::int64_
     }
     shares = Proportional(workers, input.amount.fen());
   }
+  store::CaseTallyRepository tallies(*connection);  // the dashboard's paid totals follow the payment
+  tallies.Withdraw(case_id);
   for (const auto& [worker_id, fen] : shares) {
     if (fen == 0) continue;
     cases.InsertPayment({0, case_id, worker_id, fen, input.paid_on.ToIso(), input.payer, input.note.substr(0, 500), now_text});
   }
   cases.RefreshMoney(case_id);
+  tallies.Deposit(case_id);
   // At noon in Beijing: the day is what was recorded.
   auto event = SameStateEvent(who, *row, "record_payment", input.paid_on.ToIso() + "T04:00:00Z");
   event.payload = boost::json::serialize(

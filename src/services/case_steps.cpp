@@ -10,6 +10,7 @@
 #include "domain/limitation_period.h"
 #include "services/case_steps.h"
 #include "domain/step_documents.h"
+#include "store/case_tally_repository.h"
 #include "store/identity_repository.h"
 
 namespace wagelink::services {
@@ -182,6 +183,9 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   const domain::Transition& t = *decision;
 
   const std::string to_state(domain::CaseStateCode(t.to));
+  // The dashboard's running totals follow the step: its event, its parties (store/case_tally_repository.h).
+  store::CaseTallyRepository tallies(*connection);
+  tallies.Withdraw(case_id);
   if (!cases.UpdateState(case_id, row->version, to_state, boost::json::serialize(ProgressToJson(t.progress)), now_text)) {
     return MakeError(ErrorCode::kConflict, "案件已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry");
   }
@@ -241,6 +245,7 @@ Result<CaseDetail> CaseSteps::TakeStep(const Principal& who, std::int64_t case_i
   event.explanation_en = t.explanation_en + limitation_en;
   event.request_id = who.request_id;
   const std::int64_t event_id = timeline.InsertEvent(event);
+  tallies.Deposit(case_id);
   records_.audit().Append(*connection, who, "case.step." + event.event, {"case", std::to_string(case_id)},
                 boost::json::object{{"state", row->state}}, boost::json::object{{"state", to_state}});
 

@@ -8,6 +8,7 @@
 #include "security/encoding.h"
 #include "services/admin_service.h"
 #include "services/sealing_contexts.h"
+#include "store/case_tally_repository.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
 #include "store/project_repository.h"
@@ -292,14 +293,18 @@ Result<boost::json::object> ImportService::Write(store::Connection& connection, 
   }
   if (!plan.complaints.empty()) {
     boost::json::array case_ids, case_nos;  // the same cases, by id for links and by number for people
+    std::vector<std::int64_t> created_ids;
+    created_ids.reserve(plan.complaints.size());
     for (const auto& record : plan.complaints) {
       const auto created = cases_.InsertComplaint(connection, who, record.input);
+      created_ids.push_back(created.id);
       if (!record.clue_no.empty()) imports_repo.InsertKey("clue_no", record.clue_no, loaded.row.id, created.id);
       if (case_ids.size() < kMaxCaseIdsInResult) {
         case_ids.push_back(created.id);
         case_nos.push_back(boost::json::string(created.case_no));
       }
     }
+    store::CaseTallyRepository(connection).Deposit(created_ids);
     result["cases_created"] = plan.complaints.size();
     result["case_ids"] = std::move(case_ids);
     result["case_nos"] = std::move(case_nos);

@@ -1,6 +1,6 @@
 #include "store/dashboard_repository.h"
 
-#include "store/case_sql.h"
+#include "store/case_tally_repository.h"
 
 namespace wagelink::store {
 namespace {
@@ -8,22 +8,6 @@ namespace {
 // Bound as (all_in_region 0/1, body_code), like every case query.
 #define WL_DASHBOARD_SCOPE \
   "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
-
-constexpr std::string_view kMoney =
-    "SELECT COUNT(*), CAST(COALESCE(SUM(c.workers_count), 0) AS BIGINT), "
-    // A claim found to involve no arrears owes nothing, whatever was claimed.
-    "CAST(COALESCE(SUM(CASE WHEN " WL_CASE_NO_ARREARS_FOUND " = 1 THEN 0 ELSE c.owed_fen END), 0) AS BIGINT), "
-    "CAST(COALESCE(SUM(c.paid_fen), 0) AS BIGINT), "
-    "CAST(COALESCE(SUM(CASE WHEN c.owed_fen > 0 AND c.paid_fen >= c.owed_fen THEN 1 ELSE 0 END), 0) AS BIGINT) "
-    "FROM cases c WHERE " WL_DASHBOARD_SCOPE;
-
-constexpr std::string_view kFunnelSteps =
-    "SELECT v.event, COUNT(DISTINCT v.case_id) FROM case_events v JOIN cases c ON c.id = v.case_id "
-    "WHERE v.event IN ('accept_complaint', 'issue_order', 'send_transfer', 'file_case', 'decide_prosecution', "
-    "'deliver_judgment', 'record_execution') "
-    // 不起诉 sends the case back to labour inspection (反向衔接): it is no prosecution.
-    "AND NOT (v.event = 'decide_prosecution' AND v.to_state = 'administrative_handling') AND " WL_DASHBOARD_SCOPE
-    " GROUP BY v.event";
 
 // A met clock stopped after its due instant was met late; open ones are overdue or running at `now`.
 constexpr std::string_view kTimeliness =
@@ -45,19 +29,28 @@ constexpr std::string_view kOpenRisksByLevel =
 
 #undef WL_DASHBOARD_SCOPE
 
-Params ScopeParams(const CaseScope& scope) { return {std::int64_t{scope.all_in_region}, scope.body_code}; }
+std::string_view TallyScope(const CaseScope& scope) {
+  return scope.all_in_region ? kRegionScope : std::string_view(scope.body_code);
+}
+
+std::int64_t Tally(const CaseTallies& tallies, std::string_view metric) {
+  auto found = tallies.find(std::string(metric));
+  return found == tallies.end() ? 0 : found->second;
+}
 
 }  // namespace
 
 CaseMoneyTotals DashboardRepository::Money(const CaseScope& scope) {
-  auto r = c_.QueryOne(kMoney, ScopeParams(scope));
-  if (!r) return {};
-  return {r->Int(0), r->Int(1), r->Int(2), r->Int(3), r->Int(4)};
+  const auto kept = CaseTallyRepository(c_).Kept(TallyScope(scope));
+  return {Tally(kept, kTallyCases), Tally(kept, kTallyWorkers), Tally(kept, kTallyOwedFen), Tally(kept, kTallyPaidFen),
+          Tally(kept, kTallyPaidInFull)};
 }
 
 std::vector<EventReach> DashboardRepository::FunnelSteps(const CaseScope& scope) {
   std::vector<EventReach> out;
-  c_.Stream(kFunnelSteps, ScopeParams(scope), [&](const Row& r) { out.push_back({r.Text(0), r.Int(1)}); });
+  for (const auto& [metric, cases] : CaseTallyRepository(c_).Kept(TallyScope(scope))) {
+    if (metric.starts_with(kReachedPrefix)) out.push_back({metric.substr(kReachedPrefix.size()), cases});
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Aggregates for the dashboard (驾驶舱): COUNT and SUM queries only, each within the caller's
-// need-to-know scope (the same bound case_parties predicate as CaseRepository), never rows.
+// Figures for the dashboard (驾驶舱), each within the caller's need-to-know scope, never rows. The
+// case figures and the funnel are the running totals of store/case_tally_repository.h (one look-up
+// whatever the number of cases); timeliness and risks are COUNT queries over the open work.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -7,6 +7,8 @@
 
 #include "support/case_branches.h"
 #include "support/scenarios.h"
+#include "store/case_tally_repository.h"
+#include "store/database.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -168,6 +170,41 @@ TEST(Dashboard, AClaimFoundToInvolveNoArrearsOwesNothing) {
   const auto money = leader.Get("/api/v1/dashboard").Json().at("money");
   EXPECT_EQ(money.at("owed").at("fen").as_int64(), owed_elsewhere);
   EXPECT_EQ(money.at("outstanding").at("fen").as_int64(), owed_elsewhere - paid_everywhere);
+}
+
+// The case figures and the funnel are running totals (store/case_tally_repository.h), not counts over
+// the cases: emptied, the dashboard shows nothing; asked for a recount (as a bulk load does), they
+// come back exactly, once, however often the recount is asked for.
+TEST(Dashboard, TheRunningTotalsAreWhatItShowsAndARecountRestoresThemOnce) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
+  auto database = store::Database::Open(server.database_url(), 1);
+  ASSERT_TRUE(database);
+  auto connection = (*database)->Acquire();
+  auto asked = [&] { return connection->QueryOne("SELECT COUNT(*) FROM case_tallies WHERE scope = ''")->Int(0); };
+  EXPECT_EQ(asked(), 0) << "the new table's recount ran when the server opened the database";
+  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
+  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  HttpClient leader = server.LoginAs("leader");
+  HttpClient police = server.LoginAs("police");
+  const auto region = leader.Get("/api/v1/dashboard").Json();
+  const auto scoped = police.Get("/api/v1/dashboard").Json();
+  ASSERT_GT(region.at("money").at("cases").as_int64(), scoped.at("money").at("cases").as_int64());
+  ASSERT_GT(Funnel(scoped).at("transferred"), 0);
+
+  connection->Execute("DELETE FROM case_tallies", {});
+  EXPECT_EQ(leader.Get("/api/v1/dashboard").Json().at("money").at("cases").as_int64(), 0);
+  EXPECT_EQ(Funnel(police.Get("/api/v1/dashboard").Json()).at("transferred"), 0);
+
+  connection->Execute("INSERT INTO case_tallies (scope, metric, value) VALUES ('', 'recount', 1)", {});
+  store::CaseTallyRepository(*connection).RecountIfAsked();
+  store::CaseTallyRepository(*connection).RecountIfAsked();
+  EXPECT_EQ(asked(), 0);
+  for (auto* client : {&leader, &police}) {
+    const auto again = client->Get("/api/v1/dashboard").Json();
+    const auto& before = client == &leader ? region : scoped;
+    EXPECT_EQ(again.at("money"), before.at("money"));
+    EXPECT_EQ(again.at("funnel"), before.at("funnel"));
+  }
 }
 
 TEST(Dashboard, RiskLevelsByMonthAndOpenRisksByLevel) {

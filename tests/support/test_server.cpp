@@ -22,8 +22,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
 
+#include "store/case_tally_repository.h"
 #include "store/database.h"
 
 namespace wagelink::testing {
@@ -244,9 +246,42 @@ TestServer::TestServer(TestServerOptions options)
   port_ = app_->Start();
 }
 
+namespace {
+
+// Every test that runs a server proves the dashboard's running totals (store/case_tally_repository.h)
+// never drift: whatever the test did to its cases, what is kept equals a count from the cases.
+void ExpectTalliesKeptExactly(const std::string& database_url) {
+  auto database = store::Database::Open(database_url, 1);
+  if (!database) return;  // a test that broke its own database has reported it
+  auto connection = (*database)->Acquire();
+  store::CaseTallyRepository tallies(*connection);
+  const auto kept = tallies.KeptEverywhere();
+  const auto counted = tallies.Counted();
+  if (kept == counted) return;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> differing;  // "scope/metric" → kept, counted
+  for (const auto& [scope, metrics] : kept) {
+    for (const auto& [metric, value] : metrics) differing[scope + "/" + metric].first = value;
+  }
+  for (const auto& [scope, metrics] : counted) {
+    for (const auto& [metric, value] : metrics) differing[scope + "/" + metric].second = value;
+  }
+  std::string report;
+  for (const auto& [name, values] : differing) {
+    if (values.first != values.second) {
+      report += " " + name + " kept " + std::to_string(values.first) + " counted " + std::to_string(values.second) + ";";
+    }
+  }
+  ADD_FAILURE() << "the dashboard's running totals drifted from the cases:" << report;
+}
+
+}  // namespace
+
 TestServer::~TestServer() {
   app_->Shutdown();
   app_->Wait();
+  const std::string database_url = app_->config().database_url;  // a test may have pointed it elsewhere
+  app_.reset();
+  ExpectTalliesKeptExactly(database_url);
 }
 
 HttpClient TestServer::LoginAs(const std::string& username) const {
