@@ -103,17 +103,20 @@ void NameCaseGroupOfficers(store::Connection& connection, std::vector<TimelineEn
 CaseDetail CaseRecords::LoadDetail(store::Connection& connection, const Principal& who, const store::CaseRow& row) {
   store::CaseRepository cases(connection);
   store::CaseTimelineRepository timeline(connection);
-  // What follows reads the case's own rows: on PostgreSQL they come in one round trip.
-  std::vector<store::PlannedRead> reads{
-      store::EmployerAndContractorRead(row.employer_id, row.general_contractor_id),
-      store::WorkersRead(row.id),
-      store::PaymentsRead(row.id),
-      store::EventsRead(row.id),
-      store::ClocksRead(row.id),
-      store::PartiesRead(row.id),
-      store::EvidenceFilesRead(domain::EvidenceOwnerCode(domain::EvidenceOwner::kCase), row.id),
-      store::CaseDocumentsRead(row.id)};
-  if (row.project_id) reads.push_back(store::ProjectLinkRead(row.id));
+  // What follows reads the case's own rows: on PostgreSQL they come in one round trip. SQLite's
+  // reads cost no round trip, so nothing is planned there (not even the statements' copies).
+  std::vector<store::PlannedRead> reads;
+  if (connection.dialect() == store::Dialect::kPostgres) {
+    reads = {store::EmployerAndContractorRead(row.employer_id, row.general_contractor_id),
+             store::WorkersRead(row.id),
+             store::PaymentsRead(row.id),
+             store::EventsRead(row.id),
+             store::ClocksRead(row.id),
+             store::PartiesRead(row.id),
+             store::EvidenceFilesRead(domain::EvidenceOwnerCode(domain::EvidenceOwner::kCase), row.id),
+             store::CaseDocumentsRead(row.id)};
+    if (row.project_id) reads.push_back(store::ProjectLinkRead(row.id));
+  }
   const store::ReadsAhead ahead(connection, reads);
   const domain::Instant now = domain::Instant::FromUnixSeconds(clock_.Now());
   const auto rules = rules_.Current(connection);

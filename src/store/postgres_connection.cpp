@@ -206,12 +206,13 @@ class PostgresConnection final : public Connection {
 
   // The answer read ahead for this statement and these parameters, taken, or null.
   ResultPtr TakeWaiting(std::string_view sql, const Params& params) {
+    std::optional<BoundParams> asked;  // bound once, and only when some answer has the same text
     for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
       if (it->sql != sql || it->params.values.size() != params.size()) continue;
-      const BoundParams asked = BoundParams::Of(params, true);
+      if (!asked) asked = BoundParams::Of(params, true);
       bool same = true;
       for (std::size_t i = 0; same && i < params.size(); ++i) {
-        const char* a = asked.values[i];
+        const char* a = asked->values[i];
         const char* b = it->params.values[i];
         same = (a == nullptr) == (b == nullptr) && (a == nullptr || std::string_view(a) == std::string_view(b));
       }
