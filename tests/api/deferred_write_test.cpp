@@ -17,19 +17,13 @@ constexpr std::string_view kInsertSetting = "INSERT INTO settings (key, value, u
 
 class DeferredWrites : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto opened = store::Database::Open(scratch_.url(), 2);
-    ASSERT_TRUE(opened) << opened.error().message_en;
-    db_ = std::move(*opened);
-    store::ApplyMigrations(*db_->Acquire());
-  }
   std::int64_t Count(store::Connection& c, const std::string& prefix) {
     return c.QueryOne("SELECT COUNT(*) FROM settings WHERE key LIKE ?", {prefix + "%"})->Int(0);
   }
   bool postgres() const { return db_->dialect() == store::Dialect::kPostgres; }
 
-  ScratchDatabase scratch_;
-  std::unique_ptr<store::Database> db_;
+  MigratedScratchDatabase scratch_;
+  store::Database* db_ = &scratch_.db();
 };
 
 TEST_F(DeferredWrites, TheNextStatementSeesThemAndTheCommitKeepsThem) {

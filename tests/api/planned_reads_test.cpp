@@ -19,11 +19,7 @@ constexpr std::string_view kValueOf = "SELECT value FROM settings WHERE key = ?"
 class PlannedReads : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::Database::Open(scratch_.url(), 2);
-    ASSERT_TRUE(opened) << opened.error().message_en;
-    db_ = std::move(*opened);
     auto c = db_->Acquire();
-    store::ApplyMigrations(*c);
     for (const char* key : {"a", "b"}) {
       c->Execute("INSERT INTO settings (key, value, updated_at) VALUES (?, 'before', 't')", {std::string(key)});
     }
@@ -37,8 +33,8 @@ class PlannedReads : public ::testing::Test {
   }
   bool postgres() const { return db_->dialect() == store::Dialect::kPostgres; }
 
-  ScratchDatabase scratch_;
-  std::unique_ptr<store::Database> db_;
+  MigratedScratchDatabase scratch_;
+  store::Database* db_ = &scratch_.db();
 };
 
 TEST_F(PlannedReads, EachAnswerIsServedOnceToTheSameStatementWithTheSameParameters) {

@@ -17,11 +17,8 @@ namespace wagelink::testing {
 namespace {
 
 TEST(Store, HostileTextIsStoredVerbatimBecauseEveryValueIsBound) {
-  ScratchDatabase scratch;
-  auto db = store::Database::Open(scratch.url(), 2);
-  ASSERT_TRUE(db) << db.error().message_en;
-  auto c = (*db)->Acquire();
-  store::ApplyMigrations(*c);
+  MigratedScratchDatabase scratch;
+  auto c = scratch.db().Acquire();
   const std::string hostile = "x'); DROP TABLE settings; -- ? $1 \"\\ 中文";
   c->Execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)", {std::string("k"), hostile, std::string("t")});
   auto row = c->QueryOne("SELECT value FROM settings WHERE key = ?", {std::string("k")});
@@ -30,11 +27,8 @@ TEST(Store, HostileTextIsStoredVerbatimBecauseEveryValueIsBound) {
 }
 
 TEST(Store, UncommittedTransactionIsRolledBack) {
-  ScratchDatabase scratch;
-  auto db = store::Database::Open(scratch.url(), 2);
-  ASSERT_TRUE(db);
-  auto c = (*db)->Acquire();
-  store::ApplyMigrations(*c);
+  MigratedScratchDatabase scratch;
+  auto c = scratch.db().Acquire();
   {
     store::Transaction tx(*c);
     c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'c')");
@@ -43,11 +37,8 @@ TEST(Store, UncommittedTransactionIsRolledBack) {
 }
 
 TEST(Store, DuplicateKeyRaisesUniqueViolation) {
-  ScratchDatabase scratch;
-  auto db = store::Database::Open(scratch.url(), 2);
-  ASSERT_TRUE(db);
-  auto c = (*db)->Acquire();
-  store::ApplyMigrations(*c);
+  MigratedScratchDatabase scratch;
+  auto c = scratch.db().Acquire();
   c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'c')");
   EXPECT_THROW(c->Execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 'c')"), store::UniqueViolation);
 }
@@ -57,11 +48,8 @@ TEST(Store, DuplicateKeyRaisesUniqueViolation) {
 // SQLite is really filled, up to a page limit; PostgreSQL reports a full disk as SQLSTATE 53100,
 // raised here by the server itself since its data folder is not ours to fill.
 TEST(Store, TheDatabasesDiskFullErrorIsStorageFullAndTheTransactionRollsBack) {
-  ScratchDatabase scratch;
-  auto db = store::Database::Open(scratch.url(), 2);
-  ASSERT_TRUE(db);
-  auto c = (*db)->Acquire();
-  store::ApplyMigrations(*c);
+  MigratedScratchDatabase scratch;
+  auto c = scratch.db().Acquire();
   std::string fill_up;
   if (c->dialect() == store::Dialect::kSqlite) {
     const auto pages = c->QueryOne("PRAGMA page_count")->Int(0);

@@ -27,6 +27,7 @@
 
 #include "store/case_tally_repository.h"
 #include "store/database.h"
+#include "store/migrations.h"
 
 namespace wagelink::testing {
 namespace asio = boost::asio;
@@ -103,6 +104,15 @@ ScratchDatabase::ScratchDatabase() : dir_(MakeTempDir()) {
     url_ = "sqlite:" + dir_ + "/test.db";
   }
 }
+
+MigratedScratchDatabase::MigratedScratchDatabase(std::size_t pool_size) {
+  auto opened = store::Database::Open(scratch_.url(), pool_size);
+  if (!opened) throw std::runtime_error("cannot open the scratch database: " + opened.error().message_en);
+  db_ = std::move(*opened);
+  store::ApplyMigrations(*db_->Acquire());
+}
+
+MigratedScratchDatabase::~MigratedScratchDatabase() = default;
 
 ScratchDatabase::~ScratchDatabase() {
   if (!pg_name_.empty()) {

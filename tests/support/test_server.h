@@ -39,6 +39,20 @@ class ScratchDatabase {
   std::string pg_name_;
 };
 
+// A ScratchDatabase opened with a pool of `pool_size` connections and every migration applied, for
+// tests of the store itself. Throws if it cannot be opened.
+class MigratedScratchDatabase {
+ public:
+  explicit MigratedScratchDatabase(std::size_t pool_size = 2);
+  ~MigratedScratchDatabase();
+  store::Database& db() { return *db_; }
+  const std::string& url() const { return scratch_.url(); }
+
+ private:
+  ScratchDatabase scratch_;  // outlives the pool
+  std::unique_ptr<store::Database> db_;
+};
+
 struct HttpResponse {
   int status = 0;
   std::map<std::string, std::string> headers;  // lower-case names
