@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 
+#include "store/case_repository.h"
+#include "store/database.h"
 #include "support/scenarios.h"
 #include "support/case_api.h"
 #include "support/test_server.h"
@@ -53,6 +55,27 @@ TEST(Case, ComplaintIsRegisteredWithWorkersMoneyMaskedDataAndTheAcceptanceClock)
   EXPECT_EQ(c.at("timeline").as_array().size(), 1u);
   EXPECT_EQ(created.body.find(ValidIdNumber("11010119800101100")), std::string::npos) << "no full ID number anywhere";
   EXPECT_EQ(created.body.find("13910000000"), std::string::npos) << "no full phone number anywhere";
+}
+
+// Intake writes a new case with its totals (its workers' sum) instead of refreshing them after; the
+// refresh (store::CaseRepository::RefreshCaseTotals) stays the rule. A new term in one must reach both.
+TEST(Case, ANewCasesTotalsAreWhatARefreshFromItsWorkersGives) {
+  TestServer server = ScenarioServer();
+  HttpClient handler = server.LoginAs("handler");
+  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.Json().at("id").as_int64();
+  auto database = store::Database::Open(server.app().config().database_url, 1);
+  ASSERT_TRUE(database);
+  auto connection = (*database)->Acquire();
+  auto totals = [&] {
+    auto r = connection->QueryOne("SELECT workers_count, owed_fen, paid_fen FROM cases WHERE id = ?", {id});
+    return std::make_tuple(r->Int(0), r->Int(1), r->Int(2));
+  };
+  const auto as_written = totals();
+  EXPECT_EQ(as_written, std::make_tuple(std::int64_t{14}, std::int64_t{18'640'000}, std::int64_t{0}));
+  store::CaseRepository(*connection).RefreshCaseTotals(id);
+  EXPECT_EQ(totals(), as_written);
 }
 
 TEST(Case, ScenarioOneRunsFromComplaintToPoliceFilingWithEveryClockMet) {
