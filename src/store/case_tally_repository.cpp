@@ -9,10 +9,10 @@
 namespace wagelink::store {
 namespace {
 
-// What each case contributes, one row per (case, metric), for the cases `case_filter` admits
-// (an expression over `c` and, for the funnel, over `v`).
+// What each case contributes, one row per (case, metric), for the cases the filters admit (the same
+// cases, named over `c`, over `v` for the funnel's events and over `k` for the statutory clocks).
 // clang-format off
-#define WL_CONTRIBUTIONS(case_filter, event_filter)                                                             \
+#define WL_CONTRIBUTIONS(case_filter, event_filter, clock_filter)                                                             \
   "SELECT c.id AS case_id, m.metric AS metric, CASE m.metric "                                                   \
   "WHEN 'cases' THEN 1 WHEN 'workers' THEN c.workers_count "                                                     \
   /* A claim found to involve no arrears owes nothing, whatever was claimed. */                                  \
@@ -26,28 +26,35 @@ namespace {
   "'deliver_judgment', 'record_execution') "                                                                     \
   /* 不起诉 sends the case back to labour inspection (反向衔接): it is no prosecution. */                          \
   "AND NOT (v.event = 'decide_prosecution' AND v.to_state = 'administrative_handling') AND " event_filter " "     \
-  "GROUP BY v.case_id, v.event"
+  "GROUP BY v.case_id, v.event "                                                                                 \
+  /* Duty clocks by responsible body: open, or stopped met on time, met late, not met. */                        \
+  "UNION ALL SELECT k.case_id, 'clock:' || k.responsible_body || ':' || CASE WHEN k.stopped_at IS NULL "         \
+  "THEN 'open' WHEN k.outcome = 'met' AND k.stopped_at <= k.due_at THEN 'met' WHEN k.outcome = 'met' "           \
+  "THEN 'met_late' ELSE k.outcome END, COUNT(*) FROM case_clocks k WHERE k.kind = 'duty' AND " clock_filter " " \
+  "GROUP BY k.case_id, 2"
 
 // The scopes a case counts in: the region, and each body that is a party to it.
 #define WL_SCOPES(case_filter, party_filter)                                                                     \
   "SELECT c.id AS case_id, '*' AS scope FROM cases c WHERE " case_filter " "                                     \
   "UNION ALL SELECT p.case_id, p.body_code FROM case_parties p WHERE " party_filter
 
-#define WL_TALLIED(sign, case_filter, event_filter, party_filter)                                               \
-  "SELECT s.scope, k.metric, " sign " CAST(SUM(k.value) AS BIGINT) FROM (" WL_CONTRIBUTIONS(case_filter,        \
-  event_filter) ") k JOIN (" WL_SCOPES(case_filter, party_filter) ") s ON s.case_id = k.case_id "               \
-  "WHERE 1 = 1 GROUP BY s.scope, k.metric"
+#define WL_TALLIED(sign, case_filter, event_filter, clock_filter, party_filter)                                 \
+  "SELECT s.scope, t.metric, " sign " CAST(SUM(t.value) AS BIGINT) FROM (" WL_CONTRIBUTIONS(case_filter,        \
+  event_filter, clock_filter) ") t JOIN (" WL_SCOPES(case_filter, party_filter) ") s ON s.case_id = t.case_id " \
+  "WHERE 1 = 1 GROUP BY s.scope, t.metric"
 
 // Ordered, so that two transactions would take the rows in the same order (they also hold the
 // district's write-order lock first, see Adjust).
-#define WL_ADJUST(sign, case_filter, event_filter, party_filter)                                                  \
+#define WL_ADJUST(sign, case_filter, event_filter, clock_filter, party_filter)                                  \
   "INSERT INTO case_tallies (scope, metric, value) "                                                             \
-  WL_TALLIED(sign, case_filter, event_filter, party_filter) " ORDER BY 1, 2 "                                   \
+  WL_TALLIED(sign, case_filter, event_filter, clock_filter, party_filter) " ORDER BY 1, 2 "                                   \
   "ON CONFLICT (scope, metric) DO UPDATE SET value = case_tallies.value + excluded.value"
 // clang-format on
 
-constexpr std::string_view kWithdraw = WL_ADJUST("-1 *", "c.id = ?", "v.case_id = ?", "p.case_id = ?");
-constexpr std::string_view kDeposit = WL_ADJUST("", "c.id = ?", "v.case_id = ?", "p.case_id = ?");
+constexpr std::string_view kWithdraw = WL_ADJUST("-1 *", "c.id = ?", "v.case_id = ?", "k.case_id = ?", "p.case_id = ?");
+constexpr std::string_view kDeposit = WL_ADJUST("", "c.id = ?", "v.case_id = ?", "k.case_id = ?", "p.case_id = ?");
+// The statements above name the case once in each filter, in this order: c, v, k, c, p.
+constexpr int kFiltersPerStatement = 5;
 
 constexpr std::size_t kCasesPerDeposit = 256;
 
@@ -58,15 +65,16 @@ const std::string& DepositManyStatement() {
     std::string list = "(";
     for (std::size_t i = 0; i < kCasesPerDeposit; ++i) list.append(i ? ", ?" : "?");
     list += ")";
-    std::string text(WL_ADJUST("", "c.id IN ~", "v.case_id IN ~", "p.case_id IN ~"));
+    std::string text(WL_ADJUST("", "c.id IN ~", "v.case_id IN ~", "k.case_id IN ~", "p.case_id IN ~"));
     for (auto at = text.find('~'); at != std::string::npos; at = text.find('~', at)) text.replace(at, 1, list);
     return text;
   }();
   return sql;
 }
 
-constexpr std::string_view kCounted = WL_TALLIED("", "1 = 1", "1 = 1", "1 = 1");
-constexpr std::string_view kRecount = "INSERT INTO case_tallies (scope, metric, value) " WL_TALLIED("", "1 = 1", "1 = 1", "1 = 1");
+constexpr std::string_view kCounted = WL_TALLIED("", "1 = 1", "1 = 1", "1 = 1", "1 = 1");
+constexpr std::string_view kRecount =
+    "INSERT INTO case_tallies (scope, metric, value) " WL_TALLIED("", "1 = 1", "1 = 1", "1 = 1", "1 = 1");
 
 #undef WL_ADJUST
 #undef WL_TALLIED
@@ -92,7 +100,7 @@ void CaseTallyRepository::Adjust(std::string_view sql, std::int64_t case_id) {
   // which every audited change takes anyway), so two transactions never hold tally rows in opposite
   // orders: on PostgreSQL they queue, they cannot deadlock.
   AuditRepository(c_).LockForAppend();
-  ExecuteDeferred(c_, sql, {case_id, case_id, case_id, case_id});
+  ExecuteDeferred(c_, sql, Params(kFiltersPerStatement, case_id));
 }
 
 void CaseTallyRepository::Withdraw(std::int64_t case_id) { Adjust(kWithdraw, case_id); }
@@ -106,8 +114,8 @@ void CaseTallyRepository::Deposit(std::span<const std::int64_t> new_case_ids) {
     ids.reserve(kCasesPerDeposit);
     for (std::size_t i = 0; i < kCasesPerDeposit; ++i) ids.emplace_back(new_case_ids[std::min(first + i, new_case_ids.size() - 1)]);
     Params params;
-    params.reserve(4 * kCasesPerDeposit);
-    for (int filter = 0; filter < 4; ++filter) params.insert(params.end(), ids.begin(), ids.end());  // c, v, c, p
+    params.reserve(kFiltersPerStatement * kCasesPerDeposit);
+    for (int filter = 0; filter < kFiltersPerStatement; ++filter) params.insert(params.end(), ids.begin(), ids.end());
     ExecuteDeferred(c_, DepositManyStatement(), std::move(params));
   }
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The dashboard's (驾驶舱) case figures and funnel as running totals per scope: '*' for the region,
 // a body code for the cases that body is a party to. A case contributes its count, workers, amount
-// owed (nothing when no arrears were found), amount paid, whether it is paid in full, and one for
-// each funnel step it has reached.
+// owed (nothing when no arrears were found), amount paid, whether it is paid in full, one for each
+// funnel step it has reached, and its statutory duty clocks by responsible body: open, met on time,
+// met late, not met.
 //
 // A service that changes what a case contributes (its totals, its events, its parties) brackets the
 // change: Withdraw(case) before, Deposit(case) after, in the same transaction. A new case is only
@@ -28,6 +29,8 @@ inline constexpr std::string_view kTallyOwedFen = "owed_fen";
 inline constexpr std::string_view kTallyPaidFen = "paid_fen";
 inline constexpr std::string_view kTallyPaidInFull = "paid_in_full";
 inline constexpr std::string_view kReachedPrefix = "reached:";
+// A duty clock's metric: kClockPrefix + responsible body + ":" + open | met | met_late | not_met.
+inline constexpr std::string_view kClockPrefix = "clock:";
 inline constexpr std::string_view kRegionScope = "*";
 
 class CaseTallyRepository {

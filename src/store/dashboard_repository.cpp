@@ -2,6 +2,8 @@
 
 #include "store/case_tally_repository.h"
 
+#include <map>
+
 namespace wagelink::store {
 namespace {
 
@@ -9,16 +11,12 @@ namespace {
 #define WL_DASHBOARD_SCOPE \
   "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
 
-// A met clock stopped after its due instant was met late; open ones are overdue or running at `now`.
-constexpr std::string_view kTimeliness =
-    "SELECT k.responsible_body, "
-    "CAST(SUM(CASE WHEN k.outcome = 'met' AND k.stopped_at <= k.due_at THEN 1 ELSE 0 END) AS BIGINT), "
-    "CAST(SUM(CASE WHEN k.outcome = 'met' AND k.stopped_at > k.due_at THEN 1 ELSE 0 END) AS BIGINT), "
-    "CAST(SUM(CASE WHEN k.outcome = 'not_met' THEN 1 ELSE 0 END) AS BIGINT), "
-    "CAST(SUM(CASE WHEN k.stopped_at IS NULL AND k.due_at < ? THEN 1 ELSE 0 END) AS BIGINT), "
-    "CAST(SUM(CASE WHEN k.stopped_at IS NULL AND k.due_at >= ? THEN 1 ELSE 0 END) AS BIGINT) "
-    "FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE k.kind = 'duty' AND " WL_DASHBOARD_SCOPE
-    " GROUP BY k.responsible_body ORDER BY k.responsible_body";
+// Open duty clocks already due at `now`, by responsible body; the rest of the timeliness figures are
+// running totals (case_tally_repository.h). Uses the partial index case_clocks_open_due.
+constexpr std::string_view kOverdue =
+    "SELECT k.responsible_body, COUNT(*) FROM case_clocks k JOIN cases c ON c.id = k.case_id "
+    "WHERE k.kind = 'duty' AND k.stopped_at IS NULL AND k.due_at < ? AND " WL_DASHBOARD_SCOPE
+    " GROUP BY k.responsible_body";
 
 constexpr std::string_view kRisksByMonth =
     "SELECT SUBSTR(created_at, 1, 7), level, COUNT(*) FROM risks WHERE created_at >= ? "
@@ -55,10 +53,28 @@ std::vector<EventReach> DashboardRepository::FunnelSteps(const CaseScope& scope)
 }
 
 std::vector<ClockTally> DashboardRepository::Timeliness(const CaseScope& scope, const std::string& now) {
+  std::map<std::string, ClockTally> by_body;
+  std::map<std::string, std::int64_t> open;
+  for (const auto& [metric, clocks] : CaseTallyRepository(c_).Kept(TallyScope(scope))) {
+    if (!metric.starts_with(kClockPrefix)) continue;
+    const auto colon = metric.rfind(':');  // clock:<body>:<outcome>
+    const std::string body = metric.substr(kClockPrefix.size(), colon - kClockPrefix.size());
+    const std::string_view outcome = std::string_view(metric).substr(colon + 1);
+    ClockTally& tally = by_body[body];
+    tally.body_code = body;
+    if (outcome == "met") tally.met = clocks;
+    if (outcome == "met_late") tally.met_late = clocks;
+    if (outcome == "not_met") tally.not_met = clocks;
+    if (outcome == "open") open[body] = clocks;
+  }
+  c_.Stream(kOverdue, {now, std::int64_t{scope.all_in_region}, scope.body_code},
+            [&](const Row& r) { by_body[r.Text(0)].overdue = r.Int(1); });
   std::vector<ClockTally> out;
-  c_.Stream(kTimeliness, {now, now, std::int64_t{scope.all_in_region}, scope.body_code}, [&](const Row& r) {
-    out.push_back({r.Text(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5)});
-  });
+  for (auto& [body, tally] : by_body) {
+    tally.body_code = body;
+    tally.running = open[body] - tally.overdue;
+    out.push_back(tally);
+  }
   return out;
 }
 
