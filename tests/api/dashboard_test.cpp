@@ -207,6 +207,33 @@ TEST(Dashboard, TheRunningTotalsAreWhatItShowsAndARecountRestoresThemOnce) {
   }
 }
 
+// Migration 0028 over a database of the schema before it, holding the demo scenarios' cases: the
+// first start after the upgrade counts them, so the dashboard shows what it showed before.
+TEST(CaseTalliesMigration, TheFirstStartAfterTheUpgradeCountsTheCasesAlreadyStored) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
+  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
+  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  HttpClient leader = server.LoginAs("leader");
+  const auto before = leader.Get("/api/v1/dashboard").Json();
+  ASSERT_GT(before.at("money").at("cases").as_int64(), 0);
+  {  // back to the schema before 0028, with the cases as they are
+    auto database = store::Database::Open(server.app().config().database_url, 1);
+    ASSERT_TRUE(database);
+    auto connection = (*database)->Acquire();
+    connection->ExecuteScript("DROP INDEX case_clocks_open_due; DROP TABLE case_tallies;");
+    connection->Execute("DELETE FROM schema_migrations WHERE version = 28", {});
+  }
+  std::vector<std::string> applied;
+  auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
+  ASSERT_TRUE(upgraded) << upgraded.error().message_en;
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_TRUE(applied.front().starts_with("0028_case_tallies")) << applied.front();
+  const auto after = leader.Get("/api/v1/dashboard").Json();
+  EXPECT_EQ(after.at("money"), before.at("money"));
+  EXPECT_EQ(after.at("funnel"), before.at("funnel"));
+  EXPECT_EQ(after.at("timeliness"), before.at("timeliness"));
+}
+
 TEST(Dashboard, RiskLevelsByMonthAndOpenRisksByLevel) {
   TestServer server({.start_time = *ParseUtc("2026-03-10T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
