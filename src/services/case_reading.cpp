@@ -49,9 +49,9 @@ Result<Page<CaseSummary>> CaseReading::List(const Principal& who, const CaseList
   store::CaseRepository cases(*connection);
   Page<CaseSummary> page;
   for (const auto& row : cases.ListCases(*scope, *filter, limit, offset)) page.items.push_back(SummaryOf(row));
-  const std::int64_t total = cases.CountCases(*scope, *filter);
-  page.total_is_lower_bound = total > store::kCaseCountCap;
-  page.total = page.total_is_lower_bound ? store::kCaseCountCap : total;
+  const auto total = cases.CountCases(*scope, *filter);
+  page.total = total.value;
+  page.total_is_lower_bound = total.at_least;
   return page;
 }
 

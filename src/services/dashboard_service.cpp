@@ -10,7 +10,7 @@ namespace {
 using security::Permission;
 
 // The funnel's steps after "received", each reached when the case took this step once.
-// The criminal chain runs on to 起诉, 判决 and 执行 (store::DashboardRepository::FunnelSteps counts a
+// The criminal chain runs on to 起诉, 判决 and 执行 (store::DashboardRepository::Cases counts a
 // prosecution decision only when it was to prosecute).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kSteps{{
     {"accepted", "accept_complaint"},
@@ -58,18 +58,18 @@ Result<DashboardFigures> DashboardService::Figures(const Principal& who) {
   out.body_code = who.body_code;
   auto connection = db_.Acquire();
   store::DashboardRepository figures(*connection);
-  out.money = figures.Money(scope);
+  const auto cases = figures.Cases(scope, out.as_of);
+  out.money = cases.money;
   out.funnel.push_back({"received", out.money.cases});
-  const auto steps = figures.FunnelSteps(scope);
   for (const auto& [stage, event] : kSteps) {
     std::int64_t reached = 0;
-    for (const auto& s : steps) {
+    for (const auto& s : cases.steps) {
       if (s.event == event) reached = s.cases;
     }
     out.funnel.push_back({std::string(stage), reached});
   }
   out.funnel.push_back({"paid", out.money.paid_in_full});
-  for (const auto& tally : figures.Timeliness(scope, out.as_of)) out.timeliness.push_back(TimelinessOf(tally));
+  for (const auto& tally : cases.timeliness) out.timeliness.push_back(TimelinessOf(tally));
   out.risks_visible = who.Can(Permission::kRiskRead);
   if (out.risks_visible) {
     out.risks_since = TwelveMonthsBack(now);

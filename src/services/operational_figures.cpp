@@ -11,7 +11,8 @@ OperationalFigures OperationalFigureReader::Read() const {
     auto connection = db_.Acquire();
     figures.outbox_pending = store::NotificationOutboxRepository(*connection).CountPending();
     for (const auto& tally : store::DashboardRepository(*connection)
-                                 .Timeliness({.all_in_region = true}, FormatUtc(clock_.Now()))) {
+                                 .Cases({.all_in_region = true}, FormatUtc(clock_.Now()))
+                                 .timeliness) {
       figures.clocks.push_back({tally.body_code, tally.running, tally.overdue});
     }
     figures.database_reachable = true;

@@ -1,5 +1,6 @@
 #include "store/case_repository.h"
 #include "store/case_detail_reads.h"
+#include "store/case_tally_repository.h"
 #include "store/deferred_write.h"
 
 #include <algorithm>
@@ -53,24 +54,15 @@ constexpr std::string_view kListCasesReceivedOldest = WL_LIST_CASES("c.received_
 constexpr std::string_view kListCasesUpdatedNewest = WL_LIST_CASES("c.updated_at DESC, c.id DESC");
 constexpr std::string_view kListCasesOwedLargest = WL_LIST_CASES("c.owed_fen - c.paid_fen DESC, c.id DESC");
 #undef WL_LIST_CASES
-// Counting stops at kCountCap rows: an exact count over a million cases costs seconds, while the
-// first page costs a millisecond; past the cap the UI shows "10000+".
+// A search's count stops at kCaseCountCap rows: an exact count over a million cases costs seconds,
+// while the first page costs a millisecond; past the cap the UI shows "10000+". Lists without a
+// search are counted exactly from the running totals (CountCases).
 constexpr std::string_view kCountCases =
     "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE
     WL_CASE_FILTER " LIMIT 10001) counted";
 #undef WL_CASE_COLUMNS
 #undef WL_CASE_FILTER
 #undef WL_CASE_SCOPE
-
-// Counts for the common list shapes, each driven by the index that finds its rows directly
-// (a scan in received_at order is right for the first page, wrong for counting rare matches).
-constexpr std::string_view kCountByState =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.state = ? LIMIT 10001) counted";
-constexpr std::string_view kCountByParty =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM case_parties p WHERE p.body_code = ? LIMIT 10001) counted";
-constexpr std::string_view kCountByPartyAndState =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM case_parties p JOIN cases c ON c.id = p.case_id "
-    "WHERE p.body_code = ? AND c.state = ? LIMIT 10001) counted";
 
 constexpr std::string_view kUpdateState =
     "UPDATE cases SET state = ?, progress = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
@@ -268,20 +260,25 @@ std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const Cas
   return out;
 }
 
-std::int64_t CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& filter) {
-  // The filter's shape (which filters are present, never their values) picks the statement.
-  const bool plain = filter.text.empty() && (filter.party_body.empty() || filter.party_body == scope.body_code);
-  const bool one_state = filter.states.size() == 1;
-  if (plain && scope.all_in_region && filter.party_body.empty() && one_state) {
-    return c_.QueryOne(kCountByState, {filter.states[0]})->Int(0);
+namespace {
+
+// The running totals' scope that holds exactly the cases a filter without text admits, if one does:
+// the region, or the cases one body is a party to (the same rule as WL_CASE_SCOPE's).
+std::optional<std::string> TallyScopeOf(const CaseScope& scope, const CaseFilter& filter) {
+  if (!filter.text.empty() || filter.party_body == kRegionScope) return std::nullopt;
+  if (scope.all_in_region) return filter.party_body.empty() ? std::string(kRegionScope) : filter.party_body;
+  if (filter.party_body.empty() || filter.party_body == scope.body_code) return scope.body_code;
+  return std::nullopt;  // another body's cases within this body's: no total keeps the intersection
+}
+
+}  // namespace
+
+CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& filter) {
+  if (auto tally_scope = TallyScopeOf(scope, filter)) {
+    return {CaseTallyRepository(c_).CasesIn(*tally_scope, filter.states), false};
   }
-  if (plain && !scope.all_in_region && filter.states.empty()) {
-    return c_.QueryOne(kCountByParty, {scope.body_code})->Int(0);
-  }
-  if (plain && !scope.all_in_region && one_state) {
-    return c_.QueryOne(kCountByPartyAndState, {scope.body_code, filter.states[0]})->Int(0);
-  }
-  return c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0);
+  const std::int64_t counted = c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0);
+  return {std::min(counted, kCaseCountCap), counted > kCaseCountCap};
 }
 
 bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,

@@ -87,6 +87,11 @@ struct PaymentRow {
 
 inline constexpr std::int64_t kCaseCountCap = 10'000;
 
+struct CaseCount {
+  std::int64_t value = 0;
+  bool at_least = false;  // a search counted up to kCaseCountCap and found more
+};
+
 inline constexpr std::size_t kMaxStateFilter = 8;
 
 // The list orders the UI offers; each is its own statement so the planner sees a plain ORDER BY.
@@ -120,8 +125,9 @@ class CaseRepository {
   std::vector<std::string> Parties(std::int64_t case_id);
   std::optional<CaseRow> FindCase(std::int64_t id, const CaseScope& scope);
   std::vector<CaseRow> ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit, std::int64_t offset);
-  // Exact up to kCaseCountCap; kCaseCountCap + 1 means "more than the cap".
-  std::int64_t CountCases(const CaseScope& scope, const CaseFilter& filter);
+  // Exact for every filter without text (from the running totals, case_tally_repository.h); a
+  // search is counted exactly up to kCaseCountCap.
+  CaseCount CountCases(const CaseScope& scope, const CaseFilter& filter);
   // Optimistic update: false when someone else changed the case since `expected_version`.
   bool UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state, const std::string& progress,
                    const std::string& now);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/audit_repository.h"
+#include "store/case_repository.h"
 #include "store/case_sql.h"
 #include "store/deferred_write.h"
 
@@ -13,14 +14,15 @@ namespace {
 // cases, named over `c`, over `v` for the funnel's events and over `k` for the statutory clocks).
 // clang-format off
 #define WL_CONTRIBUTIONS(case_filter, event_filter, clock_filter)                                                             \
-  "SELECT c.id AS case_id, m.metric AS metric, CASE m.metric "                                                   \
-  "WHEN 'cases' THEN 1 WHEN 'workers' THEN c.workers_count "                                                     \
+  "SELECT c.id AS case_id, CASE m.metric WHEN 'state' THEN 'state:' || c.state ELSE m.metric END AS metric, "   \
+  "CASE m.metric WHEN 'cases' THEN 1 WHEN 'state' THEN 1 WHEN 'workers' THEN c.workers_count "                   \
   /* A claim found to involve no arrears owes nothing, whatever was claimed. */                                  \
   "WHEN 'owed_fen' THEN CASE WHEN " WL_CASE_NO_ARREARS_FOUND " = 1 THEN 0 ELSE c.owed_fen END "                  \
   "WHEN 'paid_fen' THEN c.paid_fen "                                                                             \
   "ELSE CASE WHEN c.owed_fen > 0 AND c.paid_fen >= c.owed_fen THEN 1 ELSE 0 END END AS value "                   \
-  "FROM cases c CROSS JOIN (SELECT 'cases' AS metric UNION ALL SELECT 'workers' UNION ALL SELECT 'owed_fen' "    \
-  "UNION ALL SELECT 'paid_fen' UNION ALL SELECT 'paid_in_full') m WHERE " case_filter " "                        \
+  "FROM cases c CROSS JOIN (SELECT 'cases' AS metric UNION ALL SELECT 'state' UNION ALL SELECT 'workers' "       \
+  "UNION ALL SELECT 'owed_fen' UNION ALL SELECT 'paid_fen' UNION ALL SELECT 'paid_in_full') m "                  \
+  "WHERE " case_filter " "                                                                                       \
   "UNION ALL SELECT v.case_id, 'reached:' || v.event, 1 FROM case_events v "                                     \
   "WHERE v.event IN ('accept_complaint', 'issue_order', 'send_transfer', 'file_case', 'decide_prosecution', "    \
   "'deliver_judgment', 'record_execution') "                                                                     \
@@ -83,6 +85,10 @@ constexpr std::string_view kRecount =
 
 constexpr std::string_view kKept = "SELECT metric, value FROM case_tallies WHERE scope = ? AND value <> 0";
 constexpr std::string_view kKeptEverywhere = "SELECT scope, metric, value FROM case_tallies WHERE scope <> '' AND value <> 0";
+// The cases of a scope in any of kMaxStateFilter states (a shorter list repeats its last state).
+constexpr std::string_view kCasesInStates =
+    "SELECT COALESCE(SUM(value), 0) FROM case_tallies WHERE scope = ? AND metric IN (?, ?, ?, ?, ?, ?, ?, ?)";
+static_assert(kMaxStateFilter == 8, "kCasesInStates lists eight states");
 constexpr std::string_view kRecountAsked = "SELECT 1 FROM case_tallies WHERE scope = '' AND metric = 'recount'";
 
 std::map<std::string, CaseTallies> ByScope(Connection& c, std::string_view sql) {
@@ -124,6 +130,18 @@ CaseTallies CaseTallyRepository::Kept(std::string_view scope) {
   CaseTallies out;
   c_.Stream(kKept, {std::string(scope)}, [&](const Row& r) { out[r.Text(0)] = r.Int(1); });
   return out;
+}
+
+std::int64_t CaseTallyRepository::CasesIn(std::string_view scope, std::span<const std::string> states) {
+  if (states.empty()) {
+    auto kept = c_.QueryOne("SELECT value FROM case_tallies WHERE scope = ? AND metric = 'cases'", {std::string(scope)});
+    return kept ? kept->Int(0) : 0;
+  }
+  Params params{std::string(scope)};
+  for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
+    params.emplace_back(std::string(kStatePrefix) + states[std::min(i, states.size() - 1)]);
+  }
+  return c_.QueryOne(kCasesInStates, params)->Int(0);
 }
 
 std::map<std::string, CaseTallies> CaseTallyRepository::Counted() { return ByScope(c_, kCounted); }

@@ -1,9 +1,9 @@
 #pragma once
-// The dashboard's (驾驶舱) case figures and funnel as running totals per scope: '*' for the region,
-// a body code for the cases that body is a party to. A case contributes its count, workers, amount
-// owed (nothing when no arrears were found), amount paid, whether it is paid in full, one for each
-// funnel step it has reached, and its statutory duty clocks by responsible body: open, met on time,
-// met late, not met.
+// The dashboard's (驾驶舱) case figures and funnel, and the case list's counts, as running totals per
+// scope: '*' for the region, a body code for the cases that body is a party to. A case contributes
+// its count, one in its state, workers, amount owed (nothing when no arrears were found), amount
+// paid, whether it is paid in full, one for each funnel step it has reached, and its statutory duty
+// clocks by responsible body: open, met on time, met late, not met.
 //
 // A service that changes what a case contributes (its totals, its events, its parties) brackets the
 // change: Withdraw(case) before, Deposit(case) after, in the same transaction. A new case is only
@@ -29,6 +29,8 @@ inline constexpr std::string_view kTallyOwedFen = "owed_fen";
 inline constexpr std::string_view kTallyPaidFen = "paid_fen";
 inline constexpr std::string_view kTallyPaidInFull = "paid_in_full";
 inline constexpr std::string_view kReachedPrefix = "reached:";
+// A case counts once in its scope's metric kStatePrefix + the case's state.
+inline constexpr std::string_view kStatePrefix = "state:";
 // A duty clock's metric: kClockPrefix + responsible body + ":" + open | met | met_late | not_met.
 inline constexpr std::string_view kClockPrefix = "clock:";
 inline constexpr std::string_view kRegionScope = "*";
@@ -48,6 +50,9 @@ class CaseTallyRepository {
 
   // The running totals of one scope.
   CaseTallies Kept(std::string_view scope);
+  // How many cases the scope holds in any of `states` (all states when empty; at most
+  // kMaxStateFilter): exact, one indexed look-up, for the case list's count.
+  std::int64_t CasesIn(std::string_view scope, std::span<const std::string> states);
   // Every scope's totals recomputed from the cases (scope → totals).
   std::map<std::string, CaseTallies> Counted();
   // Every scope's running totals (scope → totals), for comparing with Counted().

@@ -1,7 +1,8 @@
 #pragma once
 // Figures for the dashboard (驾驶舱), each within the caller's need-to-know scope, never rows. The
-// case figures and the funnel are the running totals of store/case_tally_repository.h (one look-up
-// whatever the number of cases); timeliness and risks are COUNT queries over the open work.
+// case figures, the funnel and the clocks are the running totals of store/case_tally_repository.h
+// (one look-up whatever the number of cases) with the overdue clocks counted as read; risks are
+// COUNT queries over the open work.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,16 +42,21 @@ struct RiskLevelTally {
   std::int64_t open = 0;
 };
 
+// The case figures of one scope, from one read of its running totals.
+struct CaseFigures {
+  CaseMoneyTotals money;
+  // How many cases reached each of the funnel's steps (accept_complaint … file_case, a decision to
+  // prosecute, deliver_judgment, record_execution).
+  std::vector<EventReach> steps;
+  std::vector<ClockTally> timeliness;  // by responsible body
+};
+
 class DashboardRepository {
  public:
   explicit DashboardRepository(Connection& connection) : c_(connection) {}
 
-  CaseMoneyTotals Money(const CaseScope& scope);
-  // How many cases reached each of the funnel's steps (accept_complaint … file_case, a decision to
-  // prosecute, deliver_judgment, record_execution).
-  std::vector<EventReach> FunnelSteps(const CaseScope& scope);
   // `now` is an instant "YYYY-MM-DDTHH:MM:SSZ": open clocks due before it are overdue.
-  std::vector<ClockTally> Timeliness(const CaseScope& scope, const std::string& now);
+  CaseFigures Cases(const CaseScope& scope, const std::string& now);
   // Risks reported since `since` (an instant), by month and current level; open risks by level.
   std::vector<RiskMonthTally> RisksByMonth(const std::string& since);
   std::vector<RiskLevelTally> OpenRisksByLevel();

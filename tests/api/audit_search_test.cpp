@@ -57,9 +57,7 @@ void AddLiaison(HttpClient& coordinator, const std::string& name) {
 // 22 December in Beijing, and another at 00:30 on 23 December in Beijing, still 22 December in UTC.
 void DoTwoDaysOfWork(TestServer& server) {
   HttpClient handler = server.LoginAs("handler");
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  EXPECT_EQ(created.status, 201) << created.body;
-  const auto id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   auto worker = handler.Get(CasePath(id)).Json().at("workers").at(0).at("id").as_int64();
   auto revealed =
       handler.PostJson(CasePath(id, "/workers/" + std::to_string(worker) + "/reveal"),

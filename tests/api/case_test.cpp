@@ -62,9 +62,7 @@ TEST(Case, ComplaintIsRegisteredWithWorkersMoneyMaskedDataAndTheAcceptanceClock)
 TEST(Case, ANewCasesTotalsAreWhatARefreshFromItsWorkersGives) {
   TestServer server = ScenarioServer();
   HttpClient handler = server.LoginAs("handler");
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::int64_t id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   auto database = store::Database::Open(server.app().config().database_url, 1);
   ASSERT_TRUE(database);
   auto connection = (*database)->Acquire();

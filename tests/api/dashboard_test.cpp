@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "support/case_api.h"
 #include "support/case_branches.h"
 #include "support/scenarios.h"
 #include "store/case_tally_repository.h"
@@ -14,22 +15,10 @@
 namespace wagelink::testing {
 namespace {
 
-HttpResponse Step(HttpClient& client, std::int64_t id, const std::string& event, const std::string& at,
-                  boost::json::object payload = {}) {
-  return client.PostJson("/api/v1/cases/" + std::to_string(id) + "/steps",
-                         {{"event", event}, {"at", at}, {"payload", payload}});
-}
-
 std::map<std::string, std::int64_t> Funnel(const boost::json::value& dashboard) {
   std::map<std::string, std::int64_t> out;
   for (const auto& s : dashboard.at("funnel").as_array()) out[std::string(s.at("stage").as_string())] = s.at("cases").as_int64();
   return out;
-}
-
-std::int64_t CreateCase(HttpClient& handler) {
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  EXPECT_EQ(created.status, 201) << created.body;
-  return created.Json().at("id").as_int64();
 }
 
 constexpr std::int64_t kScenarioOneOwedFen = 18'640'000;  // 186,400 yuan over 14 workers
@@ -37,8 +26,8 @@ constexpr std::int64_t kScenarioOneOwedFen = 18'640'000;  // 186,400 yuan over 1
 TEST(Dashboard, FunnelMoneyAndTimelinessMatchTheCasesWithinTheCallersScope) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
-  const std::int64_t ordered = CreateCase(handler), paid = CreateCase(handler);
-  CreateCase(handler);  // received only
+  const std::int64_t ordered = CreateScenarioOneCase(handler), paid = CreateScenarioOneCase(handler);
+  CreateScenarioOneCase(handler);  // received only
   ASSERT_EQ(Step(handler, ordered, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
   ASSERT_EQ(Step(handler, ordered, "issue_order", "2025-12-05T08:00:00Z",
                  {{"document", "rectification_order"}, {"deadline", "2025-12-10"}, {"service", "served"},
@@ -108,8 +97,8 @@ TEST(Dashboard, FunnelMoneyAndTimelinessMatchTheCasesWithinTheCallersScope) {
 TEST(Dashboard, AClockRunningPastItsDueDateCountsAgainstTheOnTimeRateAtOnce) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
-  const std::int64_t accepted = CreateCase(handler);
-  CreateCase(handler);  // never accepted: its L01 is long past due and still running
+  const std::int64_t accepted = CreateScenarioOneCase(handler);
+  CreateScenarioOneCase(handler);  // never accepted: its L01 is long past due and still running
   ASSERT_EQ(Step(handler, accepted, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
 
   const auto dashboard = handler.Get("/api/v1/dashboard").Json();
@@ -147,9 +136,7 @@ TEST(Dashboard, ADecisionNotToProsecuteIsNoProsecution) {
 // S7: labour inspection found the 60,000 yuan claimed were never owed; the case keeps the claim as
 // claimed but nothing of it is outstanding, on the case or in 尚欠.
 TEST(Dashboard, AClaimFoundToInvolveNoArrearsOwesNothing) {
-  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
-  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
-  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
   HttpClient leader = server.LoginAs("leader");
   const auto list = leader.Get("/api/v1/cases?page_size=100").Json();
   std::int64_t owed_elsewhere = 0, paid_everywhere = 0, flagged = 0;
@@ -176,14 +163,12 @@ TEST(Dashboard, AClaimFoundToInvolveNoArrearsOwesNothing) {
 // the cases: emptied, the dashboard shows nothing; asked for a recount (as a bulk load does), they
 // come back exactly, once, however often the recount is asked for.
 TEST(Dashboard, TheRunningTotalsAreWhatItShowsAndARecountRestoresThemOnce) {
-  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
   auto database = store::Database::Open(server.database_url(), 1);
   ASSERT_TRUE(database);
   auto connection = (*database)->Acquire();
   auto asked = [&] { return connection->QueryOne("SELECT COUNT(*) FROM case_tallies WHERE scope = ''")->Int(0); };
-  EXPECT_EQ(asked(), 0) << "the new table's recount ran when the server opened the database";
-  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
-  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  EXPECT_EQ(asked(), 0) << "the new table's recount ran when the server opened the database, once";
   HttpClient leader = server.LoginAs("leader");
   HttpClient police = server.LoginAs("police");
   const auto region = leader.Get("/api/v1/dashboard").Json();
@@ -207,12 +192,10 @@ TEST(Dashboard, TheRunningTotalsAreWhatItShowsAndARecountRestoresThemOnce) {
   }
 }
 
-// Migration 0028 over a database of the schema before it, holding the demo scenarios' cases: the
+// Migrations 0028 and 0029 over a database of the schema before them, holding the demo scenarios' cases: the
 // first start after the upgrade counts them, so the dashboard shows what it showed before.
 TEST(CaseTalliesMigration, TheFirstStartAfterTheUpgradeCountsTheCasesAlreadyStored) {
-  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z")});
-  auto seeded = server.app().SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
-  ASSERT_TRUE(seeded) << seeded.error().message_en;
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
   HttpClient leader = server.LoginAs("leader");
   const auto before = leader.Get("/api/v1/dashboard").Json();
   ASSERT_GT(before.at("money").at("cases").as_int64(), 0);
@@ -221,13 +204,14 @@ TEST(CaseTalliesMigration, TheFirstStartAfterTheUpgradeCountsTheCasesAlreadyStor
     ASSERT_TRUE(database);
     auto connection = (*database)->Acquire();
     connection->ExecuteScript("DROP INDEX case_clocks_open_due; DROP TABLE case_tallies;");
-    connection->Execute("DELETE FROM schema_migrations WHERE version = 28", {});
+    connection->Execute("DELETE FROM schema_migrations WHERE version >= 28", {});
   }
   std::vector<std::string> applied;
   auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
   ASSERT_TRUE(upgraded) << upgraded.error().message_en;
-  ASSERT_EQ(applied.size(), 1u);
+  ASSERT_EQ(applied.size(), 2u);
   EXPECT_TRUE(applied.front().starts_with("0028_case_tallies")) << applied.front();
+  EXPECT_TRUE(applied.back().starts_with("0029_case_tallies_by_state")) << applied.back();
   const auto after = leader.Get("/api/v1/dashboard").Json();
   EXPECT_EQ(after.at("money"), before.at("money"));
   EXPECT_EQ(after.at("funnel"), before.at("funnel"));

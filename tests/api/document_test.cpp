@@ -207,9 +207,7 @@ TEST_F(DocumentFixture, PoliceAndProcuratorateIssueTheirOwnDocumentsWithTheirOwn
   // A new year restarts every series.
   server_.clock().Set(*ParseUtc("2026-01-04T02:00:00Z"));
   handler_ = server_.LoginAs("handler");
-  auto next = handler_.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(next.status, 201);
-  const auto next_id = next.Json().at("id").as_int64();
+  const std::int64_t next_id = CreateScenarioOneCase(handler_);
   ASSERT_EQ(Step(handler_, next_id, "accept_complaint", "2026-01-04T01:00:00Z").status, 200);
   boost::json::object order = kPostedOrder;
   order["deadline"] = "2026-01-20";

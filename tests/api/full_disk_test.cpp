@@ -107,9 +107,7 @@ TEST(FullDisk, WritesAnswer503ReadsGoOnAndTheServerRecoversByItselfWhenSpaceRetu
   ServerProcess server(url, arguments, key, anchors);
   HttpClient handler(server.port());
   ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::int64_t before = created.Json().at("id").as_int64();
+  const std::int64_t before = CreateScenarioOneCase(handler);
   auto stored = AttachEvidence(handler, before, "payroll", "", "工资表.pdf", SamplePdf("before the disk filled"));
   ASSERT_EQ(stored.status, 201) << stored.body;
   const std::string stored_content = CasePath(before, "/evidence/" + std::to_string(stored.Json().at("id").as_int64()) + "/content");
@@ -175,9 +173,7 @@ TEST(FullDisk, AnUploadThatCannotBeSpooledIsAnswered503AndNotCutOff) {
   ServerProcess server(scratch.url(), arguments, scratch.directory() + "/master.key", scratch.directory() + "/anchors.jsonl");
   HttpClient handler(server.port());
   ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::int64_t id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   const std::string large = SamplePdf(std::string(4 << 20, 'v'));
 
   const std::string filler = FillUp(disk);

@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "support/scenarios.h"
+#include "support/case_api.h"
 #include "support/test_server.h"
 #include "unit/imports/import_fixtures.h"
 
@@ -234,9 +235,7 @@ std::string Multipart(const std::string& bytes, const std::string& kind, std::in
 TEST(Import, XlsxRosterJoinsAnExistingCaseOnceAndRevalidatesAtCommit) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(created.status, 201);
-  const std::int64_t case_id = created.Json().at("id").as_int64();
+  const std::int64_t case_id = CreateScenarioOneCase(handler);
   const std::string multipart = "multipart/form-data; boundary=b0undary";
 
   auto upload = Upload(handler, "", Multipart(RosterWorkbook({Id(20), Id(21), Id(22)}), "roster", case_id), multipart);

@@ -76,9 +76,7 @@ TEST(Ledger, CaseLedgerHasTheColumnsAndTheCallersCasesOnlyWithoutPersonalData) {
 TEST(Ledger, TransferLedgerListsSentCasesWithTheirDatesAndTheTransferLetterNumber) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler"), head = server.LoginAs("head"), police = server.LoginAs("police");
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  ASSERT_EQ(created.status, 201);
-  std::int64_t id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   ASSERT_EQ(handler.PostJson("/api/v1/cases", ScenarioOneComplaint()).status, 201) << "a second case, never sent";
   EXPECT_EQ(handler.Get("/api/v1/ledgers/transfers.xlsx").Header("x-ledger-rows"), "0");
   ASSERT_EQ(Step(handler, id, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);

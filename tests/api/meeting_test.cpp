@@ -15,9 +15,7 @@ namespace {
 // S1's case driven to the police's refusal to file (不予立案) on 2025-12-15.
 std::int64_t CaseRefusedByThePolice(TestServer& server) {
   HttpClient handler = server.LoginAs("handler"), head = server.LoginAs("head"), police = server.LoginAs("police");
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  EXPECT_EQ(created.status, 201) << created.body;
-  std::int64_t id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   auto ok = [](const HttpResponse& r) { EXPECT_EQ(r.status, 200) << r.body; };
   ok(Step(handler, id, "accept_complaint", "2025-12-01T03:00:00Z"));
   ok(Step(handler, id, "issue_order", "2025-12-05T08:00:00Z",

@@ -25,9 +25,7 @@ TestServer ScenarioServer() { return TestServer({.start_time = *ParseUtc(kAfterS
 // S1 registered and handled by labour inspection alone: the order went unpaid, screening chose
 // administrative handling, so no other body is a party. Returns the case id.
 std::int64_t CaseOfLabourInspectionOnly(HttpClient& handler) {
-  auto created = handler.PostJson("/api/v1/cases", ScenarioOneComplaint());
-  EXPECT_EQ(created.status, 201) << created.body;
-  const std::int64_t id = created.Json().at("id").as_int64();
+  const std::int64_t id = CreateScenarioOneCase(handler);
   EXPECT_EQ(Step(handler, id, "accept_complaint", "2025-12-01T03:00:00Z").status, 200);
   EXPECT_EQ(Step(handler, id, "issue_order", "2025-12-05T08:00:00Z",
                  {{"document", "rectification_order"}, {"deadline", "2025-12-10"}, {"service", "posted_at_premises"},

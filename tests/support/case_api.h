@@ -8,12 +8,22 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 
 inline std::string CasePath(std::int64_t id, const std::string& tail = "") {
   return "/api/v1/cases/" + std::to_string(id) + tail;
+}
+
+// POST /api/v1/cases with scenario one's complaint (S1, 14 workers, 186,400 yuan); the new case's id.
+inline std::int64_t CreateScenarioOneCase(HttpClient& client) {
+  auto created = client.PostJson("/api/v1/cases", ScenarioOneComplaint());
+  EXPECT_EQ(created.status, 201) << created.body;
+  return created.status == 201 ? created.Json().at("id").as_int64() : 0;
 }
 
 // POST /api/v1/cases/{id}/steps dated `at` (RFC 3339), with the payload and an optional reason.

@@ -250,6 +250,10 @@ TestServer::TestServer(TestServerOptions options)
     auto seeded = app_->SeedDemo(district);
     if (!seeded) throw std::runtime_error("demo seed failed: " + seeded.error().message_en);
   }
+  if (options.demo_scenarios) {
+    auto seeded = app_->SeedDemoScenarios(ReadFile(SourceDir() + "/data/demo/scenarios.json"));
+    if (!seeded) throw std::runtime_error("demo scenarios failed: " + seeded.error().message_en);
+  }
   if (auto published = app_->PublishAuditAnchors(); !published) {  // as `wagelink serve` does
     throw std::runtime_error("cannot publish audit anchors: " + published.error().message_en);
   }

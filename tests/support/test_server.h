@@ -91,6 +91,7 @@ struct TestServerOptions {
   bool demo = true;                         // seed the demo district (cheap argon2 cost)
   std::function<void(app::Config&)> tweak;  // adjust the configuration
   UnixSeconds start_time = 0;               // 0 = 2026-01-05T01:00:00Z (a Monday, 09:00 in Shanghai)
+  bool demo_scenarios = false;              // and the demo scenarios' cases, as `make run` seeds them
 };
 
 // An in-process server on a scratch database with a ManualClock.

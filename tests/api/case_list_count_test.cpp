@@ -1,0 +1,108 @@
+// The case list's count (issue 16): every filter without a search is counted exactly from the
+// running totals (store/case_tally_repository.h), whatever the number of cases; a search is counted
+// from the cases up to the cap. Checked against the cases the list itself returns, for the region
+// and for a body's need-to-know scope, on both databases.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "app/application.h"
+#include "store/case_tally_repository.h"
+#include "store/database.h"
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+// Every state a case can be in (domain/case_state.cpp), so that each is asked for on its own.
+const std::vector<std::string> kStates = {
+    "consultation", "complaint_received", "refused", "investigating", "order_pending", "administrative_handling",
+    "screening", "transfer_preparation", "transfer_pending_approval", "transfer_approved", "handed_over",
+    "materials_supplement", "police_reviewing", "filing_refused", "reconsideration", "supervision",
+    "police_investigating", "prosecution_review", "trial", "execution", "civil_route", "transferred",
+    "closed_paid", "closed_administrative", "closed_other"};
+
+struct Counted {
+  std::int64_t total = 0;
+  bool at_least = false;
+  std::size_t listed = 0;
+};
+
+Counted List(HttpClient& client, const std::string& query) {
+  auto response = client.Get("/api/v1/cases?page_size=200&" + query);
+  EXPECT_EQ(response.status, 200) << query << ": " << response.body;
+  const auto page = response.Json();
+  return {page.at("total").as_int64(), page.at("total_is_lower_bound").as_bool(), page.at("items").as_array().size()};
+}
+
+// The queries each caller's list is checked with: no filter, each state, several states, a party.
+std::vector<std::string> QueriesFor(const std::string& own_body) {
+  std::vector<std::string> queries = {"", "state=complaint_received,investigating,closed_paid,trial",
+                                      "party=police", "party=police&state=police_investigating,trial,execution",
+                                      "party=" + own_body};
+  for (const auto& state : kStates) queries.push_back("state=" + state);
+  return queries;
+}
+
+TEST(CaseListCount, EveryFilterWithoutASearchIsExactAndComesFromTheRunningTotals) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  HttpClient police = server.LoginAs("police");
+  std::int64_t states_seen = 0;
+  for (auto [client, body] : {std::pair{&leader, "leader"}, std::pair{&police, "police"}}) {
+    for (const auto& query : QueriesFor(body)) {
+      const auto counted = List(*client, query);
+      EXPECT_EQ(counted.total, static_cast<std::int64_t>(counted.listed)) << body << " ?" << query;
+      EXPECT_FALSE(counted.at_least) << body << " ?" << query;
+      if (query.starts_with("state=") && counted.total > 0) ++states_seen;
+    }
+  }
+  ASSERT_GT(states_seen, 8) << "the demo district's cases should be in many states";
+  const auto region = List(leader, "");
+  ASSERT_GT(region.total, List(police, "").total);
+  // '*' names the region's totals, never a body: as a party filter it matches no case.
+  EXPECT_EQ(List(leader, "party=*").total, 0);
+  const auto searched = List(leader, "q=%E5%85%AC%E5%8F%B8");  // 公司
+  ASSERT_GT(searched.total, 0);
+
+  auto database = store::Database::Open(server.database_url(), 1);
+  ASSERT_TRUE(database);
+  auto connection = (*database)->Acquire();
+  connection->Execute("DELETE FROM case_tallies", {});
+  EXPECT_EQ(List(leader, "").total, 0) << "a list without a search is counted from the running totals";
+  EXPECT_EQ(List(police, "state=police_investigating").total, 0);
+  EXPECT_EQ(List(leader, "q=%E5%85%AC%E5%8F%B8").total, searched.total) << "a search is counted from the cases";
+
+  connection->Execute("INSERT INTO case_tallies (scope, metric, value) VALUES ('', 'recount', 1)", {});
+  store::CaseTallyRepository(*connection).RecountIfAsked();
+  EXPECT_EQ(List(leader, "").total, region.total);
+}
+
+// Migration 0029 over a database whose totals have no state counts: the first start after the
+// upgrade recounts, so the list's counts are right from the first request.
+TEST(CaseTalliesMigration, TheUpgradeTo0029CountsTheStatesOfTheCasesAlreadyStored) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient police = server.LoginAs("police");
+  const auto before = List(police, "state=police_investigating,trial,execution,prosecution_review");
+  ASSERT_GT(before.total, 0);
+  {  // back to the totals before 0029
+    auto database = store::Database::Open(server.app().config().database_url, 1);
+    ASSERT_TRUE(database);
+    auto connection = (*database)->Acquire();
+    connection->Execute("DELETE FROM case_tallies WHERE metric LIKE 'state:%'", {});
+    connection->Execute("DELETE FROM schema_migrations WHERE version = 29", {});
+  }
+  ASSERT_EQ(List(police, "state=police_investigating,trial,execution,prosecution_review").total, 0);
+  std::vector<std::string> applied;
+  auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
+  ASSERT_TRUE(upgraded) << upgraded.error().message_en;
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_TRUE(applied.front().starts_with("0029_case_tallies_by_state")) << applied.front();
+  const auto after = List(police, "state=police_investigating,trial,execution,prosecution_review");
+  EXPECT_EQ(after.total, before.total);
+  EXPECT_EQ(after.total, static_cast<std::int64_t>(after.listed));
+}
+
+}  // namespace
+}  // namespace wagelink::testing
