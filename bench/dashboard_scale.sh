@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The dashboard over many cases (issue 16): N synthetic cases (bench/generate.py, SQLite), then the
-# server's start (which recounts the running totals the bulk load bypassed), then 30 dashboard
-# requests one at a time for a region-wide role (leader) and a scoped one (police), p50 and p95, and
-# the case list's first page with its exact count for a few filters.
-# For the ratio in the same run it also times, on the same file, the case-figure aggregate the
-# dashboard ran over every case before the running totals (session 20's query).
+# The dashboard over many cases (issue 16): N synthetic cases (bench/generate.py), then the server's
+# start (which recounts the running totals the bulk load bypassed), then 30 dashboard requests one
+# at a time for a region-wide role (leader) and a scoped one (police), p50 and p95, and the case
+# list's first page with its exact count for a few filters. For the ratio in the same run it also
+# times, on the same database, the case-figure aggregate the dashboard ran over every case before
+# the running totals (session 20's query).
+# SQLite by default, or an empty PostgreSQL database with WAGELINK_BENCH_DB=postgresql://...
 # Usage: bench/dashboard_scale.sh [BUILD_DIR] [CASES]    (1,000,000 cases: ~10 min, 1.3 GB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,11 +13,12 @@ build=${1:-build}
 cases=${2:-1000000}
 tmp=$(mktemp -d)
 trap 'kill $(cat $tmp/pid 2>/dev/null) 2>/dev/null || true; rm -rf $tmp' EXIT
-"$build/wagelink" init --demo --db "sqlite:$tmp/scale.db" --key-file "$tmp/key" >/dev/null 2>&1
-python3 bench/generate.py "$tmp/scale.db" --cases "$cases" --workers-per-case 10 | tail -1
+db=${WAGELINK_BENCH_DB:-sqlite:$tmp/scale.db}
+"$build/wagelink" init --demo --db "$db" --key-file "$tmp/key" >/dev/null 2>&1
+python3 bench/generate.py "${db#sqlite:}" --cases "$cases" --workers-per-case 10 | tail -1
 printf '[log]\naccess_log = false\nlevel = "warn"\n[jobs]\nrun_scheduled = false\n' > "$tmp/bench.toml"
 started=$(date +%s.%N)
-"$build/wagelink" serve --db "sqlite:$tmp/scale.db" --key-file "$tmp/key" --port 0 --port-file "$tmp/port" \
+"$build/wagelink" serve --db "$db" --key-file "$tmp/key" --port 0 --port-file "$tmp/port" \
   --config "$tmp/bench.toml" >/dev/null 2>&1 &
 echo $! > "$tmp/pid"
 for _ in $(seq 6000); do [[ -s $tmp/port ]] && break; sleep 0.05; done
@@ -41,15 +43,18 @@ for list in "leader|" "leader|state=police_investigating" "leader|state=complain
     'import json, sys; p = json.load(sys.stdin); print(p["total"], "or more" if p["total_is_lower_bound"] else "exactly")')
   timed "case list as $user ?$query ($total)" "$user" "/api/v1/cases?$query"
 done
-python3 - "$tmp/scale.db" <<'PY'
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1])
+python3 - "$db" <<'PY'
+import sqlite3, subprocess, sys, time
+db = sys.argv[1]
 money = ("SELECT COUNT(*), SUM(c.workers_count), SUM(CASE WHEN EXISTS (SELECT 1 FROM case_events n WHERE "
          "n.event = 'refer_malicious_claim' AND n.case_id = c.id) THEN 0 ELSE c.owed_fen END), SUM(c.paid_fen), "
          "SUM(CASE WHEN c.owed_fen > 0 AND c.paid_fen >= c.owed_fen THEN 1 ELSE 0 END) FROM cases c WHERE "
-         "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))")
+         "({0} = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = '{1}'))")
 for who, scope in (("leader", (1, "")), ("police", (0, "police"))):
     started = time.perf_counter()
-    db.execute(money, scope).fetchall()
+    if db.startswith("sqlite:"):
+        sqlite3.connect(db[len("sqlite:"):]).execute(money.format(*scope)).fetchall()
+    else:  # includes psql's start, a few ms
+        subprocess.run(["psql", db, "-qAt", "-c", money.format(*scope)], check=True, capture_output=True)
     print(f"before the running totals, the case figures alone as {who}: {(time.perf_counter() - started) * 1000:.1f} ms")
 PY
