@@ -59,7 +59,9 @@ Result<Page<AccessReceipt>> CasePersonalData::AccessReceipts(const Principal& wh
   store::CaseTimelineRepository timeline(*connection);
   Page<AccessReceipt> page;
   for (const auto& row : timeline.ListPiiAccess(*scope, limit, offset)) page.items.push_back(AccessReceiptOf(row));
-  page.total = timeline.CountPiiAccess(*scope);
+  const auto total = timeline.CountPiiAccess(*scope);
+  page.total = total.value;
+  page.total_is_lower_bound = total.at_least;
   return page;
 }
 

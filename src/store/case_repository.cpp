@@ -55,7 +55,7 @@ constexpr std::string_view kListCasesUpdatedNewest = WL_LIST_CASES("c.updated_at
 constexpr std::string_view kListCasesOwedLargest = WL_LIST_CASES("c.owed_fen - c.paid_fen DESC, c.id DESC");
 #undef WL_LIST_CASES
 // A search's count stops at kCaseCountCap rows: an exact count over a million cases costs seconds,
-// while the first page costs a millisecond; past the cap the UI shows "10000+". Lists without a
+// while the first page costs a millisecond; past the cap the pager reads "10,000+". Lists without a
 // search are counted exactly from the running totals (CountCases).
 constexpr std::string_view kCountCases =
     "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE
@@ -277,8 +277,7 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   if (auto tally_scope = TallyScopeOf(scope, filter)) {
     return {CaseTallyRepository(c_).CasesIn(*tally_scope, filter.states), false};
   }
-  const std::int64_t counted = c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0);
-  return {std::min(counted, kCaseCountCap), counted > kCaseCountCap};
+  return CappedCount(c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0));
 }
 
 bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,

@@ -92,6 +92,11 @@ struct CaseCount {
   bool at_least = false;  // a search counted up to kCaseCountCap and found more
 };
 
+// A count taken with LIMIT kCaseCountCap + 1: one row past the cap means "more than the cap".
+inline CaseCount CappedCount(std::int64_t counted) {
+  return {counted > kCaseCountCap ? kCaseCountCap : counted, counted > kCaseCountCap};
+}
+
 inline constexpr std::size_t kMaxStateFilter = 8;
 
 // The list orders the UI offers; each is its own statement so the planner sees a plain ORDER BY.

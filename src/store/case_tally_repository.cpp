@@ -133,13 +133,12 @@ CaseTallies CaseTallyRepository::Kept(std::string_view scope) {
 }
 
 std::int64_t CaseTallyRepository::CasesIn(std::string_view scope, std::span<const std::string> states) {
-  if (states.empty()) {
-    auto kept = c_.QueryOne("SELECT value FROM case_tallies WHERE scope = ? AND metric = 'cases'", {std::string(scope)});
-    return kept ? kept->Int(0) : 0;
-  }
+  // Unused places repeat the last state (IN counts a metric once however often it is named); no
+  // state filter asks for the scope's case count in every place.
   Params params{std::string(scope)};
   for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
-    params.emplace_back(std::string(kStatePrefix) + states[std::min(i, states.size() - 1)]);
+    params.emplace_back(states.empty() ? std::string("cases")
+                                       : std::string(kStatePrefix) + states[std::min(i, states.size() - 1)]);
   }
   return c_.QueryOne(kCasesInStates, params)->Int(0);
 }

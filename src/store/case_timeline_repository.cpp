@@ -62,7 +62,7 @@ constexpr std::string_view kListPiiForBody =
     "LEFT JOIN workers w ON w.id = a.worker_id "
     "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
     "ORDER BY a.id DESC LIMIT ? OFFSET ?";
-// Capped like the case list: past 10,000 the UI shows "10000+".
+// Capped like a case search (LIMIT kCaseCountCap + 1): past 10,000 the pager reads "10,000+".
 constexpr std::string_view kCountPiiForBody =
     "SELECT COUNT(*) FROM (SELECT 1 FROM pii_access_log a "
     "WHERE (? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.body_code = ?)) "
@@ -200,8 +200,8 @@ std::vector<PiiAccessRow> CaseTimelineRepository::ListPiiAccess(const CaseScope&
   return out;
 }
 
-std::int64_t CaseTimelineRepository::CountPiiAccess(const CaseScope& scope) {
-  return c_.QueryOne(kCountPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code})->Int(0);
+CaseCount CaseTimelineRepository::CountPiiAccess(const CaseScope& scope) {
+  return CappedCount(c_.QueryOne(kCountPiiForBody, {std::int64_t{scope.all_in_region}, scope.body_code})->Int(0));
 }
 
 std::int64_t CaseTimelineRepository::InsertNotification(const NotificationRow& n) {

@@ -107,7 +107,8 @@ class CaseTimelineRepository {
   // Reveals of personal data in the cases `scope` sees (those to which its body is a party, or every
   // case of the region), newest first.
   std::vector<PiiAccessRow> ListPiiAccess(const CaseScope& scope, std::int64_t limit, std::int64_t offset);
-  std::int64_t CountPiiAccess(const CaseScope& scope);
+  // Counted up to kCaseCountCap, like a case search.
+  CaseCount CountPiiAccess(const CaseScope& scope);
 
   std::int64_t InsertNotification(const NotificationRow& row);
   std::vector<NotificationRow> ListNotifications(std::string_view body_code, std::int64_t user_id, std::int64_t limit,

@@ -1,27 +1,20 @@
 // The case list's count (issue 16): every filter without a search is counted exactly from the
 // running totals (store/case_tally_repository.h), whatever the number of cases; a search is counted
-// from the cases up to the cap. Checked against the cases the list itself returns, for the region
-// and for a body's need-to-know scope, on both databases.
+// from the cases up to the cap, and says so. Checked against the cases the list itself returns, for
+// the region and for a body's need-to-know scope, on both databases.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "app/application.h"
+#include "domain/case_state.h"
 #include "store/case_tally_repository.h"
 #include "store/database.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
 namespace {
-
-// Every state a case can be in (domain/case_state.cpp), so that each is asked for on its own.
-const std::vector<std::string> kStates = {
-    "consultation", "complaint_received", "refused", "investigating", "order_pending", "administrative_handling",
-    "screening", "transfer_preparation", "transfer_pending_approval", "transfer_approved", "handed_over",
-    "materials_supplement", "police_reviewing", "filing_refused", "reconsideration", "supervision",
-    "police_investigating", "prosecution_review", "trial", "execution", "civil_route", "transferred",
-    "closed_paid", "closed_administrative", "closed_other"};
 
 struct Counted {
   std::int64_t total = 0;
@@ -41,7 +34,8 @@ std::vector<std::string> QueriesFor(const std::string& own_body) {
   std::vector<std::string> queries = {"", "state=complaint_received,investigating,closed_paid,trial",
                                       "party=police", "party=police&state=police_investigating,trial,execution",
                                       "party=" + own_body};
-  for (const auto& state : kStates) queries.push_back("state=" + state);
+  // Every state a case can be in, each asked for on its own.
+  for (const auto state : domain::AllCaseStates()) queries.push_back("state=" + std::string(domain::CaseStateCode(state)));
   return queries;
 }
 
@@ -102,6 +96,46 @@ TEST(CaseTalliesMigration, TheUpgradeTo0029CountsTheStatesOfTheCasesAlreadyStore
   const auto after = List(police, "state=police_investigating,trial,execution,prosecution_review");
   EXPECT_EQ(after.total, before.total);
   EXPECT_EQ(after.total, static_cast<std::int64_t>(after.listed));
+}
+
+// Past the cap a count says "at least": 10,001 cases that a search matches count as 10,000 and more,
+// and so do 10,001 access receipts (which before this counted 10,001 and said nothing).
+TEST(CaseListCount, ASearchPastTheCapCountsTenThousandAndSaysThereAreMore) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const auto region = List(leader, "");
+  {
+    auto database = store::Database::Open(server.database_url(), 1);
+    ASSERT_TRUE(database);
+    auto connection = (*database)->Acquire();
+    // Both databases take a recursive counter in front of an INSERT.
+    constexpr std::string_view kCounter = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001) ";
+    connection->Execute(std::string(kCounter) +
+                        "INSERT INTO cases (case_no, title, state, channel, received_at, employer_id, created_at, updated_at) "
+                        "SELECT 'BULK-' || i, '批量登记的欠薪案件', 'complaint_received', 'walk_in', '2026-05-01T00:00:00Z', "
+                        "(SELECT MIN(id) FROM employers), '2026-05-01T00:00:00Z', '2026-05-01T00:00:00Z' FROM n");
+    connection->Execute(std::string(kCounter) +
+                        "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose) "
+                        "SELECT '2026-05-01T00:00:00Z', u.id, u.username, 'wage_office', w.case_id, w.id, 'id_number', "
+                        "'核对身份以制作询问笔录' FROM n, (SELECT MIN(id) AS id FROM workers) first "
+                        "JOIN workers w ON w.id = first.id, (SELECT MIN(id) AS id FROM users) one JOIN users u ON u.id = one.id");
+    // The rows went in beside the service, so the running totals are recounted as after a bulk load.
+    connection->Execute("INSERT INTO case_tallies (scope, metric, value) VALUES ('', 'recount', 1)", {});
+    store::CaseTallyRepository(*connection).RecountIfAsked();
+  }
+  const auto everything = List(leader, "");
+  EXPECT_EQ(everything.total, region.total + 10001) << "without a search the count is exact past the cap";
+  EXPECT_FALSE(everything.at_least);
+
+  const auto searched = List(leader, "q=%E6%89%B9%E9%87%8F%E7%99%BB%E8%AE%B0");  // 批量登记
+  EXPECT_EQ(searched.total, 10000);
+  EXPECT_TRUE(searched.at_least) << "a search stops counting at 10,000 and says there are more";
+  EXPECT_EQ(searched.listed, 200u);
+
+  auto receipts = server.LoginAs("coordinator").Get("/api/v1/pii/access-receipts");
+  ASSERT_EQ(receipts.status, 200) << receipts.body;
+  EXPECT_EQ(receipts.Json().at("total").as_int64(), 10000);
+  EXPECT_TRUE(receipts.Json().at("total_is_lower_bound").as_bool());
 }
 
 }  // namespace

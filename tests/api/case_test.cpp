@@ -63,6 +63,7 @@ TEST(Case, ANewCasesTotalsAreWhatARefreshFromItsWorkersGives) {
   TestServer server = ScenarioServer();
   HttpClient handler = server.LoginAs("handler");
   const std::int64_t id = CreateScenarioOneCase(handler);
+  ASSERT_NE(id, 0) << "scenario one's complaint was not registered";
   auto database = store::Database::Open(server.app().config().database_url, 1);
   ASSERT_TRUE(database);
   auto connection = (*database)->Acquire();

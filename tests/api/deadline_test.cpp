@@ -2,8 +2,8 @@
 // supervisor, on the case timeline and in both inboxes; met clocks never are.
 #include <gtest/gtest.h>
 
-#include "support/scenarios.h"
 #include "support/case_api.h"
+#include "support/scenarios.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -13,6 +13,7 @@ TEST(Deadline, AnOverdueAcceptanceIsReportedOnceToLabourInspectionAndTheWageOffi
   TestServer server({.start_time = *ParseUtc("2025-12-08T10:00:00Z")});  // Mon 12-08 18:00, L01 still running
   HttpClient handler = server.LoginAs("handler");
   const std::int64_t id = CreateScenarioOneCase(handler);
+  ASSERT_NE(id, 0) << "scenario one's complaint was not registered";
   server.app().RunJobsOnce();
   auto reminder = handler.Get("/api/v1/inbox").Json();
   ASSERT_EQ(reminder.at("unread").as_int64(), 1) << "not overdue yet, but its last day: the due-day reminder";
@@ -85,6 +86,7 @@ TEST(Deadline, AClockMetInTimeIsNeverReported) {
   TestServer server({.start_time = *ParseUtc("2025-12-02T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");
   const std::int64_t id = CreateScenarioOneCase(handler);
+  ASSERT_NE(id, 0) << "scenario one's complaint was not registered";
   ASSERT_EQ(handler.PostJson("/api/v1/cases/" + std::to_string(id) + "/steps",
                              {{"event", "accept_complaint"}, {"at", "2025-12-02T01:00:00Z"}}).status, 200);
   server.clock().Set(*ParseUtc("2026-06-01T00:00:00Z"));

@@ -108,6 +108,7 @@ TEST(FullDisk, WritesAnswer503ReadsGoOnAndTheServerRecoversByItselfWhenSpaceRetu
   HttpClient handler(server.port());
   ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
   const std::int64_t before = CreateScenarioOneCase(handler);
+  ASSERT_NE(before, 0) << "scenario one's complaint was not registered";
   auto stored = AttachEvidence(handler, before, "payroll", "", "工资表.pdf", SamplePdf("before the disk filled"));
   ASSERT_EQ(stored.status, 201) << stored.body;
   const std::string stored_content = CasePath(before, "/evidence/" + std::to_string(stored.Json().at("id").as_int64()) + "/content");
@@ -174,6 +175,7 @@ TEST(FullDisk, AnUploadThatCannotBeSpooledIsAnswered503AndNotCutOff) {
   HttpClient handler(server.port());
   ASSERT_EQ(handler.Login("handler", kDemoPassword).status, 200);
   const std::int64_t id = CreateScenarioOneCase(handler);
+  ASSERT_NE(id, 0) << "scenario one's complaint was not registered";
   const std::string large = SamplePdf(std::string(4 << 20, 'v'));
 
   const std::string filler = FillUp(disk);

@@ -30,13 +30,13 @@ test('auditor sees 审计日志 and 登录日志 but not 用户管理, and verif
   await screenshot(page, '05-audit-log');
 
   // Searching by action shows only that action's entries, and the export carries the same search.
-  const totalOf = async () => Number((await page.locator('.el-pagination__total').innerText()).replace(/\D/g, ''));
+  const totalOf = async () => Number((await page.locator('[data-test="paged-table-total"]').innerText()).replace(/\D/g, ''));
   const everything = await totalOf();
   await page.locator('[data-test="audit-action-select"]').click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: /^登录$/ }).click();
   await page.locator('[data-test="audit-search-submit"]').click();
   await page.waitForFunction(
-    (before) => Number(document.querySelector('.el-pagination__total')?.textContent?.replace(/\D/g, '')) < before,
+    (before) => Number(document.querySelector('[data-test="paged-table-total"]')?.textContent?.replace(/\D/g, '')) < before,
     everything,
   );
   const actions = await page.locator('[data-test="audit-table"] [data-test="audit-action"]').allInnerTexts();

@@ -361,5 +361,5 @@ export const casesApi = {
   reveal: (id: number | string, workerId: number, field: PiiField, reason: string, purpose: string) =>
     http.post<RevealAnswer>(casePath(id, `/workers/${encodeURIComponent(String(workerId))}/reveal`), { field, reason, purpose }),
   accessReceipts: (query: { page: number; page_size: number }) =>
-    http.get<{ items: AccessReceipt[]; total?: number }>('/pii/access-receipts', query),
+    http.get<{ items: AccessReceipt[]; total?: number; total_is_lower_bound?: boolean }>('/pii/access-receipts', query),
 };

@@ -45,6 +45,8 @@ export interface BodyRef {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The server stopped counting at a cap (a search over a large register): "more than `total`". */
+  total_is_lower_bound?: boolean;
   page: number;
   page_size: number;
 }

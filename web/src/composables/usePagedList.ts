@@ -56,6 +56,7 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
 
   const items = shallowRef<T[]>([]);
   const total = ref(0);
+  const totalIsLowerBound = ref(false);
   const page = ref(1);
   const size = ref(defaultSize);
   const keyword = ref('');
@@ -153,6 +154,7 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
       if (mine !== generation) return;
       items.value = answer.items;
       total.value = answer.total;
+      totalIsLowerBound.value = answer.total_is_lower_bound === true;
     } catch (error) {
       if (mine !== generation) return;
       failed.value = true;
@@ -194,9 +196,9 @@ export function usePagedList<T, F extends ListFilters = Record<never, string>>(
    * Vue's listener names, so v-bind wires them to page-change and size-change. A page that shows
    * other rows than the page fetched (a client-side filter) puts its own `:data` after the v-bind.
    */
-  const table = reactive({ data: items, total, page, size, loading, onPageChange, onSizeChange });
+  const table = reactive({ data: items, total, totalIsLowerBound, page, size, loading, onPageChange, onSizeChange });
 
-  return { items, total, page, size, keyword, filters, appliedFilters, loading, failed, table, load, search, reset, onPageChange, onSizeChange };
+  return { items, total, totalIsLowerBound, page, size, keyword, filters, appliedFilters, loading, failed, table, load, search, reset, onPageChange, onSizeChange };
 }
 
 /**

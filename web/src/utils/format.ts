@@ -12,3 +12,8 @@ export function sentenceCase(text: string | null | undefined): string {
 export function listText(items: readonly string[], locale: string = currentLocale()): string {
   return items.join(locale.startsWith('en') ? ', ' : '、');
 }
+
+/** A count as a reader reads it: "1,000,008", or "10,000+" when the server stopped counting at its cap. */
+export function countText(count: number, atLeast = false, locale: string = currentLocale()): string {
+  return new Intl.NumberFormat(locale).format(count) + (atLeast ? '+' : '');
+}

@@ -196,6 +196,20 @@ describe('usePagedList bound to PagedTable', () => {
     expect(table.props('page')).toBe(2);
   });
 
+  it('carries a capped count to the pager as "more than", and a later exact one as exact', async () => {
+    const fetchPage = vi
+      .fn<Fetch>()
+      .mockResolvedValueOnce({ ...page(['a'], 10000), total_is_lower_bound: true })
+      .mockResolvedValueOnce(page(['b'], 37));
+    const { list, wrapper } = await mountBound(fetchPage);
+    expect(list.totalIsLowerBound.value).toBe(true);
+    expect(wrapper.find('[data-test="paged-table-total"]').text()).toContain('10,000+');
+    await list.search();
+    await flushPromises();
+    expect(list.totalIsLowerBound.value).toBe(false);
+    expect(wrapper.find('[data-test="paged-table-total"]').text()).toBe('共 37 条');
+  });
+
   it('takes a size change to the fetcher from the first page', async () => {
     const fetchPage = vi.fn<Fetch>().mockResolvedValue(page(['a'], 95));
     const { wrapper } = await mountBound(fetchPage);

@@ -35,6 +35,10 @@ const en: typeof zh = {
     yes: 'Yes',
     no: 'No',
   },
+  pager: {
+    total: '{count} in all',
+    totalAtLeast: 'More than {count} (narrow the search to count them all)',
+  },
   roles: {
     case_handler: 'Case handler',
     unit_head: 'Unit head',

@@ -33,6 +33,10 @@ export default {
     yes: '是',
     no: '否',
   },
+  pager: {
+    total: '共 {count} 条',
+    totalAtLeast: '共 {count}+ 条（超过此数，请缩小查询范围）',
+  },
   roles: {
     case_handler: '承办人',
     unit_head: '负责人',
