@@ -2,7 +2,7 @@
 # The dashboard over many cases (issue 16): N synthetic cases (bench/generate.py), then the server's
 # start (which recounts the running totals the bulk load bypassed), then 30 dashboard requests one
 # at a time for a region-wide role (leader) and a scoped one (police), p50 and p95, and the case
-# list's first page with its exact count for a few filters. For the ratio in the same run it also
+# list's first page with its exact count for a few filters and searches. For the ratio in the same run it also
 # times, on the same database, the case-figure aggregate the dashboard ran over every case before
 # the running totals (session 20's query).
 # SQLite by default, or an empty PostgreSQL database with WAGELINK_BENCH_DB=postgresql://...
@@ -42,6 +42,18 @@ for list in "leader|" "leader|state=police_investigating" "leader|state=complain
   total=$(curl -s -b "$tmp/$user.jar" "$base/api/v1/cases?$query" | python3 -c \
     'import json, sys; p = json.load(sys.stdin); print(p["total"], "or more" if p["total_is_lower_bound"] else "exactly")')
   timed "case list as $user ?$query ($total)" "$user" "/api/v1/cases?$query"
+done
+# Searches (q=): rare and mid-frequency terms come from the trigram index, common and two-character
+# terms are read in the list's order (CaseRepository::PlanSearch). Synthetic titles are 合成案件NNNNNNNN,
+# employers 合成用人单位NNNNNNN (one per ten cases).
+q() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+for search in "leader|合成案件00123456" "leader|合成用人单位0012345" "leader|合成案件00012" "leader|合成案件0001" \
+    "leader|合成案件000" "leader|合成案件" "leader|案件" "police|合成案件00012" "police|合成案件"; do
+  user=${search%%|*} term=${search#*|}
+  query="q=$(q "$term")"
+  total=$(curl -s -b "$tmp/$user.jar" "$base/api/v1/cases?$query" | python3 -c \
+    'import json, sys; p = json.load(sys.stdin); print(p["total"], "or more" if p["total_is_lower_bound"] else "exactly")')
+  timed "search as $user for $term ($total)" "$user" "/api/v1/cases?$query"
 done
 python3 - "$db" <<'PY'
 import sqlite3, subprocess, sys, time

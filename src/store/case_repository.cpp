@@ -4,6 +4,7 @@
 #include "store/deferred_write.h"
 
 #include <algorithm>
+#include <array>
 
 #include "store/case_sql.h"
 
@@ -42,26 +43,44 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
   "c.paid_fen, c.order_deadline, c.order_delivery, c.created_at, c.updated_at, c.version, e.name, "       \
   "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "                                     \
   "FROM cases c JOIN employers e ON e.id = c.employer_id "
-#define WL_CASE_FILTER                                                                                     \
-  " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"                                                   \
-  " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"         \
-  " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
+// A filter is the states, then the text, then the party. The text is matched one of two ways
+// (SearchPlan): by reading the cases, or through the trigram index (case_search, migration 0030).
+#define WL_CASE_STATES " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"
+#define WL_TEXT_READ " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"
+#define WL_TEXT_INDEXED " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.searchable LIKE ?)"
+#define WL_CASE_PARTY " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
 
 constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_CASE_SCOPE;
-#define WL_LIST_CASES(ORDER) WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_FILTER " ORDER BY " ORDER " LIMIT ? OFFSET ?"
-constexpr std::string_view kListCasesReceivedNewest = WL_LIST_CASES("c.received_at DESC, c.id DESC");
-constexpr std::string_view kListCasesReceivedOldest = WL_LIST_CASES("c.received_at, c.id");
-constexpr std::string_view kListCasesUpdatedNewest = WL_LIST_CASES("c.updated_at DESC, c.id DESC");
-constexpr std::string_view kListCasesOwedLargest = WL_LIST_CASES("c.owed_fen - c.paid_fen DESC, c.id DESC");
+// One statement per order and way of matching the text, so the planner sees a plain ORDER BY.
+#define WL_LIST_CASES(TEXT, ORDER) \
+  WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_STATES TEXT WL_CASE_PARTY " ORDER BY " ORDER " LIMIT ? OFFSET ?"
+#define WL_LIST_CASES_BY_EVERY_ORDER(TEXT)                                                                       \
+  {WL_LIST_CASES(TEXT, "c.received_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, "c.received_at, c.id"),              \
+   WL_LIST_CASES(TEXT, "c.updated_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, "c.owed_fen - c.paid_fen DESC, c.id DESC")}
+// Indexed by CaseSort.
+constexpr std::array<std::string_view, 4> kListCasesReadingText = WL_LIST_CASES_BY_EVERY_ORDER(WL_TEXT_READ);
+constexpr std::array<std::string_view, 4> kListCasesByTextIndex = WL_LIST_CASES_BY_EVERY_ORDER(WL_TEXT_INDEXED);
+#undef WL_LIST_CASES_BY_EVERY_ORDER
 #undef WL_LIST_CASES
 // A search's count stops at kCaseCountCap rows: an exact count over a million cases costs seconds,
 // while the first page costs a millisecond; past the cap the pager reads "10,000+". Lists without a
-// search are counted exactly from the running totals (CountCases).
-constexpr std::string_view kCountCases =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE
-    WL_CASE_FILTER " LIMIT 10001) counted";
+// search are counted exactly from the running totals (CountCases). Through the index a search has at
+// most kCaseCountCap candidates (SearchPlan), so its count is exact.
+#define WL_COUNT_CASES(TEXT)                                                                              \
+  "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE \
+  WL_CASE_STATES TEXT WL_CASE_PARTY " LIMIT 10001) counted"
+constexpr std::string_view kCountCasesReadingText = WL_COUNT_CASES(WL_TEXT_READ);
+constexpr std::string_view kCountCasesByTextIndex = WL_COUNT_CASES(WL_TEXT_INDEXED);
+#undef WL_COUNT_CASES
+// How many cases the index finds for a term, up to one past the cap.
+constexpr std::string_view kCountTextIndexMatches =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE searchable LIKE ? LIMIT 10001) matched";
+static_assert(kCaseCountCap == 10'000, "the statements above stop at kCaseCountCap + 1");
 #undef WL_CASE_COLUMNS
-#undef WL_CASE_FILTER
+#undef WL_CASE_STATES
+#undef WL_TEXT_READ
+#undef WL_TEXT_INDEXED
+#undef WL_CASE_PARTY
 #undef WL_CASE_SCOPE
 
 constexpr std::string_view kUpdateState =
@@ -164,19 +183,28 @@ WorkerRow ToWorker(const Row& r) {
   return w;
 }
 
-Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter) {
-  std::string like = LikeContains(filter.text);
+// The parameters of WL_CASE_SCOPE, WL_CASE_STATES, the text as `plan` matches it, WL_CASE_PARTY.
+Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, SearchPlan plan) {
+  const std::string like = LikeContains(filter.text);
   Params params{std::int64_t{scope.all_in_region}, scope.body_code, static_cast<std::int64_t>(filter.states.size())};
   // The IN list has a fixed number of slots (one statement text, one cached plan); unused slots
   // repeat the first state, which changes nothing.
   for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
     params.emplace_back(filter.states.empty() ? std::string() : filter.states[i < filter.states.size() ? i : 0]);
   }
-  for (auto value : {Value(filter.text), Value(like), Value(like), Value(like), Value(like), Value(filter.party_body),
-                     Value(filter.party_body)}) {
-    params.push_back(std::move(value));
+  if (plan == SearchPlan::kTextIndex) {
+    params.emplace_back(like);
+  } else {
+    for (auto value : {Value(filter.text), Value(like), Value(like), Value(like), Value(like)}) params.push_back(std::move(value));
   }
+  params.emplace_back(filter.party_body);
+  params.emplace_back(filter.party_body);
   return params;
+}
+
+// Characters, not bytes: 公司 is two characters in six bytes.
+std::size_t CharacterCount(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(utf8, [](char byte) { return (byte & 0xC0) != 0x80; }));
 }
 
 }  // namespace
@@ -245,19 +273,25 @@ std::optional<CaseRow> CaseRepository::FindCase(std::int64_t id, const CaseScope
 
 std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit,
                                                std::int64_t offset) {
-  Params params = ScopeAndFilter(scope, filter);
+  const SearchPlan plan = PlanSearch(filter);
+  Params params = ScopeAndFilter(scope, filter, plan);
   params.emplace_back(limit);
   params.emplace_back(offset);
+  const auto& statements = plan == SearchPlan::kTextIndex ? kListCasesByTextIndex : kListCasesReadingText;
   std::vector<CaseRow> out;
-  std::string_view sql = kListCasesReceivedNewest;
-  switch (filter.sort) {
-    case CaseSort::kReceivedNewest: sql = kListCasesReceivedNewest; break;
-    case CaseSort::kReceivedOldest: sql = kListCasesReceivedOldest; break;
-    case CaseSort::kUpdatedNewest: sql = kListCasesUpdatedNewest; break;
-    case CaseSort::kOwedLargest: sql = kListCasesOwedLargest; break;
-  }
-  c_.Stream(sql, params, [&](const Row& r) { out.push_back(ToCase(r)); });
+  c_.Stream(statements.at(static_cast<std::size_t>(filter.sort)), params, [&](const Row& r) { out.push_back(ToCase(r)); });
   return out;
+}
+
+SearchPlan CaseRepository::PlanSearch(const CaseFilter& filter) {
+  if (filter.text.empty()) return SearchPlan::kReadCases;
+  const std::string like = LikeContains(filter.text);
+  // Two of the characters are the pattern's own wildcards.
+  if (CharacterCount(like) < kTrigramLength + 2) return SearchPlan::kReadCases;
+  // A term found in more cases than the cap is common enough that reading the cases in the list's
+  // order fills a page at once, where taking all its matches from the index would mean sorting them.
+  const auto matched = c_.QueryOne(kCountTextIndexMatches, {like})->Int(0);
+  return matched > kCaseCountCap ? SearchPlan::kReadCases : SearchPlan::kTextIndex;
 }
 
 namespace {
@@ -277,7 +311,10 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   if (auto tally_scope = TallyScopeOf(scope, filter)) {
     return {CaseTallyRepository(c_).CasesIn(*tally_scope, filter.states), false};
   }
-  return CappedCount(c_.QueryOne(kCountCases, ScopeAndFilter(scope, filter))->Int(0));
+  const SearchPlan plan = PlanSearch(filter);
+  return CappedCount(c_.QueryOne(plan == SearchPlan::kTextIndex ? kCountCasesByTextIndex : kCountCasesReadingText,
+                                 ScopeAndFilter(scope, filter, plan))
+                         ->Int(0));
 }
 
 bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,

@@ -102,6 +102,13 @@ inline constexpr std::size_t kMaxStateFilter = 8;
 // The list orders the UI offers; each is its own statement so the planner sees a plain ORDER BY.
 enum class CaseSort { kReceivedNewest, kReceivedOldest, kUpdatedNewest, kOwedLargest };
 
+// How a search's text is matched (issue 16). A term of kTrigramLength characters or more that the
+// trigram index (case_search, migration 0030) finds in at most kCaseCountCap cases is taken from the
+// index: a rare term is then found at once, and counted exactly. A shorter term has no trigram, and
+// a common one fills a page at once: both are matched by reading the cases in the list's order.
+enum class SearchPlan { kReadCases, kTextIndex };
+inline constexpr std::size_t kTrigramLength = 3;
+
 struct CaseFilter {
   std::vector<std::string> states;  // any of these (at most kMaxStateFilter); empty = any
   std::string text;        // case number, title, employer name or project (contains)
@@ -162,6 +169,9 @@ class CaseRepository {
                       std::int64_t months_unpaid);
 
  private:
+  // Which way ListCases and CountCases match the filter's text (one indexed look-up for a long term).
+  SearchPlan PlanSearch(const CaseFilter& filter);
+
   Connection& c_;
 };
 

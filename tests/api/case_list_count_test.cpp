@@ -11,6 +11,8 @@
 #include "domain/case_state.h"
 #include "store/case_tally_repository.h"
 #include "store/database.h"
+#include "support/bulk_cases.h"
+#include "support/schema_rollback.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -84,14 +86,13 @@ TEST(CaseTalliesMigration, TheUpgradeTo0029CountsTheStatesOfTheCasesAlreadyStore
     auto database = store::Database::Open(server.app().config().database_url, 1);
     ASSERT_TRUE(database);
     auto connection = (*database)->Acquire();
-    connection->Execute("DELETE FROM case_tallies WHERE metric LIKE 'state:%'", {});
-    connection->Execute("DELETE FROM schema_migrations WHERE version = 29", {});
+    RollBackSchemaTo(*connection, 28);
   }
   ASSERT_EQ(List(police, "state=police_investigating,trial,execution,prosecution_review").total, 0);
   std::vector<std::string> applied;
   auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
   ASSERT_TRUE(upgraded) << upgraded.error().message_en;
-  ASSERT_EQ(applied.size(), 1u);
+  ASSERT_GE(applied.size(), 1u);
   EXPECT_TRUE(applied.front().starts_with("0029_case_tallies_by_state")) << applied.front();
   const auto after = List(police, "state=police_investigating,trial,execution,prosecution_review");
   EXPECT_EQ(after.total, before.total);
@@ -108,20 +109,12 @@ TEST(CaseListCount, ASearchPastTheCapCountsTenThousandAndSaysThereAreMore) {
     auto database = store::Database::Open(server.database_url(), 1);
     ASSERT_TRUE(database);
     auto connection = (*database)->Acquire();
-    // Both databases take a recursive counter in front of an INSERT.
-    constexpr std::string_view kCounter = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001) ";
-    connection->Execute(std::string(kCounter) +
-                        "INSERT INTO cases (case_no, title, state, channel, received_at, employer_id, created_at, updated_at) "
-                        "SELECT 'BULK-' || i, '批量登记的欠薪案件', 'complaint_received', 'walk_in', '2026-05-01T00:00:00Z', "
-                        "(SELECT MIN(id) FROM employers), '2026-05-01T00:00:00Z', '2026-05-01T00:00:00Z' FROM n");
-    connection->Execute(std::string(kCounter) +
+    InsertBulkCases(*connection, 10001, "批量登记的欠薪案件");
+    connection->Execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001) "
                         "INSERT INTO pii_access_log (at, user_id, username, body_code, case_id, worker_id, field, purpose) "
                         "SELECT '2026-05-01T00:00:00Z', u.id, u.username, 'wage_office', w.case_id, w.id, 'id_number', "
                         "'核对身份以制作询问笔录' FROM n, (SELECT MIN(id) AS id FROM workers) first "
                         "JOIN workers w ON w.id = first.id, (SELECT MIN(id) AS id FROM users) one JOIN users u ON u.id = one.id");
-    // The rows went in beside the service, so the running totals are recounted as after a bulk load.
-    connection->Execute("INSERT INTO case_tallies (scope, metric, value) VALUES ('', 'recount', 1)", {});
-    store::CaseTallyRepository(*connection).RecountIfAsked();
   }
   const auto everything = List(leader, "");
   EXPECT_EQ(everything.total, region.total + 10001) << "without a search the count is exact past the cap";

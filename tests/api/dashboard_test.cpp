@@ -5,11 +5,12 @@
 
 #include <map>
 
+#include "store/case_tally_repository.h"
+#include "store/database.h"
 #include "support/case_api.h"
 #include "support/case_branches.h"
 #include "support/scenarios.h"
-#include "store/case_tally_repository.h"
-#include "store/database.h"
+#include "support/schema_rollback.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -203,15 +204,14 @@ TEST(CaseTalliesMigration, TheFirstStartAfterTheUpgradeCountsTheCasesAlreadyStor
     auto database = store::Database::Open(server.app().config().database_url, 1);
     ASSERT_TRUE(database);
     auto connection = (*database)->Acquire();
-    connection->ExecuteScript("DROP INDEX case_clocks_open_due; DROP TABLE case_tallies;");
-    connection->Execute("DELETE FROM schema_migrations WHERE version >= 28", {});
+    RollBackSchemaTo(*connection, 27);
   }
   std::vector<std::string> applied;
   auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
   ASSERT_TRUE(upgraded) << upgraded.error().message_en;
-  ASSERT_EQ(applied.size(), 2u);
-  EXPECT_TRUE(applied.front().starts_with("0028_case_tallies")) << applied.front();
-  EXPECT_TRUE(applied.back().starts_with("0029_case_tallies_by_state")) << applied.back();
+  ASSERT_GE(applied.size(), 2u);
+  EXPECT_TRUE(applied[0].starts_with("0028_case_tallies")) << applied[0];
+  EXPECT_TRUE(applied[1].starts_with("0029_case_tallies_by_state")) << applied[1];
   const auto after = leader.Get("/api/v1/dashboard").Json();
   EXPECT_EQ(after.at("money"), before.at("money"));
   EXPECT_EQ(after.at("funnel"), before.at("funnel"));

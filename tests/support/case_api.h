@@ -2,6 +2,7 @@
 // The case endpoints as the API tests call them: one path builder and one step request, instead of a
 // copy in every test file.
 #include <boost/json.hpp>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -17,6 +18,22 @@ namespace wagelink::testing {
 
 inline std::string CasePath(std::int64_t id, const std::string& tail = "") {
   return "/api/v1/cases/" + std::to_string(id) + tail;
+}
+
+// Percent-encodes a query value (Chinese names travel as UTF-8 escapes).
+inline std::string QueryValue(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 // POST /api/v1/cases with scenario one's complaint (S1, 14 workers, 186,400 yuan); the new case's id.

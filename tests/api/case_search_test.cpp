@@ -1,0 +1,176 @@
+// Free-text search of the case list (issue 16). A term of three characters or more is taken from
+// the trigram index (case_search, migration 0030) when it is rare, a shorter or common one by reading
+// the cases: either way a search finds exactly the cases whose number, title, employer or project
+// contains the term. Checked against the list itself on both databases, with the index kept in step
+// by the database (a new case, a changed title, the upgrade that builds it).
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/application.h"
+#include "store/database.h"
+#include "support/bulk_cases.h"
+#include "support/case_api.h"
+#include "support/schema_rollback.h"
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+struct Listed {
+  std::int64_t id = 0;
+  std::string searchable;  // number, title, employer and project, one per line
+};
+
+std::vector<Listed> Everything(HttpClient& client) {
+  auto page = client.Get("/api/v1/cases?page_size=200").Json();
+  EXPECT_LT(page.at("items").as_array().size(), 200u) << "one page should hold the demo district";
+  std::vector<Listed> out;
+  for (const auto& item : page.at("items").as_array()) {
+    const auto& row = item.as_object();
+    std::string searchable;
+    for (const char* field : {"case_no", "title", "employer_name", "project_name"}) {
+      searchable += std::string(row.at(field).as_string()) + "\n";
+    }
+    out.push_back({row.at("id").as_int64(), searchable});
+  }
+  return out;
+}
+
+struct Found {
+  std::set<std::int64_t> ids;
+  std::int64_t total = 0;
+  bool at_least = false;
+};
+
+Found Search(HttpClient& client, const std::string& term, const std::string& more = "") {
+  auto response = client.Get("/api/v1/cases?page_size=200&q=" + QueryValue(term) + more);
+  EXPECT_EQ(response.status, 200) << term << ": " << response.body;
+  Found found;
+  const auto page = response.Json();
+  for (const auto& item : page.at("items").as_array()) found.ids.insert(item.at("id").as_int64());
+  found.total = page.at("total").as_int64();
+  found.at_least = page.at("total_is_lower_bound").as_bool();
+  return found;
+}
+
+std::set<std::int64_t> Containing(const std::vector<Listed>& cases, const std::string& term) {
+  std::set<std::int64_t> out;
+  for (const auto& c : cases) {
+    if (c.searchable.find(term) != std::string::npos) out.insert(c.id);
+  }
+  return out;
+}
+
+// The test's own connection to the server's database, beside the server.
+std::unique_ptr<store::Database> OpenDatabase(TestServer& server) {
+  auto opened = store::Database::Open(server.database_url(), 1);
+  EXPECT_TRUE(opened);
+  return opened ? std::move(*opened) : nullptr;
+}
+
+TEST(CaseSearch, FindsExactlyTheCasesWhoseNumberTitleEmployerOrProjectHoldTheTerm) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const auto cases = Everything(leader);
+  ASSERT_GE(cases.size(), 5u);
+  // Short terms (no trigram: read), long ones (the index), a case number, none at all.
+  std::vector<std::string> terms = {"公司", "某", "有限公司", "工程有限", "改造工程", "包工头", "滨海花园", "WL-20", "不存在的词语"};
+  const auto some = Containing(cases, "改造工程").size();
+  ASSERT_TRUE(some > 0 && some < cases.size()) << "a long term should pick some of the demo's cases, not all";
+  terms.push_back(cases.front().searchable.substr(0, cases.front().searchable.find('\n')));  // a whole case number
+  for (const auto& term : terms) {
+    const auto expected = Containing(cases, term);
+    const auto found = Search(leader, term);
+    EXPECT_EQ(found.ids, expected) << term;
+    EXPECT_EQ(found.total, static_cast<std::int64_t>(expected.size())) << term;
+    EXPECT_FALSE(found.at_least) << term;
+  }
+  // The end of one field and the start of the next are not one text: "00001" + "某" finds nothing.
+  const std::string& first = cases.front().searchable;
+  const auto title_start = first.find('\n') + 1;
+  std::size_t title_end = title_start + 1;  // past the title's first character (UTF-8 continuation bytes are 10xxxxxx)
+  while ((first[title_end] & 0xC0) == 0x80) ++title_end;
+  const std::string across = first.substr(title_start - 5, 4) + first.substr(title_start, title_end - title_start);
+  EXPECT_EQ(Search(leader, across).total, 0) << across;
+  // Within a need-to-know scope and with a state filter, the index's candidates are narrowed the same way.
+  HttpClient police = server.LoginAs("police");
+  const auto police_cases = Everything(police);
+  ASSERT_LT(police_cases.size(), cases.size());
+  const auto in_police_scope = Search(police, "有限公司");
+  EXPECT_EQ(in_police_scope.ids, Containing(police_cases, "有限公司"));
+  EXPECT_EQ(in_police_scope.total, static_cast<std::int64_t>(in_police_scope.ids.size()));
+}
+
+// The long terms really come from the index, which the database keeps in step: emptied, a long
+// term finds nothing while a short one still reads the cases; a new case and a changed title are
+// in it at once.
+TEST(CaseSearch, LongTermsComeFromTheTrigramIndexWhichFollowsEveryCase) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const auto companies = Search(leader, "有限公司");
+  ASSERT_GT(companies.total, 0);
+  auto database = OpenDatabase(server);
+  ASSERT_TRUE(database);
+  auto connection = database->Acquire();
+  connection->Execute("DELETE FROM case_search", {});
+  EXPECT_EQ(Search(leader, "有限公司").total, 0) << "a long term is looked up in the index";
+  EXPECT_GT(Search(leader, "公司").total, 0) << "a two-character term reads the cases";
+
+  HttpClient handler = server.LoginAs("handler");
+  const std::int64_t id = CreateScenarioOneCase(handler);
+  ASSERT_NE(id, 0);
+  const std::string case_no(handler.Get(CasePath(id)).Json().at("case_no").as_string());
+  EXPECT_EQ(Search(leader, case_no).ids, std::set<std::int64_t>{id}) << "a new case is in the index at once";
+  connection->Execute("UPDATE cases SET title = '改过标题的欠薪案件' WHERE id = ?", {id});
+  EXPECT_EQ(Search(leader, "改过标题").ids, std::set<std::int64_t>{id});
+  EXPECT_EQ(Search(leader, "改过标题").total, 1);
+}
+
+// Past the cap, a rare long term among many cases is still counted exactly (through the index),
+// while a term common to them all is read and counted up to the cap.
+TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  {
+    auto database = OpenDatabase(server);
+    ASSERT_TRUE(database);
+    auto connection = database->Acquire();
+    InsertBulkCases(*connection, 10050, "批量登记的欠薪案件");
+  }
+  const auto common = Search(leader, "批量登记");
+  EXPECT_EQ(common.total, 10000);
+  EXPECT_TRUE(common.at_least);
+  const auto rare = Search(leader, "BULK-1004");  // 1004 and 10040 … 10049
+  EXPECT_EQ(rare.total, 11);
+  EXPECT_FALSE(rare.at_least);
+  EXPECT_EQ(rare.ids.size(), 11u);
+  EXPECT_EQ(Search(leader, "BULK-1004", "&state=complaint_received").total, 11);
+  EXPECT_EQ(Search(leader, "BULK-1004", "&state=trial").total, 0);
+}
+
+// Migration 0030 over a database without the index: the upgrade builds it from the stored cases.
+TEST(CaseSearchMigration, TheUpgradeTo0030IndexesTheCasesAlreadyStored) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const auto before = Search(leader, "有限公司");
+  ASSERT_GT(before.total, 0);
+  {
+    auto database = OpenDatabase(server);
+    ASSERT_TRUE(database);
+    auto connection = database->Acquire();
+    RollBackSchemaTo(*connection, 29);
+  }
+  std::vector<std::string> applied;
+  auto upgraded = app::OpenMigratedDatabase(server.app().config(), &applied);
+  ASSERT_TRUE(upgraded) << upgraded.error().message_en;
+  ASSERT_GE(applied.size(), 1u);
+  EXPECT_TRUE(applied.front().starts_with("0030_case_search")) << applied.front();
+  EXPECT_EQ(Search(leader, "有限公司").ids, before.ids);
+}
+
+}  // namespace
+}  // namespace wagelink::testing
