@@ -44,10 +44,13 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
   "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "                                     \
   "FROM cases c JOIN employers e ON e.id = c.employer_id "
 // A filter is the states, then the text, then the party. The text is matched one of two ways
-// (SearchPlan): by reading the cases, or through the trigram index (case_search, migration 0030).
+// (SearchPlan): by reading the cases, or among the cases the trigram index found for it
+// (case_search, migration 0030), which the engines take in their own JSON dialects.
 #define WL_CASE_STATES " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"
 #define WL_TEXT_READ " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"
-#define WL_TEXT_INDEXED " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.searchable LIKE ?)"
+// The cases the index found, bound as one JSON array of ids (at most kCaseCountCap of them).
+#define WL_AMONG_FOUND_SQLITE " AND c.id IN (SELECT value FROM json_each(?))"
+#define WL_AMONG_FOUND_POSTGRES " AND c.id IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json)))"
 #define WL_CASE_PARTY " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
 
 constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_CASE_SCOPE;
@@ -59,7 +62,8 @@ constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_
    WL_LIST_CASES(TEXT, "c.updated_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, "c.owed_fen - c.paid_fen DESC, c.id DESC")}
 // Indexed by CaseSort.
 constexpr std::array<std::string_view, 4> kListCasesReadingText = WL_LIST_CASES_BY_EVERY_ORDER(WL_TEXT_READ);
-constexpr std::array<std::string_view, 4> kListCasesByTextIndex = WL_LIST_CASES_BY_EVERY_ORDER(WL_TEXT_INDEXED);
+constexpr std::array<std::string_view, 4> kListCasesFoundSqlite = WL_LIST_CASES_BY_EVERY_ORDER(WL_AMONG_FOUND_SQLITE);
+constexpr std::array<std::string_view, 4> kListCasesFoundPostgres = WL_LIST_CASES_BY_EVERY_ORDER(WL_AMONG_FOUND_POSTGRES);
 #undef WL_LIST_CASES_BY_EVERY_ORDER
 #undef WL_LIST_CASES
 // A search's count stops at kCaseCountCap rows: an exact count over a million cases costs seconds,
@@ -70,16 +74,17 @@ constexpr std::array<std::string_view, 4> kListCasesByTextIndex = WL_LIST_CASES_
   "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE \
   WL_CASE_STATES TEXT WL_CASE_PARTY " LIMIT 10001) counted"
 constexpr std::string_view kCountCasesReadingText = WL_COUNT_CASES(WL_TEXT_READ);
-constexpr std::string_view kCountCasesByTextIndex = WL_COUNT_CASES(WL_TEXT_INDEXED);
+constexpr std::string_view kCountCasesFoundSqlite = WL_COUNT_CASES(WL_AMONG_FOUND_SQLITE);
+constexpr std::string_view kCountCasesFoundPostgres = WL_COUNT_CASES(WL_AMONG_FOUND_POSTGRES);
 #undef WL_COUNT_CASES
-// How many cases the index finds for a term, up to one past the cap.
-constexpr std::string_view kCountTextIndexMatches =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE searchable LIKE ? LIMIT 10001) matched";
+// The cases the index finds for a term, up to one past the cap.
+constexpr std::string_view kFindInTextIndex = "SELECT case_id FROM case_search WHERE searchable LIKE ? LIMIT 10001";
 static_assert(kCaseCountCap == 10'000, "the statements above stop at kCaseCountCap + 1");
 #undef WL_CASE_COLUMNS
 #undef WL_CASE_STATES
 #undef WL_TEXT_READ
-#undef WL_TEXT_INDEXED
+#undef WL_AMONG_FOUND_SQLITE
+#undef WL_AMONG_FOUND_POSTGRES
 #undef WL_CASE_PARTY
 #undef WL_CASE_SCOPE
 
@@ -183,8 +188,8 @@ WorkerRow ToWorker(const Row& r) {
   return w;
 }
 
-// The parameters of WL_CASE_SCOPE, WL_CASE_STATES, the text as `plan` matches it, WL_CASE_PARTY.
-Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, SearchPlan plan) {
+// The parameters of WL_CASE_SCOPE, WL_CASE_STATES, the text as `search` matches it, WL_CASE_PARTY.
+Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, const PlannedSearch& search) {
   const std::string like = LikeContains(filter.text);
   Params params{std::int64_t{scope.all_in_region}, scope.body_code, static_cast<std::int64_t>(filter.states.size())};
   // The IN list has a fixed number of slots (one statement text, one cached plan); unused slots
@@ -192,8 +197,8 @@ Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, SearchPl
   for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
     params.emplace_back(filter.states.empty() ? std::string() : filter.states[i < filter.states.size() ? i : 0]);
   }
-  if (plan == SearchPlan::kTextIndex) {
-    params.emplace_back(like);
+  if (search.plan == SearchPlan::kTextIndex) {
+    params.emplace_back(search.found);
   } else {
     for (auto value : {Value(filter.text), Value(like), Value(like), Value(like), Value(like)}) params.push_back(std::move(value));
   }
@@ -273,25 +278,35 @@ std::optional<CaseRow> CaseRepository::FindCase(std::int64_t id, const CaseScope
 
 std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit,
                                                std::int64_t offset) {
-  const SearchPlan plan = PlanSearch(filter);
-  Params params = ScopeAndFilter(scope, filter, plan);
+  const PlannedSearch& search = PlanSearch(filter);
+  Params params = ScopeAndFilter(scope, filter, search);
   params.emplace_back(limit);
   params.emplace_back(offset);
-  const auto& statements = plan == SearchPlan::kTextIndex ? kListCasesByTextIndex : kListCasesReadingText;
+  const auto& statements = search.plan == SearchPlan::kReadCases         ? kListCasesReadingText
+                           : c_.dialect() == Dialect::kPostgres ? kListCasesFoundPostgres
+                                                                : kListCasesFoundSqlite;
   std::vector<CaseRow> out;
   c_.Stream(statements.at(static_cast<std::size_t>(filter.sort)), params, [&](const Row& r) { out.push_back(ToCase(r)); });
   return out;
 }
 
-SearchPlan CaseRepository::PlanSearch(const CaseFilter& filter) {
-  if (filter.text.empty()) return SearchPlan::kReadCases;
+const PlannedSearch& CaseRepository::PlanSearch(const CaseFilter& filter) {
+  // ListCases and CountCases of one request plan the same text: the index is asked once.
+  if (planned_.text == filter.text) return planned_;
+  planned_ = {filter.text, SearchPlan::kReadCases, ""};
   const std::string like = LikeContains(filter.text);
   // Two of the characters are the pattern's own wildcards.
-  if (CharacterCount(like) < kTrigramLength + 2) return SearchPlan::kReadCases;
+  if (filter.text.empty() || CharacterCount(like) < kTrigramLength + 2) return planned_;
+  std::string found = "[";
+  std::int64_t matched = 0;
+  c_.Stream(kFindInTextIndex, {like}, [&](const Row& r) {
+    if (matched++ > 0) found += ',';
+    found += std::to_string(r.Int(0));
+  });
   // A term found in more cases than the cap is common enough that reading the cases in the list's
   // order fills a page at once, where taking all its matches from the index would mean sorting them.
-  const auto matched = c_.QueryOne(kCountTextIndexMatches, {like})->Int(0);
-  return matched > kCaseCountCap ? SearchPlan::kReadCases : SearchPlan::kTextIndex;
+  if (matched <= kCaseCountCap) planned_ = {filter.text, SearchPlan::kTextIndex, found + "]"};
+  return planned_;
 }
 
 namespace {
@@ -311,10 +326,11 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   if (auto tally_scope = TallyScopeOf(scope, filter)) {
     return {CaseTallyRepository(c_).CasesIn(*tally_scope, filter.states), false};
   }
-  const SearchPlan plan = PlanSearch(filter);
-  return CappedCount(c_.QueryOne(plan == SearchPlan::kTextIndex ? kCountCasesByTextIndex : kCountCasesReadingText,
-                                 ScopeAndFilter(scope, filter, plan))
-                         ->Int(0));
+  const PlannedSearch& search = PlanSearch(filter);
+  const std::string_view sql = search.plan == SearchPlan::kReadCases         ? kCountCasesReadingText
+                               : c_.dialect() == Dialect::kPostgres ? kCountCasesFoundPostgres
+                                                                    : kCountCasesFoundSqlite;
+  return CappedCount(c_.QueryOne(sql, ScopeAndFilter(scope, filter, search))->Int(0));
 }
 
 bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,

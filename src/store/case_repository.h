@@ -109,6 +109,12 @@ enum class CaseSort { kReceivedNewest, kReceivedOldest, kUpdatedNewest, kOwedLar
 enum class SearchPlan { kReadCases, kTextIndex };
 inline constexpr std::size_t kTrigramLength = 3;
 
+struct PlannedSearch {
+  std::string text;                          // the filter's text this plan is for
+  SearchPlan plan = SearchPlan::kReadCases;
+  std::string found;  // kTextIndex: the ids of the cases the index found, as a JSON array
+};
+
 struct CaseFilter {
   std::vector<std::string> states;  // any of these (at most kMaxStateFilter); empty = any
   std::string text;        // case number, title, employer name or project (contains)
@@ -169,10 +175,12 @@ class CaseRepository {
                       std::int64_t months_unpaid);
 
  private:
-  // Which way ListCases and CountCases match the filter's text (one indexed look-up for a long term).
-  SearchPlan PlanSearch(const CaseFilter& filter);
+  // Which way ListCases and CountCases match the filter's text (one indexed look-up for a long term,
+  // remembered for the next call with the same text).
+  const PlannedSearch& PlanSearch(const CaseFilter& filter);
 
   Connection& c_;
+  PlannedSearch planned_;
 };
 
 }  // namespace wagelink::store
