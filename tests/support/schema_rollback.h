@@ -10,9 +10,9 @@ namespace wagelink::testing {
 inline void RollBackSchemaTo(store::Connection& c, int version) {
   if (version < 30) {  // the case search index
     c.ExecuteScript(c.dialect() == store::Dialect::kPostgres
-                        ? "DROP FUNCTION case_search_refresh() CASCADE; DROP TABLE case_search;"
+                        ? "DROP FUNCTION case_search_refresh() CASCADE; DROP VIEW case_searchable; DROP TABLE case_search;"
                         : "DROP TRIGGER case_search_insert; DROP TRIGGER case_search_update; "
-                          "DROP TRIGGER case_search_delete; DROP TABLE case_search;");
+                          "DROP TRIGGER case_search_delete; DROP VIEW case_searchable; DROP TABLE case_search;");
   }
   if (version < 29) c.Execute("DELETE FROM case_tallies WHERE metric LIKE 'state:%'");  // state counts
   if (version < 28) c.ExecuteScript("DROP INDEX case_clocks_open_due; DROP TABLE case_tallies;");  // running totals
