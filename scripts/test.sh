@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: everything, as CI runs it. Unit and API tests in the optimised build and again under
-# AddressSanitizer + UndefinedBehaviorSanitizer, the API suite on SQLite and on a real PostgreSQL,
+# AddressSanitizer + UndefinedBehaviorSanitizer, the API suite on SQLite and on a real PostgreSQL
+# (sanitized, the PostgreSQL suites whose C++ differs from SQLite's; tests/CMakeLists.txt says which),
 # a short deterministic run of every fuzz target, the web unit tests and the browser end-to-end
 # tests. Exits non-zero on any failure.
 set -euo pipefail
