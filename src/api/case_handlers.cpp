@@ -37,6 +37,21 @@ services::CaseListQuery CaseListQueryOf(const http::Request& request) {
   return query;
 }
 
+// ?all=true also counts every state together (a list's "all" tab); absent means false.
+Result<bool> EveryStateFlagOf(const http::Request& request) {
+  const std::string_view all = request.Query("all").value_or("false");
+  if (all == "true" || all == "false") return all == "true";
+  return InvalidField("all", "应为 true 或 false", "must be true or false");
+}
+
+boost::json::object TabCountJson(const services::CaseTabCount& tab) {
+  boost::json::object out;
+  out["state"] = tab.state ? boost::json::value(*tab.state) : boost::json::value(nullptr);
+  out["total"] = tab.total;
+  out["total_is_lower_bound"] = tab.total_is_lower_bound;
+  return out;
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
@@ -46,6 +61,17 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto cases = context.cases->reading.List(who, CaseListQueryOf(request), page->page_size, page->offset());
     if (!cases) return Problem(request, cases.error());
     return PageResponse(*cases, *page, CaseSummaryJson);
+  }));
+
+  // Before /cases/{id}, which would take "counts" for an id.
+  router.Add("GET", "/api/v1/cases/counts", Authed(context, [&context](http::Request& request, const services::Principal& who) {
+    auto every_state = EveryStateFlagOf(request);
+    if (!every_state) return Problem(request, every_state.error());
+    auto tabs = context.cases->reading.CountTabs(who, CaseListQueryOf(request), *every_state);
+    if (!tabs) return Problem(request, tabs.error());
+    boost::json::array counts;
+    for (const auto& tab : *tabs) counts.emplace_back(TabCountJson(tab));
+    return http::Response::Json(200, boost::json::object{{"counts", std::move(counts)}});
   }));
 
   router.Add("POST", "/api/v1/cases", Authed(context, [&context](http::Request& request, const services::Principal& who) {

@@ -1,7 +1,10 @@
 // Reading cases: the list and the whole case (case_reading.h).
 #include "services/case_reading.h"
 
+#include <utility>
+
 #include "domain/case_state.h"
+#include "security/utf8.h"
 #include "services/case_mapping.h"
 
 namespace wagelink::services {
@@ -15,6 +18,19 @@ Result<store::CaseSort> SortOf(const std::string& code) {
   if (code == "outstanding_desc") return store::CaseSort::kOwedLargest;
   return InvalidField("sort", "应为 received_desc、received_asc、updated_desc 或 outstanding_desc",
                       "must be received_desc, received_asc, updated_desc or outstanding_desc");
+}
+
+// The limit counts characters, not bytes: a cut in bytes would split a Chinese character (three
+// bytes). Text that is not UTF-8 is refused here, before a database that checks encodings does.
+Result<std::string> SearchTermOf(const std::string& text) {
+  if (!security::IsValidUtf8(text)) {
+    return InvalidField("q", "搜索词含有无效字符（应为 UTF-8 文本）", "search term is not valid UTF-8 text");
+  }
+  if (security::DecodeUtf8(text).size() > kMaxSearchCharacters) {
+    return InvalidField("q", "搜索词过长（至多 " + std::to_string(kMaxSearchCharacters) + " 个字）",
+                        "search term too long (at most " + std::to_string(kMaxSearchCharacters) + " characters)");
+  }
+  return text;
 }
 
 Result<store::CaseFilter> FilterOf(const CaseListQuery& query) {
@@ -32,7 +48,9 @@ Result<store::CaseFilter> FilterOf(const CaseListQuery& query) {
   auto sort = SortOf(query.sort);
   if (!sort) return sort.error();
   filter.sort = *sort;
-  filter.text = query.text.substr(0, 100);
+  auto text = SearchTermOf(query.text);
+  if (!text) return text.error();
+  filter.text = std::move(*text);
   filter.party_body = query.party_body.substr(0, 40);
   return filter;
 }
@@ -53,6 +71,25 @@ Result<Page<CaseSummary>> CaseReading::List(const Principal& who, const CaseList
   page.total = total.value;
   page.total_is_lower_bound = total.at_least;
   return page;
+}
+
+Result<std::vector<CaseTabCount>> CaseReading::CountTabs(const Principal& who, const CaseListQuery& query,
+                                                        bool with_every_state) {
+  auto scope = records_.ScopeOf(who);
+  if (!scope) return scope.error();
+  auto filter = FilterOf(query);
+  if (!filter) return filter.error();
+  auto connection = records_.db().Acquire();
+  store::CaseRepository cases(*connection);  // one repository: the search is planned once
+  std::vector<CaseTabCount> tabs;
+  auto count = [&](std::optional<std::string> state) {
+    filter->states = state ? std::vector<std::string>{*state} : std::vector<std::string>{};
+    const auto counted = cases.CountCases(*scope, *filter);
+    tabs.push_back({std::move(state), counted.value, counted.at_least});
+  };
+  if (with_every_state) count(std::nullopt);
+  for (const auto& state : query.states) count(state);
+  return tabs;
 }
 
 Result<CaseDetail> CaseReading::Get(const Principal& who, std::int64_t case_id) {

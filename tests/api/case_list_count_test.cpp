@@ -55,6 +55,28 @@ TEST(CaseListCount, EveryFilterWithoutASearchIsExactAndComesFromTheRunningTotals
     }
   }
   ASSERT_GT(states_seen, 8) << "the demo district's cases should be in many states";
+  // A preset list's tabs, counted in one request, say what each tab's list holds.
+  for (auto [client, body] : {std::pair{&leader, "leader"}, std::pair{&police, "police"}}) {
+    const std::string states = "transferred,police_reviewing,closed_paid";
+    auto tabs = client->Get("/api/v1/cases/counts?party=police&all=true&state=" + states);
+    ASSERT_EQ(tabs.status, 200) << tabs.body;
+    const auto counts = tabs.Json().at("counts").as_array();
+    ASSERT_EQ(counts.size(), 4u) << tabs.body;
+    EXPECT_EQ(counts[0].at("total").as_int64(), List(*client, "party=police").total) << body;
+    std::size_t next = 1;
+    for (const std::string state : {"transferred", "police_reviewing", "closed_paid"}) {
+      EXPECT_EQ(counts[next].at("state").as_string(), state);
+      EXPECT_EQ(counts[next].at("total").as_int64(), List(*client, "party=police&state=" + state).total) << body << " " << state;
+      EXPECT_FALSE(counts[next++].at("total_is_lower_bound").as_bool());
+    }
+  }
+  for (const auto& [query, field] : {std::pair{"state=transferred&all=yes", "all"}, std::pair{"state=nonsense", "state"}}) {
+    auto refused = police.Get(std::string("/api/v1/cases/counts?") + query);
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_EQ(refused.Json().at("field").as_string(), field) << refused.body;
+  }
+  EXPECT_EQ(police.Get("/api/v1/cases/counts?state=transferred").Json().at("counts").as_array().size(), 1u)
+      << "without all=true, only the states asked for";
   const auto region = List(leader, "");
   ASSERT_GT(region.total, List(police, "").total);
   // '*' names the region's totals, never a body: as a party filter it matches no case.

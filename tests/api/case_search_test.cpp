@@ -5,12 +5,16 @@
 // by the database (a new case, a changed title, the upgrade that builds it).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "app/application.h"
+#include "store/case_repository.h"
 #include "store/database.h"
 #include "support/bulk_cases.h"
 #include "support/case_api.h"
@@ -64,6 +68,33 @@ std::set<std::int64_t> Containing(const std::vector<Listed>& cases, const std::s
   }
   return out;
 }
+
+// A real connection that also keeps the text of every statement run through it, so a test can see
+// which plan a search took and how often the index was asked.
+class StatementLog : public store::Connection {
+ public:
+  explicit StatementLog(store::Connection& real) : real_(real) {}
+  store::Dialect dialect() const override { return real_.dialect(); }
+  std::int64_t Execute(std::string_view sql, const store::Params& params) override {
+    statements_.emplace_back(sql);
+    return real_.Execute(sql, params);
+  }
+  void Stream(std::string_view sql, const store::Params& params, const store::RowCallback& on_row) override {
+    statements_.emplace_back(sql);
+    real_.Stream(sql, params, on_row);
+  }
+  void ExecuteScript(std::string_view sql) override { real_.ExecuteScript(sql); }
+  bool Healthy() override { return real_.Healthy(); }
+
+  std::size_t Naming(std::string_view text) const {
+    return static_cast<std::size_t>(std::count_if(statements_.begin(), statements_.end(),
+                                                  [&](const std::string& sql) { return sql.find(text) != std::string::npos; }));
+  }
+
+ private:
+  store::Connection& real_;
+  std::vector<std::string> statements_;
+};
 
 // The test's own connection to the server's database, beside the server.
 std::unique_ptr<store::Database> OpenDatabase(TestServer& server) {
@@ -130,6 +161,30 @@ TEST(CaseSearch, LongTermsComeFromTheTrigramIndexWhichFollowsEveryCase) {
   EXPECT_EQ(Search(leader, "改过标题").total, 1);
 }
 
+// The limit on a term counts characters: a title of 100 Chinese characters (300 bytes) is found by
+// the whole of it (a cut at 100 bytes split the 34th character and found nothing); a longer term,
+// or bytes that are not UTF-8, are refused with the field named, not searched for.
+TEST(CaseSearch, ATermOfAHundredChineseCharactersIsSearchedWholeALongerOrBrokenOneIsRefused) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const auto cases = Everything(leader);
+  ASSERT_FALSE(cases.empty());
+  std::string hundred;
+  for (int i = 0; i < 50; ++i) hundred += "欠薪";
+  auto database = OpenDatabase(server);
+  ASSERT_TRUE(database);
+  database->Acquire()->Execute("UPDATE cases SET title = ? WHERE id = ?", {hundred, cases.front().id});
+  const auto found = Search(leader, hundred);
+  EXPECT_EQ(found.ids, std::set<std::int64_t>{cases.front().id});
+  EXPECT_EQ(found.total, 1);
+
+  for (const std::string& refused : {QueryValue(hundred + "款"), std::string("%E6%AC%A0%FF%FE")}) {
+    const auto response = leader.Get("/api/v1/cases?q=" + refused);
+    EXPECT_EQ(response.status, 400) << refused << ": " << response.body;
+    EXPECT_EQ(response.Json().at("field").as_string(), "q") << response.body;
+  }
+}
+
 // Past the cap, a rare long term among many cases is still counted exactly (through the index),
 // while a term common to them all is read and counted up to the cap.
 TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
@@ -150,6 +205,41 @@ TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
   EXPECT_EQ(rare.ids.size(), 11u);
   EXPECT_EQ(Search(leader, "BULK-1004", "&state=complaint_received").total, 11);
   EXPECT_EQ(Search(leader, "BULK-1004", "&state=trial").total, 0);
+
+  // The list's tabs in one request count the same, for both kinds of term.
+  for (const auto& [term, every, received] : {std::tuple{"BULK-1004", 11, 11}, std::tuple{"批量登记", 10000, 10000}}) {
+    const auto tabs = leader.Get("/api/v1/cases/counts?all=true&state=complaint_received,trial&q=" + QueryValue(term));
+    ASSERT_EQ(tabs.status, 200) << tabs.body;
+    const auto counts = tabs.Json().at("counts").as_array();
+    ASSERT_EQ(counts.size(), 3u) << tabs.body;
+    EXPECT_TRUE(counts[0].at("state").is_null());
+    EXPECT_EQ(counts[0].at("total").as_int64(), every) << term;
+    EXPECT_EQ(counts[1].at("state").as_string(), "complaint_received");
+    EXPECT_EQ(counts[1].at("total").as_int64(), received) << term;
+    EXPECT_EQ(counts[1].at("total_is_lower_bound").as_bool(), received == 10000) << term;
+    EXPECT_EQ(counts[2].at("total").as_int64(), 0) << term;
+    EXPECT_FALSE(counts[2].at("total_is_lower_bound").as_bool()) << term;
+  }
+
+  // Which plan each term took: the rare one selects among the ids the index found, the common one
+  // (more than 10,000 found) reads the cases. Either way the index is asked once for a list, its
+  // count and the tabs' counts, through one repository as a request uses it.
+  auto database = OpenDatabase(server);
+  ASSERT_TRUE(database);
+  auto connection = database->Acquire();
+  const std::string_view among_ids = connection->dialect() == store::Dialect::kPostgres ? "json_array_elements_text" : "json_each";
+  for (const auto& [term, through_index] : {std::pair{"BULK-1004", true}, std::pair{"批量登记", false}}) {
+    StatementLog log(*connection);
+    store::CaseRepository cases(log);
+    store::CaseFilter filter{.text = term};
+    const store::CaseScope region{.all_in_region = true};
+    EXPECT_EQ(cases.ListCases(region, filter, 20, 0).size(), through_index ? 11u : 20u) << term;
+    EXPECT_EQ(cases.CountCases(region, filter).value, through_index ? 11 : 10000) << term;
+    filter.states = {"complaint_received"};
+    EXPECT_EQ(cases.CountCases(region, filter).value, through_index ? 11 : 10000) << term;
+    EXPECT_EQ(log.Naming("case_search"), 1u) << term;
+    EXPECT_EQ(log.Naming(among_ids), through_index ? 3u : 0u) << term;
+  }
 }
 
 // Migration 0030 over a database without the index: the upgrade builds it from the stored cases.

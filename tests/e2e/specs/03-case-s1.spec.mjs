@@ -235,6 +235,12 @@ test('S1: the police find the transfer in their list, sign the receipt and file 
   await row.waitFor();
   await page.locator('[data-test="case-tab-transferred"]').click();
   await row.waitFor();
+  // The tab's badge (all tabs counted by one request) says as many as the tab's list holds.
+  await page.waitForFunction(() => {
+    const badge = document.querySelector('[data-test="case-tab-transferred"] .tabs__count')?.textContent ?? '';
+    const total = document.querySelector('[data-test="paged-table-total"]')?.textContent ?? '';
+    return /^[1-9][\d,]*$/.test(badge) && total.replace(/\D/g, '') === badge.replace(/\D/g, '');
+  });
   await screenshot(page, '21-police-incoming');
   await row.click();
   await page.waitForURL(`**${caseUrl}`);

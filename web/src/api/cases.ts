@@ -280,6 +280,23 @@ export interface CaseListQuery {
   [key: string]: string | number | boolean | null | undefined;
 }
 
+/** GET /cases/counts: a list's tabs counted in one request (the search term is looked up once). */
+export interface CaseTabCountsQuery {
+  /** Comma-separated states, each counted on its own. */
+  state: string;
+  party?: string;
+  q?: string;
+  /** Also count every state together, first in the answer. */
+  all?: boolean;
+}
+
+export interface CaseTabCount {
+  /** null: every state together. */
+  state: string | null;
+  total: number;
+  total_is_lower_bound: boolean;
+}
+
 export interface EmployerInput {
   name: string;
   kind: EmployerKind;
@@ -352,6 +369,7 @@ const casePath = (id: number | string, tail = '') => `/cases/${encodeURIComponen
 
 export const casesApi = {
   list: (query: CaseListQuery) => http.get<Page<CaseSummary>>('/cases', query),
+  tabCounts: (query: CaseTabCountsQuery) => http.get<{ counts: CaseTabCount[] }>('/cases/counts', { ...query }),
   get: (id: number | string, signal?: AbortSignal) => http.get<CaseDetail>(casePath(id), undefined, { signal }),
   create: (body: ComplaintInput) => http.post<CaseDetail>('/cases', body),
   step: (id: number | string, body: StepRequest) => http.post<CaseDetail>(casePath(id, '/steps'), body),
