@@ -73,6 +73,17 @@ TEST(PostgresLostConnection, ARequestOnADroppedConnectionAnswers503AndTheNextOne
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_EQ(admin->QueryOne(kListening)->Int(0), 1) << "the instance listens for wake-ups";
+  // Once listening, the listener wakes the hub, which reads the notices at once on a pooled
+  // connection. Wait until that read has finished too (it started after the LISTEN), or the
+  // connections could end under it and the hub, not the request, would meet the dead one.
+  constexpr const char* kHubReadSinceListening =
+      "SELECT COUNT(*) FROM pg_stat_activity r, pg_stat_activity l WHERE r.datname = current_database() "
+      "AND l.datname = current_database() AND l.query LIKE 'LISTEN %' AND r.query LIKE '%FROM notifications WHERE id >%' "
+      "AND r.state = 'idle' AND r.query_start > l.query_start";
+  for (int wait = 0; wait < 200 && admin->QueryOne(kHubReadSinceListening)->Int(0) == 0; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GE(admin->QueryOne(kHubReadSinceListening)->Int(0), 1) << "the hub read the notices when woken";
   // What a restart or a failover does to every connection the server holds.
   auto ended = admin->Query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
