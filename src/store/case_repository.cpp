@@ -34,7 +34,8 @@ constexpr std::string_view kAddParty =
     "INSERT INTO case_parties (case_id, body_code, since) VALUES (?, ?, ?) ON CONFLICT (case_id, body_code) DO NOTHING";
 constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE case_id = ? ORDER BY since, body_code";
 
-// The scope predicate, bound as (all_in_region 0/1, body_code); shared by every case query.
+// The scope predicate of one case read by id, bound as (all_in_region 0/1, body_code). Lists name
+// their bodies as plain EXISTS instead (WL_PARTY, below).
 #define WL_CASE_SCOPE \
   "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
 #define WL_CASE_COLUMNS                                                                                           \
@@ -43,39 +44,63 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
   "c.paid_fen, c.order_deadline, c.order_delivery, c.created_at, c.updated_at, c.version, e.name, "       \
   "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "                                     \
   "FROM cases c JOIN employers e ON e.id = c.employer_id "
-// A filter is the states, then the text, then the party. The text is matched one of two ways
-// (SearchPlan): by reading the cases, or among the cases the trigram index found for it
-// (case_search, migration 0030), which the engines take in their own JSON dialects.
-#define WL_CASE_STATES " AND (? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"
+// A filter is the states, then the text, then the bodies that must be parties to the case. The
+// text is matched one of two ways (SearchPlan): by reading the cases, or among the cases the trigram
+// index found for it (case_search, migration 0030), which the engines take in their own JSON dialects.
+#define WL_CASE_STATES "(? = 0 OR c.state IN (?, ?, ?, ?, ?, ?, ?, ?))"
 #define WL_TEXT_READ " AND (? = '' OR c.case_no LIKE ? OR c.title LIKE ? OR e.name LIKE ? OR c.project_name LIKE ?)"
 // The cases the index found, bound as one JSON array of ids (at most kCaseCountCap of them).
 #define WL_AMONG_FOUND_SQLITE " AND c.id IN (SELECT value FROM json_each(?))"
 #define WL_AMONG_FOUND_POSTGRES " AND c.id IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json)))"
-#define WL_CASE_PARTY " AND (? = '' OR EXISTS (SELECT 1 FROM case_parties q WHERE q.case_id = c.id AND q.body_code = ?))"
+// A body that must be a party: the caller's own when its scope is not the region, and the one a
+// list asks for (?party=). Each is a plain EXISTS, never "? = '' OR EXISTS": PostgreSQL turns an
+// EXISTS inside an OR into a hash of every party row of the body (100,000 for the police over
+// 1,000,000 cases: 34 ms before the first case), while a plain one becomes a semi-join that walks
+// the cases in the list's order and fills a page at once. So there is a statement per number of such
+// bodies (RequiredParties).
+#define WL_PARTY(ALIAS) \
+  " AND EXISTS (SELECT 1 FROM case_parties " ALIAS " WHERE " ALIAS ".case_id = c.id AND " ALIAS ".body_code = ?)"
+#define WL_NO_PARTY ""
+#define WL_ONE_PARTY WL_PARTY("p")
+#define WL_TWO_PARTIES WL_PARTY("p") WL_PARTY("q")
 
 constexpr std::string_view kFindCase = WL_CASE_COLUMNS "WHERE c.id = ? AND " WL_CASE_SCOPE;
-// One statement per order and way of matching the text, so the planner sees a plain ORDER BY.
-#define WL_LIST_CASES(TEXT, ORDER) \
-  WL_CASE_COLUMNS "WHERE " WL_CASE_SCOPE WL_CASE_STATES TEXT WL_CASE_PARTY " ORDER BY " ORDER " LIMIT ? OFFSET ?"
-#define WL_LIST_CASES_BY_EVERY_ORDER(TEXT)                                                                       \
-  {WL_LIST_CASES(TEXT, "c.received_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, "c.received_at, c.id"),              \
-   WL_LIST_CASES(TEXT, "c.updated_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, "c.owed_fen - c.paid_fen DESC, c.id DESC")}
-// Indexed by CaseSort.
-constexpr std::array<std::string_view, 4> kListCasesReadingText = WL_LIST_CASES_BY_EVERY_ORDER(WL_TEXT_READ);
-constexpr std::array<std::string_view, 4> kListCasesFoundSqlite = WL_LIST_CASES_BY_EVERY_ORDER(WL_AMONG_FOUND_SQLITE);
-constexpr std::array<std::string_view, 4> kListCasesFoundPostgres = WL_LIST_CASES_BY_EVERY_ORDER(WL_AMONG_FOUND_POSTGRES);
+// One statement per order, way of matching the text and number of bodies, so the planner sees a
+// plain ORDER BY and plain EXISTS. Indexed [number of bodies][CaseSort].
+using CaseListStatements = std::array<std::array<std::string_view, 4>, 3>;
+#define WL_LIST_CASES(TEXT, PARTIES, ORDER) \
+  WL_CASE_COLUMNS "WHERE " WL_CASE_STATES TEXT PARTIES " ORDER BY " ORDER " LIMIT ? OFFSET ?"
+#define WL_LIST_CASES_BY_EVERY_ORDER(TEXT, PARTIES)                                                      \
+  std::array<std::string_view, 4> {                                                                     \
+    WL_LIST_CASES(TEXT, PARTIES, "c.received_at DESC, c.id DESC"), WL_LIST_CASES(TEXT, PARTIES, "c.received_at, c.id"), \
+        WL_LIST_CASES(TEXT, PARTIES, "c.updated_at DESC, c.id DESC"),                                   \
+        WL_LIST_CASES(TEXT, PARTIES, "c.owed_fen - c.paid_fen DESC, c.id DESC")                         \
+  }
+#define WL_LIST_CASES_BY_PARTIES(TEXT)                                                                    \
+  CaseListStatements {                                                                                   \
+    WL_LIST_CASES_BY_EVERY_ORDER(TEXT, WL_NO_PARTY), WL_LIST_CASES_BY_EVERY_ORDER(TEXT, WL_ONE_PARTY),   \
+        WL_LIST_CASES_BY_EVERY_ORDER(TEXT, WL_TWO_PARTIES)                                               \
+  }
+constexpr CaseListStatements kListCasesReadingText = WL_LIST_CASES_BY_PARTIES(WL_TEXT_READ);
+constexpr CaseListStatements kListCasesFoundSqlite = WL_LIST_CASES_BY_PARTIES(WL_AMONG_FOUND_SQLITE);
+constexpr CaseListStatements kListCasesFoundPostgres = WL_LIST_CASES_BY_PARTIES(WL_AMONG_FOUND_POSTGRES);
+#undef WL_LIST_CASES_BY_PARTIES
 #undef WL_LIST_CASES_BY_EVERY_ORDER
 #undef WL_LIST_CASES
 // A search's count stops at kCaseCountCap rows: an exact count over a million cases costs seconds,
 // while the first page costs a millisecond; past the cap the pager reads "10,000+". Lists without a
 // search are counted exactly from the running totals (CountCases). Through the index a search has at
-// most kCaseCountCap candidates (SearchPlan), so its count is exact.
-#define WL_COUNT_CASES(TEXT)                                                                              \
-  "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_SCOPE \
-  WL_CASE_STATES TEXT WL_CASE_PARTY " LIMIT 10001) counted"
-constexpr std::string_view kCountCasesReadingText = WL_COUNT_CASES(WL_TEXT_READ);
-constexpr std::string_view kCountCasesFoundSqlite = WL_COUNT_CASES(WL_AMONG_FOUND_SQLITE);
-constexpr std::string_view kCountCasesFoundPostgres = WL_COUNT_CASES(WL_AMONG_FOUND_POSTGRES);
+// most kCaseCountCap candidates (SearchPlan), so its count is exact. Indexed by the number of bodies.
+using CaseCountStatements = std::array<std::string_view, 3>;
+#define WL_COUNT_CASES(TEXT, PARTIES)                                                                      \
+  "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_STATES \
+  TEXT PARTIES " LIMIT 10001) counted"
+#define WL_COUNT_CASES_BY_PARTIES(TEXT) \
+  CaseCountStatements { WL_COUNT_CASES(TEXT, WL_NO_PARTY), WL_COUNT_CASES(TEXT, WL_ONE_PARTY), WL_COUNT_CASES(TEXT, WL_TWO_PARTIES) }
+constexpr CaseCountStatements kCountCasesReadingText = WL_COUNT_CASES_BY_PARTIES(WL_TEXT_READ);
+constexpr CaseCountStatements kCountCasesFoundSqlite = WL_COUNT_CASES_BY_PARTIES(WL_AMONG_FOUND_SQLITE);
+constexpr CaseCountStatements kCountCasesFoundPostgres = WL_COUNT_CASES_BY_PARTIES(WL_AMONG_FOUND_POSTGRES);
+#undef WL_COUNT_CASES_BY_PARTIES
 #undef WL_COUNT_CASES
 // The cases the index finds for a term, up to one past the cap.
 constexpr std::string_view kFindInTextIndex = "SELECT case_id FROM case_search WHERE searchable LIKE ? LIMIT 10001";
@@ -85,7 +110,10 @@ static_assert(kCaseCountCap == 10'000, "the statements above stop at kCaseCountC
 #undef WL_TEXT_READ
 #undef WL_AMONG_FOUND_SQLITE
 #undef WL_AMONG_FOUND_POSTGRES
-#undef WL_CASE_PARTY
+#undef WL_PARTY
+#undef WL_NO_PARTY
+#undef WL_ONE_PARTY
+#undef WL_TWO_PARTIES
 #undef WL_CASE_SCOPE
 
 constexpr std::string_view kUpdateState =
@@ -188,10 +216,22 @@ WorkerRow ToWorker(const Row& r) {
   return w;
 }
 
-// The parameters of WL_CASE_SCOPE, WL_CASE_STATES, the text as `search` matches it, WL_CASE_PARTY.
-Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, const PlannedSearch& search) {
+// The bodies that must be parties to a listed case (WL_PARTY): the caller's own unless its scope is
+// the region, and the one the list asks for, once. The region's tally name ('*') is no body, so as a
+// party it matches no case.
+std::vector<std::string> RequiredParties(const CaseScope& scope, const CaseFilter& filter) {
+  std::vector<std::string> bodies;
+  if (!scope.all_in_region) bodies.push_back(scope.body_code);
+  if (!filter.party_body.empty() && (bodies.empty() || bodies.front() != filter.party_body)) {
+    bodies.push_back(filter.party_body);
+  }
+  return bodies;
+}
+
+// The parameters of WL_CASE_STATES, the text as `search` matches it, and each required party.
+Params FilterParams(const CaseFilter& filter, const PlannedSearch& search, const std::vector<std::string>& parties) {
   const std::string like = LikeContains(filter.text);
-  Params params{std::int64_t{scope.all_in_region}, scope.body_code, static_cast<std::int64_t>(filter.states.size())};
+  Params params{static_cast<std::int64_t>(filter.states.size())};
   // The IN list has a fixed number of slots (one statement text, one cached plan); unused slots
   // repeat the first state, which changes nothing.
   for (std::size_t i = 0; i < kMaxStateFilter; ++i) {
@@ -202,8 +242,7 @@ Params ScopeAndFilter(const CaseScope& scope, const CaseFilter& filter, const Pl
   } else {
     for (auto value : {Value(filter.text), Value(like), Value(like), Value(like), Value(like)}) params.push_back(std::move(value));
   }
-  params.emplace_back(filter.party_body);
-  params.emplace_back(filter.party_body);
+  for (const auto& body : parties) params.emplace_back(body);
   return params;
 }
 
@@ -279,14 +318,16 @@ std::optional<CaseRow> CaseRepository::FindCase(std::int64_t id, const CaseScope
 std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const CaseFilter& filter, std::int64_t limit,
                                                std::int64_t offset) {
   const PlannedSearch& search = PlanSearch(filter);
-  Params params = ScopeAndFilter(scope, filter, search);
+  const auto parties = RequiredParties(scope, filter);
+  Params params = FilterParams(filter, search, parties);
   params.emplace_back(limit);
   params.emplace_back(offset);
   const auto& statements = search.plan == SearchPlan::kReadCases         ? kListCasesReadingText
                            : c_.dialect() == Dialect::kPostgres ? kListCasesFoundPostgres
                                                                 : kListCasesFoundSqlite;
   std::vector<CaseRow> out;
-  c_.Stream(statements.at(static_cast<std::size_t>(filter.sort)), params, [&](const Row& r) { out.push_back(ToCase(r)); });
+  c_.Stream(statements.at(parties.size()).at(static_cast<std::size_t>(filter.sort)), params,
+            [&](const Row& r) { out.push_back(ToCase(r)); });
   return out;
 }
 
@@ -312,7 +353,7 @@ const PlannedSearch& CaseRepository::PlanSearch(const CaseFilter& filter) {
 namespace {
 
 // The running totals' scope that holds exactly the cases a filter without text admits, if one does:
-// the region, or the cases one body is a party to (the same rule as WL_CASE_SCOPE's).
+// the region, or the cases one body is a party to (the same rule as RequiredParties').
 std::optional<std::string> TallyScopeOf(const CaseScope& scope, const CaseFilter& filter) {
   if (!filter.text.empty() || filter.party_body == kRegionScope) return std::nullopt;
   if (scope.all_in_region) return filter.party_body.empty() ? std::string(kRegionScope) : filter.party_body;
@@ -327,10 +368,11 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
     return {CaseTallyRepository(c_).CasesIn(*tally_scope, filter.states), false};
   }
   const PlannedSearch& search = PlanSearch(filter);
-  const std::string_view sql = search.plan == SearchPlan::kReadCases         ? kCountCasesReadingText
-                               : c_.dialect() == Dialect::kPostgres ? kCountCasesFoundPostgres
-                                                                    : kCountCasesFoundSqlite;
-  return CappedCount(c_.QueryOne(sql, ScopeAndFilter(scope, filter, search))->Int(0));
+  const auto parties = RequiredParties(scope, filter);
+  const auto& statements = search.plan == SearchPlan::kReadCases         ? kCountCasesReadingText
+                           : c_.dialect() == Dialect::kPostgres ? kCountCasesFoundPostgres
+                                                                : kCountCasesFoundSqlite;
+  return CappedCount(c_.QueryOne(statements.at(parties.size()), FilterParams(filter, search, parties))->Int(0));
 }
 
 bool CaseRepository::UpdateState(std::int64_t id, std::int64_t expected_version, const std::string& state,

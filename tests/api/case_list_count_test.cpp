@@ -4,6 +4,9 @@
 // the region and for a body's need-to-know scope, on both databases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +58,20 @@ TEST(CaseListCount, EveryFilterWithoutASearchIsExactAndComesFromTheRunningTotals
     }
   }
   ASSERT_GT(states_seen, 8) << "the demo district's cases should be in many states";
+  // Another body's cases within the caller's scope are the cases both lists hold.
+  auto ids = [](HttpClient& client, const std::string& query) {
+    std::set<std::int64_t> out;
+    auto page = client.Get("/api/v1/cases?page_size=200&" + query).Json();
+    for (const auto& item : page.at("items").as_array()) out.insert(item.at("id").as_int64());
+    return out;
+  };
+  for (const std::string other : {"hrss", "procuratorate", "court"}) {
+    std::set<std::int64_t> both;
+    std::ranges::set_intersection(ids(leader, "party=" + other), ids(police, ""), std::inserter(both, both.end()));
+    EXPECT_EQ(ids(police, "party=" + other), both) << other;
+    EXPECT_EQ(List(police, "party=" + other).total, static_cast<std::int64_t>(both.size())) << other;
+  }
+  ASSERT_FALSE(ids(police, "party=hrss").empty()) << "labour inspection is a party to the police's cases";
   // A preset list's tabs, counted in one request, say what each tab's list holds.
   for (auto [client, body] : {std::pair{&leader, "leader"}, std::pair{&police, "police"}}) {
     const std::string states = "transferred,police_reviewing,closed_paid";
