@@ -113,7 +113,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
                                           page->page_size, page->offset());
     if (!users) return Problem(request, users.error());
     return PageResponse(*users, *page, UserAccountJson);
-  }));
+  }), {.query = {"q", "page", "page_size"}});
 
   router.Add("POST", "/api/v1/users", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto body = http::ParseJsonObject(request, {"username", "display_name", "body_code", "password"});
@@ -200,7 +200,7 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     boost::json::array items;
     for (const auto& r : *list) items.push_back(ChangeRequestJson(r));
     return http::Response::Json(200, boost::json::object{{"items", items}});
-  }));
+  }), {.query = {"status"}});
 
   for (const char* decision : {"approve", "reject"}) {
     const bool approve = std::string_view(decision) == "approve";
@@ -261,13 +261,13 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
                                  {"reason", r.reason},  {"reason_zh", reason.zh},
                                  {"reason_en", reason.en}, {"client_address", r.client_address}};
     });
-  }));
+  }), {.query = {"username", "success", "from", "to", "client_address", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/security/login-log/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto csv = context.admin->ExportLoginsCsv(who, LoginSearchOf(request));
     if (!csv) return Problem(request, csv.error());
     return CsvDownload(std::move(*csv), "登录日志.csv", "wagelink-login-log.csv");
-  }));
+  }), {.query = {"username", "success", "from", "to", "client_address"}});
 
   router.Add("GET", "/api/v1/audit", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
@@ -275,13 +275,13 @@ void RegisterAdminRoutes(http::Router& router, const ApiContext& context) {
     auto entries = context.admin->ListAudit(who, AuditSearchOf(request), page->page_size, page->offset());
     if (!entries) return Problem(request, entries.error());
     return PageResponse(*entries, *page, AuditJson);
-  }));
+  }), {.query = {"q", "case_no", "actor", "action", "body", "from", "to", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/audit/export.csv", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto csv = context.admin->ExportAuditCsv(who, AuditSearchOf(request));
     if (!csv) return Problem(request, csv.error());
     return CsvDownload(std::move(*csv), "审计日志.csv", "wagelink-audit.csv");
-  }));
+  }), {.query = {"q", "case_no", "actor", "action", "body", "from", "to"}});
 
   // The actions people can search for, in words, for the search form's list.
   router.Add("GET", "/api/v1/audit/actions", Authed(context, [](http::Request&, const services::Principal&) {

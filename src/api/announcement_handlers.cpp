@@ -45,7 +45,7 @@ void RegisterAnnouncementRoutes(http::Router& router, const ApiContext& context)
     if (!list) return Problem(request, list.error());
     return PageResponse(list->page, *page, AnnouncementJson,
                         boost::json::object{{"unread", list->unread}, {"can_publish", list->can_publish}});
-  }));
+  }), {.query = {"page", "page_size"}});
 
   router.Add("GET", "/api/v1/announcements/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

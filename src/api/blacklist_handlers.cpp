@@ -211,7 +211,7 @@ void RegisterBlacklistRoutes(http::Router& router, const ApiContext& context) {
     if (!listings) return Problem(request, listings.error());
     const auto rules = context.blacklist->rules();
     return PageResponse(*listings, *page, [&rules](const services::ListingDetail& d) { return ListingJson(rules, d); });
-  }));
+  }), {.query = {"q", "status", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/blacklist/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

@@ -65,7 +65,7 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
     boost::json::array items;
     for (const auto& row : context.bulletins->List(page->page_size, page->offset())) items.push_back(Summary(row));
     return http::Response::Json(200, boost::json::object{{"items", items}, {"page", page->page}, {"page_size", page->page_size}});
-  }, {.permission = Permission::kDashboardRead}));
+  }, {.permission = Permission::kDashboardRead}), {.query = {"page", "page_size"}});
   router.Add("GET", "/api/v1/bulletins/{id}", Authed(context, [&context](http::Request& request, const services::Principal&) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());

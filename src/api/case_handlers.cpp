@@ -61,7 +61,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     auto cases = context.cases->reading.List(who, CaseListQueryOf(request), page->page_size, page->offset());
     if (!cases) return Problem(request, cases.error());
     return PageResponse(*cases, *page, CaseSummaryJson);
-  }));
+  }), {.query = {"state", "q", "party", "sort", "page", "page_size"}});
 
   // Before /cases/{id}, which would take "counts" for an id.
   router.Add("GET", "/api/v1/cases/counts", Authed(context, [&context](http::Request& request, const services::Principal& who) {
@@ -72,7 +72,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
     boost::json::array counts;
     for (const auto& tab : *tabs) counts.emplace_back(TabCountJson(tab));
     return http::Response::Json(200, boost::json::object{{"counts", std::move(counts)}});
-  }));
+  }), {.query = {"state", "q", "party", "all"}});
 
   router.Add("POST", "/api/v1/cases", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto body = http::ParseJsonObjectCheckedByDomain(request);  // ParseComplaintInput names its keys
@@ -178,7 +178,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                                  {"field", r.field},   {"purpose", r.purpose},
                                  {"display_name", r.display_name}, {"worker_name", r.worker_name}};
     });
-  }));
+  }), {.query = {"page", "page_size"}});
 }
 
 }  // namespace wagelink::api

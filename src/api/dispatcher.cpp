@@ -36,6 +36,13 @@ http::Response Dispatcher::Route(http::Request& request) const {
   auto match = router_->Find(request);
   switch (match.kind) {
     case http::Router::MatchKind::kFound: {
+      // Refused only after the route's admission, so an anonymous caller learns nothing about the route.
+      if (auto refused = http::RefusedQueryParameter(*match.route, request)) {
+        if (match.route->admit) {
+          if (auto refusal = match.route->admit(request)) return *refusal;
+        }
+        return http::ProblemResponse(*refused, request.request_id);
+      }
       http::Response response = match.route->handler(request);
       if (api_path && !response.Header("Cache-Control")) response.SetHeader("Cache-Control", "no-store");
       return response;

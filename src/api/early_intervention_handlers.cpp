@@ -41,7 +41,7 @@ void RegisterEarlyInterventionRoutes(http::Router& router, const ApiContext& con
                                                                     {"total", listed->total},
                                                                     {"page", page->page},
                                                                     {"page_size", page->page_size}});
-             }));
+             }), {.query = {"page", "page_size"}});
 }
 
 }  // namespace wagelink::api

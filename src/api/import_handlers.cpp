@@ -153,7 +153,7 @@ void RegisterImportRoutes(http::Router& router, const ApiContext& context) {
     auto upload = ReadUpload(request);
     if (!upload) return Problem(request, upload.error());
     return WholeTablePhase(request, [&] { return context.imports->Upload(who, *upload); }, 201);
-  }, importer), {.max_body_bytes = kMaxUploadBytes});
+  }, importer), {.max_body_bytes = kMaxUploadBytes, .query = {"kind", "case_id", "project_id", "month", "channel", "file_name"}});
   router.Add("GET", "/api/v1/imports/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());

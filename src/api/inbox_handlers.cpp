@@ -158,7 +158,7 @@ void RegisterInboxRoutes(http::Router& router, const ApiContext& context) {
     }
     return http::Response::Json(200, boost::json::object{{"items", items}, {"unread", inbox.unread},
                                                          {"page", page->page}, {"page_size", page->page_size}});
-  }));
+  }), {.query = {"page", "page_size"}});
   router.Add("POST", "/api/v1/inbox/{id}/read", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());

@@ -99,7 +99,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     boost::json::array items;
     for (const auto& m : *meetings) items.push_back(MeetingJson(m));
     return http::Response::Json(200, boost::json::object{{"items", items}, {"page", page->page}, {"page_size", page->page_size}});
-  }));
+  }), {.query = {"page", "page_size"}});
 
   router.Add("GET", "/api/v1/meetings/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -199,7 +199,7 @@ void RegisterMeetingRoutes(http::Router& router, const ApiContext& context) {
     boost::json::array out;
     for (const auto& a : *items) out.push_back(ActionItemJson(a));
     return http::Response::Json(200, boost::json::object{{"items", out}, {"page", page->page}, {"page_size", page->page_size}});
-  }));
+  }), {.query = {"status", "owner_body", "page", "page_size"}});
 
   router.Add("POST", "/api/v1/action-items/{id}/complete", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     if (auto may = services::MeetingService::MayCompleteActionItems(who); !may) return Problem(request, may.error());

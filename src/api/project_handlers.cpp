@@ -348,7 +348,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
     auto list = context.projects->List(who, std::string(request.Query("q").value_or("")), page->page_size, page->offset());
     if (!list) return Problem(request, list.error());
     return PageResponse(*list, *page, [&context](const store::ProjectRow& p) { return ProjectJson(p, context.projects->shipped_rules()); });
-  }, reader));
+  }, reader), {.query = {"q", "page", "page_size"}});
 
   router.Add("POST", "/api/v1/projects", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto body = http::ParseJsonObjectCheckedByDomain(request);
@@ -401,7 +401,7 @@ void RegisterProjectRoutes(http::Router& router, const ApiContext& context) {
                                                page->offset());
     if (!list) return Problem(request, list.error());
     return PageResponse(*list, *page, WarningJson);
-  }, reader));
+  }, reader), {.query = {"level", "page", "page_size"}});
 
   // The bank's and the provincial platform's feeds: no session, a signed request (api_client_service.h).
   router.Add("POST", "/api/v1/machine/projects/{project_no}/feeds", [&context](http::Request& request) {

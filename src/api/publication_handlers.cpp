@@ -171,7 +171,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
     boost::json::array items;
     for (const auto& d : *list) items.push_back(PublicationJson(rules, d));
     return http::Response::Json(200, boost::json::object{{"items", items}, {"page", page->page}, {"page_size", page->page_size}});
-  }));
+  }), {.query = {"status", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/publications/{id}", Authed(context, [&context, detail_or](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
@@ -270,7 +270,7 @@ void RegisterPublicationRoutes(http::Router& router, const ApiContext& context) 
             boost::json::object{{"title", "拖欠农民工工资失信联合惩戒对象名单管理暂行办法（人力资源社会保障部令第45号）"},
                                 {"summary", "列入期限 " + std::to_string(term.value) + " 年；已改正并作出信用承诺的可申请提前移出。"},
                                 {"citation", term.citation}}}}});
-  }, {.public_route = true});
+  }, {.public_route = true, .query = {"q"}});
 }
 
 }  // namespace wagelink::api

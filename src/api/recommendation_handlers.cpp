@@ -76,7 +76,7 @@ void RegisterRecommendationRoutes(http::Router& router, const ApiContext& contex
     if (!list) return Problem(request, list.error());
     return PageResponse(list->page, *page, [&](const auto& view) { return RecommendationJson(view, period); },
                         boost::json::object{{"counts", CountsJson(list->counts)}, {"can_issue", list->can_issue}});
-  }));
+  }), {.query = {"status", "overdue", "basis_kind", "project_id", "risk_id", "case_id", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/supervision/dashboard", Authed(context, [&context](http::Request& request,
                                                                                   const services::Principal& who) {

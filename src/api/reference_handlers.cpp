@@ -112,7 +112,7 @@ void RegisterReferenceRoutes(http::Router& router, const ApiContext& context) {
                                    request.request_id);
     }
     return http::Response::Json(200, boost::json::object{{"items", years}});
-  }));
+  }), {.query = {"year"}});
   router.Add("POST", "/api/v1/assessments", Authed(context, [&context](http::Request& request, const services::Principal&) {
     auto type = request.Header("content-type");
     if (!type || !type->starts_with("application/json")) {

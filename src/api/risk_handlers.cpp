@@ -227,7 +227,7 @@ void RegisterRiskRoutes(http::Router& router, const ApiContext& context) {
     auto risks = context.risks->List(who, query, page->page_size, page->offset());
     if (!risks) return Problem(request, risks.error());
     return PageResponse(*risks, *page, RiskSummaryJson);
-  }));
+  }), {.query = {"level", "status", "page", "page_size"}});
 
   router.Add("GET", "/api/v1/risks/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);

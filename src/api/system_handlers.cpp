@@ -54,11 +54,11 @@ void RegisterSystemRoutes(http::Router& router, const ApiContext& context) {
   if (context.test_hooks) {
     // Holds a worker for ?ms= milliseconds, so tests can prove that shutdown waits for in-flight
     // requests and that one slow handler does not block other connections. Off unless configured.
-    router.Add("GET", "/api/v1/_test/sleep", SleepAsAsked, {.public_route = true});
+    router.Add("GET", "/api/v1/_test/sleep", SleepAsAsked, {.public_route = true, .query = {"ms"}});
     // The same, holding one of the caller's expensive-request slots, so tests can fill them.
     router.Add("GET", "/api/v1/_test/render-sleep", Authed(context, [](http::Request& request, const services::Principal&) {
       return SleepAsAsked(request);
-    }, {.expensive = true}));
+    }, {.expensive = true}), {.query = {"ms"}});
   }
 }
 

@@ -47,13 +47,6 @@ Error FieldError(std::string_view path, std::string_view reason_zh, std::string_
                    label + ": " + std::string(reason_en), std::string(path));
 }
 
-std::string_view TruncateUtf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // continuation byte
-  return text.substr(0, cut);
-}
-
 std::string ElementPath(std::string_view array_path, std::size_t index) {
   return std::string(array_path) + "[" + std::to_string(index) + "]";
 }
@@ -72,7 +65,7 @@ Status JsonFields::OnlyKeys(std::initializer_list<std::string_view> allowed) con
     bool known = false;
     for (const std::string_view key : allowed) known = known || entry.key() == key;
     if (!known) {
-      return FieldError(PathOf(TruncateUtf8(std::string_view(entry.key().data(), entry.key().size()), 64)),
+      return FieldError(PathOf(TruncateUtf8(std::string_view(entry.key().data(), entry.key().size()), kEchoedKeyBytes)),
                         "是未知字段", "is not a known field");
     }
   }

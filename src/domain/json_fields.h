@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/utf8.h"  // TruncateUtf8, for echoing input in errors
 #include "domain/civil_date.h"
 #include "domain/money.h"
 
@@ -23,8 +24,6 @@ Result<boost::json::value> ParseJsonText(std::string_view text, std::string_view
 
 // A kValidationFailed error for `path` with a zh/en reason appended to the path.
 Error FieldError(std::string_view path, std::string_view reason_zh, std::string_view reason_en);
-// At most `max_bytes` of `text`, cut at a UTF-8 character boundary: for echoing input in errors.
-std::string_view TruncateUtf8(std::string_view text, std::size_t max_bytes);
 // "workers" + 3 -> "workers[3]".
 std::string ElementPath(std::string_view array_path, std::size_t index);
 // An amount in yuan: a decimal string ("12,000.50") or a number, never negative; `path` names it.

@@ -179,7 +179,7 @@ Result<ThresholdCatalog> ThresholdCatalog::WithOverrides(std::string_view overri
     auto it = std::find_if(copy.profiles_.begin(), copy.profiles_.end(),
                            [&](const ThresholdProfile& profile) { return profile.id == id; });
     if (it == copy.profiles_.end())
-      return FieldError(TruncateUtf8(id, 64), "不是已知的数额档案", "is not a known profile");
+      return FieldError(TruncateUtf8(id, kEchoedKeyBytes), "不是已知的数额档案", "is not a known profile");
     if (id == kNationalMin || id == kNationalMax) {
       return FieldError(id, "全国幅度由法释〔2013〕3号§3规定，不可修改",
                         "the national range is set by law and cannot be changed");

@@ -408,7 +408,7 @@ Result<TimeLimitCatalog> TimeLimitCatalog::WithOverrides(std::string_view overri
     auto it =
         std::find_if(copy.rules_.begin(), copy.rules_.end(), [&](const TimeLimitRule& rule) { return rule.id == id; });
     if (it == copy.rules_.end())
-      return FieldError(TruncateUtf8(id, 64), "不是已知的期限规则", "is not a known time-limit rule");
+      return FieldError(TruncateUtf8(id, kEchoedKeyBytes), "不是已知的期限规则", "is not a known time-limit rule");
     if (auto ok = ApplyOverride(*it, entry.value(), id); !ok) return ok.error();
   }
   return copy;

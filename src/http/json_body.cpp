@@ -4,6 +4,8 @@
 #include <boost/json/parse_options.hpp>
 #include <charconv>
 
+#include "core/utf8.h"
+
 namespace wagelink::http {
 namespace {
 Error FieldError(std::string_view field, std::string zh, std::string en) {
@@ -11,20 +13,6 @@ Error FieldError(std::string_view field, std::string zh, std::string en) {
                    std::string(field));
 }
 
-// Counts UTF-8 code points, so limits mean characters for Chinese text too.
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// At most 64 bytes of an echoed key, cut at a UTF-8 character boundary.
-std::string_view EchoedKey(std::string_view key) {
-  if (key.size() <= 64) return key;
-  std::size_t end = 64;
-  while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
-  return key.substr(0, end);
-}
 }  // namespace
 
 Result<boost::json::object> ParseJsonObjectCheckedByDomain(const Request& request) {
@@ -55,7 +43,7 @@ Status OnlyKnownKeys(const boost::json::object& object, std::initializer_list<st
     if (!known) {
       std::string field(path);
       if (!field.empty()) field += '.';
-      field += EchoedKey(key);
+      field += TruncateUtf8(key, kEchoedKeyBytes);
       return FieldError(field, "是未知字段", "is not a known field");
     }
   }
@@ -75,7 +63,8 @@ Result<std::optional<std::string>> OptionalString(const boost::json::object& bod
   if (it == body.end() || it->value().is_null()) return std::optional<std::string>{};
   if (!it->value().is_string()) return FieldError(field, "应为字符串", "must be a string");
   std::string value(it->value().as_string());
-  if (CodePoints(value) > max_length) {
+  // Characters, not bytes, so a limit means the same for Chinese text.
+  if (CodePointCount(value) > max_length) {
     return FieldError(field, "长度不能超过 " + std::to_string(max_length) + " 个字符",
                       "must be at most " + std::to_string(max_length) + " characters");
   }

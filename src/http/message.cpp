@@ -2,7 +2,6 @@
 
 #include <boost/json/serialize.hpp>
 #include <cctype>
-#include <boost/url/parse_query.hpp>
 #include <boost/url/pct_string_view.hpp>
 
 namespace wagelink::http {
@@ -106,21 +105,52 @@ std::string AttachmentDisposition(std::string_view filename, std::string_view as
   return "attachment; filename=\"" + std::string(ascii_fallback) + "\"; filename*=UTF-8''" + encoded;
 }
 
-std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query) {
-  std::vector<std::pair<std::string, std::string>> out;
-  auto parsed = boost::urls::parse_query(query);
-  if (!parsed) return out;
-  // The view holds the encoded text; decode each part ('+' means a space in a query string).
-  auto decode = [](boost::urls::pct_string_view part) {
-    std::string raw(part.data(), part.size());
-    for (auto& c : raw) {
-      if (c == '+') c = ' ';
-    }
-    auto checked = boost::urls::make_pct_string_view(raw);
-    return checked ? checked->decode() : raw;
+namespace {
+
+// One part of a query string decoded: '+' is a space, "%XX" a byte; a '%' without two hex digits
+// after it, or an escaped NUL, makes it malformed. Raw bytes above 0x7F are kept as they are (a
+// client that sends UTF-8 unescaped is understood, as before).
+std::optional<std::string> DecodeQueryPart(std::string_view part) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
   };
-  for (auto param : *parsed) {
-    out.emplace_back(decode(param.key), param.has_value ? decode(param.value) : std::string());
+  std::string out;
+  out.reserve(part.size());
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    if (part[i] == '+') {
+      out += ' ';
+    } else if (part[i] != '%') {
+      out += part[i];
+    } else {
+      if (i + 2 >= part.size()) return std::nullopt;
+      const int high = hex(part[i + 1]), low = hex(part[i + 2]);
+      if (high < 0 || low < 0 || (high == 0 && low == 0)) return std::nullopt;
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::pair<std::string, std::string>>> ParseQuery(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t start = 0; start <= query.size();) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    const std::string_view piece = query.substr(start, end - start);
+    start = end + 1;
+    // Empty pieces ("a=1&", "a=1&&b=2", a bare "?") carry nothing and name no parameter.
+    if (piece.empty()) continue;
+    const std::size_t equals = piece.find('=');
+    auto key = DecodeQueryPart(piece.substr(0, equals));
+    auto value = equals == std::string_view::npos ? std::optional<std::string>("") : DecodeQueryPart(piece.substr(equals + 1));
+    if (!key || !value) return std::nullopt;
+    out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
 }

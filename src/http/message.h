@@ -72,8 +72,9 @@ struct Response {
 // UTF-8 `filename` percent-encoded, so a Chinese file name reaches the browser intact.
 std::string AttachmentDisposition(std::string_view filename, std::string_view ascii_fallback);
 
-// Splits "a=1&b=%E4%B8%AD" into decoded pairs; malformed escapes are kept verbatim.
-std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
+// Splits "a=1&b=%E4%B8%AD" into decoded pairs; nullopt when the query string is malformed (a '%'
+// without two hex digits, an escaped NUL), which the server refuses rather than guess at.
+std::optional<std::vector<std::pair<std::string, std::string>>> ParseQuery(std::string_view query);
 // Percent-decodes a path; returns nullopt for malformed escapes or an encoded NUL or '/'.
 std::optional<std::string> DecodePath(std::string_view raw);
 

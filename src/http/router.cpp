@@ -1,6 +1,9 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "core/utf8.h"
 
 namespace wagelink::http {
 
@@ -15,6 +18,28 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
     start = slash + 1;
   }
   return parts;
+}
+
+std::optional<Error> RefusedQueryParameter(const Route& route, const Request& request) {
+  const auto& taken = route.options.query;
+  for (auto it = request.query.begin(); it != request.query.end(); ++it) {
+    const std::string name(TruncateUtf8(it->first, kEchoedKeyBytes));
+    if (std::find(taken.begin(), taken.end(), it->first) == taken.end()) {
+      std::string accepted;
+      for (const auto& known : taken) accepted += (accepted.empty() ? "" : ", ") + known;
+      return MakeError(ErrorCode::kValidationFailed,
+                       "查询参数 " + name + " 不是此地址所接受的参数" + (accepted.empty() ? "（此地址不接受查询参数）" : "（可用：" + accepted + "）"),
+                       "query parameter " + name + " is not one this address takes" +
+                           (accepted.empty() ? " (it takes none)" : " (it takes: " + accepted + ")"),
+                       name);
+    }
+    // A repeated name would be read once and the other value silently dropped.
+    if (std::any_of(request.query.begin(), it, [&](const auto& earlier) { return earlier.first == it->first; })) {
+      return MakeError(ErrorCode::kValidationFailed, "查询参数 " + name + " 只能给出一次",
+                       "query parameter " + name + " may be given only once", name);
+    }
+  }
+  return std::nullopt;
 }
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "http/body_spool.h"
 #include "http/message.h"
 
@@ -32,6 +33,9 @@ struct RouteOptions {
   // I/O and takes microseconds (the liveness check, which must answer while slow database work
   // fills every worker).
   bool answer_inline = false;
+  // The query parameters the route takes; any other, or one given twice, is refused (400 naming it)
+  // once the route's admission has passed. docs/api/openapi.json must list the same names.
+  std::vector<std::string> query;
 };
 
 struct Route {
@@ -72,5 +76,9 @@ class Router {
 };
 
 std::vector<std::string_view> SplitPath(std::string_view path);
+
+// The first query parameter of `request` that `route` does not take, or that is given twice, as a
+// validation error naming it; nullopt when every parameter is one the route takes, once.
+std::optional<Error> RefusedQueryParameter(const Route& route, const Request& request);
 
 }  // namespace wagelink::http

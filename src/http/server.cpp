@@ -357,7 +357,13 @@ struct Server::Impl {
     }
     request.path = std::move(*decoded);
     if (auto query_start = request.target.find('?'); query_start != std::string::npos) {
-      request.query = ParseQuery(std::string_view(request.target).substr(query_start + 1));
+      auto query = ParseQuery(std::string_view(request.target).substr(query_start + 1));
+      if (!query) {
+        co_return co_await refuse(ProblemResponse(ErrorCode::kBadRequest, "查询字符串无效（% 后应为两位十六进制数）",
+                                                  "Invalid query string (a % must be followed by two hex digits)", request.request_id),
+                                  nullptr);
+      }
+      request.query = std::move(*query);
     }
     auto in_flight = requests_per_client.TryAcquire(request.client_address);
     if (!in_flight) {

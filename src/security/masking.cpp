@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "security/utf8.h"
+#include "core/utf8.h"
 
 namespace wagelink::security {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "security/sodium_runtime.h"
-#include "security/utf8.h"
+#include "core/utf8.h"
 
 namespace wagelink::security {
 namespace {

@@ -4,7 +4,7 @@
 #include <array>
 #include <deque>
 
-#include "security/utf8.h"
+#include "core/utf8.h"
 
 namespace wagelink::security {
 namespace {

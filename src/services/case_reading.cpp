@@ -3,8 +3,8 @@
 
 #include <utility>
 
+#include "core/utf8.h"
 #include "domain/case_state.h"
-#include "security/utf8.h"
 #include "services/case_mapping.h"
 
 namespace wagelink::services {
@@ -23,10 +23,10 @@ Result<store::CaseSort> SortOf(const std::string& code) {
 // The limit counts characters, not bytes: a cut in bytes would split a Chinese character (three
 // bytes). Text that is not UTF-8 is refused here, before a database that checks encodings does.
 Result<std::string> SearchTermOf(const std::string& text) {
-  if (!security::IsValidUtf8(text)) {
+  if (!IsValidUtf8(text)) {
     return InvalidField("q", "搜索词含有无效字符（应为 UTF-8 文本）", "search term is not valid UTF-8 text");
   }
-  if (security::DecodeUtf8(text).size() > kMaxSearchCharacters) {
+  if (CodePointCount(text) > kMaxSearchCharacters) {
     return InvalidField("q", "搜索词过长（至多 " + std::to_string(kMaxSearchCharacters) + " 个字）",
                         "search term too long (at most " + std::to_string(kMaxSearchCharacters) + " characters)");
   }
@@ -77,6 +77,11 @@ Result<std::vector<CaseTabCount>> CaseReading::CountTabs(const Principal& who, c
                                                         bool with_every_state) {
   auto scope = records_.ScopeOf(who);
   if (!scope) return scope.error();
+  // A caller that forgot both would learn nothing from an empty answer.
+  if (query.states.empty() && !with_every_state) {
+    return InvalidField("state", "请指定要计数的状态，或以 all=true 计数全部",
+                        "name the states to count, or count every state with all=true");
+  }
   auto filter = FilterOf(query);
   if (!filter) return filter.error();
   auto connection = records_.db().Acquire();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/utf8.h"
 #include "store/case_sql.h"
 
 namespace wagelink::store {
@@ -246,11 +247,6 @@ Params FilterParams(const CaseFilter& filter, const PlannedSearch& search, const
   return params;
 }
 
-// Characters, not bytes: 公司 is two characters in six bytes.
-std::size_t CharacterCount(std::string_view utf8) {
-  return static_cast<std::size_t>(std::ranges::count_if(utf8, [](char byte) { return (byte & 0xC0) != 0x80; }));
-}
-
 }  // namespace
 
 std::int64_t CaseRepository::NextSequence(std::string_view name, int year) {
@@ -337,7 +333,7 @@ const PlannedSearch& CaseRepository::PlanSearch(const CaseFilter& filter) {
   planned_ = {filter.text, SearchPlan::kReadCases, ""};
   const std::string like = LikeContains(filter.text);
   // Two of the characters are the pattern's own wildcards.
-  if (filter.text.empty() || CharacterCount(like) < kTrigramLength + 2) return planned_;
+  if (filter.text.empty() || CodePointCount(like) < kTrigramLength + 2) return planned_;
   std::string found = "[";
   std::int64_t matched = 0;
   c_.Stream(kFindInTextIndex, {like}, [&](const Row& r) {

@@ -87,7 +87,8 @@ TEST(CaseListCount, EveryFilterWithoutASearchIsExactAndComesFromTheRunningTotals
       EXPECT_FALSE(counts[next++].at("total_is_lower_bound").as_bool());
     }
   }
-  for (const auto& [query, field] : {std::pair{"state=transferred&all=yes", "all"}, std::pair{"state=nonsense", "state"}}) {
+  for (const auto& [query, field] : {std::pair{"state=transferred&all=yes", "all"}, std::pair{"state=nonsense", "state"},
+                                     std::pair{"party=police", "state"}, std::pair{"all=false", "state"}}) {
     auto refused = police.Get(std::string("/api/v1/cases/counts?") + query);
     EXPECT_EQ(refused.status, 400) << refused.body;
     EXPECT_EQ(refused.Json().at("field").as_string(), field) << refused.body;

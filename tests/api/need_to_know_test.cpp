@@ -8,6 +8,9 @@
 
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "api/routes.h"
 #include "support/case_api.h"
@@ -370,6 +373,39 @@ TEST(UnknownFields, EveryWriteRouteRefusesAFieldItDoesNotKnowAndNamesIt) {
     EXPECT_TRUE(someone_may) << name << ": no demo user may write there";
   }
   EXPECT_GT(walked, 35u) << "every write route with a JSON body";
+}
+
+// The same for the query string, on every route (reads, writes, files, public pages): a parameter the
+// route does not take is refused before the handler runs, so a write with one changes nothing.
+TEST(UnknownFields, EveryRouteRefusesAQueryParameterItDoesNotTakeAndNamesIt) {
+  TestServer server;
+  api::ApiContext context;
+  auto router = api::BuildRouter(context);
+  std::vector<std::pair<std::string, HttpClient>> clients;
+  clients.emplace_back("anonymous", server.Client());
+  for (const std::string user : {"leader", "handler", "head", "coordinator", "police", "prosecutor", "judge",
+                                 "legalaid", "sysadmin", "secadmin", "auditor"}) {
+    clients.emplace_back(user, server.LoginAs(user));
+  }
+  std::size_t walked = 0;
+  for (const auto& route : router->routes()) {
+    const std::string name = route.method + " " + route.pattern;
+    bool someone_may = false;
+    for (auto& [user, client] : clients) {
+      auto response = client.Send(route.method, WithIds(route.pattern) + "?zz_not_a_param=1", "{}",
+                                  {{"Content-Type", "application/json"}});
+      if (response.status == 401 || response.status == 403) continue;
+      someone_may = true;
+      EXPECT_EQ(response.status, 400) << user << " " << name << ": " << response.body;
+      EXPECT_NE(response.body.find("zz_not_a_param"), std::string::npos) << user << " " << name << ": " << response.body;
+      ++walked;
+      break;
+    }
+    EXPECT_TRUE(someone_may) << name << ": nobody is admitted";
+  }
+  EXPECT_GT(walked, 150u) << "every route";
+  // Nothing was written: the handler's log out never ran, so the leader's session still works.
+  EXPECT_EQ(clients[1].second.Get("/api/v1/auth/me").status, 200);
 }
 
 }  // namespace

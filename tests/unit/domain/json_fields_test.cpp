@@ -42,13 +42,6 @@ TEST(JsonFields, CapsArraysBeforeTheyAreRead) {
   EXPECT_FALSE(fields.Array("list", 2).ok());
 }
 
-TEST(JsonFields, TruncatesEchoedTextOnACharacterBoundary) {
-  const std::string text = "一二三";  // 3 bytes per character
-  EXPECT_EQ(TruncateUtf8(text, 4), "一");
-  EXPECT_EQ(TruncateUtf8(text, 6), "一二");
-  EXPECT_EQ(TruncateUtf8(text, 100), text);
-}
-
 TEST(ParseJsonText, ReportsSyntaxErrorsAsInvalidJson) {
   const auto parsed = ParseJsonText("{", "thresholds.json");
   ASSERT_FALSE(parsed.ok());

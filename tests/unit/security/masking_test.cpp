@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "security/utf8.h"
+#include "core/utf8.h"
 
 namespace wagelink::security {
 namespace {

@@ -1,6 +1,6 @@
-#include "security/utf8.h"
+#include "core/utf8.h"
 
-namespace wagelink::security {
+namespace wagelink {
 
 CodePoint DecodeUtf8At(std::string_view text, std::size_t offset) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -41,6 +41,19 @@ std::vector<CodePoint> DecodeUtf8(std::string_view text) {
   return out;
 }
 
+std::size_t CodePointCount(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t offset = 0; offset < text.size(); ++count) offset += DecodeUtf8At(text, offset).length;
+  return count;
+}
+
+std::string_view TruncateUtf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 bool IsValidUtf8(std::string_view text) {
   for (std::size_t offset = 0; offset < text.size();) {
     const CodePoint cp = DecodeUtf8At(text, offset);
@@ -50,4 +63,4 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-}  // namespace wagelink::security
+}  // namespace wagelink

@@ -1,8 +1,10 @@
-#include "security/utf8.h"
+#include "core/utf8.h"
 
 #include <gtest/gtest.h>
 
-namespace wagelink::security {
+#include <string>
+
+namespace wagelink {
 namespace {
 
 TEST(Utf8, DecodesOffsetsAndLengths) {
@@ -25,5 +27,21 @@ TEST(Utf8, RefusesOverlongSurrogateTruncatedAndOutOfRange) {
   EXPECT_EQ(DecodeUtf8("\xE5\xBC").size(), 2u);  // each bad byte is one invalid unit
 }
 
+TEST(Utf8, TruncatesOnACharacterBoundary) {
+  const std::string text = "一二三";  // 3 bytes per character
+  EXPECT_EQ(TruncateUtf8(text, 4), "一");
+  EXPECT_EQ(TruncateUtf8(text, 6), "一二");
+  EXPECT_EQ(TruncateUtf8(text, 100), text);
+}
+
+TEST(Utf8, CountsCodePointsAsDecodingDoes) {
+  EXPECT_EQ(CodePointCount(""), 0u);
+  EXPECT_EQ(CodePointCount("公司"), 2u);
+  EXPECT_EQ(CodePointCount("a张𠮷"), 3u);
+  for (const std::string_view text : {"\xE5\xBC", "\xC0\xAF张", "\xED\xA0\x80x", "\xF4\x90\x80\x80"}) {
+    EXPECT_EQ(CodePointCount(text), DecodeUtf8(text).size()) << text.size() << " bytes";
+  }
+}
+
 }  // namespace
-}  // namespace wagelink::security
+}  // namespace wagelink
