@@ -115,8 +115,6 @@ export interface RecommendationFilters {
   case_id?: number;
   page?: number;
   page_size?: number;
-  limit?: number;
-  offset?: number;
 }
 
 export interface Addressee {
@@ -159,14 +157,9 @@ export interface SupervisionDashboard {
   recommendations: { issued: number; answered: number; rectified: number; overdue: number };
 }
 
-/**
- * The lists page by page number and size; the contract also names limit and offset. Both are sent,
- * so the page is the same whichever pair the server reads.
- */
-export function pageToLimit(query: Pick<PageQuery, 'page' | 'page_size'>): { page: number; page_size: number; limit: number; offset: number } {
-  const size = Math.max(1, query.page_size);
-  const page = Math.max(1, query.page);
-  return { page, page_size: size, limit: size, offset: (page - 1) * size };
+/** The list pages by page number and size (the server refuses any query parameter it does not take). */
+export function pageParams(query: Pick<PageQuery, 'page' | 'page_size'>): { page: number; page_size: number } {
+  return { page: Math.max(1, query.page), page_size: Math.max(1, query.page_size) };
 }
 
 /** Only the conditions that are set go to the server (an empty select means "any"). */
@@ -185,7 +178,7 @@ export const recommendationsApi = {
   list: (filters: RecommendationFilters = {}) => http.get<RecommendationList>('/recommendations', listQuery(filters)),
   /** One page for a PagedTable, with the counts and can_issue of the same answer. */
   page: async (query: PageQuery, filters: RecommendationFilters = {}): Promise<Page<Recommendation> & RecommendationList> => {
-    const answer = await recommendationsApi.list({ ...filters, ...pageToLimit(query) });
+    const answer = await recommendationsApi.list({ ...filters, ...pageParams(query) });
     return { ...answer, page: query.page, page_size: query.page_size };
   },
   get: (id: number | string) => http.get<Recommendation>(path(id)),

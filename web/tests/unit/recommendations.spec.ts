@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '@/api/recommendations';
-import { listQuery, pageToLimit } from '@/api/recommendations';
+import { listQuery, pageParams } from '@/api/recommendations';
 import type { ProjectWarning } from '@/api/projects';
 import {
   basisRoute,
@@ -149,10 +149,10 @@ describe('reply and evaluation forms', () => {
 });
 
 describe('paging and coverage', () => {
-  it('turns a page into limit and offset, and leaves unset filters out of the query', () => {
-    expect(pageToLimit({ page: 3, page_size: 20 })).toEqual({ page: 3, page_size: 20, limit: 20, offset: 40 });
-    expect(pageToLimit({ page: 0, page_size: 10 })).toEqual({ page: 1, page_size: 10, limit: 10, offset: 0 });
-    expect(listQuery({ status: '', overdue: false, project_id: 2, limit: 20, offset: 0 })).toEqual({ project_id: 2, limit: 20, offset: 0 });
+  it('asks for a page by number and size only, and leaves unset filters out of the query', () => {
+    expect(pageParams({ page: 3, page_size: 20 })).toEqual({ page: 3, page_size: 20 });
+    expect(pageParams({ page: 0, page_size: 10 })).toEqual({ page: 1, page_size: 10 });
+    expect(listQuery({ status: '', overdue: false, project_id: 2, page: 1, page_size: 20 })).toEqual({ project_id: 2, page: 1, page_size: 20 });
     expect(listQuery({ status: 'replied', overdue: true })).toEqual({ status: 'replied', overdue: true });
   });
 

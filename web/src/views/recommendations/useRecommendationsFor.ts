@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef } from 'vue';
-import { pageToLimit, recommendationsApi, type Recommendation, type RecommendationFilters } from '@/api/recommendations';
+import { pageParams, recommendationsApi, type Recommendation, type RecommendationFilters } from '@/api/recommendations';
 import { useAuthStore } from '@/store/auth';
 import { errorMessage } from '@/utils/notify';
 
@@ -22,7 +22,7 @@ export function useRecommendationsFor(filters: () => RecommendationFilters | nul
     loading.value = true;
     error.value = '';
     try {
-      const answer = await recommendationsApi.list({ ...wanted, ...pageToLimit({ page: 1, page_size: 50 }) });
+      const answer = await recommendationsApi.list({ ...wanted, ...pageParams({ page: 1, page_size: 50 }) });
       items.value = answer.items;
       total.value = answer.total;
       serverCanIssue.value = answer.can_issue;
