@@ -17,6 +17,7 @@
 #   WAGELINK_INSTANCE_PIDS      their process ids, same order
 #   WAGELINK_INSTANCE_CONFIGS   their TOML files, same order
 #   WAGELINK_DB_URL             the URL the instances use (both PostgreSQL servers)
+#   WAGELINK_STANDBY_URL        their [database] standby_url (the standby first, prefer-standby)
 #   WAGELINK_PRIMARY_PORT, WAGELINK_STANDBY_PORT, WAGELINK_PRIMARY_PGDATA, WAGELINK_STANDBY_PGDATA
 #   WAGELINK_PG_BIN             /usr/lib/postgresql/15/bin
 #   WAGELINK_PG_AS              the prefix that runs a PostgreSQL tool as its owner ("runuser -u postgres --" as root)
@@ -156,6 +157,9 @@ done
 
 # --- WageLink: one database, one key, one anchor file --------------------------------------------
 db_url="postgresql://wagelink@127.0.0.1:$primary_port,127.0.0.1:$standby_port/wagelink?target_session_attrs=read-write&connect_timeout=3"
+# Lag-tolerant reads on the standby (docs/operations.md "Reads on the standby"); either server, the
+# standby first, so the reads follow a promotion too.
+standby_url="postgresql://wagelink@127.0.0.1:$standby_port,127.0.0.1:$primary_port/wagelink?target_session_attrs=prefer-standby&connect_timeout=3"
 key_file=$dir/keys/master.key
 anchor_file=$dir/anchors/wagelink-audit.jsonl
 head -c 48 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/keys/metrics.token"
@@ -179,6 +183,7 @@ trusted_proxies = ["127.0.0.1"]
 
 [database]
 url = "$db_url"
+standby_url = "$standby_url"
 
 [security]
 key_file = "$key_file"
@@ -241,7 +246,7 @@ export WAGELINK_CLUSTER_URL="http://127.0.0.1:$haproxy_port"
 export WAGELINK_INSTANCE_URLS="${urls[*]}"
 export WAGELINK_INSTANCE_PIDS="${pids[*]}"
 export WAGELINK_INSTANCE_CONFIGS="${configs[*]}"
-export WAGELINK_DB_URL="$db_url"
+export WAGELINK_DB_URL="$db_url" WAGELINK_STANDBY_URL="$standby_url"
 export WAGELINK_PRIMARY_PORT=$primary_port WAGELINK_STANDBY_PORT=$standby_port
 export WAGELINK_PRIMARY_PGDATA=$primary WAGELINK_STANDBY_PGDATA=$standby
 export WAGELINK_PG_BIN=$bin WAGELINK_PG_AS="${as_pg[*]}" WAGELINK_PG_SOCKET_DIR=$dir/pg

@@ -44,6 +44,7 @@ class AnnouncementService;
 class RecommendationService;
 class SupervisionDashboard;
 class WriteReceipts;
+class ReadYourWrites;
 }  // namespace wagelink::services
 
 namespace wagelink {
@@ -85,6 +86,8 @@ struct ApiContext {
   services::RecommendationService* recommendations = nullptr;
   services::SupervisionDashboard* supervision_dashboard = nullptr;
   const services::WriteReceipts* write_receipts = nullptr;  // Idempotency-Key on signed-in writes
+  // Set when reads may go to a hot standby: a session's writes are remembered in a cookie.
+  services::ReadYourWrites* read_your_writes = nullptr;
   std::shared_ptr<const services::ReferenceData> reference;
   // Evidence uploads: where their bodies are spooled, and the largest file a limit allows.
   http::BodySpoolFactory upload_spool;

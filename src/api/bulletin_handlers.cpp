@@ -59,17 +59,19 @@ void RegisterBulletinRoutes(http::Router& router, const ApiContext& context) {
     if (!issued) return Problem(request, issued.error());
     return http::Response::Json(201, Detail(*issued));
   }, {.permission = Permission::kMeetingManage, .expensive = true}));
-  router.Add("GET", "/api/v1/bulletins", Authed(context, [&context](http::Request& request, const services::Principal&) {
+  router.Add("GET", "/api/v1/bulletins", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto page = http::ReadPage(request);
     if (!page) return Problem(request, page.error());
     boost::json::array items;
-    for (const auto& row : context.bulletins->List(page->page_size, page->offset())) items.push_back(Summary(row));
+    for (const auto& row : context.bulletins->List(who.read_after, page->page_size, page->offset())) {
+      items.push_back(Summary(row));
+    }
     return http::Response::Json(200, boost::json::object{{"items", items}, {"page", page->page}, {"page_size", page->page_size}});
   }, {.permission = Permission::kDashboardRead}), {.query = {"page", "page_size"}});
-  router.Add("GET", "/api/v1/bulletins/{id}", Authed(context, [&context](http::Request& request, const services::Principal&) {
+  router.Add("GET", "/api/v1/bulletins/{id}", Authed(context, [&context](http::Request& request, const services::Principal& who) {
     auto id = PathId(request);
     if (!id) return Problem(request, id.error());
-    auto view = context.bulletins->Get(*id);
+    auto view = context.bulletins->Get(*id, who.read_after);
     if (!view) return Problem(request, view.error());
     return http::Response::Json(200, Detail(*view));
   }, {.permission = Permission::kDashboardRead}));

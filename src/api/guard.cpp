@@ -9,6 +9,7 @@
 #include "security/digest.h"
 #include "services/admin_service.h"
 #include "services/auth_service.h"
+#include "services/read_your_writes.h"
 #include "services/write_receipts.h"
 
 namespace wagelink::api {
@@ -22,6 +23,32 @@ std::string SessionCookie(const ApiContext& context, const std::string& token) {
   return SessionCookieName(context) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
          (context.secure_cookies ? "; Secure" : "");
 }
+
+namespace {
+
+// The position a session's reads must see (services/read_your_writes.h): HttpOnly like the session,
+// and gone when the browser closes, with the session cookie.
+std::string ReadAfterCookieName(const ApiContext& context) {
+  return context.secure_cookies ? "__Host-wagelink_read_after" : "wagelink_read_after";
+}
+
+bool ReadsMayGoToAStandby(const ApiContext& context) {
+  return context.read_your_writes != nullptr && context.read_your_writes->needed();
+}
+
+// After a write that succeeded, the session's later reads must include it wherever they are served.
+void RememberTheWrite(const ApiContext& context, const http::Request& request, http::Response& response) {
+  if (!ReadsMayGoToAStandby(context) || !request.IsUnsafeMethod() || response.status >= 400) return;
+  try {
+    response.AddHeader("Set-Cookie", ReadAfterCookieName(context) + "=" + context.read_your_writes->PositionNow() +
+                                         "; Path=/; HttpOnly; SameSite=Strict" + (context.secure_cookies ? "; Secure" : ""));
+  } catch (const store::DatabaseError&) {
+    // The write is committed; failing its answer now would make the client repeat it. Without the
+    // cookie the session may, at worst, not see its write on the standby for a moment.
+  }
+}
+
+}  // namespace
 
 std::string ExpiredSessionCookie(const ApiContext& context) {
   return SessionCookieName(context) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
@@ -94,6 +121,10 @@ std::variant<http::Response, services::Principal> Admit(const ApiContext& contex
       std::none_of(options.any_of.begin(), options.any_of.end(), [&](auto p) { return principal->Can(p); })) {
     return Problem(request, services::Forbidden(options.any_of.front()));
   }
+  if (ReadsMayGoToAStandby(context)) {
+    auto read_after = request.Cookie(ReadAfterCookieName(context));
+    if (read_after && services::ReadYourWrites::IsPosition(*read_after)) principal->read_after = *read_after;
+  }
   return std::move(principal.value());
 }
 
@@ -162,10 +193,12 @@ http::GuardedHandler Authed(const ApiContext& context, AuthedHandler handler, Gu
                              2);
       }
     }
-    if (auto key = request.Header("idempotency-key"); key && request.IsUnsafeMethod() && context.write_receipts) {
-      return HandleKeyedWrite(context, handler, request, principal, *key);
-    }
-    return handler(request, principal);
+    auto key = request.Header("idempotency-key");
+    auto response = key && request.IsUnsafeMethod() && context.write_receipts
+                        ? HandleKeyedWrite(context, handler, request, principal, *key)
+                        : handler(request, principal);
+    RememberTheWrite(context, request, response);
+    return response;
   };
   return {std::move(admit), std::move(handle)};
 }

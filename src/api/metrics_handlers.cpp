@@ -100,6 +100,13 @@ void WriteDatabase(PrometheusText& out, const services::OperationalFigures& figu
   out.Sample("wagelink_db_pool_max_connections", {}, static_cast<std::int64_t>(figures.pool.max_connections));
   out.Family("wagelink_db_pool_waiting", "gauge", "Callers waiting for a free database connection.");
   out.Sample("wagelink_db_pool_waiting", {}, static_cast<std::int64_t>(figures.pool.waiting));
+  if (figures.reads_routed) {
+    out.Family("wagelink_reads_on_standby_total", "counter", "Lag-tolerant reads served by the hot standby.");
+    out.Sample("wagelink_reads_on_standby_total", {}, static_cast<std::int64_t>(figures.reads_routed->on_standby));
+    out.Family("wagelink_reads_on_primary_total", "counter",
+               "Lag-tolerant reads served by the primary: the standby was behind the session's writes or unreachable.");
+    out.Sample("wagelink_reads_on_primary_total", {}, static_cast<std::int64_t>(figures.reads_routed->on_primary));
+  }
   if (!figures.database_reachable) return;  // the figures below would be zeros that look true
   out.Family("wagelink_outbox_pending", "gauge", "Notices waiting to be handed to the SMS / WeChat gateway.");
   out.Sample("wagelink_outbox_pending", {}, figures.outbox_pending);

@@ -63,6 +63,7 @@
 #include "services/project_service.h"
 #include "services/recommendation_service.h"
 #include "services/supervision_dashboard.h"
+#include "services/read_your_writes.h"
 #include "services/write_receipts.h"
 #include "services/security_policy.h"
 #include "services/two_factor_service.h"
@@ -102,6 +103,7 @@ struct Application::Services {
         early_interventions(db),
         readiness(db),
         write_receipts(db, clock),
+        read_your_writes(db),
         scheduler(db, clock, {{"deadline_sweep", "法定时限逾期检查", "Overdue statutory clocks", std::chrono::seconds(60), [this] { deadlines.SweepOverdue(); }},
                                      {"deadline_reminders", "时限到期提醒", "Deadline reminders", std::chrono::seconds(300), [this] { deadlines.SendReminders(); }},
                                      {"bulletins", "定期通报生成", "Periodic bulletins", std::chrono::seconds(3600), [this] {
@@ -155,6 +157,7 @@ struct Application::Services {
   services::EarlyInterventionService early_interventions;
   services::ReadinessProbe readiness;
   services::WriteReceipts write_receipts;
+  services::ReadYourWrites read_your_writes;
   bool periodic_bulletins = true;
   int regular_meeting_every_months = 3;
   jobs::Scheduler scheduler;
@@ -249,6 +252,10 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   auto database = OpenMigratedDatabase(config, &applied);
   if (!database) return database.error();
   for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
+  if (!config.standby_url.empty()) {
+    (*database)->AttachStandby(store::Database::OpenStandby(config.standby_url, static_cast<std::size_t>(config.pool_size)));
+    LogEvent(spdlog::level::info, "standby_reads", {{"standby", store::RedactUrl(config.standby_url)}});
+  }
   using Creation = services::SecurityKeys::Creation;
   auto creation = may_create_key ? Creation::kAllowed : Creation::kRefusedReadOnly;
   if (may_create_key && store::AuditRepository(*(*database)->Acquire()).HoldsKeyedData()) {
@@ -463,6 +470,7 @@ std::uint16_t Application::Start() {
   runtime_->context.recommendations = services_->recommendations.get();
   runtime_->context.supervision_dashboard = services_->supervision_dashboard.get();
   runtime_->context.write_receipts = &services_->write_receipts;
+  runtime_->context.read_your_writes = &services_->read_your_writes;
   runtime_->context.early_interventions = &services_->early_interventions;
   runtime_->context.reference = services_->reference;
   runtime_->context.evidence = services_->evidence.get();

@@ -118,7 +118,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                     "read_timeout_ms", "idle_timeout_ms", "shutdown_grace_ms", "header_timeout_ms",
                     "max_connections_per_client", "max_requests_per_client", "max_expensive_per_user",
                     "trusted_proxies", "proxy_protocol"}},
-        {"database", {"url", "pool_size"}},
+        {"database", {"url", "pool_size", "standby_url"}},
         {"paths", {"web_root", "data_dir"}},
         {"security", {"key_file", "secure_cookies", "crypto_suite"}},
         {"log", {"level", "access_log"}},
@@ -159,6 +159,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                    ReadToml(t, "server.proxy_protocol", c.proxy_protocol),
                    ReadToml(t, "notifications.max_streams_per_user", c.max_streams_per_user),
                    ReadToml(t, "database.url", c.database_url), ReadToml(t, "database.pool_size", c.pool_size),
+                   ReadToml(t, "database.standby_url", c.standby_url),
                    ReadToml(t, "paths.web_root", c.web_root), ReadToml(t, "paths.data_dir", c.data_dir),
                    ReadToml(t, "security.key_file", c.key_file),
                    ReadToml(t, "security.secure_cookies", c.secure_cookies),
@@ -197,6 +198,7 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
   };
   env_string("WAGELINK_ADDRESS", c.address);
   env_string("WAGELINK_DB", c.database_url);
+  env_string("WAGELINK_STANDBY_DB", c.standby_url);
   env_string("WAGELINK_WEB_ROOT", c.web_root);
   env_string("WAGELINK_DATA_DIR", c.data_dir);
   env_string("WAGELINK_KEY_FILE", c.key_file);
@@ -279,6 +281,15 @@ Result<Config> LoadConfig(const std::optional<std::string>& toml_path, const std
                "must be 0 (off) or one of 1, 2, 3, 4, 6, 12");
   }
   if (c.database_url.empty()) return Bad("database.url", "不能为空", "must not be empty");
+  if (!c.standby_url.empty()) {
+    const auto postgres = [](const std::string& url) {
+      return url.starts_with("postgresql://") || url.starts_with("postgres://");
+    };
+    if (!postgres(c.standby_url) || !postgres(c.database_url)) {
+      return Bad("database.standby_url", "只用于 PostgreSQL：主库与备库地址都应为 postgresql://…",
+                 "is for PostgreSQL only: both database.url and it must be postgresql://...");
+    }
+  }
   if (auto proxies = http::TrustedProxies::Parse(c.trusted_proxies); !proxies) {
     return Bad("server.trusted_proxies", proxies.error().message_zh, proxies.error().message_en);
   }

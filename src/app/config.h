@@ -26,6 +26,10 @@ struct Config {
   // [database]
   std::string database_url = "sqlite:var/wagelink.db";
   std::int64_t pool_size = 0;  // 0 = worker_threads
+  // A PostgreSQL hot standby for the reads that tolerate lag (lists, dashboards, exports,
+  // bulletins); "" = every read on database_url. services/read_your_writes.h keeps a session's own
+  // writes visible to it.
+  std::string standby_url;
   // [paths]
   // Empty: found from the binary's location (core/install_paths.h), not the current folder.
   std::string web_root;

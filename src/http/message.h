@@ -61,6 +61,8 @@ struct Response {
   std::uint64_t body_length = 0;
 
   void SetHeader(std::string name, std::string value);
+  // Another header of a name that may repeat (Set-Cookie), keeping any already set.
+  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   std::optional<std::string_view> Header(std::string_view name) const;
 
   static Response Json(int status, const boost::json::value& body);

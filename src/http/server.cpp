@@ -171,13 +171,13 @@ struct Server::Impl {
     if (response.body_source) co_return co_await WriteStreamedBody(stream, std::move(response), head, keep_alive, bytes);
     if (head) {
       bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), 11};
-      for (auto& [name, value] : response.headers) out.set(name, value);
+      for (auto& [name, value] : response.headers) out.insert(name, value);  // Set-Cookie may repeat
       out.content_length(response.body.size());
       out.keep_alive(keep_alive);
       co_await bhttp::async_write(stream, out, kNoThrow);
     } else {
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), 11};
-      for (auto& [name, value] : response.headers) out.set(name, value);
+      for (auto& [name, value] : response.headers) out.insert(name, value);  // Set-Cookie may repeat
       out.body() = std::move(response.body);
       out.keep_alive(keep_alive);
       out.prepare_payload();
@@ -192,7 +192,7 @@ struct Server::Impl {
   asio::awaitable<bool> WriteStreamedBody(beast::tcp_stream& stream, Response response, bool head, bool keep_alive,
                                           std::size_t& bytes) {
     bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), 11};
-    for (auto& [name, value] : response.headers) out.set(name, value);
+    for (auto& [name, value] : response.headers) out.insert(name, value);  // Set-Cookie may repeat
     out.content_length(response.body_length);
     out.keep_alive(keep_alive);
     bhttp::response_serializer<bhttp::empty_body> header{out};

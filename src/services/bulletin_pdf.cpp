@@ -25,7 +25,7 @@ constexpr std::pair<const char*, const char*> kStepLabels[] = {
 }  // namespace
 
 Result<std::string> BulletinService::RenderPdf(const Principal& who, std::int64_t id) {
-  auto view = Get(id);
+  auto view = Get(id, who.read_after);
   if (!view) return view.error();
   const BulletinSummary& row = view->summary;
   boost::system::error_code ec;

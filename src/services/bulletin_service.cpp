@@ -197,16 +197,17 @@ std::int64_t BulletinService::IssueDuePeriodic() {
   return issued;
 }
 
-Result<BulletinView> BulletinService::Get(std::int64_t id) {
-  auto connection = db_.Acquire();
+Result<BulletinView> BulletinService::Get(std::int64_t id, std::string_view read_after) {
+  auto connection = db_.AcquireForReading(read_after);
   auto row = store::BulletinRepository(*connection).Get(id);
   if (!row) return MakeError(ErrorCode::kNotFound, "简报不存在", "No such bulletin");
   bool valid = security::Sha256Hex(BulletinHashInput(*row)) == row->sha256;
   return ViewOf(*row, valid);
 }
 
-std::vector<BulletinSummary> BulletinService::List(std::int64_t limit, std::int64_t offset) {
-  auto connection = db_.Acquire();
+std::vector<BulletinSummary> BulletinService::List(std::string_view read_after, std::int64_t limit,
+                                                   std::int64_t offset) {
+  auto connection = db_.AcquireForReading(read_after);
   std::vector<BulletinSummary> out;
   for (const auto& row : store::BulletinRepository(*connection).List(limit, offset)) out.push_back(SummaryOf(row));
   return out;

@@ -47,8 +47,9 @@ class BulletinService {
   Result<BulletinView> Generate(const Principal& who, const BulletinRequest& request);
   // The job: issues the previous week's, month's and quarter's bulletins not issued yet.
   std::int64_t IssueDuePeriodic();
-  Result<BulletinView> Get(std::int64_t id);
-  std::vector<BulletinSummary> List(std::int64_t limit, std::int64_t offset);
+  // `read_after`: Principal::read_after of the reader (a bulletin just generated is listed at once).
+  Result<BulletinView> Get(std::int64_t id, std::string_view read_after);
+  std::vector<BulletinSummary> List(std::string_view read_after, std::int64_t limit, std::int64_t offset);
   // The bulletin as a PDF (src/docs renderer) with the viewer's watermark (services/bulletin_pdf.cpp).
   Result<std::string> RenderPdf(const Principal& who, std::int64_t id);
 

@@ -63,7 +63,7 @@ Result<Page<CaseSummary>> CaseReading::List(const Principal& who, const CaseList
   if (!scope) return scope.error();
   auto filter = FilterOf(query);
   if (!filter) return filter.error();
-  auto connection = records_.db().Acquire();
+  auto connection = records_.db().AcquireForReading(who.read_after);
   store::CaseRepository cases(*connection);
   Page<CaseSummary> page;
   for (const auto& row : cases.ListCases(*scope, *filter, limit, offset)) page.items.push_back(SummaryOf(row));
@@ -84,7 +84,7 @@ Result<std::vector<CaseTabCount>> CaseReading::CountTabs(const Principal& who, c
   }
   auto filter = FilterOf(query);
   if (!filter) return filter.error();
-  auto connection = records_.db().Acquire();
+  auto connection = records_.db().AcquireForReading(who.read_after);
   store::CaseRepository cases(*connection);  // one repository: the search is planned once
   std::vector<CaseTabCount> tabs;
   auto count = [&](std::optional<std::string> state) {

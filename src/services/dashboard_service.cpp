@@ -56,7 +56,7 @@ Result<DashboardFigures> DashboardService::Figures(const Principal& who) {
   out.as_of = FormatUtc(now);
   out.all_in_region = scope.all_in_region;
   out.body_code = who.body_code;
-  auto connection = db_.Acquire();
+  auto connection = db_.AcquireForReading(who.read_after);
   store::DashboardRepository figures(*connection);
   const auto cases = figures.Cases(scope, out.as_of);
   out.money = cases.money;

@@ -76,13 +76,17 @@ Result<LedgerExport> Build(store::Database& db, const Clock& clock, const AuditT
   if (file.path().empty()) return MakeError(ErrorCode::kInternal, "无法创建临时文件", "cannot create a temporary file");
   auto writer = docs::XlsxLedgerWriter::Create(file.path(), title, title, columns, watermark);
   if (!writer) return writer.error();
-  auto connection = db.Acquire();
-  fill(store::LedgerRepository(*connection), *scope, **writer);
+  {
+    // Released before the audit entry's connection is taken: one connection per request at a time.
+    auto reading = db.AcquireForReading(who.read_after);
+    fill(store::LedgerRepository(*reading), *scope, **writer);
+  }
   std::int64_t rows = (*writer)->rows();
   if (auto closed = (*writer)->Close(); !closed) return closed.error();
   std::ifstream in(file.path(), std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
+  auto connection = db.Acquire();
   store::Transaction tx(*connection);
   audit.Append(*connection, who, "ledger.export", {"ledger", kind}, nullptr, boost::json::object{{"rows", rows}});
   tx.Commit();

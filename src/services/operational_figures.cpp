@@ -20,6 +20,7 @@ OperationalFigures OperationalFigureReader::Read() const {
     // Reported as database_reachable = false; the pool figures below still tell why (all busy?).
   }
   figures.pool = db_.Stats();
+  if (db_.has_standby()) figures.reads_routed = db_.ReadsRouted();
   return figures;
 }
 

@@ -4,6 +4,7 @@
 // connection pool. Read fresh on each scrape; a database that cannot be reached is reported, not
 // thrown, so the scrape still tells the operator that much.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct OperationalFigures {
   std::int64_t outbox_pending = 0;  // notices not yet handed to the gateway
   std::vector<BodyClockFigures> clocks;
   store::Database::PoolStats pool;
+  std::optional<store::Database::ReadRouting> reads_routed;  // with a standby (docs/operations.md)
 };
 
 class OperationalFigureReader {

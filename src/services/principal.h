@@ -23,6 +23,9 @@ struct Principal {
   bool second_factor_pending = false;  // signed in with the password only: may submit the second factor
   std::string request_id;
   std::string client_address;
+  // The database position this session's reads must see: its last write, when reads that tolerate
+  // lag may go to a hot standby (services/read_your_writes.h). "" = none to wait for.
+  std::string read_after;
 
   bool Can(security::Permission p) const {
     return std::find(permissions.begin(), permissions.end(), p) != permissions.end();

@@ -26,7 +26,7 @@ Result<SupervisionFigures> SupervisionDashboard::Figures(const Principal& who) {
     const auto first = today.AddMonthsClamped(-back);
     months.push_back(MonthText(first.year(), first.month()));
   }
-  auto connection = db_.Acquire();
+  auto connection = db_.AcquireForReading(who.read_after);
   store::SupervisionFiguresRepository figures(*connection);
   SupervisionFigures out;
   out.levels = rules_->levels();

@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include <charconv>
+#include <chrono>
 
 #include "store/write_receipt.h"
 
@@ -101,6 +102,50 @@ Database::Lease Database::Acquire() {
     available_.wait(lock);
     --waiting_;
   }
+}
+
+std::unique_ptr<Database> Database::OpenStandby(const std::string& url, std::size_t max_connections) {
+  return std::unique_ptr<Database>(new Database(url, Dialect::kPostgres, max_connections));
+}
+
+void Database::AttachStandby(std::unique_ptr<Database> standby) { standby_ = std::move(standby); }
+
+namespace {
+std::int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+// How long reads stay on the primary after the standby failed to answer: long enough that a
+// standby which is down costs one failed connection attempt per few seconds, not one per read.
+constexpr std::int64_t kStandbyRestMs = 5'000;
+}  // namespace
+
+Database::Lease Database::AcquireForReading(std::string_view must_see) {
+  if (standby_ && SteadyMs() >= standby_resting_until_ms_.load()) {
+    try {
+      auto lease = standby_->Acquire();
+      // NULL (not in recovery: a promoted standby) compares as not replayed, so such a read goes to
+      // this database, which is then the one being written.
+      const bool fresh_enough =
+          must_see.empty() ||
+          lease->QueryOne("SELECT CASE WHEN pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn) THEN 1 ELSE 0 END",
+                          {std::string(must_see)})->Int(0) == 1;
+      if (fresh_enough) {
+        ++reads_on_standby_;
+        return lease;
+      }
+    } catch (const DatabaseUnavailable&) {
+      standby_resting_until_ms_ = SteadyMs() + kStandbyRestMs;
+    }
+  }
+  ++reads_on_primary_;
+  return Acquire();
+}
+
+std::string Database::WrittenPosition() {
+  if (!standby_) return "";
+  auto lease = Acquire();
+  return lease->QueryOne("SELECT pg_current_wal_lsn()::text")->Text(0);
 }
 
 Database::PoolStats Database::Stats() {

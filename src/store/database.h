@@ -9,6 +9,7 @@
 //   in repositories become prepared statements;
 // - a failed statement throws `DatabaseError` (the request aborts and its transaction rolls back);
 //   a unique-key clash throws `UniqueViolation` so repositories can turn it into a Conflict.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -109,6 +110,27 @@ class Database {
   // Blocks until a connection is free (the worker pool is sized so this is short).
   Lease Acquire();
 
+  // A PostgreSQL hot standby that may serve the reads which tolerate replication lag (lists,
+  // dashboards, exports, bulletins; docs/operations.md "Reads on the standby"). No connection is
+  // opened until the first such read, so a standby that is down does not stop the server starting.
+  static std::unique_ptr<Database> OpenStandby(const std::string& url, std::size_t max_connections);
+  void AttachStandby(std::unique_ptr<Database> standby);  // once, before serving
+  bool has_standby() const { return standby_ != nullptr; }
+
+  // A connection for such a read: the standby's when one is attached, answers and has replayed
+  // `must_see` (a position from WrittenPosition(); "" = whatever it has), else one of this
+  // database's. A standby that cannot be reached is left alone for a few seconds.
+  Lease AcquireForReading(std::string_view must_see);
+  // The primary's WAL position now: a read that must include every write committed before this
+  // call passes it to AcquireForReading. "" when there is no standby.
+  std::string WrittenPosition();
+
+  struct ReadRouting {
+    std::uint64_t on_standby = 0;  // reads AcquireForReading sent to the standby since start
+    std::uint64_t on_primary = 0;  // and to this database (no standby, behind, or unreachable)
+  };
+  ReadRouting ReadsRouted() const { return {reads_on_standby_.load(), reads_on_primary_.load()}; }
+
   struct PoolStats {
     std::size_t max_connections = 0;
     std::size_t open = 0;
@@ -130,6 +152,10 @@ class Database {
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex mutex_;
   std::condition_variable available_;
+  std::unique_ptr<Database> standby_;
+  std::atomic<std::int64_t> standby_resting_until_ms_{0};  // steady clock
+  std::atomic<std::uint64_t> reads_on_standby_{0};
+  std::atomic<std::uint64_t> reads_on_primary_{0};
 };
 
 class Database::Lease {

@@ -1,0 +1,97 @@
+// Reads on a hot standby with read-your-writes (store::Database::AcquireForReading,
+// services/read_your_writes.h, docs/operations.md "Reads on the standby").
+//
+// Here the "standby" is the test's own PostgreSQL server named a second time: what this checks is
+// the routing and the cookie, not replication. A session that has not written reads on the standby
+// pool; after a write, its reads must see the write's position, which a server that is not in
+// recovery never reports as replayed, so they go to the primary. tests/cluster/read_from_standby.test.mjs
+// pauses a real standby's replay and shows the difference. PostgreSQL run only (Postgres*).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "app/application.h"
+#include "app/config.h"
+#include "store/database.h"
+#include "support/test_server.h"
+
+namespace wagelink::testing {
+namespace {
+
+constexpr const char* kReadAfter = "wagelink_read_after";
+
+store::Database::ReadRouting Routed(TestServer& server) { return server.app().database().ReadsRouted(); }
+
+TEST(PostgresStandbyReads, ASessionReadsTheStandbyUntilItWritesThenTheDatabaseThatHasItsWrite) {
+  TestServer server({.tweak = [](app::Config& config) { config.standby_url = config.database_url; }});
+  ASSERT_TRUE(server.app().database().has_standby());
+  auto coordinator = server.LoginAs("coordinator");
+  EXPECT_EQ(coordinator.cookies.count(kReadAfter), 0u) << "signing in is not a write the session reads back";
+
+  auto before = Routed(server);
+  ASSERT_EQ(coordinator.Get("/api/v1/bulletins").status, 200);
+  ASSERT_EQ(coordinator.Get("/api/v1/cases?page_size=5").status, 200);
+  ASSERT_EQ(coordinator.Get("/api/v1/dashboard").status, 200);
+  auto after = Routed(server);
+  EXPECT_EQ(after.on_standby, before.on_standby + 3) << "the list, the case list and the dashboard";
+  EXPECT_EQ(after.on_primary, before.on_primary);
+
+  auto issued = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", "2025-12-01"}, {"to", "2025-12-07"}});
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  ASSERT_EQ(coordinator.cookies.count(kReadAfter), 1u) << issued.Header("set-cookie");
+  const std::string position = coordinator.cookies.at(kReadAfter);
+  EXPECT_NE(position.find('/'), std::string::npos) << position;
+  EXPECT_NE(issued.Header("set-cookie").find("HttpOnly"), std::string::npos);
+
+  before = Routed(server);
+  const auto id = issued.Json().at("id").as_int64();
+  EXPECT_EQ(coordinator.Get("/api/v1/bulletins/" + std::to_string(id)).status, 200);
+  after = Routed(server);
+  EXPECT_EQ(after.on_primary, before.on_primary + 1) << "a server not in recovery has replayed nothing";
+  EXPECT_EQ(after.on_standby, before.on_standby);
+
+  // Another session has nothing to wait for.
+  auto leader = server.LoginAs("leader");
+  before = Routed(server);
+  EXPECT_EQ(leader.Get("/api/v1/bulletins/" + std::to_string(id)).status, 200);
+  EXPECT_EQ(Routed(server).on_standby, before.on_standby + 1);
+
+  // A value that is not a WAL position is ignored, never handed to the database.
+  leader.cookies[kReadAfter] = "1/2'; DROP TABLE cases; --";
+  before = Routed(server);
+  EXPECT_EQ(leader.Get("/api/v1/cases?page_size=5").status, 200);
+  EXPECT_EQ(Routed(server).on_standby, before.on_standby + 1);
+
+  // A refused write changes nothing the session must read back: no new position.
+  auto refused = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", "2025-12-07"}, {"to", "2025-12-01"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.Header("set-cookie").find(kReadAfter), std::string::npos);
+}
+
+TEST(PostgresStandbyReads, AStandbyThatCannotBeReachedLeavesTheReadsOnThePrimary) {
+  TestServer server({.tweak = [](app::Config& config) {
+    config.standby_url = "postgresql://wagelink@127.0.0.1:1/wagelink?connect_timeout=2";
+  }});
+  auto leader = server.LoginAs("leader");
+  const auto before = Routed(server);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(leader.Get("/api/v1/cases?page_size=5").status, 200);
+  const auto after = Routed(server);
+  EXPECT_EQ(after.on_primary, before.on_primary + 3);
+  EXPECT_EQ(after.on_standby, before.on_standby);
+}
+
+TEST(StandbyReadsConfiguration, AStandbyIsForPostgreSqlOnly) {
+  app::CommandLineOverrides overrides;
+  overrides.database_url = "sqlite:var/x.db";
+  auto refused = app::LoadConfig(std::nullopt, {{"WAGELINK_STANDBY_DB", "postgresql://h/wagelink"}}, overrides);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "database.standby_url");
+  overrides.database_url = "postgresql://primary/wagelink";
+  auto accepted = app::LoadConfig(std::nullopt, {{"WAGELINK_STANDBY_DB", "postgresql://standby/wagelink"}}, overrides);
+  ASSERT_TRUE(accepted) << accepted.error().message_en;
+  EXPECT_EQ(accepted->standby_url, "postgresql://standby/wagelink");
+  EXPECT_FALSE(app::LoadConfig(std::nullopt, {{"WAGELINK_STANDBY_DB", "sqlite:other.db"}}, overrides));
+}
+
+}  // namespace
+}  // namespace wagelink::testing
