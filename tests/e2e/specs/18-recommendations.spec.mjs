@@ -40,7 +40,7 @@ test('the prosecutor issues a 检察建议 from the red warning on the project p
   // What the district counted before (the list and the dashboard must each count one more).
   before_ = {
     dashboard: (await api(page, '/supervision/dashboard')).recommendations,
-    counts: (await api(page, '/recommendations?limit=1')).counts,
+    counts: (await api(page, '/recommendations?page_size=1')).counts,
   };
 
   await page.locator('[data-test="side-menu"]').getByText('工程项目').click();
