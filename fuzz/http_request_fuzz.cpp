@@ -71,11 +71,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!decoded) return 0;
   request.path = std::move(*decoded);
   if (auto query_start = request.target.find('?'); query_start != std::string::npos) {
-    request.query = http::ParseQuery(std::string_view(request.target).substr(query_start + 1));
+    auto query = http::ParseQuery(std::string_view(request.target).substr(query_start + 1));
+    if (!query) return 0;  // the server refuses it (400)
+    request.query = std::move(*query);
   }
   (void)router.BodyLimitFor(request.method, raw_path);
   auto match = router.Find(request);
-  if (match.kind == http::Router::MatchKind::kFound) (void)request.PathParam("id");
+  if (match.kind == http::Router::MatchKind::kFound) {
+    (void)request.PathParam("id");
+    (void)http::RefusedQueryParameter(*match.route, request);
+  }
 
   if (parser.is_done()) {
     request.body = parser.get().body();
