@@ -1,11 +1,13 @@
 // wagelink — the WageLink server and its administration commands (see README.md).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "app/backup.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "core/log_event.h"
+#include "store/database.h"
 
 namespace {
 
@@ -108,16 +110,29 @@ int main(int argc, char** argv) {
     return 2;
   }
   wagelink::ConfigureLogging(config->log_level);
-  if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
-  if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo, district_file);
-  if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
-  if (cli.got_subcommand("backup")) return wagelink::app::RunBackup(*config, backup_parent);
-  if (cli.got_subcommand("restore")) return wagelink::app::RunRestore(*config, restore_folder);
-  if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
-  if (crypto_switch->parsed()) return wagelink::app::RunCryptoSwitch(*config, target_suite);
-  if (assess->parsed()) return wagelink::app::RunAssess(*config, flags.overrides.database_url.has_value());
-  if (sweep->parsed()) return wagelink::app::RunSweep(*config);
-  if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);
-  if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n, flags.overrides.database_url.has_value());
-  return 1;
+  const auto run_command = [&]() -> int {
+    if (cli.got_subcommand("serve")) return wagelink::app::RunServe(*config, serve_options);
+    if (cli.got_subcommand("init")) return wagelink::app::RunInit(*config, demo, district_file);
+    if (cli.got_subcommand("migrate")) return wagelink::app::RunMigrate(*config);
+    if (cli.got_subcommand("backup")) return wagelink::app::RunBackup(*config, backup_parent);
+    if (cli.got_subcommand("restore")) return wagelink::app::RunRestore(*config, restore_folder);
+    if (audit_verify->parsed()) return wagelink::app::RunAuditVerify(*config, anchor_files);
+    if (crypto_switch->parsed()) return wagelink::app::RunCryptoSwitch(*config, target_suite);
+    if (assess->parsed()) return wagelink::app::RunAssess(*config, flags.overrides.database_url.has_value());
+    if (sweep->parsed()) return wagelink::app::RunSweep(*config);
+    if (webhook_secret->parsed()) return wagelink::app::RunWebhookSecret(*config);
+    if (add_days->parsed()) return wagelink::app::RunAddWorkingDays(*config, calendar_date, calendar_n, flags.overrides.database_url.has_value());
+    return 1;
+  };
+  // A database lost while a command starts or runs (the server before it listens, a migration, a
+  // backup) ends the command with a message and a failure code, not std::terminate's abort.
+  try {
+    return run_command();
+  } catch (const wagelink::store::DatabaseError& e) {
+    std::string reason = e.what();  // libpq's text spans lines; one line reads better in a journal
+    std::ranges::replace_if(reason, [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    std::cerr << "wagelink: 数据库出错，命令未完成：" << reason
+              << "\n          the database failed and the command did not finish: " << reason << "\n";
+    return 1;
+  }
 }

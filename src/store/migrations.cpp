@@ -110,9 +110,13 @@ MigrationStatus ReadMigrationStatus(Connection& connection) {
 
 std::vector<std::string> ApplyMigrations(Connection& connection, int up_to_version) {
   connection.Execute(kCreateVersionTable);
+  // Most starts find nothing to apply: one read, not a locked transaction per migration (each a
+  // few round trips, which a database 100 ms away turned into half a minute before listening).
+  const auto found = connection.QueryOne(kSelectVersion)->Int(0);
   std::vector<std::string> applied;
   for (const auto& migration : EmbeddedMigrations(connection.dialect())) {
     if (migration.version > up_to_version) break;
+    if (migration.version <= found) continue;
     const bool rebuild = connection.dialect() == Dialect::kSqlite && migration.sql.starts_with(kSqliteRebuildMark);
     std::optional<ForeignKeysOffForRebuild> keys_off;
     if (rebuild) keys_off.emplace(connection);

@@ -19,6 +19,7 @@
 #include "support/bulk_cases.h"
 #include "support/case_api.h"
 #include "support/schema_rollback.h"
+#include "support/statement_log.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -68,33 +69,6 @@ std::set<std::int64_t> Containing(const std::vector<Listed>& cases, const std::s
   }
   return out;
 }
-
-// A real connection that also keeps the text of every statement run through it, so a test can see
-// which plan a search took and how often the index was asked.
-class StatementLog : public store::Connection {
- public:
-  explicit StatementLog(store::Connection& real) : real_(real) {}
-  store::Dialect dialect() const override { return real_.dialect(); }
-  std::int64_t Execute(std::string_view sql, const store::Params& params) override {
-    statements_.emplace_back(sql);
-    return real_.Execute(sql, params);
-  }
-  void Stream(std::string_view sql, const store::Params& params, const store::RowCallback& on_row) override {
-    statements_.emplace_back(sql);
-    real_.Stream(sql, params, on_row);
-  }
-  void ExecuteScript(std::string_view sql) override { real_.ExecuteScript(sql); }
-  bool Healthy() override { return real_.Healthy(); }
-
-  std::size_t Naming(std::string_view text) const {
-    return static_cast<std::size_t>(std::count_if(statements_.begin(), statements_.end(),
-                                                  [&](const std::string& sql) { return sql.find(text) != std::string::npos; }));
-  }
-
- private:
-  store::Connection& real_;
-  std::vector<std::string> statements_;
-};
 
 // The test's own connection to the server's database, beside the server.
 std::unique_ptr<store::Database> OpenDatabase(TestServer& server) {

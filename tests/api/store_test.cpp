@@ -11,6 +11,7 @@
 #include "store/postgres_connection.h"
 #include "store/sqlite_writer_queue.h"
 #include "store/storage_full.h"
+#include "support/statement_log.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -77,6 +78,22 @@ TEST(Store, MigrationsReportCurrentVersionAndApplyOnce) {
   EXPECT_FALSE(store::ApplyMigrations(*c).empty());
   EXPECT_TRUE(store::ApplyMigrations(*c).empty());
   EXPECT_TRUE(store::ReadMigrationStatus(*c).up_to_date());
+}
+
+// Every start migrates. On a database already up to date that is the version table's creation (a
+// no-op) and one read: no transaction and no migration lock per embedded migration, which through
+// a database 100 ms away had cost half a minute before an instance listened.
+TEST(Store, AnUpToDateDatabaseIsMigratedInTwoStatements) {
+  ScratchDatabase scratch;
+  auto db = store::Database::Open(scratch.url(), 1);
+  ASSERT_TRUE(db);
+  auto c = (*db)->Acquire();
+  ASSERT_FALSE(store::ApplyMigrations(*c).empty());
+  StatementLog log(*c);
+  EXPECT_TRUE(store::ApplyMigrations(log).empty());
+  EXPECT_EQ(log.size(), 2u);
+  EXPECT_EQ(log.Naming("BEGIN"), 0u);
+  EXPECT_EQ(log.Naming("pg_advisory_xact_lock"), 0u);
 }
 
 TEST(Store, PostgresPlaceholderRewriteSkipsQuotedText) {

@@ -4,45 +4,15 @@
 // `timeout check` and takes a slow instance out), and no request may be refused for a full worker
 // queue (503). The load stays under server.max_requests_per_client (32 requests at once from one
 // address, answered 429 beyond): 16 readers + 4 writers + the probe.
-import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   runTest, Client, instanceConfigs, startWriters, env, sleep, now, fmt, figure, check, request, startInstance,
-  percentile, failuresTotal,
+  percentile, failuresTotal, delayingProxy,
 } from './lib.mjs';
 
 const DELAY_MS = Number(process.env.DELAY_MS || 100);
 const HEALTH_BOUND_MS = Number(process.env.HEALTH_BOUND_MS || 1000);
-
-function delayingProxy(targetPort, delayMs) {
-  const sockets = new Set();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    sockets.add(client);
-    sockets.add(upstream);
-    // Each direction keeps its order: a chunk leaves delayMs after it arrived.
-    const pipe = (from, to) => {
-      from.on('data', (chunk) => setTimeout(() => to.writable && to.write(chunk), delayMs));
-      from.on('end', () => setTimeout(() => to.end(), delayMs));
-      from.on('error', () => to.destroy());
-      from.on('close', () => setTimeout(() => to.destroy(), delayMs + 10));
-    };
-    pipe(client, upstream);
-    pipe(upstream, client);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: server.address().port,
-        close: () => {
-          for (const s of sockets) s.destroy();
-          server.close();
-        },
-      }),
-    );
-  });
-}
 
 await runTest(`network delay to the database (${DELAY_MS} ms each way)`, async () => {
   const proxy = await delayingProxy(Number(env('WAGELINK_PRIMARY_PORT')), DELAY_MS);
@@ -117,3 +87,4 @@ await runTest(`network delay to the database (${DELAY_MS} ms each way)`, async (
     proxy.close();
   }
 });
+

@@ -2,6 +2,7 @@
 // which exports the WAGELINK_* variables read here. Only loopback addresses are contacted; every
 // loop is bounded in time.
 import http from 'node:http';
+import net from 'node:net';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -341,4 +342,34 @@ export async function runTest(name, body) {
 
 export function check(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+// A TCP proxy to the PostgreSQL primary (node:net) that holds every chunk delayMs in each direction.
+export function delayingProxy(targetPort, delayMs) {
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    sockets.add(client);
+    sockets.add(upstream);
+    // Each direction keeps its order: a chunk leaves delayMs after it arrived.
+    const pipe = (from, to) => {
+      from.on('data', (chunk) => setTimeout(() => to.writable && to.write(chunk), delayMs));
+      from.on('end', () => setTimeout(() => to.end(), delayMs));
+      from.on('error', () => to.destroy());
+      from.on('close', () => setTimeout(() => to.destroy(), delayMs + 10));
+    };
+    pipe(client, upstream);
+    pipe(upstream, client);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        port: server.address().port,
+        close: () => {
+          for (const s of sockets) s.destroy();
+          server.close();
+        },
+      }),
+    );
+  });
 }

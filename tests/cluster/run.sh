@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")" || exit 1
 tests=("$@")
-((${#tests[@]})) || tests=(kill_instance restart_postgres db_delay backup_on_standby read_from_standby failover)
+((${#tests[@]})) || tests=(kill_instance restart_postgres db_delay db_lost_at_start backup_on_standby read_from_standby failover)
 passed=0 failed=0 xfail=0
 for t in "${tests[@]}"; do
   node "$t.test.mjs"
