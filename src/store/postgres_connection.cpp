@@ -1,8 +1,9 @@
 // PostgreSQL connection over libpq (also the path to openGauss / KingbaseES). Parameters travel
 // as text in the extended protocol (never interpolated); statements are prepared once per
-// connection under a generated name.
+// connection under a generated name, in the same round trip as their first use.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -140,7 +141,7 @@ class PostgresConnection final : public Connection {
       Execute(sql, params);
       return;
     }
-    deferred_.push_back({std::string(PreparedName(sql)), std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
+    deferred_.push_back({&StatementFor(sql), std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
   }
 
   // store/planned_reads.h
@@ -149,7 +150,7 @@ class PostgresConnection final : public Connection {
     std::vector<Queued> batch;
     batch.reserve(reads.size());
     for (const auto& read : reads) {
-      batch.push_back({PreparedName(read.sql), read.sql.substr(0, 60), BoundParams::Of(read.params, true)});
+      batch.push_back({&StatementFor(read.sql), read.sql.substr(0, 60), BoundParams::Of(read.params, true)});
     }
     auto answers = SendWithDeferred(batch);
     for (std::size_t i = 0; i < reads.size(); ++i) {
@@ -160,9 +161,15 @@ class PostgresConnection final : public Connection {
   std::size_t waiting() const { return waiting_.size(); }
 
  private:
+  // A statement text under the name it is (or will be) prepared as on this connection.
+  struct Prepared {
+    std::string name;
+    std::string text;    // with $n placeholders
+    bool ready = false;  // the server has it
+  };
   struct Queued {
-    std::string name;  // the prepared statement's
-    std::string sql;   // its head, for error messages
+    Prepared* statement;  // in prepared_, whose nodes never move
+    std::string sql;      // its head, for error messages
     BoundParams params;
   };
   struct Answer {
@@ -173,15 +180,15 @@ class PostgresConnection final : public Connection {
   // Bounds the memory a long run of deferred writes holds (a 100-row workers' insert is ~20 KB).
   static constexpr std::size_t kMaxDeferred = 64;
 
-  const std::string& PreparedName(std::string_view sql) {
+  // Only named here: a statement not yet prepared is prepared in the pipeline that first runs it,
+  // which saves a round trip per statement on every new connection (a pool warming up, or every
+  // connection again after a failover).
+  Prepared& StatementFor(std::string_view sql) {
     std::string key(sql);
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
-      std::string name = "wl" + std::to_string(prepared_.size() + 1);
-      std::string rewritten = RewritePlaceholders(sql);
-      ResultPtr prepared(PQprepare(conn_, name.c_str(), rewritten.c_str(), 0, nullptr));
-      Check(prepared.get(), sql);
-      it = prepared_.emplace(std::move(key), std::move(name)).first;
+      Prepared statement{"wl" + std::to_string(prepared_.size() + 1), RewritePlaceholders(sql)};
+      it = prepared_.emplace(std::move(key), std::move(statement)).first;
     }
     return it->second;
   }
@@ -191,15 +198,15 @@ class PostgresConnection final : public Connection {
       if (ResultPtr answer = TakeWaiting(sql, params)) return answer;
       if (!sql.starts_with("SELECT ")) waiting_.clear();  // a write: nothing read before it may be served after
     }
-    const std::string& name = PreparedName(sql);
-    if (!deferred_.empty()) {
+    Prepared& prepared = StatementFor(sql);
+    if (!deferred_.empty() || !prepared.ready) {
       std::vector<Queued> statement;
-      statement.push_back(Queued{name, std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
+      statement.push_back(Queued{&prepared, std::string(sql.substr(0, 60)), BoundParams::Of(params, true)});
       return std::move(SendWithDeferred(statement).front());
     }
     BoundParams bound = BoundParams::Of(params, false);
-    ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(), nullptr,
-                                    nullptr, 0));
+    ResultPtr result(PQexecPrepared(conn_, prepared.name.c_str(), static_cast<int>(params.size()), bound.values.data(),
+                                    nullptr, nullptr, 0));
     Check(result.get(), sql);
     return result;
   }
@@ -224,40 +231,60 @@ class PostgresConnection final : public Connection {
     return nullptr;
   }
 
-  // Sends the queued writes and then `more` in one pipeline, and returns the answers to `more`.
+  // Sends the queued writes and then `more` in one pipeline, each statement preceded by its
+  // preparation the first time this connection runs it, and returns the answers to `more`.
   // After a failure the server skips the rest up to the sync; the first failure is thrown, as its
   // own statement's error, once the pipeline is drained and closed.
   std::vector<ResultPtr> SendWithDeferred(const std::vector<Queued>& more) {
     std::vector<Queued> writes = std::move(deferred_);
     deferred_.clear();
-    std::vector<const Queued*> batch;
-    for (const auto& statement : writes) batch.push_back(&statement);
-    for (const auto& statement : more) batch.push_back(&statement);
-    if (batch.empty()) return {};
-    if (PQenterPipelineMode(conn_) != 1) Check(nullptr, batch.front()->sql);
+    struct Step {
+      const Queued* statement;
+      bool preparation;  // else the statement's execution
+      bool answer_wanted;
+    };
+    std::vector<Step> steps;
+    std::vector<const Prepared*> preparing;
+    auto add = [&](const Queued& statement, bool answer_wanted) {
+      if (!statement.statement->ready && std::ranges::find(preparing, statement.statement) == preparing.end()) {
+        preparing.push_back(statement.statement);
+        steps.push_back({&statement, true, false});
+      }
+      steps.push_back({&statement, false, answer_wanted});
+    };
+    for (const auto& statement : writes) add(statement, false);
+    for (const auto& statement : more) add(statement, true);
+    if (steps.empty()) return {};
+    if (PQenterPipelineMode(conn_) != 1) Check(nullptr, steps.front().statement->sql);
     bool sent = true;
-    for (const Queued* statement : batch) {
-      sent = sent && PQsendQueryPrepared(conn_, statement->name.c_str(), static_cast<int>(statement->params.values.size()),
-                                         statement->params.values.data(), nullptr, nullptr, 0) == 1;
+    for (const Step& step : steps) {
+      const Queued& q = *step.statement;
+      if (step.preparation) {
+        sent = sent && PQsendPrepare(conn_, q.statement->name.c_str(), q.statement->text.c_str(), 0, nullptr) == 1;
+      } else {
+        sent = sent && PQsendQueryPrepared(conn_, q.statement->name.c_str(), static_cast<int>(q.params.values.size()),
+                                           q.params.values.data(), nullptr, nullptr, 0) == 1;
+      }
     }
     sent = sent && PQpipelineSync(conn_) == 1;
     ResultPtr failure;
-    std::string failed_sql = batch.front()->sql;
+    std::string failed_sql = steps.front().statement->sql;
     std::vector<ResultPtr> answers;
-    for (std::size_t i = 0; sent && i < batch.size(); ++i) {
+    for (std::size_t i = 0; sent && i < steps.size(); ++i) {
       ResultPtr result(PQgetResult(conn_));
       if (!result) {  // no answer at all: the connection is gone
         sent = false;
-        failed_sql = batch[i]->sql;
+        failed_sql = steps[i].statement->sql;
         break;
       }
-      while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // up to the null that ends this statement
+      while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // up to the null that ends this step
       const ExecStatusType status = PQresultStatus(result.get());
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-        if (i >= writes.size()) answers.push_back(std::move(result));
+        if (steps[i].preparation) steps[i].statement->statement->ready = true;
+        if (steps[i].answer_wanted) answers.push_back(std::move(result));
       } else if (!failure && status != PGRES_PIPELINE_ABORTED) {
         failure = std::move(result);
-        failed_sql = batch[i]->sql;
+        failed_sql = steps[i].statement->sql;
       }
     }
     if (sent) {
@@ -293,7 +320,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> prepared_;
+  std::unordered_map<std::string, Prepared> prepared_;
   std::vector<Queued> deferred_;
   std::vector<Answer> waiting_;
 };

@@ -66,6 +66,35 @@ TEST_F(DeferredWrites, AFailedOneFailsTheTransactionWithItsOwnErrorAndKeepsNothi
   EXPECT_EQ(Count(*c, "taken"), 1);
 }
 
+// On PostgreSQL a statement is prepared in the same pipeline as its first run. A statement whose
+// run was skipped (an earlier one failed) or whose text is refused must not count as prepared on
+// that connection: the next run prepares it again and works, or fails with its own error again.
+TEST_F(DeferredWrites, AStatementFirstSeenInAFailedPipelineIsPreparedAgainNextTime) {
+  auto c = db_->Acquire();
+  c->Execute(kInsertSetting, {std::string("taken"), std::string("v")});
+  constexpr std::string_view kFirstSeen = "SELECT COUNT(*) + 0 FROM settings WHERE key = ?";
+  {
+    store::Transaction tx(*c);
+    if (postgres()) {
+      store::ExecuteDeferred(*c, kInsertSetting, {std::string("taken"), std::string("v")});
+      EXPECT_THROW(c->QueryOne(kFirstSeen, {std::string("taken")}), store::UniqueViolation);
+    }
+  }
+  EXPECT_TRUE(c->Healthy());
+  EXPECT_EQ(c->QueryOne(kFirstSeen, {std::string("taken")})->Int(0), 1) << "prepared again, not assumed";
+  EXPECT_EQ(c->QueryOne(kFirstSeen, {std::string("taken")})->Int(0), 1) << "and now kept";
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      c->QueryOne("SELECT no_such_column FROM settings WHERE key = ?", {std::string("taken")});
+      ADD_FAILURE() << "a statement naming a missing column ran";
+    } catch (const store::DatabaseError& e) {
+      EXPECT_NE(std::string(e.what()).find("no_such_column"), std::string::npos) << "its own error each time: " << e.what();
+    }
+    EXPECT_TRUE(c->Healthy());
+  }
+  EXPECT_EQ(Count(*c, "taken"), 1) << "the connection serves on";
+}
+
 TEST_F(DeferredWrites, AFailureIsThrownByCommitWhenNothingElseFollows) {
   auto c = db_->Acquire();
   c->Execute(kInsertSetting, {std::string("taken"), std::string("v")});
