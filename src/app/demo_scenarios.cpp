@@ -33,9 +33,9 @@ boost::json::array GenerateWorkers(const boost::json::object& spec, int scenario
       std::int64_t share = rest / (count - 1);
       fen = share + (i <= rest % (count - 1) ? 1 : 0);
     }
-    char prefix[18];
+    char prefix[32];  // 17 digits; room for what the compiler cannot rule out
     std::snprintf(prefix, sizeof prefix, "110101%04d%02d%02d%03d", 1970 + static_cast<int>((i * 7 + scenario_index) % 30),
-                  1 + static_cast<int>(i % 12), 1 + static_cast<int>((i * 3) % 28), static_cast<int>(100 + i));
+                  1 + static_cast<int>(i % 12), 1 + static_cast<int>((i * 3) % 28), static_cast<int>(100 + i % 900));
     std::string id = std::string(prefix) + *domain::ResidentIdCheckCharacter(prefix);
     char phone[12];
     std::snprintf(phone, sizeof phone, "13%d%08d", 5 + scenario_index % 5, static_cast<int>(20000000 + scenario_index * 1000 + i));

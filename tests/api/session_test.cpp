@@ -135,14 +135,16 @@ TEST(SessionLockout, UnknownNamesTakeAboutAsLongAsWrongPasswords) {
     LoginFrom(server, address, name, "wrong");
     return std::chrono::steady_clock::now() - started;
   };
-  std::chrono::nanoseconds real{}, unknown{};
-  for (int i = 0; i < 4; ++i) {
-    real += time("police", "10.7.0." + std::to_string(i));
-    unknown += time("nobody-" + std::to_string(i), "10.8.0." + std::to_string(i));
+  // The fastest of several tries of each: a busy machine only ever adds time, and a sum let one
+  // 60 ms pause of a parallel test run fail the comparison.
+  auto real = std::chrono::nanoseconds::max(), unknown = std::chrono::nanoseconds::max();
+  for (int i = 0; i < 6; ++i) {
+    real = std::min<std::chrono::nanoseconds>(real, time("police", "10.7.0." + std::to_string(i)));
+    unknown = std::min<std::chrono::nanoseconds>(unknown, time("nobody-" + std::to_string(i), "10.8.0." + std::to_string(i)));
   }
   // Both run one password verification; allow generous noise on a shared machine.
-  EXPECT_LT(unknown, real * 3 + 50ms);
-  EXPECT_LT(real, unknown * 3 + 50ms);
+  EXPECT_LT(unknown, real * 3 + 20ms);
+  EXPECT_LT(real, unknown * 3 + 20ms);
 }
 
 TEST(SessionLockout, TheSecurityAdministratorUnlocksAndItIsAudited) {

@@ -18,9 +18,9 @@ boost::json::object ScenarioOneComplaint() {
                          "黄德明", "周长江", "吴春生", "徐国庆", "孙立新", "马占山", "朱红旗"};
   boost::json::array workers;
   for (int i = 0; i < 14; ++i) {
-    char prefix[18];
+    char prefix[32];  // 17 digits; room for what the compiler cannot rule out
     std::snprintf(prefix, sizeof prefix, "1101011980%02d%02d%03d", 1 + i % 12, 1 + i, 100 + i);
-    char phone[12];
+    char phone[24];  // 11 digits
     std::snprintf(phone, sizeof phone, "139%08d", 10000000 + i);
     workers.push_back({{"name", names[i]}, {"id_number", ValidIdNumber(prefix)}, {"phone", phone},
                        {"owed_yuan", amounts[i]}, {"months_unpaid", 7},
