@@ -104,8 +104,14 @@ void WriteDatabase(PrometheusText& out, const services::OperationalFigures& figu
     out.Family("wagelink_reads_on_standby_total", "counter", "Lag-tolerant reads served by the hot standby.");
     out.Sample("wagelink_reads_on_standby_total", {}, static_cast<std::int64_t>(figures.reads_routed->on_standby));
     out.Family("wagelink_reads_on_primary_total", "counter",
-               "Lag-tolerant reads served by the primary: the standby was behind the session's writes or unreachable.");
+               "Lag-tolerant reads served by the primary: the standby was behind the session's writes, too far behind, or unreachable.");
     out.Sample("wagelink_reads_on_primary_total", {}, static_cast<std::int64_t>(figures.reads_routed->on_primary));
+    out.Family("wagelink_standby_lag_seconds", "gauge",
+               "The standby's lag behind the primary as last measured (at most once a second); -1 = cannot be told.");
+    const auto lag_ms = figures.reads_routed->standby_lag_ms;
+    out.Sample("wagelink_standby_lag_seconds", {}, lag_ms < 0 ? -1.0 : static_cast<double>(lag_ms) / 1000.0);
+    out.Family("wagelink_standby_max_lag_seconds", "gauge", "database.max_standby_lag_ms: a standby further behind serves no reads.");
+    out.Sample("wagelink_standby_max_lag_seconds", {}, static_cast<double>(figures.reads_routed->max_standby_lag_ms) / 1000.0);
   }
   if (!figures.database_reachable) return;  // the figures below would be zeros that look true
   out.Family("wagelink_outbox_pending", "gauge", "Notices waiting to be handed to the SMS / WeChat gateway.");

@@ -253,7 +253,8 @@ Result<std::unique_ptr<Application>> Application::Open(const Config& config, con
   if (!database) return database.error();
   for (const auto& name : applied) LogEvent(spdlog::level::info, "migration_applied", {{"name", name}});
   if (!config.standby_url.empty()) {
-    (*database)->AttachStandby(store::Database::OpenStandby(config.standby_url, static_cast<std::size_t>(config.pool_size)));
+    (*database)->AttachStandby(store::Database::OpenStandby(config.standby_url, static_cast<std::size_t>(config.pool_size)),
+                               config.max_standby_lag_ms);
     LogEvent(spdlog::level::info, "standby_reads", {{"standby", store::RedactUrl(config.standby_url)}});
   }
   using Creation = services::SecurityKeys::Creation;

@@ -30,6 +30,10 @@ struct Config {
   // bulletins); "" = every read on database_url. services/read_your_writes.h keeps a session's own
   // writes visible to it.
   std::string standby_url;
+  // How far behind the primary the standby may be and still serve those reads (its WAL receiver
+  // running and caught up, or its last applied commit at most this old). An operations choice, not
+  // a legal one: how stale a list or a dashboard may be.
+  std::int64_t max_standby_lag_ms = 10'000;
   // [paths]
   // Empty: found from the binary's location (core/install_paths.h), not the current folder.
   std::string web_root;

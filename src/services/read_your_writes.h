@@ -18,7 +18,7 @@ class ReadYourWrites {
   // The position a read must see to include every write committed so far.
   std::string PositionNow() { return db_.WrittenPosition(); }
   // A position as PostgreSQL writes one ("16/B374D848"): anything else a client sends is ignored.
-  static bool IsPosition(std::string_view text);
+  static bool IsPosition(std::string_view text) { return store::ParseWalPosition(text).has_value(); }
 
  private:
   store::Database& db_;

@@ -108,7 +108,33 @@ std::unique_ptr<Database> Database::OpenStandby(const std::string& url, std::siz
   return std::unique_ptr<Database>(new Database(url, Dialect::kPostgres, max_connections));
 }
 
-void Database::AttachStandby(std::unique_ptr<Database> standby) { standby_ = std::move(standby); }
+void Database::AttachStandby(std::unique_ptr<Database> standby, std::int64_t max_lag_ms) {
+  standby_ = std::move(standby);
+  max_standby_lag_ms_ = max_lag_ms;
+}
+
+std::optional<std::uint64_t> ParseWalPosition(std::string_view text) {
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  const auto hex = [](std::string_view part) -> std::optional<std::uint64_t> {
+    if (part.empty() || part.size() > 8) return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : part) {
+      if (c >= '0' && c <= '9') {
+        value = value * 16 + static_cast<std::uint64_t>(c - '0');
+      } else if (c >= 'A' && c <= 'F') {
+        value = value * 16 + static_cast<std::uint64_t>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+    }
+    return value;
+  };
+  const auto high = hex(text.substr(0, slash));
+  const auto low = hex(text.substr(slash + 1));
+  if (!high || !low) return std::nullopt;
+  return *high << 32 | *low;
+}
 
 namespace {
 std::int64_t SteadyMs() {
@@ -118,19 +144,51 @@ std::int64_t SteadyMs() {
 // How long reads stay on the primary after the standby failed to answer: long enough that a
 // standby which is down costs one failed connection attempt per few seconds, not one per read.
 constexpr std::int64_t kStandbyRestMs = 5'000;
+// How long one measurement of the standby's lag stands for every read: a round trip per second, not
+// one per read.
+constexpr std::int64_t kStandbyMeasureEveryMs = 1'000;
+
+// The standby's lag behind the primary in milliseconds (-1: cannot be told) and what it has
+// replayed. Caught up with everything it has received while its WAL receiver runs: 0. Otherwise the
+// age of the last transaction it applied, by the primary's commit timestamp: an upper bound when
+// the primary is busy, an overstatement after the primary was idle (reads then go to the primary
+// until replay moves, which is the safe side). Not in recovery (a promoted standby): 0, it is a
+// primary; but it reports no replayed position, so a session's own writes are still read on
+// database.url (which, after a failover, is the same server).
+constexpr const char* kStandbyLagSql =
+    "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0 "
+    "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0 "
+    "ELSE COALESCE(CAST(1000 * EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) AS bigint), -1) "
+    "END, COALESCE(CAST(pg_last_wal_replay_lsn() AS text), '')";
 }  // namespace
+
+bool Database::StandbyMayServe(Connection& standby, std::string_view must_see) {
+  const auto now = SteadyMs();
+  auto measured_at = standby_measured_at_ms_.load();
+  if (measured_at <= now - kStandbyMeasureEveryMs && standby_measured_at_ms_.compare_exchange_strong(measured_at, now)) {
+    const auto row = standby.QueryOne(kStandbyLagSql, {});
+    standby_lag_ms_ = row->Int(0);
+    standby_replayed_ = ParseWalPosition(row->Text(1)).value_or(0);
+  }
+  const auto lag = standby_lag_ms_.load();
+  if (lag < 0 || lag > max_standby_lag_ms_) return false;
+  if (must_see.empty()) return true;
+  const auto position = ParseWalPosition(must_see);
+  if (!position) return false;
+  if (*position <= standby_replayed_.load()) return true;
+  // Not as of the last measurement; the standby may have replayed it since.
+  const auto replayed =
+      ParseWalPosition(standby.QueryOne("SELECT COALESCE(CAST(pg_last_wal_replay_lsn() AS text), '')", {})->Text(0));
+  if (!replayed) return false;
+  standby_replayed_ = *replayed;
+  return *position <= *replayed;
+}
 
 Database::Lease Database::AcquireForReading(std::string_view must_see) {
   if (standby_ && SteadyMs() >= standby_resting_until_ms_.load()) {
     try {
       auto lease = standby_->Acquire();
-      // NULL (not in recovery: a promoted standby) compares as not replayed, so such a read goes to
-      // this database, which is then the one being written.
-      const bool fresh_enough =
-          must_see.empty() ||
-          lease->QueryOne("SELECT CASE WHEN pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn) THEN 1 ELSE 0 END",
-                          {std::string(must_see)})->Int(0) == 1;
-      if (fresh_enough) {
+      if (StandbyMayServe(*lease, must_see)) {
         ++reads_on_standby_;
         return lease;
       }

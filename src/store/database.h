@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -98,6 +99,10 @@ class Connection {
 // Opens one connection from a URL: `sqlite:PATH` (or a bare path) or `postgresql://...`.
 Result<std::unique_ptr<Connection>> Connect(const std::string& url);
 
+// A PostgreSQL WAL position as the server writes one ("16/B374D848": two groups of at most eight
+// upper-case hex digits) as one number that orders like the positions; nullopt for anything else.
+std::optional<std::uint64_t> ParseWalPosition(std::string_view text);
+
 // A bounded pool of connections to one database. Thread-safe.
 class Database {
  public:
@@ -114,12 +119,15 @@ class Database {
   // dashboards, exports, bulletins; docs/operations.md "Reads on the standby"). No connection is
   // opened until the first such read, so a standby that is down does not stop the server starting.
   static std::unique_ptr<Database> OpenStandby(const std::string& url, std::size_t max_connections);
-  void AttachStandby(std::unique_ptr<Database> standby);  // once, before serving
+  // Once, before serving. `max_lag_ms`: a standby further behind the primary than this (or whose
+  // lag cannot be told) serves no reads until it catches up.
+  void AttachStandby(std::unique_ptr<Database> standby, std::int64_t max_lag_ms);
   bool has_standby() const { return standby_ != nullptr; }
 
-  // A connection for such a read: the standby's when one is attached, answers and has replayed
-  // `must_see` (a position from WrittenPosition(); "" = whatever it has), else one of this
-  // database's. A standby that cannot be reached is left alone for a few seconds.
+  // A connection for such a read: the standby's when one is attached, answers, is at most
+  // `max_lag_ms` behind and has replayed `must_see` (a position from WrittenPosition(); "" =
+  // whatever it has), else one of this database's. A standby that cannot be reached is left alone
+  // for a few seconds.
   Lease AcquireForReading(std::string_view must_see);
   // The primary's WAL position now: a read that must include every write committed before this
   // call passes it to AcquireForReading. "" when there is no standby.
@@ -128,8 +136,12 @@ class Database {
   struct ReadRouting {
     std::uint64_t on_standby = 0;  // reads AcquireForReading sent to the standby since start
     std::uint64_t on_primary = 0;  // and to this database (no standby, behind, or unreachable)
+    std::int64_t standby_lag_ms = -1;  // as last measured (at most once a second); -1 = not known
+    std::int64_t max_standby_lag_ms = 0;
   };
-  ReadRouting ReadsRouted() const { return {reads_on_standby_.load(), reads_on_primary_.load()}; }
+  ReadRouting ReadsRouted() const {
+    return {reads_on_standby_.load(), reads_on_primary_.load(), standby_lag_ms_.load(), max_standby_lag_ms_};
+  }
 
   struct PoolStats {
     std::size_t max_connections = 0;
@@ -142,6 +154,7 @@ class Database {
  private:
   Database(std::string url, Dialect dialect, std::size_t max_connections);
   void Release(std::unique_ptr<Connection> connection);
+  bool StandbyMayServe(Connection& standby, std::string_view must_see);
 
   std::string url_;
   std::string display_url_;  // without password, for logs
@@ -154,6 +167,11 @@ class Database {
   std::condition_variable available_;
   std::unique_ptr<Database> standby_;
   std::atomic<std::int64_t> standby_resting_until_ms_{0};  // steady clock
+  std::int64_t max_standby_lag_ms_ = 0;
+  // The standby's state as last measured, shared by every read of the next second.
+  std::atomic<std::int64_t> standby_measured_at_ms_{std::numeric_limits<std::int64_t>::min()};  // steady clock
+  std::atomic<std::int64_t> standby_lag_ms_{-1};
+  std::atomic<std::uint64_t> standby_replayed_{0};  // WAL position, as ParseWalPosition
   std::atomic<std::uint64_t> reads_on_standby_{0};
   std::atomic<std::uint64_t> reads_on_primary_{0};
 };

@@ -8,7 +8,11 @@
 // pauses a real standby's replay and shows the difference. PostgreSQL run only (Postgres*).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "app/application.h"
 #include "app/config.h"
@@ -62,6 +66,10 @@ TEST(PostgresStandbyReads, ASessionReadsTheStandbyUntilItWritesThenTheDatabaseTh
   EXPECT_EQ(leader.Get("/api/v1/cases?page_size=5").status, 200);
   EXPECT_EQ(Routed(server).on_standby, before.on_standby + 1);
 
+  // A server not in recovery is a primary: nothing to lag behind.
+  EXPECT_EQ(Routed(server).standby_lag_ms, 0);
+  EXPECT_EQ(Routed(server).max_standby_lag_ms, 10'000) << "the default of database.max_standby_lag_ms";
+
   // A refused write changes nothing the session must read back: no new position.
   auto refused = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", "2025-12-07"}, {"to", "2025-12-01"}});
   EXPECT_EQ(refused.status, 400) << refused.body;
@@ -91,6 +99,37 @@ TEST(StandbyReadsConfiguration, AStandbyIsForPostgreSqlOnly) {
   ASSERT_TRUE(accepted) << accepted.error().message_en;
   EXPECT_EQ(accepted->standby_url, "postgresql://standby/wagelink");
   EXPECT_FALSE(app::LoadConfig(std::nullopt, {{"WAGELINK_STANDBY_DB", "sqlite:other.db"}}, overrides));
+}
+
+TEST(StandbyReadsConfiguration, TheLagBoundIsAtLeastATenthOfASecondAndAtMostAnHour) {
+  app::CommandLineOverrides overrides;
+  overrides.database_url = "postgresql://primary/wagelink";
+  const auto with_bound = [&](const std::string& bound) {
+    const auto path = std::filesystem::temp_directory_path() / ("wagelink-lag-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(path) << "[database]\nmax_standby_lag_ms = " << bound << "\n";
+    auto config = app::LoadConfig(path.string(), {}, overrides);
+    std::filesystem::remove(path);
+    return config;
+  };
+  auto accepted = with_bound("2500");
+  ASSERT_TRUE(accepted) << accepted.error().message_en;
+  EXPECT_EQ(accepted->max_standby_lag_ms, 2500);
+  for (const auto* refused : {"99", "3600001", "-1"}) {
+    auto config = with_bound(refused);
+    ASSERT_FALSE(config) << refused;
+    EXPECT_EQ(config.error().field, "database.max_standby_lag_ms");
+    EXPECT_NE(config.error().message_zh.find("100..3600000"), std::string::npos) << config.error().message_zh;
+  }
+}
+
+TEST(StandbyReadsConfiguration, WalPositionsOrderAsTheServerOrdersThem) {
+  EXPECT_EQ(store::ParseWalPosition("0/0"), 0u);
+  EXPECT_EQ(store::ParseWalPosition("16/B374D848"), (std::uint64_t{0x16} << 32) | 0xB374D848u);
+  EXPECT_LT(*store::ParseWalPosition("0/FFFFFFFF"), *store::ParseWalPosition("1/0"));
+  EXPECT_LT(*store::ParseWalPosition("1/9"), *store::ParseWalPosition("1/10"));
+  for (const auto* refused : {"", "/", "1/", "/1", "16B374D848", "16/b374d848", "123456789/0", "1/2/3", "1/2'; --", " 1/2"}) {
+    EXPECT_FALSE(store::ParseWalPosition(refused)) << refused;
+  }
 }
 
 }  // namespace

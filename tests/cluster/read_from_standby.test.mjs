@@ -2,8 +2,9 @@
 // cluster's instances have `standby_url`. With the standby's replay paused, a bulletin generated
 // through instance 1 is read at once by its author through instance 2 (the cookie names the write's
 // position, the paused standby has not replayed it, so the read goes to the primary), while another
-// session, and the author without the cookie, are served by the standby and do not find it yet.
-// Once replay resumes, everybody finds it.
+// session, and the author without the cookie, are served by the standby and do not find it yet —
+// until the standby is further behind than database.max_standby_lag_ms: then every read goes to the
+// primary and finds it, replay still paused. Once replay resumes, reads go back to the standby.
 import fs from 'node:fs';
 import { runTest, Client, instanceUrls, env, sleep, figure, check, psql, request } from './lib.mjs';
 
@@ -32,8 +33,13 @@ function isoDaysAgo(days) {
 async function routedReads(base) {
   const token = fs.readFileSync(env('WAGELINK_METRICS_TOKEN_FILE'), 'utf8').trim();
   const r = await request(base, '/metrics', { headers: { authorization: `Bearer ${token}` } });
-  const value = (name) => Number((r.body.match(new RegExp(`^${name} (\\d+)`, 'm')) || [])[1]);
-  return { standby: value('wagelink_reads_on_standby_total'), primary: value('wagelink_reads_on_primary_total') };
+  const value = (name) => Number((r.body.match(new RegExp(`^${name} (-?[\\d.]+)`, 'm')) || [])[1]);
+  return {
+    standby: value('wagelink_reads_on_standby_total'),
+    primary: value('wagelink_reads_on_primary_total'),
+    lagSeconds: value('wagelink_standby_lag_seconds'),
+    maxLagSeconds: value('wagelink_standby_max_lag_seconds'),
+  };
 }
 
 await runTest('reads on the standby keep a session\'s own writes', async () => {
@@ -50,6 +56,7 @@ await runTest('reads on the standby keep a session\'s own writes', async () => {
 
   let id = 0;
   psql(standby, 'SELECT pg_wal_replay_pause()');
+  const pausedAt = Date.now();
   try {
     await sleep(200);
     const issued = await author.post('/api/v1/bulletins', { period: 'on_demand', from: isoDaysAgo(10), to: isoDaysAgo(4) });
@@ -71,6 +78,25 @@ await runTest('reads on the standby keep a session\'s own writes', async () => {
     figure('the author without the cookie, standby paused', forgetful.status);
     check(other.status === 404, `another session's read was not served by the paused standby: ${other.status}`);
     check(forgetful.status === 404, `without the cookie the author's read was not served by the paused standby: ${forgetful.status}`);
+
+    // Replay stays paused: once the standby is further behind than the bound, nobody reads it.
+    const bound = before.maxLagSeconds;
+    check(bound > 0, `GET /metrics has no wagelink_standby_max_lag_seconds: ${bound}`);
+    let found = null;
+    while (!found && (Date.now() - pausedAt) / 1000 < bound + 10) {
+      await sleep(250);
+      const ahead = await routedReads(second);
+      const read = await reader.get(`/api/v1/bulletins/${id}`);
+      const routed = await routedReads(second);
+      if (read.status === 200) found = { afterSeconds: (Date.now() - pausedAt) / 1000, ahead, routed };
+    }
+    check(found, `another session still did not find the bulletin ${bound + 10} s after the standby paused`);
+    figure('another session finds it on the primary, replay paused', `${found.afterSeconds.toFixed(1)} s after the pause; bound ${bound} s; measured lag ${found.routed.lagSeconds} s`);
+    check(found.routed.primary === found.ahead.primary + 1 && found.routed.standby === found.ahead.standby,
+          `the read that found it was not routed to the primary: ${JSON.stringify(found)}`);
+    check(found.routed.lagSeconds > bound, `the standby's measured lag ${found.routed.lagSeconds} s is not over the bound ${bound} s`);
+    // Measured at most a second apart, from the last commit replayed before the pause.
+    check(found.afterSeconds <= bound + 3, `the primary took over ${found.afterSeconds} s after the pause, bound ${bound} s`);
   } finally {
     psql(standby, 'SELECT pg_wal_replay_resume()');
   }
@@ -82,4 +108,12 @@ await runTest('reads on the standby keep a session\'s own writes', async () => {
   const listed = (await reader.get('/api/v1/bulletins')).json().items.some((b) => b.id === id);
   figure('another session after replay resumed', `${seen}, listed: ${listed}`);
   check(seen === 200 && listed, 'after replay resumed, another session still does not see the bulletin');
+  let back = false;
+  for (let i = 0; i < 40 && !back; i++) {
+    const ahead = await routedReads(second);
+    await reader.get('/api/v1/bulletins');
+    back = (await routedReads(second)).standby === ahead.standby + 1;
+    if (!back) await sleep(250);
+  }
+  check(back, 'after replay resumed and caught up, reads did not go back to the standby');
 });
