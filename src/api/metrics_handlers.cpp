@@ -11,6 +11,7 @@
 #include "http/problem.h"
 #include "jobs/scheduler.h"
 #include "security/tokens.h"
+#include "services/auth_service.h"
 #include "services/operational_figures.h"
 #include "services/readiness.h"
 
@@ -140,6 +141,11 @@ void RegisterMonitoringRoutes(http::Router& router, const ApiContext& context) {
     if (context.server_load) WriteServerLoad(out, context.server_load());
     WriteJobs(out, context.scheduler->Status());
     WriteDatabase(out, context.operational_figures->Read(), context.readiness->Check());
+    if (context.auth) {
+      out.Family("wagelink_password_checks_total", "counter",
+                 "Password hash verifications (sign-ins, password changes, the demo-password check): an unknown name costs one like a wrong password.");
+      out.Sample("wagelink_password_checks_total", {}, static_cast<std::int64_t>(context.auth->password_checks()));
+    }
     auto memory = ReadProcessMemory();
     out.Family("process_resident_memory_bytes", "gauge", "Resident memory of the server process.");
     out.Sample("process_resident_memory_bytes", {}, memory.resident_bytes);

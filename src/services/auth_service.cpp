@@ -80,6 +80,7 @@ Result<std::string> AuthService::HashBounded(std::string_view password) {
 
 bool AuthService::VerifyBounded(std::string_view hash, std::string_view password) {
   hashing_.acquire();
+  ++password_checks_;
   bool ok = security::VerifyPassword(hash, password);
   hashing_.release();
   return ok;

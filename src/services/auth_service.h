@@ -96,6 +96,9 @@ class AuthService {
   const std::atomic<bool>& published_demo_password() const { return published_demo_password_; }
 
   security::Argon2Cost cost() const { return cost_; }
+  // Password hash verifications since start: a sign-in with an unknown name counts one, like a
+  // wrong password, so neither its time nor its CPU tells the names apart (GET /metrics).
+  std::uint64_t password_checks() const { return password_checks_.load(); }
   // Hashes with the concurrency bound; shared with user administration.
   Result<std::string> HashBounded(std::string_view password);
 
@@ -121,6 +124,7 @@ class AuthService {
   std::string dummy_hash_;
   std::counting_semaphore<kConcurrentHashes> hashing_{kConcurrentHashes};
   std::atomic<bool> published_demo_password_{false};
+  std::atomic<std::uint64_t> password_checks_{0};
 };
 
 // "2026-01-05 17:15" in Asia/Shanghai, for messages.

@@ -144,6 +144,28 @@ TEST(Metrics, CountScheduledJobRunsAndOverdueClocksPerBody) {
   EXPECT_TRUE(Sample(after, "wagelink_outbox_pending"));
 }
 
+// The lockout's promise that an unknown name is not told apart from a wrong password rests on the
+// unknown name paying the same password verification (services::AuthService::Login). Timing
+// cannot show it on the tests' cheap hash, where the database work dominates; the count does.
+TEST(Metrics, AnUnknownNameCostsOnePasswordCheckLikeAWrongPassword) {
+  auto server = WithMetrics();
+  const auto checks = [&] { return Value(Scrape(server).body, "wagelink_password_checks_total"); };
+  const auto sign_in = [&](const std::string& name, const std::string& password) {
+    boost::json::object body{{"username", name}, {"password", password}};
+    return server.Client().Send("POST", "/api/v1/auth/login", boost::json::serialize(body),
+                                {{"Content-Type", "application/json"}}).status;
+  };
+  const double at_start = checks();
+  EXPECT_EQ(sign_in("police", "wrong"), 401);
+  const double after_wrong = checks();
+  EXPECT_EQ(sign_in("no-such-user", "wrong"), 401);
+  const double after_unknown = checks();
+  EXPECT_EQ(sign_in("police", kDemoPassword), 200);
+  EXPECT_EQ(after_wrong - at_start, 1);
+  EXPECT_EQ(after_unknown - after_wrong, 1) << "an unknown name skipped the password verification";
+  EXPECT_EQ(checks() - after_unknown, 1);
+}
+
 TEST(Metrics, AShortOrUnreadableTokenFileStopsTheServerAtStartNamingTheSetting) {
   std::string dir = MakeTempDir();
   std::ofstream(dir + "/short.token") << "too-short\n";
