@@ -277,9 +277,7 @@ TEST(Case, HundredsOfWorkersAreStoredInOrderEachWithTheirOwnSealedFields) {
   boost::json::array workers;
   std::vector<std::string> id_numbers;
   for (int i = 0; i < 230; ++i) {
-    char prefix[32];  // 17 digits; room for what the compiler cannot rule out
-    std::snprintf(prefix, sizeof prefix, "1101011980%02d%02d%03d", 1 + i % 12, 1 + i % 28, i);
-    id_numbers.push_back(ValidIdNumber(prefix));
+    id_numbers.push_back(SyntheticIdNumber("1101011980", 1 + i % 12, 1 + i % 28, i));
     workers.push_back({{"name", std::string(family[i % 15]) + given[i % 10]}, {"id_number", id_numbers.back()},
                        {"owed_yuan", 1000 + i}, {"months_unpaid", 3}, {"period_from", "2025-09"}, {"period_to", "2025-11"}});
   }

@@ -68,11 +68,7 @@ std::string BeijingDate(std::time_t t) {
 
 // Digits that differ for every write `n`, for ID numbers and names the server deduplicates on.
 std::string IdNumber(int n, int worker) {
-  const auto u = static_cast<unsigned>(n);
-  char prefix[48];  // 17 characters; room for what the compiler cannot rule out (-Wformat-truncation)
-  std::snprintf(prefix, sizeof prefix, "1101011980%02u%02u%03u", 1 + u % 12, 1u + static_cast<unsigned>(worker) % 28,
-                u % 1000);
-  return ValidIdNumber(prefix);
+  return SyntheticIdNumber("1101011980", 1 + n % 12, 1 + worker % 28, n);
 }
 
 boost::json::object Complaint(int n, std::time_t now) {

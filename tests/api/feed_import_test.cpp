@@ -29,7 +29,7 @@ boost::json::object Project() {
           {"notice_board_up", true}};
 }
 
-std::string WorkerId(int n) { return ValidIdNumber(fmt::format("3301061988{:02}{:02}{:03}", 1 + n % 12, 1 + n % 28, 200 + n)); }
+std::string WorkerId(int n) { return SyntheticIdNumber("3301061988", 1 + n % 12, 1 + n % 28, 200 + n); }
 
 // The real-name platform's export: the header words it uses, one row per worker.
 std::string AttendanceCsv(int workers) {

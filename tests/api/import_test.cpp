@@ -22,9 +22,7 @@ namespace {
 using imports::testing::ToGbk;
 
 std::string Id(unsigned n) {
-  char prefix[32];  // 17 characters; room for what the compiler cannot rule out
-  std::snprintf(prefix, sizeof prefix, "3201021985%02u%02u%03u", 1 + n % 12, 1 + n % 28, n % 1000);
-  return ValidIdNumber(prefix);
+  return SyntheticIdNumber("3201021985", static_cast<int>(1 + n % 12), static_cast<int>(1 + n % 28), static_cast<int>(n % 1000));
 }
 
 HttpResponse Upload(HttpClient& client, const std::string& query, const std::string& bytes, const std::string& type = "text/csv") {

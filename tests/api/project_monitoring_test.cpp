@@ -34,7 +34,7 @@ boost::json::object Project() {
 }
 
 std::string WorkerId(int n) {
-  return ValidIdNumber(fmt::format("3301061990{:02}{:02}{:03}", 1 + n % 12, 1 + n % 28, 100 + n % 900));
+  return SyntheticIdNumber("3301061990", 1 + n % 12, 1 + n % 28, 100 + n % 900);
 }
 
 const char* kNames[] = {"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵军", "黄敏", "周强", "吴丽"};

@@ -1,5 +1,7 @@
 #include "support/scenarios.h"
 
+#include <fmt/format.h>
+
 #include "domain/validators.h"
 
 namespace wagelink::testing {
@@ -12,17 +14,19 @@ std::string ValidIdNumber(const std::string& first17) {
   return first17 + domain::ResidentIdCheckCharacter(first17).value();
 }
 
+std::string SyntheticIdNumber(std::string_view area_and_year, int month, int day, int serial) {
+  return ValidIdNumber(fmt::format("{}{:02}{:02}{:03}", area_and_year, month, day, serial % 1000));
+}
+
 boost::json::object ScenarioOneComplaint() {
   const int amounts[] = {21300, 15200, 14800, 14100, 13900, 13500, 13200, 12800, 12600, 12400, 11500, 11000, 10200, 9900};
   const char* names[] = {"张建国", "李卫东", "王海军", "刘志强", "陈宝山", "杨永刚", "赵铁柱",
                          "黄德明", "周长江", "吴春生", "徐国庆", "孙立新", "马占山", "朱红旗"};
   boost::json::array workers;
   for (int i = 0; i < 14; ++i) {
-    char prefix[32];  // 17 digits; room for what the compiler cannot rule out
-    std::snprintf(prefix, sizeof prefix, "1101011980%02d%02d%03d", 1 + i % 12, 1 + i, 100 + i);
     char phone[24];  // 11 digits
     std::snprintf(phone, sizeof phone, "139%08d", 10000000 + i);
-    workers.push_back({{"name", names[i]}, {"id_number", ValidIdNumber(prefix)}, {"phone", phone},
+    workers.push_back({{"name", names[i]}, {"id_number", SyntheticIdNumber("1101011980", 1 + i % 12, 1 + i, 100 + i)}, {"phone", phone},
                        {"owed_yuan", amounts[i]}, {"months_unpaid", 7},
                        {"period_from", "2025-05"}, {"period_to", "2025-11"}});
   }
