@@ -80,16 +80,26 @@ security::Checkpoint ToCheckpoint(const Row& r) {
 }  // namespace
 
 void AuditRepository::LockForAppend() {
+  auto* held = c_.audit_chain_held();
+  if (held && held->locked) return;  // taken earlier in this transaction, held to its end
   if (c_.dialect() == Dialect::kPostgres) ExecuteDeferred(c_, kPostgresAppendLock);  // Last() follows at once
+  // On SQLite the transaction itself is the lock: it began IMMEDIATE, the only writer.
+  if (held) held->locked = true;
 }
 
 security::ChainAnchor AuditRepository::Last() {
+  auto* held = c_.audit_chain_held();
+  if (held && held->locked && held->tail) return {held->tail->first, held->tail->second};
   auto row = c_.QueryOne(kSelectLast);
-  if (!row) return {};
-  return {row->Int(0), row->Text(1)};
+  security::ChainAnchor last = row ? security::ChainAnchor{row->Int(0), row->Text(1)} : security::ChainAnchor{};
+  // Under the lock nobody else appends until this transaction ends: what it reads now, and then
+  // writes itself (Insert), is the chain's newest entry for the rest of it.
+  if (held && held->locked) held->tail.emplace(last.seq, last.hash);
+  return last;
 }
 
 void AuditRepository::Insert(const security::AuditEntry& e) {
+  if (auto* held = c_.audit_chain_held(); held && held->locked) held->tail.emplace(e.seq, e.hash);
   Value actor = e.actor_user_id.empty() ? Value(nullptr) : Value(std::stoll(e.actor_user_id));
   ExecuteDeferred(c_, kInsert, {e.seq, e.at, actor, e.actor_username, e.body_code, e.role, e.action, e.target_type, e.target_id,
                        e.before_digest, e.after_digest, e.request_id, e.client_address, e.prev_hash, e.hash});

@@ -230,9 +230,12 @@ Database::Lease::~Lease() {
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
   connection_.BeginTransaction();
+  connection_.in_transaction_ = true;
+  connection_.audit_chain_held_ = {};
 }
 
 Transaction::~Transaction() {
+  connection_.in_transaction_ = false;
   if (done_) return;
   if (auto* receipt = WriteReceiptScope::Current()) receipt->RolledBack();
   try {
@@ -247,6 +250,7 @@ void Transaction::Commit() {
   // leaves the transaction open for the destructor to roll back.
   auto* receipt = WriteReceiptScope::Current();
   if (receipt) receipt->RecordIn(connection_);
+  connection_.in_transaction_ = false;
   try {
     connection_.CommitTransaction();
   } catch (const DatabaseUnavailable& e) {

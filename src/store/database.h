@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -94,6 +95,21 @@ class Connection {
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
   // Runs an `INSERT ... RETURNING id` and returns the id.
   std::int64_t InsertReturningId(std::string_view sql, const Params& params);
+
+  // What the open Transaction has established about the audit chain (store/audit_repository.h):
+  // the write-order lock taken, and the chain's newest entry as this transaction left it. Both
+  // hold until the transaction ends, so neither is asked of the database again (an import
+  // appends thousands of entries in one transaction). nullptr outside a Transaction.
+  struct AuditChainHeld {
+    bool locked = false;
+    std::optional<std::pair<std::int64_t, std::string>> tail;  // seq, hash
+  };
+  AuditChainHeld* audit_chain_held() { return in_transaction_ ? &audit_chain_held_ : nullptr; }
+
+ private:
+  friend class Transaction;
+  bool in_transaction_ = false;
+  AuditChainHeld audit_chain_held_;
 };
 
 // Opens one connection from a URL: `sqlite:PATH` (or a bare path) or `postgresql://...`.

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/audit_repository.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
@@ -94,6 +95,58 @@ TEST(Store, AnUpToDateDatabaseIsMigratedInTwoStatements) {
   EXPECT_EQ(log.size(), 2u);
   EXPECT_EQ(log.Naming("BEGIN"), 0u);
   EXPECT_EQ(log.Naming("pg_advisory_xact_lock"), 0u);
+}
+
+// An import appends thousands of audit entries in one transaction: the write-order lock is taken
+// and the chain's newest entry read once, then remembered (with what the transaction appends)
+// until the transaction ends. Another transaction asks again; so does a read outside one.
+TEST(Store, ATransactionTakesTheAuditLockAndReadsTheChainsEndOnce) {
+  MigratedScratchDatabase scratch;
+  auto c = scratch.db().Acquire();
+  StatementLog log(*c);
+  const auto entry = [](std::int64_t seq, const std::string& prev_hash) {
+    security::AuditEntry e;
+    e.seq = seq;
+    e.at = "2026-12-07T00:00:00Z";
+    e.actor_username = "system";
+    e.action = "test.append";
+    e.target_type = "case";
+    e.target_id = "1";
+    e.request_id = "r";
+    e.prev_hash = prev_hash;
+    e.hash = "h" + std::to_string(seq);
+    return e;
+  };
+  const auto start = store::AuditRepository(*c).Last().seq;
+  const char* kReadEnd = "ORDER BY seq DESC LIMIT 1";
+  {
+    store::Transaction tx(log);
+    for (int i = 0; i < 3; ++i) {
+      store::AuditRepository repository(log);
+      repository.LockForAppend();
+      const auto last = repository.Last();
+      EXPECT_EQ(last.seq, start + i);
+      if (i > 0) {
+        EXPECT_EQ(last.hash, "h" + std::to_string(start + i));
+      }
+      repository.Insert(entry(last.seq + 1, last.hash));
+    }
+    tx.Commit();
+  }
+  EXPECT_EQ(log.Naming(kReadEnd), 1u);
+  EXPECT_EQ(log.Naming("pg_advisory_xact_lock"), c->dialect() == store::Dialect::kPostgres ? 1u : 0u);
+  {
+    store::Transaction tx(log);
+    store::AuditRepository repository(log);
+    repository.LockForAppend();
+    EXPECT_EQ(repository.Last().seq, start + 3);
+    EXPECT_EQ(repository.Last().hash, "h" + std::to_string(start + 3));
+  }
+  EXPECT_EQ(log.Naming(kReadEnd), 2u) << "a new transaction reads the chain's end again";
+  store::AuditRepository outside(log);
+  EXPECT_EQ(outside.Last().seq, start + 3) << "the second transaction rolled back and appended nothing";
+  outside.Last();
+  EXPECT_EQ(log.Naming(kReadEnd), 4u) << "outside a transaction nothing is remembered";
 }
 
 TEST(Store, PostgresPlaceholderRewriteSkipsQuotedText) {
