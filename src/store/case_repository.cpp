@@ -342,7 +342,7 @@ const PlannedSearch& CaseRepository::PlanSearch(const CaseFilter& filter) {
   });
   // A term found in more cases than the cap is common enough that reading the cases in the list's
   // order fills a page at once, where taking all its matches from the index would mean sorting them.
-  if (matched <= kCaseCountCap) planned_ = {filter.text, SearchPlan::kTextIndex, found + "]"};
+  if (matched <= kCaseCountCap) planned_ = {filter.text, SearchPlan::kTextIndex, found + "]", matched};
   return planned_;
 }
 
@@ -365,6 +365,11 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   }
   const PlannedSearch& search = PlanSearch(filter);
   const auto parties = RequiredParties(scope, filter);
+  // Nothing narrows what the index found (one row per case, as exact as the list's own match): its
+  // count is the answer, where counting it again would look up each found case once more.
+  if (search.plan == SearchPlan::kTextIndex && filter.states.empty() && parties.empty()) {
+    return {search.found_count, false};
+  }
   const auto& statements = search.plan == SearchPlan::kReadCases         ? kCountCasesReadingText
                            : c_.dialect() == Dialect::kPostgres ? kCountCasesFoundPostgres
                                                                 : kCountCasesFoundSqlite;
