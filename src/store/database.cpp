@@ -160,6 +160,13 @@ constexpr const char* kStandbyLagSql =
     "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0 "
     "ELSE COALESCE(CAST(1000 * EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) AS bigint), -1) "
     "END, COALESCE(CAST(pg_last_wal_replay_lsn() AS text), '')";
+
+// Replay only moves forward: a slower thread's older answer must not replace a newer one.
+void RaiseTo(std::atomic<std::uint64_t>& replayed, std::uint64_t position) {
+  auto known = replayed.load();
+  while (known < position && !replayed.compare_exchange_weak(known, position)) {
+  }
+}
 }  // namespace
 
 bool Database::StandbyMayServe(Connection& standby, std::string_view must_see) {
@@ -168,7 +175,7 @@ bool Database::StandbyMayServe(Connection& standby, std::string_view must_see) {
   if (measured_at <= now - kStandbyMeasureEveryMs && standby_measured_at_ms_.compare_exchange_strong(measured_at, now)) {
     const auto row = standby.QueryOne(kStandbyLagSql, {});
     standby_lag_ms_ = row->Int(0);
-    standby_replayed_ = ParseWalPosition(row->Text(1)).value_or(0);
+    RaiseTo(standby_replayed_, ParseWalPosition(row->Text(1)).value_or(0));
   }
   const auto lag = standby_lag_ms_.load();
   if (lag < 0 || lag > max_standby_lag_ms_) return false;
@@ -180,7 +187,7 @@ bool Database::StandbyMayServe(Connection& standby, std::string_view must_see) {
   const auto replayed =
       ParseWalPosition(standby.QueryOne("SELECT COALESCE(CAST(pg_last_wal_replay_lsn() AS text), '')", {})->Text(0));
   if (!replayed) return false;
-  standby_replayed_ = *replayed;
+  RaiseTo(standby_replayed_, *replayed);
   return *position <= *replayed;
 }
 

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "support/case_api.h"
+#include "support/metrics_text.h"
 #include "support/scenarios.h"
 #include "support/test_server.h"
 
@@ -23,17 +24,6 @@ TestServer WithMetrics() {
 
 HttpResponse Scrape(const TestServer& server, const std::string& token = kToken) {
   return server.Client().Send("GET", "/metrics", {}, {{"Authorization", "Bearer " + token}});
-}
-
-// The value of the one sample whose name and labels are exactly `series`, e.g.
-// `wagelink_outbox_pending` or `wagelink_clocks_overdue{body="police"}`; nullopt when absent.
-std::optional<double> Sample(const std::string& text, const std::string& series) {
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (line.starts_with(series + " ")) return std::stod(line.substr(series.size() + 1));
-  }
-  return std::nullopt;
 }
 
 // The sample's value; a missing sample fails the test (and reads as NaN, which equals nothing).

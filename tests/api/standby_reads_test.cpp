@@ -17,6 +17,7 @@
 #include "app/application.h"
 #include "app/config.h"
 #include "store/database.h"
+#include "support/metrics_text.h"
 #include "support/test_server.h"
 
 namespace wagelink::testing {
@@ -27,7 +28,11 @@ constexpr const char* kReadAfter = "wagelink_read_after";
 store::Database::ReadRouting Routed(TestServer& server) { return server.app().database().ReadsRouted(); }
 
 TEST(PostgresStandbyReads, ASessionReadsTheStandbyUntilItWritesThenTheDatabaseThatHasItsWrite) {
-  TestServer server({.tweak = [](app::Config& config) { config.standby_url = config.database_url; }});
+  constexpr const char* kMetricsToken = "metrics-token-0123456789abcdefghijklmnop";
+  TestServer server({.tweak = [&](app::Config& config) {
+    config.standby_url = config.database_url;
+    config.metrics_token = kMetricsToken;
+  }});
   ASSERT_TRUE(server.app().database().has_standby());
   auto coordinator = server.LoginAs("coordinator");
   EXPECT_EQ(coordinator.cookies.count(kReadAfter), 0u) << "signing in is not a write the session reads back";
@@ -69,6 +74,11 @@ TEST(PostgresStandbyReads, ASessionReadsTheStandbyUntilItWritesThenTheDatabaseTh
   // A server not in recovery is a primary: nothing to lag behind.
   EXPECT_EQ(Routed(server).standby_lag_ms, 0);
   EXPECT_EQ(Routed(server).max_standby_lag_ms, 10'000) << "the default of database.max_standby_lag_ms";
+  // And so the operator's scrape says.
+  const auto scrape = server.Client().Send("GET", "/metrics", {}, {{"Authorization", std::string("Bearer ") + kMetricsToken}});
+  ASSERT_EQ(scrape.status, 200);
+  EXPECT_EQ(Sample(scrape.body, "wagelink_standby_lag_seconds"), 0.0) << scrape.body;
+  EXPECT_EQ(Sample(scrape.body, "wagelink_standby_max_lag_seconds"), 10.0) << scrape.body;
 
   // A refused write changes nothing the session must read back: no new position.
   auto refused = coordinator.PostJson("/api/v1/bulletins", {{"period", "on_demand"}, {"from", "2025-12-07"}, {"to", "2025-12-01"}});
