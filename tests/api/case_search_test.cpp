@@ -110,6 +110,37 @@ TEST(CaseSearch, FindsExactlyTheCasesWhoseNumberTitleEmployerOrProjectHoldTheTer
   EXPECT_EQ(in_police_scope.total, static_cast<std::int64_t>(in_police_scope.ids.size()));
 }
 
+// Through the index the page is chosen among the found cases before they are read whole: every
+// order and every page must still be the list's own order, narrowed to the matching cases.
+TEST(CaseSearch, AnIndexedSearchPagesInEveryOrderAsTheListDoes) {
+  TestServer server({.start_time = *ParseUtc("2026-05-06T02:00:00Z"), .demo_scenarios = true});
+  HttpClient leader = server.LoginAs("leader");
+  const std::string term = "有限公司";  // through the index: three characters or more
+  const auto matching = Containing(Everything(leader), term);
+  ASSERT_GE(matching.size(), 5u) << "the demo district should hold several cases with the term";
+  const auto ids_of = [&](const std::string& query) {
+    auto response = leader.Get("/api/v1/cases?" + query);
+    EXPECT_EQ(response.status, 200) << query << ": " << response.body;
+    const auto page = response.Json();
+    std::vector<std::int64_t> ids;
+    for (const auto& item : page.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+    return ids;
+  };
+  for (const std::string sort : {"received_desc", "received_asc", "updated_desc", "outstanding_desc"}) {
+    std::vector<std::int64_t> expected;
+    for (auto id : ids_of("page_size=200&sort=" + sort)) {
+      if (matching.contains(id)) expected.push_back(id);
+    }
+    std::vector<std::int64_t> paged;
+    for (int page = 1; paged.size() < expected.size() && page <= 100; ++page) {
+      const auto ids = ids_of("page_size=2&page=" + std::to_string(page) + "&sort=" + sort + "&q=" + QueryValue(term));
+      if (ids.empty()) break;
+      paged.insert(paged.end(), ids.begin(), ids.end());
+    }
+    EXPECT_EQ(paged, expected) << sort;
+  }
+}
+
 // The long terms really come from the index, which the database keeps in step: emptied, a long
 // term finds nothing while a short one still reads the cases; a new case and a changed title are
 // in it at once.
