@@ -39,12 +39,13 @@ constexpr std::string_view kParties = "SELECT body_code FROM case_parties WHERE 
 // their bodies as plain EXISTS instead (WL_PARTY, below).
 #define WL_CASE_SCOPE \
   "(? = 1 OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.body_code = ?))"
-#define WL_CASE_COLUMNS                                                                                           \
+#define WL_CASE_SELECT                                                                                            \
   "SELECT c.id, c.case_no, c.title, c.state, c.progress, c.channel, c.received_at, c.employer_id, "               \
   "c.general_contractor_id, c.project_name, c.summary, c.conduct, c.migrant_workers, c.workers_count, c.owed_fen, " \
   "c.paid_fen, c.order_deadline, c.order_delivery, c.created_at, c.updated_at, c.version, e.name, "       \
-  "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "                                     \
-  "FROM cases c JOIN employers e ON e.id = c.employer_id "
+  "c.transfer_package, " WL_CASE_NO_ARREARS_FOUND ", c.project_id "
+#define WL_CASE_FROM "FROM cases c JOIN employers e ON e.id = c.employer_id "
+#define WL_CASE_COLUMNS WL_CASE_SELECT WL_CASE_FROM
 // A filter is the states, then the text, then the bodies that must be parties to the case. The
 // text is matched one of two ways (SearchPlan): by reading the cases, or among the cases the trigram
 // index found for it (case_search, migration 0030), which the engines take in their own JSON dialects.
@@ -74,10 +75,13 @@ using CaseListStatements = std::array<std::array<std::string_view, 4>, 3>;
 // Among the cases the index found (up to kCaseCountCap) the page is chosen on the cases alone, and
 // only its rows are joined to their employers and read whole: sorting every found case with all its
 // columns and its employer's name cost most of a 10,000-match search (PostgreSQL 59 -> 24 ms,
-// SQLite 24 -> 5 ms for that statement over 1,000,000 cases; bench/README.md, session 28).
-#define WL_LIST_FOUND_CASES(AMONG, PARTIES, ORDER)                                                        \
-  WL_CASE_COLUMNS "WHERE c.id IN (SELECT c.id FROM cases c WHERE " WL_CASE_STATES AMONG PARTIES " ORDER BY " ORDER \
-                  " LIMIT ? OFFSET ?) ORDER BY " ORDER
+// SQLite 24 -> 5 ms for that statement over 1,000,000 cases; bench/README.md, session 28). Choosing
+// the page passes every found case the filter admits, so it counts them on the way (the column after
+// the case's, kFoundCountColumn): the list's count then needs no second pass (CountCases).
+#define WL_LIST_FOUND_CASES(AMONG, PARTIES, ORDER)                                                           \
+  WL_CASE_SELECT ", page.admitted " WL_CASE_FROM                                                             \
+  "JOIN (SELECT c.id, COUNT(*) OVER () AS admitted FROM cases c WHERE " WL_CASE_STATES AMONG PARTIES " ORDER BY " ORDER \
+  " LIMIT ? OFFSET ?) page ON page.id = c.id ORDER BY " ORDER
 #define WL_LIST_CASES_BY_EVERY_ORDER(LIST, TEXT, PARTIES)                                                  \
   std::array<std::string_view, 4> {                                                                     \
     LIST(TEXT, PARTIES, "c.received_at DESC, c.id DESC"), LIST(TEXT, PARTIES, "c.received_at, c.id"),   \
@@ -117,6 +121,8 @@ constexpr CaseCountStatements kCountCasesFoundPostgres = WL_COUNT_CASES_BY_PARTI
 constexpr std::string_view kFindInTextIndex = "SELECT case_id FROM case_search WHERE searchable LIKE ? LIMIT 10001";
 static_assert(kCaseCountCap == 10'000, "the statements above stop at kCaseCountCap + 1");
 #undef WL_CASE_COLUMNS
+#undef WL_CASE_FROM
+#undef WL_CASE_SELECT
 #undef WL_CASE_STATES
 #undef WL_TEXT_READ
 #undef WL_AMONG_FOUND_SQLITE
@@ -205,6 +211,9 @@ CaseRow ToCase(const Row& r) {
   c.project_id = r.OptInt(24);
   return c;
 }
+
+// In a list through the index, the number of found cases the filter admits (WL_LIST_FOUND_CASES).
+constexpr std::size_t kFoundCountColumn = 25;
 
 WorkerRow ToWorker(const Row& r) {
   WorkerRow w;
@@ -332,8 +341,14 @@ std::vector<CaseRow> CaseRepository::ListCases(const CaseScope& scope, const Cas
                            : c_.dialect() == Dialect::kPostgres ? kListCasesFoundPostgres
                                                                 : kListCasesFoundSqlite;
   std::vector<CaseRow> out;
-  c_.Stream(statements.at(parties.size()).at(static_cast<std::size_t>(filter.sort)), params,
-            [&](const Row& r) { out.push_back(ToCase(r)); });
+  std::optional<std::int64_t> admitted;
+  c_.Stream(statements.at(parties.size()).at(static_cast<std::size_t>(filter.sort)), params, [&](const Row& r) {
+    out.push_back(ToCase(r));
+    if (search.plan == SearchPlan::kTextIndex) admitted = r.Int(kFoundCountColumn);
+  });
+  // An empty page (past the last) counted nothing: CountCases then counts.
+  listed_count_.reset();
+  if (admitted) listed_count_ = ListedCount{filter.text, filter.states, parties, *admitted};
   return out;
 }
 
@@ -379,6 +394,11 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   // count is the answer, where counting it again would look up each found case once more.
   if (search.plan == SearchPlan::kTextIndex && filter.states.empty() && parties.empty()) {
     return {search.found_count, false};
+  }
+  // The list of the same filter counted them while choosing its page.
+  if (search.plan == SearchPlan::kTextIndex && listed_count_ && listed_count_->text == filter.text &&
+      listed_count_->states == filter.states && listed_count_->parties == parties) {
+    return {listed_count_->admitted, false};
   }
   const auto& statements = search.plan == SearchPlan::kReadCases         ? kCountCasesReadingText
                            : c_.dialect() == Dialect::kPostgres ? kCountCasesFoundPostgres

@@ -182,6 +182,14 @@ class CaseRepository {
 
   Connection& c_;
   PlannedSearch planned_;
+  // What the last list through the index counted while choosing its page, and for which filter.
+  struct ListedCount {
+    std::string text;
+    std::vector<std::string> states;
+    std::vector<std::string> parties;
+    std::int64_t admitted = 0;
+  };
+  std::optional<ListedCount> listed_count_;
 };
 
 }  // namespace wagelink::store

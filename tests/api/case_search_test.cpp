@@ -229,8 +229,9 @@ TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
   // Which plan each term took: the rare one selects among the ids the index found, the common one
   // (more than 10,000 found) reads the cases. Either way the index is asked once for a list, its
   // count and the tabs' counts, through one repository as a request uses it. The rare term's count
-  // without a state or a party is the index's own (one row per case): only the list and the count
-  // of one state select among the ids.
+  // without a state or a party is the index's own (one row per case), and a list through the index
+  // counts what its filter admits while choosing its page: only the lists and the count of a state
+  // that was not listed select among the ids.
   auto database = OpenDatabase(server);
   ASSERT_TRUE(database);
   auto connection = database->Acquire();
@@ -244,8 +245,14 @@ TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
     EXPECT_EQ(cases.CountCases(region, filter).value, through_index ? 11 : 10000) << term;
     filter.states = {"complaint_received"};
     EXPECT_EQ(cases.CountCases(region, filter).value, through_index ? 11 : 10000) << term;
+    EXPECT_EQ(cases.ListCases(region, filter, 5, 0).size(), 5u) << term;
+    EXPECT_EQ(cases.CountCases(region, filter).value, through_index ? 11 : 10000) << term;
+    filter.states = {"trial"};
+    EXPECT_EQ(cases.CountCases(region, filter).value, 0) << term << ": what the list counted was for another state";
+    EXPECT_EQ(cases.ListCases(region, filter, 5, 0).size(), 0u) << term;
+    EXPECT_EQ(cases.CountCases(region, filter).value, 0) << term << ": an empty page counted nothing, so the count asks";
     EXPECT_EQ(log.Naming("case_search"), 1u) << term;
-    EXPECT_EQ(log.Naming(among_ids), through_index ? 2u : 0u) << term;
+    EXPECT_EQ(log.Naming(among_ids), through_index ? 6u : 0u) << term;
   }
 }
 
