@@ -57,9 +57,6 @@ TEST(DatabaseFailures, AnUnreachableDatabaseIs503WithRetryAfterAndALostCommitSay
 TEST(PostgresLostConnection, ARequestOnADroppedConnectionAnswers503AndTheNextOnesSucceedWithoutARestart) {
   // The inbox hub polls rarely here, so the broken connections are found by the requests below.
   TestServer server({.tweak = [](app::Config& c) { c.stream_poll_ms = 600'000; }});
-  HttpClient handler = server.LoginAs("handler");
-  ASSERT_EQ(handler.Get("/api/v1/cases").status, 200);
-
   auto db = store::Database::Open(server.database_url(), 1);
   ASSERT_TRUE(db) << db.error().message_en;
   auto admin = (*db)->Acquire();
@@ -76,14 +73,22 @@ TEST(PostgresLostConnection, ARequestOnADroppedConnectionAnswers503AndTheNextOne
   // Once listening, the listener wakes the hub, which reads the notices at once on a pooled
   // connection. Wait until that read has finished too (it started after the LISTEN), or the
   // connections could end under it and the hub, not the request, would meet the dead one.
+  // pg_stat_activity shows a connection's last statement only, so nothing else may use the pool
+  // until the hub's read is seen: the user signs in after it (signing in first made the hub's
+  // connection show the sign-in's statements, and the wait never ended). The read's last statement
+  // is the look-up above the cursor, the one of the ids it is waiting for, or the writer horizon.
   constexpr const char* kHubReadSinceListening =
       "SELECT COUNT(*) FROM pg_stat_activity r, pg_stat_activity l WHERE r.datname = current_database() "
-      "AND l.datname = current_database() AND l.query LIKE 'LISTEN %' AND r.query LIKE '%FROM notifications WHERE id >%' "
-      "AND r.state = 'idle' AND r.query_start > l.query_start";
+      "AND l.datname = current_database() AND l.query LIKE 'LISTEN %' AND r.state = 'idle' "
+      "AND (r.query LIKE '%FROM notifications WHERE id %' OR r.query LIKE '%pg_current_snapshot()%') "
+      "AND r.query_start > l.query_start";
   for (int wait = 0; wait < 200 && admin->QueryOne(kHubReadSinceListening)->Int(0) == 0; ++wait) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_GE(admin->QueryOne(kHubReadSinceListening)->Int(0), 1) << "the hub read the notices when woken";
+  // Signing in and reading write no notice and send no wake-up: the hub stays asleep from here on.
+  HttpClient handler = server.LoginAs("handler");
+  ASSERT_EQ(handler.Get("/api/v1/cases").status, 200);
   // What a restart or a failover does to every connection the server holds.
   auto ended = admin->Query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
