@@ -103,7 +103,8 @@ constexpr CaseListStatements kListCasesFoundPostgres = WL_LIST_CASES_BY_PARTIES(
 // while the first page costs a millisecond; past the cap the pager reads "10,000+". Lists without a
 // search are counted exactly from the running totals (CountCases). Through the index a search has at
 // most kCaseCountCap candidates (SearchPlan), so its count is exact, and needs no employer: only
-// reading the text does. Indexed by the number of bodies.
+// reading the text does. (Without a state or a party a search needs no count statement at all:
+// CountCases.) Indexed by the number of bodies.
 using CaseCountStatements = std::array<std::string_view, 3>;
 #define WL_COUNT_CASES(TEXT, PARTIES)                                                                      \
   "SELECT COUNT(*) FROM (SELECT 1 FROM cases c JOIN employers e ON e.id = c.employer_id WHERE " WL_CASE_STATES \
@@ -367,7 +368,11 @@ const PlannedSearch& CaseRepository::PlanSearch(const CaseFilter& filter) {
   });
   // A term found in more cases than the cap is common enough that reading the cases in the list's
   // order fills a page at once, where taking all its matches from the index would mean sorting them.
-  if (matched <= kCaseCountCap) planned_ = {filter.text, SearchPlan::kTextIndex, found + "]", matched};
+  if (matched <= kCaseCountCap) {
+    planned_ = {filter.text, SearchPlan::kTextIndex, found + "]", matched};
+  } else {
+    planned_.found_count = matched;  // more than the cap: what an unnarrowed count says, without counting
+  }
   return planned_;
 }
 
@@ -391,10 +396,11 @@ CaseCount CaseRepository::CountCases(const CaseScope& scope, const CaseFilter& f
   const PlannedSearch& search = PlanSearch(filter);
   const auto parties = RequiredParties(scope, filter);
   // Nothing narrows what the index found (one row per case, as exact as the list's own match): its
-  // count is the answer, where counting it again would look up each found case once more.
-  if (search.plan == SearchPlan::kTextIndex && filter.states.empty() && parties.empty()) {
-    return {search.found_count, false};
-  }
+  // count is the answer, where counting it again would look up each found case once more. That
+  // holds when it found more than the cap too, and reading the cases to count past the cap again
+  // could mean reading most of them (a term in one case of ten, spread over 1,000,000).
+  const bool index_counted = search.plan == SearchPlan::kTextIndex || search.found_count > kCaseCountCap;
+  if (index_counted && filter.states.empty() && parties.empty()) return CappedCount(search.found_count);
   // The list of the same filter counted them while choosing its page.
   if (search.plan == SearchPlan::kTextIndex && listed_count_ && listed_count_->text == filter.text &&
       listed_count_->states == filter.states && listed_count_->parties == parties) {

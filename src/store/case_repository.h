@@ -113,7 +113,7 @@ struct PlannedSearch {
   std::string text;                          // the filter's text this plan is for
   SearchPlan plan = SearchPlan::kReadCases;
   std::string found;  // kTextIndex: the ids of the cases the index found, as a JSON array
-  std::int64_t found_count = 0;  // kTextIndex: how many; the index holds one row per case
+  std::int64_t found_count = 0;  // how many the index found (one row per case; the cap + 1 = more)
 };
 
 struct CaseFilter {

@@ -231,7 +231,8 @@ TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
   // count and the tabs' counts, through one repository as a request uses it. The rare term's count
   // without a state or a party is the index's own (one row per case), and a list through the index
   // counts what its filter admits while choosing its page: only the lists and the count of a state
-  // that was not listed select among the ids.
+  // that was not listed select among the ids. The common term's count without a state or a party is
+  // the index's too ("more than 10,000": it found 10,001): only the counts of a state read the cases.
   auto database = OpenDatabase(server);
   ASSERT_TRUE(database);
   auto connection = database->Acquire();
@@ -253,6 +254,7 @@ TEST(CaseSearch, ARareTermAmongTenThousandCasesIsCountedExactly) {
     EXPECT_EQ(cases.CountCases(region, filter).value, 0) << term << ": an empty page counted nothing, so the count asks";
     EXPECT_EQ(log.Naming("case_search"), 1u) << term;
     EXPECT_EQ(log.Naming(among_ids), through_index ? 6u : 0u) << term;
+    EXPECT_EQ(log.Naming("LIMIT 10001) counted"), through_index ? 0u : 4u) << term << ": counts reading the cases";
   }
 }
 
