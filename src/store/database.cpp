@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "store/raise_only.h"
 #include "store/write_receipt.h"
 
 namespace wagelink::store {
@@ -160,13 +161,6 @@ constexpr const char* kStandbyLagSql =
     "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0 "
     "ELSE COALESCE(CAST(1000 * EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) AS bigint), -1) "
     "END, COALESCE(CAST(pg_last_wal_replay_lsn() AS text), '')";
-
-// Replay only moves forward: a slower thread's older answer must not replace a newer one.
-void RaiseTo(std::atomic<std::uint64_t>& replayed, std::uint64_t position) {
-  auto known = replayed.load();
-  while (known < position && !replayed.compare_exchange_weak(known, position)) {
-  }
-}
 }  // namespace
 
 bool Database::StandbyMayServe(Connection& standby, std::string_view must_see) {

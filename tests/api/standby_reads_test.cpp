@@ -11,12 +11,15 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
 #include "app/application.h"
 #include "app/config.h"
 #include "store/database.h"
+#include "store/raise_only.h"
 #include "support/metrics_text.h"
 #include "support/test_server.h"
 
@@ -140,6 +143,26 @@ TEST(StandbyReadsConfiguration, WalPositionsOrderAsTheServerOrdersThem) {
   for (const auto* refused : {"", "/", "1/", "/1", "16B374D848", "16/b374d848", "123456789/0", "1/2/3", "1/2'; --", " 1/2"}) {
     EXPECT_FALSE(store::ParseWalPosition(refused)) << refused;
   }
+}
+
+// The replayed position a read-after cookie is compared with may be measured by several request
+// threads at once; a measurement that finishes late must not lower it below a later one.
+TEST(StandbyReadsConfiguration, TheRememberedReplayPositionOnlyRises) {
+  std::atomic<std::uint64_t> replayed{0};
+  store::RaiseTo(replayed, *store::ParseWalPosition("1/10"));
+  store::RaiseTo(replayed, *store::ParseWalPosition("1/9"));
+  EXPECT_EQ(replayed.load(), *store::ParseWalPosition("1/10")) << "an older measurement finished late";
+  constexpr std::uint64_t kThreads = 4;
+  constexpr std::uint64_t kEach = 50'000;
+  std::vector<std::thread> measuring;
+  for (std::uint64_t t = 0; t < kThreads; ++t) {
+    // Each thread's measurements rise; together they interleave, lower and higher.
+    measuring.emplace_back([&replayed, t] {
+      for (std::uint64_t i = 0; i < kEach; ++i) store::RaiseTo(replayed, (std::uint64_t{1} << 32) + i * kThreads + t);
+    });
+  }
+  for (auto& thread : measuring) thread.join();
+  EXPECT_EQ(replayed.load(), (std::uint64_t{1} << 32) + (kEach - 1) * kThreads + kThreads - 1);
 }
 
 }  // namespace
