@@ -25,7 +25,8 @@ printf '[log]\naccess_log = false\nlevel = "warn"\n[jobs]\nrun_scheduled = false
 trap 'kill $(cat "$tmp/pid" 2>/dev/null) 2>/dev/null || true' EXIT
 encode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 searches=("leader|合成案件0001|" "leader|合成案件0001|&state=complaint_received" "police|合成案件0001|"
-          "police|合成案件0001|&state=complaint_received" "leader|合成案件00012|" "leader|合成案件000|" "police|合成案件000|")
+          "police|合成案件0001|&state=complaint_received" "leader|合成案件00012|" "leader|合成案件000|" "police|合成案件000|"
+          "police|合成案件000|&state=complaint_received")
 for round in $(seq "${ROUNDS:-2}"); do
   for binary in "$@"; do
     rm -f "$tmp/port"

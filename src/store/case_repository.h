@@ -106,11 +106,17 @@ enum class CaseSort { kReceivedNewest, kReceivedOldest, kUpdatedNewest, kOwedLar
 // trigram index (case_search, migration 0030) finds in at most kCaseCountCap cases is taken from the
 // index: a rare term is then found at once, and counted exactly. A shorter term has no trigram, and
 // a common one fills a page at once: both are matched by reading the cases in the list's order.
+// On PostgreSQL the index also holds each case's parties and state (migration 0031), so what it
+// finds is narrowed by the bodies the list requires, and a common term by the states asked for.
 enum class SearchPlan { kReadCases, kTextIndex };
 inline constexpr std::size_t kTrigramLength = 3;
 
 struct PlannedSearch {
-  std::string text;                          // the filter's text this plan is for
+  // What this plan is for: the filter's text, the bodies that must be parties and, when the index
+  // matched them too, the states.
+  std::string text;
+  std::vector<std::string> parties;
+  std::vector<std::string> states;
   SearchPlan plan = SearchPlan::kReadCases;
   std::string found;  // kTextIndex: the ids of the cases the index found, as a JSON array
   std::int64_t found_count = 0;  // how many the index found (one row per case; the cap + 1 = more)
@@ -177,11 +183,14 @@ class CaseRepository {
 
  private:
   // Which way ListCases and CountCases match the filter's text (one indexed look-up for a long term,
-  // remembered for the next call with the same text).
-  const PlannedSearch& PlanSearch(const CaseFilter& filter);
+  // remembered for the next call with the same text and parties; a second one for a common term
+  // with states, remembered for the same states).
+  const PlannedSearch& PlanSearch(const CaseFilter& filter, const std::vector<std::string>& parties);
+  PlannedSearch FindInIndex(const CaseFilter& filter, const std::vector<std::string>& parties, bool with_states);
 
   Connection& c_;
   PlannedSearch planned_;
+  PlannedSearch planned_with_states_;
   // What the last list through the index counted while choosing its page, and for which filter.
   struct ListedCount {
     std::string text;

@@ -8,6 +8,15 @@
 namespace wagelink::testing {
 
 inline void RollBackSchemaTo(store::Connection& c, int version) {
+  if (version < 31 && c.dialect() == store::Dialect::kPostgres) {  // the tags beside the searchable text
+    c.ExecuteScript(
+        "DROP FUNCTION case_search_retag() CASCADE; ALTER TABLE case_search DROP COLUMN tags; "
+        "CREATE OR REPLACE FUNCTION case_search_refresh() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "INSERT INTO case_search (case_id, searchable) SELECT case_id, searchable FROM case_searchable WHERE case_id = NEW.id "
+        "ON CONFLICT (case_id) DO UPDATE SET searchable = EXCLUDED.searchable; RETURN NULL; END $$; "
+        "DROP FUNCTION case_search_tags(BIGINT); DROP TRIGGER case_search_insert ON cases; "
+        "CREATE TRIGGER case_search_insert AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION case_search_refresh();");
+  }
   if (version < 30) {  // the case search index
     c.ExecuteScript(c.dialect() == store::Dialect::kPostgres
                         ? "DROP FUNCTION case_search_refresh() CASCADE; DROP VIEW case_searchable; DROP TABLE case_search;"
