@@ -17,25 +17,33 @@ class StatementLog : public store::Connection {
   explicit StatementLog(store::Connection& real) : real_(real) {}
   store::Dialect dialect() const override { return real_.dialect(); }
   std::int64_t Execute(std::string_view sql, const store::Params& params) override {
-    statements_.emplace_back(sql);
+    statements_.push_back({std::string(sql), params});
     return real_.Execute(sql, params);
   }
   void Stream(std::string_view sql, const store::Params& params, const store::RowCallback& on_row) override {
-    statements_.emplace_back(sql);
+    statements_.push_back({std::string(sql), params});
     real_.Stream(sql, params, on_row);
   }
   void ExecuteScript(std::string_view sql) override { real_.ExecuteScript(sql); }
   bool Healthy() override { return real_.Healthy(); }
 
+  struct Statement {
+    std::string sql;
+    store::Params params;
+  };
+
   std::size_t size() const { return statements_.size(); }
   std::size_t Naming(std::string_view text) const {
-    return static_cast<std::size_t>(std::count_if(statements_.begin(), statements_.end(),
-                                                  [&](const std::string& sql) { return sql.find(text) != std::string::npos; }));
+    return static_cast<std::size_t>(std::count_if(statements_.begin(), statements_.end(), [&](const Statement& s) {
+      return s.sql.find(text) != std::string::npos;
+    }));
   }
+  // Every statement run, in order, with the values bound to it (to run again, e.g. under EXPLAIN).
+  const std::vector<Statement>& statements() const { return statements_; }
 
  private:
   store::Connection& real_;
-  std::vector<std::string> statements_;
+  std::vector<Statement> statements_;
 };
 
 }  // namespace wagelink::testing
