@@ -116,6 +116,49 @@ std::optional<store::ProjectRepository::Link> LinkRegisteredProject(store::Conne
 
 }  // namespace
 
+namespace {
+
+int YearReceived(const ComplaintInput& complaint) {
+  return static_cast<int>(domain::ShanghaiDate(complaint.received_at).year());
+}
+
+}  // namespace
+
+void IntakeNumbers::Reserve(const std::vector<const ComplaintInput*>& complaints) {
+  std::map<int, std::int64_t> cases_by_year;
+  std::size_t workers = 0;
+  for (const auto* complaint : complaints) {
+    ++cases_by_year[YearReceived(*complaint)];
+    workers += complaint->workers.size();
+  }
+  store::CaseRepository cases(connection_);
+  for (const auto& [year, count] : cases_by_year) {
+    const std::int64_t first = cases.TakeSequenceNumbers("case", year, count);
+    case_numbers_[year] = {first, first + count};
+  }
+  worker_ids_ = cases.ReserveWorkerIds(workers);
+  next_worker_ = 0;
+}
+
+std::string IntakeNumbers::NextCaseNo(const ComplaintInput& complaint) {
+  const int year = YearReceived(complaint);
+  auto reserved = case_numbers_.find(year);
+  const std::int64_t seq = reserved != case_numbers_.end() && reserved->second.next < reserved->second.end
+                               ? reserved->second.next++
+                               : store::CaseRepository(connection_).NextSequence("case", year);
+  char number[32];
+  std::snprintf(number, sizeof number, "WL-%d-%05lld", year, static_cast<long long>(seq));
+  return number;
+}
+
+std::vector<std::int64_t> IntakeNumbers::NextWorkerIds(std::size_t count) {
+  if (worker_ids_.size() - next_worker_ < count) return store::CaseRepository(connection_).ReserveWorkerIds(count);
+  std::vector<std::int64_t> ids(worker_ids_.begin() + static_cast<std::ptrdiff_t>(next_worker_),
+                                worker_ids_.begin() + static_cast<std::ptrdiff_t>(next_worker_ + count));
+  next_worker_ += count;
+  return ids;
+}
+
 Status CaseIntake::CheckComplaint(const Principal& who, const ComplaintInput& input) const {
   if (!who.Can(Permission::kCaseWrite) || who.body_code != "hrss") {
     return MakeError(ErrorCode::kForbidden, "只有劳动保障监察机构可以登记投诉", "Only labour inspection registers complaints");
@@ -155,14 +198,15 @@ Result<CaseDetail> CaseIntake::CreateComplaint(const Principal& who, const Compl
   if (auto ok = CheckComplaint(who, input); !ok) return ok.error();
   auto connection = records_.db().Acquire();
   store::Transaction tx(*connection);
-  const std::int64_t case_id = InsertComplaint(*connection, who, input).id;
+  IntakeNumbers numbers(*connection);
+  const std::int64_t case_id = InsertComplaint(*connection, who, input, numbers).id;
   store::CaseTallyRepository(*connection).Deposit(case_id);
   tx.Commit();
   return records_.Reload(*connection, who, case_id);
 }
 
 CaseIntake::NewCase CaseIntake::InsertComplaint(store::Connection& connection, const Principal& who,
-                                                const ComplaintInput& input) {
+                                                const ComplaintInput& input, IntakeNumbers& numbers) {
   const domain::Instant now = records_.Now();
   const auto rules = records_.rules().Current(connection);
   const domain::TimeLimitRule* l01 = rules->time_limits->Find("L01");
@@ -173,11 +217,7 @@ CaseIntake::NewCase CaseIntake::InsertComplaint(store::Connection& connection, c
   store::CaseTimelineRepository timeline(connection);
 
   store::CaseRow row;
-  int year = static_cast<int>(domain::ShanghaiDate(input.received_at).year());
-  char number[32];
-  std::snprintf(number, sizeof number, "WL-%d-%05lld", year,
-                static_cast<long long>(cases.NextSequence("case", year)));
-  row.case_no = number;
+  row.case_no = numbers.NextCaseNo(input);
   row.title = input.employer.name + (input.project_name.empty() ? "" : "（" + input.project_name + "）") + "欠薪案";
   row.state = std::string(domain::CaseStateCode(domain::CaseState::kComplaintReceived));
   domain::CaseProgress progress;
@@ -200,7 +240,7 @@ CaseIntake::NewCase CaseIntake::InsertComplaint(store::Connection& connection, c
   for (const auto& worker : input.workers) row.owed_fen += worker.owed.fen();
   row.id = cases.InsertCase(row);
   cases.AddParty(row.id, "hrss", now_text);
-  const auto workers = SealAndInsertWorkers(connection, row.id, input.workers);
+  const auto workers = SealAndInsertWorkers(connection, row.id, input.workers, numbers.NextWorkerIds(input.workers.size()));
   const auto project = LinkRegisteredProject(connection, row.id, input);
 
   store::CaseEventRow event;
@@ -247,20 +287,20 @@ std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& conne
                                                        const std::vector<WorkerInput>& workers) {
   store::CaseTallyRepository tallies(connection);  // the dashboard's worker and money totals follow
   tallies.Withdraw(case_id);
-  auto rows = SealAndInsertWorkers(connection, case_id, workers);
+  auto rows = SealAndInsertWorkers(connection, case_id, workers, IntakeNumbers(connection).NextWorkerIds(workers.size()));
   store::CaseRepository(connection).RefreshCaseTotals(case_id);
   tallies.Deposit(case_id);
   return rows;
 }
 
 std::vector<store::WorkerRow> CaseIntake::SealAndInsertWorkers(store::Connection& connection, std::int64_t case_id,
-                                                              const std::vector<WorkerInput>& workers) {
+                                                              const std::vector<WorkerInput>& workers,
+                                                              const std::vector<std::int64_t>& ids) {
   store::CaseRepository cases(connection);
   const std::string now_text = records_.Now().ToIsoUtc();
   const auto& cipher = records_.keys().cipher();
   // The sealed fields bind the row's id (WorkerFieldContext), so the ids are taken first and the
   // rows go in whole, many to a statement.
-  const auto ids = cases.ReserveWorkerIds(workers.size());
   std::vector<store::WorkerRow> rows;
   rows.reserve(workers.size());
   for (std::size_t i = 0; i < workers.size(); ++i) {

@@ -11,6 +11,7 @@
 #include "store/case_tally_repository.h"
 #include "store/case_repository.h"
 #include "store/case_timeline_repository.h"
+#include "store/grown_table.h"
 #include "store/project_repository.h"
 
 namespace wagelink::services {
@@ -295,8 +296,13 @@ Result<boost::json::object> ImportService::Write(store::Connection& connection, 
     boost::json::array case_ids, case_nos;  // the same cases, by id for links and by number for people
     std::vector<std::int64_t> created_ids;
     created_ids.reserve(plan.complaints.size());
+    std::vector<const ComplaintInput*> complaints;
+    for (const auto& record : plan.complaints) complaints.push_back(&record.input);
+    IntakeNumbers numbers(connection);
+    numbers.Reserve(complaints);
     for (const auto& record : plan.complaints) {
-      const auto created = cases_.InsertComplaint(connection, who, record.input);
+      store::PlanAgainAsTableGrows(connection, created_ids.size());  // the foreign-key checks of the cases
+      const auto created = cases_.InsertComplaint(connection, who, record.input, numbers);
       created_ids.push_back(created.id);
       if (!record.clue_no.empty()) imports_repo.InsertKey("clue_no", record.clue_no, loaded.row.id, created.id);
       if (case_ids.size() < kMaxCaseIdsInResult) {

@@ -12,9 +12,11 @@
 namespace wagelink::store {
 namespace {
 
-constexpr std::string_view kNextSequence =
-    "INSERT INTO sequences (name, year, next_value) VALUES (?, ?, 2) "
-    "ON CONFLICT (name, year) DO UPDATE SET next_value = sequences.next_value + 1 RETURNING next_value - 1";
+// The first of `count` numbers taken together (next_value is the first not yet taken).
+constexpr std::string_view kTakeSequenceNumbers =
+    "INSERT INTO sequences (name, year, next_value) VALUES (?, ?, 1 + ?) "
+    "ON CONFLICT (name, year) DO UPDATE SET next_value = sequences.next_value + EXCLUDED.next_value - 1 "
+    "RETURNING next_value - ?";
 
 constexpr std::string_view kInsertEmployer =
     "INSERT INTO employers (name, credit_code, kind, address, legal_representative, created_at) "
@@ -291,8 +293,10 @@ Params FilterParams(const CaseFilter& filter, const PlannedSearch& search, const
 
 }  // namespace
 
-std::int64_t CaseRepository::NextSequence(std::string_view name, int year) {
-  return c_.QueryOne(kNextSequence, {std::string(name), std::int64_t{year}})->Int(0);
+std::int64_t CaseRepository::NextSequence(std::string_view name, int year) { return TakeSequenceNumbers(name, year, 1); }
+
+std::int64_t CaseRepository::TakeSequenceNumbers(std::string_view name, int year, std::int64_t count) {
+  return c_.QueryOne(kTakeSequenceNumbers, {std::string(name), std::int64_t{year}, count, count})->Int(0);
 }
 
 std::int64_t CaseRepository::InsertEmployer(const EmployerRow& e, const std::string& now) {

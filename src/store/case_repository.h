@@ -135,6 +135,8 @@ class CaseRepository {
 
   // Next number of a per-name, per-year sequence (documents, case numbers).
   std::int64_t NextSequence(std::string_view name, int year);
+  // `count` (≥ 1) numbers of one series and year in one statement: the first of them.
+  std::int64_t TakeSequenceNumbers(std::string_view name, int year, std::int64_t count);
 
   std::int64_t InsertEmployer(const EmployerRow& employer, const std::string& now);
   std::optional<EmployerRow> FindEmployer(std::int64_t id);

@@ -153,6 +153,65 @@ TEST(Import, ClueNumbersImportedBeforeAreFoundAmongHundreds) {
   EXPECT_EQ(rows, expected);
 }
 
+// An import takes its case numbers and worker ids for all its complaints before writing any
+// (services/case_intake.h, IntakeNumbers): the numbers still run on per year of receipt, in the
+// file's order, from the last one intake gave and on to the next complaint's, and every worker's
+// sealed identity number opens under the id it was stored with.
+TEST(Import, ComplaintsOfTwoYearsTakeTheNextCaseNumbersOfTheirYearInTheFilesOrder) {
+  TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
+  HttpClient handler = server.LoginAs("handler");
+  const auto register_one = [&](const char* received_at, unsigned worker) {
+    boost::json::object complaint{{"channel", "walk_in"}, {"received_at", received_at},
+                                  {"employer", {{"name", "某劳务班组"}, {"kind", "individual"}}},
+                                  {"workers", {{{"name", "工人"}, {"id_number", Id(worker)}, {"owed_yuan", "4500"}, {"months_unpaid", 2}}}}};
+    auto created = handler.PostJson("/api/v1/cases", complaint);
+    if (created.status != 201) ADD_FAILURE() << created.body;
+    return created.status == 201 ? std::string(created.Json().at("case_no").as_string()) : std::string("WL-0000-00000");
+  };
+  const std::string before = register_one("2025-12-20T01:00:00Z", 900);
+  const int last_of_2025 = std::stoi(before.substr(8));
+
+  std::string csv = "线索编号,投诉人姓名,公民身份号码,被投诉单位名称,主体类型,欠薪金额（元）,欠薪月数,投诉时间\n";
+  // Five complaints, received in 2025, 2024, 2025, 2024, 2025; two workers each.
+  for (unsigned n = 0; n < 10; ++n) {
+    const unsigned complaint = n / 2;
+    csv += "XS-" + std::to_string(complaint) + ",工人" + std::to_string(n) + "," + Id(n) + ",某劳务班组" +
+           std::to_string(complaint) + ",包工头,4500,2," + (complaint % 2 == 0 ? "2025-12-03" : "2024-11-03") + " 09:30\n";
+  }
+  auto upload = Upload(handler, "kind=complaints", csv);
+  ASSERT_EQ(upload.status, 201) << upload.body;
+  ASSERT_EQ(ConfirmProposed(handler, upload).Json().at("status"), "validated");
+  auto committed = Commit(handler, upload);
+  ASSERT_EQ(committed.status, 200) << committed.body;
+  const auto result = committed.Json().at("result");
+  std::vector<std::string> numbers;
+  for (const auto& number : result.at("case_nos").as_array()) numbers.emplace_back(number.as_string());
+  const auto of_2025 = [&](int n) {
+    char number[32];
+    std::snprintf(number, sizeof number, "WL-2025-%05d", last_of_2025 + n);
+    return std::string(number);
+  };
+  const std::vector<std::string> expected{of_2025(1), "WL-2024-00001", of_2025(2), "WL-2024-00002", of_2025(3)};
+  EXPECT_EQ(numbers, expected);
+  EXPECT_EQ(register_one("2025-12-21T01:00:00Z", 901), of_2025(4)) << "intake goes on after the import's numbers";
+
+  std::set<std::int64_t> worker_ids;
+  for (std::size_t c = 0; c < 5; ++c) {
+    const auto case_id = result.at("case_ids").at(c).as_int64();
+    const auto workers = handler.Get(CasePath(case_id)).Json().at("workers").as_array();
+    ASSERT_EQ(workers.size(), 2u);
+    for (std::size_t w = 0; w < 2; ++w) {
+      const auto worker_id = workers[w].at("id").as_int64();
+      worker_ids.insert(worker_id);
+      auto revealed = handler.PostJson(CasePath(case_id, "/workers/" + std::to_string(worker_id) + "/reveal"),
+                                       {{"field", "id_number"}, {"reason", "identity_check"}, {"purpose", "核对身份以制作询问笔录"}});
+      ASSERT_EQ(revealed.status, 200) << revealed.body;
+      EXPECT_EQ(revealed.Json().at("value").as_string(), Id(static_cast<unsigned>(2 * c + w))) << c << "/" << w;
+    }
+  }
+  EXPECT_EQ(worker_ids.size(), 10u) << "every worker an id of its own";
+}
+
 TEST(Import, BadRowsAreAllReportedWithRowColumnAndMessagesAndNothingIsWritten) {
   TestServer server({.start_time = *ParseUtc("2025-12-22T02:00:00Z")});
   HttpClient handler = server.LoginAs("handler");

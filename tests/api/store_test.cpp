@@ -8,6 +8,7 @@
 
 #include "store/audit_repository.h"
 #include "store/database.h"
+#include "store/grown_table.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
 #include "store/sqlite_writer_queue.h"
@@ -147,6 +148,56 @@ TEST(Store, ATransactionTakesTheAuditLockAndReadsTheChainsEndOnce) {
   EXPECT_EQ(outside.Last().seq, start + 3) << "the second transaction rolled back and appended nothing";
   outside.Last();
   EXPECT_EQ(log.Naming(kReadEnd), 4u) << "outside a transaction nothing is remembered";
+}
+
+// A transaction that adds thousands of cases, each with a row whose foreign key names it (an
+// import): PostgreSQL plans each connection's check that the case exists once, and over a new
+// district's twenty cases (as the statistics said) the plan reads the whole table, for every check,
+// as the table grows. Told how many it has added (store::PlanAgainAsTableGrows), the checks are
+// planned again and look the case up by its key. Each variant on a database of its own (a table
+// once grown is planned for its size).
+TEST(Store, AForeignKeyCheckIsPlannedAgainForATableTheTransactionHasGrown) {
+  constexpr int kBefore = 20, kAdded = 2'000;
+  bool postgres = false;
+  const auto rows_scanned = [&postgres](bool told) {
+    MigratedScratchDatabase scratch;
+    auto c = scratch.db().Acquire();
+    const auto employer = c->InsertReturningId(
+        "INSERT INTO employers (name, kind, address, legal_representative, created_at) VALUES ('某劳务班组', 'individual', '', '', 't') "
+        "RETURNING id", {});
+    const auto add_case = [&](int n) {
+      const auto id = c->InsertReturningId(
+          "INSERT INTO cases (case_no, title, state, channel, received_at, employer_id, created_at, updated_at) "
+          "VALUES (?, '欠薪案', 'complaint_received', 'walk_in', 't', ?, 't', 't') RETURNING id",
+          {"C-" + std::to_string(n), employer});
+      c->Execute("INSERT INTO case_parties (case_id, body_code, since) VALUES (?, 'hrss', 't')", {id});
+    };
+    for (int n = 0; n < kBefore; ++n) add_case(n);
+    postgres = c->dialect() == store::Dialect::kPostgres;
+    if (postgres) c->Execute("ANALYZE cases");
+    std::int64_t scanned = 0;
+    StatementLog log(*c);
+    store::Transaction tx(*c);
+    for (int added = 0; added < kAdded; ++added) {
+      if (told) store::PlanAgainAsTableGrows(log, static_cast<std::size_t>(added));
+      add_case(kBefore + added);
+    }
+    EXPECT_EQ(log.Naming("DISCARD PLANS"), told && postgres ? 2u : 0u) << "after 256 and 1,024 rows on PostgreSQL";
+    if (postgres) {
+      scanned = c->QueryOne("SELECT seq_tup_read FROM pg_stat_xact_user_tables WHERE relname = 'cases'")->Int(0);
+    }
+    tx.Commit();
+    EXPECT_EQ(c->QueryOne("SELECT COUNT(*) FROM case_parties")->Int(0), kBefore + kAdded);
+    return scanned;
+  };
+  const auto planned_once = rows_scanned(false);
+  const auto planned_again = rows_scanned(true);
+  if (postgres) {
+    EXPECT_GT(planned_once, 2'000'000) << "every check read the table (20 + 21 + … + 2,019 rows)";
+    EXPECT_LT(planned_again, 600'000) << "no check after the 1,024th case read the table (before it at most 20 + … + 1,043)";
+  } else {
+    EXPECT_EQ(planned_once + planned_again, 0);
+  }
 }
 
 TEST(Store, PostgresPlaceholderRewriteSkipsQuotedText) {
