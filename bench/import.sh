@@ -3,7 +3,7 @@
 # complaints) on a fresh server: upload, validation of every row, one-transaction commit. Prints
 # each phase's wall time, the CPU time it cost the server and PostgreSQL (less swayed than the wall
 # time by whatever else the machine runs), and the server's resident memory after it and at its
-# peak. SQLite by default, or PostgreSQL with WAGELINK_BENCH_DB=postgresql://... Usage: bench/import.sh [BUILD_DIR] [ROWS]
+# peak. SQLite by default, or PostgreSQL with WAGELINK_BENCH_DB=postgresql://... (WAGELINK_BENCH_ANALYZE=1: see below). Usage: bench/import.sh [BUILD_DIR] [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -44,6 +44,10 @@ phase() {  # name, curl arguments...
     "$(echo "(${after[1]} - ${before[1]}) / $(getconf CLK_TCK)" | bc -l)"
   rss
 }
+# WAGELINK_BENCH_ANALYZE=1 (PostgreSQL): the statistics gathered first, as autovacuum does a while
+# after a new district starts; before session 31 that made every foreign-key check of the import
+# read the whole cases table (about one import in three took 60-95 s).
+if [[ ${WAGELINK_BENCH_ANALYZE:-0} == 1 && $db == postgresql* ]]; then psql -q "$db" -c ANALYZE; fi
 echo "== import of $rows rows ($(du -h "$tmp/clues.csv" | cut -f1) CSV), $db"
 phase upload -X POST -H 'Content-Type: text/csv' --data-binary "@$tmp/clues.csv" "$base/api/v1/imports?kind=complaints"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/upload.json")
