@@ -114,10 +114,6 @@ std::optional<store::ProjectRepository::Link> LinkRegisteredProject(store::Conne
   return projects.LinkOfCase(case_id);
 }
 
-}  // namespace
-
-namespace {
-
 int YearReceived(const ComplaintInput& complaint) {
   return static_cast<int>(domain::ShanghaiDate(complaint.received_at).year());
 }
@@ -287,8 +283,9 @@ std::vector<store::WorkerRow> CaseIntake::InsertWorkers(store::Connection& conne
                                                        const std::vector<WorkerInput>& workers) {
   store::CaseTallyRepository tallies(connection);  // the dashboard's worker and money totals follow
   tallies.Withdraw(case_id);
-  auto rows = SealAndInsertWorkers(connection, case_id, workers, IntakeNumbers(connection).NextWorkerIds(workers.size()));
-  store::CaseRepository(connection).RefreshCaseTotals(case_id);
+  store::CaseRepository cases(connection);
+  auto rows = SealAndInsertWorkers(connection, case_id, workers, cases.ReserveWorkerIds(workers.size()));
+  cases.RefreshCaseTotals(case_id);
   tallies.Deposit(case_id);
   return rows;
 }
