@@ -233,13 +233,22 @@ TEST(Import, ALargeImportIntoANewDistrictDoesNotReadTheCasesOnceForEveryRowItAdd
     auto row = (*c)->QueryOne("SELECT seq_tup_read, n_tup_ins FROM pg_stat_user_tables WHERE relname = 'cases'");
     return std::pair{row->Int(0), row->Int(1)};
   };
-  if (postgres) (*c)->Execute("ANALYZE cases");  // as autovacuum does for a new district's few cases
+  if (postgres) {
+    (*c)->Execute("ANALYZE cases");  // as autovacuum does for a new district's few cases
+    // The case this test is about: the check's plan for one connection, made now, scans the table.
+    // (Should a later PostgreSQL look the key up here anyway, this fails rather than passing on a
+    // setup that no longer shows the fault.)
+    (*c)->Execute("SET plan_cache_mode = force_generic_plan");
+    (*c)->Execute("PREPARE case_exists (bigint) AS SELECT 1 FROM ONLY cases x WHERE id = $1 FOR KEY SHARE OF x");
+    std::string plan;
+    (*c)->Stream("EXPLAIN EXECUTE case_exists(1)", {}, [&plan](const store::Row& row) { plan += row.Text(0) + "\n"; });
+    ASSERT_NE(plan.find("Seq Scan on cases"), std::string::npos) << plan;
+  }
   const auto before = postgres ? cases_read() : std::pair<std::int64_t, std::int64_t>{0, 0};
 
   std::string csv = "线索编号,投诉人姓名,公民身份号码,被投诉单位名称,主体类型,欠薪金额（元）,欠薪月数,投诉时间\n";
   for (unsigned n = 0; n < kComplaints; ++n) {
-    const auto id = SyntheticIdNumber("3201021985", static_cast<int>(1 + n / 1000 % 12), static_cast<int>(1 + n / 12000 % 28),
-                                      static_cast<int>(n % 1000));
+    const auto id = SyntheticIdNumber("3201021985", static_cast<int>(1 + n / 1000), 1, static_cast<int>(n % 1000));
     csv += "XS-" + std::to_string(n) + ",工人" + std::to_string(n) + "," + id + ",某劳务班组" + std::to_string(n) +
            ",包工头,4500,2,2026-01-02 09:30\n";
   }
